@@ -1,0 +1,69 @@
+"""The ``confidant`` command: headless use of every core service.
+
+Each ``*_cmds.py`` module in this package registers its own sub-commands (found
+automatically, so capabilities do not edit one shared list). Handlers import heavy modules
+(torch, Whisper, spaCy) lazily so ``confidant --help`` stays instant. User errors print the
+message and hint and exit non-zero; a traceback appears only for bugs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from core import __version__
+from core.errors import Cancelled, CoreError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="confidant",
+        description="Confidant: encrypted field interviews — record, transcribe, tag, de-identify, share.")
+    parser.add_argument("--version", action="version", version=f"confidant {__version__}")
+    parser.add_argument("--vault", metavar="DIR",
+                        help="vault folder (default: $CONFIDANT_DATA_DIR or your user data folder)")
+    parser.add_argument("--passphrase-file", metavar="FILE",
+                        help="read the passphrase from the first line of FILE (for scripts)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log ids, counts and timings to stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name.endswith("_cmds"):
+            importlib.import_module(f"{__name__}.{info.name}").register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 2
+    try:
+        result = handler(args)
+        return int(result or 0)
+    except Cancelled:
+        print("Stopped.", file=sys.stderr)
+        return Cancelled.exit_code
+    except CoreError as exc:
+        print(f"error: {exc.user_message}", file=sys.stderr)
+        if exc.hint:
+            print(f"hint: {exc.hint}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+if __name__ == "__main__":  # python -m core.cli
+    sys.exit(main())

@@ -1,0 +1,87 @@
+"""Helpers shared by the CLI modules: finding the vault, reading the passphrase, printing."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from core.errors import CoreError, InvalidInput
+from core.jobs import Progress
+
+APP_NAME = "Confidant"
+
+
+def default_vault_dir() -> Path:
+    """$CONFIDANT_DATA_DIR, else the platform's user data folder (platformdirs)."""
+    env = os.environ.get("CONFIDANT_DATA_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "vault"
+
+
+def vault_dir(args: argparse.Namespace) -> Path:
+    return Path(args.vault) if getattr(args, "vault", None) else default_vault_dir()
+
+
+def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ", *, confirm: bool = False) -> str:
+    """From --passphrase-file, $CONFIDANT_PASSPHRASE, or a TTY prompt (in that order)."""
+    path = getattr(args, "passphrase_file", None)
+    if path:
+        try:
+            return Path(path).read_text(encoding="utf-8").splitlines()[0]
+        except (OSError, IndexError) as exc:
+            raise InvalidInput(f"Cannot read a passphrase from {path}.",
+                               "Put the passphrase on the first line of that file.") from exc
+    env = os.environ.get("CONFIDANT_PASSPHRASE")
+    if env is not None:
+        return env
+    if not sys.stdin.isatty():
+        raise InvalidInput("No passphrase given.",
+                           "Type it at the prompt, or use --passphrase-file FILE or $CONFIDANT_PASSPHRASE.")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Again, to confirm: ") != first:
+        raise InvalidInput("The two passphrases do not match.", "Type the same passphrase twice.")
+    return first
+
+
+def open_vault(args: argparse.Namespace):  # -> Vault (imported lazily)
+    from core.vault import Vault
+    return Vault.open(vault_dir(args), read_passphrase(args))
+
+
+def print_json(data: Any) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+class ProgressPrinter:
+    """A one-line progress bar on stderr for CLI jobs (silent when stderr is not a TTY)."""
+
+    def __init__(self, label: str = "") -> None:
+        self.label = label
+        self.is_tty = sys.stderr.isatty()
+        self._last = -1
+
+    def __call__(self, progress: Progress) -> None:
+        frac = progress.fraction
+        if frac is None:
+            return
+        pct = int(frac * 100)
+        if pct == self._last:
+            return
+        self._last = pct
+        if self.is_tty:
+            bar = "#" * (pct // 4)
+            sys.stderr.write(f"\r{self.label or progress.stage} [{bar:<25}] {pct:3d}%")
+            if pct >= 100:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+def fail(message: str, hint: str = "") -> CoreError:
+    return CoreError(message, hint)

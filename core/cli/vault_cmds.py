@@ -1,0 +1,191 @@
+"""`confidant init`, `passphrase change|recover`, `log verify`, `interview ...`."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+from core.cli.common import open_vault, print_json, read_passphrase, vault_dir
+from core.errors import CoreError, InvalidInput
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("init", help="create a new encrypted vault (prints the recovery code once)")
+    p.add_argument("--role", choices=["researcher", "coordinator"], default="researcher")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("passphrase", help="change the passphrase, or recover with the recovery code")
+    ps = p.add_subparsers(dest="action", required=True)
+    c = ps.add_parser("change", help="change the passphrase (asks for the current one)")
+    c.add_argument("--new-passphrase-file", metavar="FILE")
+    c.set_defaults(handler=cmd_passphrase_change)
+    r = ps.add_parser("recover", help="unlock with the recovery code and set a new passphrase")
+    r.add_argument("--recovery-code", help="the recovery code (prompted for if omitted)")
+    r.add_argument("--new-passphrase-file", metavar="FILE")
+    r.set_defaults(handler=cmd_passphrase_recover)
+
+    p = sub.add_parser("log", help="the vault's security log")
+    ls = p.add_subparsers(dest="action", required=True)
+    v = ls.add_parser("verify", help="check the log's hash chain")
+    v.set_defaults(handler=cmd_log_verify)
+    s = ls.add_parser("show", help="list the security events")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(handler=cmd_log_show)
+
+    p = sub.add_parser("interview", help="create and list interviews")
+    ins = p.add_subparsers(dest="action", required=True)
+    n = ins.add_parser("new", help="create an interview (prints its id)")
+    n.add_argument("--participant-code", required=True, help="a pseudonym such as P-001, never a name")
+    n.add_argument("--site", required=True)
+    n.add_argument("--guide", help="guide id (optionally id@version)")
+    n.add_argument("--date", help="YYYY-MM-DD (default today)")
+    n.add_argument("--consent", choices=["verbal", "written"])
+    n.add_argument("--witness", default="")
+    n.add_argument("--protect", action="append", default=[], metavar="NAME",
+                   help="a name to protect in this interview (repeatable)")
+    n.add_argument("--capture-off-record", action="store_true",
+                   help="keep audio during off-the-record moments (default: not captured)")
+    n.set_defaults(handler=cmd_interview_new)
+    li = ins.add_parser("list", help="list interviews")
+    li.add_argument("--json", action="store_true")
+    li.set_defaults(handler=cmd_interview_list)
+    sh = ins.add_parser("show", help="show one interview")
+    sh.add_argument("id")
+    sh.add_argument("--json", action="store_true")
+    sh.set_defaults(handler=cmd_interview_show)
+
+
+def _new_passphrase(args: argparse.Namespace, file_attr: str = "new_passphrase_file") -> str:
+    path = getattr(args, file_attr, None)
+    if path:
+        with open(path, encoding="utf-8") as fh:
+            return fh.readline().rstrip("\n")
+    env = os.environ.get("CONFIDANT_NEW_PASSPHRASE")
+    if env is not None:
+        return env
+    if not sys.stdin.isatty():
+        raise InvalidInput("No new passphrase given.", "Use --new-passphrase-file FILE or $CONFIDANT_NEW_PASSPHRASE.")
+    first = getpass.getpass("New passphrase: ")
+    if getpass.getpass("Again, to confirm: ") != first:
+        raise InvalidInput("The two passphrases do not match.", "Type the same passphrase twice.")
+    return first
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from core.vault import Vault
+    folder = vault_dir(args)
+    passphrase = read_passphrase(args, "New passphrase: ", confirm=True)
+    vault, code = Vault.create(folder, passphrase, role=args.role)
+    vault.close()
+    print(f"Created a {args.role} vault in {folder}")
+    print()
+    print("Your recovery code (shown only this once — write it down and keep it somewhere safe):")
+    print()
+    print(f"    {code}")
+    print()
+    print("With it you can unlock the vault if you forget the passphrase. Without either, nobody can.")
+    return 0
+
+
+def cmd_passphrase_change(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        vault.change_passphrase(_new_passphrase(args))
+    print("Passphrase changed.")
+    return 0
+
+
+def cmd_passphrase_recover(args: argparse.Namespace) -> int:
+    from core.vault import Vault
+    code = args.recovery_code or os.environ.get("CONFIDANT_RECOVERY_CODE")
+    if not code:
+        if not sys.stdin.isatty():
+            raise InvalidInput("No recovery code given.", "Use --recovery-code CODE.")
+        code = input("Recovery code: ")
+    with Vault.open_with_recovery_code(vault_dir(args), code) as vault:
+        vault.change_passphrase(_new_passphrase(args))
+    print("Unlocked with the recovery code and set a new passphrase.")
+    return 0
+
+
+def cmd_log_verify(args: argparse.Namespace) -> int:
+    from core.vault import auditlog
+    with open_vault(args) as vault:
+        report = auditlog.verify(vault.conn)
+    if report.ok:
+        print(f"The security log is intact ({report.entries} entries).")
+        return 0
+    raise CoreError(f"The security log has been tampered with: {report.problem}.",
+                    "Keep this vault as evidence and tell your coordinator or privacy reviewer.")
+
+
+def cmd_log_show(args: argparse.Namespace) -> int:
+    from core.vault import auditlog
+    with open_vault(args) as vault:
+        items = auditlog.entries(vault.conn)
+    if args.json:
+        print_json([e.__dict__ for e in items])
+    else:
+        for e in items:
+            print(f"{e.seq:5d}  {e.at}  {e.event}  {e.details}")
+    return 0
+
+
+def _interview_dict(iv) -> dict:
+    from dataclasses import asdict
+    data = asdict(iv)
+    data["protected_names"] = len(iv.protected_names)  # names stay out of plain listings
+    return data
+
+
+def cmd_interview_new(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from core.vault.interviews import Consent, InterviewRepo
+    with open_vault(args) as vault:
+        guide_pk = None
+        if args.guide:
+            from core.vault.guides import GuideRepo  # added by the guide capability
+            guide_pk = GuideRepo(vault).resolve(args.guide).pk
+        consent = None
+        if args.consent:
+            consent = Consent(args.consent, dt.datetime.now().isoformat(timespec="minutes"), args.witness, True)
+        repo = InterviewRepo(vault)
+        iv = repo.create(args.participant_code, args.site, guide_pk=guide_pk, interview_date=args.date,
+                         capture_off_record=args.capture_off_record, consent=consent)
+        for name in args.protect:
+            repo.add_protected_name(iv.id, name)
+    print(iv.id)
+    return 0
+
+
+def cmd_interview_list(args: argparse.Namespace) -> int:
+    from core.vault.interviews import InterviewRepo
+    with open_vault(args) as vault:
+        items = InterviewRepo(vault).list()
+    if args.json:
+        print_json([_interview_dict(i) for i in items])
+        return 0
+    if not items:
+        print("No interviews yet. Create one with `confidant interview new --participant-code P-001 --site SITE`.")
+    for iv in items:
+        print(f"{iv.id}  {iv.participant_code:<10} {iv.site:<12} {iv.interview_date}  {iv.state}")
+    return 0
+
+
+def cmd_interview_show(args: argparse.Namespace) -> int:
+    from core.vault.interviews import InterviewRepo
+    with open_vault(args) as vault:
+        iv = InterviewRepo(vault).get(args.id)
+    if args.json:
+        print_json(_interview_dict(iv))
+        return 0
+    print(f"Interview {iv.id}")
+    print(f"  participant code: {iv.participant_code}")
+    print(f"  site:             {iv.site}")
+    print(f"  date:             {iv.interview_date}")
+    print(f"  state:            {iv.state}")
+    print(f"  consent:          {iv.consent.method + ' at ' + iv.consent.given_at if iv.consent else 'not recorded'}")
+    print(f"  names protected:  {len(iv.protected_names)}")
+    return 0

@@ -1,0 +1,170 @@
+"""The error tree: every error a person can meet carries a message and what to do next.
+
+The desktop shows ``user_message`` and ``hint`` in one dialog; the CLI prints both and exits
+non-zero. Messages never contain participant data (names, transcript text) or keys.
+"""
+
+from __future__ import annotations
+
+
+class CoreError(Exception):
+    """Base of every expected error: a plain message and a hint saying what to do."""
+
+    user_message: str = "Something went wrong."
+    hint: str = ""
+    exit_code: int = 1
+
+    def __init__(self, user_message: str | None = None, hint: str | None = None) -> None:
+        if user_message is not None:
+            self.user_message = user_message
+        if hint is not None:
+            self.hint = hint
+        super().__init__(self.user_message)
+
+    def __str__(self) -> str:
+        return f"{self.user_message} {self.hint}".strip()
+
+
+class Cancelled(CoreError):
+    """The person stopped a job; shown as "Stopped.", never as an error."""
+
+    user_message = "Stopped."
+    exit_code = 130
+
+
+# --- vault -------------------------------------------------------------------------------
+class VaultError(CoreError):
+    user_message = "The vault could not be opened."
+
+
+class WrongPassphrase(VaultError):
+    user_message = "That passphrase does not unlock this vault."
+    hint = "Check Caps Lock and try again. If you have lost it, use your recovery code."
+    exit_code = 2
+
+
+class WrongRecoveryCode(WrongPassphrase):
+    user_message = "That recovery code does not unlock this vault."
+    hint = ("Type the code exactly as it was shown when the vault was created "
+            "(dashes and case do not matter).")
+
+
+class WeakPassphrase(VaultError):
+    user_message = "That passphrase is too short."
+    hint = "Use at least 8 characters; a few unrelated words are easy to remember and strong."
+
+
+class VaultNotFound(VaultError):
+    user_message = "There is no vault in that folder."
+    hint = "Check the folder, or create a vault with `confidant init`."
+
+
+class VaultExists(VaultError):
+    user_message = "A vault already exists in that folder."
+    hint = "Unlock it instead, or choose an empty folder for a new vault."
+
+
+class VaultCorrupt(VaultError):
+    user_message = "The vault's files are damaged or are not a Confidant vault."
+    hint = "Restore the vault folder from a backup. Do not delete it: the data may be recoverable."
+
+
+class VaultTooNew(VaultError):
+    user_message = "This vault was made by a newer version of Confidant."
+    hint = "Install the newest version of Confidant to open it."
+
+
+class VaultInUse(VaultError):
+    user_message = "This vault is already open in another Confidant window or command."
+    hint = "Close the other window (or wait for the command to finish), then try again."
+
+
+class VaultReadOnly(VaultError):
+    user_message = "Confidant cannot write to the vault folder."
+    hint = "Check that the disk is not full or read-only and that you own the folder."
+
+
+class DiskFull(CoreError):
+    user_message = "The disk is full, so Confidant stopped writing. Everything saved so far is kept."
+    hint = "Free some space (empty the trash, move videos or photos), then continue."
+
+
+class NotFound(CoreError):
+    user_message = "That item does not exist in this vault."
+    hint = "List what exists (for example `confidant interview list`) and check the id."
+
+
+class InvalidInput(CoreError):
+    user_message = "That input is not valid."
+
+
+# --- audio -------------------------------------------------------------------------------
+class AudioError(CoreError):
+    user_message = "There was a problem with the audio."
+
+
+class NoInputDevice(AudioError):
+    user_message = "No microphone was found."
+    hint = "Plug in a microphone or headset, check it is not muted, then try again."
+
+
+class DeviceLost(AudioError):
+    user_message = "The microphone stopped working during the recording. Everything up to then is saved."
+    hint = "Check the cable or Bluetooth connection, then start recording again to continue."
+
+
+class UnsupportedAudio(AudioError):
+    user_message = "Confidant cannot read that audio file."
+    hint = "Use a WAV, FLAC, OGG or MP3 file, or convert it with another program first."
+
+
+# --- transcription -----------------------------------------------------------------------
+class TranscriptionError(CoreError):
+    user_message = "Transcription failed."
+
+
+class ModelNotInstalled(TranscriptionError):
+    user_message = "The speech recognition model is not installed."
+    hint = ("Import a model your coordinator gave you (Settings → Models → Import, or "
+            "`confidant models import PATH`), or choose another installed model.")
+
+
+class EngineCrashed(TranscriptionError):
+    user_message = "The transcription engine stopped unexpectedly. Your audio is safe."
+    hint = "Try again; if it keeps happening, choose a smaller model in Settings."
+
+
+# --- guides, tagging, import -------------------------------------------------------------
+class GuideInvalid(CoreError):
+    user_message = "The interview guide has mistakes."
+    hint = "Fix the lines listed and import it again."
+
+    def __init__(self, problems: list[str], user_message: str | None = None) -> None:
+        self.problems = list(problems)
+        listed = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(user_message or f"The interview guide has mistakes:\n{listed}")
+
+
+class TranscriptImportError(CoreError):
+    user_message = "Confidant could not read that transcript."
+    hint = "Use WebVTT, SRT, plain text or noScribe HTML."
+
+
+# --- de-identification and packets -------------------------------------------------------
+class NotSignedOff(CoreError):
+    user_message = "This interview has not been reviewed and signed off since its text last changed."
+    hint = "Open Review, check every redaction, then sign off before saving a copy."
+
+
+class NoRecipients(CoreError):
+    user_message = "No coordinator has been added yet, so nobody could open the copy."
+    hint = "Add your coordinator's key (Settings → Coordinators, or `confidant recipients add`)."
+
+
+class PacketRejected(CoreError):
+    user_message = "The packet was rejected."
+
+    def __init__(self, reason: str, hint: str | None = None, code: str = "rejected") -> None:
+        self.reason = reason
+        self.code = code
+        super().__init__(f"The packet was rejected: {reason}", hint)

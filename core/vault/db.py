@@ -1,0 +1,368 @@
+"""The vault: a folder with vault.db (SQLCipher 4, WAL) and vault.json (the key file).
+
+One process holds a vault at a time (an OS lock on ``vault.lock``, released by the kernel even
+after kill -9): a second process gets ``VaultInUse`` instead of racing the audio writer.
+Inside the process, each thread that writes gets its own connection from ``connect()``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import logging
+import os
+import secrets
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from core.errors import (
+    DiskFull, VaultCorrupt, VaultExists, VaultInUse, VaultNotFound, VaultReadOnly,
+    VaultTooNew, WeakPassphrase,
+)
+from core.vault import auditlog
+from core.vault.keyfile import (
+    DEFAULT_KDF, INFO_DB_KEY, KEYFILE_NAME, MASTER_KEY_BYTES, KeyFile, Wrap, derive_subkey,
+    new_recovery_code,
+)
+from core.vault.schema import MIGRATIONS, SCHEMA_VERSION
+
+log = logging.getLogger(__name__)
+
+DB_NAME = "vault.db"
+LOCK_NAME = "vault.lock"
+MODELS_DIR = "models"
+MIN_PASSPHRASE_LEN = 8
+# Settings every connection gets. cipher_log_level NONE: a wrong key would otherwise print
+# "hmac check failed" to stderr. secure_delete: freed pages are zeroed, not left readable.
+_CONNECTION_PRAGMAS = (
+    "PRAGMA cipher_log_level = NONE",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA secure_delete = ON",
+    "PRAGMA busy_timeout = 10000",
+    "PRAGMA temp_store = MEMORY",
+)
+
+Connection = sqlcipher3.Connection
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _is_disk_full(exc: BaseException) -> bool:
+    return "full" in str(exc).lower() or getattr(exc, "errno", None) == 28
+
+
+def _raw_key_pragma(db_key: bytes) -> str:
+    return f"PRAGMA key = \"x'{db_key.hex()}'\""
+
+
+class Vault:
+    """An unlocked vault. Close it (or use ``with``) to drop the keys and the lock."""
+
+    def __init__(self, folder: Path, keyfile: KeyFile, master_key: bytes, lock_fd: int) -> None:
+        self.folder = folder
+        self.keyfile = keyfile
+        self._master_key: bytes | None = master_key
+        self._lock_fd: int | None = lock_fd
+        self._local = threading.local()
+        self._all_conns: list[Connection] = []
+        self._conns_lock = threading.Lock()
+        self.failed_unlocks_before = 0
+
+    # --- creating and opening ---------------------------------------------------------
+    @classmethod
+    def create(cls, folder: str | Path, passphrase: str, *, role: str = "researcher",
+               kdf: dict[str, Any] | None = None) -> tuple["Vault", str]:
+        """Create a vault; returns it unlocked and the recovery code (shown once, never stored)."""
+        folder = Path(folder)
+        if len(passphrase) < MIN_PASSPHRASE_LEN:
+            raise WeakPassphrase()
+        if (folder / KEYFILE_NAME).exists() or (folder / DB_NAME).exists():
+            raise VaultExists()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            os.chmod(folder, 0o700)
+        except PermissionError as exc:
+            raise VaultReadOnly() from exc
+        if not os.access(folder, os.W_OK):
+            raise VaultReadOnly()
+        lock_fd = cls._lock(folder)
+        master_key = secrets.token_bytes(MASTER_KEY_BYTES)
+        recovery_code = new_recovery_code()
+        keyfile = KeyFile(vault_id=str(uuid.uuid4()), kdf=dict(kdf or DEFAULT_KDF),
+                          passphrase_wrap=Wrap(b"", b"", b""), recovery_wrap=None, created_at=now_iso())
+        keyfile.set_passphrase(passphrase, master_key)
+        keyfile.set_recovery_code(recovery_code, master_key)
+        vault = cls(folder, keyfile, master_key, lock_fd)
+        try:
+            # The database first, the key file last: a crash in between leaves no key file,
+            # and a folder without vault.json is not mistaken for a vault.
+            with vault.transaction() as conn:
+                conn.execute("INSERT INTO meta (key, value) VALUES ('vault_id', ?)", (keyfile.vault_id,))
+                conn.execute("INSERT INTO meta (key, value) VALUES ('role', ?)", (role,))
+                conn.execute("INSERT INTO meta (key, value) VALUES ('created_at', ?)", (now_iso(),))
+                conn.execute("INSERT INTO meta (key, value) VALUES ('recovery_code_created', '1')")
+                auditlog.append(conn, "vault_created", {"role": role, "kdf": keyfile.kdf})
+            keyfile.save(folder)
+        except OSError as exc:
+            vault.close()
+            raise (DiskFull() if _is_disk_full(exc) else VaultReadOnly()) from exc
+        log.info("vault created id=%s role=%s", keyfile.vault_id, role)
+        return vault, recovery_code
+
+    @classmethod
+    def open(cls, folder: str | Path, passphrase: str) -> "Vault":
+        """Unlock with the passphrase. A wrong one costs one KDF and changes no byte."""
+        folder = cls._check_folder(Path(folder))
+        keyfile = KeyFile.load(folder)
+        master_key = keyfile.unwrap_with_passphrase(passphrase)
+        return cls._finish_open(folder, keyfile, master_key, "unlocked", {"method": "passphrase"})
+
+    @classmethod
+    def open_with_recovery_code(cls, folder: str | Path, code: str) -> "Vault":
+        """Unlock with the recovery code; the caller should then set a new passphrase."""
+        folder = cls._check_folder(Path(folder))
+        keyfile = KeyFile.load(folder)
+        master_key = keyfile.unwrap_with_recovery_code(code)
+        return cls._finish_open(folder, keyfile, master_key, "unlocked", {"method": "recovery_code"})
+
+    @classmethod
+    def _check_folder(cls, folder: Path) -> Path:
+        if not folder.is_dir() or not (folder / KEYFILE_NAME).exists():
+            raise VaultNotFound(f"There is no vault in {folder}.")
+        if not (folder / DB_NAME).exists():
+            raise VaultCorrupt("The vault's database (vault.db) is missing.",
+                               "Restore the vault folder from a backup.")
+        return folder
+
+    @classmethod
+    def _finish_open(cls, folder: Path, keyfile: KeyFile, master_key: bytes,
+                     event: str, details: dict[str, Any]) -> "Vault":
+        lock_fd = cls._lock(folder)
+        vault = cls(folder, keyfile, master_key, lock_fd)
+        try:
+            conn = vault.conn
+            try:
+                vault_id = conn.execute("SELECT value FROM meta WHERE key='vault_id'").fetchone()
+            except sqlcipher3.DatabaseError as exc:
+                raise VaultCorrupt("The vault's database does not match its key file, or is damaged.",
+                                   "Restore the vault folder from a backup; keep vault.db and vault.json together.") from exc
+            if vault_id is None or vault_id[0] != keyfile.vault_id:
+                raise VaultCorrupt("vault.db belongs to a different vault than vault.json.",
+                                   "Keep each vault's vault.db and vault.json together in one folder.")
+            if os.access(folder / DB_NAME, os.W_OK):
+                with vault.transaction() as c:
+                    auditlog.append(c, event, details)
+        except BaseException:
+            vault.close()
+            raise
+        log.info("vault opened id=%s", keyfile.vault_id)
+        return vault
+
+    @staticmethod
+    def _lock(folder: Path) -> int:
+        try:
+            fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+        except PermissionError:
+            fd = os.open(folder / LOCK_NAME, os.O_RDONLY) if (folder / LOCK_NAME).exists() else -1
+            if fd < 0:
+                raise VaultReadOnly() from None
+        except OSError as exc:
+            raise (DiskFull() if _is_disk_full(exc) else VaultReadOnly()) from exc
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise VaultInUse() from None
+        return fd
+
+    # --- keys ----------------------------------------------------------------------------
+    @property
+    def is_open(self) -> bool:
+        return self._master_key is not None
+
+    @property
+    def vault_id(self) -> str:
+        return self.keyfile.vault_id
+
+    def derive_key(self, info: bytes) -> bytes:
+        """A 256-bit key for one named purpose (HKDF from the master key)."""
+        if self._master_key is None:
+            raise VaultCorrupt("The vault is locked.", "Unlock it again.")
+        return derive_subkey(self._master_key, info, self.keyfile.vault_id.encode())
+
+    def db_key(self) -> bytes:
+        return self.derive_key(INFO_DB_KEY)
+
+    # --- connections ---------------------------------------------------------------------
+    def connect(self) -> Connection:
+        """A new keyed connection (one per thread; the caller closes it)."""
+        try:
+            conn = sqlcipher3.connect(str(self.folder / DB_NAME), timeout=10, isolation_level=None,
+                                      check_same_thread=False)
+        except sqlcipher3.OperationalError as exc:
+            raise VaultReadOnly() from exc
+        conn.execute(_raw_key_pragma(self.db_key()))
+        for pragma in _CONNECTION_PRAGMAS:
+            conn.execute(pragma)
+        try:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            conn.close()
+            if "not a database" in str(exc):
+                raise VaultCorrupt("The vault's database is damaged or is not a Confidant vault.",
+                                   "Restore the vault folder from a backup.") from exc
+            raise VaultReadOnly() from exc
+        if mode and mode[0] != "wal":
+            log.warning("vault journal mode is %s", mode[0])
+        conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable at checkpoint, never corrupt
+        self._migrate(conn)
+        with self._conns_lock:
+            self._all_conns.append(conn)
+        return conn
+
+    @property
+    def conn(self) -> Connection:
+        """This thread's connection (made on first use)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self.connect()
+            self._local.conn = conn
+        return conn
+
+    @contextmanager
+    def transaction(self, conn: Connection | None = None) -> Iterator[Connection]:
+        """BEGIN IMMEDIATE ... COMMIT; rolls back on error and maps disk-full to DiskFull."""
+        conn = conn or self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlcipher3.OperationalError as exc:
+            if "readonly" in str(exc) or "read-only" in str(exc):
+                raise VaultReadOnly() from exc
+            raise
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            try:
+                conn.execute("ROLLBACK")
+            except sqlcipher3.Error:
+                pass
+            if isinstance(exc, sqlcipher3.OperationalError):
+                text = str(exc).lower()
+                if "full" in text:
+                    raise DiskFull() from exc
+                if "readonly" in text or "read-only" in text:
+                    raise VaultReadOnly() from exc
+            raise
+
+    def _migrate(self, conn: Connection) -> None:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            conn.close()
+            raise VaultTooNew()
+        if version == SCHEMA_VERSION:
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]  # another thread may have won
+            for number in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in _split_sql(MIGRATIONS[number - 1]):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {number}")
+                log.info("vault migrated to schema %d", number)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    # --- settings ------------------------------------------------------------------------
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    @property
+    def role(self) -> str:
+        return self.meta("role") or "researcher"
+
+    def set_role(self, role: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("INSERT INTO meta (key, value) VALUES ('role', ?) "
+                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (role,))
+            auditlog.append(conn, "role_changed", {"role": role})
+
+    @property
+    def models_dir(self) -> Path:
+        return self.folder / MODELS_DIR
+
+    # --- passphrase ----------------------------------------------------------------------
+    def change_passphrase(self, new_passphrase: str) -> None:
+        """Rewrap the master key; only vault.json is rewritten (atomically)."""
+        if len(new_passphrase) < MIN_PASSPHRASE_LEN:
+            raise WeakPassphrase()
+        assert self._master_key is not None
+        self.keyfile.set_passphrase(new_passphrase, self._master_key)
+        self.keyfile.save(self.folder)
+        self.audit("passphrase_changed", {})
+
+    def audit(self, event: str, details: dict[str, Any] | None = None) -> None:
+        """Append a security event (ids and counts only; never content)."""
+        with self.transaction() as conn:
+            auditlog.append(conn, event, details or {})
+
+    # --- closing -------------------------------------------------------------------------
+    def close(self) -> None:
+        """Close every connection, drop the key, release the lock."""
+        with self._conns_lock:
+            conns, self._all_conns = self._all_conns, []
+        for conn in conns:
+            try:
+                conn.close()
+            except sqlcipher3.Error:
+                pass
+        self._local = threading.local()
+        self._master_key = None
+        if self._lock_fd is not None:
+            try:
+                fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+            finally:
+                os.close(self._lock_fd)
+            self._lock_fd = None
+
+    def __enter__(self) -> "Vault":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration into statements (executescript would COMMIT mid-migration)."""
+    statements, buf = [], []
+    for line in script.splitlines():
+        if line.strip().startswith("--") or not line.strip():
+            continue
+        buf.append(line)
+        joined = "\n".join(buf)
+        if sqlcipher3.complete_statement(joined):
+            statements.append(joined)
+            buf = []
+    if buf:
+        statements.append("\n".join(buf))
+    return statements

@@ -1,0 +1,169 @@
+"""Interviews, consent and the names to protect: the repository (the only SQL for them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import secrets
+from dataclasses import dataclass, field
+
+from core.errors import InvalidInput, NotFound
+from core.vault.db import Vault, now_iso
+
+# Interview states, in the order an interview moves through them.
+STATES = ("new", "recorded", "transcribed", "tagged", "reviewed", "exported")
+CONSENT_METHODS = ("verbal", "written")
+_CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")
+
+
+@dataclass(frozen=True)
+class Consent:
+    method: str
+    given_at: str
+    witnessed_by: str = ""
+    script_read: bool = False
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class ProtectedName:
+    id: int
+    name: str
+    role: str = "person"
+
+
+@dataclass(frozen=True)
+class Interview:
+    id: str
+    participant_code: str
+    site: str
+    interview_date: str
+    guide_pk: int | None
+    state: str
+    capture_off_record: bool
+    created_at: str
+    updated_at: str
+    consent: Consent | None = None
+    protected_names: list[ProtectedName] = field(default_factory=list)
+
+
+def validate_participant_code(code: str) -> str:
+    """A participant code is a short pseudonym like P-001, never a name."""
+    code = code.strip()
+    if not _CODE_RE.match(code) or " " in code:
+        raise InvalidInput(f"'{code}' is not a participant code.",
+                           "Use a short code such as P-001 (letters, digits, dashes; no spaces). Never use a name.")
+    if not any(ch.isdigit() for ch in code):
+        raise InvalidInput("A participant code must contain a number so it cannot be a name.",
+                           "Use a code such as P-001.")
+    return code
+
+
+def _new_id() -> str:
+    return dt.date.today().strftime("%Y%m%d") + "-" + secrets.token_hex(3)
+
+
+class InterviewRepo:
+    def __init__(self, vault: Vault) -> None:
+        self.vault = vault
+
+    def create(self, participant_code: str, site: str, *, guide_pk: int | None = None,
+               interview_date: str | None = None, capture_off_record: bool = False,
+               consent: Consent | None = None) -> Interview:
+        code = validate_participant_code(participant_code)
+        if not site.strip():
+            raise InvalidInput("The site is empty.", "Give a short site code such as SITE-A.")
+        interview_id, now = _new_id(), now_iso()
+        with self.vault.transaction() as conn:
+            conn.execute(
+                "INSERT INTO interviews (id, participant_code, site, interview_date, guide_pk, state,"
+                " capture_off_record, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                (interview_id, code, site.strip(), interview_date or dt.date.today().isoformat(),
+                 guide_pk, "new", int(capture_off_record), now, now))
+            if consent is not None:
+                self._write_consent(conn, interview_id, consent)
+        self.vault.audit("interview_created", {"interview": interview_id})
+        return self.get(interview_id)
+
+    def get(self, interview_id: str) -> Interview:
+        conn = self.vault.conn
+        row = conn.execute(
+            "SELECT id, participant_code, site, interview_date, guide_pk, state, capture_off_record,"
+            " created_at, updated_at FROM interviews WHERE id = ?", (interview_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"There is no interview {interview_id}.",
+                           "List interviews with `confidant interview list`.")
+        c = conn.execute("SELECT method, given_at, witnessed_by, script_read, notes FROM consents"
+                         " WHERE interview_id = ?", (interview_id,)).fetchone()
+        consent = Consent(c[0], c[1], c[2], bool(c[3]), c[4]) if c else None
+        names = [ProtectedName(r[0], r[1], r[2]) for r in conn.execute(
+            "SELECT id, name, role FROM protected_names WHERE interview_id = ? ORDER BY id", (interview_id,))]
+        return Interview(row[0], row[1], row[2], row[3], row[4], row[5], bool(row[6]), row[7], row[8],
+                         consent, names)
+
+    def list(self) -> list[Interview]:
+        ids = [r[0] for r in self.vault.conn.execute(
+            "SELECT id FROM interviews ORDER BY interview_date DESC, created_at DESC")]
+        return [self.get(i) for i in ids]
+
+    def set_state(self, interview_id: str, state: str) -> None:
+        if state not in STATES:
+            raise ValueError(state)
+        with self.vault.transaction() as conn:
+            cur = conn.execute("UPDATE interviews SET state = ?, updated_at = ? WHERE id = ?",
+                               (state, now_iso(), interview_id))
+            if cur.rowcount == 0:
+                raise NotFound(f"There is no interview {interview_id}.")
+
+    def advance_state(self, interview_id: str, state: str) -> None:
+        """Move forward to ``state`` unless the interview is already further along."""
+        current = self.get(interview_id).state
+        if STATES.index(state) > STATES.index(current):
+            self.set_state(interview_id, state)
+
+    def set_guide(self, interview_id: str, guide_pk: int) -> None:
+        with self.vault.transaction() as conn:
+            conn.execute("UPDATE interviews SET guide_pk = ?, updated_at = ? WHERE id = ?",
+                         (guide_pk, now_iso(), interview_id))
+
+    def set_consent(self, interview_id: str, consent: Consent) -> None:
+        self.get(interview_id)
+        with self.vault.transaction() as conn:
+            self._write_consent(conn, interview_id, consent)
+
+    @staticmethod
+    def _write_consent(conn: object, interview_id: str, consent: Consent) -> None:
+        if consent.method not in CONSENT_METHODS:
+            raise InvalidInput(f"Unknown consent method '{consent.method}'.", "Use verbal or written.")
+        conn.execute(  # type: ignore[attr-defined]
+            "INSERT INTO consents (interview_id, method, given_at, witnessed_by, script_read, notes)"
+            " VALUES (?,?,?,?,?,?) ON CONFLICT(interview_id) DO UPDATE SET method=excluded.method,"
+            " given_at=excluded.given_at, witnessed_by=excluded.witnessed_by,"
+            " script_read=excluded.script_read, notes=excluded.notes",
+            (interview_id, consent.method, consent.given_at, consent.witnessed_by,
+             int(consent.script_read), consent.notes))
+
+    def add_protected_name(self, interview_id: str, name: str, role: str = "person") -> None:
+        name = name.strip()
+        if not name:
+            return
+        with self.vault.transaction() as conn:
+            conn.execute("INSERT INTO protected_names (interview_id, name, role) VALUES (?,?,?)",
+                         (interview_id, name, role))
+
+    def remove_protected_name(self, name_id: int) -> None:
+        with self.vault.transaction() as conn:
+            conn.execute("DELETE FROM protected_names WHERE id = ?", (name_id,))
+
+    def delete(self, interview_id: str) -> None:
+        with self.vault.transaction() as conn:
+            conn.execute("DELETE FROM interviews WHERE id = ?", (interview_id,))
+        self.vault.audit("interview_deleted", {"interview": interview_id})
+
+    # Vault-wide workplace names (employers, sites, teams) for de-identification.
+    def workplace_names(self) -> list[str]:
+        return [r[0] for r in self.vault.conn.execute("SELECT name FROM workplace_names ORDER BY name")]
+
+    def add_workplace_name(self, name: str, kind: str = "workplace") -> None:
+        with self.vault.transaction() as conn:
+            conn.execute("INSERT OR IGNORE INTO workplace_names (name, kind) VALUES (?, ?)", (name.strip(), kind))

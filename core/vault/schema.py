@@ -1,0 +1,162 @@
+"""The vault's schema as ordered migrations.
+
+``PRAGMA user_version`` holds the schema version. Opening a vault runs every migration above
+its version in one transaction; a vault newer than this code is refused (VaultTooNew).
+Never edit a migration that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+SCHEMA_V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+-- Append-only, hash-chained security log. details is JSON with ids and counts only.
+CREATE TABLE audit_log (
+  seq INTEGER PRIMARY KEY, at TEXT NOT NULL, event TEXT NOT NULL, details TEXT NOT NULL,
+  prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+
+-- Interview guides, one row per (guide_id, version); yaml is the exact text imported.
+CREATE TABLE guides (
+  id INTEGER PRIMARY KEY, guide_id TEXT NOT NULL, version TEXT NOT NULL, title TEXT NOT NULL,
+  language TEXT NOT NULL, yaml TEXT NOT NULL, sha256 TEXT NOT NULL, imported_at TEXT NOT NULL,
+  UNIQUE (guide_id, version));
+
+-- The vault's codebook (themes). Guides bring themes in; people rename/merge/split them here.
+CREATE TABLE themes (
+  code_id TEXT PRIMARY KEY, label TEXT NOT NULL, description TEXT NOT NULL DEFAULT '',
+  parent_id TEXT, examples TEXT NOT NULL DEFAULT '[]', merged_into TEXT,
+  created_at TEXT NOT NULL);
+
+CREATE TABLE interviews (
+  id TEXT PRIMARY KEY, participant_code TEXT NOT NULL, site TEXT NOT NULL,
+  interview_date TEXT NOT NULL, guide_pk INTEGER REFERENCES guides(id),
+  state TEXT NOT NULL DEFAULT 'new', capture_off_record INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+
+CREATE TABLE consents (
+  interview_id TEXT PRIMARY KEY REFERENCES interviews(id) ON DELETE CASCADE,
+  method TEXT NOT NULL, given_at TEXT NOT NULL, witnessed_by TEXT NOT NULL DEFAULT '',
+  script_read INTEGER NOT NULL DEFAULT 0, notes TEXT NOT NULL DEFAULT '');
+
+-- Names to protect for one interview (feed de-identification); never leave the laptop.
+CREATE TABLE protected_names (
+  id INTEGER PRIMARY KEY, interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+  name TEXT NOT NULL, role TEXT NOT NULL DEFAULT 'person');
+
+-- Vault-wide workplace names (employers, sites, teams) for de-identification.
+CREATE TABLE workplace_names (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, kind TEXT NOT NULL DEFAULT 'workplace');
+
+CREATE TABLE recordings (
+  id INTEGER PRIMARY KEY, interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+  source TEXT NOT NULL, source_name TEXT NOT NULL DEFAULT '', device_name TEXT NOT NULL DEFAULT '',
+  sample_rate_hz INTEGER NOT NULL, codec TEXT NOT NULL, state TEXT NOT NULL,
+  started_at TEXT NOT NULL, ended_at TEXT, total_samples INTEGER NOT NULL DEFAULT 0,
+  capture_off_record INTEGER NOT NULL DEFAULT 0, error TEXT NOT NULL DEFAULT '');
+
+-- About one second of audio per row, committed as captured.
+CREATE TABLE audio_chunks (
+  recording_id INTEGER NOT NULL REFERENCES recordings(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL, start_sample INTEGER NOT NULL, n_samples INTEGER NOT NULL,
+  data BLOB NOT NULL, PRIMARY KEY (recording_id, seq));
+
+-- kind: next_question | off_record_start | off_record_end | pause | resume | bookmark
+CREATE TABLE markers (
+  id INTEGER PRIMARY KEY, recording_id INTEGER NOT NULL REFERENCES recordings(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL, sample_offset INTEGER NOT NULL, question_id TEXT, label TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL);
+
+CREATE TABLE transcripts (
+  id INTEGER PRIMARY KEY, interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+  recording_id INTEGER REFERENCES recordings(id), source TEXT NOT NULL DEFAULT 'engine',
+  engine TEXT NOT NULL DEFAULT '', model TEXT NOT NULL DEFAULT '', model_sha256 TEXT NOT NULL DEFAULT '',
+  language TEXT NOT NULL DEFAULT '', options TEXT NOT NULL DEFAULT '{}',
+  is_current INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL);
+
+-- words: JSON list of {"start_ms","end_ms","word","probability"}; flags: JSON list of strings.
+CREATE TABLE segments (
+  id INTEGER PRIMARY KEY, transcript_id INTEGER NOT NULL REFERENCES transcripts(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL, start_ms INTEGER NOT NULL, end_ms INTEGER NOT NULL, text TEXT NOT NULL,
+  original_text TEXT NOT NULL DEFAULT '', speaker TEXT NOT NULL DEFAULT '',
+  avg_logprob REAL, no_speech_prob REAL, confidence REAL, words TEXT NOT NULL DEFAULT '[]',
+  flags TEXT NOT NULL DEFAULT '[]', is_edited INTEGER NOT NULL DEFAULT 0,
+  question_id TEXT, question_score REAL, off_record INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX segments_by_transcript ON segments (transcript_id, idx);
+
+CREATE VIRTUAL TABLE segments_fts USING fts5(text, content='segments', content_rowid='id');
+CREATE TRIGGER segments_ai AFTER INSERT ON segments BEGIN
+  INSERT INTO segments_fts(rowid, text) VALUES (new.id, new.text); END;
+CREATE TRIGGER segments_ad AFTER DELETE ON segments BEGIN
+  INSERT INTO segments_fts(segments_fts, rowid, text) VALUES ('delete', old.id, old.text); END;
+CREATE TRIGGER segments_au AFTER UPDATE OF text ON segments BEGIN
+  INSERT INTO segments_fts(segments_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  INSERT INTO segments_fts(rowid, text) VALUES (new.id, new.text); END;
+
+-- A tag ties a theme to a segment, or to a character span inside it.
+-- source: auto | manual; state: suggested | accepted | rejected.
+CREATE TABLE tags (
+  id INTEGER PRIMARY KEY, interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+  segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+  start_char INTEGER, end_char INTEGER, code_id TEXT NOT NULL, source TEXT NOT NULL,
+  score REAL, state TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE INDEX tags_by_interview ON tags (interview_id, segment_id);
+
+CREATE TABLE memos (
+  id INTEGER PRIMARY KEY, interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+  segment_id INTEGER REFERENCES segments(id) ON DELETE SET NULL, text TEXT NOT NULL,
+  is_shared INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+
+-- The pseudonym map (who is [PERSON 1]); never leaves the laptop.
+CREATE TABLE pseudonyms (
+  id INTEGER PRIMARY KEY, interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+  entity_type TEXT NOT NULL, original TEXT NOT NULL, placeholder TEXT NOT NULL,
+  UNIQUE (interview_id, entity_type, original));
+
+-- source: auto | manual; state: proposed | accepted | rejected.
+CREATE TABLE redactions (
+  id INTEGER PRIMARY KEY, interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+  segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+  start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, entity_type TEXT NOT NULL,
+  original TEXT NOT NULL, placeholder TEXT NOT NULL, score REAL, source TEXT NOT NULL,
+  state TEXT NOT NULL, created_at TEXT NOT NULL);
+
+CREATE TABLE signoffs (
+  id INTEGER PRIMARY KEY, interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+  text_sha256 TEXT NOT NULL, signed_at TEXT NOT NULL, signed_by TEXT NOT NULL DEFAULT '',
+  is_void INTEGER NOT NULL DEFAULT 0);
+
+-- This vault's own keys (Ed25519 device signing key; X25519 age identity for coordinators).
+CREATE TABLE device_keys (
+  id INTEGER PRIMARY KEY, kind TEXT NOT NULL UNIQUE, secret TEXT NOT NULL, public TEXT NOT NULL,
+  created_at TEXT NOT NULL);
+
+-- Coordinators this researcher seals packets to (age X25519 recipients).
+CREATE TABLE recipients (
+  id INTEGER PRIMARY KEY, label TEXT NOT NULL, recipient TEXT NOT NULL UNIQUE,
+  fingerprint TEXT NOT NULL, added_at TEXT NOT NULL);
+
+-- Researcher devices a coordinator accepts packets from (Ed25519 public keys).
+CREATE TABLE enrolled_devices (
+  id INTEGER PRIMARY KEY, label TEXT NOT NULL, public_key TEXT NOT NULL UNIQUE,
+  fingerprint TEXT NOT NULL UNIQUE, enrolled_at TEXT NOT NULL);
+
+CREATE TABLE packets_sent (
+  packet_id TEXT PRIMARY KEY, interview_id TEXT NOT NULL, created_at TEXT NOT NULL,
+  supersedes TEXT, payload_sha256 TEXT NOT NULL, file_name TEXT NOT NULL DEFAULT '');
+
+-- status: imported | superseded | quarantined. payload: the decrypted payload (a zip).
+CREATE TABLE packets_received (
+  packet_id TEXT PRIMARY KEY, device_fingerprint TEXT NOT NULL, status TEXT NOT NULL,
+  supersedes TEXT, superseded_by TEXT, header TEXT NOT NULL, payload_sha256 TEXT NOT NULL,
+  packet BLOB, payload BLOB, received_at TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '');
+"""
+
+# v2: settings as their own table (auto-lock, default engine...), kept apart from meta.
+SCHEMA_V2 = """
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO settings (key, value) SELECT substr(key, 10), value FROM meta WHERE key LIKE 'settings.%';
+DELETE FROM meta WHERE key LIKE 'settings.%';
+"""
+
+MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2]
+SCHEMA_VERSION = len(MIGRATIONS)
