@@ -158,5 +158,28 @@ INSERT INTO settings (key, value) SELECT substr(key, 10), value FROM meta WHERE 
 DELETE FROM meta WHERE key LIKE 'settings.%';
 """
 
-MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2]
+# v3: additions made while the first capabilities were built. Each capability appends its
+# statements inside its own block below (V1 and V2 are frozen: a fixture vault at v2 is
+# committed in tests/ to prove migration).
+SCHEMA_V3 = """
+-- [audio]
+-- [/audio]
+-- [transcription]
+-- [/transcription]
+-- [guide-tagging]
+-- [/guide-tagging]
+-- [deid]
+-- [/deid]
+-- [packets]
+-- [/packets]
+-- [coordinator]
+-- [/coordinator]
+-- [audit]
+-- [/audit]
+-- [desktop]
+-- [/desktop]
+SELECT 1;
+"""
+
+MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3]
 SCHEMA_VERSION = len(MIGRATIONS)
