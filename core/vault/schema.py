@@ -173,6 +173,46 @@ SCHEMA_V3 = """
 -- [packets]
 -- [/packets]
 -- [coordinator]
+-- The coordinator's imported interviews, decoded from each packet's interview.json so that
+-- aggregation is plain SQL. is_current = 0 once a later packet supersedes this one (history).
+CREATE TABLE inbox_interviews (
+  packet_id TEXT PRIMARY KEY REFERENCES packets_received(packet_id) ON DELETE CASCADE,
+  device_fingerprint TEXT NOT NULL, code TEXT NOT NULL, site TEXT NOT NULL,
+  month TEXT NOT NULL DEFAULT '', language TEXT NOT NULL DEFAULT '',
+  consent_method TEXT NOT NULL DEFAULT '', consent_witnessed INTEGER NOT NULL DEFAULT 0,
+  guide_id TEXT NOT NULL DEFAULT '', guide_version TEXT NOT NULL DEFAULT '',
+  guide_title TEXT NOT NULL DEFAULT '', signed_off_at TEXT NOT NULL DEFAULT '',
+  redactions TEXT NOT NULL DEFAULT '{}', app_version TEXT NOT NULL DEFAULT '',
+  is_current INTEGER NOT NULL DEFAULT 1, imported_at TEXT NOT NULL);
+CREATE INDEX inbox_interviews_current ON inbox_interviews (is_current, site, guide_version, month);
+CREATE TABLE inbox_questions (
+  packet_id TEXT NOT NULL REFERENCES inbox_interviews(packet_id) ON DELETE CASCADE,
+  question_id TEXT NOT NULL, position INTEGER NOT NULL, text TEXT NOT NULL,
+  section TEXT NOT NULL DEFAULT '', PRIMARY KEY (packet_id, question_id));
+CREATE TABLE inbox_codebook (
+  packet_id TEXT NOT NULL REFERENCES inbox_interviews(packet_id) ON DELETE CASCADE,
+  theme_id TEXT NOT NULL, position INTEGER NOT NULL, label TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '', parent TEXT, PRIMARY KEY (packet_id, theme_id));
+CREATE TABLE inbox_segments (
+  packet_id TEXT NOT NULL REFERENCES inbox_interviews(packet_id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL, question_id TEXT, speaker TEXT NOT NULL DEFAULT '',
+  start_ms INTEGER NOT NULL DEFAULT 0, end_ms INTEGER NOT NULL DEFAULT 0, text TEXT NOT NULL,
+  PRIMARY KEY (packet_id, idx));
+CREATE TABLE inbox_tags (
+  id INTEGER PRIMARY KEY,
+  packet_id TEXT NOT NULL REFERENCES inbox_interviews(packet_id) ON DELETE CASCADE,
+  segment_idx INTEGER NOT NULL, theme_id TEXT NOT NULL, start_char INTEGER, end_char INTEGER,
+  source TEXT NOT NULL DEFAULT '');
+CREATE INDEX inbox_tags_by_packet ON inbox_tags (packet_id, segment_idx);
+CREATE TABLE inbox_memos (
+  id INTEGER PRIMARY KEY,
+  packet_id TEXT NOT NULL REFERENCES inbox_interviews(packet_id) ON DELETE CASCADE,
+  segment_idx INTEGER, text TEXT NOT NULL);
+-- Every import attempt and its verdict: ids, file names and reasons only, never content.
+CREATE TABLE inbox_events (
+  id INTEGER PRIMARY KEY, at TEXT NOT NULL, packet_id TEXT NOT NULL DEFAULT '',
+  file_name TEXT NOT NULL DEFAULT '', verdict TEXT NOT NULL, code TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL DEFAULT '');
 -- [/coordinator]
 -- [audit]
 -- [/audit]
