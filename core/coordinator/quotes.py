@@ -1,0 +1,88 @@
+"""Choosing a handful of representative quotes for a theme.
+
+"Representative" here is deliberately simple and explainable: participants' words (not the
+interviewer's), passages a researcher coded by hand before machine suggestions they
+accepted, a readable length, and spread — at most one quote per interview, taken round-robin
+across sites so one large site does not fill every slot. Deterministic, so a report made
+twice from the same inbox is the same report.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from core.reports.model import NO_QUESTION, Quote
+
+MIN_SPAN_CHARS = 30     # a coded span shorter than this is quoted with its whole segment
+MAX_QUOTE_CHARS = 320   # longer passages are cut at a word boundary
+IDEAL_CHARS = (80, 260)
+
+Candidate = tuple[dict[str, Any], dict[str, Any], dict[str, Any]]  # interview, segment, tag
+
+
+def passage_text(segment: dict[str, Any], tag: dict[str, Any]) -> str:
+    """The coded passage: the tag's span if it has a useful one, else the segment."""
+    text = str(segment.get("text", ""))
+    start, end = tag.get("start"), tag.get("end")
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
+        span = text[start:end].strip()
+        if len(span) >= MIN_SPAN_CHARS:
+            return span
+    return text.strip()
+
+
+def shorten(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
+    """Cut at a word boundary and mark the cut with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",.;:")
+    return cut + "…"
+
+
+def _score(segment: dict[str, Any], tag: dict[str, Any], text: str) -> tuple[int, int, int]:
+    speaker = segment.get("speaker") or ""
+    by_participant = 0 if speaker == "interviewer" else 1
+    manual = 1 if tag.get("source") == "manual" else 0
+    low, high = IDEAL_CHARS
+    length_fit = 1 if low <= len(text) <= high else 0
+    return (by_participant, manual, length_fit)
+
+
+def pick_quotes(theme_id: str, candidates: list[Candidate], *, limit: int = 5) -> list[Quote]:
+    """Up to ``limit`` quotes for ``theme_id``: best-scored first, one per interview,
+    round-robin across sites."""
+    if limit <= 0 or not candidates:
+        return []
+    best_per_interview: dict[str, tuple[tuple[int, ...], Quote]] = {}
+    for interview, segment, tag in candidates:
+        text = passage_text(segment, tag)
+        if len(text) < 12:  # fragments like "yes, that" say nothing on their own
+            continue
+        pid = str(interview.get("packet_id", ""))
+        score = _score(segment, tag, text)
+        key = score + (-int(segment.get("index", 0)),)
+        current = best_per_interview.get(pid)
+        if current is not None and current[0] >= key:
+            continue
+        meta = interview.get("interview", {})
+        qid = str(segment.get("question_id") or NO_QUESTION)
+        qtext = next((str(q.get("text", "")) for q in interview.get("questions", [])
+                      if str(q.get("id")) == qid), "")
+        best_per_interview[pid] = (key, Quote(theme_id, shorten(text), str(meta.get("code", "")),
+                                              str(meta.get("site", "")), qid, qtext, pid))
+    by_site: dict[str, list[tuple[tuple[int, ...], Quote]]] = defaultdict(list)
+    for key, quote in best_per_interview.values():
+        by_site[quote.site].append((key, quote))
+    queues = []
+    for site in sorted(by_site):
+        items = sorted(by_site[site], key=lambda kq: (tuple(-k for k in kq[0]), kq[1].interview_code,
+                                                      kq[1].packet_id))
+        queues.append([q for _k, q in items])
+    chosen: list[Quote] = []
+    while len(chosen) < limit and any(queues):
+        for queue in queues:
+            if queue and len(chosen) < limit:
+                chosen.append(queue.pop(0))
+    return chosen
