@@ -163,6 +163,9 @@ DELETE FROM meta WHERE key LIKE 'settings.%';
 # committed in tests/ to prove migration).
 SCHEMA_V3 = """
 -- [audio]
+-- Range reads (click-to-play, Whisper windows) seek by sample; markers are read per recording.
+CREATE INDEX audio_chunks_by_start ON audio_chunks (recording_id, start_sample);
+CREATE INDEX markers_by_recording ON markers (recording_id, sample_offset);
 -- [/audio]
 -- [transcription]
 -- [/transcription]

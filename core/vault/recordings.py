@@ -1,0 +1,208 @@
+"""Recordings, their audio chunks and markers: the repository (the only SQL for them).
+
+A recording is a run of about-one-second chunks (mono, 16 kHz, encoded by ``codec``)
+committed as they are captured, so a crash loses at most the chunk being filled. Markers are
+rows with sample offsets on the recording's own sample clock (stored samples only: paused or
+uncaptured off-the-record time does not advance it).
+
+The capture writer thread uses its own connection: pass ``conn=vault.connect()``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from core.errors import InvalidInput, NotFound
+from core.vault.db import Connection, Vault, now_iso
+
+SOURCES = ("mic", "import")
+STATES = ("recording", "complete", "recovered", "failed")
+# No chunk is longer than this (writers make about one second), so a range read can seek by
+# start_sample with the (recording_id, start_sample) index.
+MAX_CHUNK_SAMPLES = 1 << 18
+MARKER_KINDS = ("next_question", "off_record_start", "off_record_end", "pause", "resume", "bookmark")
+
+
+@dataclass(frozen=True)
+class Recording:
+    id: int
+    interview_id: str
+    source: str              # mic | import
+    source_name: str         # file name for imports (no folder); '' for the microphone
+    device_name: str
+    sample_rate_hz: int
+    codec: str               # flac | pcm16
+    state: str               # recording | complete | recovered | failed
+    started_at: str
+    ended_at: str | None
+    total_samples: int
+    capture_off_record: bool
+    error: str               # '' or a short code: disk_full | device_lost | ...
+
+    @property
+    def duration_s(self) -> float:
+        return self.total_samples / self.sample_rate_hz if self.sample_rate_hz else 0.0
+
+
+@dataclass(frozen=True)
+class Marker:
+    id: int
+    recording_id: int
+    kind: str
+    sample_offset: int
+    question_id: str | None
+    label: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class ChunkRow:
+    seq: int
+    start_sample: int
+    n_samples: int
+    data: bytes
+
+
+_REC_COLS = ("id, interview_id, source, source_name, device_name, sample_rate_hz, codec, state,"
+             " started_at, ended_at, total_samples, capture_off_record, error")
+
+
+def _recording(row: Any) -> Recording:
+    return Recording(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9],
+                     row[10], bool(row[11]), row[12])
+
+
+def _marker(row: Any) -> Marker:
+    return Marker(row[0], row[1], row[2], row[3], row[4], row[5], row[6])
+
+
+def insert_chunk(conn: Any, recording_id: int, seq: int, start_sample: int, n_samples: int,
+                 data: bytes) -> None:
+    """Insert one chunk and move the recording's total on (caller holds the transaction).
+
+    A plain function so the benchmark can run the very same SQL on a plain SQLite file.
+    """
+    conn.execute("INSERT INTO audio_chunks (recording_id, seq, start_sample, n_samples, data)"
+                 " VALUES (?,?,?,?,?)", (recording_id, seq, start_sample, n_samples, data))
+    conn.execute("UPDATE recordings SET total_samples = ? WHERE id = ?",
+                 (start_sample + n_samples, recording_id))
+
+
+class RecordingRepo:
+    """Recordings of interviews. ``conn``: use this connection (a writer thread's own)."""
+
+    def __init__(self, vault: Vault, conn: Connection | None = None) -> None:
+        self.vault = vault
+        self._conn = conn
+
+    @property
+    def conn(self) -> Connection:
+        return self._conn if self._conn is not None else self.vault.conn
+
+    # --- recordings ----------------------------------------------------------------------
+    def create(self, interview_id: str, source: str, *, source_name: str = "", device_name: str = "",
+               capture_off_record: bool = False, sample_rate_hz: int = 16000,
+               codec: str = "flac") -> Recording:
+        if source not in SOURCES:
+            raise ValueError(source)
+        with self.vault.transaction(self.conn) as conn:
+            if conn.execute("SELECT 1 FROM interviews WHERE id = ?", (interview_id,)).fetchone() is None:
+                raise NotFound(f"There is no interview {interview_id}.",
+                               "List interviews with `confidant interview list`.")
+            cur = conn.execute(
+                "INSERT INTO recordings (interview_id, source, source_name, device_name, sample_rate_hz,"
+                " codec, state, started_at, capture_off_record) VALUES (?,?,?,?,?,?,?,?,?)",
+                (interview_id, source, source_name, device_name, sample_rate_hz, codec, "recording",
+                 now_iso(), int(capture_off_record)))
+            rid = int(cur.lastrowid)
+        return self.get(rid)
+
+    def get(self, recording_id: int) -> Recording:
+        row = self.conn.execute(f"SELECT {_REC_COLS} FROM recordings WHERE id = ?",
+                                (recording_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"There is no recording {recording_id}.",
+                           "See the interview's recordings with `confidant audio info ID`.")
+        return _recording(row)
+
+    def for_interview(self, interview_id: str) -> list[Recording]:
+        rows = self.conn.execute(f"SELECT {_REC_COLS} FROM recordings WHERE interview_id = ? ORDER BY id",
+                                 (interview_id,)).fetchall()
+        return [_recording(r) for r in rows]
+
+    def latest(self, interview_id: str) -> Recording | None:
+        recs = self.for_interview(interview_id)
+        return recs[-1] if recs else None
+
+    def unfinished(self) -> list[Recording]:
+        rows = self.conn.execute(f"SELECT {_REC_COLS} FROM recordings WHERE state = 'recording'"
+                                 " ORDER BY id").fetchall()
+        return [_recording(r) for r in rows]
+
+    def finish(self, recording_id: int, state: str = "complete", error: str = "") -> None:
+        """Close a recording: its total becomes exactly what the committed chunks hold."""
+        if state not in STATES:
+            raise ValueError(state)
+        with self.vault.transaction(self.conn) as conn:
+            total = conn.execute("SELECT COALESCE(MAX(start_sample + n_samples), 0) FROM audio_chunks"
+                                 " WHERE recording_id = ?", (recording_id,)).fetchone()[0]
+            conn.execute("UPDATE recordings SET state = ?, ended_at = ?, total_samples = ?, error = ?"
+                         " WHERE id = ?", (state, now_iso(), total, error, recording_id))
+
+    def delete(self, recording_id: int) -> None:
+        with self.vault.transaction(self.conn) as conn:
+            conn.execute("DELETE FROM recordings WHERE id = ?", (recording_id,))
+
+    # --- chunks --------------------------------------------------------------------------
+    def add_chunk(self, recording_id: int, seq: int, start_sample: int, n_samples: int,
+                  data: bytes) -> None:
+        """Commit one chunk in its own transaction (durable once this returns)."""
+        with self.vault.transaction(self.conn) as conn:
+            insert_chunk(conn, recording_id, seq, start_sample, n_samples, data)
+
+    def add_chunks(self, recording_id: int, chunks: list[ChunkRow]) -> None:
+        """Commit several chunks in one transaction (imports)."""
+        with self.vault.transaction(self.conn) as conn:
+            for c in chunks:
+                insert_chunk(conn, recording_id, c.seq, c.start_sample, c.n_samples, c.data)
+
+    def committed_samples(self, recording_id: int) -> int:
+        return int(self.conn.execute(
+            "SELECT COALESCE(MAX(start_sample + n_samples), 0) FROM audio_chunks WHERE recording_id = ?",
+            (recording_id,)).fetchone()[0])
+
+    def chunk_count(self, recording_id: int) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM audio_chunks WHERE recording_id = ?",
+                                     (recording_id,)).fetchone()[0])
+
+    def chunks(self, recording_id: int, start_sample: int = 0,
+               end_sample: int | None = None) -> Iterator[ChunkRow]:
+        """Chunks overlapping [start_sample, end_sample), in order (fetched lazily)."""
+        end = end_sample if end_sample is not None else (1 << 62)
+        cur = self.conn.execute(
+            "SELECT seq, start_sample, n_samples, data FROM audio_chunks WHERE recording_id = ?"
+            " AND start_sample < ? AND start_sample >= ? AND start_sample + n_samples > ? ORDER BY seq",
+            (recording_id, end, start_sample - MAX_CHUNK_SAMPLES, start_sample))
+        for row in cur:
+            yield ChunkRow(row[0], row[1], row[2], bytes(row[3]))
+
+    # --- markers -------------------------------------------------------------------------
+    def add_marker(self, recording_id: int, kind: str, sample_offset: int, question_id: str | None = None,
+                   label: str = "") -> Marker:
+        if kind not in MARKER_KINDS:
+            raise InvalidInput(f"Unknown marker kind '{kind}'.", f"Use one of: {', '.join(MARKER_KINDS)}.")
+        with self.vault.transaction(self.conn) as conn:
+            cur = conn.execute(
+                "INSERT INTO markers (recording_id, kind, sample_offset, question_id, label, created_at)"
+                " VALUES (?,?,?,?,?,?)", (recording_id, kind, int(sample_offset), question_id, label, now_iso()))
+            mid = int(cur.lastrowid)
+        row = self.conn.execute("SELECT id, recording_id, kind, sample_offset, question_id, label, created_at"
+                                " FROM markers WHERE id = ?", (mid,)).fetchone()
+        return _marker(row)
+
+    def markers(self, recording_id: int) -> list[Marker]:
+        rows = self.conn.execute(
+            "SELECT id, recording_id, kind, sample_offset, question_id, label, created_at FROM markers"
+            " WHERE recording_id = ? ORDER BY sample_offset, id", (recording_id,)).fetchall()
+        return [_marker(r) for r in rows]
