@@ -170,6 +170,9 @@ CREATE INDEX markers_by_recording ON markers (recording_id, sample_offset);
 -- [transcription]
 -- [/transcription]
 -- [guide-tagging]
+-- quote: the tagged text of a span tag, so the span can be found again after its segment is edited.
+ALTER TABLE tags ADD COLUMN quote TEXT NOT NULL DEFAULT '';
+CREATE INDEX tags_by_code ON tags (code_id);
 -- [/guide-tagging]
 -- [deid]
 -- [/deid]
