@@ -48,7 +48,7 @@ def append(conn: Any, event: str, details: dict[str, Any]) -> None:
         raise ValueError(f"audit details may not carry {sorted(bad)}")
     row = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS)
-    at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+    at = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
     details_json = json.dumps(details, sort_keys=True, separators=(",", ":"))
     digest = _entry_hash(prev, seq, at, event, details_json)
     conn.execute("INSERT INTO audit_log (seq, at, event, details, prev_hash, hash) VALUES (?,?,?,?,?,?)",
@@ -73,6 +73,9 @@ def verify(conn: Any) -> ChainReport:
             return ChainReport(False, len(rows), f"entry {seq} was altered", seq)
         prev, expected_seq = digest, seq + 1
     head = conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()
+    if not rows and head is not None:
+        # Every vault logs its creation, so an empty log with a head means it was emptied.
+        return ChainReport(False, 0, "all entries were removed", 1)
     if rows and (head is None or head[0] != f"{expected_seq - 1}:{prev}"):
         return ChainReport(False, len(rows), "the newest entries were removed", expected_seq)
     return ChainReport(True, len(rows))

@@ -8,6 +8,7 @@ Inside the process, each thread that writes gets its own connection from ``conne
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import fcntl
 import logging
 import os
@@ -17,17 +18,30 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import sqlcipher3
 
 from core.errors import (
-    DiskFull, VaultCorrupt, VaultExists, VaultInUse, VaultNotFound, VaultReadOnly,
-    VaultTooNew, WeakPassphrase,
+    DiskFull,
+    VaultCorrupt,
+    VaultExists,
+    VaultInUse,
+    VaultNotFound,
+    VaultReadOnly,
+    VaultTooNew,
+    WeakPassphrase,
+    WrongPassphrase,
 )
 from core.vault import auditlog
 from core.vault.keyfile import (
-    DEFAULT_KDF, INFO_DB_KEY, KEYFILE_NAME, MASTER_KEY_BYTES, KeyFile, Wrap, derive_subkey,
+    DEFAULT_KDF,
+    INFO_DB_KEY,
+    KEYFILE_NAME,
+    MASTER_KEY_BYTES,
+    KeyFile,
+    Wrap,
+    derive_subkey,
     new_recovery_code,
 )
 from core.vault.schema import MIGRATIONS, SCHEMA_VERSION
@@ -52,11 +66,57 @@ Connection = sqlcipher3.Connection
 
 
 def now_iso() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+# SQLite primary result codes (the low byte of sqlite_errorcode): decide by code, not by text.
+SQLITE_READONLY = 8
+SQLITE_IOERR = 10
+SQLITE_FULL = 13
+SQLITE_CANTOPEN = 14
+SQLITE_NOTADB = 26
+
+# Failed unlocks per vault folder in this process. A failed unlock has no key, so it cannot be
+# written into the vault (and must leave every byte unchanged); the count is written into the
+# audit log by the next successful unlock (docs/decisions/0001-failed-unlocks.md).
+_failed_unlocks: dict[str, int] = {}
+_failed_unlocks_lock = threading.Lock()
+
+
+def _folder_key(folder: Path) -> str:
+    return str(folder.resolve())
+
+
+def _note_failed_unlock(folder: Path) -> None:
+    with _failed_unlocks_lock:
+        key = _folder_key(folder)
+        _failed_unlocks[key] = _failed_unlocks.get(key, 0) + 1
+
+
+def _take_failed_unlocks(folder: Path) -> int:
+    with _failed_unlocks_lock:
+        return _failed_unlocks.pop(_folder_key(folder), 0)
+
+
+def _restore_failed_unlocks(folder: Path, count: int) -> None:
+    if count:
+        with _failed_unlocks_lock:
+            key = _folder_key(folder)
+            _failed_unlocks[key] = _failed_unlocks.get(key, 0) + count
+
+
+def _sqlite_code(exc: BaseException) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
 
 
 def _is_disk_full(exc: BaseException) -> bool:
-    return "full" in str(exc).lower() or getattr(exc, "errno", None) == 28
+    return getattr(exc, "errno", None) == errno.ENOSPC or _sqlite_code(exc) == SQLITE_FULL
+
+
+def _is_read_only(exc: BaseException) -> bool:
+    return (getattr(exc, "errno", None) in (errno.EROFS, errno.EACCES, errno.EPERM)
+            or _sqlite_code(exc) in (SQLITE_READONLY, SQLITE_CANTOPEN))
 
 
 def _raw_key_pragma(db_key: bytes) -> str:
@@ -79,7 +139,7 @@ class Vault:
     # --- creating and opening ---------------------------------------------------------
     @classmethod
     def create(cls, folder: str | Path, passphrase: str, *, role: str = "researcher",
-               kdf: dict[str, Any] | None = None) -> tuple["Vault", str]:
+               kdf: dict[str, Any] | None = None) -> tuple[Vault, str]:
         """Create a vault; returns it unlocked and the recovery code (shown once, never stored)."""
         folder = Path(folder)
         if len(passphrase) < MIN_PASSPHRASE_LEN:
@@ -89,8 +149,8 @@ class Vault:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             os.chmod(folder, 0o700)
-        except PermissionError as exc:
-            raise VaultReadOnly() from exc
+        except OSError as exc:  # read-only file system, no permission, disk full
+            raise (DiskFull() if _is_disk_full(exc) else VaultReadOnly()) from exc
         if not os.access(folder, os.W_OK):
             raise VaultReadOnly()
         lock_fd = cls._lock(folder)
@@ -118,19 +178,27 @@ class Vault:
         return vault, recovery_code
 
     @classmethod
-    def open(cls, folder: str | Path, passphrase: str) -> "Vault":
+    def open(cls, folder: str | Path, passphrase: str) -> Vault:
         """Unlock with the passphrase. A wrong one costs one KDF and changes no byte."""
         folder = cls._check_folder(Path(folder))
         keyfile = KeyFile.load(folder)
-        master_key = keyfile.unwrap_with_passphrase(passphrase)
+        try:
+            master_key = keyfile.unwrap_with_passphrase(passphrase)
+        except WrongPassphrase:
+            _note_failed_unlock(folder)
+            raise
         return cls._finish_open(folder, keyfile, master_key, "unlocked", {"method": "passphrase"})
 
     @classmethod
-    def open_with_recovery_code(cls, folder: str | Path, code: str) -> "Vault":
+    def open_with_recovery_code(cls, folder: str | Path, code: str) -> Vault:
         """Unlock with the recovery code; the caller should then set a new passphrase."""
         folder = cls._check_folder(Path(folder))
         keyfile = KeyFile.load(folder)
-        master_key = keyfile.unwrap_with_recovery_code(code)
+        try:
+            master_key = keyfile.unwrap_with_recovery_code(code)
+        except WrongPassphrase:  # WrongRecoveryCode included
+            _note_failed_unlock(folder)
+            raise
         return cls._finish_open(folder, keyfile, master_key, "unlocked", {"method": "recovery_code"})
 
     @classmethod
@@ -144,9 +212,11 @@ class Vault:
 
     @classmethod
     def _finish_open(cls, folder: Path, keyfile: KeyFile, master_key: bytes,
-                     event: str, details: dict[str, Any]) -> "Vault":
+                     event: str, details: dict[str, Any]) -> Vault:
         lock_fd = cls._lock(folder)
         vault = cls(folder, keyfile, master_key, lock_fd)
+        failed = _take_failed_unlocks(folder)
+        vault.failed_unlocks_before = failed
         try:
             conn = vault.conn
             try:
@@ -157,10 +227,12 @@ class Vault:
             if vault_id is None or vault_id[0] != keyfile.vault_id:
                 raise VaultCorrupt("vault.db belongs to a different vault than vault.json.",
                                    "Keep each vault's vault.db and vault.json together in one folder.")
-            if os.access(folder / DB_NAME, os.W_OK):
-                with vault.transaction() as c:
-                    auditlog.append(c, event, details)
+            with vault.transaction() as c:
+                if failed:
+                    auditlog.append(c, "unlock_failed", {"count": failed})
+                auditlog.append(c, event, {**details, "failed_unlocks": failed})
         except BaseException:
+            _restore_failed_unlocks(folder, failed)
             vault.close()
             raise
         log.info("vault opened id=%s", keyfile.vault_id)
@@ -208,7 +280,7 @@ class Vault:
             conn = sqlcipher3.connect(str(self.folder / DB_NAME), timeout=10, isolation_level=None,
                                       check_same_thread=False)
         except sqlcipher3.OperationalError as exc:
-            raise VaultReadOnly() from exc
+            raise (DiskFull() if _is_disk_full(exc) else VaultReadOnly()) from exc
         conn.execute(_raw_key_pragma(self.db_key()))
         for pragma in _CONNECTION_PRAGMAS:
             conn.execute(pragma)
@@ -216,9 +288,14 @@ class Vault:
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
         except sqlcipher3.DatabaseError as exc:
             conn.close()
-            if "not a database" in str(exc):
-                raise VaultCorrupt("The vault's database is damaged or is not a Confidant vault.",
-                                   "Restore the vault folder from a backup.") from exc
+            if _sqlite_code(exc) == SQLITE_NOTADB:
+                # Without the right key a foreign, damaged or plain database all look alike.
+                raise VaultCorrupt("The vault's database is damaged, is not a Confidant vault, "
+                                   "or belongs to a different vault.json.",
+                                   "Restore the vault folder from a backup; keep each vault's "
+                                   "vault.db and vault.json together.") from exc
+            if _is_disk_full(exc):
+                raise DiskFull() from exc
             raise VaultReadOnly() from exc
         if mode and mode[0] != "wal":
             log.warning("vault journal mode is %s", mode[0])
@@ -244,8 +321,10 @@ class Vault:
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlcipher3.OperationalError as exc:
-            if "readonly" in str(exc) or "read-only" in str(exc):
+            if _is_read_only(exc):
                 raise VaultReadOnly() from exc
+            if _is_disk_full(exc):
+                raise DiskFull() from exc
             raise
         try:
             yield conn
@@ -255,11 +334,10 @@ class Vault:
                 conn.execute("ROLLBACK")
             except sqlcipher3.Error:
                 pass
-            if isinstance(exc, sqlcipher3.OperationalError):
-                text = str(exc).lower()
-                if "full" in text:
+            if isinstance(exc, sqlcipher3.Error):
+                if _is_disk_full(exc):
                     raise DiskFull() from exc
-                if "readonly" in text or "read-only" in text:
+                if _is_read_only(exc):
                     raise VaultReadOnly() from exc
             raise
 
@@ -345,7 +423,7 @@ class Vault:
                 os.close(self._lock_fd)
             self._lock_fd = None
 
-    def __enter__(self) -> "Vault":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

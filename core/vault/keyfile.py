@@ -96,8 +96,13 @@ class Wrap:
         return {"salt": _b64(self.salt), "nonce": _b64(self.nonce), "ciphertext": _b64(self.ciphertext)}
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "Wrap":
-        return cls(_unb64(data["salt"]), _unb64(data["nonce"]), _unb64(data["ciphertext"]))
+    def from_json(cls, data: dict[str, Any]) -> Wrap:
+        wrap = cls(_unb64(data["salt"]), _unb64(data["nonce"]), _unb64(data["ciphertext"]))
+        # Exact sizes: a shortened salt or nonce must be "damaged", never a weaker unwrap.
+        if (len(wrap.salt), len(wrap.nonce), len(wrap.ciphertext)) != (
+                SALT_BYTES, NONCE_BYTES, MASTER_KEY_BYTES + 16):
+            raise ValueError("wrap sizes")
+        return wrap
 
 
 @dataclass
@@ -164,7 +169,7 @@ class KeyFile:
         return data
 
     @classmethod
-    def from_json(cls, data: Any) -> "KeyFile":
+    def from_json(cls, data: Any) -> KeyFile:
         try:
             if not isinstance(data, dict) or data.get("format") != KEYFILE_FORMAT:
                 raise ValueError("format")
@@ -194,7 +199,7 @@ class KeyFile:
             ) from exc
 
     @classmethod
-    def load(cls, folder: Path) -> "KeyFile":
+    def load(cls, folder: Path) -> KeyFile:
         try:
             text = (folder / KEYFILE_NAME).read_text(encoding="utf-8")
             data = json.loads(text)
