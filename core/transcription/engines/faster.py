@@ -1,0 +1,55 @@
+"""The faster-whisper engine (CTranslate2; no torch). Runs inside the engine child process."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import numpy as np
+
+from core.transcription.engine import EngineOptions, RawSegment, RawWord
+from core.transcription.registry import CT2, ModelInfo
+
+ProgressFn = Callable[[float, float], None]  # (done_s, total_s); may raise to stop
+
+
+class FasterWhisperEngine:
+    name = "faster-whisper"
+
+    def __init__(self, model: ModelInfo, options: EngineOptions) -> None:
+        from faster_whisper import WhisperModel
+
+        if model.engine_format != CT2:
+            raise ValueError("faster-whisper needs a CTranslate2 model")
+        threads = options.cpu_threads or 0
+        if model.bin_parts:
+            # A model shipped in parts is assembled in memory, never on disk (decision 0020).
+            files: dict[str, Any] = {"model.bin": model.read_model_bin()}
+            for name in ("config.json", "vocabulary.txt", "tokenizer.json", "preprocessor_config.json"):
+                path = model.path / name
+                if path.is_file():
+                    files[name] = path.read_bytes()
+            self.model = WhisperModel(model.name, device="cpu", compute_type=options.compute_type,
+                                      cpu_threads=threads, files=files)
+            del files
+        else:
+            self.model = WhisperModel(str(model.path), device="cpu", compute_type=options.compute_type,
+                                      cpu_threads=threads)
+        self.english_only = not model.is_multilingual
+
+    def transcribe(self, audio: np.ndarray, options: EngineOptions,
+                   on_progress: ProgressFn) -> tuple[list[RawSegment], str]:
+        total_s = len(audio) / 16000
+        language = "en" if self.english_only else options.language
+        segments_iter, info = self.model.transcribe(
+            audio, language=language, beam_size=options.beam_size,
+            initial_prompt=options.initial_prompt or None,
+            condition_on_previous_text=options.condition_on_previous_text,
+            word_timestamps=options.word_timestamps, vad_filter=options.vad)
+        out: list[RawSegment] = []
+        for seg in segments_iter:  # a generator: decoding happens as we iterate
+            words = [RawWord(float(w.start), float(w.end), w.word, float(w.probability))
+                     for w in (seg.words or [])]
+            out.append(RawSegment(float(seg.start), float(seg.end), seg.text.strip(), float(seg.avg_logprob),
+                                  float(seg.no_speech_prob), float(seg.compression_ratio), words))
+            on_progress(min(float(seg.end), total_s), total_s)
+        return out, info.language or (language or "")
