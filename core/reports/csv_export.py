@@ -1,0 +1,143 @@
+"""Tidy CSV tables of the imported interviews, for spreadsheets, pandas and R.
+
+One observation per row, one variable per column, one table per kind of thing:
+``interviews.csv`` (one row per interview), ``answers.csv`` (interview × guide question),
+``segments.csv`` (transcript segments), ``tags.csv`` (coded passages) and ``themes.csv``
+(the codebook). Keys join the tables: ``packet_id`` everywhere, plus ``question_id`` and
+``segment_index``. UTF-8 without a byte-order mark (R would read it into the first column
+name), a header row, "true"/"false" booleans and empty cells for missing values — both
+``pandas.read_csv`` and R's ``read.csv`` take them as they are. Text is de-identified and has
+its line breaks folded into spaces so every row is one line.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from core.reports.model import NO_QUESTION, Aggregate
+
+INTERVIEW_COLUMNS = ["packet_id", "participant_code", "site", "month", "language", "guide_id",
+                     "guide_version", "consent_method", "consent_witnessed", "signed_off_at",
+                     "supersedes", "n_segments", "n_answers", "n_tags", "n_redactions"]
+ANSWER_COLUMNS = ["packet_id", "participant_code", "site", "month", "question_id", "question_text",
+                  "section", "n_segments", "n_tags", "start_ms", "end_ms", "text"]
+SEGMENT_COLUMNS = ["packet_id", "participant_code", "site", "segment_index", "question_id",
+                   "speaker", "start_ms", "end_ms", "text"]
+TAG_COLUMNS = ["packet_id", "participant_code", "site", "month", "question_id", "segment_index",
+               "theme_id", "theme_label", "start_char", "end_char", "source", "passage"]
+THEME_COLUMNS = ["theme_id", "label", "description", "parent_id"]
+
+
+def _interviews_of(source: Any) -> list[dict[str, Any]]:
+    if isinstance(source, Aggregate):
+        return source.interviews
+    if hasattr(source, "conn") and hasattr(source, "transaction"):  # an open Vault
+        from core.vault.inbox import InboxRepo
+        return InboxRepo(source).current_interviews()
+    return list(source)
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return " ".join(value.split()) if ("\n" in value or "\r" in value) else value
+    return value
+
+
+def _write(path: Path, columns: list[str], rows: Iterable[dict[str, Any]]) -> None:
+    tmp = path.with_name(path.name + ".part")
+    with open(tmp, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_cell(row.get(c)) for c in columns])
+    os.replace(tmp, path)
+
+
+def tables(interviews: list[dict[str, Any]]) -> dict[str, tuple[list[str], list[dict[str, Any]]]]:
+    """The five tables as rows (dicts), keyed by file stem."""
+    iv_rows, ans_rows, seg_rows, tag_rows = [], [], [], []
+    themes: dict[str, dict[str, Any]] = {}
+    for iv in interviews:
+        meta, guide = iv.get("interview", {}), iv.get("guide", {})
+        pid, code, site, month = iv.get("packet_id"), meta.get("code"), meta.get("site"), meta.get("month")
+        base = {"packet_id": pid, "participant_code": code, "site": site, "month": month}
+        labels = {}
+        for theme in iv.get("codebook", []):
+            labels[theme["id"]] = theme.get("label") or theme["id"]
+            themes[theme["id"]] = {"theme_id": theme["id"], "label": labels[theme["id"]],
+                                   "description": theme.get("description") or "",
+                                   "parent_id": theme.get("parent")}
+        questions = {q["id"]: q for q in iv.get("questions", [])}
+        segments = {int(s["index"]): s for s in iv.get("segments", [])}
+        tags_by_segment: dict[int, int] = defaultdict(int)
+        for tag in iv.get("tags", []):
+            seg = segments.get(int(tag.get("segment", -1)))
+            if seg is None:
+                continue
+            tags_by_segment[int(seg["index"])] += 1
+            text = str(seg.get("text", ""))
+            start, end = tag.get("start"), tag.get("end")
+            has_span = isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)
+            tag_rows.append({**base, "question_id": seg.get("question_id") or NO_QUESTION,
+                             "segment_index": seg["index"], "theme_id": tag.get("theme"),
+                             "theme_label": labels.get(tag.get("theme"), tag.get("theme")),
+                             "start_char": start if has_span else None,
+                             "end_char": end if has_span else None, "source": tag.get("source"),
+                             "passage": text[start:end] if has_span else text})
+        answers: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for idx in sorted(segments):
+            seg = segments[idx]
+            answers[seg.get("question_id") or NO_QUESTION].append(seg)
+            seg_rows.append({"packet_id": pid, "participant_code": code, "site": site,
+                             "segment_index": idx, "question_id": seg.get("question_id") or NO_QUESTION,
+                             "speaker": seg.get("speaker", ""), "start_ms": seg.get("start_ms"),
+                             "end_ms": seg.get("end_ms"), "text": seg.get("text", "")})
+        for qid, segs in answers.items():
+            q = questions.get(qid, {})
+            ans_rows.append({**base, "question_id": qid, "question_text": q.get("text", ""),
+                             "section": q.get("section", ""), "n_segments": len(segs),
+                             "n_tags": sum(tags_by_segment[int(s["index"])] for s in segs),
+                             "start_ms": min(int(s.get("start_ms", 0)) for s in segs),
+                             "end_ms": max(int(s.get("end_ms", 0)) for s in segs),
+                             "text": " ".join(str(s.get("text", "")) for s in segs
+                                              if s.get("speaker") != "interviewer")})
+        consent = meta.get("consent") or {}
+        iv_rows.append({**base, "language": meta.get("language"), "guide_id": guide.get("id"),
+                        "guide_version": guide.get("version"), "consent_method": consent.get("method"),
+                        "consent_witnessed": bool(consent.get("witnessed")),
+                        "signed_off_at": (iv.get("deid") or {}).get("signed_off_at"),
+                        "supersedes": iv.get("supersedes"), "n_segments": len(segments),
+                        "n_answers": len(answers), "n_tags": len(iv.get("tags", [])),
+                        "n_redactions": sum(int(v) for v in ((iv.get("deid") or {}).get("redactions") or {}).values())})
+    return {
+        "interviews": (INTERVIEW_COLUMNS, iv_rows),
+        "answers": (ANSWER_COLUMNS, ans_rows),
+        "segments": (SEGMENT_COLUMNS, seg_rows),
+        "tags": (TAG_COLUMNS, tag_rows),
+        "themes": (THEME_COLUMNS, sorted(themes.values(), key=lambda t: t["theme_id"])),
+    }
+
+
+def write_csv(agg_or_vault: Any, out_dir: str | Path) -> list[Path]:
+    """Write the tidy tables into ``out_dir`` (created if needed); returns the file paths.
+
+    ``agg_or_vault`` is an ``Aggregate`` (its filtered interviews), an open coordinator
+    ``Vault`` (all current imported interviews) or a list of interview.json dicts.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for stem, (columns, rows) in tables(_interviews_of(agg_or_vault)).items():
+        path = out / f"{stem}.csv"
+        _write(path, columns, rows)
+        written.append(path)
+    return written

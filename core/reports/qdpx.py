@@ -1,0 +1,296 @@
+"""REFI-QDA exchange: a ``.qdpx`` project and a ``.qdc`` codebook for NVivo, ATLAS.ti,
+MAXQDA and QualCoder.
+
+The project (``project.qde`` in a ZIP, schema ``urn:QDA-XML:project:1.0``) holds: the codebook
+(themes, nested by parent), one ``TextSource`` per interview whose plain text is a file in
+``sources/`` (de-identified transcript, one line per segment, with question headings), coded
+passages as ``PlainTextSelection`` → ``Coding`` → ``CodeRef``, one ``Case`` per interview with
+site, month, guide version and language as variables, and shared memos as ``Notes`` referred
+to from the passage or interview they are about.
+
+Rules the schema enforces that tools get wrong: container elements (``Users``, ``Codes``,
+``Variables``, ``Cases``, ``Sources``, ``Notes``, ``Sets``) must hold at least one child, so an
+empty one is left out rather than written empty; elements keep the schema's order; GUIDs are
+deterministic (UUID 5 of packet ids and theme ids), so exporting twice gives the same ids and
+a tool can match re-imported items.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import uuid
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from core.reports.model import NO_QUESTION, Aggregate
+
+PROJECT_NS = "urn:QDA-XML:project:1.0"
+CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
+_GUID_NS = uuid.UUID("6f6b2a52-6a3c-4f0e-9a55-1c0f1d7e2b10")  # Confidant's namespace for uuid5
+# XML 1.0 forbids most control characters; a stray one in a transcript must not break export.
+# Each becomes a space (not nothing) so character positions of coded passages stay right.
+_XML_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+           "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39"]
+VARIABLES = [("site", "Site (workplace code)"), ("month", "Month of the interview (YYYY-MM)"),
+             ("guide_version", "Interview guide id@version"), ("language", "Interview language")]
+
+
+def guid(*parts: object) -> str:
+    """A stable GUID for a thing named by ``parts``."""
+    return str(uuid.uuid5(_GUID_NS, "/".join(str(p) for p in parts)))
+
+
+def _clean(text: Any) -> str:
+    return _XML_BAD.sub(" ", str(text))
+
+
+def _interviews_of(source: Any) -> list[dict[str, Any]]:
+    if isinstance(source, Aggregate):
+        return source.interviews
+    if hasattr(source, "conn") and hasattr(source, "transaction"):  # an open Vault
+        from core.vault.inbox import InboxRepo
+        return InboxRepo(source).current_interviews()
+    return list(source)
+
+
+def merged_codebook(interviews: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Themes across interviews (a later interview's label wins), first-seen order."""
+    themes: dict[str, dict[str, Any]] = {}
+    for iv in interviews:
+        for theme in iv.get("codebook", []):
+            themes[str(theme["id"])] = {**themes.get(str(theme["id"]), {}), **theme}
+        for tag in iv.get("tags", []):
+            themes.setdefault(str(tag["theme"]), {"id": str(tag["theme"]), "label": str(tag["theme"])})
+    return list(themes.values())
+
+
+def _parents(themes: list[dict[str, Any]]) -> dict[str, str | None]:
+    """Each theme's parent, with unknown parents and parent cycles cut (those become roots),
+    so every theme appears exactly once in the tree."""
+    ids = {str(t["id"]) for t in themes}
+    parents = {str(t["id"]): (str(t["parent"]) if t.get("parent") and str(t["parent"]) in ids else None)
+               for t in themes}
+    for tid in list(parents):
+        seen, cur = {tid}, parents[tid]
+        while cur is not None:
+            if cur in seen:
+                parents[tid] = None
+                break
+            seen.add(cur)
+            cur = parents[cur]
+    return parents
+
+
+def _code_tree(parent_el: etree._Element, ns: str, themes: list[dict[str, Any]], *,
+               with_notes: bool = False) -> None:
+    parents = _parents(themes)
+    children: dict[str | None, list[dict[str, Any]]] = {}
+    for theme in themes:
+        children.setdefault(parents[str(theme["id"])], []).append(theme)
+    colour = {str(t["id"]): PALETTE[i % len(PALETTE)] for i, t in enumerate(themes)}
+
+    def add(el: etree._Element, theme: dict[str, Any]) -> None:
+        tid = str(theme["id"])
+        codable = "false" if theme.get("is_codable") is False else "true"
+        code = etree.SubElement(el, f"{{{ns}}}Code", guid=guid("code", tid),
+                                name=_clean(theme.get("label") or tid), isCodable=codable, color=colour[tid])
+        if theme.get("description"):
+            etree.SubElement(code, f"{{{ns}}}Description").text = _clean(theme["description"])
+        for child in children.get(tid, []):
+            add(code, child)
+
+    codes = etree.SubElement(parent_el, f"{{{ns}}}Codes")
+    for theme in children.get(None, []):
+        add(codes, theme)
+
+
+def source_text(iv: dict[str, Any]) -> tuple[str, dict[int, int]]:
+    """An interview's plain text and, per segment index, where its text starts."""
+    questions = {str(q["id"]): q for q in iv.get("questions", [])}
+    parts: list[str] = []
+    offsets: dict[int, int] = {}
+    length, current_q = 0, object()
+    for seg in sorted(iv.get("segments", []), key=lambda s: int(s["index"])):
+        qid = seg.get("question_id") or NO_QUESTION
+        if qid != current_q:
+            current_q = qid
+            heading = (f"== {qid}: {questions[qid].get('text', '')} ==" if qid in questions
+                       else "== (not linked to a guide question) ==" if qid == NO_QUESTION
+                       else f"== {qid} ==")
+            block = ("\n" if parts else "") + _clean(heading) + "\n"
+            parts.append(block)
+            length += len(block)
+        speaker = {"interviewer": "Interviewer: ", "participant": "Participant: "}.get(seg.get("speaker") or "", "")
+        parts.append(speaker)
+        length += len(speaker)
+        offsets[int(seg["index"])] = length
+        text = _clean(seg.get("text", "")) + "\n"
+        parts.append(text)
+        length += len(text)
+    return "".join(parts), offsets
+
+
+def build_project(interviews: list[dict[str, Any]], *, name: str = "Confidant coordinator export",
+                  description: str = "") -> tuple[bytes, dict[str, bytes]]:
+    """The project.qde XML and the ``sources/`` files (name -> UTF-8 bytes)."""
+    P = f"{{{PROJECT_NS}}}"
+    now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    user = guid("user", "coordinator")
+    root = etree.Element(P + "Project", nsmap={None: PROJECT_NS}, name=_clean(name),
+                         origin="Confidant", creatingUserGUID=user, creationDateTime=now)
+    etree.SubElement(etree.SubElement(root, P + "Users"), P + "User", guid=user, name="Coordinator")
+    themes = merged_codebook(interviews)
+    if themes:
+        _code_tree(etree.SubElement(root, P + "CodeBook"), PROJECT_NS, themes)
+    if interviews:
+        variables = etree.SubElement(root, P + "Variables")
+        for var, desc in VARIABLES:
+            v = etree.SubElement(variables, P + "Variable", guid=guid("variable", var), name=var,
+                                 typeOfVariable="Text")
+            etree.SubElement(v, P + "Description").text = desc
+        cases = etree.SubElement(root, P + "Cases")
+        for iv in interviews:
+            _add_case(cases, iv)
+    files: dict[str, bytes] = {}
+    notes: list[etree._Element] = []
+    if interviews:
+        sources = etree.SubElement(root, P + "Sources")
+        for iv in interviews:
+            _add_source(sources, iv, files, notes, user, now)
+    if notes:
+        notes_el = etree.SubElement(root, P + "Notes")
+        for note in notes:
+            notes_el.append(note)
+    if description:
+        etree.SubElement(root, P + "Description").text = _clean(description)
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True), files
+
+
+def _values(iv: dict[str, Any]) -> dict[str, str]:
+    meta, g = iv.get("interview", {}), iv.get("guide", {})
+    return {"site": str(meta.get("site", "")), "month": str(meta.get("month", "")),
+            "guide_version": f"{g.get('id', '')}@{g.get('version', '')}",
+            "language": str(meta.get("language", ""))}
+
+
+def _add_values(el: etree._Element, iv: dict[str, Any]) -> None:
+    P = f"{{{PROJECT_NS}}}"
+    for var, value in _values(iv).items():
+        vv = etree.SubElement(el, P + "VariableValue")
+        etree.SubElement(vv, P + "VariableRef", targetGUID=guid("variable", var))
+        etree.SubElement(vv, P + "TextValue").text = _clean(value)
+
+
+def _case_name(iv: dict[str, Any]) -> str:
+    meta = iv.get("interview", {})
+    return f"{meta.get('site', '')} {meta.get('code', '')}".strip()
+
+
+def _add_case(cases: etree._Element, iv: dict[str, Any]) -> None:
+    P = f"{{{PROJECT_NS}}}"
+    pid = iv["packet_id"]
+    case = etree.SubElement(cases, P + "Case", guid=guid("case", pid), name=_clean(_case_name(iv)))
+    _add_values(case, iv)
+    etree.SubElement(case, P + "SourceRef", targetGUID=guid("source", pid))
+
+
+def _note(notes: list[etree._Element], key: str, name: str, text: str, user: str, now: str) -> str:
+    P = f"{{{PROJECT_NS}}}"
+    note_guid = guid("note", key)
+    note = etree.Element(P + "Note", guid=note_guid, name=_clean(name), creatingUser=user,
+                         creationDateTime=now)
+    etree.SubElement(note, P + "PlainTextContent").text = _clean(text)
+    notes.append(note)
+    return note_guid
+
+
+def _add_source(sources: etree._Element, iv: dict[str, Any], files: dict[str, bytes],
+                notes: list[etree._Element], user: str, now: str) -> None:
+    P = f"{{{PROJECT_NS}}}"
+    pid = iv["packet_id"]
+    src_guid = guid("source", pid)
+    text, offsets = source_text(iv)
+    files[f"{src_guid}.txt"] = text.encode("utf-8")
+    src = etree.SubElement(sources, P + "TextSource", guid=src_guid, name=_clean(_case_name(iv)),
+                           plainTextPath=f"internal://{src_guid}.txt", creatingUser=user,
+                           creationDateTime=now)
+    g = iv.get("guide", {})
+    etree.SubElement(src, P + "Description").text = _clean(
+        f"De-identified interview; guide {g.get('id', '')}@{g.get('version', '')}; packet {pid}.")
+    segments = {int(s["index"]): s for s in iv.get("segments", [])}
+    # One selection per coded passage; memos on a segment get an uncoded selection of it.
+    for n, tag in enumerate(iv.get("tags", [])):
+        idx = int(tag.get("segment", -1))
+        if idx not in segments:
+            continue
+        seg_text = _clean(segments[idx].get("text", ""))
+        start, end = tag.get("start"), tag.get("end")
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(seg_text)):
+            start, end = 0, len(seg_text)
+        sel = etree.SubElement(src, P + "PlainTextSelection", guid=guid("selection", pid, n),
+                               name=_clean(seg_text[start:end][:60]),
+                               startPosition=str(offsets[idx] + start),
+                               endPosition=str(offsets[idx] + end), creatingUser=user, creationDateTime=now)
+        coding = etree.SubElement(sel, P + "Coding", guid=guid("coding", pid, n), creatingUser=user,
+                                  creationDateTime=now)
+        etree.SubElement(coding, P + "CodeRef", targetGUID=guid("code", tag["theme"]))
+    source_notes = []
+    for n, memo in enumerate(iv.get("memos", [])):
+        note_guid = _note(notes, f"{pid}/{n}", f"Memo: {_case_name(iv)}", str(memo.get("text", "")), user, now)
+        idx = memo.get("segment")
+        if isinstance(idx, int) and idx in segments:
+            seg_len = len(_clean(segments[idx].get("text", "")))
+            sel = etree.SubElement(src, P + "PlainTextSelection", guid=guid("memo-selection", pid, n),
+                                   name="memo", startPosition=str(offsets[idx]),
+                                   endPosition=str(offsets[idx] + seg_len), creatingUser=user,
+                                   creationDateTime=now)
+            etree.SubElement(sel, P + "NoteRef", targetGUID=note_guid)
+        else:
+            source_notes.append(note_guid)
+    for note_guid in source_notes:
+        etree.SubElement(src, P + "NoteRef", targetGUID=note_guid)
+    _add_values(src, iv)
+
+
+def write_qdpx(vault_or_interviews: Any, path: str | Path, *, name: str = "Confidant coordinator export",
+               description: str = "") -> Path:
+    """Write a .qdpx (ZIP: project.qde + sources/) for an Aggregate, a coordinator Vault or
+    interview.json dicts; written to a temporary name and renamed, so never half a file."""
+    interviews = _interviews_of(vault_or_interviews)
+    if not description:
+        description = (f"{len(interviews)} de-identified interviews exported by Confidant. "
+                       "Names and other identifying details were replaced with placeholders "
+                       "such as [PERSON 1] and reviewed by the interviewer before sharing.")
+    xml, files = build_project(interviews, name=name, description=description)
+    path = Path(path)
+    tmp = path.with_name(path.name + ".part")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("project.qde", xml)
+        for fname, data in files.items():
+            zf.writestr(f"sources/{fname}", data)
+    os.replace(tmp, path)
+    return path
+
+
+def build_codebook(themes: list[dict[str, Any]]) -> bytes:
+    """A .qdc codebook (``urn:QDA-XML:codebook:1.0``) of theme dicts (id, label, description, parent)."""
+    root = etree.Element(f"{{{CODEBOOK_NS}}}CodeBook", nsmap={None: CODEBOOK_NS}, origin="Confidant")
+    if not themes:  # Codes needs one Code; an empty codebook gets a non-codable placeholder
+        themes = [{"id": "_empty", "label": "(no themes)", "is_codable": False}]
+    _code_tree(root, CODEBOOK_NS, themes)
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+
+
+def write_qdc(vault_or_interviews: Any, path: str | Path) -> Path:
+    """Write the merged codebook of the interviews as a .qdc file."""
+    path = Path(path)
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_bytes(build_codebook(merged_codebook(_interviews_of(vault_or_interviews))))
+    os.replace(tmp, path)
+    return path
