@@ -168,6 +168,9 @@ CREATE INDEX audio_chunks_by_start ON audio_chunks (recording_id, start_sample);
 CREATE INDEX markers_by_recording ON markers (recording_id, sample_offset);
 -- [/audio]
 -- [transcription]
+-- state: live (growing while recording) | complete. Tagging and export wait for complete.
+ALTER TABLE transcripts ADD COLUMN state TEXT NOT NULL DEFAULT 'complete';
+CREATE INDEX transcripts_by_interview ON transcripts (interview_id, is_current);
 -- [/transcription]
 -- [guide-tagging]
 -- quote: the tagged text of a span tag, so the span can be found again after its segment is edited.
