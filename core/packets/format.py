@@ -1,0 +1,162 @@
+"""Constants of the packet format and the codec of its fixed 128-byte header.
+
+Every name here is defined in docs/packet-format.md §2; change the spec first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import struct
+from dataclasses import dataclass
+from typing import Any
+
+from core.errors import PacketRejected
+
+MAGIC = b"CONFPKT\n"
+FORMAT_VERSION = 1
+HEADER_LEN = 128
+SIGNATURE_LEN = 64
+PAYLOAD_OFFSET = HEADER_LEN + SIGNATURE_LEN
+PACKET_ID_LEN = 16
+FINGERPRINT_LEN = 32
+FLAG_SUPERSEDES = 0x0001
+KNOWN_FLAGS = FLAG_SUPERSEDES
+SIGNATURE_CONTEXT = b"confidant-packet/v1 signature\n"
+MAX_PAYLOAD_LEN = 64 * 1024 * 1024
+MAX_PACKET_LEN = PAYLOAD_OFFSET + MAX_PAYLOAD_LEN
+MAX_FILES = 16
+MAX_FILE_LEN = 32 * 1024 * 1024
+MAX_UNZIPPED_LEN = 64 * 1024 * 1024
+REQUIRED_FILES = ("manifest.json", "interview.json", "summary.pdf", "transcript.vtt")
+MANIFEST_FORMAT = "confidant-manifest/1"
+INTERVIEW_FORMAT = "confidant-interview/1"
+DEVICE_KEY_PREFIX = "confidant-device-ed25519:"
+FINGERPRINT_WORDS = 8
+PACKET_SUFFIX = ".cpkt"
+
+# MAGIC, VERSION, FLAGS, PACKET_ID, CREATED_DAY, DEVICE_FPR, PAYLOAD_SHA256, PAYLOAD_LEN,
+# SUPERSEDES, RESERVED (spec §4).
+_HEADER_STRUCT = struct.Struct(">8sHH16s10s32s32sQ16s2s")
+assert _HEADER_STRUCT.size == HEADER_LEN
+_NO_ID = bytes(PACKET_ID_LEN)
+
+# What each reason code means to a person, and what to do next (spec §7).
+REASONS: dict[str, tuple[str, str]] = {
+    "truncated": ("the file is incomplete (it was cut short while copying or downloading)",
+                  "Copy the packet again from the researcher's original file."),
+    "malformed": ("the file is not a valid Confidant packet",
+                  "Check that this is the file the researcher exported; ask them to export it again."),
+    "unsupported_version": ("the packet was made by a different version of Confidant",
+                            "Install the newest version of Confidant, then import it again."),
+    "oversized": ("the packet or a file inside it is larger than a packet may be",
+                  "Do not open it; ask the researcher to export it again."),
+    "unknown_device": ("it comes from a device that is not enrolled",
+                       ("Enrol the researcher's device after checking its fingerprint with them, "
+                        "then import again.")),
+    "bad_signature": ("its signature does not match: it was altered or forged",
+                      "Do not trust this file; ask the researcher to send the packet again."),
+    "hash_mismatch": ("its sealed contents were altered after it was signed",
+                      "Do not trust this file; ask the researcher to send the packet again."),
+    "not_for_you": ("it was sealed for other coordinators, so your key cannot open it",
+                    "Ask the researcher to add your recipient key and export it again."),
+    "manifest_mismatch": ("its contents do not match their list of contents",
+                          "Do not trust this file; ask the researcher to export it again."),
+}
+
+
+def reject(code: str, detail: str = "") -> PacketRejected:
+    """A PacketRejected with the person-readable reason and hint for ``code``."""
+    reason, hint = REASONS[code]
+    if detail:
+        reason = f"{reason} ({detail})"
+    return PacketRejected(reason, hint, code)
+
+
+def new_packet_id() -> str:
+    """A fresh random packet id (32 hex digits); never derived from the interview."""
+    import secrets
+    return secrets.token_hex(PACKET_ID_LEN)
+
+
+def _id_bytes(packet_id: str | None) -> bytes:
+    if packet_id is None:
+        return _NO_ID
+    raw = bytes.fromhex(packet_id)
+    if len(raw) != PACKET_ID_LEN:
+        raise ValueError("a packet id is 32 hex digits")
+    return raw
+
+
+@dataclass(frozen=True)
+class Header:
+    """The plaintext header of a packet (spec §4). Unverified until a reader says so."""
+
+    version: int
+    packet_id: str
+    created_day: str
+    device_fingerprint: str
+    payload_sha256: str
+    payload_len: int
+    supersedes: str | None
+    raw: bytes = b""
+
+    @property
+    def digest(self) -> str:
+        """SHA-256 of the header: equal digests mean the same packet (spec §8)."""
+        return hashlib.sha256(self.raw or self.encode()).hexdigest()
+
+    def encode(self) -> bytes:
+        flags = FLAG_SUPERSEDES if self.supersedes else 0
+        return _HEADER_STRUCT.pack(
+            MAGIC, self.version, flags, _id_bytes(self.packet_id), self.created_day.encode("ascii"),
+            bytes.fromhex(self.device_fingerprint), bytes.fromhex(self.payload_sha256),
+            self.payload_len, _id_bytes(self.supersedes), b"\0\0")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"format_version": self.version, "packet_id": self.packet_id,
+                "created_day": self.created_day, "device_fingerprint": self.device_fingerprint,
+                "payload_sha256": self.payload_sha256, "payload_len": self.payload_len,
+                "supersedes": self.supersedes, "header_digest": self.digest}
+
+
+def decode_header(data: bytes) -> Header:
+    """Spec §7 steps 1–7: parse and check the header; raises PacketRejected, nothing else."""
+    if len(data) > MAX_PACKET_LEN:
+        raise reject("oversized", f"{len(data)} bytes")
+    if not data.startswith(MAGIC):
+        if len(data) < len(MAGIC) and MAGIC.startswith(data) and data:
+            raise reject("truncated")
+        raise reject("malformed", "it does not start like a Confidant packet")
+    if len(data) < len(MAGIC) + 2:
+        raise reject("truncated")
+    (version,) = struct.unpack_from(">H", data, len(MAGIC))
+    if version != FORMAT_VERSION:
+        raise reject("unsupported_version", f"format version {version}")
+    if len(data) < PAYLOAD_OFFSET:
+        raise reject("truncated")
+    (_magic, _version, flags, packet_id, created, fpr, payload_hash, payload_len, supersedes,
+     reserved) = _HEADER_STRUCT.unpack_from(data, 0)
+    if flags & ~KNOWN_FLAGS:
+        raise reject("malformed", "unknown flags")
+    if reserved != b"\0\0":
+        raise reject("malformed", "reserved bytes are not zero")
+    try:
+        created_day = created.decode("ascii")
+        dt.date.fromisoformat(created_day)
+        if len(created_day) != 10:
+            raise ValueError(created_day)
+    except (UnicodeDecodeError, ValueError):
+        raise reject("malformed", "bad creation day") from None
+    has_supersedes = bool(flags & FLAG_SUPERSEDES)
+    if has_supersedes != (supersedes != _NO_ID) or (has_supersedes and supersedes == packet_id):
+        raise reject("malformed", "inconsistent supersedes field")
+    if payload_len > MAX_PAYLOAD_LEN:
+        raise reject("oversized", f"payload of {payload_len} bytes")
+    end = PAYLOAD_OFFSET + payload_len
+    if len(data) < end:
+        raise reject("truncated")
+    if len(data) > end:
+        raise reject("malformed", "extra bytes after the payload")
+    return Header(version, packet_id.hex(), created_day, fpr.hex(), payload_hash.hex(), payload_len,
+                  supersedes.hex() if has_supersedes else None, bytes(data[:HEADER_LEN]))

@@ -1,0 +1,132 @@
+"""The payload's plaintext: a reproducible zip with a manifest (spec §5), built and checked.
+
+``unpack`` treats its input as hostile: member names, compression methods, sizes (declared
+and actual) and hashes are checked before anything is returned.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import zipfile
+from typing import Any
+
+from core.packets.format import (
+    INTERVIEW_FORMAT,
+    MANIFEST_FORMAT,
+    MAX_FILE_LEN,
+    MAX_FILES,
+    MAX_UNZIPPED_LEN,
+    REQUIRED_FILES,
+    reject,
+)
+
+_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def build_manifest(files: dict[str, bytes], packet_id: str, supersedes: str | None) -> bytes:
+    listing = {name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+               for name, data in sorted(files.items())}
+    doc = {"format": MANIFEST_FORMAT, "packet_id": packet_id, "supersedes": supersedes, "files": listing}
+    return json.dumps(doc, indent=1, sort_keys=True).encode("utf-8")
+
+
+def pack(files: dict[str, bytes], packet_id: str, supersedes: str | None) -> bytes:
+    """A reproducible zip of ``files`` plus manifest.json (sorted, fixed timestamps)."""
+    for name in files:
+        if not _NAME_RE.match(name) or name == "manifest.json":
+            raise ValueError(f"bad payload file name {name!r}")
+    members = dict(files)
+    members["manifest.json"] = build_manifest(files, packet_id, supersedes)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name in sorted(members):
+            info = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            zf.writestr(info, members[name], compresslevel=6)
+    return buf.getvalue()
+
+
+def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    # Read one byte past the limit: a member that lies about its size is caught here.
+    with zf.open(info) as fh:
+        data = fh.read(MAX_FILE_LEN + 1)
+    if len(data) > MAX_FILE_LEN:
+        raise reject("oversized", f"{info.filename} is too large")
+    return data
+
+
+def unpack(plaintext: bytes) -> dict[str, bytes]:
+    """Spec §7 steps 12–14: the checked members of the payload zip."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(plaintext))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        raise reject("malformed", "the sealed contents are not a zip archive") from None
+    if len(infos) > MAX_FILES:
+        raise reject("oversized", f"{len(infos)} files")
+    names = [i.filename for i in infos]
+    if len(set(names)) != len(names):
+        raise reject("malformed", "a file appears twice")
+    for info in infos:
+        if not _NAME_RE.match(info.filename):
+            raise reject("malformed", "a file has a name that is not allowed")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or info.flag_bits & 0x1:
+            raise reject("malformed", "a file is compressed or encrypted in a way that is not allowed")
+    missing = [n for n in REQUIRED_FILES if n not in names]
+    if missing:
+        raise reject("malformed", f"missing {', '.join(missing)}")
+    if any(i.file_size > MAX_FILE_LEN for i in infos) or sum(i.file_size for i in infos) > MAX_UNZIPPED_LEN:
+        raise reject("oversized", "the files inside are too large")
+    files: dict[str, bytes] = {}
+    total = 0
+    for info in infos:
+        try:
+            data = _read_member(zf, info)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError):
+            raise reject("malformed", f"{info.filename} cannot be read") from None
+        total += len(data)
+        if total > MAX_UNZIPPED_LEN:
+            raise reject("oversized", "the files inside are too large")
+        files[info.filename] = data
+    return files
+
+
+def check_manifest(files: dict[str, bytes], packet_id: str, supersedes: str | None) -> dict[str, Any]:
+    """Spec §7 step 14; returns the parsed manifest."""
+    try:
+        manifest = json.loads(files["manifest.json"].decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise reject("manifest_mismatch", "manifest.json cannot be read") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != MANIFEST_FORMAT:
+        raise reject("manifest_mismatch", "manifest.json has the wrong format")
+    if manifest.get("packet_id") != packet_id or manifest.get("supersedes") != supersedes:
+        raise reject("manifest_mismatch", "the contents belong to a different packet")
+    listing = manifest.get("files")
+    others = {n for n in files if n != "manifest.json"}
+    if not isinstance(listing, dict) or set(listing) != others:
+        raise reject("manifest_mismatch", "the list of files does not match")
+    for name in sorted(others):
+        entry = listing[name]
+        data = files[name]
+        if (not isinstance(entry, dict) or entry.get("size") != len(data)
+                or entry.get("sha256") != hashlib.sha256(data).hexdigest()):
+            raise reject("manifest_mismatch", f"{name} differs from its listed hash")
+    return manifest
+
+
+def check_interview(files: dict[str, bytes], packet_id: str, supersedes: str | None) -> dict[str, Any]:
+    """Spec §7 step 15; returns interview.json as a dict."""
+    try:
+        doc = json.loads(files["interview.json"].decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise reject("malformed", "interview.json cannot be read") from None
+    if not isinstance(doc, dict) or doc.get("format") != INTERVIEW_FORMAT:
+        raise reject("malformed", "interview.json has the wrong format")
+    if doc.get("packet_id") != packet_id or doc.get("supersedes") != supersedes:
+        raise reject("manifest_mismatch", "interview.json belongs to a different packet")
+    return doc
