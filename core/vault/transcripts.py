@@ -58,6 +58,7 @@ class Transcript:
     options: dict[str, Any]
     is_current: bool
     created_at: str
+    state: str = "complete"  # "live" while a recording is being transcribed as it happens
 
 
 _SEG_COLS = ("id, transcript_id, idx, start_ms, end_ms, text, original_text, speaker, avg_logprob,"
@@ -82,15 +83,16 @@ class TranscriptRepo:
 
     def create(self, interview_id: str, segments: list[Segment], *, recording_id: int | None = None,
                source: str = "engine", engine: str = "", model: str = "", model_sha256: str = "",
-               language: str = "", options: dict[str, Any] | None = None) -> Transcript:
+               language: str = "", options: dict[str, Any] | None = None,
+               state: str = "complete") -> Transcript:
         """Store a new transcript and make it the interview's current one (one transaction)."""
         with self.vault.transaction() as conn:
             conn.execute("UPDATE transcripts SET is_current = 0 WHERE interview_id = ?", (interview_id,))
             cur = conn.execute(
                 "INSERT INTO transcripts (interview_id, recording_id, source, engine, model, model_sha256,"
-                " language, options, is_current, created_at) VALUES (?,?,?,?,?,?,?,?,1,?)",
+                " language, options, is_current, created_at, state) VALUES (?,?,?,?,?,?,?,?,1,?,?)",
                 (interview_id, recording_id, source, engine, model, model_sha256, language,
-                 json.dumps(options or {}), now_iso()))
+                 json.dumps(options or {}), now_iso(), state))
             tid = int(cur.lastrowid)
             self._insert_segments(conn, tid, segments, start_idx=0)
         self.vault.audit("transcript_created", {"interview": interview_id, "transcript": tid,
@@ -118,10 +120,27 @@ class TranscriptRepo:
     def get(self, transcript_id: int) -> Transcript:
         r = self.vault.conn.execute(
             "SELECT id, interview_id, recording_id, source, engine, model, model_sha256, language, options,"
-            " is_current, created_at FROM transcripts WHERE id = ?", (transcript_id,)).fetchone()
+            " is_current, created_at, state FROM transcripts WHERE id = ?", (transcript_id,)).fetchone()
         if r is None:
             raise NotFound(f"There is no transcript {transcript_id}.")
-        return Transcript(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], json.loads(r[8]), bool(r[9]), r[10])
+        return Transcript(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], json.loads(r[8]), bool(r[9]), r[10],
+                          r[11])
+
+    def finish(self, transcript_id: int, *, language: str | None = None,
+               options: dict[str, Any] | None = None) -> None:
+        """Mark a live transcript complete (optionally recording the language and run details)."""
+        with self.vault.transaction() as conn:
+            conn.execute("UPDATE transcripts SET state = 'complete' WHERE id = ?", (transcript_id,))
+            if language is not None:
+                conn.execute("UPDATE transcripts SET language = ? WHERE id = ?", (language, transcript_id))
+            if options is not None:
+                conn.execute("UPDATE transcripts SET options = ? WHERE id = ?", (json.dumps(options), transcript_id))
+
+    def for_interview(self, interview_id: str) -> list[Transcript]:
+        """Every transcript of an interview, oldest first (earlier ones are kept, not current)."""
+        ids = [r[0] for r in self.vault.conn.execute(
+            "SELECT id FROM transcripts WHERE interview_id = ? ORDER BY id", (interview_id,))]
+        return [self.get(i) for i in ids]
 
     def current(self, interview_id: str) -> Transcript | None:
         row = self.vault.conn.execute(

@@ -1,0 +1,98 @@
+"""Transcribing an interview's recording: the job the desktop and the CLI run.
+
+Audio is read from the vault into memory, off-the-record spans are cut out, the rest goes to
+the engine's child process through a pipe, and the segments come back to the vault mapped
+onto the recording's clock. No file is written anywhere on the way.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any, Callable
+
+from core.errors import NotFound
+from core.jobs import CancelToken, Progress, ReportFn
+from core.transcription.engine import DEFAULT_ENGINE, EngineOptions
+from core.transcription.registry import ModelInfo, default_model_name, find_model
+from core.transcription.runner import EngineProcess
+from core.transcription.store import save_transcript, to_segments
+from core.transcription.timemap import TimeMap
+from core.vault.db import Vault
+from core.vault.interviews import InterviewRepo
+from core.vault.transcripts import Transcript
+
+log = logging.getLogger(__name__)
+
+# Job-level options (not engine options).
+OPT_DISCARD_EDITS = "discard_edits"
+
+
+def resolve_model(vault: Vault, engine: str, model: str | None) -> ModelInfo:
+    """The named model, else the vault's default setting, else tiny.en."""
+    name = model or vault.get_setting("transcription.model") or default_model_name()
+    return find_model(name, vault)
+
+
+def recording_audio(vault: Vault, recording_id: int) -> tuple[Any, TimeMap, int]:
+    """The recording's audio with off-the-record spans cut out, the map back, samples cut."""
+    from core.audio.markers import off_record_spans
+    from core.audio.source import read_audio
+    from core.vault.recordings import RecordingRepo
+
+    repo = RecordingRepo(vault)
+    audio = read_audio(vault, recording_id)
+    spans = off_record_spans(repo.markers(recording_id), len(audio))
+    timemap = TimeMap.cutting(len(audio), spans)
+    return timemap.apply(audio), timemap, len(audio) - timemap.kept_samples
+
+
+def make_transcribe_job(vault: Vault, interview_id: str, *, engine: str = DEFAULT_ENGINE,
+                        model: str | None = None, language: str | None = None,
+                        options: dict[str, Any] | None = None) -> Callable[[ReportFn, CancelToken], Transcript]:
+    """A job that transcribes the interview's latest recording and stores the transcript.
+
+    ``options``: any ``EngineOptions`` field (beam_size, initial_prompt, vad, word_timestamps,
+    compute_type, cpu_threads) plus ``discard_edits`` (default False: keep the researcher's edits).
+    """
+    opts = dict(options or {})
+    keep_edits = not bool(opts.pop(OPT_DISCARD_EDITS, False))
+    if language:
+        opts["language"] = language
+    engine_options = EngineOptions.from_dict(opts)
+
+    def job(report: ReportFn, cancel: CancelToken) -> Transcript:
+        from core.vault.recordings import RecordingRepo
+
+        InterviewRepo(vault).get(interview_id)  # NotFound for a wrong id, before any work
+        recording = RecordingRepo(vault).latest(interview_id)
+        if recording is None:
+            raise NotFound("This interview has no recording to transcribe.",
+                           "Record the interview or import its audio first.")
+        info = resolve_model(vault, engine, model)
+        report(Progress(0, None, "Reading audio"))
+        audio, timemap, cut_samples = recording_audio(vault, recording.id)
+        cancel.raise_if_cancelled()
+        total_s = len(audio) / 16000
+        started = time.monotonic()
+        report(Progress(0, total_s, "Loading the speech model"))
+        with EngineProcess(engine, info, engine_options) as proc:
+            proc.start(cancel)
+            report(Progress(0, total_s, "Transcribing"))
+            result = proc.transcribe(audio, engine_options, cancel=cancel,
+                                     on_progress=lambda done, total: report(Progress(done, total, "Transcribing")))
+        del audio
+        segments = to_segments(result.segments, timemap)
+        elapsed = time.monotonic() - started
+        run = {**engine_options.to_dict(), "audio_s": round(total_s, 3), "elapsed_s": round(elapsed, 3),
+               "engine_s": round(result.elapsed_s, 3), "off_record_cut_s": round(cut_samples / 16000, 3)}
+        transcript = save_transcript(vault, interview_id, segments, recording_id=recording.id, engine=engine,
+                                     model=info.name, model_sha256=info.sha256, language=result.language,
+                                     options=run, keep_edits=keep_edits)
+        InterviewRepo(vault).advance_state(interview_id, "transcribed")
+        report(Progress(total_s, total_s, "Done"))
+        log.info("transcribed interview=%s transcript=%s segments=%d audio_s=%.1f elapsed_s=%.1f engine=%s model=%s",
+                 interview_id, transcript.id, len(segments), total_s, elapsed, engine, info.name)
+        return transcript
+
+    return job
