@@ -140,9 +140,14 @@ def _vault_models(models_dir: Path) -> list[ModelInfo]:
     return found
 
 
-def list_models(vault: "Vault | None" = None) -> list[ModelInfo]:
-    """Installed models: the vault's own first (they win on a name clash), then packages."""
-    models = _vault_models(vault.models_dir) if vault is not None else []
+def list_models(vault: "Vault | None" = None, *, models_dir: Path | None = None) -> list[ModelInfo]:
+    """Installed models: the vault's own first (they win on a name clash), then packages.
+
+    ``models_dir`` lists a vault's models folder without unlocking it (the manifests and
+    public model files there are not encrypted: they hold no participant data).
+    """
+    folder = vault.models_dir if vault is not None else models_dir
+    models = _vault_models(folder) if folder is not None else []
     names = {m.name for m in models}
     models += [m for m in _package_models() if m.name not in names]
     return models

@@ -1,0 +1,124 @@
+"""`confidant transcribe`, `transcript show`, `models list|import`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from core.cli.common import ProgressPrinter, open_vault, print_json, vault_dir
+
+ENGINES = ("faster-whisper", "openai-whisper")  # mirrors core.transcription.engine (kept light)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("transcribe", help="transcribe an interview's recording on this computer")
+    p.add_argument("id", help="interview id")
+    p.add_argument("--engine", choices=ENGINES, default=None,
+                   help="speech engine (default: the vault's setting, else faster-whisper)")
+    p.add_argument("--model", help="model name (see `confidant models list`; default tiny.en)")
+    p.add_argument("--language", metavar="xx", help="language code such as en or es (default: detect)")
+    p.add_argument("--beam-size", type=int, default=5)
+    p.add_argument("--prompt", metavar="TEXT",
+                   help="words to expect (names of places, jargon) to help the recogniser spell them")
+    p.add_argument("--no-vad", action="store_true", help="do not skip silences (slower)")
+    p.add_argument("--discard-edits", action="store_true",
+                   help="do not carry your manual corrections over to the new transcript")
+    p.set_defaults(handler=cmd_transcribe)
+
+    p = sub.add_parser("transcript", help="show an interview's transcript")
+    ts = p.add_subparsers(dest="action", required=True)
+    s = ts.add_parser("show", help="print the current transcript")
+    s.add_argument("id", help="interview id")
+    fmt = s.add_mutually_exclusive_group()
+    for name in ("json", "vtt", "srt", "txt"):
+        fmt.add_argument(f"--{name}", dest="format", action="store_const", const=name)
+    s.set_defaults(handler=cmd_transcript_show, format="txt")
+
+    p = sub.add_parser("models", help="speech recognition models installed on this computer")
+    ms = p.add_subparsers(dest="action", required=True)
+    li = ms.add_parser("list", help="list installed models")
+    li.add_argument("--json", action="store_true")
+    li.set_defaults(handler=cmd_models_list)
+    im = ms.add_parser("import", help="import a model folder (CTranslate2) or .pt file (openai-whisper)")
+    im.add_argument("path")
+    im.add_argument("--name", help="name to give the model (default: the folder or file name)")
+    im.set_defaults(handler=cmd_models_import)
+
+
+def cmd_transcribe(args: argparse.Namespace) -> int:
+    from core.jobs import CancelToken
+    from core.transcription.service import make_transcribe_job
+
+    options = {"beam_size": args.beam_size, "vad": not args.no_vad, "discard_edits": args.discard_edits}
+    if args.prompt:
+        options["initial_prompt"] = args.prompt
+    with open_vault(args) as vault:
+        engine = args.engine or vault.get_setting("transcription.engine") or "faster-whisper"
+        job = make_transcribe_job(vault, args.id, engine=engine, model=args.model, language=args.language,
+                                  options=options)
+        transcript = job(ProgressPrinter("Transcribing"), CancelToken())
+        n = len(_segments(vault, transcript.id))
+    run = transcript.options
+    print(f"Transcribed {args.id} with {transcript.engine} ({transcript.model}): {n} segments, "
+          f"{run.get('audio_s', 0):.0f} s of audio in {run.get('elapsed_s', 0):.0f} s.")
+    if run.get("kept_edits"):
+        print(f"Kept {run['kept_edits']} of your corrected segments.")
+    return 0
+
+
+def _segments(vault, transcript_id: int) -> list:
+    from core.vault.transcripts import TranscriptRepo
+    return TranscriptRepo(vault).segments(transcript_id)
+
+
+def cmd_transcript_show(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from core.transcription import formats
+    from core.vault.transcripts import TranscriptRepo
+
+    with open_vault(args) as vault:
+        repo = TranscriptRepo(vault)
+        transcript = repo.require_current(args.id)
+        segments = repo.segments(transcript.id)
+    if args.format == "json":
+        print_json({"transcript": asdict(transcript), "segments": [asdict(s) for s in segments]})
+    elif args.format == "vtt":
+        sys.stdout.write(formats.to_vtt(segments))
+    elif args.format == "srt":
+        sys.stdout.write(formats.to_srt(segments))
+    else:
+        sys.stdout.write(formats.to_txt(segments, with_times=True))
+    return 0
+
+
+def cmd_models_list(args: argparse.Namespace) -> int:
+    from core.transcription.registry import list_models
+    from core.vault.db import MODELS_DIR
+
+    models = list_models(models_dir=vault_dir(args) / MODELS_DIR)
+    if args.json:
+        print_json([{"name": m.name, "engine_format": m.engine_format, "languages": list(m.languages),
+                     "size_bytes": m.size_bytes, "sha256": m.sha256, "source": m.source,
+                     "engines": list(m.engines())} for m in models])
+        return 0
+    if not models:
+        print("No speech recognition models are installed. Import one with `confidant models import PATH`.")
+        return 0
+    print(f"{'name':<12} {'format':<15} {'languages':<14} {'size':>8}  {'sha256':<16} source")
+    for m in models:
+        langs = "many" if m.is_multilingual else ",".join(m.languages)
+        print(f"{m.name:<12} {m.engine_format:<15} {langs:<14} {m.size_bytes / 1e6:>6.0f}MB  "
+              f"{m.sha256[:16]} {m.source}")
+    return 0
+
+
+def cmd_models_import(args: argparse.Namespace) -> int:
+    from core.transcription.registry import import_model
+
+    with open_vault(args) as vault:
+        info = import_model(vault, args.path, name=args.name)
+    print(f"Imported model '{info.name}' ({info.engine_format}, {info.size_bytes / 1e6:.0f} MB).")
+    print(f"SHA-256: {info.sha256}")
+    print("Compare this checksum with the one your coordinator gave you.")
+    return 0
