@@ -168,3 +168,22 @@ class PacketRejected(CoreError):
         self.reason = reason
         self.code = code
         super().__init__(f"The packet was rejected: {reason}", hint)
+
+
+# --- coordinator -------------------------------------------------------------------------
+class NotCoordinatorVault(CoreError):
+    user_message = "This vault is a researcher's vault, not a coordinator's."
+    hint = ("Open the coordinator vault with --vault DIR, or make this one a coordinator vault "
+            "with `confidant coordinator init`.")
+
+
+class NothingToReport(CoreError):
+    user_message = "No imported interviews match, so there is nothing to report."
+    hint = "Import packets with `confidant coordinator import PATH`, or loosen the filters."
+
+
+# --- packets -----------------------------------------------------------------------------
+class ExportBlocked(CoreError):
+    user_message = "A name you listed for this interview is still in the text, so nothing was saved."
+    hint = ("Open Review and redact it (or reject the redaction if the word is not a name here), "
+            "sign off again, then save the copy.")

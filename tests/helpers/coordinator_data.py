@@ -82,7 +82,7 @@ def make_interview(*, packet_id: str | None = None, code: str = "P-001", site: s
                              "source": "manual" if rng.random() < 0.3 else "auto"})
     return {
         "format": "confidant-interview/1",
-        "packet_id": packet_id or str(uuid.UUID(int=rng.getrandbits(128))),
+        "packet_id": packet_id or uuid.UUID(int=rng.getrandbits(128)).hex,
         "supersedes": supersedes,
         "interview": {"code": code, "site": site, "month": month, "language": language,
                       "consent": {"method": "verbal", "witnessed": bool(seed % 2)}},

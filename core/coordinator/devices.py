@@ -1,0 +1,94 @@
+"""Enrolled researcher devices: the Ed25519 keys a coordinator accepts packets from.
+
+Enrolling is the trust decision: the coordinator reads the device's fingerprint words back
+to the researcher (phone, in person) before enrolling. Packets that arrived earlier from that
+device sit in quarantine, unopened, until ``release_quarantine`` imports them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.errors import InvalidInput
+from core.coordinator.inbox import ImportResult, Importer, require_coordinator
+from core.packets.format import DEVICE_KEY_PREFIX
+from core.packets.keys import decode_device_key, encode_device_key, find_key_line, fingerprint, fingerprint_words
+from core.vault.db import Vault
+from core.vault.inbox import QUARANTINED, Device, InboxRepo
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    """An enrolled device with its fingerprint words and packet counts (for listings)."""
+
+    device: Device
+    words: str
+    packets: dict[str, int]
+
+
+def parse_device_key(text_or_path: str | Path) -> str:
+    """The one device public key in pasted text or in a key file; InvalidInput otherwise."""
+    text = str(text_or_path).strip()
+    if not text.startswith(DEVICE_KEY_PREFIX) and "\n" not in text:
+        path = Path(text)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InvalidInput("That is neither a device key nor a readable key file.",
+                               "Give the file the researcher exported, or paste the line starting "
+                               f"with '{DEVICE_KEY_PREFIX}'.") from exc
+    found = sorted(set(find_key_line(text, DEVICE_KEY_PREFIX)))
+    if not found:
+        raise InvalidInput("No device key was found.",
+                           f"A device key is one line starting with '{DEVICE_KEY_PREFIX}'.")
+    if len(found) > 1:
+        raise InvalidInput("That holds more than one device key.",
+                           "Enrol each device separately, checking each one's words.")
+    return encode_device_key(decode_device_key(found[0]))  # canonical form
+
+
+def enrol(vault: Vault, public_key_text_or_path: str | Path, label: str) -> Device:
+    """Trust a researcher device; enrolling it again keeps the first label."""
+    require_coordinator(vault)
+    label = " ".join(label.split())
+    if not label:
+        raise InvalidInput("The device needs a label.",
+                           'Say whose device it is, for example --label "Org A – laptop 3".')
+    key = parse_device_key(public_key_text_or_path)
+    device, _is_new = InboxRepo(vault).add_device(label, key, fingerprint(key))
+    return device
+
+
+def list_devices(vault: Vault) -> list[DeviceInfo]:
+    repo = InboxRepo(vault)
+    return [DeviceInfo(d, fingerprint_words(d.public_key), repo.packet_counts(d.fingerprint))
+            for d in repo.list_devices()]
+
+
+def remove(vault: Vault, fingerprint_prefix: str) -> Device:
+    """Stop accepting packets from a device (named by a fingerprint prefix of 8+ hex digits)."""
+    repo = InboxRepo(vault)
+    prefix = fingerprint_prefix.strip().lower()
+    matches = [d for d in repo.list_devices() if d.fingerprint.startswith(prefix)] if len(prefix) >= 8 else []
+    if len(matches) != 1:
+        raise InvalidInput("No single enrolled device has that fingerprint.",
+                           "List devices with `confidant coordinator devices` and give at least 8 hex digits.")
+    repo.remove_device(matches[0].fingerprint)
+    return matches[0]
+
+
+def release_quarantine(vault: Vault) -> list[ImportResult]:
+    """Import the quarantined packets whose device is now enrolled; the rest stay."""
+    require_coordinator(vault)
+    repo = InboxRepo(vault)
+    enrolled = {d.fingerprint for d in repo.list_devices()}
+    importer = Importer(vault)
+    results = []
+    for held in repo.list_packets(QUARANTINED):
+        if held.device_fingerprint not in enrolled:
+            continue
+        data = repo.packet_bytes(held.packet_id)
+        if data is not None:
+            results.append(importer.import_bytes(data, f"(quarantine) {held.packet_id}"))
+    return results
