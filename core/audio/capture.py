@@ -14,6 +14,7 @@ button was pressed; their offsets are on the recording's sample clock (stored sa
 
 from __future__ import annotations
 
+import errno
 import logging
 import queue
 import threading
@@ -55,6 +56,10 @@ def sounddevice_factory(**kwargs: Any) -> Any:
 
 class Recorder:
     """Records one interview into the vault. Poll ``level``, ``elapsed_s`` and ``error``."""
+
+    # How long a silent device may stay silent before it counts as gone (tests shorten these).
+    stall_before_first_s = STALL_BEFORE_FIRST_S
+    stall_after_first_s = STALL_AFTER_FIRST_S
 
     def __init__(self, vault: Vault, interview_id: str, *, device: str | int | None = None,
                  capture_off_record: bool | None = None, stream_factory: StreamFactory | None = None,
@@ -255,7 +260,8 @@ class Recorder:
                 try:
                     item = self._queue.get(timeout=0.25)
                 except queue.Empty:
-                    limit = STALL_AFTER_FIRST_S if self._first_audio.is_set() else STALL_BEFORE_FIRST_S
+                    limit = (self.stall_after_first_s if self._first_audio.is_set()
+                             else self.stall_before_first_s)
                     if not self._stop_requested and time.monotonic() - last_block > limit:
                         raise DeviceLost()
                     continue
@@ -317,7 +323,9 @@ class Recorder:
 
 
 def _looks_full(exc: BaseException) -> bool:
-    return "full" in str(exc).lower() or getattr(exc, "errno", None) == 28
+    """ENOSPC from the OS, or SQLITE_FULL (13) from SQLite: by code, never by message text."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return getattr(exc, "errno", None) == errno.ENOSPC or (isinstance(code, int) and code & 0xFF == 13)
 
 
 class _ChunkWriter:

@@ -20,10 +20,10 @@ DEFAULT_CODEC = FLAC
 
 
 def to_int16(samples: np.ndarray) -> np.ndarray:
-    """float32 in [-1, 1] (or int16) → int16, clipped, rounded."""
+    """float32 in [-1, 1) (or int16) → int16, clipped, rounded; the inverse of x / 32768."""
     if samples.dtype == np.int16:
         return samples
-    return np.clip(np.round(samples * 32767.0), -32768, 32767).astype(np.int16)
+    return np.clip(np.round(samples * 32768.0), -32768, 32767).astype(np.int16)
 
 
 def encode(samples: np.ndarray, codec: str = DEFAULT_CODEC) -> bytes:

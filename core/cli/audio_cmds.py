@@ -1,0 +1,231 @@
+"""`confidant record`, `confidant audio import|info|devices`."""
+
+from __future__ import annotations
+
+import argparse
+import queue
+import signal
+import sys
+import threading
+import time
+from typing import Any
+
+from core.cli.common import ProgressPrinter, open_vault, print_json
+
+_RECORD_HELP = ("While recording type a letter and Enter: n = next question, o = off the record on/off, "
+                "p = pause/resume, b = bookmark. Ctrl-C stops and keeps the audio.")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("record", help="record an interview from the microphone",
+                       description="Record an interview into the vault. " + _RECORD_HELP)
+    p.add_argument("id", help="interview id")
+    p.add_argument("--seconds", type=float, help="stop by itself after this many seconds")
+    p.add_argument("--device", help="microphone name (see `confidant audio devices`); default: the system's")
+    p.set_defaults(handler=cmd_record)
+
+    p = sub.add_parser("audio", help="import audio files, show recordings, list microphones")
+    acts = p.add_subparsers(dest="action", required=True)
+    i = acts.add_parser("import", help="import a WAV, FLAC, OGG or MP3 file into an interview")
+    i.add_argument("id", help="interview id")
+    i.add_argument("file")
+    i.add_argument("--delete-source", action="store_true",
+                   help="delete the original file after a successful import (not a secure erase)")
+    i.set_defaults(handler=cmd_import)
+    n = acts.add_parser("info", help="an interview's recordings: duration, chunks, markers, recovered")
+    n.add_argument("id", help="interview id")
+    n.add_argument("--json", action="store_true")
+    n.set_defaults(handler=cmd_info)
+    d = acts.add_parser("devices", help="list the microphones")
+    d.add_argument("--json", action="store_true")
+    d.set_defaults(handler=cmd_devices)
+
+
+def _open_and_recover(args: argparse.Namespace) -> Any:
+    from core.audio.recovery import recover_unfinished
+    vault = open_vault(args)
+    for rid in recover_unfinished(vault):
+        print(f"Recovered recording {rid}, which was interrupted; everything saved up to then is kept.",
+              file=sys.stderr)
+    return vault
+
+
+def _guide_question_ids(vault: Any, interview_id: str) -> list[str]:
+    """The attached guide's question ids, in order; [] when there is no guide (or no guide module)."""
+    try:
+        from core.vault.guides import GuideRepo
+    except ImportError:
+        return []
+    stored = GuideRepo(vault).for_interview(interview_id)
+    return [q.id for q in stored.guide.questions()] if stored is not None else []
+
+
+def _read_commands(commands: "queue.SimpleQueue[str]") -> None:
+    try:
+        for line in sys.stdin:
+            commands.put(line.strip().lower())
+    except (OSError, ValueError):
+        return
+
+
+def cmd_record(args: argparse.Namespace) -> int:
+    from core.audio.capture import Recorder
+    from core.vault.interviews import InterviewRepo
+
+    vault = _open_and_recover(args)
+    try:
+        InterviewRepo(vault).get(args.id)
+        questions = _guide_question_ids(vault, args.id)
+        recorder = Recorder(vault, args.id, device=args.device)
+        # SIGTERM stops like Ctrl-C (the audio is kept); kill -9 is covered by recovery.
+        signal.signal(signal.SIGTERM, _raise_interrupt)
+        recorder.start()
+        print(f"Recording interview {args.id} as recording {recorder.recording_id} from "
+              f"{recorder.device_name or 'the default microphone'}.", file=sys.stderr, flush=True)
+        print(_RECORD_HELP, file=sys.stderr, flush=True)
+        try:
+            _record_loop(recorder, questions, args.seconds)
+        except KeyboardInterrupt:
+            pass
+        rid = recorder.stop()
+        _print_saved(vault, rid)
+        if recorder.error is not None:
+            raise recorder.error
+        return 0
+    finally:
+        vault.close()
+
+
+def _raise_interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+def _record_loop(recorder: Any, questions: list[str], seconds: float | None) -> None:
+    commands: queue.SimpleQueue[str] = queue.SimpleQueue()
+    threading.Thread(target=_read_commands, args=(commands,), daemon=True).start()
+    q_index = -1
+    started: float | None = None
+    is_tty = sys.stderr.isatty()
+    while recorder.is_recording:
+        if started is None and recorder.wait_for_first_audio(0.2):
+            started = time.monotonic()
+            print("Listening: the first audio arrived.", file=sys.stderr, flush=True)
+        if seconds is not None and started is not None and time.monotonic() - started >= seconds:
+            return
+        try:
+            cmd = commands.get(timeout=0.2)
+        except queue.Empty:
+            cmd = ""
+        if cmd == "n":
+            q_index += 1
+            qid = questions[q_index] if q_index < len(questions) else None
+            label = qid or f"Q{q_index + 1}"
+            recorder.next_question(qid, label)
+            print(f"Next question: {label} at {recorder.elapsed_s:.1f} s", file=sys.stderr, flush=True)
+        elif cmd == "o":
+            recorder.set_off_record(not recorder.is_off_record)
+            state = "OFF the record" if recorder.is_off_record else "back on the record"
+            print(f"{state} at {recorder.elapsed_s:.1f} s", file=sys.stderr, flush=True)
+        elif cmd == "p":
+            (recorder.resume if recorder.is_paused else recorder.pause)()
+            print("Paused" if recorder.is_paused else "Resumed", file=sys.stderr, flush=True)
+        elif cmd == "b":
+            recorder.bookmark()
+            print(f"Bookmark at {recorder.elapsed_s:.1f} s", file=sys.stderr, flush=True)
+        if is_tty:
+            peak, _rms = recorder.level
+            bar = "#" * int(min(1.0, peak) * 20)
+            sys.stderr.write(f"\r{recorder.elapsed_s:7.1f} s [{bar:<20}]"
+                             f"{' PAUSED' if recorder.is_paused else ''}"
+                             f"{' OFF THE RECORD' if recorder.is_off_record else ''}   ")
+            sys.stderr.flush()
+
+
+def _print_saved(vault: Any, rid: int) -> None:
+    from core.vault.recordings import RecordingRepo
+    repo = RecordingRepo(vault)
+    rec = repo.get(rid)
+    print(f"\nSaved recording {rid}: {rec.duration_s:.1f} s in {repo.chunk_count(rid)} chunks, "
+          f"{len(repo.markers(rid))} markers.", file=sys.stderr, flush=True)
+    print(rid)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from core.audio.importer import DELETE_SOURCE_NOTE, can_delete_source, delete_source, make_import_job
+    from core.jobs import run_job
+
+    vault = _open_and_recover(args)
+    try:
+        rid = run_job(make_import_job(vault, args.id, args.file), ProgressPrinter("Importing"))
+        print(rid)
+        if args.delete_source and can_delete_source(args.file):
+            delete_source(args.file)
+            print("The original file was deleted. " + DELETE_SOURCE_NOTE.split(". ", 1)[1], file=sys.stderr)
+        elif can_delete_source(args.file):
+            print("The original file was left as it was. " + DELETE_SOURCE_NOTE, file=sys.stderr)
+        return 0
+    finally:
+        vault.close()
+
+
+def recording_info(vault: Any, interview_id: str) -> list[dict[str, Any]]:
+    """Plain data about an interview's recordings (for `audio info` and tests)."""
+    from core.audio import SAMPLE_RATE_HZ
+    from core.audio.markers import off_record_spans
+    from core.vault.interviews import InterviewRepo
+    from core.vault.recordings import RecordingRepo
+
+    InterviewRepo(vault).get(interview_id)
+    repo = RecordingRepo(vault)
+    out = []
+    for rec in repo.for_interview(interview_id):
+        markers = repo.markers(rec.id)
+        spans = off_record_spans(markers, rec.total_samples)
+        out.append({
+            "recording_id": rec.id, "source": rec.source, "source_name": rec.source_name,
+            "device": rec.device_name, "state": rec.state, "recovered": rec.state == "recovered",
+            "error": rec.error, "codec": rec.codec, "sample_rate_hz": rec.sample_rate_hz,
+            "duration_s": round(rec.duration_s, 3), "samples": rec.total_samples,
+            "chunks": repo.chunk_count(rec.id), "capture_off_record": rec.capture_off_record,
+            "started_at": rec.started_at, "ended_at": rec.ended_at,
+            "markers": [{"kind": m.kind, "at_s": round(m.sample_offset / SAMPLE_RATE_HZ, 3),
+                         "question_id": m.question_id, "label": m.label} for m in markers],
+            "off_record_s": [[round(a / SAMPLE_RATE_HZ, 3), round(b / SAMPLE_RATE_HZ, 3)] for a, b in spans],
+        })
+    return out
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    vault = _open_and_recover(args)
+    try:
+        info = recording_info(vault, args.id)
+    finally:
+        vault.close()
+    if args.json:
+        print_json(info)
+        return 0
+    if not info:
+        print("This interview has no recordings yet.")
+    for r in info:
+        flag = " (recovered after an interruption)" if r["recovered"] else ""
+        err = f", stopped early: {r['error']}" if r["error"] and not r["recovered"] else ""
+        print(f"Recording {r['recording_id']} [{r['source']}] {r['state']}{flag}{err}: "
+              f"{r['duration_s']:.1f} s, {r['chunks']} chunks, {len(r['markers'])} markers")
+        for m in r["markers"]:
+            what = m["question_id"] or m["label"] or ""
+            print(f"  {m['at_s']:8.1f} s  {m['kind']} {what}".rstrip())
+    return 0
+
+
+def cmd_devices(args: argparse.Namespace) -> int:
+    from core.audio.devices import list_input_devices
+    devices = list_input_devices()
+    if args.json:
+        print_json([d.__dict__ for d in devices])
+        return 0
+    if not devices:
+        print("No microphone was found.")
+        return 1
+    for d in devices:
+        print(f"{'*' if d.is_default else ' '} {d.index:3d}  {d.name}  ({d.default_samplerate_hz:.0f} Hz)")
+    return 0
