@@ -1,0 +1,206 @@
+"""Question alignment of a whole transcript, with or without markers, and speaker marking.
+
+Pure functions over segments (no vault): ``core.tagging.service`` reads and writes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from core.guide.model import Guide
+from core.tagging.align import (
+    ASK_THRESHOLD,
+    SNAP_AFTER_MS,
+    SNAP_BEFORE_MS,
+    Boundary,
+    Unit,
+    ask_scores,
+    place_questions,
+    split_at_time,
+    split_segment,
+    units_of,
+)
+from core.tagging.embed import Embedder
+from core.tagging.text import is_question_like
+from core.vault.transcripts import Segment
+
+# A question-like sentence scoring this against the current question or its probes is the
+# interviewer asking (probes and follow-ups included).
+SPEAKER_THRESHOLD = 0.45
+# Flag on segments whose speaker was worked out here (so a later run may work it out again).
+SPEAKER_AUTO = "speaker_auto"
+_MIN_SPLIT_WORDS = 3
+
+
+@dataclass
+class Alignment:
+    """Segments (possibly split) with question_id, question_score and speaker filled in."""
+
+    segments: list[Segment]
+    method: str                       # "markers" | "wording" | "none"
+    placed: dict[str, float] = field(default_factory=dict)  # question id -> confidence
+    splits: int = 0
+    unit_vectors: np.ndarray | None = None
+
+
+def boundaries_from_markers(markers: Sequence[object], guide: Guide,
+                            sample_rate_hz: int = 16000) -> list[Boundary]:
+    """``next_question`` markers as boundaries; a marker without a question id takes the
+    guide's next question after the previous marker's."""
+    qids = [q.id for q in guide.questions()]
+    out: list[Boundary] = []
+    last = -1
+    for m in sorted((m for m in markers if getattr(m, "kind", "") == "next_question"),
+                    key=lambda m: m.sample_offset):
+        qid = getattr(m, "question_id", None)
+        if qid not in qids:
+            qid = qids[last + 1] if last + 1 < len(qids) else None
+        if qid is None:
+            continue
+        last = qids.index(qid)
+        out.append(Boundary(int(m.sample_offset * 1000 // sample_rate_hz), qid))
+    return out
+
+
+def _unit_time(seg: Segment, unit: Unit) -> int:
+    n_before = len(seg.text[:unit.start_char].split())
+    if seg.words and len(seg.words) == len(seg.text.split()) and n_before < len(seg.words):
+        return seg.words[n_before].start_ms
+    frac = unit.start_char / max(1, len(seg.text))
+    return int(seg.start_ms + frac * (seg.end_ms - seg.start_ms))
+
+
+def snap_boundaries(segments: Sequence[Segment], units: Sequence[Unit], scores: np.ndarray,
+                    boundaries: list[Boundary], guide: Guide) -> list[Boundary]:
+    """Move each marker to where its question was asked, if that is found close by.
+
+    People press "next question" a little before or after asking; answer words between the
+    press and the asking would otherwise land under the wrong question.
+    """
+    qindex = {q.id: i for i, q in enumerate(guide.questions())}
+    times = [_unit_time(segments[u.segment], u) for u in units]
+    out: list[Boundary] = []
+    for k, b in enumerate(boundaries):
+        lo = max(b.start_ms - SNAP_BEFORE_MS, out[-1].start_ms + 1 if out else 0)
+        hi = b.start_ms + SNAP_AFTER_MS
+        if k + 1 < len(boundaries):
+            hi = min(hi, boundaries[k + 1].start_ms - 1)
+        qi = qindex[b.question_id]
+        best, best_t = ASK_THRESHOLD, None
+        for ui, t in enumerate(times):
+            if lo <= t <= hi and scores[ui, qi] > best and is_question_like(units[ui].text):
+                best, best_t = float(scores[ui, qi]), t
+        out.append(replace(b, start_ms=best_t) if best_t is not None else b)
+    return out
+
+
+def align_with_markers(segments: Sequence[Segment], boundaries: list[Boundary], guide: Guide,
+                       embedder: Embedder | None = None) -> Alignment:
+    """Markers decide; segments straddling one are split at the word timings."""
+    units = units_of(segments)
+    uv = embedder.encode([u.text for u in units]) if embedder is not None and units else None
+    scores = ask_scores(units, guide.questions(), embedder, uv, [s.speaker for s in segments])
+    boundaries = snap_boundaries(segments, units, scores, boundaries, guide)
+    out: list[Segment] = []
+    splits = 0
+    for seg in segments:
+        pending = [seg]
+        for b in boundaries:
+            tail = pending[-1]
+            if tail.start_ms < b.start_ms < tail.end_ms:
+                parts = split_at_time(tail, b.start_ms)
+                if parts is not None:
+                    pending[-1:] = list(parts)
+                    splits += 1
+        out.extend(pending)
+    for i, seg in enumerate(out):
+        mid = (seg.start_ms + seg.end_ms) / 2
+        current = [b for b in boundaries if b.start_ms <= mid]
+        out[i] = replace(seg, question_id=current[-1].question_id if current else None,
+                         question_score=1.0 if current else None)
+    result = Alignment(out, "markers", {b.question_id: 1.0 for b in boundaries}, splits)
+    mark_speakers(result, guide, embedder)
+    return result
+
+
+def align_by_wording(segments: Sequence[Segment], guide: Guide,
+                     embedder: Embedder | None = None) -> Alignment:
+    """Find where each question was asked from the wording (paraphrases and skips allowed)."""
+    questions = guide.questions()
+    units = units_of(segments)
+    uv = embedder.encode([u.text for u in units]) if embedder is not None and units else None
+    scores = ask_scores(units, questions, embedder, uv, [s.speaker for s in segments])
+    anchors = place_questions(scores)
+    # Split segments so that each asking sentence starts (and ends) its own segment.
+    cuts: dict[int, set[int]] = {}
+    for ui, _qi, _score in anchors:
+        u = units[ui]
+        seg = segments[u.segment]
+        if u.start_char > 0 and len(seg.text[:u.start_char].split()) >= _MIN_SPLIT_WORDS:
+            cuts.setdefault(u.segment, set()).add(u.start_char)
+        if len(seg.text[u.end_char:].split()) >= _MIN_SPLIT_WORDS:
+            cuts.setdefault(u.segment, set()).add(u.end_char)
+    anchor_at: dict[int, list[tuple[int, str, float]]] = {}
+    for ui, qi, score in anchors:
+        anchor_at.setdefault(units[ui].segment, []).append((units[ui].start_char, questions[qi].id, score))
+
+    def starting(si: int, lo: int, hi: int) -> tuple[str, float] | None:
+        inside = [(q, sc) for c, q, sc in anchor_at.get(si, []) if lo <= c < hi]
+        return inside[-1] if inside else None
+
+    out: list[Segment] = []
+    starts: list[tuple[str, float] | None] = []  # the question starting in each output segment
+    splits = 0
+    for si, seg in enumerate(segments):
+        offsets = sorted(cuts.get(si, ()))
+        base, rest = 0, seg
+        for off in offsets:
+            left, rest = split_segment(rest, off - base)
+            out.append(left)
+            starts.append(starting(si, base, off))
+            base, splits = off, splits + 1
+        out.append(rest)
+        starts.append(starting(si, base, len(seg.text) + 1))
+    current: tuple[str, float] | None = None
+    for i, seg in enumerate(out):
+        if starts[i] is not None:
+            current = starts[i]
+        out[i] = replace(seg, question_id=current[0] if current else None,
+                         question_score=round(current[1], 3) if current else None)
+    placed = {questions[qi].id: round(score, 3) for _ui, qi, score in anchors}
+    result = Alignment(out, "wording", placed, splits, uv if not splits else None)
+    mark_speakers(result, guide, embedder)
+    return result
+
+
+def mark_speakers(alignment: Alignment, guide: Guide, embedder: Embedder | None = None) -> None:
+    """Mark question-asking segments as the interviewer's and the rest as the participant's.
+
+    Speakers already set (an imported transcript's labels, a person's correction) stay.
+    """
+    segments = alignment.segments
+    todo = [i for i, s in enumerate(segments) if not s.speaker]
+    if not todo:
+        return
+    sub = [segments[i] for i in todo]
+    units = units_of(sub)
+    scores = ask_scores(units, guide.questions(), embedder)
+    qindex = {q.id: i for i, q in enumerate(guide.questions())}
+    asked_chars: dict[int, int] = {}
+    for ui, u in enumerate(units):
+        if not is_question_like(u.text):
+            continue
+        own = sub[u.segment].question_id
+        near = [qindex[own]] if own in qindex else list(range(len(qindex)))
+        if own in qindex and qindex[own] + 1 < len(qindex):
+            near.append(qindex[own] + 1)
+        if scores.shape[1] and float(scores[ui, near].max()) >= SPEAKER_THRESHOLD:
+            asked_chars[u.segment] = asked_chars.get(u.segment, 0) + (u.end_char - u.start_char)
+    for k, i in enumerate(todo):
+        seg = segments[i]
+        is_asking = asked_chars.get(k, 0) >= 0.5 * len(seg.text.strip())
+        flags = seg.flags if SPEAKER_AUTO in seg.flags else [*seg.flags, SPEAKER_AUTO]
+        segments[i] = replace(seg, speaker="interviewer" if is_asking else "participant", flags=flags)

@@ -1,0 +1,139 @@
+"""Theme suggestions for each answer, with a score.
+
+An answer is the run of participant segments under one question. Three kinds of evidence are
+combined into one score in 0..1:
+
+* expected: the guide says this question's answers touch this theme;
+* meaning: sentence-embedding similarity between the answer's sentences and the theme's
+  description and example phrases (the best-matching sentence counts, so a long answer that
+  touches a theme once is not diluted);
+* keywords: the theme's own words (label and examples) appearing in the answer.
+
+A theme is suggested when the score reaches ``DEFAULT_THRESHOLD``; the tag goes on the
+answer's segment that matches the theme best, so accepting it codes real evidence.
+Weights and threshold were chosen on the development split of benchmarks/tagging only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from core.tagging.embed import Embedder
+from core.tagging.text import STOPWORDS, content_words, sentences, stem, words
+
+DEFAULT_THRESHOLD = 0.5
+W_EXPECTED, W_MEANING, W_KEYWORDS = 0.3, 0.55, 0.15
+# Cosine similarity between a sentence and a theme phrase: LOW says nothing, HIGH is clear.
+SIM_LOW, SIM_HIGH = 0.2, 0.55
+# Generic words that appear in many theme phrases and say nothing about one theme.
+_GENERIC = frozenset(stem(w) for w in (
+    ["work", "job", "jobs", "working", "worker", "people", "time", "day", "days", "good", "bad", "really", "feel", "person", "their", "trabajo", "trabajar", "gente", "tiempo", "bueno", "malo", "persona", "siempre", "nunca"]))
+
+
+class ThemeLike(Protocol):
+    id: str
+    label: str
+    description: str
+    examples: list[str]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A run of segment indices answering one question (None: not tied to a question)."""
+
+    question_id: str | None
+    segments: list[int]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    segment: int       # index into the segment list given
+    code_id: str
+    score: float
+
+
+def answers_of(question_ids: Sequence[str | None], speakers: Sequence[str]) -> list[Answer]:
+    """Group consecutive participant segments under the same question."""
+    out: list[Answer] = []
+    for i, (qid, speaker) in enumerate(zip(question_ids, speakers)):
+        if speaker not in ("participant", ""):  # interviewer turns, off-record passages
+            continue
+        if out and out[-1].question_id == qid and out[-1].segments[-1] >= i - 2:
+            out[-1].segments.append(i)
+        else:
+            out.append(Answer(qid, [i]))
+    return out
+
+
+def theme_keywords(theme: ThemeLike) -> frozenset[str]:
+    text = " ".join([theme.label, *theme.examples])
+    return frozenset(w for w in content_words(text) if w not in _GENERIC)
+
+
+class ThemeIndex:
+    """The codebook, embedded once: one row per theme phrase (description, examples)."""
+
+    def __init__(self, themes: Sequence[ThemeLike], embedder: Embedder | None) -> None:
+        self.themes = list(themes)
+        self.keywords = [theme_keywords(t) for t in self.themes]
+        phrases, owners = [], []
+        for ti, t in enumerate(self.themes):
+            for text in [f"{t.label}: {t.description}" if t.description else t.label, *t.examples]:
+                phrases.append(text)
+                owners.append(ti)
+        self.owners = np.asarray(owners, dtype=np.int64)
+        self.vectors = embedder.encode(phrases) if embedder is not None and phrases else None
+
+    def similarity(self, sentence_vectors: np.ndarray) -> np.ndarray:
+        """[sentences, themes]: the best cosine between a sentence and any of a theme's phrases."""
+        out = np.zeros((len(sentence_vectors), len(self.themes)), dtype=np.float32)
+        if self.vectors is None or not len(sentence_vectors):
+            return out
+        sims = sentence_vectors @ self.vectors.T
+        for ti in range(len(self.themes)):
+            out[:, ti] = sims[:, self.owners == ti].max(axis=1)
+        return out
+
+
+def suggest(texts: Sequence[str], question_ids: Sequence[str | None], speakers: Sequence[str],
+            expected: dict[str, list[str]], index: ThemeIndex, embedder: Embedder | None,
+            threshold: float = DEFAULT_THRESHOLD) -> list[Suggestion]:
+    """Suggest themes for every answer; ``expected`` maps question id -> theme ids."""
+    answers = answers_of(question_ids, speakers)
+    wanted = sorted({i for a in answers for i in a.segments})
+    sent_owner, sent_texts = [], []
+    for i in wanted:
+        for start, end in sentences(texts[i]):
+            if len(words(texts[i][start:end])) >= 3:  # "Yeah." says nothing about a theme
+                sent_owner.append(i)
+                sent_texts.append(texts[i][start:end])
+    owner = np.asarray(sent_owner, dtype=np.int64)
+    sims = index.similarity(embedder.encode(sent_texts)) if embedder is not None and sent_texts \
+        else np.zeros((len(sent_texts), len(index.themes)), dtype=np.float32)
+    out: list[Suggestion] = []
+    for ans in answers:
+        rows = np.isin(owner, ans.segments)
+        content = {w for i in ans.segments for w in content_words(texts[i])} - STOPWORDS
+        exp = set(expected.get(ans.question_id or "", []))
+        for ti, theme in enumerate(index.themes):
+            if rows.any():
+                col = sims[rows, ti]
+                best_row = int(np.argmax(col))
+                top = np.sort(col)[::-1]
+                sim = float(top[0] if len(top) == 1 else 0.7 * top[0] + 0.3 * top[1])
+                seg = int(owner[rows][best_row])
+            else:
+                sim, seg = 0.0, ans.segments[0]
+            meaning = min(1.0, max(0.0, (sim - SIM_LOW) / (SIM_HIGH - SIM_LOW)))
+            hits = len(index.keywords[ti] & content)
+            keywords = min(1.0, hits / 2)
+            score = W_EXPECTED * (theme.id in exp) + W_MEANING * meaning + W_KEYWORDS * keywords
+            if score >= threshold:
+                if theme.id in exp and not rows.any():
+                    seg = ans.segments[0]
+                out.append(Suggestion(seg, theme.id, round(score, 3)))
+    return out
