@@ -1,0 +1,141 @@
+"""Build interview.json (format confidant-interview/1) from the vault, de-identified.
+
+Segment text comes only from ``core.deid.review.deidentified_segments`` (accepted redactions
+applied, off-the-record passages removed). Tags and memos are carried over to the segments
+that remain; anything tied to a removed passage is dropped, not moved.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from core import __version__
+from core.packets.format import INTERVIEW_FORMAT
+from core.vault.db import Vault
+from core.vault.deid import DeidRepo
+from core.vault.guides import GuideRepo
+from core.vault.interviews import Interview, InterviewRepo
+from core.vault.memos import MemoRepo
+from core.vault.tags import TagRepo
+from core.vault.themes import ThemeRepo
+from core.vault.transcripts import TranscriptRepo
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class BuiltDoc:
+    doc: dict[str, Any]
+    segments: list[Any]   # the DeidSegments, for the VTT
+
+
+def _consent(iv: Interview) -> dict[str, Any]:
+    if iv.consent is None:
+        return {"method": "", "witnessed": False}
+    return {"method": iv.consent.method, "witnessed": bool(iv.consent.witnessed_by.strip())}
+
+
+def _guide_parts(vault: Vault, interview_id: str) -> tuple[dict[str, Any], list[dict[str, Any]], list[str]]:
+    stored = GuideRepo(vault).for_interview(interview_id)
+    if stored is None:
+        return {"id": "", "version": "", "title": ""}, [], []
+    guide = stored.guide
+    questions = [{"id": q.id, "text": q.text, "section": guide.section_of(q.id).title}
+                 for q in guide.questions()]
+    return ({"id": guide.id, "version": guide.version, "title": guide.title}, questions,
+            [t.id for t in guide.themes])
+
+
+def _codebook(vault: Vault, theme_ids: list[str]) -> list[dict[str, Any]]:
+    """The vault's codebook entries for the given ids (the researcher's labels win)."""
+    by_id = {t.id: t for t in ThemeRepo(vault).list(include_merged=True)}
+    out = []
+    for tid in dict.fromkeys(theme_ids):
+        t = by_id.get(tid)
+        out.append({"id": tid, "label": t.label if t else tid, "description": t.description if t else "",
+                    "parent": t.parent if t else None})
+    return out
+
+
+def _tags(vault: Vault, interview_id: str, index_of: dict[int, Any]) -> list[dict[str, Any]]:
+    themes = ThemeRepo(vault)
+    out = []
+    for tag in TagRepo(vault).list(interview_id, state="accepted"):
+        seg = index_of.get(tag.segment_id)
+        if seg is None:  # its passage was removed (off the record)
+            continue
+        try:
+            code = themes.resolve(tag.code_id)
+        except Exception:  # noqa: BLE001 - a theme deleted from the codebook keeps its id
+            code = tag.code_id
+        start = end = None
+        if tag.start_char is not None and tag.end_char is not None:
+            start, end = seg.offset_map(tag.start_char), seg.offset_map(tag.end_char)
+        out.append({"segment": seg.index, "theme": code, "start": start, "end": end, "source": tag.source})
+    return out
+
+
+def _mask_known_names(text: str, names: list[str], placeholder: str) -> str:
+    for name in sorted(names, key=len, reverse=True):
+        if name.strip():
+            text = re.sub(rf"(?<!\w){re.escape(name.strip())}(?:'s)?(?!\w)", placeholder, text,
+                          flags=re.IGNORECASE)
+    return text
+
+
+def _memos(vault: Vault, iv: Interview, index_of: dict[int, Any]) -> list[dict[str, Any]]:
+    """Shared memos, with identifiers masked: a memo is free text the detector never reviewed."""
+    memos = [m for m in MemoRepo(vault).list(iv.id, shared_only=True)
+             if m.segment_id is None or m.segment_id in index_of]
+    if not memos:
+        return []
+    from core.deid.detect import detect
+    names = [p.name for p in iv.protected_names]
+    workplaces = InterviewRepo(vault).workplace_names()
+    out = []
+    for memo in memos:
+        text = memo.text
+        for f in sorted(detect(text, names=names, workplaces=workplaces), key=lambda f: f.start, reverse=True):
+            text = text[:f.start] + f"[{f.entity_type}]" + text[f.end:]
+        text = _mask_known_names(_mask_known_names(text, names, "[PERSON]"), workplaces, "[WORKPLACE]")
+        seg = index_of.get(memo.segment_id) if memo.segment_id is not None else None
+        out.append({"segment": seg.index if seg is not None else None, "text": text})
+    return out
+
+
+def build_interview_doc(vault: Vault, interview_id: str, packet_id: str,
+                        supersedes: str | None) -> BuiltDoc:
+    """interview.json for one interview; the caller has checked the sign-off."""
+    from core.deid import review
+    iv = InterviewRepo(vault).get(interview_id)
+    segments = review.deidentified_segments(vault, interview_id)
+    index_of = {s.segment_id: s for s in segments}
+    guide, questions, guide_themes = _guide_parts(vault, interview_id)
+    tags = _tags(vault, interview_id, index_of)
+    transcript = TranscriptRepo(vault).current(interview_id)
+    deid = DeidRepo(vault)
+    signoff = deid.latest_signoff(interview_id)
+    redactions = Counter(r.entity_type for r in deid.redactions(interview_id, "accepted"))
+    doc: dict[str, Any] = {
+        "format": INTERVIEW_FORMAT, "packet_id": packet_id, "supersedes": supersedes,
+        "interview": {"code": iv.participant_code, "site": iv.site, "month": iv.interview_date[:7],
+                      "language": (transcript.language if transcript and transcript.language else "")
+                      or "en", "consent": _consent(iv)},
+        "guide": guide,
+        "codebook": _codebook(vault, guide_themes + [t["theme"] for t in tags]),
+        "questions": questions,
+        "segments": [{"index": s.index, "question_id": s.question_id, "speaker": s.speaker or "",
+                      "start_ms": int(s.start_ms), "end_ms": int(s.end_ms), "text": s.text}
+                     for s in segments],
+        "tags": tags,
+        "memos": _memos(vault, iv, index_of),
+        "deid": {"signed_off_at": signoff.signed_at if signoff else "",
+                 "redactions": dict(sorted(redactions.items()))},
+        "app": {"name": "confidant", "version": __version__},
+    }
+    log.info("interview doc built interview=%s segments=%d tags=%d", interview_id, len(segments), len(tags))
+    return BuiltDoc(doc, segments)
