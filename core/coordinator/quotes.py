@@ -81,8 +81,14 @@ def pick_quotes(theme_id: str, candidates: list[Candidate], *, limit: int = 5) -
                                                       kq[1].packet_id))
         queues.append([q for _k, q in items])
     chosen: list[Quote] = []
+    said: set[str] = set()  # the same words from two interviews are shown once
     while len(chosen) < limit and any(queues):
         for queue in queues:
-            if queue and len(chosen) < limit:
-                chosen.append(queue.pop(0))
+            while queue and len(chosen) < limit:
+                quote = queue.pop(0)
+                key = " ".join(quote.text.lower().split())
+                if key not in said:
+                    said.add(key)
+                    chosen.append(quote)
+                    break
     return chosen
