@@ -187,3 +187,19 @@ class ExportBlocked(CoreError):
     user_message = "A name you listed for this interview is still in the text, so nothing was saved."
     hint = ("Open Review and redact it (or reject the redaction if the word is not a name here), "
             "sign off again, then save the copy.")
+
+
+# --- de-identification -------------------------------------------------------------------
+class ScanNeeded(CoreError):
+    user_message = "The text changed after the last check for names and numbers."
+    hint = "Run the check again (Review → Check again, or `confidant deid ID`), review, then sign off."
+
+
+class ReviewIncomplete(CoreError):
+    user_message = "Some proposed redactions have not been accepted or rejected yet."
+    hint = "Accept or reject each one in Review (or `confidant deid accept-all ID`), then sign off."
+
+
+class SpanInvalid(InvalidInput):
+    user_message = "That span is not inside the segment's text."
+    hint = "Give a start and end character offset within the segment (`confidant deid show ID`)."

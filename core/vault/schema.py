@@ -178,6 +178,12 @@ ALTER TABLE tags ADD COLUMN quote TEXT NOT NULL DEFAULT '';
 CREATE INDEX tags_by_code ON tags (code_id);
 -- [/guide-tagging]
 -- [deid]
+-- One row per detection run: the SHA-256 of the segment texts it saw, so a sign-off can
+-- demand that the text being signed was scanned (an edit after a scan needs a new scan).
+CREATE TABLE deid_scans (
+  id INTEGER PRIMARY KEY, interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+  text_sha256 TEXT NOT NULL, findings INTEGER NOT NULL DEFAULT 0, scanned_at TEXT NOT NULL);
+CREATE INDEX redactions_by_interview ON redactions (interview_id, segment_id);
 -- [/deid]
 -- [packets]
 -- [/packets]

@@ -1,0 +1,107 @@
+"""Exact dates, written or spoken, generalised to month and year ("[DATE: March 2024]").
+
+A day of the month narrows an event (a hire, an injury, a firing) to one person; the month and
+year keep the story's timeline. Only dates with a day are found: "last March" or "in 2019"
+stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.deid.findings import Finding
+from core.deid.numbers import words_to_chunks
+
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december"]
+_MONTH_ALIASES = {m[:3]: i for i, m in enumerate(MONTHS)} | {"sept": 8} | {m: i for i, m in enumerate(MONTHS)}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTH_ALIASES, key=len, reverse=True)) + r")\.?"
+_ORDINAL_WORDS = ("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+                  "thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
+                  "twentieth|thirtieth")
+_ORDINAL_VALUES = {w: i + 1 for i, w in enumerate(_ORDINAL_WORDS.split("|")[:19])} | {
+    "twentieth": 20, "thirtieth": 30}
+_DAY = (r"(?P<day>(?:twenty|thirty)[\s-](?:" + _ORDINAL_WORDS + r")|" + _ORDINAL_WORDS +
+        r"|[0-3]?\d(?:st|nd|rd|th)?)")
+_UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_TEEN = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_SPOKEN_YEAR = (r"(?:(?:nineteen|twenty)[\s-](?:(?:oh|o)[\s-]" + _UNIT + r"|" + _TEEN + r"|" + _TENS +
+                r"(?:[\s-]" + _UNIT + r")?)|two\s+thousand(?:\s+and)?(?:[\s-](?:" + _TEEN + r"|" + _TENS +
+                r"(?:[\s-]" + _UNIT + r")?|" + _UNIT + r"))?)")
+_YEAR = r"(?P<year>(?:19|20)\d{2}|'\d{2}|" + _SPOKEN_YEAR + r")"
+_YEAR_TAIL = r"(?:,?\s*(?:of\s+|in\s+)?" + _YEAR + r")?"
+
+_PATTERNS = [
+    # March 3rd, 2024 / march the third twenty twenty four
+    re.compile(r"\b" + _MONTH + r"\s+(?:the\s+)?" + _DAY + r"\b" + _YEAR_TAIL + r"\b", re.IGNORECASE),
+    # the 3rd of March 2024 / third of march
+    re.compile(r"\b(?:the\s+)?" + _DAY + r"\s+of\s+" + _MONTH + r"\b" + _YEAR_TAIL + r"\b",
+               re.IGNORECASE),
+    # 14 March 2024 (the year is required: "second may" is not a date)
+    re.compile(r"\b(?P<day>[0-3]?\d(?:st|nd|rd|th)?)\s+" + _MONTH + r"\b,?\s*" + _YEAR + r"\b",
+               re.IGNORECASE),
+    # 3/14/2024, 03-14-24
+    re.compile(r"\b(?P<nmonth>[01]?\d)[/-](?P<nday>[0-3]?\d)[/-](?P<year>(?:19|20)?\d{2})\b"),
+    # 2024-03-14
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<nmonth>[01]\d)-(?P<nday>[0-3]\d)\b"),
+]
+
+
+def _day_value(day: str) -> int | None:
+    day = day.lower().replace("-", " ")
+    digits = re.match(r"\d+", day)
+    if digits:
+        return int(digits.group())
+    parts = day.split()
+    if len(parts) == 2:
+        base = {"twenty": 20, "thirty": 30}[parts[0]]
+        return base + _ORDINAL_VALUES.get(parts[1], 0)
+    return _ORDINAL_VALUES.get(day)
+
+
+def _year_value(year: str | None) -> int | None:
+    if not year:
+        return None
+    if year.isdigit():
+        return int(year) if len(year) == 4 else 2000 + int(year) if int(year) < 50 else 1900 + int(year)
+    if year.startswith("'"):
+        return 2000 + int(year[1:]) if int(year[1:]) < 50 else 1900 + int(year[1:])
+    words = re.split(r"[\s-]+", year.lower())
+    digits = "".join(words_to_chunks([w for w in words if w != "and"]))
+    if len(digits) == 3 and words[0] in ("nineteen", "twenty"):  # "nineteen oh five" -> 1905
+        digits = digits[:2] + "0" + digits[2:]
+    return int(digits) if len(digits) == 4 and digits.isdigit() else None
+
+
+def generalise(month_index: int, year: int | None) -> str:
+    name = MONTHS[month_index].capitalize()
+    return f"{name} {year}" if year else name
+
+
+def dates(text: str) -> list[Finding]:
+    """Dates with a day in them; ``label`` keeps only the month and year."""
+    out: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            groups = m.groupdict()
+            if groups.get("month"):
+                month = _MONTH_ALIASES[groups["month"].lower()]
+                day = _day_value(groups["day"])
+                # "may" and "march" are also verbs: a bare "may 5" needs a digit day or a year.
+                if groups["month"].lower() in ("may", "march", "mar") and not (
+                        groups.get("year") or re.search(r"\d|st|nd|rd|th", groups["day"] or "")):
+                    continue
+            else:
+                month, day = int(groups["nmonth"]) - 1, int(groups["nday"])
+            if not (0 <= month < 12) or day is None or not 1 <= day <= 31:
+                continue
+            year = _year_value(groups.get("year"))
+            label = generalise(month, year)
+            out.append(Finding(m.start(), m.end(), "DATE", m.group(), 0.85, "exact_date",
+                               canonical=label, label=label))
+            taken.append((m.start(), m.end()))
+    return out

@@ -1,0 +1,162 @@
+"""Numbers written and spoken: runs of digits and number words with their character spans.
+
+Whisper writes what people say, so a phone number arrives as "two one seven, five five five,
+oh one nine two" as often as "217-555-0192". A *run* is a sequence of number tokens joined
+only by separators (spaces, commas, dashes, dots, brackets, the words "dash"/"hyphen"); it is
+turned into the digit string a person would dial, and into a value where that makes sense.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+         "eight": 8, "nine": 9}
+ZERO_LETTERS = {"oh", "o"}  # "five five five oh one": only inside a run, never first
+TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+        "seventy": 70, "eighty": 80, "ninety": 90}
+REPEATS = {"double": 2, "triple": 3}
+SCALES = {"hundred": 100, "thousand": 1000}
+NUMBER_WORDS = set(UNITS) | set(TEENS) | set(TENS) | set(REPEATS) | set(SCALES) | ZERO_LETTERS
+SEPARATOR_WORDS = {"dash", "hyphen"}
+_SEPARATOR_CHARS = set(",-.()/+–—:")
+
+_TOKEN_RE = re.compile(r"[A-Za-z]+|\d+|\S")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True)
+class NumberRun:
+    """Number tokens in a row: where they are, the digits as dialled, and the chunks."""
+
+    start: int
+    end: int
+    digits: str
+    chunks: tuple[str, ...]  # one per spoken group ("seventeen" -> "17")
+    is_spoken: bool          # at least one number word
+
+    @property
+    def value(self) -> int | None:
+        """The run read as one number ("ninety two" -> 92), or None for digit strings."""
+        if len(self.chunks) == 1 and self.chunks[0]:
+            return int(self.chunks[0])
+        return None
+
+
+def tokens(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
+def _is_number_token(tok: Token) -> bool:
+    return tok.text.isdigit() or tok.lower in NUMBER_WORDS
+
+
+def _is_separator(tok: Token) -> bool:
+    return tok.text in _SEPARATOR_CHARS or tok.lower in SEPARATOR_WORDS
+
+
+def _below_hundred(words: list[str], i: int) -> tuple[int | None, int]:
+    """Read "forty two" / "twelve" / "seven" at ``words[i]``; returns (value, next index)."""
+    if i >= len(words):
+        return None, i
+    w = words[i]
+    if w in TENS:
+        if i + 1 < len(words) and words[i + 1] in UNITS and UNITS[words[i + 1]] > 0:
+            return TENS[w] + UNITS[words[i + 1]], i + 2
+        return TENS[w], i + 1
+    if w in TEENS:
+        return TEENS[w], i + 1
+    if w in UNITS:
+        return UNITS[w], i + 1
+    return None, i
+
+
+def words_to_chunks(words: list[str]) -> list[str]:
+    """Turn number words (lower case, digits allowed) into digit chunks as a person dials them."""
+    chunks: list[str] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w.isdigit():
+            chunks.append(w)
+            i += 1
+        elif w in ZERO_LETTERS:
+            chunks.append("0")
+            i += 1
+        elif w in REPEATS and i + 1 < len(words):
+            nxt = words[i + 1]
+            digit = "0" if nxt in ZERO_LETTERS else (str(UNITS[nxt]) if nxt in UNITS else "")
+            chunks.append(digit * REPEATS[w] if digit else "")
+            i += 2 if digit else 1
+        elif w in SCALES:
+            i += 1  # a bare "hundred" with nothing before it; ignore
+        else:
+            value, j = _below_hundred(words, i)
+            if value is None:
+                i += 1
+                continue
+            i = j
+            # "five hundred twelve", "eighteen hundred", "two thousand nineteen"
+            if i < len(words) and words[i] in SCALES:
+                scale = SCALES[words[i]]
+                value *= scale
+                i += 1
+                if i < len(words) and words[i] == "and":
+                    i += 1
+                if scale == 1000 and i < len(words) and words[i + 0] in UNITS and i + 1 < len(words) \
+                        and words[i + 1] == "hundred":
+                    value += UNITS[words[i]] * 100
+                    i += 2
+                rest, k = _below_hundred(words, i)
+                if rest is not None:
+                    value += rest
+                    i = k
+            chunks.append(str(value))
+    return [c for c in chunks if c]
+
+
+def number_runs(text: str, toks: list[Token] | None = None) -> list[NumberRun]:
+    """Every run of number tokens (written digits, number words or both) in ``text``."""
+    toks = tokens(text) if toks is None else toks
+    runs: list[NumberRun] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if not _is_number_token(tok) or tok.lower in ZERO_LETTERS or tok.lower in SCALES:
+            i += 1
+            continue
+        members = [tok]
+        j = i + 1
+        while j < len(toks):
+            if _is_number_token(toks[j]):
+                members.append(toks[j])
+                j += 1
+            elif toks[j].lower == "and" and j + 1 < len(toks) and members[-1].lower in SCALES:
+                j += 1  # "two hundred and five"
+            elif _is_separator(toks[j]) and j + 1 < len(toks) and _is_number_token(toks[j + 1]):
+                j += 1
+            else:
+                break
+        # A trailing "oh"/"o" is an exclamation or a letter, not a zero.
+        while members and members[-1].lower in ZERO_LETTERS:
+            members.pop()
+        words = [m.lower for m in members]
+        chunks = words_to_chunks(words)
+        if chunks:
+            runs.append(NumberRun(members[0].start, members[-1].end, "".join(chunks), tuple(chunks),
+                                  any(not m.text.isdigit() for m in members)))
+        i = j
+    return runs

@@ -1,0 +1,178 @@
+"""Our pattern recognizers: phones, emails, US street addresses, IDs and ages, written or spoken.
+
+Each function takes the text (and its number runs) and returns findings. They are tuned for
+conversational transcripts: lower case, spoken digits, "at ... dot com", missing commas.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.deid.findings import Finding
+from core.deid.numbers import NumberRun
+
+_PHONE_CONTEXT = re.compile(
+    r"\b(phone|number|cell|call|called|calling|text|texted|reach|dial|digits|line|extension|"
+    r"landline|mobile|fax|contact)\b", re.IGNORECASE)
+_WRITTEN_7 = re.compile(r"^\d{3}[-.\s]\d{4}$")
+
+
+def phones(text: str, runs: list[NumberRun]) -> list[Finding]:
+    """Ten digits (or 1 + ten); seven digits when a phone word is near or written as 555-0192."""
+    out: list[Finding] = []
+    for run in runs:
+        d = run.digits
+        span = text[run.start:run.end]
+        if len(d) == 10 or (len(d) == 11 and d.startswith("1")):
+            score = 0.9 if run.is_spoken or len(run.chunks) >= 2 else 0.6
+        elif len(d) == 7 and len(run.chunks) >= 2 and (
+                _PHONE_CONTEXT.search(text[max(0, run.start - 60):run.start]) or _WRITTEN_7.match(span)):
+            score = 0.75
+        else:
+            continue
+        out.append(Finding(run.start, run.end, "PHONE", span, score, "spoken_phone" if run.is_spoken
+                           else "phone", canonical=d[-10:]))
+    return out
+
+
+_TLDS = r"(?:com|org|net|edu|gov|mil|io|us|co|info|biz|me|ca|uk|mx|ai|app)"
+_WRITTEN_EMAIL = re.compile(r"(?<![\w.+-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+_SPOKEN_SEP = r"\s*(?:dot|period|underscore|under\s+score|dash|hyphen|[._-])\s*"
+_SPOKEN_EMAIL = re.compile(
+    r"\b[a-z0-9]+(?:" + _SPOKEN_SEP + r"[a-z0-9]+)*"       # local part: maria dot gonzalez
+    r"\s*(?:\bat\b|\bat\s+sign\b|@)\s*"                      # at
+    r"[a-z0-9]+(?:" + _SPOKEN_SEP + r"[a-z0-9]+)*?"         # domain labels
+    r"\s*(?:\bdot\b|\.)\s*" + _TLDS + r"\b", re.IGNORECASE)
+_LOCAL_STOP = {"me", "him", "her", "them", "us", "it", "is", "was", "email", "address", "mail",
+               "e", "its", "it's", "and", "or", "the", "my", "his", "hers", "their", "just", "like",
+               "um", "uh", "that", "so", "say", "says", "said"}
+
+
+def emails(text: str) -> list[Finding]:
+    """Written addresses and spoken ones ("maria dot g at gmail dot com")."""
+    out = [Finding(m.start(), m.end(), "EMAIL", m.group(), 0.95, "email",
+                   canonical=m.group().lower()) for m in _WRITTEN_EMAIL.finditer(text)]
+    for m in _SPOKEN_EMAIL.finditer(text):
+        start, matched = m.start(), m.group()
+        # The local part's regex is greedy to the left ("email is maria ..."); drop filler words.
+        words = re.split(r"(\s+)", matched)
+        while len(words) > 2 and words[0].lower() in _LOCAL_STOP:
+            start += len(words[0]) + len(words[1])
+            words = words[2:]
+        if any(f.start <= start < f.end for f in out):
+            continue
+        span = text[start:m.end()]
+        canon = re.sub(r"\s+", "", span.lower())
+        out.append(Finding(start, m.end(), "EMAIL", span, 0.9, "spoken_email", canonical=canon))
+    return out
+
+
+_STREET_SUFFIX = (
+    r"(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|"
+    r"parkway|pkwy|highway|hwy|circle|cir|terrace|ter|trail|trl|square|sq|alley|row|pike|"
+    r"turnpike|crescent|loop|run|path|plaza|expressway|freeway)\.?")
+_DIRECTION = r"(?:north|south|east|west|northeast|northwest|southeast|southwest|n|s|e|w|ne|nw|se|sw)\.?"
+_UNIT = (r"(?:,?\s*(?:apartment|apt|unit|suite|ste|number|no|#|room|lot|floor)\.?\s*#?\s*"
+         r"(?:[a-z]?\d+[a-z]?|[a-z]\b|(?:\w+\s){0,2}\w+(?=[\s,.]|$)))?")
+_STATES = (
+    r"(?:alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|"
+    r"hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|"
+    r"michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new\s+hampshire|new\s+jersey|"
+    r"new\s+mexico|new\s+york|north\s+carolina|north\s+dakota|ohio|oklahoma|oregon|pennsylvania|"
+    r"rhode\s+island|south\s+carolina|south\s+dakota|tennessee|texas|utah|vermont|virginia|"
+    r"washington|west\s+virginia|wisconsin|wyoming|al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|"
+    r"ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|"
+    r"wa|wv|wi|wy)")
+# After the number: "[direction] Name [Name [Name]] Suffix [unit] [, City[, State] [zip]]".
+_STREET_TAIL = re.compile(
+    r"\s+(?:" + _DIRECTION + r"\s+)?(?:[a-z][a-z'-]*\.?\s+){0,3}?" + _STREET_SUFFIX + r"(?![a-z])"
+    + _UNIT +
+    r"(?:,?\s+(?:in\s+)?(?:[a-z]+\s+){0,2}?[a-z]+,?\s+" + _STATES + r"\b(?:,?\s+\d{5}(?:-\d{4})?)?)?"
+    r"(?:,?\s+\d{5}(?:-\d{4})?)?",
+    re.IGNORECASE)
+_NOT_STREET_WORDS = {"years", "year", "hours", "hour", "dollars", "bucks", "minutes", "days", "weeks",
+                     "months", "times", "people", "of", "and", "or", "but", "to", "the", "a", "in",
+                     "on", "at", "for", "i", "we", "they", "he", "she", "it", "you", "was", "is"}
+_PO_BOX = re.compile(r"\b(?:p\.?\s?o\.?|post\s+office)\s*box\s+\w+(?:\s+\w+){0,3}", re.IGNORECASE)
+_LIVE_ON = re.compile(
+    r"\b(?:live|lives|lived|living|house|home|place|apartment|moved|stay|stays)\s+(?:is\s+)?"
+    r"(?:on|over\s+on|off|at|to)\s+((?:[a-z][a-z'-]*\s+){1,2}" + _STREET_SUFFIX + r")(?![a-z])",
+    re.IGNORECASE)
+
+
+def addresses(text: str, runs: list[NumberRun]) -> list[Finding]:
+    """US street addresses whose house number is written or spoken; PO boxes; "I live on X street"."""
+    out: list[Finding] = []
+    for run in runs:
+        if len(run.digits) > 6:
+            continue
+        m = _STREET_TAIL.match(text, run.end)
+        if not m:
+            continue
+        first_word = m.group().split()[0].lower().strip(".,")
+        if first_word in _NOT_STREET_WORDS:
+            continue
+        span = text[run.start:m.end()].rstrip(" ,.")
+        out.append(Finding(run.start, run.start + len(span), "ADDRESS", span, 0.85, "street_address",
+                           canonical=re.sub(r"\W+", " ", span.lower()).strip()))
+    for m in _PO_BOX.finditer(text):
+        out.append(Finding(m.start(), m.end(), "ADDRESS", m.group(), 0.8, "po_box",
+                           canonical=m.group().lower()))
+    for m in _LIVE_ON.finditer(text):
+        out.append(Finding(m.start(1), m.end(1), "ADDRESS", m.group(1), 0.6, "street_name",
+                           canonical=m.group(1).lower()))
+    return out
+
+
+_ID_CONTEXT = re.compile(
+    r"\b(?:employee|badge|staff|worker|payroll|clock(?:[\s-]in)?|personnel|associate|member|union|"
+    r"social\s+security|ssn|license|licence|id|i\.\s?d\.?|file|case|account)"
+    r"(?:\s+(?:id|i\.\s?d\.?|number|num|no\.?|#|code|card))?\s*(?:is|was|are|were|:|=|#)?\s*"
+    r"(?:like\s+|it'?s\s+|number\s+)?", re.IGNORECASE)
+_WRITTEN_ID = re.compile(r"[a-z]{0,3}[-#]?\d[\d-]{2,}[a-z]?\b", re.IGNORECASE)
+_SSN = re.compile(r"\b\d{3}-\d{2}-\d{4}\b")
+
+
+def id_numbers(text: str, runs: list[NumberRun]) -> list[Finding]:
+    """Employee and badge numbers: a code with at least three digits right after an ID word."""
+    out: list[Finding] = []
+    run_at = {r.start: r for r in runs}
+    for m in _ID_CONTEXT.finditer(text):
+        pos = m.end()
+        if m.group().strip() == "" or pos >= len(text):
+            continue
+        run = run_at.get(pos)
+        if run is not None and len(run.digits) >= 3:
+            out.append(Finding(run.start, run.end, "ID_NUMBER", text[run.start:run.end], 0.85,
+                               "id_number", canonical=run.digits))
+            continue
+        w = _WRITTEN_ID.match(text, pos)
+        if w and sum(ch.isdigit() for ch in w.group()) >= 3:
+            out.append(Finding(w.start(), w.end(), "ID_NUMBER", w.group(), 0.85, "id_number",
+                               canonical=w.group().lower()))
+    for m in _SSN.finditer(text):
+        out.append(Finding(m.start(), m.end(), "ID_NUMBER", m.group(), 0.9, "ssn", canonical=m.group()))
+    return out
+
+
+_AGE_BEFORE = re.compile(
+    r"\b(?:age|aged|turned|turning|turns|i'?m|i\s+am|he'?s|she'?s|he\s+is|she\s+is|they'?re|"
+    r"(?:she|he|i)\s+(?:was|is)\s+(?:about|almost|nearly|over))\s*$", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"^\s*(?:-|\s)?\s*(?:years?|yrs?)[\s-]*old\b|^\s*(?:-|\s)\s*year-old\b|"
+                        r"^\s+(?:this|next|last)\s+(?:year|month|week)\b|^(?:th)?\s+birthday\b",
+                        re.IGNORECASE)
+
+
+def ages(text: str, runs: list[NumberRun]) -> list[Finding]:
+    """Ages over 89 (HIPAA Safe Harbor): "ninety two years old", "she turned 94"."""
+    out: list[Finding] = []
+    for run in runs:
+        value = run.value
+        if value is None or not 90 <= value <= 120:
+            continue
+        after = text[run.end:run.end + 24]
+        before = text[max(0, run.start - 16):run.start]
+        if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+            out.append(Finding(run.start, run.end, "AGE", text[run.start:run.end], 0.8, "age_over_89",
+                               canonical="90+"))
+    return out
