@@ -1,0 +1,271 @@
+"""`confidant guide ...`, `tag`, `tags ...`, `themes ...`, `memo ...`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from core.cli.common import ProgressPrinter, open_vault, print_json
+from core.errors import InvalidInput
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("guide", help="interview guides: list, import, export, validate")
+    gs = p.add_subparsers(dest="action", required=True)
+    li = gs.add_parser("list", help="list the guides in the vault (every version)")
+    li.add_argument("--json", action="store_true")
+    li.set_defaults(handler=cmd_guide_list)
+    im = gs.add_parser("import", help="check a guide file and add it to the vault")
+    im.add_argument("file")
+    im.set_defaults(handler=cmd_guide_import)
+    ex = gs.add_parser("export", help="write a guide (id or id@version) to a YAML file to edit")
+    ex.add_argument("id")
+    ex.add_argument("file")
+    ex.set_defaults(handler=cmd_guide_export)
+    va = gs.add_parser("validate", help="check a guide file and list its mistakes (no vault needed)")
+    va.add_argument("file")
+    va.set_defaults(handler=cmd_guide_validate)
+
+    p = sub.add_parser("tag", help="tie the transcript to the guide's questions and suggest themes")
+    p.add_argument("id", help="interview id")
+    p.add_argument("--threshold", type=float, default=None, help="suggestion threshold 0..1")
+    p.set_defaults(handler=cmd_tag)
+
+    p = sub.add_parser("tags", help="show, accept and reject an interview's tags")
+    ts = p.add_subparsers(dest="action", required=True)
+    sh = ts.add_parser("show", help="each answer with its question, speaker and themes")
+    sh.add_argument("id", help="interview id")
+    sh.add_argument("--json", action="store_true")
+    sh.set_defaults(handler=cmd_tags_show)
+    for name, state in (("accept", "accepted"), ("reject", "rejected")):
+        a = ts.add_parser(name, help=f"{name} suggested tags by id, or all above a score")
+        a.add_argument("tag_ids", nargs="*", type=int, metavar="TAG_ID")
+        a.add_argument("--interview", metavar="ID", help="with --all-suggested-above/--all-suggested-below")
+        a.add_argument("--all-suggested-above", type=float, metavar="SCORE", dest="above")
+        a.add_argument("--all-suggested-below", type=float, metavar="SCORE", dest="below")
+        a.set_defaults(handler=cmd_tags_decide, state=state)
+    ad = ts.add_parser("add", help="code a segment (or a span of it) with a theme")
+    ad.add_argument("id", help="interview id")
+    ad.add_argument("--segment", type=int, required=True, metavar="N", help="segment number (as shown)")
+    ad.add_argument("--theme", required=True)
+    ad.add_argument("--start", type=int, help="first character of the span")
+    ad.add_argument("--end", type=int, help="character after the span")
+    ad.set_defaults(handler=cmd_tags_add)
+
+    p = sub.add_parser("themes", help="the vault's codebook: list, rename, merge")
+    ths = p.add_subparsers(dest="action", required=True)
+    tl = ths.add_parser("list", help="list themes")
+    tl.add_argument("--json", action="store_true")
+    tl.set_defaults(handler=cmd_themes_list)
+    tr = ths.add_parser("rename", help="change a theme's label (tags stay)")
+    tr.add_argument("theme")
+    tr.add_argument("label")
+    tr.set_defaults(handler=cmd_themes_rename)
+    tm = ths.add_parser("merge", help="merge themes into one (their tags move)")
+    tm.add_argument("sources", nargs="+")
+    tm.add_argument("--into", required=True)
+    tm.set_defaults(handler=cmd_themes_merge)
+
+    p = sub.add_parser("memo", help="notes on an interview or a segment")
+    ms = p.add_subparsers(dest="action", required=True)
+    ma = ms.add_parser("add", help="add a memo (private unless --share)")
+    ma.add_argument("id", help="interview id")
+    ma.add_argument("text")
+    ma.add_argument("--segment", type=int, metavar="N")
+    ma.add_argument("--share", action="store_true", help="include it in exported packets")
+    ma.set_defaults(handler=cmd_memo_add)
+    ml = ms.add_parser("list", help="list memos")
+    ml.add_argument("id")
+    ml.add_argument("--json", action="store_true")
+    ml.set_defaults(handler=cmd_memo_list)
+
+
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read {path}.", "Check the file name and that you may read it.") from exc
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(f"{path} is not UTF-8 text.", "Save the guide as UTF-8 in your editor.") from exc
+
+
+def cmd_guide_validate(args: argparse.Namespace) -> int:
+    from core.guide.loader import load_guide
+    guide = load_guide(_read(args.file), Path(args.file).name)
+    print(f"OK: {guide.ref} — {len(guide.sections)} sections, {len(guide.questions())} questions, "
+          f"{len(guide.themes)} themes.")
+    return 0
+
+
+def cmd_guide_list(args: argparse.Namespace) -> int:
+    from core.vault.guides import GuideRepo
+    with open_vault(args) as vault:
+        repo = GuideRepo(vault)
+        repo.ensure_defaults()
+        items = repo.list()
+    if args.json:
+        print_json([{"pk": s.pk, "id": s.guide_id, "version": s.version, "title": s.guide.title,
+                     "language": s.guide.language, "questions": len(s.guide.questions()),
+                     "sha256": s.sha256, "imported_at": s.imported_at} for s in items])
+        return 0
+    for s in items:
+        print(f"{s.guide_id}@{s.version:<8} {s.guide.language}  {len(s.guide.questions()):3d} questions  {s.guide.title}")
+    return 0
+
+
+def cmd_guide_import(args: argparse.Namespace) -> int:
+    from core.vault.guides import GuideRepo
+    with open_vault(args) as vault:
+        stored = GuideRepo(vault).import_yaml(_read(args.file), Path(args.file).name)
+    print(f"Imported {stored.guide_id}@{stored.version} ({len(stored.guide.questions())} questions).")
+    return 0
+
+
+def cmd_guide_export(args: argparse.Namespace) -> int:
+    from core.vault.guides import GuideRepo
+    with open_vault(args) as vault:
+        repo = GuideRepo(vault)
+        repo.ensure_defaults()
+        stored = repo.resolve(args.id)
+    Path(args.file).write_text(stored.yaml, encoding="utf-8")
+    print(f"Wrote {stored.guide_id}@{stored.version} to {args.file}.")
+    return 0
+
+
+def cmd_tag(args: argparse.Namespace) -> int:
+    from core.jobs import CancelToken
+    from core.tagging.service import make_tag_job
+    from core.tagging.suggest import DEFAULT_THRESHOLD
+    with open_vault(args) as vault:
+        job = make_tag_job(vault, args.id, threshold=args.threshold if args.threshold is not None
+                           else DEFAULT_THRESHOLD)
+        s = job(ProgressPrinter("Tagging"), CancelToken())
+    print(f"Tagged {s.interview_id} with {s.guide} ({'markers' if s.method == 'markers' else 'question wording'}): "
+          f"{s.questions_placed} of {s.questions_total} questions found, {s.segments} segments, "
+          f"{s.suggested} suggestions to review, {s.kept} earlier decisions kept.")
+    return 0
+
+
+def _segment_rows(vault, interview_id: str) -> list[dict]:
+    from core.vault.tags import TagRepo
+    from core.vault.transcripts import TranscriptRepo
+    segments = TranscriptRepo(vault).require_current(interview_id)
+    segs = TranscriptRepo(vault).segments(segments.id)
+    by_seg: dict[int, list] = {}
+    for t in TagRepo(vault).list(interview_id):
+        by_seg.setdefault(t.segment_id, []).append(t)
+    return [{"segment": s.idx, "segment_id": s.id, "start_ms": s.start_ms, "end_ms": s.end_ms,
+             "speaker": s.speaker, "question_id": s.question_id, "question_score": s.question_score,
+             "text": s.text,
+             "tags": [{"tag_id": t.id, "theme": t.code_id, "state": t.state, "source": t.source,
+                       "score": t.score, "start": t.start_char, "end": t.end_char}
+                      for t in by_seg.get(s.id, [])]} for s in segs]
+
+
+def cmd_tags_show(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        rows = _segment_rows(vault, args.id)
+    if args.json:
+        print_json(rows)
+        return 0
+    for r in rows:
+        score = f" ({r['question_score']:.2f})" if r["question_score"] is not None else ""
+        print(f"[{r['segment']}] {r['speaker'] or '?':<11} {r['question_id'] or '-'}{score}")
+        print(f"    {r['text']}")
+        for t in r["tags"]:
+            span = f" chars {t['start']}-{t['end']}" if t["start"] is not None else ""
+            sc = f" {t['score']:.2f}" if t["score"] is not None else ""
+            print(f"    #{t['tag_id']} {t['theme']} [{t['state']}, {t['source']}{sc}]{span}")
+    return 0
+
+
+def cmd_tags_decide(args: argparse.Namespace) -> int:
+    from core.vault.tags import TagRepo
+    with open_vault(args) as vault:
+        repo = TagRepo(vault)
+        ids = list(args.tag_ids)
+        if args.above is not None or args.below is not None:
+            if not args.interview:
+                raise InvalidInput("Say which interview with --interview ID.", "")
+            for t in repo.list(args.interview, state="suggested"):
+                score = t.score or 0.0
+                if (args.above is None or score >= args.above) and (args.below is None or score < args.below):
+                    ids.append(t.id)
+        if not ids:
+            print("No tags matched.", file=sys.stderr)
+            return 0
+        for tag_id in ids:
+            repo.set_state(tag_id, args.state)
+    print(f"{len(ids)} tag(s) {args.state}.")
+    return 0
+
+
+def _segment_id(vault, interview_id: str, n: int) -> int:
+    from core.errors import NotFound
+    from core.vault.transcripts import TranscriptRepo
+    for s in TranscriptRepo(vault).current_segments(interview_id):
+        if s.idx == n:
+            assert s.id is not None
+            return s.id
+    raise NotFound(f"There is no segment {n} in this interview's transcript.",
+                   f"See the numbers with `confidant tags show {interview_id}`.")
+
+
+def cmd_tags_add(args: argparse.Namespace) -> int:
+    from core.vault.tags import TagRepo
+    with open_vault(args) as vault:
+        tag = TagRepo(vault).add_manual(args.id, _segment_id(vault, args.id, args.segment), args.theme,
+                                        args.start, args.end)
+    print(f"Added tag #{tag.id} ({tag.code_id}).")
+    return 0
+
+
+def cmd_themes_list(args: argparse.Namespace) -> int:
+    from core.vault.themes import ThemeRepo
+    with open_vault(args) as vault:
+        items = ThemeRepo(vault).list()
+    if args.json:
+        print_json([t.__dict__ for t in items])
+        return 0
+    for t in items:
+        print(f"{t.id:<26} {t.label}" + (f"  (under {t.parent})" if t.parent else ""))
+    return 0
+
+
+def cmd_themes_rename(args: argparse.Namespace) -> int:
+    from core.vault.themes import ThemeRepo
+    with open_vault(args) as vault:
+        t = ThemeRepo(vault).rename(args.theme, args.label)
+    print(f"{t.id} is now called '{t.label}'.")
+    return 0
+
+
+def cmd_themes_merge(args: argparse.Namespace) -> int:
+    from core.vault.themes import ThemeRepo
+    with open_vault(args) as vault:
+        moved = ThemeRepo(vault).merge(args.sources, args.into)
+    print(f"Merged {len(args.sources)} theme(s) into {args.into}; {moved} tag(s) moved.")
+    return 0
+
+
+def cmd_memo_add(args: argparse.Namespace) -> int:
+    from core.vault.memos import MemoRepo
+    with open_vault(args) as vault:
+        seg = _segment_id(vault, args.id, args.segment) if args.segment is not None else None
+        memo = MemoRepo(vault).add(args.id, args.text, segment_id=seg, is_shared=args.share)
+    print(f"Added memo #{memo.id}{' (shared)' if memo.is_shared else ''}.")
+    return 0
+
+
+def cmd_memo_list(args: argparse.Namespace) -> int:
+    from core.vault.memos import MemoRepo
+    with open_vault(args) as vault:
+        items = MemoRepo(vault).list(args.id)
+    if args.json:
+        print_json([m.__dict__ for m in items])
+        return 0
+    for m in items:
+        where = f"segment {m.segment_id}" if m.segment_id is not None else "interview"
+        print(f"#{m.id} [{where}{', shared' if m.is_shared else ''}] {m.text}")
+    return 0

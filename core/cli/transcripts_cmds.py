@@ -1,0 +1,49 @@
+"""`confidant transcript import ID FILE` (added to the `transcript` command).
+
+The `transcript` command itself belongs to transcription_cmds.py; this module adds its
+`import` action (modules register in name order, so this one runs after it; if it did not,
+it creates the command).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from core.cli.common import ProgressPrinter, open_vault
+from core.errors import InvalidInput
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parent = sub.choices.get("transcript")
+    if parent is None:
+        parent = sub.add_parser("transcript", help="an interview's transcript")
+        parent.add_subparsers(dest="action", required=True)
+    actions = next(a for a in parent._actions if isinstance(a, argparse._SubParsersAction))
+    p = actions.add_parser("import", help="import a transcript made elsewhere (VTT, SRT, text, noScribe HTML)")
+    p.add_argument("id", help="interview id")
+    p.add_argument("file")
+    p.add_argument("--language", default="", metavar="xx", help="language code such as en or es")
+    p.add_argument("--no-tag", action="store_true", help="do not align and tag it now")
+    p.set_defaults(handler=cmd_transcript_import)
+
+
+def cmd_transcript_import(args: argparse.Namespace) -> int:
+    from core.jobs import CancelToken
+    from core.tagging.service import make_tag_job
+    from core.tagging.transcript_import import import_transcript
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read {args.file}.", "Check the file name.") from exc
+    with open_vault(args) as vault:
+        report = import_transcript(vault, args.id, data, Path(args.file).name, args.language)
+        print(f"Imported {len(report.segments)} segments ({report.format}, {report.encoding}"
+              f"{', with times' if report.has_timestamps else ', no times: spread at speaking pace'}).")
+        for problem in report.problems:
+            print(f"  could not read: {problem}")
+        if not args.no_tag:
+            s = make_tag_job(vault, args.id)(ProgressPrinter("Tagging"), CancelToken())
+            print(f"Tagged: {s.questions_placed} of {s.questions_total} questions found, "
+                  f"{s.suggested} suggestions to review.")
+    return 0

@@ -1,0 +1,276 @@
+"""Read transcripts made elsewhere: WebVTT, SRT, plain text with speaker labels, noScribe HTML.
+
+Real transcripts arrive as Windows-1252 with CRLF line ends as often as UTF-8, so the bytes'
+encoding is detected (charset-normalizer) before anything else. Whatever cannot be read is
+listed in ``ImportReport.problems`` (line numbers, never the text itself) instead of being
+silently dropped. Nothing is written to disk here: the caller stores the segments in the vault.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from core.errors import TranscriptImportError
+from core.vault.transcripts import Segment
+
+_TIME = r"(?:(\d+):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?"
+_CUE_RE = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}")
+# "Interviewer:", "Q:", "A:", "Participant:", "P1:", "Entrevistador:", "[00:03:12] Q:", "3.08 A:"
+_LABEL_RE = re.compile(r"^\s*(?:\[?(?P<ts>\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?|\d+\.\d{2})\]?\s*)?"
+                       r"(?:(?P<label>[A-Za-zÁÉÍÓÚÑáéíóúñ][\w .'-]{0,30}?)\s*:\s+)?(?P<text>.*)$")
+_INTERVIEWER = {"interviewer", "q", "i", "int", "researcher", "entrevistador", "entrevistadora", "e",
+                "pregunta", "question"}
+_PARTICIPANT = {"participant", "a", "p", "r", "respondent", "interviewee", "answer", "participante",
+                "entrevistado", "entrevistada", "respuesta", "worker"}
+
+
+@dataclass
+class ImportReport:
+    format: str
+    encoding: str
+    segments: list[Segment] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    has_timestamps: bool = False
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and the encoding it was in; CRLF and CR become LF; a BOM is dropped."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        text, enc = data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text, enc = data.decode("utf-16", errors="replace"), "utf-16"
+    else:
+        try:
+            text, enc = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            text, enc = _decode_legacy(data)
+    return text.replace("\r\n", "\n").replace("\r", "\n"), enc
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str]:
+    # Latin text that is not UTF-8 is almost always Windows-1252 (word processors' curly quotes
+    # and dashes); detectors guess exotic code pages for short files, so cp1252 wins whenever
+    # it decodes cleanly and the detector offers nothing with strong evidence.
+    from charset_normalizer import from_bytes
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        best = from_bytes(data).best()
+        enc = best.encoding if best is not None else "latin-1"
+        return data.decode(enc, errors="replace"), enc
+
+
+def _ms(h: str | None, m: str, s: str, frac: str | None) -> int:
+    return ((int(h or 0) * 60 + int(m)) * 60 + int(s)) * 1000 + int((frac or "0").ljust(3, "0")[:3])
+
+
+def _speaker_of(label: str | None) -> str:
+    if not label:
+        return ""
+    key = label.strip().lower().rstrip(".")
+    if key in _INTERVIEWER:
+        return "interviewer"
+    if key in _PARTICIPANT or re.fullmatch(r"(p|participant|speaker)\s*\d+", key):
+        return "participant"
+    return ""
+
+
+def _split_label(text: str) -> tuple[str, str]:
+    """("interviewer"|"participant"|"", text) from "Q: ..." or "<v Interviewer>..."."""
+    v = re.match(r"^<v(?:\.[^ >]*)?\s+([^>]+)>(.*)$", text)
+    if v:
+        return _speaker_of(v.group(1)), re.sub(r"</v>", "", v.group(2)).strip()
+    m = re.match(r"^\s*([A-Za-zÁÉÍÓÚÑáéíóúñ][\w .'-]{0,30}?)\s*:\s+(.*)$", text)
+    if m and _speaker_of(m.group(1)):
+        return _speaker_of(m.group(1)), m.group(2).strip()
+    return "", text.strip()
+
+
+def parse_cues(text: str, fmt: str) -> ImportReport:
+    """WebVTT or SRT: blocks of an optional id line, a timing line, then text lines."""
+    report = ImportReport(fmt, "", has_timestamps=True)
+    lines = text.split("\n")
+    i = 0
+    if fmt == "vtt":
+        while i < len(lines) and lines[i].strip():
+            i += 1  # the WEBVTT header block
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            continue
+        start_line = i
+        block = []
+        while i < len(lines) and lines[i].strip():
+            block.append(lines[i])
+            i += 1
+        if fmt == "vtt" and block[0].startswith(("NOTE", "STYLE", "REGION")):
+            continue
+        timing = next((k for k, b in enumerate(block[:2]) if _CUE_RE.match(b)), None)
+        if timing is None:
+            report.problems.append(f"line {start_line + 1}: a block without a time line was skipped")
+            continue
+        m = _CUE_RE.match(block[timing])
+        assert m is not None
+        start, end = _ms(*m.groups()[:4]), _ms(*m.groups()[4:])
+        raw = " ".join(b.strip() for b in block[timing + 1:])
+        speaker, body = _split_label(re.sub(r"<(?!v[ .])[^>]+>", "", raw))
+        body = html.unescape(body)
+        if not body:
+            continue
+        report.segments.append(Segment(start_ms=start, end_ms=max(end, start), text=body, speaker=speaker))
+    return report
+
+
+def _ts(value: str) -> int:
+    if ":" in value:
+        parts = [float(p.replace(",", ".")) for p in value.split(":")]
+        while len(parts) < 3:
+            parts.insert(0, 0.0)
+        return int(((parts[0] * 60 + parts[1]) * 60 + parts[2]) * 1000)
+    minutes, _, seconds = value.partition(".")  # "3.08" is 3 min 8 s in many transcripts
+    return (int(minutes) * 60 + int(seconds or 0)) * 1000
+
+
+def parse_plain(text: str) -> ImportReport:
+    """Paragraphs or lines, each optionally starting with a timestamp and a speaker label."""
+    report = ImportReport("text", "")
+    current: Segment | None = None
+    for n, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            current = None
+            continue
+        m = _LABEL_RE.match(line)
+        assert m is not None
+        ts, label, body = m.group("ts"), m.group("label"), m.group("text").strip()
+        speaker = _speaker_of(label)
+        if label and not speaker:
+            body = f"{label}: {body}"  # "Note: ..." is text, not a speaker we know
+        start = _ts(ts) if ts else None
+        if start is not None:
+            report.has_timestamps = True
+        if current is not None and not ts and not speaker:
+            current.text = f"{current.text} {body}".strip()
+            continue
+        if not body:
+            continue
+        current = Segment(start_ms=start if start is not None else -1, end_ms=-1, text=body, speaker=speaker)
+        report.segments.append(current)
+    _fill_times(report.segments)
+    if not report.segments:
+        report.problems.append("no text was found")
+    return report
+
+
+def _fill_times(segments: list[Segment]) -> None:
+    """Give untimed segments times spread at speaking pace (about 150 words a minute)."""
+    t = 0
+    for k, seg in enumerate(segments):
+        if seg.start_ms < 0:
+            seg.start_ms = t
+        nxt = next((s.start_ms for s in segments[k + 1:] if s.start_ms >= 0), -1)
+        natural = seg.start_ms + max(1000, len(seg.text.split()) * 400)
+        seg.end_ms = min(natural, nxt) if nxt > seg.start_ms else natural
+        t = seg.end_ms
+
+
+class _NoScribeParser(HTMLParser):
+    """noScribe writes <p> paragraphs, speaker names in <b>/<span>, and times in anchors
+    named like ts_<start>_<end>_<speaker> (milliseconds)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[tuple[int | None, int | None, str]] = []
+        self._buf: list[str] | None = None
+        self._times: tuple[int | None, int | None] = (None, None)
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("style", "script", "head", "title"):
+            self._skip += 1
+        if tag == "p":
+            self._buf, self._times = [], (None, None)
+        if tag == "a" and self._buf is not None:
+            name = dict(attrs).get("name") or ""
+            m = re.match(r"ts_(\d+)_(\d+)", name)
+            if m and self._times[0] is None:
+                self._times = (int(m.group(1)), int(m.group(2)))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "script", "head", "title"):
+            self._skip = max(0, self._skip - 1)
+        if tag == "p" and self._buf is not None:
+            text = re.sub(r"\s+", " ", "".join(self._buf)).strip()
+            if text:
+                self.paragraphs.append((self._times[0], self._times[1], text))
+            self._buf = None
+
+    def handle_data(self, data: str) -> None:
+        if self._buf is not None and not self._skip:
+            self._buf.append(data)
+
+
+def parse_noscribe(text: str) -> ImportReport:
+    parser = _NoScribeParser()
+    parser.feed(text)
+    report = ImportReport("noscribe", "", has_timestamps=any(p[0] is not None for p in parser.paragraphs))
+    for start, end, body in parser.paragraphs:
+        # noScribe paragraphs read "S00: text" or "Name: text"; timestamps may be inline "[00:01:02]"
+        body = re.sub(r"^\[\d{1,2}:\d{2}:\d{2}\]\s*", "", body)
+        speaker, body = _split_label(body)
+        if not speaker:
+            m = re.match(r"^(S\d+)\s*:\s*(.*)$", body)
+            if m:
+                speaker, body = "", m.group(2)
+        report.segments.append(Segment(start_ms=start if start is not None else -1,
+                                       end_ms=end if end is not None else -1, text=body, speaker=speaker))
+    if not report.has_timestamps:
+        _fill_times(report.segments)
+    if not report.segments:
+        report.problems.append("no paragraphs of text were found in the HTML")
+    return report
+
+
+def read_transcript(data: bytes, file_name: str = "") -> ImportReport:
+    """Detect the encoding and the format, and parse; raises TranscriptImportError if nothing
+    usable is in the file."""
+    text, encoding = decode(data)
+    head = text.lstrip()[:2000]
+    name = file_name.lower()
+    if head.startswith("WEBVTT") or name.endswith(".vtt"):
+        report = parse_cues(text, "vtt")
+    elif name.endswith((".html", ".htm")) or head.lower().startswith(("<!doctype html", "<html")):
+        report = parse_noscribe(text)
+    elif name.endswith(".srt") or re.match(r"^\d+\s*\n\s*" + _TIME + r"\s*-->", head):
+        report = parse_cues(text, "srt")
+    else:
+        report = parse_plain(text)
+    report.encoding = encoding
+    if "\ufffd" in text:
+        report.problems.append("some characters could not be decoded and were replaced with '\ufffd'")
+    for seg in report.segments:
+        seg.original_text = seg.text
+    if not report.segments:
+        raise TranscriptImportError(
+            f"Confidant found no transcript text in that file ({report.format}).",
+            "Use WebVTT (.vtt), SRT (.srt), plain text with 'Interviewer:' / 'Participant:' labels, "
+            "or noScribe's HTML.")
+    return report
+
+
+def import_transcript(vault: object, interview_id: str, data: bytes, file_name: str = "",
+                      language: str = "") -> ImportReport:
+    """Store a transcript file as the interview's current transcript (source "import")."""
+    from core.vault.interviews import InterviewRepo
+    from core.vault.transcripts import TranscriptRepo
+    interviews = InterviewRepo(vault)  # type: ignore[arg-type]
+    interviews.get(interview_id)
+    report = read_transcript(data, file_name)
+    TranscriptRepo(vault).create(  # type: ignore[arg-type]
+        interview_id, report.segments, source="import", engine="", language=language,
+        options={"format": report.format, "encoding": report.encoding,
+                 "has_timestamps": report.has_timestamps, "problems": len(report.problems)})
+    interviews.advance_state(interview_id, "transcribed")
+    return report
