@@ -1,0 +1,37 @@
+"""`confidant app`: open the desktop window.
+
+Re-executes ``python -m desktop`` with ``os.execv`` so the core never imports the desktop
+package (or Qt): the import-linter contract stays true even for this command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("app", help="open the Confidant window")
+    p.add_argument("--language", choices=["en", "es"], help="interface language")
+    p.set_defaults(handler=cmd_app)
+
+
+def app_argv(args: argparse.Namespace) -> list[str]:
+    """The command line that starts the desktop app with the same vault and language."""
+    argv = [sys.executable, "-m", "desktop"]
+    if getattr(args, "vault", None):
+        argv += ["--vault", str(args.vault)]
+    if getattr(args, "language", None):
+        argv += ["--language", args.language]
+    if getattr(args, "verbose", False):
+        argv.append("--verbose")
+    return argv
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    argv = app_argv(args)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(argv[0], argv)
+    return 0  # not reached

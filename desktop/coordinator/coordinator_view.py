@@ -1,0 +1,238 @@
+"""The coordinator's screen: Devices, Copies received (inbox), Dashboard, Report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.context import AppContext
+from desktop.coordinator import coordinator_work as work
+from desktop.coordinator.theme_chart import ThemeChart
+from desktop.errors import show_error
+from desktop.jobs import start_job
+from desktop.widgets.buttons import button, heading, note
+from desktop.widgets.files import chooser
+from desktop.widgets.job_status import JobStatus
+
+VERDICT_WORDS = {
+    "imported": "added", "already_imported": "already here (nothing changed)",
+    "superseded": "added, replacing an older copy", "conflict": "NOT added: conflicts with a copy already here",
+    "quarantined": "held back: from a laptop you have not enrolled yet", "rejected": "NOT added",
+}
+
+
+class CoordinatorView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.agg: Any = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Coordinator"), self))
+        self.tabs = QTabWidget(self)
+        layout.addWidget(self.tabs, 1)
+        self.job = JobStatus(self)
+        layout.addWidget(self.job)
+        self._build_devices()
+        self._build_inbox()
+        self._build_dashboard()
+
+    # --- devices ------------------------------------------------------------------------
+    def _build_devices(self) -> None:
+        page = QWidget()
+        v = QVBoxLayout(page)
+        v.addWidget(note(self.tr("Laptops whose copies you accept. Check each one's words with "
+                                 "the researcher by phone before enrolling it."), page))
+        self.devices = QListWidget(page)
+        v.addWidget(self.devices, 1)
+        row = QHBoxLayout()
+        self.device_label = QLineEdit(page)
+        self.device_label.setPlaceholderText(self.tr("Who it belongs to, e.g. Researcher A"))
+        self.device_key = QLineEdit(page)
+        self.device_key.setPlaceholderText(self.tr("Paste their laptop's key"))
+        self.enrol_button = button(self.tr("Enrol laptop"), page, name="enrol_button")
+        row.addWidget(self.device_label, 1)
+        row.addWidget(self.device_key, 2)
+        row.addWidget(self.enrol_button)
+        v.addLayout(row)
+        self.release_button = button(self.tr("Look again at held-back copies"), page)
+        v.addWidget(self.release_button)
+        self.tabs.addTab(page, self.tr("Laptops"))
+        self.enrol_button.clicked.connect(self._on_enrol)
+        self.release_button.clicked.connect(self._on_release)
+
+    # --- inbox --------------------------------------------------------------------------
+    def _build_inbox(self) -> None:
+        page = QWidget()
+        v = QVBoxLayout(page)
+        self.import_button = button(self.tr("Add copies from researchers\u2026"), page, role="primary",
+                                    name="import_button")
+        v.addWidget(self.import_button)
+        self.verdicts = QListWidget(page)
+        self.verdicts.setObjectName("verdicts")
+        v.addWidget(self.verdicts, 1)
+        self.tabs.addTab(page, self.tr("Copies received"))
+        self.import_button.clicked.connect(self._on_import)
+
+    # --- dashboard ----------------------------------------------------------------------
+    def _build_dashboard(self) -> None:
+        page = QWidget()
+        v = QVBoxLayout(page)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Site"), page))
+        self.site = QComboBox(page)
+        self.site.addItem(self.tr("All sites"), "")
+        row.addWidget(self.site)
+        row.addStretch(1)
+        self.report_button = button(self.tr("Save the report (PDF, spreadsheets, QDA)\u2026"), page,
+                                    name="report_button")
+        row.addWidget(self.report_button)
+        v.addLayout(row)
+        self.summary = QLabel("", page)
+        v.addWidget(self.summary)
+        scroll = QScrollArea(page)
+        scroll.setWidgetResizable(True)
+        inner = QWidget()
+        iv = QVBoxLayout(inner)
+        self.chart = ThemeChart(inner)
+        iv.addWidget(self.chart)
+        iv.addWidget(heading(self.tr("Quotes by theme"), inner, level=2))
+        self.quote_theme = QComboBox(inner)
+        iv.addWidget(self.quote_theme)
+        self.quotes = QListWidget(inner)
+        self.quotes.setWordWrap(True)
+        self.quotes.setMinimumHeight(200)
+        iv.addWidget(self.quotes)
+        scroll.setWidget(inner)
+        v.addWidget(scroll, 1)
+        self.tabs.addTab(page, self.tr("Dashboard"))
+        self.site.activated.connect(self._on_site)
+        self.quote_theme.currentIndexChanged.connect(self._show_quotes)
+        self.report_button.clicked.connect(self._on_report)
+
+    # --- loading ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if not self.ctx.session.is_unlocked:
+            return
+        vault = self.ctx.session.vault
+        start_job(lambda r, c: work.devices(vault), self, succeeded=self._on_devices,
+                  failed=self._on_failed, name="devices")
+        self._load_dashboard()
+
+    def _load_dashboard(self) -> None:
+        vault, site = self.ctx.session.vault, self.site.currentData()
+        start_job(lambda r, c: work.aggregate(vault, site), self, succeeded=self._on_aggregate,
+                  failed=self._on_failed, name="aggregate")
+
+    @Slot(object)
+    def _on_devices(self, devices: list) -> None:
+        self.devices.clear()
+        for d in devices:
+            counts = ", ".join(f"{k} {v}" for k, v in d.packets.items()) if d.packets else ""
+            self.devices.addItem(f"{d.device.label} \u2014 {d.device.fingerprint}\n    {d.words}"
+                                 + (f"\n    {counts}" if counts else ""))
+
+    @Slot(object)
+    def _on_aggregate(self, agg: Any) -> None:
+        self.agg = agg
+        rows, sites = work.chart_rows(agg)
+        self.chart.set_data(rows, sites)
+        if self.site.count() == 1:
+            for s in sites:
+                self.site.addItem(s, s)
+        self.summary.setText(self.tr("{n} interviews, {a} answers.").format(
+            n=len(agg.interviews), a=agg.total_answers))
+        current = self.quote_theme.currentData()
+        self.quote_theme.blockSignals(True)
+        self.quote_theme.clear()
+        for t in agg.themes:
+            if t.quotes:
+                self.quote_theme.addItem(f"{t.label} ({len(t.quotes)})", t.theme_id)
+        self.quote_theme.setCurrentIndex(max(0, self.quote_theme.findData(current)))
+        self.quote_theme.blockSignals(False)
+        self._show_quotes()
+
+    @Slot()
+    def _show_quotes(self) -> None:
+        self.quotes.clear()
+        if self.agg is None:
+            return
+        tid = self.quote_theme.currentData()
+        for t in self.agg.themes:
+            if t.theme_id == tid:
+                for q in t.quotes:
+                    self.quotes.addItem(f"\u201c{q.text}\u201d \u2014 {q.interview_code}, {q.site}")
+
+    @Slot(int)
+    def _on_site(self, _i: int) -> None:
+        if self.ctx.session.is_unlocked:
+            self._load_dashboard()
+
+    # --- actions ------------------------------------------------------------------------
+    @Slot()
+    def _on_enrol(self) -> None:
+        key, label = self.device_key.text().strip(), self.device_label.text().strip()
+        if key and self.ctx.session.is_unlocked:
+            vault = self.ctx.session.vault
+            start_job(lambda r, c: work.enrol(vault, key, label), self,
+                      succeeded=self._on_enrolled, failed=self._on_failed, name="enrol")
+
+    @Slot(object)
+    def _on_enrolled(self, _device: object) -> None:
+        self.device_key.clear()
+        self.device_label.clear()
+        self.refresh()
+
+    @Slot()
+    def _on_release(self) -> None:
+        if self.ctx.session.is_unlocked:
+            vault = self.ctx.session.vault
+            self.job.run(lambda r, c: work.release(vault), self.tr("Checking held-back copies\u2026"),
+                         succeeded=self._on_imported, name="release")
+
+    @Slot()
+    def _on_import(self) -> None:
+        paths = chooser().open_files(self, self.tr("Choose the copies"),
+                                     self.tr("Confidant copies (*.cpkt);;All files (*)"))
+        if paths and self.ctx.session.is_unlocked:
+            self.job.run(work.import_job(self.ctx.session.vault, paths),
+                         self.tr("Opening and checking the copies\u2026"),
+                         succeeded=self._on_imported, name="inbox_import")
+
+    @Slot(object)
+    def _on_imported(self, results: list) -> None:
+        self.verdicts.clear()
+        for r in results:
+            words = self.tr(VERDICT_WORDS.get(r.verdict, r.verdict))
+            mark = "\u2714" if r.is_ok else "\u2716"
+            line = f"{mark} {r.path}: {words}"
+            if r.reason and not r.is_ok:
+                line += f"\n    {r.reason}"
+            self.verdicts.addItem(line)
+        self.refresh()
+
+    @Slot()
+    def _on_report(self) -> None:
+        folder = chooser().folder(self, self.tr("Where should the report go?"))
+        if folder is None or self.agg is None or not self.ctx.session.is_unlocked:
+            return
+        vault, agg = self.ctx.session.vault, self.agg
+        self.job.run(lambda r, c: work.export_reports(vault, agg, folder),
+                     self.tr("Writing the report\u2026"), name="report")
+
+    @Slot(object)
+    def _on_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+
+

@@ -1,0 +1,169 @@
+"""Interviews: a table of every interview and a search across what people said."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.vault.interviews import Interview, InterviewRepo
+from core.vault.transcripts import TranscriptRepo
+from desktop.context import AppContext
+from desktop.errors import show_error
+from desktop.jobs import call, start_job
+from desktop.widgets.buttons import button, heading
+
+
+def state_label(state: str) -> str:
+    """An interview state in plain words."""
+    labels = {
+        "new": QCoreApplication.translate("states", "Not recorded yet"),
+        "recorded": QCoreApplication.translate("states", "Recorded"),
+        "transcribed": QCoreApplication.translate("states", "Typed up"),
+        "tagged": QCoreApplication.translate("states", "Themes suggested"),
+        "reviewed": QCoreApplication.translate("states", "Checked and signed off"),
+        "exported": QCoreApplication.translate("states", "Copy saved for the coordinator"),
+    }
+    return labels.get(state, state)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    interview_id: str
+    participant_code: str
+    segment_id: int | None
+    start_ms: int
+    text: str
+
+
+def _search(vault, query: str) -> list[SearchHit]:
+    codes = {iv.id: iv.participant_code for iv in InterviewRepo(vault).list()}
+    return [SearchHit(iid, codes.get(iid, "?"), seg.id, seg.start_ms, seg.text)
+            for iid, seg in TranscriptRepo(vault).search(query)]
+
+
+def _clock(ms: int) -> str:
+    s = ms // 1000
+    return f"{s // 60:02d}:{s % 60:02d}"
+
+
+class InterviewsView(QWidget):
+    open_requested = Signal(str)        # interview id
+    open_at_requested = Signal(str, int)  # interview id, segment id
+    new_requested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.interviews: list[Interview] = []
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(heading(self.tr("Interviews"), self), 1)
+        self.new_button = button(self.tr("New interview"), self, role="primary", name="new_button")
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search what people said\u2026"))
+        self.search.setClearButtonEnabled(True)
+        layout.addWidget(self.search)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Participant"), self.tr("Site"), self.tr("Date"), self.tr("Where it is")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.table, 1)
+        self.results = QListWidget(self)
+        self.results.setObjectName("search_results")
+        layout.addWidget(self.results, 1)
+        self.empty = QLabel(self.tr("No interviews yet. Press \u201cNew interview\u201d to start."), self)
+        self.empty.setProperty("note", "1")
+        layout.addWidget(self.empty)
+        self.status = QLabel("", self)
+        layout.addWidget(self.status)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(300)
+        self._search_timer.timeout.connect(self._run_search)
+        self.search.textChanged.connect(self._on_search_changed)
+        self.new_button.clicked.connect(self.new_requested)
+        self.table.cellActivated.connect(self._on_activated)
+        self.table.cellDoubleClicked.connect(self._on_activated)
+        self.results.itemActivated.connect(self._on_result)
+        self.results.itemDoubleClicked.connect(self._on_result)
+        self.results.hide()
+
+    # --- loading ----------------------------------------------------------------------
+    def refresh(self) -> None:
+        if not self.ctx.session.is_unlocked:
+            return
+        start_job(call(InterviewRepo(self.ctx.session.vault).list), self,
+                  succeeded=self._on_loaded, failed=self._on_failed, name="list_interviews")
+
+    @Slot(object)
+    def _on_loaded(self, interviews: list[Interview]) -> None:
+        self.interviews = interviews
+        self.table.setRowCount(len(interviews))
+        for row, iv in enumerate(interviews):
+            for col, text in enumerate((iv.participant_code, iv.site, iv.interview_date,
+                                        state_label(iv.state))):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, iv.id)
+                self.table.setItem(row, col, item)
+        self.empty.setVisible(not interviews)
+
+    @Slot(object)
+    def _on_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+
+    @Slot(int, int)
+    def _on_activated(self, row: int, _col: int) -> None:
+        if 0 <= row < len(self.interviews):
+            self.open_requested.emit(self.interviews[row].id)
+
+    def open_row(self, row: int) -> None:
+        self._on_activated(row, 0)
+
+    # --- search -----------------------------------------------------------------------
+    @Slot(str)
+    def _on_search_changed(self, text: str) -> None:
+        searching = bool(text.strip())
+        self.results.setVisible(searching)
+        self.table.setVisible(not searching)
+        if searching:
+            self._search_timer.start()
+
+    @Slot()
+    def _run_search(self) -> None:
+        query = self.search.text().strip()
+        if query and self.ctx.session.is_unlocked:
+            start_job(call(_search, self.ctx.session.vault, query), self,
+                      succeeded=self._on_results, failed=self._on_failed, name="search")
+
+    @Slot(object)
+    def _on_results(self, hits: list[SearchHit]) -> None:
+        self.results.clear()
+        for hit in hits:
+            item = QListWidgetItem(f"{hit.participant_code}  {_clock(hit.start_ms)}  \u2014  {hit.text}")
+            item.setData(Qt.ItemDataRole.UserRole, (hit.interview_id, hit.segment_id))
+            self.results.addItem(item)
+        self.status.setText(self.tr("{n} places found.").format(n=len(hits)))
+
+    @Slot(QListWidgetItem)
+    def _on_result(self, item: QListWidgetItem) -> None:
+        iid, sid = item.data(Qt.ItemDataRole.UserRole)
+        self.open_at_requested.emit(iid, int(sid or 0))

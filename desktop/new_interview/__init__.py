@@ -1,0 +1,1 @@
+"""New interview: guide, participant code (suggested, never a name), site, consent, names to protect."""

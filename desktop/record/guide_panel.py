@@ -1,0 +1,102 @@
+"""The guide panel: the current question in large type, its probes, and "Next question"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from desktop.widgets.buttons import button
+
+
+class GuidePanel(QFrame):
+    """Shows one question at a time; ``next_pressed(question_id)`` when moving on."""
+
+    next_pressed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("guide_panel")
+        self.questions: list = []       # core.guide.model.Question
+        self.sections: dict[str, str] = {}
+        self.index = -1
+        layout = QVBoxLayout(self)
+        self.position = QLabel("", self)
+        self.position.setProperty("note", "1")
+        self.section = QLabel("", self)
+        self.section.setProperty("heading", "2")
+        self.question = QLabel("", self)
+        self.question.setObjectName("current_question")
+        self.question.setWordWrap(True)
+        self.probes = QLabel("", self)
+        self.probes.setObjectName("probes")
+        self.probes.setWordWrap(True)
+        self.next_button = button(self.tr("Next question  (Space / N)"), self, role="primary",
+                                  name="next_button")
+        for w in (self.position, self.section, self.question, self.probes):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        layout.addWidget(self.next_button)
+        self.next_button.clicked.connect(self.advance)
+        self.set_guide(None)
+
+    def set_guide(self, guide: object | None) -> None:
+        """Load a ``core.guide.model.Guide`` (or None for an interview without one)."""
+        self.questions = list(guide.questions()) if guide is not None else []  # type: ignore[attr-defined]
+        self.sections = {}
+        if guide is not None:
+            for s in guide.sections:  # type: ignore[attr-defined]
+                for q in s.questions:
+                    self.sections[q.id] = s.title
+        self.index = -1
+        self._show()
+
+    @property
+    def current_id(self) -> str | None:
+        if 0 <= self.index < len(self.questions):
+            return self.questions[self.index].id
+        return None
+
+    def start(self) -> str | None:
+        """Recording started: show the first question; returns its id."""
+        self.index = 0 if self.questions else -1
+        self._show()
+        return self.current_id
+
+    @Slot()
+    def advance(self) -> None:
+        if self.index + 1 >= len(self.questions):
+            self.index = len(self.questions)
+            self._show()
+            self.next_pressed.emit("")
+            return
+        self.index += 1
+        self._show()
+        self.next_pressed.emit(self.current_id or "")
+
+    def _show(self) -> None:
+        n = len(self.questions)
+        if not n:
+            self.position.setText("")
+            self.section.setText("")
+            self.question.setText(self.tr("This interview has no guide. Press Next question "
+                                          "to mark where each new topic starts."))
+            self.probes.setText("")
+            return
+        if self.index < 0:
+            self.position.setText(self.tr("{n} questions").format(n=n))
+            self.section.setText(self.sections.get(self.questions[0].id, ""))
+            self.question.setText(self.questions[0].text)
+            self.probes.setText(self.tr("Start recording, then ask this first question."))
+            return
+        if self.index >= n:
+            self.position.setText(self.tr("All {n} questions asked").format(n=n))
+            self.section.setText("")
+            self.question.setText(self.tr("Ask if there is anything else they want to say, "
+                                          "then thank them and stop the recording."))
+            self.probes.setText("")
+            return
+        q = self.questions[self.index]
+        self.position.setText(self.tr("Question {i} of {n}").format(i=self.index + 1, n=n))
+        self.section.setText(self.sections.get(q.id, ""))
+        self.question.setText(q.text)
+        self.probes.setText("\n".join(f"\u2022 {p}" for p in q.probes))

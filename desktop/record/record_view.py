@@ -1,0 +1,399 @@
+"""The Record tab. The UI thread only flips switches on the recorder (queue puts) and polls
+its level and clock with a QTimer; starting and stopping touch the vault, so they are jobs.
+
+A running recording is never discarded: stopping always stores what was captured, closing
+the window asks first, and locking leaves it running behind the lock screen.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.context import AppContext
+from desktop.errors import show_error
+from desktop.jobs import start_job
+from desktop.record.guide_panel import GuidePanel
+from desktop.record.input_check import InputCheck
+from desktop.widgets.buttons import button
+from desktop.widgets.files import chooser
+from desktop.widgets.job_status import JobStatus
+from desktop.widgets.level_meter import LevelMeter
+from desktop.widgets.plain import clock
+
+log = logging.getLogger(__name__)
+POLL_MS = 50
+LIVE_POLL_MS = 2000
+
+
+@dataclass
+class RecordSetup:
+    guide: Any = None
+    devices: list = field(default_factory=list)
+    latest: Any = None   # core.vault.recordings.Recording | None
+
+
+def _load(vault: Any, interview_id: str) -> RecordSetup:
+    from core.errors import CoreError
+    from core.vault.recordings import RecordingRepo
+    setup = RecordSetup(latest=RecordingRepo(vault).latest(interview_id))
+    try:
+        from core.vault.guides import GuideRepo
+        stored = GuideRepo(vault).for_interview(interview_id)
+        setup.guide = stored.guide if stored else None
+    except ImportError:
+        pass
+    try:
+        from core.audio.devices import list_input_devices
+        setup.devices = list_input_devices()
+    except CoreError:
+        setup.devices = []
+    return setup
+
+
+def _start(vault: Any, interview_id: str, device: Any, overrides: dict[str, Any]) -> tuple[Any, Any]:
+    from core.audio.capture import Recorder
+    recorder = Recorder(vault, interview_id, device=device,
+                        stream_factory=overrides.get("stream_factory"))
+    recorder.start()
+    live = None
+    if overrides.get("live_transcript", True):
+        try:
+            from core.transcription.live import LiveTranscriber
+            live = LiveTranscriber(vault, recorder.recording_id)
+            live.start()
+        except Exception:  # noqa: BLE001 - live text is a bonus; the recording matters
+            log.warning("live transcript unavailable", exc_info=False)
+            live = None
+    return recorder, live
+
+
+def _stop(recorder: Any, live: Any) -> tuple[int, bool]:
+    rid = recorder.stop()
+    has_transcript = False
+    if live is not None:
+        try:
+            live.finish()
+            has_transcript = True
+        except Exception:  # noqa: BLE001 - the full transcription can still run later
+            log.warning("live transcript did not finish")
+            live.stop()
+    return rid, has_transcript
+
+
+class RecordView(QWidget):
+    recording_started = Signal()
+    recording_finished = Signal()
+    transcribe_requested = Signal()
+    interview_changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.interview_id = ""
+        self.recorder: Any = None
+        self.live: Any = None
+        self.check = InputCheck()
+        self._stopping = False
+        self.setObjectName("record_view")
+        layout = QHBoxLayout(self)
+        left = QVBoxLayout()
+        layout.addLayout(left, 3)
+        self.guide_panel = GuidePanel(self)
+        layout.addWidget(self.guide_panel, 2)
+        self.off_banner = QLabel("", self)
+        self.off_banner.setObjectName("off_record_banner")
+        self.off_banner.setWordWrap(True)
+        self.off_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        left.addWidget(self.off_banner)
+        device_row = QHBoxLayout()
+        device_row.addWidget(QLabel(self.tr("Microphone"), self))
+        self.device = QComboBox(self)
+        device_row.addWidget(self.device, 1)
+        left.addLayout(device_row)
+        self.record_button = button(self.tr("Start recording"), self, role="primary",
+                                    name="record_button")
+        self.record_button.setMinimumHeight(90)
+        left.addWidget(self.record_button)
+        row = QHBoxLayout()
+        self.pause_button = button(self.tr("Pause"), self, role="big", name="pause_button")
+        self.off_button = button(self.tr("Off the record"), self, role="big", name="off_button")
+        self.off_button.setCheckable(True)
+        row.addWidget(self.pause_button)
+        row.addWidget(self.off_button)
+        left.addLayout(row)
+        self.elapsed = QLabel("00:00", self)
+        self.elapsed.setObjectName("elapsed")
+        self.elapsed.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        left.addWidget(self.elapsed)
+        self.meter = LevelMeter(self)
+        left.addWidget(self.meter)
+        self.warning = QLabel("", self)
+        self.warning.setObjectName("input_warning")
+        self.warning.setWordWrap(True)
+        left.addWidget(self.warning)
+        self.saved = QLabel("", self)
+        self.saved.setWordWrap(True)
+        left.addWidget(self.saved)
+        after = QHBoxLayout()
+        self.transcribe_button = button(self.tr("Type it up now"), self, role="primary",
+                                        name="transcribe_button")
+        self.import_button = button(self.tr("Use an audio file instead\u2026"), self)
+        after.addWidget(self.transcribe_button)
+        after.addWidget(self.import_button)
+        left.addLayout(after)
+        self.job = JobStatus(self)
+        left.addWidget(self.job)
+        left.addWidget(QLabel(self.tr("What has been said so far"), self))
+        self.live_text = QPlainTextEdit(self)
+        self.live_text.setReadOnly(True)
+        self.live_text.setObjectName("live_text")
+        left.addWidget(self.live_text, 1)
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._on_poll)
+        self._live_poll = QTimer(self)
+        self._live_poll.setInterval(LIVE_POLL_MS)
+        self._live_poll.timeout.connect(self._on_live_poll)
+        self.record_button.clicked.connect(self._on_record_clicked)
+        self.pause_button.clicked.connect(self._on_pause)
+        self.off_button.toggled.connect(self._on_off_record)
+        self.transcribe_button.clicked.connect(self.transcribe_requested)
+        self.import_button.clicked.connect(self._on_import)
+        self.guide_panel.next_pressed.connect(self._on_next)
+        self.space = QShortcut(QKeySequence(Qt.Key.Key_Space), self, activated=self.guide_panel.advance)
+        self.n_key = QShortcut(QKeySequence(Qt.Key.Key_N), self, activated=self.guide_panel.advance)
+        for shortcut in (self.space, self.n_key):
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._update_controls()
+
+    # --- state ----------------------------------------------------------------------------
+    @property
+    def is_recording(self) -> bool:
+        return self.recorder is not None
+
+    def _update_controls(self) -> None:
+        recording = self.is_recording and not self._stopping
+        self.record_button.setText(self.tr("Stop recording") if self.is_recording
+                                   else self.tr("Start recording"))
+        self.record_button.setProperty("role", "danger" if self.is_recording else "primary")
+        self.record_button.style().unpolish(self.record_button)
+        self.record_button.style().polish(self.record_button)
+        self.record_button.setEnabled(not self._stopping and bool(self.interview_id))
+        self.pause_button.setEnabled(recording)
+        self.off_button.setEnabled(recording)
+        self.guide_panel.next_button.setEnabled(recording)
+        self.space.setEnabled(recording)
+        self.n_key.setEnabled(recording)
+        self.device.setEnabled(not self.is_recording)
+        self.import_button.setEnabled(not self.is_recording)
+        # Space and N belong to "Next question" while recording: never let them press the
+        # focused Stop button by accident.
+        focus = Qt.FocusPolicy.NoFocus if recording else Qt.FocusPolicy.StrongFocus
+        self.record_button.setFocusPolicy(focus)
+        off = bool(self.recorder is not None and self.recorder.is_off_record)
+        self.setProperty("offrecord", "1" if off else "0")
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.off_banner.setVisible(off)
+        if off:
+            keep = self.recorder.capture_off_record
+            self.off_banner.setText(self.tr("OFF THE RECORD \u2014 kept privately, never shared")
+                                    if keep else self.tr("OFF THE RECORD \u2014 nothing is being kept"))
+        self.off_button.setText(self.tr("Back on the record") if off else self.tr("Off the record"))
+
+    # --- loading --------------------------------------------------------------------------
+    def load(self, interview_id: str) -> None:
+        if self.is_recording:
+            return  # the running recording owns this view
+        self.interview_id = interview_id
+        self.live_text.clear()
+        self.saved.clear()
+        self.transcribe_button.hide()
+        self._update_controls()
+        if self.ctx.session.is_unlocked:
+            start_job(lambda r, c, v=self.ctx.session.vault: _load(v, interview_id), self,
+                      succeeded=self._on_loaded, failed=self._on_failed, name="record_load")
+
+    @Slot(object)
+    def _on_loaded(self, setup: RecordSetup) -> None:
+        self.guide_panel.set_guide(setup.guide)
+        self.device.clear()
+        self.device.addItem(self.tr("System default"), None)
+        for d in setup.devices:
+            self.device.addItem(d.name, d.index)
+        if setup.latest is not None and setup.latest.total_samples:
+            self._show_saved(setup.latest.total_samples / setup.latest.sample_rate_hz)
+
+    def _show_saved(self, seconds: float) -> None:
+        self.saved.setText(self.tr("A recording of {t} is saved in the vault.").format(t=clock(seconds)))
+        self.transcribe_button.show()
+
+    # --- recording ------------------------------------------------------------------------
+    @Slot()
+    def _on_record_clicked(self) -> None:
+        if self.is_recording:
+            self.stop_recording()
+        else:
+            self.start_recording()
+
+    def start_recording(self) -> None:
+        if self.is_recording or not self.interview_id or not self.ctx.session.is_unlocked:
+            return
+        self.record_button.setEnabled(False)
+        vault, iid, device = self.ctx.session.vault, self.interview_id, self.device.currentData()
+        overrides = dict(self.ctx.overrides)
+        self.job.run(lambda r, c: _start(vault, iid, device, overrides),
+                     self.tr("Starting the microphone\u2026"), succeeded=self._on_started,
+                     failed=self._on_start_failed, name="record_start")
+
+    @Slot(object)
+    def _on_started(self, result: tuple[Any, Any]) -> None:
+        self.recorder, self.live = result
+        self.ctx.session.recorder = self.recorder
+        self.check.reset(time.monotonic())
+        first = self.guide_panel.start()
+        if first:
+            self.recorder.next_question(first)
+        self.job.say(self.tr("Recording."))
+        self.saved.clear()
+        self.transcribe_button.hide()
+        self._poll.start()
+        if self.live is not None:
+            self._live_poll.start()
+        self._update_controls()
+        self.recording_started.emit()
+
+    @Slot(object)
+    def _on_start_failed(self, exc: BaseException) -> None:
+        self._update_controls()
+        show_error(self, exc)
+
+    @Slot(str)
+    def _on_next(self, question_id: str) -> None:
+        if self.recorder is not None:
+            self.recorder.next_question(question_id or None)
+
+    @Slot()
+    def _on_pause(self) -> None:
+        if self.recorder is None:
+            return
+        if self.recorder.is_paused:
+            self.recorder.resume()
+            self.pause_button.setText(self.tr("Pause"))
+        else:
+            self.recorder.pause()
+            self.pause_button.setText(self.tr("Continue"))
+
+    @Slot(bool)
+    def _on_off_record(self, on: bool) -> None:
+        if self.recorder is not None:
+            self.recorder.set_off_record(on)
+        self._update_controls()
+
+    def stop_recording(self) -> None:
+        """Stop and keep everything (also from the lock screen and when closing)."""
+        if self.recorder is None or self._stopping:
+            return
+        self._stopping = True
+        self._poll.stop()
+        self._live_poll.stop()
+        self._update_controls()
+        recorder, live = self.recorder, self.live
+        # Not cancellable on purpose: locking cancels jobs, and this one saves the audio.
+        self.job.run(lambda r, c: _stop(recorder, live), self.tr("Saving the recording\u2026"),
+                     succeeded=self._on_stopped, failed=self._on_stop_failed, name="record_stop")
+
+    @Slot(object)
+    def _on_stopped(self, result: tuple[int, bool]) -> None:
+        seconds = self.recorder.elapsed_s if self.recorder is not None else 0.0
+        self._finish_recording()
+        self._show_saved(seconds)
+        self.job.say(self.tr("Recording saved."))
+
+    @Slot(object)
+    def _on_stop_failed(self, exc: BaseException) -> None:
+        self._finish_recording()
+        show_error(self, exc)
+
+    def _finish_recording(self) -> None:
+        self.recorder = self.live = None
+        self._stopping = False
+        self.off_button.setChecked(False)
+        self.pause_button.setText(self.tr("Pause"))
+        self.meter.set_level(0.0, 0.0)
+        self.warning.clear()
+        self.ctx.session.recording_ended()
+        self._update_controls()
+        self.recording_finished.emit()
+        self.interview_changed.emit()
+
+    @Slot()
+    def _on_poll(self) -> None:
+        rec = self.recorder
+        if rec is None:
+            return
+        peak, rms = rec.level
+        self.meter.set_level(peak, rms)
+        self.elapsed.setText(clock(rec.elapsed_s))
+        if rec.error is not None and not self._stopping:
+            error = rec.error
+            self.stop_recording()
+            show_error(self, error)
+            return
+        if rec.is_paused or rec.is_off_record:
+            self.warning.clear()
+            return
+        state = self.check.update(peak, rms, time.monotonic())
+        self.warning.setProperty("level", state)
+        self.warning.setText({
+            "silent": self.tr("We hear nothing. Check the microphone is plugged in and not muted."),
+            "clipping": self.tr("Too loud: move the microphone a little further away."),
+        }.get(state, ""))
+
+    @Slot()
+    def _on_live_poll(self) -> None:
+        if self.live is None:
+            return
+        try:
+            segments = self.live.segments_so_far()
+        except Exception:  # noqa: BLE001 - the live view must never disturb the recording
+            return
+        self.live_text.setPlainText("\n".join(s.text.strip() for s in segments))
+
+    def on_locked(self) -> None:
+        """Locking: the recording keeps going; nothing else to do here."""
+
+    # --- import ---------------------------------------------------------------------------
+    @Slot()
+    def _on_import(self) -> None:
+        paths = chooser().open_files(self, self.tr("Choose the audio file"),
+                                     self.tr("Audio (*.wav *.flac *.ogg *.mp3 *.m4a)"))
+        if not paths or not self.ctx.session.is_unlocked:
+            return
+        from core.audio.importer import make_import_job
+        self.job.run(make_import_job(self.ctx.session.vault, self.interview_id, paths[0]),
+                     self.tr("Bringing in the audio file\u2026"), succeeded=self._on_imported,
+                     name="import_audio")
+
+    @Slot(object)
+    def _on_imported(self, _recording_id: int) -> None:
+        self.interview_changed.emit()
+        self.load(self.interview_id)
+
+    @Slot(object)
+    def _on_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)

@@ -1,0 +1,264 @@
+"""The "Check and share" tab."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.context import AppContext
+from desktop.errors import show_error
+from desktop.jobs import start_job
+from desktop.review import review_work
+from desktop.review.review_work import ReviewData
+from desktop.widgets.buttons import button, heading, note
+from desktop.widgets.files import chooser
+from desktop.widgets.job_status import JobStatus
+
+ENTITY_TYPES = ("PERSON", "WORKPLACE", "LOCATION", "ADDRESS", "PHONE", "EMAIL", "DATE", "AGE",
+                "ID_NUMBER")
+_STATE_WORDS = {"proposed": "to decide", "accepted": "hidden", "rejected": "kept"}
+
+
+class ReviewView(QWidget):
+    interview_changed = Signal()
+    saved = Signal(object)   # PacketInfo
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.interview_id = ""
+        self.data = ReviewData()
+        layout = QVBoxLayout(self)
+        tools = QHBoxLayout()
+        self.detect_button = button(self.tr("Find names and details"), self, role="big",
+                                    name="detect_button")
+        self.accept_all_button = button(self.tr("Hide all found"), self)
+        tools.addWidget(self.detect_button)
+        tools.addWidget(self.accept_all_button)
+        tools.addStretch(1)
+        layout.addLayout(tools)
+        self.job = JobStatus(self)
+        layout.addWidget(self.job)
+        split = QSplitter(self)
+        left = QWidget(split)
+        lv = QVBoxLayout(left)
+        lv.addWidget(heading(self.tr("What was said"), left, level=2))
+        self.original = QTextEdit(left)
+        self.original.setReadOnly(True)
+        lv.addWidget(self.original)
+        mid = QWidget(split)
+        mv = QVBoxLayout(mid)
+        mv.addWidget(heading(self.tr("What the coordinator will see"), mid, level=2))
+        self.deidentified = QTextEdit(mid)
+        self.deidentified.setReadOnly(True)
+        self.deidentified.setObjectName("deidentified")
+        mv.addWidget(self.deidentified)
+        right = QWidget(split)
+        rv = QVBoxLayout(right)
+        rv.addWidget(heading(self.tr("Names and details found"), right, level=2))
+        self.redactions = QListWidget(right)
+        self.redactions.setObjectName("redactions")
+        rv.addWidget(self.redactions, 1)
+        row = QHBoxLayout()
+        self.hide_button = button(self.tr("Hide it"), right)
+        self.keep_button = button(self.tr("Keep it"), right)
+        row.addWidget(self.hide_button)
+        row.addWidget(self.keep_button)
+        rv.addLayout(row)
+        add_row = QHBoxLayout()
+        self.entity = QComboBox(right)
+        for t in ENTITY_TYPES:
+            self.entity.addItem(t, t)
+        self.add_button = button(self.tr("Hide the selected words"), right)
+        add_row.addWidget(self.entity)
+        add_row.addWidget(self.add_button)
+        rv.addLayout(add_row)
+        self.warnings = QLabel("", right)
+        self.warnings.setObjectName("qi_warnings")
+        self.warnings.setWordWrap(True)
+        rv.addWidget(self.warnings)
+        layout.addWidget(split, 1)
+        self.confirm = QCheckBox(self.tr("I have read every passage and checked every name and "
+                                         "detail"), self)
+        self.signoff_button = button(self.tr("Sign off"), self, role="big", name="signoff_button")
+        self.signoff_state = QLabel("", self)
+        sign_row = QHBoxLayout()
+        sign_row.addWidget(self.confirm, 1)
+        sign_row.addWidget(self.signoff_button)
+        layout.addLayout(sign_row)
+        layout.addWidget(self.signoff_state)
+        self.save_button = button(self.tr("Save a copy for the coordinator\u2026"), self,
+                                  role="primary", name="save_button")
+        layout.addWidget(self.save_button)
+        layout.addWidget(note(self.tr(
+            "The copy holds the text with names hidden, the themes you accepted, the notes you "
+            "chose to share and a one-page summary, sealed so only your coordinator can open it. "
+            "It never holds the audio, the names you hid, your private notes or anything said "
+            "off the record."), self))
+        self.packet_info = QLabel("", self)
+        self.packet_info.setObjectName("packet_info")
+        self.packet_info.setWordWrap(True)
+        self.packet_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.packet_info)
+        self.detect_button.clicked.connect(self._on_detect)
+        self.accept_all_button.clicked.connect(self._on_accept_all)
+        self.hide_button.clicked.connect(self._on_hide)
+        self.keep_button.clicked.connect(self._on_keep)
+        self.add_button.clicked.connect(self._on_add)
+        self.confirm.toggled.connect(self._update_buttons)
+        self.signoff_button.clicked.connect(self._on_signoff)
+        self.save_button.clicked.connect(self._on_save)
+        self._update_buttons()
+
+    # --- loading ------------------------------------------------------------------------
+    def load(self, interview_id: str) -> None:
+        if interview_id != self.interview_id:
+            self.packet_info.clear()
+        self.interview_id = interview_id
+        self.reload()
+
+    def reload(self) -> None:
+        if self.ctx.session.is_unlocked and self.interview_id:
+            vault, iid = self.ctx.session.vault, self.interview_id
+            start_job(lambda r, c: review_work.load(vault, iid), self, succeeded=self._on_loaded,
+                      failed=self._on_failed, name="review_load")
+
+    @Slot(object)
+    def _on_loaded(self, data: ReviewData) -> None:
+        self.data = data
+        self._show_original()
+        self.deidentified.setPlainText("\n".join(s.text for s in data.deidentified))
+        self.redactions.clear()
+        for r in data.redactions:
+            word = self.tr(_STATE_WORDS.get(r.state, r.state))
+            item = QListWidgetItem(f"{r.entity_type}: \u201c{r.original}\u201d \u2192 "
+                                   f"{r.placeholder}  ({word})")
+            item.setData(Qt.ItemDataRole.UserRole, r.id)
+            self.redactions.addItem(item)
+        self.warnings.setText("\n".join(f"\u26a0 {w}" for w in data.warnings))
+        self.signoff_state.setText(self.tr("Signed off. You can save a copy.") if data.is_signed_off
+                                   else self.tr("Not signed off yet."))
+        self._update_buttons()
+
+    def _show_original(self) -> None:
+        self.original.setPlainText("\n".join(s.text for s in self.data.segments))
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#ffe08a"))
+        doc = self.original.document()
+        index = {s.id: i for i, s in enumerate(self.data.segments)}
+        for r in self.data.redactions:
+            if r.state == "rejected" or r.segment_id not in index:
+                continue
+            block = doc.findBlockByNumber(index[r.segment_id])
+            cur = QTextCursor(doc)
+            cur.setPosition(block.position() + r.start_char)
+            cur.setPosition(block.position() + min(r.end_char, block.length() - 1),
+                            QTextCursor.MoveMode.KeepAnchor)
+            cur.mergeCharFormat(fmt)
+
+    def _update_buttons(self) -> None:
+        has_text = bool(self.data.segments)
+        undecided = any(r.state == "proposed" for r in self.data.redactions)
+        self.detect_button.setEnabled(has_text)
+        self.accept_all_button.setEnabled(undecided)
+        self.signoff_button.setEnabled(has_text and self.confirm.isChecked()
+                                       and not self.data.is_signed_off)
+        self.save_button.setEnabled(self.data.is_signed_off)
+
+    # --- actions ------------------------------------------------------------------------
+    def _write(self, fn: Any, *args: Any) -> None:
+        if self.ctx.session.is_unlocked:
+            vault = self.ctx.session.vault
+            start_job(lambda r, c: fn(vault, *args), self, succeeded=self._on_changed,
+                      failed=self._on_failed, name=getattr(fn, "__name__", "review_write"))
+
+    @Slot(object)
+    def _on_changed(self, _result: object = None) -> None:
+        self.reload()
+        self.interview_changed.emit()
+
+    @Slot()
+    def _on_detect(self) -> None:
+        from core.deid.review import make_detect_job
+        self.job.run(make_detect_job(self.ctx.session.vault, self.interview_id),
+                     self.tr("Looking for names and details\u2026"), succeeded=self._on_changed,
+                     name="detect")
+
+    @Slot()
+    def _on_accept_all(self) -> None:
+        self._write(review_work.accept_all, self.interview_id)
+
+    def _selected_redaction(self) -> int | None:
+        item = self.redactions.currentItem()
+        return int(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    @Slot()
+    def _on_hide(self) -> None:
+        rid = self._selected_redaction()
+        if rid is not None:
+            self._write(review_work.decide, rid, True)
+
+    @Slot()
+    def _on_keep(self) -> None:
+        rid = self._selected_redaction()
+        if rid is not None:
+            self._write(review_work.decide, rid, False)
+
+    @Slot()
+    def _on_add(self) -> None:
+        cur = self.original.textCursor()
+        if not cur.hasSelection() or cur.selectionStart() == cur.selectionEnd():
+            self.job.say(self.tr("First select the words to hide in \u201cWhat was said\u201d."))
+            return
+        doc = self.original.document()
+        block = doc.findBlock(cur.selectionStart())
+        if doc.findBlock(cur.selectionEnd()).blockNumber() != block.blockNumber():
+            self.job.say(self.tr("Select words within one passage."))
+            return
+        seg = self.data.segments[block.blockNumber()]
+        start = cur.selectionStart() - block.position()
+        end = cur.selectionEnd() - block.position()
+        self._write(review_work.add, self.interview_id, seg.id, start, end,
+                    str(self.entity.currentData()))
+
+    @Slot()
+    def _on_signoff(self) -> None:
+        self._write(review_work.sign_off, self.interview_id)
+        self.confirm.setChecked(False)
+
+    @Slot()
+    def _on_save(self) -> None:
+        folder = chooser().folder(self, self.tr("Where should the copy go? (a folder or USB stick)"))
+        if folder is None or not self.ctx.session.is_unlocked:
+            return
+        path = folder / review_work.packet_name(self.data.code, self.data.interview_date)
+        self.job.run(review_work.export_job(self.ctx.session.vault, self.interview_id, path),
+                     self.tr("Sealing the copy\u2026"), succeeded=self._on_saved, name="export")
+
+    @Slot(object)
+    def _on_saved(self, result: tuple[Any, str]) -> None:
+        info, words = result
+        self.packet_info.setText(self.tr(
+            "Saved: {path}\nCopy number: {pid}\nThis laptop's fingerprint: {fpr}\n"
+            "Read aloud to your coordinator to check: {words}").format(
+                path=str(info.path), pid=info.packet_id, fpr=info.device_fingerprint, words=words))
+        self.saved.emit(info)
+        self._on_changed()
+
+    @Slot(object)
+    def _on_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)

@@ -1,0 +1,79 @@
+"""The privacy audit: run it on this vault and show each check in plain words."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QGroupBox, QListWidget, QVBoxLayout, QWidget
+
+from core.errors import CoreError
+from desktop.context import AppContext
+from desktop.widgets.buttons import button, note
+from desktop.widgets.files import chooser
+from desktop.widgets.job_status import JobStatus
+
+_MARK = {"PASS": "\u2714", "WARN": "!", "FAIL": "\u2716"}
+
+
+def _run_audit(vault, report, cancel) -> object:
+    try:
+        from core.audit.vault_audit import run_vault_audit
+    except ImportError as exc:
+        raise CoreError("The privacy check is not part of this build yet.",
+                        "Update Confidant, or run `confidant audit` later.") from exc
+    return run_vault_audit(vault)
+
+
+class AuditSection(QGroupBox):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Privacy check"), parent)
+        self.ctx = ctx
+        self.report: object | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(note(self.tr(
+            "Checks that everything on this laptop is encrypted and that nothing private was "
+            "left in plain files."), self))
+        self.run_button = button(self.tr("Run the privacy check"), self, role="big",
+                                 name="audit_button")
+        layout.addWidget(self.run_button)
+        self.job = JobStatus(self)
+        layout.addWidget(self.job)
+        self.checks = QListWidget(self)
+        self.checks.setObjectName("audit_checks")
+        layout.addWidget(self.checks)
+        self.pdf_button = button(self.tr("Save the report as PDF\u2026"), self)
+        self.pdf_button.setEnabled(False)
+        layout.addWidget(self.pdf_button)
+        self.run_button.clicked.connect(self._on_run)
+        self.pdf_button.clicked.connect(self._on_pdf)
+
+    @Slot()
+    def _on_run(self) -> None:
+        if not self.ctx.session.is_unlocked:
+            return
+        vault = self.ctx.session.vault
+        self.job.run(lambda r, c: _run_audit(vault, r, c), self.tr("Checking\u2026"),
+                     succeeded=self._on_done, name="audit")
+
+    @Slot(object)
+    def _on_done(self, report: object) -> None:
+        self.report = report
+        self.checks.clear()
+        for check in getattr(report, "checks", []):
+            line = f"{_MARK.get(str(check.status), '?')} {check.status}  {check.name} \u2014 {check.evidence}"
+            if str(check.status) != "PASS" and check.what_to_do:
+                line += f"\n    {check.what_to_do}"
+            self.checks.addItem(line)
+        self.pdf_button.setEnabled(True)
+
+    @Slot()
+    def _on_pdf(self) -> None:
+        path = chooser().save_file(self, self.tr("Save the privacy report"),
+                                   "confidant-privacy-check.pdf", "PDF (*.pdf)")
+        if path is None or self.report is None:
+            return
+        report = self.report
+
+        def write(r, c) -> None:
+            from core.reports.audit_pdf import write_audit_pdf
+            path.write_bytes(write_audit_pdf(report))
+        self.job.run(write, self.tr("Saving\u2026"), name="audit_pdf")

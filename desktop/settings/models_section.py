@@ -1,0 +1,107 @@
+"""Speech recognition models: what is installed, import one, choose the default."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.context import AppContext
+from desktop.errors import show_error
+from desktop.jobs import start_job
+from desktop.preferences import ENGINES
+from desktop.widgets.buttons import button
+from desktop.widgets.files import chooser
+
+
+def _list_models(vault) -> list:
+    from core.transcription.registry import list_models
+    return list_models(vault)
+
+
+def _import_model(vault, path) -> object:
+    from core.transcription.registry import import_model
+    return import_model(vault, path)
+
+
+class ModelsSection(QGroupBox):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Speech recognition"), parent)
+        self.ctx = ctx
+        self.models: list = []
+        layout = QVBoxLayout(self)
+        self.list = QListWidget(self)
+        self.list.setMaximumHeight(140)
+        layout.addWidget(self.list)
+        form = QFormLayout()
+        self.engine = QComboBox(self)
+        for engine in ENGINES:
+            self.engine.addItem(engine, engine)
+        self.engine.setCurrentIndex(max(0, self.engine.findData(ctx.prefs.engine)))
+        form.addRow(self.tr("Engine"), self.engine)
+        self.model = QComboBox(self)
+        form.addRow(self.tr("Model"), self.model)
+        layout.addLayout(form)
+        self.import_button = button(self.tr("Import a model from your coordinator\u2026"), self)
+        layout.addWidget(self.import_button)
+        self.status = QLabel("", self)
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.engine.currentIndexChanged.connect(self._on_engine)
+        self.model.currentIndexChanged.connect(self._on_model)
+        self.import_button.clicked.connect(self._on_import)
+
+    def refresh(self) -> None:
+        if self.ctx.session.is_unlocked:
+            start_job(lambda r, c, v=self.ctx.session.vault: _list_models(v), self,
+                      succeeded=self._on_listed, failed=self._on_failed, name="list_models")
+
+    @Slot(object)
+    def _on_listed(self, models: list) -> None:
+        self.models = models
+        self.list.clear()
+        self.model.blockSignals(True)
+        self.model.clear()
+        for m in models:
+            langs = self.tr("many languages") if m.is_multilingual else ", ".join(m.languages)
+            self.list.addItem(f"{m.name} \u2014 {langs}, {m.size_bytes // 1_000_000} MB")
+            self.model.addItem(m.name, m.name)
+        wanted = self.ctx.prefs.model
+        if wanted:
+            self.model.setCurrentIndex(max(0, self.model.findData(wanted)))
+        self.model.blockSignals(False)
+
+    @Slot(int)
+    def _on_engine(self, _i: int) -> None:
+        self.ctx.prefs.engine = str(self.engine.currentData())
+
+    @Slot(int)
+    def _on_model(self, _i: int) -> None:
+        if self.model.currentData():
+            self.ctx.prefs.model = str(self.model.currentData())
+
+    @Slot()
+    def _on_import(self) -> None:
+        folder = chooser().folder(self, self.tr("Choose the model folder"))
+        if folder is None or not self.ctx.session.is_unlocked:
+            return
+        self.status.setText(self.tr("Importing the model\u2026"))
+        start_job(lambda r, c, v=self.ctx.session.vault: _import_model(v, folder), self,
+                  succeeded=self._on_imported, failed=self._on_failed, name="import_model")
+
+    @Slot(object)
+    def _on_imported(self, info: object) -> None:
+        self.status.setText(self.tr("Model imported."))
+        self.refresh()
+
+    @Slot(object)
+    def _on_failed(self, exc: BaseException) -> None:
+        self.status.clear()
+        show_error(self, exc)

@@ -1,0 +1,129 @@
+"""Sharing: this device's key (for the coordinator) and the coordinators copies are sealed to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.context import AppContext
+from desktop.errors import show_error
+from desktop.jobs import start_job
+from desktop.widgets.buttons import button, note
+
+
+@dataclass
+class SharingInfo:
+    role: str = "researcher"
+    device_key: str = ""
+    device_words: str = ""
+    own_recipient: str = ""   # coordinators: the key researchers seal copies to
+    recipients: list = field(default_factory=list)
+
+
+def _load(vault, role: str) -> SharingInfo:
+    from core.packets import keys
+    info = SharingInfo(role=role)
+    info.device_key = keys.device_public_key(vault)
+    info.device_words = keys.fingerprint_words(info.device_key)
+    if role == "coordinator":
+        info.own_recipient = keys.age_recipient(vault)
+    info.recipients = keys.list_recipients(vault)
+    return info
+
+
+def _add(vault, text: str, label: str) -> object:
+    from core.packets import keys
+    return keys.add_recipient(vault, text, label)
+
+
+class SharingSection(QGroupBox):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Sharing with your coordinator"), parent)
+        self.ctx = ctx
+        self.info = SharingInfo()
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.device_key = QLineEdit(self)
+        self.device_key.setReadOnly(True)
+        self.device_words = QLabel("", self)
+        self.device_words.setWordWrap(True)
+        self.device_words.setObjectName("device_words")
+        form.addRow(self.tr("This laptop's key"), self.device_key)
+        form.addRow(self.tr("Read aloud to check it"), self.device_words)
+        self.own_recipient = QLineEdit(self)
+        self.own_recipient.setReadOnly(True)
+        self.own_recipient_label = QLabel(self.tr("Researchers seal copies to"), self)
+        form.addRow(self.own_recipient_label, self.own_recipient)
+        layout.addLayout(form)
+        self.copy_button = button(self.tr("Copy this laptop's key"), self)
+        layout.addWidget(self.copy_button)
+        layout.addWidget(note(self.tr(
+            "Coordinators who can open your copies. Check each fingerprint with them by phone."),
+            self))
+        self.recipients = QListWidget(self)
+        self.recipients.setMaximumHeight(120)
+        layout.addWidget(self.recipients)
+        row = QHBoxLayout()
+        self.new_label = QLineEdit(self)
+        self.new_label.setPlaceholderText(self.tr("Name, e.g. Union office"))
+        self.new_key = QLineEdit(self)
+        self.new_key.setPlaceholderText(self.tr("Paste the coordinator's key (age1\u2026)"))
+        self.add_button = button(self.tr("Add coordinator"), self)
+        row.addWidget(self.new_label, 1)
+        row.addWidget(self.new_key, 2)
+        row.addWidget(self.add_button)
+        layout.addLayout(row)
+        self.copy_button.clicked.connect(self._on_copy)
+        self.add_button.clicked.connect(self._on_add)
+
+    def refresh(self) -> None:
+        session = self.ctx.session
+        if session.is_unlocked:
+            start_job(lambda r, c, v=session.vault, role=session.role: _load(v, role), self,
+                      succeeded=self._on_loaded, failed=self._on_failed, name="sharing_load")
+
+    @Slot(object)
+    def _on_loaded(self, info: SharingInfo) -> None:
+        self.info = info
+        self.device_key.setText(info.device_key)
+        self.device_words.setText(info.device_words)
+        is_coord = info.role == "coordinator"
+        self.own_recipient.setVisible(is_coord)
+        self.own_recipient_label.setVisible(is_coord)
+        self.own_recipient.setText(info.own_recipient)
+        self.recipients.clear()
+        for r in info.recipients:
+            self.recipients.addItem(f"{r.label or self.tr('(no name)')} \u2014 {r.fingerprint}")
+
+    @Slot()
+    def _on_copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.info.own_recipient or self.info.device_key)
+
+    @Slot()
+    def _on_add(self) -> None:
+        text, label = self.new_key.text().strip(), self.new_label.text().strip()
+        if text and self.ctx.session.is_unlocked:
+            start_job(lambda r, c, v=self.ctx.session.vault: _add(v, text, label), self,
+                      succeeded=self._on_added, failed=self._on_failed, name="add_recipient")
+
+    @Slot(object)
+    def _on_added(self, _recipient: object) -> None:
+        self.new_key.clear()
+        self.new_label.clear()
+        self.refresh()
+
+    @Slot(object)
+    def _on_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)

@@ -1,0 +1,175 @@
+"""One transcript segment: time (click to play), speaker, editable text, theme chips."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Signal, Slot
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.widgets.plain import clock
+
+LOW_CONFIDENCE = 0.5
+
+
+def low_confidence_spans(text: str, words: list) -> list[tuple[int, int]]:
+    """Character spans of words the engine was unsure of (found in order in ``text``)."""
+    spans, pos = [], 0
+    for w in words:
+        token = w.word.strip()
+        if not token:
+            continue
+        at = text.find(token, pos)
+        if at < 0:
+            continue
+        pos = at + len(token)
+        if w.probability < LOW_CONFIDENCE:
+            spans.append((at, pos))
+    return spans
+
+
+class SegmentWidget(QFrame):
+    play_requested = Signal(int)          # start_ms
+    focused = Signal(object)              # self
+    text_committed = Signal(object, str, str)  # self, old, new
+    speaker_changed = Signal(object, str)
+    chip_accepted = Signal(int)           # tag id
+    chip_rejected = Signal(int)
+
+    def __init__(self, segment: object, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.segment = segment
+        self.setObjectName("segment")
+        self.setProperty("playing", "0")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        top = QHBoxLayout()
+        self.time_button = QPushButton(clock(segment.start_ms / 1000), self)  # type: ignore[attr-defined]
+        self.time_button.setToolTip(self.tr("Play from here"))
+        self.time_button.setProperty("role", "link")
+        self.speaker = QComboBox(self)
+        self.speaker.addItem(self.tr("Who?"), "")
+        self.speaker.addItem(self.tr("Interviewer"), "interviewer")
+        self.speaker.addItem(self.tr("Participant"), "participant")
+        self.speaker.setCurrentIndex(max(0, self.speaker.findData(segment.speaker)))  # type: ignore[attr-defined]
+        top.addWidget(self.time_button)
+        top.addWidget(self.speaker)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.text = QPlainTextEdit(self)
+        self.text.setPlainText(segment.text)  # type: ignore[attr-defined]
+        self.text.setUndoRedoEnabled(False)  # the view's undo stack owns undo across segments
+        self.text.setMaximumHeight(max(60, 22 * (1 + len(segment.text) // 90)))  # type: ignore[attr-defined]
+        self.text.installEventFilter(self)
+        layout.addWidget(self.text)
+        self.chips = QHBoxLayout()
+        self.chips.addStretch(1)
+        layout.addLayout(self.chips)
+        self._committed = segment.text  # type: ignore[attr-defined]
+        self.time_button.clicked.connect(self._on_time)
+        self.speaker.currentIndexChanged.connect(self._on_speaker)
+        self.mark_low_confidence()
+
+    @property
+    def segment_id(self) -> int:
+        return int(self.segment.id)  # type: ignore[attr-defined]
+
+    def mark_low_confidence(self) -> None:
+        if self.segment.is_edited:  # type: ignore[attr-defined]
+            return
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(QColor("#b26a00"))
+        fmt.setToolTip(self.tr("Not sure about this word: listen and check"))
+        for start, end in low_confidence_spans(self.text.toPlainText(), self.segment.words):  # type: ignore[attr-defined]
+            cur = QTextCursor(self.text.document())
+            cur.setPosition(start)
+            cur.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cur.mergeCharFormat(fmt)
+
+    def set_text(self, text: str) -> None:
+        """Programmatic change (undo/redo): no commit signal."""
+        self._committed = text
+        self.text.setPlainText(text)
+
+    def set_playing(self, playing: bool) -> None:
+        value = "1" if playing else "0"
+        if self.property("playing") != value:
+            self.setProperty("playing", value)
+            self.style().unpolish(self)
+            self.style().polish(self)
+
+    def set_tags(self, tags: list, labels: dict[str, str]) -> None:
+        while self.chips.count() > 1:
+            item = self.chips.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        for tag in tags:
+            if tag.state == "rejected":
+                continue
+            label = labels.get(tag.code_id, tag.code_id)
+            chip = QPushButton(label if tag.state == "accepted" else f"+ {label}", self)
+            chip.setProperty("chip", tag.state)
+            chip.setToolTip(self.tr("Suggested: click to accept") if tag.state == "suggested"
+                            else self.tr("Accepted theme"))
+            chip.setProperty("tag_id", tag.id)
+            chip.clicked.connect(self._on_chip)
+            self.chips.insertWidget(self.chips.count() - 1, chip)
+            reject = QPushButton("\u2715", self)
+            reject.setProperty("chip", "reject")
+            reject.setToolTip(self.tr("Not this theme"))
+            reject.setAccessibleName(self.tr("Reject {theme}").format(theme=label))
+            reject.setProperty("tag_id", tag.id)
+            reject.clicked.connect(self._on_reject)
+            self.chips.insertWidget(self.chips.count() - 1, reject)
+
+    def chip_buttons(self) -> list[QPushButton]:
+        out = []
+        for i in range(self.chips.count()):
+            w = self.chips.itemAt(i).widget()
+            if isinstance(w, QPushButton) and w.property("chip") in ("suggested", "accepted"):
+                out.append(w)
+        return out
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.text:
+            if event.type() == QEvent.Type.FocusIn:
+                self.focused.emit(self)
+            elif event.type() == QEvent.Type.FocusOut:
+                self.commit()
+        return False
+
+    def commit(self) -> None:
+        new = self.text.toPlainText()
+        if new != self._committed:
+            old, self._committed = self._committed, new
+            self.text_committed.emit(self, old, new)
+
+    @Slot()
+    def _on_time(self) -> None:
+        self.play_requested.emit(int(self.segment.start_ms))  # type: ignore[attr-defined]
+
+    @Slot(int)
+    def _on_speaker(self, _i: int) -> None:
+        self.speaker_changed.emit(self, str(self.speaker.currentData()))
+
+    @Slot()
+    def _on_chip(self) -> None:
+        btn = self.sender()
+        if btn is not None and btn.property("chip") == "suggested":
+            self.chip_accepted.emit(int(btn.property("tag_id")))
+
+    @Slot()
+    def _on_reject(self) -> None:
+        btn = self.sender()
+        if btn is not None:
+            self.chip_rejected.emit(int(btn.property("tag_id")))
+
+

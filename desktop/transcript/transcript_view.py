@@ -1,0 +1,386 @@
+"""The Transcript tab: read, listen, correct, and confirm themes.
+
+Reads and writes go through jobs; the widgets only show what the last load returned. Text
+edits are committed when a passage loses focus and pushed on an undo stack (Ctrl+Z/Ctrl+Y).
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.jobs import Progress
+from desktop.context import AppContext
+from desktop.errors import show_error
+from desktop.jobs import start_job
+from desktop.transcript import edits
+from desktop.transcript.player import Player
+from desktop.transcript.segment_widget import SegmentWidget
+from desktop.transcript.side_panel import SidePanel
+from desktop.widgets.buttons import button
+from desktop.widgets.job_status import JobStatus
+from desktop.widgets.plain import clock
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class TranscriptData:
+    transcript: Any = None
+    segments: list = field(default_factory=list)
+    tags: list = field(default_factory=list)
+    memos: list = field(default_factory=list)
+    themes: list = field(default_factory=list)
+    questions: dict[str, str] = field(default_factory=dict)
+    recording_id: int | None = None
+
+
+def _transcribe_and_tag(vault: Any, interview_id: str, engine: str, model: str):
+    def transcribe(report: Any, cancel: Any) -> Any:
+        from core.transcription.service import make_transcribe_job
+        transcript = make_transcribe_job(vault, interview_id, engine=engine,
+                                         model=model or None)(report, cancel)
+        edits.suggest_themes(vault, interview_id, report, cancel)
+        return transcript
+    return transcribe
+
+
+def _suggest(vault: Any, interview_id: str):
+    def suggest(report: Any, cancel: Any) -> None:
+        report(Progress(0, None, "Suggesting themes"))
+        edits.suggest_themes(vault, interview_id, report, cancel, required=True)
+    return suggest
+
+
+class _TextEdit(QUndoCommand):
+    def __init__(self, view: TranscriptView, segment_id: int, old: str, new: str) -> None:
+        super().__init__(view.tr("Edit text"))
+        self.view, self.segment_id, self.old, self.new = view, segment_id, old, new
+        self._first = True
+
+    def redo(self) -> None:
+        self.view.apply_text(self.segment_id, self.new, update_widget=not self._first)
+        self._first = False
+
+    def undo(self) -> None:
+        self.view.apply_text(self.segment_id, self.old, update_widget=True)
+
+
+class TranscriptView(QWidget):
+    interview_changed = Signal()
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.interview_id = ""
+        self.data = TranscriptData()
+        self.widgets: list[SegmentWidget] = []
+        self.current: SegmentWidget | None = None
+        self._focus_after_load: int | None = None
+        self.undo_stack = QUndoStack(self)
+        self.player = Player(ctx.overrides.get("output_stream_factory"))
+        self._audio_rid: int | None = None
+        layout = QVBoxLayout(self)
+        tools = QHBoxLayout()
+        self.transcribe_button = button(self.tr("Type it up"), self, role="primary",
+                                        name="transcribe_button")
+        self.suggest_button = button(self.tr("Suggest themes"), self)
+        self.undo_button = button(self.tr("Undo"), self)
+        self.redo_button = button(self.tr("Redo"), self)
+        self.split_button = button(self.tr("Split at cursor"), self)
+        self.merge_button = button(self.tr("Join with next"), self)
+        for b in (self.transcribe_button, self.suggest_button, self.undo_button, self.redo_button,
+                  self.split_button, self.merge_button):
+            tools.addWidget(b)
+        tools.addStretch(1)
+        layout.addLayout(tools)
+        self.job = JobStatus(self)
+        layout.addWidget(self.job)
+        playbar = QHBoxLayout()
+        self.play_button = button(self.tr("Play"), self, name="play_button")
+        self.back_button = button(self.tr("\u2212 5 s"), self)
+        self.fwd_button = button(self.tr("+ 5 s"), self)
+        self.speed = QComboBox(self)
+        for s in (0.75, 1.0, 1.25, 1.5):
+            self.speed.addItem(f"{s:g}\u00d7", s)
+        self.speed.setCurrentIndex(1)
+        self.position = QLabel("00:00", self)
+        for w in (self.play_button, self.back_button, self.fwd_button, self.speed, self.position):
+            playbar.addWidget(w)
+        playbar.addStretch(1)
+        layout.addLayout(playbar)
+        self.empty = QLabel(self.tr("No transcript yet. Record the interview, then press "
+                                    "\u201cType it up\u201d."), self)
+        self.empty.setWordWrap(True)
+        layout.addWidget(self.empty)
+        split = QSplitter(self)
+        self.scroll = QScrollArea(split)
+        self.scroll.setWidgetResizable(True)
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.scroll.setWidget(self.body)
+        self.side = SidePanel(split)
+        split.addWidget(self.scroll)
+        split.addWidget(self.side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        layout.addWidget(split, 1)
+        self._position_timer = QTimer(self)
+        self._position_timer.setInterval(100)
+        self._position_timer.timeout.connect(self._on_position)
+        self.transcribe_button.clicked.connect(self.transcribe)
+        self.suggest_button.clicked.connect(self._on_suggest)
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.redo_button.clicked.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.split_button.clicked.connect(self._on_split)
+        self.merge_button.clicked.connect(self._on_merge)
+        self.play_button.clicked.connect(self._on_play)
+        self.back_button.clicked.connect(self._on_back)
+        self.fwd_button.clicked.connect(self._on_fwd)
+        self.speed.currentIndexChanged.connect(self._on_speed)
+        self.side.add_theme_requested.connect(self._on_add_theme)
+        self.side.add_memo_requested.connect(self._on_add_memo)
+        QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_stack.undo)
+        QShortcut(QKeySequence.StandardKey.Redo, self, activated=self.undo_stack.redo)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+
+    # --- loading ------------------------------------------------------------------------
+    def load(self, interview_id: str) -> None:
+        if interview_id != self.interview_id:
+            self.undo_stack.clear()
+            self.player.stop()
+            self._audio_rid = None
+        self.interview_id = interview_id
+        self.reload()
+
+    def reload(self) -> None:
+        if self.ctx.session.is_unlocked and self.interview_id:
+            vault, iid = self.ctx.session.vault, self.interview_id
+            start_job(lambda r, c: edits.load(vault, iid), self, succeeded=self._on_loaded,
+                      failed=self._on_failed, name="transcript_load")
+
+    def focus_segment(self, segment_id: int) -> None:
+        """Scroll to a segment (after the next load if it is not shown yet)."""
+        for w in self.widgets:
+            if w.segment_id == segment_id:
+                self.scroll.ensureWidgetVisible(w)
+                w.text.setFocus()
+                return
+        self._focus_after_load = segment_id
+
+    @Slot(object)
+    def _on_loaded(self, data: TranscriptData) -> None:
+        self.data = data
+        labels = {t.id: t.label for t in data.themes}
+        tags_by_segment: dict[int, list] = {}
+        for tag in data.tags:
+            tags_by_segment.setdefault(tag.segment_id, []).append(tag)
+        while self.body_layout.count():
+            item = self.body_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.widgets, self.current = [], None
+        last_q: object = object()
+        for seg in data.segments:
+            if seg.question_id != last_q:
+                last_q = seg.question_id
+                header = QLabel(data.questions.get(seg.question_id or "", "") if seg.question_id
+                                else self.tr("Before the first question"), self.body)
+                header.setProperty("heading", "2")
+                header.setWordWrap(True)
+                self.body_layout.addWidget(header)
+            w = SegmentWidget(seg, self.body)
+            w.set_tags(tags_by_segment.get(seg.id, []), labels)
+            w.play_requested.connect(self.play_from)
+            w.focused.connect(self._on_focused)
+            w.text_committed.connect(self._on_text_committed)
+            w.speaker_changed.connect(self._on_speaker)
+            w.chip_accepted.connect(self._on_accept)
+            w.chip_rejected.connect(self._on_reject)
+            self.body_layout.addWidget(w)
+            self.widgets.append(w)
+        self.body_layout.addStretch(1)
+        self.empty.setVisible(not data.segments)
+        self.transcribe_button.setText(self.tr("Type it up again") if data.segments
+                                       else self.tr("Type it up"))
+        self.side.set_themes(data.themes)
+        self.side.set_memos(data.memos)
+        if self._focus_after_load is not None:
+            sid, self._focus_after_load = self._focus_after_load, None
+            QTimer.singleShot(0, lambda: self.focus_segment(sid))
+        self.loaded.emit()
+
+    # --- transcription ------------------------------------------------------------------
+    @Slot()
+    def transcribe(self) -> None:
+        if not self.ctx.session.is_unlocked or self.job.is_busy:
+            return
+        prefs = self.ctx.prefs
+        self.job.run(_transcribe_and_tag(self.ctx.session.vault, self.interview_id, prefs.engine,
+                                         prefs.model), self.tr("Typing up the interview\u2026"),
+                     succeeded=self._on_changed, name="transcribe")
+
+    @Slot()
+    def _on_suggest(self) -> None:
+        if self.ctx.session.is_unlocked and not self.job.is_busy:
+            self.job.run(_suggest(self.ctx.session.vault, self.interview_id),
+                         self.tr("Suggesting themes\u2026"), succeeded=self._on_changed,
+                         name="suggest_themes")
+
+    @Slot(object)
+    def _on_changed(self, _result: object = None) -> None:
+        self.reload()
+        self.interview_changed.emit()
+
+    def _write(self, fn: Any, *args: Any, reload: bool = True) -> None:
+        if not self.ctx.session.is_unlocked:
+            return
+        vault = self.ctx.session.vault
+        start_job(lambda r, c: fn(vault, *args), self,
+                  succeeded=self._on_changed if reload else None, failed=self._on_failed,
+                  name=getattr(fn, "__name__", "write"))
+
+    # --- editing ------------------------------------------------------------------------
+    @Slot(object)
+    def _on_focused(self, widget: SegmentWidget) -> None:
+        self.current = widget
+
+    @Slot(object, str, str)
+    def _on_text_committed(self, widget: SegmentWidget, old: str, new: str) -> None:
+        self.undo_stack.push(_TextEdit(self, widget.segment_id, old, new))
+
+    def apply_text(self, segment_id: int, text: str, *, update_widget: bool) -> None:
+        if update_widget:
+            for w in self.widgets:
+                if w.segment_id == segment_id:
+                    w.set_text(text)
+        self._write(edits.set_text, segment_id, text, reload=False)
+        self.interview_changed.emit()
+
+    @Slot(object, str)
+    def _on_speaker(self, widget: SegmentWidget, speaker: str) -> None:
+        self._write(edits.set_speaker, widget.segment_id, speaker, reload=False)
+
+    @Slot()
+    def _on_split(self) -> None:
+        w = self.current
+        if w is None:
+            return
+        w.commit()
+        self._write(edits.split, w.segment_id, w.text.textCursor().position())
+
+    @Slot()
+    def _on_merge(self) -> None:
+        w = self.current
+        if w is not None:
+            w.commit()
+            self._write(edits.merge_with_next, w.segment_id)
+
+    @Slot(int)
+    def _on_accept(self, tag_id: int) -> None:
+        self._write(edits.accept_tag, tag_id)
+
+    @Slot(int)
+    def _on_reject(self, tag_id: int) -> None:
+        self._write(edits.reject_tag, tag_id)
+
+    @Slot(str)
+    def _on_add_theme(self, theme_id: str) -> None:
+        w = self.current
+        if w is None:
+            self.job.say(self.tr("First click into a passage and select some words."))
+            return
+        cur = w.text.textCursor()
+        start, end = sorted((cur.selectionStart(), cur.selectionEnd()))
+        span = (start, end) if end > start else (None, None)
+        self._write(edits.add_theme, self.interview_id, w.segment_id, theme_id, *span)
+
+    @Slot(str, bool)
+    def _on_add_memo(self, text: str, shared: bool) -> None:
+        sid = self.current.segment_id if self.current is not None else None
+        self._write(edits.add_memo, self.interview_id, text, sid, shared)
+
+    # --- playback -----------------------------------------------------------------------
+    @Slot(int)
+    def play_from(self, start_ms: int) -> None:
+        rid = self.data.recording_id
+        if rid is None or not self.ctx.session.is_unlocked:
+            return
+        if self._audio_rid != rid:
+            vault = self.ctx.session.vault
+            self._pending_ms = start_ms
+            start_job(lambda r, c: edits.read_audio(vault, rid), self,
+                      succeeded=self._on_audio, failed=self._on_failed, name="read_audio")
+            return
+        self.player.seek_ms(start_ms)
+        self._play()
+
+    @Slot(object)
+    def _on_audio(self, audio: Any) -> None:
+        self.player.set_audio(audio)
+        self._audio_rid = self.data.recording_id
+        self.player.seek_ms(getattr(self, "_pending_ms", 0))
+        self._play()
+
+    def _play(self) -> None:
+        try:
+            self.player.play()
+        except Exception as exc:  # noqa: BLE001 - AudioError: no speaker
+            show_error(self, exc)
+            return
+        self.play_button.setText(self.tr("Pause"))
+        self._position_timer.start()
+
+    @Slot()
+    def _on_play(self) -> None:
+        if self.player.is_playing:
+            self.player.pause()
+            self.play_button.setText(self.tr("Play"))
+            self._position_timer.stop()
+        else:
+            self.play_from(self.player.position_ms)
+
+    @Slot()
+    def _on_back(self) -> None:
+        self.player.skip_ms(-5000)
+
+    @Slot()
+    def _on_fwd(self) -> None:
+        self.player.skip_ms(5000)
+
+    @Slot(int)
+    def _on_speed(self, _i: int) -> None:
+        self.player.speed = float(self.speed.currentData())
+
+    @Slot()
+    def _on_position(self) -> None:
+        ms = self.player.position_ms
+        self.position.setText(clock(ms / 1000))
+        starts = [w.segment.start_ms for w in self.widgets]
+        i = bisect.bisect_right(starts, ms) - 1
+        for j, w in enumerate(self.widgets):
+            w.set_playing(j == i)
+        if ms >= self.player.duration_ms:
+            self._on_play()
+
+    @Slot(object)
+    def _on_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)

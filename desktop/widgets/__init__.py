@@ -1,0 +1,1 @@
+"""Small widgets shared by several screens (buttons, job progress, confirmations, headings)."""
