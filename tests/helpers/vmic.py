@@ -25,6 +25,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,7 +62,7 @@ class VirtualMic:
 
 def missing_reason() -> str | None:
     """Why the virtual microphone cannot run here (None when it can)."""
-    for tool in ("pulseaudio", "pactl", "pacat", "paplay"):
+    for tool in ("pulseaudio", "pactl", "pacat"):
         if shutil.which(tool) is None:
             return (f"the PulseAudio virtual microphone needs `{tool}` (Debian: apt-get install "
                     "pulseaudio pulseaudio-utils libasound2-plugins; `make test` installs them)")
@@ -137,22 +138,36 @@ def vmic() -> Iterator[VirtualMic]:
 
 def play_into_vmic(source: str | Path | np.ndarray, *, rate_hz: int = 16000, wait: bool = True,
                    env: dict[str, str] | None = None) -> subprocess.Popen:
-    """Play a file (any format paplay reads) or a mono float32 array into the virtual mic.
+    """Play a file (any format soundfile reads) or a mono float32 array into the virtual mic.
 
     With ``wait=False`` returns the running player at once (``.wait()`` it later).
     """
     env = env or dict(os.environ)
+    channels = 1
     if isinstance(source, (str, Path)):
-        proc = subprocess.Popen(["paplay", f"--device={SINK}", str(source)], env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        # Decoded here and streamed with pacat: paplay played this machine's 24-bit 44.1 kHz
+        # jfk.flac about 3x too fast (11 s in ~3.9 s), while pacat keeps real time.
+        import soundfile as sf
+        data_f, rate_hz = sf.read(str(source), dtype="float32", always_2d=True)
+        channels = data_f.shape[1]
+        data = np.ascontiguousarray(data_f, dtype="<f4").tobytes()
     else:
         data = np.asarray(source, dtype="<f4").reshape(-1).tobytes()
-        proc = subprocess.Popen(["pacat", "--playback", f"--device={SINK}", "--format=float32le",
-                                 f"--rate={rate_hz}", "--channels=1"], env=env,
-                                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        assert proc.stdin is not None
-        proc.stdin.write(data)
-        proc.stdin.close()
+    proc = subprocess.Popen(["pacat", "--playback", f"--device={SINK}", "--format=float32le",
+                             f"--rate={rate_hz}", f"--channels={channels}"], env=env,
+                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert proc.stdin is not None
+    # Fed from a thread so a caller with wait=False is not blocked for the whole playback.
+    threading.Thread(target=_feed, args=(proc, data), daemon=True).start()
     if wait:
         proc.wait(timeout=120)
     return proc
+
+
+def _feed(proc: subprocess.Popen, data: bytes) -> None:
+    try:
+        assert proc.stdin is not None
+        proc.stdin.write(data)
+        proc.stdin.close()
+    except (BrokenPipeError, OSError):
+        pass
