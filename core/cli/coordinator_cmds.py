@@ -1,0 +1,316 @@
+"""`confidant coordinator init|export-recipient|enrol|devices|remove-device|import|inbox|report|themes`."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+from core.cli.common import ProgressPrinter, open_vault, print_json, read_passphrase, vault_dir
+from core.errors import InvalidInput
+
+_MONTH_RE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("coordinator", help="collect packets from researchers, aggregate them, write reports")
+    cs = p.add_subparsers(dest="action", required=True)
+
+    c = cs.add_parser("init", help="make this vault a coordinator vault (creates it if needed) and its age key")
+    c.set_defaults(handler=cmd_init)
+
+    c = cs.add_parser("export-recipient", help="write the recipient file researchers add (`-` for stdout)")
+    c.add_argument("file", metavar="FILE")
+    c.set_defaults(handler=cmd_export_recipient)
+
+    c = cs.add_parser("enrol", help="trust a researcher's device key file; releases its quarantined packets")
+    c.add_argument("file", metavar="FILE|TEXT", help="the device key file (or the pasted key line)")
+    c.add_argument("--label", required=True, help='whose device it is, e.g. "Org A – laptop 3"')
+    c.add_argument("--yes", action="store_true",
+                   help="do not ask to confirm the fingerprint words (for scripts; check them yourself)")
+    c.set_defaults(handler=cmd_enrol)
+
+    c = cs.add_parser("devices", help="list enrolled devices")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(handler=cmd_devices)
+
+    c = cs.add_parser("remove-device", help="stop accepting packets from a device (imported ones stay)")
+    c.add_argument("fingerprint", help="its fingerprint (at least 8 hex digits)")
+    c.set_defaults(handler=cmd_remove_device)
+
+    c = cs.add_parser("import", help="import packet files or folders; --watch keeps importing from a folder")
+    c.add_argument("paths", nargs="*", metavar="PATH")
+    c.add_argument("--watch", metavar="DIR", help="keep watching DIR for new packets until Ctrl+C")
+    c.add_argument("--interval", type=float, default=2.0, metavar="SECONDS", help="watch poll interval")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(handler=cmd_import)
+
+    c = cs.add_parser("inbox", help="list received packets and their status")
+    c.add_argument("--status", choices=["imported", "superseded", "quarantined"])
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(handler=cmd_inbox)
+
+    c = cs.add_parser("report", help="write the cross-site PDF, CSV tables and/or a REFI-QDA project")
+    c.add_argument("--pdf", metavar="FILE")
+    c.add_argument("--csv", metavar="DIR")
+    c.add_argument("--qdpx", metavar="FILE", help="REFI-QDA project (the codebook goes next to it as .qdc)")
+    c.add_argument("--qdc", metavar="FILE", help="REFI-QDA codebook only")
+    _filters(c)
+    c.set_defaults(handler=cmd_report)
+
+    c = cs.add_parser("themes", help="theme counts across the imported interviews")
+    _filters(c)
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(handler=cmd_themes)
+
+
+def _filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--site", action="append", default=[], help="only this site (repeatable)")
+    p.add_argument("--guide-version", metavar="VERSION", help="only this guide version (or id@version)")
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM", help="from this month")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM", help="up to this month")
+
+
+def _aggregate(vault: Any, args: argparse.Namespace) -> Any:
+    from core.coordinator.aggregate import aggregate
+    for value in (args.date_from, args.date_to):
+        if value and not _MONTH_RE.match(value):
+            raise InvalidInput(f"'{value}' is not a month.", "Write months as YYYY-MM (or dates as YYYY-MM-DD).")
+    return aggregate(vault, site=args.site or None, guide_version=args.guide_version,
+                     date_from=args.date_from, date_to=args.date_to)
+
+
+def _words_block(words: str) -> str:
+    w = words.split()
+    return "  ".join(" ".join(w[i:i + 4]) for i in range(0, len(w), 4))
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from core.packets.keys import age_recipient, fingerprint_words
+    from core.vault.db import DB_NAME
+    from core.vault.interviews import InterviewRepo
+    folder = vault_dir(args)
+    if (folder / DB_NAME).exists():
+        vault = open_vault(args)
+    else:
+        from core.vault import Vault
+        vault, code = Vault.create(folder, read_passphrase(args, "New passphrase: ", confirm=True),
+                                   role="coordinator")
+        print(f"Created a coordinator vault in {folder}")
+        print("Your recovery code (shown only this once — write it down and keep it somewhere safe):")
+        print(f"\n    {code}\n")
+    with vault:
+        if vault.role != "coordinator":
+            if InterviewRepo(vault).list():
+                raise InvalidInput("This vault holds a researcher's interviews.",
+                                   "Make a separate vault for coordinating: "
+                                   "`confidant --vault NEW_FOLDER coordinator init`.")
+            vault.set_role("coordinator")
+        recipient = age_recipient(vault)  # makes the age identity on first use
+    print("This is a coordinator vault.")
+    print(f"Recipient:  {recipient}")
+    print(f"Read aloud: {_words_block(fingerprint_words(recipient))}")
+    print("Give researchers the file from `confidant coordinator export-recipient FILE`.")
+    return 0
+
+
+def cmd_export_recipient(args: argparse.Namespace) -> int:
+    from core.coordinator.inbox import require_coordinator
+    from core.packets.keys import age_recipient, fingerprint_words
+    with open_vault(args) as vault:
+        require_coordinator(vault)
+        recipient = age_recipient(vault)
+    words = fingerprint_words(recipient)
+    text = (f"# Confidant coordinator recipient (public). Add it with `confidant recipients add FILE`.\n"
+            f"# Fingerprint words, to read aloud: {words}\n{recipient}\n")
+    if args.file == "-":
+        sys.stdout.write(text)
+        return 0
+    path = Path(args.file)
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInput(f"Cannot write {path}.", "Choose a folder you can write to.") from exc
+    print(f"Wrote {path}")
+    print(f"Read these words to researchers when they add it: {_words_block(words)}")
+    return 0
+
+
+def _confirm(words: str) -> bool:
+    print("Ask the researcher to read their device's words to you (by phone or in person), and compare:")
+    print(f"    {_words_block(words)}")
+    try:
+        return input("Do all eight words match? [yes/no] ").strip().lower() in ("y", "yes")
+    except EOFError:
+        return False
+
+
+def _print_results(results: list[Any]) -> None:
+    for r in results:
+        name = Path(r.path).name if r.path else "-"
+        pid = r.packet_id[:12] if r.packet_id else "-"
+        print(f"{r.verdict:<17} {pid:<12}  {name}: {r.reason}")
+
+
+def _summary_line(results: list[Any]) -> str:
+    from core.coordinator.inbox import summarize
+    counts = summarize(results)
+    return ", ".join(f"{n} {verdict.replace('_', ' ')}" for verdict, n in counts.items()) or "no packets"
+
+
+def cmd_enrol(args: argparse.Namespace) -> int:
+    from core.coordinator.devices import enrol, parse_device_key, release_quarantine
+    from core.packets.keys import fingerprint, fingerprint_words
+    key = parse_device_key(args.file)
+    words = fingerprint_words(key)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise InvalidInput("Confirm the device's fingerprint words before enrolling it.",
+                               f"Run this in a terminal to compare the words, or pass --yes after checking "
+                               f"them yourself: {words}")
+        if not _confirm(words):
+            print("Not enrolled: the words must match exactly. Ask the researcher to send the key again.")
+            return 1
+    with open_vault(args) as vault:
+        device = enrol(vault, key, args.label)
+        released = release_quarantine(vault)
+    print(f"Enrolled {device.label} ({fingerprint(key)[:16]}…)")
+    print(f"Fingerprint words: {_words_block(words)}")
+    if released:
+        print(f"Released {len(released)} packet(s) from quarantine:")
+        _print_results(released)
+    return 0
+
+
+def cmd_devices(args: argparse.Namespace) -> int:
+    from core.coordinator.devices import list_devices
+    with open_vault(args) as vault:
+        devices = list_devices(vault)
+    rows = [{"label": d.device.label, "fingerprint": d.device.fingerprint, "words": d.words,
+             "enrolled_at": d.device.enrolled_at, "packets": d.packets} for d in devices]
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print("No devices enrolled. Enrol one with `confidant coordinator enrol FILE --label NAME`.")
+    for r in rows:
+        counts = ", ".join(f"{n} {s}" for s, n in sorted(r["packets"].items())) or "no packets yet"
+        print(f"{r['label']}\n  {r['fingerprint']}\n  {_words_block(r['words'])}\n  {counts}")
+    return 0
+
+
+def cmd_remove_device(args: argparse.Namespace) -> int:
+    from core.coordinator.devices import remove
+    with open_vault(args) as vault:
+        device = remove(vault, args.fingerprint)
+    print(f"Removed {device.label}; its packets already imported stay.")
+    return 0
+
+
+def _result_dict(r: Any) -> dict[str, str]:
+    return {"path": r.path, "packet_id": r.packet_id, "verdict": r.verdict, "code": r.code, "reason": r.reason}
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from core.coordinator.inbox import make_import_job
+    from core.jobs import CancelToken, run_job
+    if not args.paths and not args.watch:
+        raise InvalidInput("Nothing to import.", "Give packet files or folders, or --watch DIR.")
+    results: list[Any] = []
+    with open_vault(args) as vault:
+        if args.paths:
+            results = run_job(make_import_job(vault, [Path(p) for p in args.paths]), ProgressPrinter("Importing"))
+            if not args.json:
+                _print_results(results)
+        if args.watch:
+            from core.coordinator.watch import make_watch_job
+            cancel = CancelToken()
+            stop = lambda *_: cancel.cancel()  # noqa: E731 - a signal handler
+            old = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
+            print(f"Watching {args.watch} for packets; press Ctrl+C to stop.", file=sys.stderr)
+            try:
+                watched = make_watch_job(vault, Path(args.watch), interval_s=args.interval,
+                                         on_result=None if args.json else lambda r: _print_results([r]))(
+                    lambda _p: None, cancel)
+            finally:
+                for s, handler in old.items():
+                    signal.signal(s, handler)
+            results += watched
+            print("Stopped watching.", file=sys.stderr)
+    if args.json:
+        print_json([_result_dict(r) for r in results])
+    else:
+        print(f"Summary: {_summary_line(results)}.")
+    return 1 if any(r.verdict in ("rejected", "conflict") for r in results) else 0
+
+
+def cmd_inbox(args: argparse.Namespace) -> int:
+    from core.vault.inbox import InboxRepo
+    with open_vault(args) as vault:
+        packets = InboxRepo(vault).list_packets(args.status)
+    rows = [{"packet_id": p.packet_id, "status": p.status, "device_fingerprint": p.device_fingerprint,
+             "supersedes": p.supersedes, "superseded_by": p.superseded_by, "received_at": p.received_at,
+             "reason": p.reason} for p in packets]
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print("The inbox is empty.")
+    for r in rows:
+        extra = f" (replaced by {r['superseded_by'][:12]})" if r["superseded_by"] else ""
+        print(f"{r['packet_id'][:12]}  {r['status']:<12} {r['received_at'][:10]}  device "
+              f"{r['device_fingerprint'][:12]}{extra}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from core.errors import NothingToReport
+    if not (args.pdf or args.csv or args.qdpx or args.qdc):
+        raise InvalidInput("No report asked for.", "Give --pdf FILE, --csv DIR, --qdpx FILE and/or --qdc FILE.")
+    with open_vault(args) as vault:
+        agg = _aggregate(vault, args)
+    if agg.n_interviews == 0:
+        raise NothingToReport()
+    written: list[Path] = []
+    if args.pdf:
+        from core.reports.coordinator_pdf import write_report
+        path = Path(args.pdf)
+        tmp = path.with_name(path.name + ".part")
+        tmp.write_bytes(write_report(agg))
+        tmp.replace(path)
+        written.append(path)
+    if args.csv:
+        from core.reports.csv_export import write_csv
+        written += write_csv(agg, args.csv)
+    if args.qdpx or args.qdc:
+        from core.reports.qdpx import write_qdc, write_qdpx
+        if args.qdpx:
+            written.append(write_qdpx(agg, args.qdpx))
+        qdc = args.qdc or (str(Path(args.qdpx).with_suffix(".qdc")) if args.qdpx else None)
+        if qdc:
+            written.append(write_qdc(agg, qdc))
+    print(f"Report over {agg.n_interviews} interviews from {len(agg.sites)} sites:")
+    for path in written:
+        print(f"  {path}")
+    for warning in agg.warnings:
+        print(f"note: {warning}", file=sys.stderr)
+    return 0
+
+
+def cmd_themes(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        agg = _aggregate(vault, args)
+    themes = sorted(agg.themes, key=lambda t: (-t.interviews, t.label))
+    if args.json:
+        print_json({"interviews": agg.n_interviews, "filters": agg.filters, "themes": [
+            {"id": t.theme_id, "label": t.label, "interviews": t.interviews, "answers": t.answers,
+             "passages": t.passages, "interviews_by_site": t.interviews_by_site} for t in themes]})
+        return 0
+    print(f"{agg.n_interviews} interviews, {len(agg.sites)} sites")
+    print(f"{'theme':<32} {'interviews':>10} {'answers':>8} {'passages':>9}")
+    for t in themes:
+        print(f"{t.label[:32]:<32} {t.interviews:>10} {t.answers:>8} {t.passages:>9}")
+    return 0

@@ -1,0 +1,129 @@
+"""The `confidant coordinator ...` commands, end to end: init, enrol, import, report."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+import pytest
+from lxml import etree
+
+from core.cli import main
+from tests.conftest import FAST_KDF, PASSPHRASE, SHARED_DATA
+from tests.helpers.coordinator_data import make_interview
+from tests.helpers.coordinator_packets import Device, hex_id, seal_interview
+
+
+@pytest.fixture
+def setup(tmp_path):
+    """A coordinator vault (made a coordinator by the CLI) and a researcher vault's key file."""
+    from core.packets import keys
+    from core.vault import Vault
+    pw = tmp_path / "pw"
+    pw.write_text(PASSPHRASE + "\n")
+    coord = tmp_path / "coord"
+    Vault.create(coord, PASSPHRASE, kdf=FAST_KDF)[0].close()
+    researcher, _ = Vault.create(tmp_path / "researcher", PASSPHRASE, kdf=FAST_KDF)
+    device = Device(researcher)
+    key_file = tmp_path / "device.key"
+    key_file.write_text(f"# a researcher's device\n{keys.device_public_key(researcher)}\n")
+
+    def run(*argv: str) -> int:
+        return main(["--vault", str(coord), "--passphrase-file", str(pw), *argv])
+
+    yield run, device, key_file, tmp_path
+    researcher.close()
+
+
+def test_cli_end_to_end(setup, capsys):
+    run, device, key_file, tmp = setup
+    assert run("coordinator", "init") == 0
+    out = capsys.readouterr().out
+    assert "coordinator vault" in out and "age1" in out
+    assert run("coordinator", "export-recipient", str(tmp / "recipient.txt")) == 0
+    recipient = [ln for ln in (tmp / "recipient.txt").read_text().splitlines() if ln.startswith("age1")][0]
+
+    inbox = tmp / "usb"
+    inbox.mkdir()
+    for i, site in enumerate(["SITE-A", "SITE-A", "SITE-B"]):
+        iv = make_interview(packet_id=hex_id("cli", i), code=f"P-{i:03d}", site=site, seed=i)
+        (inbox / f"p{i}.cpkt").write_bytes(seal_interview(iv, device, [recipient]))
+    capsys.readouterr()
+
+    # before enrolment: held in quarantine
+    assert run("coordinator", "import", str(inbox)) == 0
+    assert "3 quarantined" in capsys.readouterr().out
+    # enrolling releases them
+    assert run("coordinator", "enrol", str(key_file), "--label", "Org A – laptop 3", "--yes") == 0
+    out = capsys.readouterr().out
+    assert "Enrolled Org A – laptop 3" in out and "Released 3 packet(s)" in out
+    assert run("coordinator", "devices", "--json") == 0
+    [dev] = json.loads(capsys.readouterr().out)
+    assert dev["label"] == "Org A – laptop 3" and len(dev["words"].split()) == 8
+    assert dev["packets"] == {"imported": 3}
+
+    # re-import: a no-op, exit 0
+    assert run("coordinator", "import", str(inbox), "--json") == 0
+    assert {r["verdict"] for r in json.loads(capsys.readouterr().out)} == {"already_imported"}
+
+    assert run("coordinator", "themes", "--json") == 0
+    themes = json.loads(capsys.readouterr().out)
+    assert themes["interviews"] == 3
+    assert run("coordinator", "themes", "--site", "SITE-B", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["interviews"] == 1
+
+    report = tmp / "report"
+    assert run("coordinator", "report", "--pdf", str(tmp / "r.pdf"),
+               "--csv", str(report), "--qdpx", str(tmp / "r.qdpx")) == 0
+    assert (tmp / "r.pdf").read_bytes().startswith(b"%PDF")
+    assert (report / "interviews.csv").read_text().count("\n") == 4
+    schema = etree.XMLSchema(etree.parse(str(SHARED_DATA / "refi-qda" / "Project-mrt2019.xsd")))
+    schema.assertValid(etree.fromstring(zipfile.ZipFile(tmp / "r.qdpx").read("project.qde")))
+    cb_schema = etree.XMLSchema(etree.parse(str(SHARED_DATA / "refi-qda" / "Codebook.xsd")))
+    cb_schema.assertValid(etree.parse(str(tmp / "r.qdc")))
+
+
+def test_cli_reports_bad_packets_and_exits_non_zero(setup, capsys):
+    run, device, key_file, tmp = setup
+    assert run("coordinator", "init") == 0
+    assert run("coordinator", "enrol", str(key_file), "--label", "laptop", "--yes") == 0
+    assert run("coordinator", "export-recipient", str(tmp / "r.txt")) == 0
+    recipient = (tmp / "r.txt").read_text().splitlines()[-1]
+    good = tmp / "good.cpkt"
+    good.write_bytes(seal_interview(make_interview(packet_id=hex_id("g")), device, [recipient]))
+    bad = tmp / "bad.cpkt"
+    bad.write_bytes(good.read_bytes()[:-10])
+    capsys.readouterr()
+    assert run("coordinator", "import", str(bad), str(good)) == 1
+    out = capsys.readouterr().out
+    assert "rejected" in out and "the file is incomplete" in out  # a reason a person can read
+    assert "Summary: 1 imported, 1 rejected." in out
+
+
+def test_cli_refuses_reports_with_nothing_in_them(setup, capsys):
+    run, *_ = setup
+    assert run("coordinator", "init") == 0
+    assert run("coordinator", "report", "--pdf", "x.pdf") != 0
+    assert "nothing to report" in capsys.readouterr().err
+    assert run("coordinator", "themes", "--from", "May 2025") != 0
+
+
+def test_init_refuses_a_vault_with_interviews(tmp_path, capsys):
+    from core.vault import Vault
+    from core.vault.interviews import InterviewRepo
+    v, _ = Vault.create(tmp_path / "r", PASSPHRASE, kdf=FAST_KDF)
+    InterviewRepo(v).create("P-001", "SITE-A")
+    v.close()
+    (tmp_path / "pw").write_text(PASSPHRASE)
+    assert main(["--vault", str(tmp_path / "r"), "--passphrase-file", str(tmp_path / "pw"),
+                 "coordinator", "init"]) != 0
+    assert "researcher" in capsys.readouterr().err
+
+
+def test_researcher_vault_cannot_import(tmp_path, capsys):
+    from core.vault import Vault
+    Vault.create(tmp_path / "r", PASSPHRASE, kdf=FAST_KDF)[0].close()
+    (tmp_path / "pw").write_text(PASSPHRASE)
+    code = main(["--vault", str(tmp_path / "r"), "--passphrase-file", str(tmp_path / "pw"),
+                 "coordinator", "import", str(tmp_path)])
+    assert code != 0 and "coordinator init" in capsys.readouterr().err
+
