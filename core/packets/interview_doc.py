@@ -93,12 +93,19 @@ def _memos(vault: Vault, iv: Interview, index_of: dict[int, Any]) -> list[dict[s
              if m.segment_id is None or m.segment_id in index_of]
     if not memos:
         return []
+    from core.deid import review
     from core.deid.detect import detect
     names = [p.name for p in iv.protected_names]
     workplaces = InterviewRepo(vault).workplace_names()
+    # Who is [PERSON 1] is known from the review: use the same placeholders in memos.
+    pseudonyms = sorted(review.pseudonym_map(vault, iv.id), key=lambda p: len(p.original), reverse=True)
     out = []
     for memo in memos:
         text = memo.text
+        for p in pseudonyms:
+            if p.original.strip():
+                text = re.sub(rf"(?<!\w){re.escape(p.original.strip())}(?!\w)", p.placeholder, text,
+                              flags=re.IGNORECASE)
         for f in sorted(detect(text, names=names, workplaces=workplaces), key=lambda f: f.start, reverse=True):
             text = text[:f.start] + f"[{f.entity_type}]" + text[f.end:]
         text = _mask_known_names(_mask_known_names(text, names, "[PERSON]"), workplaces, "[WORKPLACE]")

@@ -29,7 +29,7 @@ from core.packets.payload import check_interview, check_manifest, unpack
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Header", "OpenedPacket", "inspect", "read_packet_file", "verify_and_open"]
+__all__ = ["Header", "OpenedPacket", "inspect", "read_packet_file", "verify", "verify_and_open"]
 
 
 @dataclass(frozen=True)
@@ -110,8 +110,21 @@ def verify_and_open(data: bytes, *, identities: list[str],
         raise reject("malformed", "unreadable contents") from exc
 
 
-def _verify_and_open(data: bytes, identities: list[str],
-                     trusted_devices: Mapping[str, str] | Iterable[str]) -> OpenedPacket:
+def verify(data: bytes, *, trusted_devices: Mapping[str, str] | Iterable[str]) -> Header:
+    """Steps 1–10 only: the header is authentic and the payload intact; nothing is decrypted.
+
+    For a researcher checking their own packet, who holds no coordinator identity.
+    """
+    try:
+        return _verify(bytes(data), trusted_devices)[0]
+    except PacketRejected:
+        raise
+    except Exception as exc:
+        log.exception("packet check failed unexpectedly")
+        raise reject("malformed", "unreadable contents") from exc
+
+
+def _verify(data: bytes, trusted_devices: Mapping[str, str] | Iterable[str]) -> tuple[Header, str]:
     header = decode_header(data)                                        # steps 1-7
     public_key = _trusted_by_fingerprint(trusted_devices).get(header.device_fingerprint)
     if public_key is None:                                              # step 8
@@ -122,6 +135,13 @@ def _verify_and_open(data: bytes, identities: list[str],
     payload = data[PAYLOAD_OFFSET:]
     if hashlib.sha256(payload).hexdigest() != header.payload_sha256:    # step 10
         raise reject("hash_mismatch")
+    return header, public_key
+
+
+def _verify_and_open(data: bytes, identities: list[str],
+                     trusted_devices: Mapping[str, str] | Iterable[str]) -> OpenedPacket:
+    header, public_key = _verify(data, trusted_devices)                 # steps 1-10
+    payload = data[PAYLOAD_OFFSET:]
     plaintext = _decrypt(payload, identities)                           # step 11
     files = unpack(plaintext)                                           # steps 12-13
     manifest = check_manifest(files, header.packet_id, header.supersedes)  # step 14

@@ -1,0 +1,249 @@
+"""`confidant keys show`, `recipients add|list`, `device export-key`, `export`, `packet inspect|verify`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import secrets
+import sys
+from pathlib import Path
+from typing import Any
+
+from core.cli.common import ProgressPrinter, open_vault, print_json
+from core.errors import InvalidInput
+
+_IDENTITY_PREFIX = "age-secret-key-1"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("keys", help="this vault's device key and its fingerprint")
+    ks = p.add_subparsers(dest="action", required=True)
+    s = ks.add_parser("show", help="show the device key, its fingerprint and the words to read aloud")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(handler=cmd_keys_show)
+
+    p = sub.add_parser("recipients", help="coordinators your packets are sealed to")
+    rs = p.add_subparsers(dest="action", required=True)
+    a = rs.add_parser("add", help="add a coordinator's age recipient (a file or the pasted 'age1…' line)")
+    a.add_argument("key", metavar="FILE|TEXT")
+    a.add_argument("--label", default="", help='who it is, e.g. "Org A coordinator"')
+    a.add_argument("--yes", action="store_true",
+                   help="do not ask to confirm the fingerprint words (for scripts; check them yourself)")
+    a.set_defaults(handler=cmd_recipients_add)
+    li = rs.add_parser("list", help="list coordinators")
+    li.add_argument("--json", action="store_true")
+    li.set_defaults(handler=cmd_recipients_list)
+
+    p = sub.add_parser("device", help="this vault's device key, for enrolment by a coordinator")
+    ds = p.add_subparsers(dest="action", required=True)
+    e = ds.add_parser("export-key", help="write the device public key to FILE for your coordinator")
+    e.add_argument("file", metavar="FILE")
+    e.set_defaults(handler=cmd_device_export_key)
+
+    p = sub.add_parser("export", help="save a sealed, de-identified packet of an interview for coordinators")
+    p.add_argument("id", help="interview id")
+    p.add_argument("--out", required=True, metavar="FILE", help="packet file (or a folder to put it in)")
+    p.add_argument("--supersedes", metavar="PACKET_ID", help="the id of an earlier packet this one corrects")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("packet", help="look at a packet file")
+    ps = p.add_subparsers(dest="action", required=True)
+    i = ps.add_parser("inspect", help="show the packet's outer header (no keys needed; not verified)")
+    i.add_argument("file", metavar="FILE")
+    i.add_argument("--json", action="store_true")
+    i.set_defaults(handler=cmd_packet_inspect)
+    v = ps.add_parser("verify", help="check the signature (and, with an identity, open and check the contents)")
+    v.add_argument("file", metavar="FILE")
+    v.add_argument("--identity", metavar="KEYFILE", help="an age identity file (AGE-SECRET-KEY-1…)")
+    v.add_argument("--device-key", metavar="FILE", action="append", default=[],
+                   help="a trusted device key file (repeatable); default: the vault's devices")
+    v.add_argument("--json", action="store_true")
+    v.set_defaults(handler=cmd_packet_verify)
+
+
+def _words_block(words: str) -> str:
+    w = words.split()
+    return "  ".join(" ".join(w[i:i + 4]) for i in range(0, len(w), 4))
+
+
+def cmd_keys_show(args: argparse.Namespace) -> int:
+    from core.packets import keys
+    with open_vault(args) as vault:
+        public = keys.device_public_key(vault)
+        info: dict[str, Any] = {"device_key": public, "fingerprint": keys.fingerprint(public),
+                                "words": keys.fingerprint_words(public)}
+        if vault.role == "coordinator":
+            recipient = keys.age_recipient(vault)
+            info["age_recipient"] = recipient
+            info["age_recipient_words"] = keys.fingerprint_words(recipient)
+    if args.json:
+        print_json(info)
+        return 0
+    print(f"Device key:   {info['device_key']}")
+    print(f"Fingerprint:  {info['fingerprint']}")
+    print(f"Read aloud:   {_words_block(info['words'])}")
+    if "age_recipient" in info:
+        print(f"Recipient:    {info['age_recipient']}")
+        print(f"Read aloud:   {_words_block(info['age_recipient_words'])}")
+    return 0
+
+
+def _confirm(words: str) -> bool:
+    print("Ask your coordinator to read their words to you (by phone or in person), and compare:")
+    print(f"    {_words_block(words)}")
+    try:
+        answer = input("Do all eight words match? [yes/no] ").strip().lower()
+    except EOFError:
+        return False
+    return answer in ("y", "yes")
+
+
+def cmd_recipients_add(args: argparse.Namespace) -> int:
+    from core.packets import keys
+    recipient = keys.parse_recipient(args.key)
+    words = keys.fingerprint_words(recipient)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise InvalidInput("Confirm the coordinator's fingerprint words before adding them.",
+                               "Run this in a terminal to compare the words, or pass --yes after "
+                               f"checking them yourself: {words}")
+        if not _confirm(words):
+            print("Not added: the words must match exactly. Ask your coordinator to send the key again.")
+            return 1
+    with open_vault(args) as vault:
+        added = keys.add_recipient(vault, recipient, label=args.label)
+    print(f"Added {added.label}: {added.recipient}")
+    print(f"Fingerprint words: {_words_block(words)}")
+    return 0
+
+
+def cmd_recipients_list(args: argparse.Namespace) -> int:
+    from core.packets import keys
+    with open_vault(args) as vault:
+        recipients = keys.list_recipients(vault)
+    rows = [{"label": r.label, "recipient": r.recipient, "fingerprint": r.fingerprint,
+             "words": keys.words_for_fingerprint(r.fingerprint), "added_at": r.added_at} for r in recipients]
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print("No coordinators yet. Add one with `confidant recipients add FILE --label NAME`.")
+    for r in rows:
+        print(f"{r['label']}\n  {r['recipient']}\n  {_words_block(r['words'])}")
+    return 0
+
+
+def cmd_device_export_key(args: argparse.Namespace) -> int:
+    from core.packets import keys
+    with open_vault(args) as vault:
+        public = keys.device_public_key(vault)
+    words = keys.fingerprint_words(public)
+    text = (f"# Confidant device key (public). Give this file to your coordinator.\n"
+            f"# Fingerprint words, to read aloud: {words}\n{public}\n")
+    path = Path(args.file)
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInput(f"Cannot write {path}.", "Choose a folder you can write to.") from exc
+    print(f"Wrote {path}")
+    print(f"Read these words to your coordinator when they enrol it: {_words_block(words)}")
+    return 0
+
+
+def _out_path(out: str) -> Path:
+    path = Path(out)
+    if path.is_dir():
+        # No participant code or interview date in the name: the file may sit on a shared stick.
+        stamp = dt.date.today().isoformat()
+        return path / f"confidant-{stamp}-{secrets.token_hex(3)}.cpkt"
+    return path
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from core.jobs import run_job
+    from core.packets.writer import make_export_job
+    with open_vault(args) as vault:
+        info = run_job(make_export_job(vault, args.id, _out_path(args.out), supersedes=args.supersedes),
+                       ProgressPrinter("Exporting"))
+    result = {"packet_id": info.packet_id, "path": str(info.path), "payload_sha256": info.sha256,
+              "device_fingerprint": info.device_fingerprint, "size_bytes": info.size_bytes,
+              "supersedes": info.supersedes}
+    if args.json:
+        print_json(result)
+    else:
+        print(f"Saved packet {info.packet_id} to {info.path} ({info.size_bytes} bytes).")
+    return 0
+
+
+def cmd_packet_inspect(args: argparse.Namespace) -> int:
+    from core.packets.reader import inspect, read_packet_file
+    header = inspect(read_packet_file(args.file))
+    info = {"verified": False, **header.to_dict()}
+    if args.json:
+        print_json(info)
+        return 0
+    print("Outer header (NOT verified: use `confidant packet verify` to check the signature)")
+    for key, value in info.items():
+        if key != "verified":
+            print(f"  {key:20} {value if value is not None else '-'}")
+    return 0
+
+
+def _key_file_lines(path: str, prefix: str) -> list[str]:
+    from core.packets.keys import find_key_line
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"Cannot read {path}.", "Check the key file's name.") from exc
+    found = find_key_line(text, prefix)
+    if not found:
+        raise InvalidInput(f"No key was found in {path}.", f"The file needs a line starting with '{prefix}'.")
+    return found
+
+
+def _trusted_and_identities(args: argparse.Namespace) -> tuple[list[str], list[str]]:
+    from core.packets.format import DEVICE_KEY_PREFIX
+    trusted = [k for f in args.device_key for k in _key_file_lines(f, DEVICE_KEY_PREFIX)]
+    identities = _key_file_lines(args.identity, _IDENTITY_PREFIX) if args.identity else []
+    if trusted:
+        return trusted, identities
+    from core.packets import keys
+    with open_vault(args) as vault:
+        if vault.role == "coordinator":
+            from core.coordinator.devices import list_devices
+            trusted = [d.device.public_key for d in list_devices(vault)]
+            identities = identities or [keys.age_identity(vault)]
+        else:
+            trusted = [keys.device_public_key(vault)]
+    return trusted, identities
+
+
+def cmd_packet_verify(args: argparse.Namespace) -> int:
+    from core.packets.reader import read_packet_file, verify, verify_and_open
+    data = read_packet_file(args.file)
+    trusted, identities = _trusted_and_identities(args)
+    info: dict[str, Any]
+    if identities:
+        opened = verify_and_open(data, identities=identities, trusted_devices=trusted)
+        iv = opened.interview.get("interview") or {}
+        info = {"verdict": "accept", "opened": True, **opened.header.to_dict(),
+                "files": {n: len(b) for n, b in sorted(opened.files.items())},
+                "interview": {"code": iv.get("code"), "site": iv.get("site"), "month": iv.get("month"),
+                              "segments": len(opened.interview.get("segments") or [])}}
+    else:
+        header = verify(data, trusted_devices=trusted)
+        info = {"verdict": "signature_ok", "opened": False, **header.to_dict()}
+    if args.json:
+        print_json(info)
+        return 0
+    print("Signature OK: made by a trusted device and not changed since.")
+    if info["opened"]:
+        print(f"Contents OK: {', '.join(info['files'])} match their manifest.")
+        i = info["interview"]
+        print(f"Interview {i['code']} at {i['site']} ({i['month']}), {i['segments']} passages.")
+    else:
+        print("Not opened (no coordinator identity given): the contents were not checked.")
+    print(f"Packet {info['packet_id']}, made {info['created_day']}"
+          + (f", corrects {info['supersedes']}" if info["supersedes"] else ""))
+    return 0
