@@ -189,7 +189,7 @@ def cmd_devices(args: argparse.Namespace) -> int:
     from core.coordinator.devices import list_devices
     with open_vault(args) as vault:
         devices = list_devices(vault)
-    rows = [{"label": d.device.label, "fingerprint": d.device.fingerprint, "words": d.words,
+    rows: list[dict[str, Any]] = [{"label": d.device.label, "fingerprint": d.device.fingerprint, "words": d.words,
              "enrolled_at": d.device.enrolled_at, "packets": d.packets} for d in devices]
     if args.json:
         print_json(rows)
@@ -228,7 +228,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.watch:
             from core.coordinator.watch import make_watch_job
             cancel = CancelToken()
-            stop = lambda *_: cancel.cancel()  # noqa: E731 - a signal handler
+            stop = lambda *_: cancel.cancel()
             old = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
             print(f"Watching {args.watch} for packets; press Ctrl+C to stop.", file=sys.stderr)
             try:
@@ -251,7 +251,7 @@ def cmd_inbox(args: argparse.Namespace) -> int:
     from core.vault.inbox import InboxRepo
     with open_vault(args) as vault:
         packets = InboxRepo(vault).list_packets(args.status)
-    rows = [{"packet_id": p.packet_id, "status": p.status, "device_fingerprint": p.device_fingerprint,
+    rows: list[dict[str, Any]] = [{"packet_id": p.packet_id, "status": p.status, "device_fingerprint": p.device_fingerprint,
              "supersedes": p.supersedes, "superseded_by": p.superseded_by, "received_at": p.received_at,
              "reason": p.reason} for p in packets]
     if args.json:

@@ -19,8 +19,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from core.reports.model import NO_QUESTION, Aggregate, QuestionStat, SiteStat, ThemeStat
 from core.coordinator.quotes import pick_quotes
+from core.reports.model import NO_QUESTION, Aggregate, QuestionStat, SiteStat, ThemeStat
 from core.vault.db import Vault
 
 log = logging.getLogger(__name__)
@@ -74,11 +74,7 @@ def matches(interview: dict[str, Any], *, site: SiteFilter = None, guide_version
             return False
     month = str(meta.get("month", ""))
     low, high = _month(date_from), _month(date_to)
-    if low and month < low:
-        return False
-    if high and month > high:
-        return False
-    return True
+    return not (low and month < low) and not (high and month > high)
 
 
 def _sort_key(interview: dict[str, Any]) -> tuple[str, str, str, str]:
@@ -200,7 +196,7 @@ def aggregate_interviews(interviews: Iterable[dict[str, Any]], *, site: SiteFilt
     return Aggregate(
         filters={"site": ",".join(sorted(_sites(site) or [])) or None, "guide_version": guide_version,
                  "date_from": _month(date_from), "date_to": _month(date_to)},
-        generated_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        generated_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         interviews=chosen,
         themes=ordered_themes,
         sites=sorted(sites.values(), key=lambda s: s.site),

@@ -62,7 +62,7 @@ def pick_quotes(theme_id: str, candidates: list[Candidate], *, limit: int = 5) -
             continue
         pid = str(interview.get("packet_id", ""))
         score = _score(segment, tag, text)
-        key = score + (-int(segment.get("index", 0)),)
+        key: tuple[int, ...] = score + (-int(segment.get("index", 0)),)
         current = best_per_interview.get(pid)
         if current is not None and current[0] >= key:
             continue
@@ -73,8 +73,8 @@ def pick_quotes(theme_id: str, candidates: list[Candidate], *, limit: int = 5) -
         best_per_interview[pid] = (key, Quote(theme_id, shorten(text), str(meta.get("code", "")),
                                               str(meta.get("site", "")), qid, qtext, pid))
     by_site: dict[str, list[tuple[tuple[int, ...], Quote]]] = defaultdict(list)
-    for key, quote in best_per_interview.values():
-        by_site[quote.site].append((key, quote))
+    for rank, quote in best_per_interview.values():
+        by_site[quote.site].append((rank, quote))
     queues = []
     for site in sorted(by_site):
         items = sorted(by_site[site], key=lambda kq: (tuple(-k for k in kq[0]), kq[1].interview_code,
@@ -86,9 +86,9 @@ def pick_quotes(theme_id: str, candidates: list[Candidate], *, limit: int = 5) -
         for queue in queues:
             while queue and len(chosen) < limit:
                 quote = queue.pop(0)
-                key = " ".join(quote.text.lower().split())
-                if key not in said:
-                    said.add(key)
+                words = " ".join(quote.text.lower().split())
+                if words not in said:
+                    said.add(words)
                     chosen.append(quote)
                     break
     return chosen

@@ -20,7 +20,14 @@ from reportlab.lib.pagesizes import letter
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import inch
 from reportlab.platypus import (
-    CondPageBreak, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle,
+    CondPageBreak,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
 )
 
 from core.reports.charts import cooccurrence_heatmap, theme_by_site_chart
@@ -181,12 +188,12 @@ def _methods(agg: Aggregate, s: dict[str, ParagraphStyle]) -> list[Any]:
     notes = [
         f"{agg.n_interviews} interviews from {len(agg.sites)} sites"
         + (f", {agg.months[0]} to {agg.months[1]}" if agg.months else "") + ".",
-        "Each interview counts once: a packet received twice is stored once, and when a researcher sent a "
-        "corrected copy, only the newest copy is counted (earlier ones are kept as history, not counted).",
-        "Themes are those the interviewer confirmed (suggested automatically or added by hand, always "
-        "reviewed by a person). An interview counts for a theme if any passage in it was coded with it.",
-        "Quotes: participants' words first, hand-coded passages before accepted suggestions, at most one "
-        "quote per interview, taken in turn from each site.",
+        ("Each interview counts once: a packet received twice is stored once, and when a researcher sent a "
+         "corrected copy, only the newest copy is counted (earlier ones are kept as history, not counted)."),
+        ("Themes are those the interviewer confirmed (suggested automatically or added by hand, always "
+         "reviewed by a person). An interview counts for a theme if any passage in it was coded with it."),
+        ("Quotes: participants' words first, hand-coded passages before accepted suggestions, at most one "
+         "quote per interview, taken in turn from each site."),
     ]
     for line in notes:
         story.append(Paragraph(_t(line), s["bullet"], bulletText="•"))

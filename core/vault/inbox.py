@@ -210,7 +210,7 @@ class InboxRepo:
         return bool(cur.rowcount)
 
     def packet_counts(self, fingerprint: str | None = None) -> dict[str, int]:
-        sql, args = "SELECT status, COUNT(*) FROM packets_received", ()
+        sql, args = "SELECT status, COUNT(*) FROM packets_received", tuple[str, ...]()
         if fingerprint:
             sql, args = sql + " WHERE device_fingerprint = ?", (fingerprint,)
         return {r[0]: r[1] for r in self.vault.conn.execute(sql + " GROUP BY status", args)}
@@ -220,7 +220,7 @@ class InboxRepo:
         return InboxTx(self.vault.conn).get(packet_id)
 
     def list_packets(self, status: str | None = None) -> list[ReceivedPacket]:
-        sql, args = f"SELECT {_PACKET_COLS} FROM packets_received", ()
+        sql, args = f"SELECT {_PACKET_COLS} FROM packets_received", tuple[str, ...]()
         if status:
             sql, args = sql + " WHERE status = ?", (status,)
         return [_packet(r) for r in self.vault.conn.execute(sql + " ORDER BY received_at, packet_id", args)]

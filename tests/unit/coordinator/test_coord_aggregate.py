@@ -29,7 +29,7 @@ def test_counts_interviews_answers_and_passages_per_theme():
     b = _tiny("p-b", "P-002", "SITE-B", "2025-02", [(2, "pay"), (2, "respect")])
     agg = aggregate_interviews([a, b])
     assert agg.n_interviews == 2
-    pay, workload, hours = agg.theme("pay"), agg.theme("workload"), agg.theme("hours")
+    pay, workload = agg.theme("pay"), agg.theme("workload")
     assert (pay.interviews, pay.answers, pay.passages) == (2, 2, 2)
     # two workload tags in one answer (q1): one answer, two passages
     assert (workload.interviews, workload.answers, workload.passages) == (1, 1, 2)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+
 import pytest
 from lxml import etree
 
@@ -40,7 +41,7 @@ def test_cli_end_to_end(setup, capsys):
     out = capsys.readouterr().out
     assert "coordinator vault" in out and "age1" in out
     assert run("coordinator", "export-recipient", str(tmp / "recipient.txt")) == 0
-    recipient = [ln for ln in (tmp / "recipient.txt").read_text().splitlines() if ln.startswith("age1")][0]
+    recipient = next(ln for ln in (tmp / "recipient.txt").read_text().splitlines() if ln.startswith("age1"))
 
     inbox = tmp / "usb"
     inbox.mkdir()

@@ -94,7 +94,7 @@ def test_control_characters_in_text_do_not_break_the_xml(tmp_path):
     iv = make_interview(packet_id="ctl")
     iv["segments"][1]["text"] = "bad\x07bell " + iv["segments"][1]["text"]
     iv["tags"] = [{"segment": 1, "theme": "pay", "start": 9, "end": 20, "source": "manual"}]
-    root, zf = _project(write_qdpx([iv], tmp_path / "ctl.qdpx"))
+    root, _zf = _project(write_qdpx([iv], tmp_path / "ctl.qdpx"))
     schema.assertValid(root)
     text, offsets = source_text(iv)
     assert "\x07" not in text and offsets[0] < offsets[1]
