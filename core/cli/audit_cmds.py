@@ -1,0 +1,87 @@
+"""`confidant audit` (the vault) and `confidant audit packet FILE` (a packet)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from core.cli.common import read_passphrase, vault_dir
+from core.errors import InvalidInput
+
+_MARK = {"PASS": "PASS", "WARN": "WARN", "FAIL": "FAIL"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("audit", help="privacy audit of the vault (or of a packet: `audit packet FILE`)")
+    p.add_argument("--json", metavar="FILE", help="also write the report as JSON")
+    p.add_argument("--pdf", metavar="FILE", help="also write the report as a PDF")
+    p.add_argument("--scan", action="append", default=[], metavar="DIR",
+                   help="another folder to search for plaintext (repeatable)")
+    p.set_defaults(handler=cmd_audit_vault)
+    asub = p.add_subparsers(dest="audit_target", metavar="packet")
+    pk = asub.add_parser("packet", help="audit a packet file")
+    pk.add_argument("file")
+    pk.add_argument("--identity", metavar="KEYFILE", help="coordinator age identity file (to open the payload)")
+    pk.add_argument("--device-key", action="append", default=[], metavar="KEY_OR_FILE",
+                    help="a researcher device's public key (confidant-device-ed25519:...) or a file with it")
+    pk.add_argument("--json", metavar="FILE", dest="packet_json")
+    pk.add_argument("--pdf", metavar="FILE", dest="packet_pdf")
+    pk.set_defaults(handler=cmd_audit_packet)
+
+
+def _print_and_save(report: Any, json_path: str | None, pdf_path: str | None) -> int:
+    for check in report.checks:
+        print(f"[{_MARK[check.status]}] {check.name}")
+        print(f"       {check.evidence}")
+        if check.what_to_do:
+            print(f"       what to do: {check.what_to_do}")
+    counts = report.counts()
+    print(f"\nOverall: {report.status} ({counts['PASS']} pass, {counts['WARN']} warn, {counts['FAIL']} fail)")
+    if json_path:
+        Path(json_path).write_text(json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"Wrote {json_path}")
+    if pdf_path:
+        from core.reports.audit_pdf import write_audit_pdf
+        Path(pdf_path).write_bytes(write_audit_pdf(report))
+        print(f"Wrote {pdf_path}")
+    return 1 if report.status == "FAIL" else 0
+
+
+def cmd_audit_vault(args: argparse.Namespace) -> int:
+    from core.audit.vault_audit import run_vault_audit
+    from core.vault import Vault
+    passphrase = read_passphrase(args)
+    with Vault.open(vault_dir(args), passphrase) as vault:
+        report = run_vault_audit(vault, extra_dirs=args.scan, passphrase=passphrase)
+    return _print_and_save(report, args.json, args.pdf)
+
+
+def _read_identity(path: str) -> str:
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read {path}.", "Give the coordinator's age identity file.") from exc
+    keys = [line.strip() for line in lines if line.strip().startswith("AGE-SECRET-KEY-1")]
+    if not keys:
+        raise InvalidInput(f"{path} holds no age identity.", "The file must contain an AGE-SECRET-KEY-1… line.")
+    return keys[0]
+
+
+def _device_keys(items: list[str]) -> list[str]:
+    out = []
+    for item in items:
+        path = Path(item)
+        text = path.read_text(encoding="utf-8") if path.is_file() else item
+        out += [line.strip() for line in text.splitlines() if line.strip().startswith("confidant-device-")]
+    return out
+
+
+def cmd_audit_packet(args: argparse.Namespace) -> int:
+    from core.audit.packet_audit import audit_packet
+    from core.packets.reader import read_packet_file
+    data = read_packet_file(args.file)
+    identity = _read_identity(args.identity) if args.identity else None
+    report = audit_packet(data, identity=identity, trusted_devices=_device_keys(args.device_key) or None)
+    return _print_and_save(report, args.packet_json, args.packet_pdf)
