@@ -25,13 +25,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.coordinator import validate
 from core.errors import Cancelled, CoreError, NotCoordinatorVault, PacketRejected
 from core.jobs import CancelToken, Progress, ReportFn
-from core.coordinator import validate
 from core.packets import reader
-from core.packets.format import PACKET_SUFFIX, Header, REASONS
+from core.packets.format import PACKET_SUFFIX, REASONS, Header
 from core.vault.db import Vault
-from core.vault.inbox import QUARANTINED, SUPERSEDED, InboxRepo, InboxTx
+from core.vault.inbox import QUARANTINED, SUPERSEDED, InboxRepo, InboxTx, ReceivedPacket
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +131,7 @@ class Importer:
             return result
         except Cancelled:
             raise
-        except Exception:  # noqa: BLE001 - one packet's failure must not stop the batch
+        except Exception:
             log.exception("import of packet %s failed unexpectedly", header.packet_id)
             return self._record(ImportResult(path, header.packet_id, "rejected",
                                              "Confidant could not store it (an internal error; see the log)",
@@ -152,13 +152,22 @@ class Importer:
             return ImportResult(path, pid, verdict, reason, code or verdict)
 
         existing = tx.get(pid)
-        if existing is not None and existing.status != QUARANTINED:
-            if existing.header_digest == header.digest:
-                return result("already_imported", f"already imported on {existing.received_at[:10]}; nothing changed")
-            return result("conflict", f"a different packet with this id was imported on "
-                                      f"{existing.received_at[:10]}; keeping that one", "id_conflict")
+        held = existing is not None and existing.status == QUARANTINED
+        known = existing if existing is not None and not held else None
+
+        def seen_before(known_packet: ReceivedPacket) -> ImportResult:
+            # Spec §8 rules 2 and 3: the same header again changes nothing; a different one
+            # with a used id is a conflict and the packet already here is kept.
+            day = known_packet.received_at[:10]
+            if known_packet.header_digest == header.digest:
+                return result("already_imported", f"already imported on {day}; nothing changed")
+            return result("conflict", f"a different packet with this id was imported on {day}; "
+                                      "keeping that one", "id_conflict")
+
         trusted = tx.trusted_devices()
         if header.device_fingerprint not in trusted:
+            if known is not None:  # e.g. its device was removed since: still nothing to change
+                return seen_before(known)
             if existing is not None:
                 if existing.header_digest == header.digest:
                     return result("quarantined", "still in quarantine: its device is not enrolled", "unknown_device")
@@ -166,15 +175,19 @@ class Importer:
             reason = REASONS["unknown_device"][0]
             tx.quarantine(header.to_dict(), data, reason)
             return result("quarantined", f"held in quarantine: {reason}", "unknown_device")
+        # Verified before the duplicate check (spec §8 applies to packets that passed §7), so a
+        # damaged copy of an imported packet says "rejected", not "already imported".
         try:
             opened = reader.verify_and_open(data, identities=self.identities, trusted_devices=trusted)
         except PacketRejected as exc:
-            if existing is not None:  # released from quarantine but failed: do not keep it
+            if held:  # released from quarantine but failed: do not keep it
                 tx.drop_quarantined(pid)
             return result("rejected", exc.reason, exc.code)
+        if known is not None:
+            return seen_before(known)
         problems = validate.problems(opened.interview)
         if problems:
-            if existing is not None:
+            if held:
                 tx.drop_quarantined(pid)
             return result("rejected", "its interview data is incomplete: " + "; ".join(problems), "bad_interview")
         # A verified packet wins over an unverified quarantined one that claimed its id (store
@@ -200,7 +213,7 @@ class Importer:
             return ImportResult(path, pid, "imported",
                                 f"replaces {sup}, which has not arrived; it will be kept as history", "imported")
         if old.device_fingerprint != header.device_fingerprint:
-            return ImportResult(path, pid, "rejected", f"it claims to replace {sup}, which came from another device",
+            return ImportResult(path, pid, "conflict", f"it claims to replace {sup}, which came from another device",
                                 "supersedes_other_device")
         if old.status == SUPERSEDED:
             return ImportResult(path, pid, "conflict",

@@ -37,6 +37,11 @@ def test_import_then_reimport_is_a_no_op(coordinator, device, make_packet):
     again = _import(coordinator, *paths)
     assert [r.verdict for r in again] == ["already_imported"] * 3
     assert _rows(coordinator) == before
+    damaged = bytearray(paths[0].read_bytes())
+    damaged[-5] ^= 0xFF  # a damaged copy of an imported packet is not "already imported"
+    paths[0].write_bytes(bytes(damaged))
+    assert _import(coordinator, paths[0])[0].code == "hash_mismatch"
+    assert _rows(coordinator) == before
     agg2 = aggregate(coordinator)
     assert agg2.n_interviews == 3
     assert [(t.theme_id, t.interviews, t.passages) for t in agg2.themes] == \
@@ -93,7 +98,7 @@ def test_supersede_of_another_devices_packet_is_rejected(coordinator, device, ma
     assert _import(coordinator, make_packet("a", packet_id=a, seed=1))[0].verdict == "imported"
     hostile = make_packet("h", dev=other, packet_id=hex_id("h"), supersedes=a, seed=2)
     result = _import(coordinator, hostile)[0]
-    assert result.verdict == "rejected" and result.code == "supersedes_other_device"
+    assert result.verdict == "conflict" and result.code == "supersedes_other_device"
     assert [i["packet_id"] for i in InboxRepo(coordinator).current_interviews()] == [a]
 
 
