@@ -19,6 +19,7 @@ OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "
 MAX_SITES = 7       # more sites than this: the smallest are drawn together as "other sites"
 MAX_THEMES = 14     # rows in the charts (the most frequent themes)
 FONT = "Helvetica"
+MAX_PLOT_H = 430.0  # points: the bar area of the theme-by-site chart, so it fits one page
 
 
 def _short(text: str, limit: int) -> str:
@@ -40,7 +41,8 @@ def theme_by_site_chart(agg: Aggregate, width: float) -> Drawing:
     themes = sorted((t for t in agg.themes if t.interviews), key=lambda t: (-t.interviews, t.label))[:MAX_THEMES]
     groups = site_groups(agg)
     themes = themes[::-1]  # reportlab draws the first category at the bottom
-    bar_h = 7 if len(groups) > 3 else 9
+    # Bars shrink so the chart fits one page; below 6 pt their value labels would overlap.
+    bar_h = max(2.0, min(9.0, (MAX_PLOT_H - 8 * len(themes)) / max(1, len(themes) * len(groups))))
     plot_h = max(40, len(themes) * (bar_h * len(groups) + 8))
     legend_rows = (len(groups) + 2) // 3
     height = plot_h + 50 + legend_rows * 14
@@ -62,7 +64,7 @@ def theme_by_site_chart(agg: Aggregate, width: float) -> Drawing:
     chart.valueAxis.gridStrokeColor = colors.HexColor("#DDDDDD")
     chart.barSpacing = 1
     chart.groupSpacing = 8
-    chart.barLabelFormat = "%d"
+    chart.barLabelFormat = "%d" if bar_h >= 6 else None
     chart.barLabels.fontName = FONT
     chart.barLabels.fontSize = 6.5
     chart.barLabels.boxAnchor = "w"

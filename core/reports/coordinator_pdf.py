@@ -134,8 +134,8 @@ def _overview(agg: Aggregate, s: dict[str, ParagraphStyle]) -> list[Any]:
                                   "piece of text.", s["body"]), Spacer(1, 6),
                         _table(rows, [2.9 * inch, 0.9 * inch, 1.1 * inch, 0.8 * inch, 0.8 * inch])]
     if any(t.interviews for t in agg.themes):
-        story += [CondPageBreak(4 * inch), Paragraph("Theme frequency by site", s["h2"]),
-                  theme_by_site_chart(agg, CONTENT_W)]
+        story.append(KeepTogether([Paragraph("Theme frequency by site", s["h2"]),
+                                   theme_by_site_chart(agg, CONTENT_W)]))
     return story
 
 
