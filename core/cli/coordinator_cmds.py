@@ -189,8 +189,8 @@ def cmd_devices(args: argparse.Namespace) -> int:
     from core.coordinator.devices import list_devices
     with open_vault(args) as vault:
         devices = list_devices(vault)
-    rows: list[dict[str, Any]] = [{"label": d.device.label, "fingerprint": d.device.fingerprint, "words": d.words,
-             "enrolled_at": d.device.enrolled_at, "packets": d.packets} for d in devices]
+    rows: list[dict[str, Any]] = [{"label": d.label, "fingerprint": d.fingerprint, "words": d.words,
+                                   "enrolled_at": d.enrolled_at, "packets": d.packets} for d in devices]
     if args.json:
         print_json(rows)
         return 0

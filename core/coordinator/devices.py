@@ -10,10 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.coordinator.inbox import Importer, ImportResult, require_coordinator
 from core.errors import InvalidInput
-from core.coordinator.inbox import ImportResult, Importer, require_coordinator
 from core.packets.format import DEVICE_KEY_PREFIX
-from core.packets.keys import decode_device_key, encode_device_key, find_key_line, fingerprint, fingerprint_words
+from core.packets.keys import (
+    decode_device_key,
+    encode_device_key,
+    find_key_line,
+    fingerprint,
+    fingerprint_words,
+)
 from core.vault.db import Vault
 from core.vault.inbox import QUARANTINED, Device, InboxRepo
 
@@ -22,9 +28,13 @@ from core.vault.inbox import QUARANTINED, Device, InboxRepo
 class DeviceInfo:
     """An enrolled device with its fingerprint words and packet counts (for listings)."""
 
-    device: Device
+    id: int
+    label: str
+    public_key: str
+    fingerprint: str
+    enrolled_at: str
     words: str
-    packets: dict[str, int]
+    packets: dict[str, int]  # status -> number of packets from this device
 
 
 def parse_device_key(text_or_path: str | Path) -> str:
@@ -62,7 +72,8 @@ def enrol(vault: Vault, public_key_text_or_path: str | Path, label: str) -> Devi
 
 def list_devices(vault: Vault) -> list[DeviceInfo]:
     repo = InboxRepo(vault)
-    return [DeviceInfo(d, fingerprint_words(d.public_key), repo.packet_counts(d.fingerprint))
+    return [DeviceInfo(d.id, d.label, d.public_key, d.fingerprint, d.enrolled_at,
+                       fingerprint_words(d.public_key), repo.packet_counts(d.fingerprint))
             for d in repo.list_devices()]
 
 
