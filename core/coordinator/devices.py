@@ -36,6 +36,11 @@ class DeviceInfo:
     words: str
     packets: dict[str, int]  # status -> number of packets from this device
 
+    @property
+    def device(self) -> Device:
+        """The stored device (for callers written against the first version of this class)."""
+        return Device(self.id, self.label, self.public_key, self.fingerprint, self.enrolled_at)
+
 
 def parse_device_key(text_or_path: str | Path) -> str:
     """The one device public key in pasted text or in a key file; InvalidInput otherwise."""
