@@ -121,6 +121,10 @@ def words_to_chunks(words: list[str]) -> list[str]:
                     value += UNITS[words[i]] * 100
                     i += 2
                 rest, k = _below_hundred(words, i)
+                # "eight hundred five five five...": in dictation a digit after "hundred"
+                # starts the next group; "five hundred three" (run ends) is 503.
+                if rest is not None and words[i] in UNITS and k < len(words):
+                    rest = None
                 if rest is not None:
                     value += rest
                     i = k

@@ -30,14 +30,17 @@ def phones(text: str, runs: list[NumberRun]) -> list[Finding]:
             score = 0.75
         else:
             continue
-        out.append(Finding(run.start, run.end, "PHONE", span, score, "spoken_phone" if run.is_spoken
-                           else "phone", canonical=d[-10:]))
+        start = run.start
+        while start > 0 and text[start - 1] in "(+":  # "(217) 555-0192", "+1 217..."
+            start -= 1
+        out.append(Finding(start, run.end, "PHONE", text[start:run.end], score,
+                           "spoken_phone" if run.is_spoken else "phone", canonical=d[-10:]))
     return out
 
 
 _TLDS = r"(?:com|org|net|edu|gov|mil|io|us|co|info|biz|me|ca|uk|mx|ai|app)"
 _WRITTEN_EMAIL = re.compile(r"(?<![\w.+-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
-_SPOKEN_SEP = r"\s*(?:dot|period|underscore|under\s+score|dash|hyphen|[._-])\s*"
+_SPOKEN_SEP = r"(?:\s*(?:dot|period|underscore|under\s+score|dash|hyphen)\s*|[._-])"
 _SPOKEN_EMAIL = re.compile(
     r"\b[a-z0-9]+(?:" + _SPOKEN_SEP + r"[a-z0-9]+)*"       # local part: maria dot gonzalez
     r"\s*(?:\bat\b|\bat\s+sign\b|@)\s*"                      # at
@@ -59,8 +62,11 @@ def emails(text: str) -> list[Finding]:
         while len(words) > 2 and words[0].lower() in _LOCAL_STOP:
             start += len(words[0]) + len(words[1])
             words = words[2:]
-        if any(f.start <= start < f.end for f in out):
-            continue
+        inside = [f for f in out if f.start < m.end() and start < f.end]
+        if any(not (start <= f.start and f.end <= m.end()) for f in inside):
+            continue  # crosses a written address: keep the written one
+        # "maria dot g@gmail.com": the spoken form is the written one plus its spoken start.
+        out = [f for f in out if f not in inside]
         span = text[start:m.end()]
         canon = re.sub(r"\s+", "", span.lower())
         out.append(Finding(start, m.end(), "EMAIL", span, 0.9, "spoken_email", canonical=canon))

@@ -20,7 +20,7 @@ _TENURE = re.compile(
     re.IGNORECASE)
 _UNIQUE = re.compile(
     r"\b(?:the\s+only|the\s+one\s+and\s+only|the\s+first|the\s+last|the\s+oldest|the\s+youngest|"
-    r"the\s+longest)\s+(?:[a-z-]+\s+){0,3}?(?:woman|women|man|men|guy|girl|lady|person|one|worker|"
+    r"the\s+longest)\s+(?:[a-z-]+\s+){0,3}(?:woman|women|man|men|guy|girl|lady|person|one|worker|"
     r"mechanic|driver|nurse|operator|tech|technician|electrician|welder|trainer|lead|supervisor|"
     r"manager|black|latina|latino|asian|deaf|[a-z]+er|[a-z]+ist)\b", re.IGNORECASE)
 _TITLE = re.compile(

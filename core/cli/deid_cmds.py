@@ -1,0 +1,203 @@
+"""`confidant deid ...`: find identifiers, review redactions, sign off, show what would leave.
+
+    confidant deid scan [FILE|-] [--names "A,B"] [--workplaces "X,Y"] [--json]   (no vault)
+    confidant deid ID                     detect in the interview; print the proposals
+    confidant deid accept-all ID | accept RID... | reject RID...
+    confidant deid add ID SEGMENT START END [--type PERSON]
+    confidant deid signoff ID
+    confidant deid show ID [--json] [--map] [--redactions]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from core.cli.common import ProgressPrinter, open_vault, print_json
+from core.errors import InvalidInput
+
+_ACTIONS = ("scan", "detect", "accept-all", "accept", "reject", "add", "signoff", "show", "map")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "deid", help="de-identify: scan text, review redactions, sign off",
+        description="confidant deid ID detects names and numbers in an interview and prints the "
+                    "proposals. Actions: " + ", ".join(_ACTIONS) + ". Use `confidant deid ACTION -h`.")
+    p.add_argument("action", metavar="ID|ACTION", help="an interview id, or one of: " + ", ".join(_ACTIONS))
+    p.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    p.set_defaults(handler=cmd_deid)
+
+
+def _sub_parser(action: str) -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog=f"confidant deid {action}")
+    if action == "scan":
+        ap.description = "Find identifiers in any text (no vault needed)."
+        ap.add_argument("file", nargs="?", default="-", help="a text file, or - for standard input")
+        ap.add_argument("--names", default="", help='names to protect, comma separated: "Maria Gonzalez,Bob"')
+        ap.add_argument("--workplaces", default="", help="workplace names, comma separated")
+        ap.add_argument("--no-presidio", action="store_true", help="only Confidant's own recognizers (fast)")
+        ap.add_argument("--redact", action="store_true", help="print the text with placeholders instead")
+        ap.add_argument("--json", action="store_true")
+    elif action in ("detect", "accept-all", "signoff", "map"):
+        ap.add_argument("id", help="interview id")
+        ap.add_argument("--json", action="store_true")
+    elif action in ("accept", "reject"):
+        ap.add_argument("redaction_ids", nargs="+", type=int, metavar="RID")
+    elif action == "add":
+        ap.add_argument("id", help="interview id")
+        ap.add_argument("segment", type=int, help="segment id")
+        ap.add_argument("start", type=int, help="first character (0-based)")
+        ap.add_argument("end", type=int, help="character after the last")
+        ap.add_argument("--type", default="PERSON", help="PERSON, WORKPLACE, LOCATION, ADDRESS, PHONE, "
+                        "EMAIL, DATE, AGE, ID_NUMBER or a role such as SUPERVISOR")
+    elif action == "show":
+        ap.add_argument("id", help="interview id")
+        ap.add_argument("--json", action="store_true")
+        ap.add_argument("--redactions", action="store_true", help="list every redaction with its state")
+    return ap
+
+
+def cmd_deid(args: argparse.Namespace) -> int:
+    action = args.action
+    if action not in _ACTIONS:  # `confidant deid ID`
+        return _detect(args, _sub_parser("detect").parse_args([action, *args.rest]))
+    sub_args = _sub_parser(action).parse_args(args.rest)
+    handler = {"scan": _scan, "detect": _detect, "accept-all": _accept_all, "accept": _decide,
+               "reject": _decide, "add": _add, "signoff": _signoff, "show": _show, "map": _map}[action]
+    sub_args.action = action
+    return handler(args, sub_args)
+
+
+def _split(csv: str) -> list[str]:
+    return [x.strip() for x in csv.split(",") if x.strip()]
+
+
+def _scan(_: argparse.Namespace, a: argparse.Namespace) -> int:
+    from core.deid.detect import detect
+    if a.file == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            text = Path(a.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InvalidInput(f"Cannot read {a.file}.", "Give a UTF-8 text file, or - to read standard input.") from exc
+    findings = detect(text, names=_split(a.names), workplaces=_split(a.workplaces), use_presidio=not a.no_presidio)
+    if a.redact:
+        from core.deid.pseudonyms import PseudonymBook
+        from core.deid.redact import Replacement, apply
+        book = PseudonymBook()
+        reps = [Replacement(f.start, f.end, book.placeholder(f.entity_type, f.canonical or f.text, f.label))
+                for f in findings]
+        print(apply(text, reps)[0])
+        return 0
+    if a.json:
+        print_json([f.to_json() for f in findings])
+    else:
+        for f in findings:
+            print(f"{f.start:>6} {f.end:>6}  {f.entity_type:<12} {f.score:.2f}  {f.text}")
+    return 0
+
+
+def _print_redactions(redactions: list[Any], as_json: bool) -> None:
+    if as_json:
+        print_json([r.__dict__ for r in redactions])
+        return
+    for r in redactions:
+        print(f"{r.id:>5}  seg {r.segment_id:<5} {r.start_char:>4}-{r.end_char:<4} {r.state:<9} "
+              f"{r.entity_type:<12} {r.placeholder:<18} {r.original}")
+
+
+def _detect(args: argparse.Namespace, a: argparse.Namespace) -> int:
+    from core.deid import review
+    from core.jobs import run_job
+    with open_vault(args) as vault:
+        new = run_job(review.make_detect_job(vault, a.id), ProgressPrinter("Checking"))
+        proposed = review.list_redactions(vault, a.id, "proposed")
+        if a.json:
+            print_json({"new": new, "proposed": [r.__dict__ for r in proposed],
+                        "warnings": review.quasi_identifier_warnings(vault, a.id)})
+            return 0
+        print(f"{new} new proposal(s); {len(proposed)} waiting for review.")
+        _print_redactions(proposed, False)
+        for w in review.quasi_identifier_warnings(vault, a.id):
+            print(f"warning: {w}")
+    return 0
+
+
+def _accept_all(args: argparse.Namespace, a: argparse.Namespace) -> int:
+    from core.deid import review
+    with open_vault(args) as vault:
+        n = review.accept_all(vault, a.id)
+    print(f"Accepted {n} redaction(s).")
+    return 0
+
+
+def _decide(args: argparse.Namespace, a: argparse.Namespace) -> int:
+    from core.deid import review
+    fn = review.accept if a.action == "accept" else review.reject
+    with open_vault(args) as vault:
+        for rid in a.redaction_ids:
+            fn(vault, rid)
+    print(f"{a.action.capitalize()}ed {len(a.redaction_ids)} redaction(s).")
+    return 0
+
+
+def _add(args: argparse.Namespace, a: argparse.Namespace) -> int:
+    from core.deid import review
+    with open_vault(args) as vault:
+        r = review.add(vault, a.id, a.segment, a.start, a.end, a.type)
+    print(f"Added redaction {r.id}: {r.placeholder}")
+    return 0
+
+
+def _signoff(args: argparse.Namespace, a: argparse.Namespace) -> int:
+    from core.deid import review
+    with open_vault(args) as vault:
+        warnings = review.quasi_identifier_warnings(vault, a.id)
+        s = review.sign_off(vault, a.id)
+    for w in warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    if a.json:
+        print_json(s.__dict__)
+    else:
+        print(f"Signed off at {s.signed_at} (text SHA-256 {s.text_sha256[:16]}…).")
+    return 0
+
+
+def _show(args: argparse.Namespace, a: argparse.Namespace) -> int:
+    from core.deid import review
+    with open_vault(args) as vault:
+        segments = review.deidentified_segments(vault, a.id)
+        signed = review.is_signed_off(vault, a.id)
+        redactions = review.list_redactions(vault, a.id)
+        warnings = review.quasi_identifier_warnings(vault, a.id)
+    if a.json:
+        print_json({"signed_off": signed, "warnings": warnings,
+                    "segments": [{"segment_id": s.segment_id, "index": s.index, "start_ms": s.start_ms,
+                                  "end_ms": s.end_ms, "speaker": s.speaker, "question_id": s.question_id,
+                                  "text": s.text} for s in segments],
+                    "redactions": [r.__dict__ for r in redactions] if a.redactions else None})
+        return 0
+    print(f"Signed off: {'yes' if signed else 'no'}")
+    for s in segments:
+        print(f"[{s.index:>3}] (segment {s.segment_id}) {s.text}")
+    if a.redactions:
+        _print_redactions(redactions, False)
+    for w in warnings:
+        print(f"warning: {w}")
+    return 0
+
+
+def _map(args: argparse.Namespace, a: argparse.Namespace) -> int:
+    from core.deid import review
+    with open_vault(args) as vault:
+        entries = review.pseudonym_map(vault, a.id)
+    if a.json:
+        print_json([e.__dict__ for e in entries])
+    else:
+        for e in entries:
+            print(f"{e.placeholder:<20} {e.original}")
+    return 0
