@@ -206,7 +206,7 @@ class Importer:
                                 f"kept as history: packet {later.packet_id} already replaced it", "history")
         if sup is None:
             tx.store(hdr, data, interview)
-            return ImportResult(path, pid, "imported", "imported", "imported")
+            return ImportResult(path, pid, "imported", "new interview, stored and counted", "imported")
         old = tx.get(sup)
         if old is None or old.status == QUARANTINED:
             tx.store(hdr, data, interview)
