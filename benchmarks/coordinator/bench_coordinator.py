@@ -27,20 +27,20 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from core.coordinator.aggregate import aggregate  # noqa: E402
-from core.coordinator.devices import enrol  # noqa: E402
-from core.coordinator.inbox import make_import_job, summarize  # noqa: E402
-from core.jobs import run_job  # noqa: E402
-from core.packets.keys import age_recipient  # noqa: E402
-from core.packets.payload import pack  # noqa: E402
-from core.packets.seal import seal  # noqa: E402
-from core.reports.coordinator_pdf import write_report  # noqa: E402
-from core.reports.csv_export import write_csv  # noqa: E402
-from core.reports.interview_summary import write_interview_summary  # noqa: E402
-from core.reports.qdpx import write_qdpx  # noqa: E402
-from core.vault import Vault  # noqa: E402
-from tests.helpers.coordinator_data import make_corpus  # noqa: E402
-from tests.helpers.coordinator_packets import Device, payload_files  # noqa: E402
+from core.coordinator.aggregate import aggregate
+from core.coordinator.devices import enrol
+from core.coordinator.inbox import make_import_job, summarize
+from core.jobs import run_job
+from core.packets.keys import age_recipient
+from core.packets.payload import pack
+from core.packets.seal import seal
+from core.reports.coordinator_pdf import write_report
+from core.reports.csv_export import write_csv
+from core.reports.interview_summary import write_interview_summary
+from core.reports.qdpx import write_qdpx
+from core.vault import Vault
+from tests.helpers.coordinator_data import make_corpus
+from tests.helpers.coordinator_packets import Device, payload_files
 
 RESULTS = REPO / "benchmarks" / "results" / "coordinator.json"
 PASSPHRASE = "benchmark passphrase, not a secret"

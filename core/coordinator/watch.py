@@ -13,8 +13,8 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+from core.coordinator.inbox import Importer, ImportResult, packet_files, require_coordinator
 from core.jobs import CancelToken, Progress, ReportFn
-from core.coordinator.inbox import ImportResult, Importer, packet_files, require_coordinator
 from core.vault.db import Vault
 
 log = logging.getLogger(__name__)

@@ -140,7 +140,7 @@ def build_project(interviews: list[dict[str, Any]], *, name: str = "Confidant co
                   description: str = "") -> tuple[bytes, dict[str, bytes]]:
     """The project.qde XML and the ``sources/`` files (name -> UTF-8 bytes)."""
     P = f"{{{PROJECT_NS}}}"
-    now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     user = guid("user", "coordinator")
     root = etree.Element(P + "Project", nsmap={None: PROJECT_NS}, name=_clean(name),
                          origin="Confidant", creatingUserGUID=user, creationDateTime=now)
