@@ -9,4 +9,4 @@ Imports core.errors, core.jobs and core.vault only; never Qt, transcription or a
 SAMPLE_RATE_HZ = 16000
 CHUNK_SAMPLES = SAMPLE_RATE_HZ  # about one second: a crash loses at most this much
 
-__all__ = ["SAMPLE_RATE_HZ", "CHUNK_SAMPLES"]
+__all__ = ["CHUNK_SAMPLES", "SAMPLE_RATE_HZ"]

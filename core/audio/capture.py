@@ -19,8 +19,9 @@ import logging
 import queue
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
@@ -139,7 +140,7 @@ class Recorder:
             from core.vault.interviews import InterviewRepo
             self._capture_off_record = InterviewRepo(self.vault).get(self.interview_id).capture_off_record
         self._stream = self._open_stream()
-        self.native_rate_hz = int(round(float(self._stream.samplerate)))
+        self.native_rate_hz = round(float(self._stream.samplerate))
         repo = RecordingRepo(self.vault)
         rec = repo.create(self.interview_id, "mic", device_name=self.device_name,
                           capture_off_record=bool(self._capture_off_record), codec=self._codec)
@@ -151,7 +152,7 @@ class Recorder:
         self._writer.start()
         try:
             self._stream.start()
-        except Exception as exc:  # noqa: BLE001 - PortAudio raises its own error type
+        except Exception as exc:
             self._queue.put(_Control("lost"))
             self._writer.join(timeout=10)
             raise NoInputDevice("The microphone could not be started.",
@@ -285,13 +286,13 @@ class Recorder:
             writer.repo.finish(self._recording_id, "complete")
         except CoreError as exc:
             self._fail(writer, exc)
-        except Exception as exc:  # noqa: BLE001 - sqlcipher3/OS errors while writing
+        except Exception as exc:
             self._fail(writer, DiskFull() if _looks_full(exc) else VaultReadOnly())
             log.exception("audio writer failed")
         finally:
             conn.close()
 
-    def _apply(self, writer: "_ChunkWriter", item: _Control) -> None:
+    def _apply(self, writer: _ChunkWriter, item: _Control) -> None:
         if item.action == "marker":
             writer.repo.add_marker(writer.recording_id, item.kind, writer.clock, item.question_id, item.label)
         elif item.action in ("pause", "resume"):
@@ -303,7 +304,7 @@ class Recorder:
             writer.repo.add_marker(writer.recording_id, "off_record_start" if item.on else "off_record_end",
                                    writer.clock)
 
-    def _fail(self, writer: "_ChunkWriter", exc: CoreError) -> None:
+    def _fail(self, writer: _ChunkWriter, exc: CoreError) -> None:
         """Stop by ourselves: keep what is committed, try to save the rest, say why."""
         self._error = exc
         code = "disk_full" if isinstance(exc, DiskFull) else "device_lost" if isinstance(exc, DeviceLost) else "error"

@@ -25,7 +25,7 @@ class InputDevice:
     max_input_channels: int = 1
 
 
-def _sd():  # noqa: ANN202 - the sounddevice module
+def _sd():
     try:
         import sounddevice
     except OSError as exc:  # libportaudio missing

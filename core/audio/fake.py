@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -35,13 +36,15 @@ class FakeInputStream:
         speed: 1.0 real time; 50.0 fifty times faster.
         lose_after_s: the device vanishes after this much audio; ``lose_mode`` "stall"
             (callbacks just stop) or "finish" (the stream ends and says so).
+        loop: play the signal over and over instead of silence after it (long benchmarks).
     """
 
     def __init__(self, signal: np.ndarray, *, callback: Callable[..., None], signal_rate_hz: int = 16000,
                  samplerate: float | None = None, channels: int = 1, device: Any = None,
                  finished_callback: Callable[[], None] | None = None, speed: float = 1.0,
                  block_frames: int | None = None, lose_after_s: float | None = None,
-                 lose_mode: str = "stall", accept_rates: tuple[int, ...] = (), **_: Any) -> None:
+                 lose_mode: str = "stall", accept_rates: tuple[int, ...] = (), loop: bool = False,
+                 **_: Any) -> None:
         if samplerate is not None and int(samplerate) != signal_rate_hz and int(samplerate) not in accept_rates:
             raise ValueError(f"Invalid sample rate {samplerate}")
         self.samplerate = float(signal_rate_hz)
@@ -55,6 +58,7 @@ class FakeInputStream:
         self._block = block_frames or max(1, signal_rate_hz // 50)  # 20 ms, like a real device
         self._lose_after = None if lose_after_s is None else int(lose_after_s * signal_rate_hz)
         self._lose_mode = lose_mode
+        self._loop = loop
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.frames_delivered = 0
@@ -76,7 +80,10 @@ class FakeInputStream:
                 if self._lose_mode == "finish" and self._finished:
                     self._finished()
                 return
-            block = self._signal[pos:pos + self._block]
+            at = pos % len(self._signal) if self._loop and len(self._signal) else pos
+            block = self._signal[at:at + self._block]
+            if self._loop and len(block) < self._block and len(self._signal):
+                block = np.concatenate([block, self._signal[:self._block - len(block)]])
             if len(block) < self._block:
                 block = np.concatenate([block, np.zeros(self._block - len(block), np.float32)])
             frames = np.repeat(block[:, None], self.channels, axis=1)

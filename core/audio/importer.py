@@ -12,15 +12,15 @@ from __future__ import annotations
 import logging
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 import soundfile as sf
 
 from core.audio import CHUNK_SAMPLES, SAMPLE_RATE_HZ, codec
 from core.audio.resample import StreamResampler, downmix
-from core.errors import Cancelled, CoreError, NotFound, UnsupportedAudio
+from core.errors import CoreError, NotFound, UnsupportedAudio
 from core.jobs import CancelToken, Progress, ReportFn
 from core.vault.db import Vault
 from core.vault.recordings import ChunkRow, RecordingRepo
@@ -144,5 +144,10 @@ def delete_source(path: str | Path) -> None:
                         "Delete it yourself in your file manager.") from exc
 
 
-__all__ = ["make_import_job", "can_delete_source", "delete_source", "DELETE_SOURCE_NOTE",
-           "SUPPORTED_SUFFIXES", "Cancelled"]
+__all__ = [
+    "DELETE_SOURCE_NOTE",
+    "SUPPORTED_SUFFIXES",
+    "can_delete_source",
+    "delete_source",
+    "make_import_job",
+]

@@ -13,7 +13,8 @@ from __future__ import annotations
 import collections
 import logging
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -60,7 +61,7 @@ class Player:
         self._feeder.start()
 
     @classmethod
-    def for_recording(cls, vault: Any, recording_id: int, **kwargs: Any) -> "Player":
+    def for_recording(cls, vault: Any, recording_id: int, **kwargs: Any) -> Player:
         """A player over a recording in the vault (the feeder thread gets its own connection)."""
         from core.audio.source import read_audio
         from core.vault.recordings import RecordingRepo
@@ -95,7 +96,7 @@ class Player:
                 self._stream = self._factory(samplerate=SAMPLE_RATE_HZ, channels=1, callback=self._callback,
                                              device=self._device)
                 self._stream.start()
-            except Exception as exc:  # noqa: BLE001 - PortAudio errors
+            except Exception as exc:
                 self._stream = None
                 raise AudioError("Confidant could not play the audio.",
                                  "Check that speakers or headphones are connected and not muted.") from exc
@@ -118,7 +119,7 @@ class Player:
         self._wake.set()
 
     def seek_s(self, seconds: float) -> None:
-        self.seek(int(round(seconds * SAMPLE_RATE_HZ)))
+        self.seek(round(seconds * SAMPLE_RATE_HZ))
 
     def set_speed(self, speed: float) -> None:
         if not MIN_SPEED <= speed <= MAX_SPEED:
@@ -151,7 +152,7 @@ class Player:
             end = min(start + READ_SAMPLES, self.total_samples)
             try:
                 src = self._read(start, end)
-            except Exception:  # noqa: BLE001 - keep the UI alive; report silence
+            except Exception:
                 log.exception("player could not read audio")
                 src = np.zeros(end - start, dtype=np.float32)
             out = stretcher.push(src)

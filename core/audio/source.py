@@ -36,8 +36,8 @@ def read_audio(vault: Vault, recording_id: int, start_sample: int = 0,
 
 def read_seconds(vault: Vault, recording_id: int, start_s: float, end_s: float | None = None) -> np.ndarray:
     """Like ``read_audio`` with times in seconds."""
-    end = None if end_s is None else int(round(end_s * SAMPLE_RATE_HZ))
-    return read_audio(vault, recording_id, int(round(start_s * SAMPLE_RATE_HZ)), end)
+    end = None if end_s is None else round(end_s * SAMPLE_RATE_HZ)
+    return read_audio(vault, recording_id, round(start_s * SAMPLE_RATE_HZ), end)
 
 
 def waveform_overview(vault: Vault, recording_id: int, n_bins: int = 1000) -> np.ndarray:

@@ -27,9 +27,9 @@ import subprocess
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 import numpy as np
 import pytest
@@ -47,7 +47,7 @@ class VirtualMic:
     source: str = SOURCE
 
     def pactl(self, *args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(["pactl", *args], env=self.env, capture_output=True, text=True, timeout=10)
+        return subprocess.run(["pactl", *args], check=False, env=self.env, capture_output=True, text=True, timeout=10)
 
     def stop(self) -> None:
         if self.process.poll() is None:
