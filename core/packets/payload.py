@@ -67,8 +67,6 @@ def unpack(plaintext: bytes) -> dict[str, bytes]:
         infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
         raise reject("malformed", "the sealed contents are not a zip archive") from None
-    if len(infos) > MAX_FILES:
-        raise reject("oversized", f"{len(infos)} files")
     names = [i.filename for i in infos]
     if len(set(names)) != len(names):
         raise reject("malformed", "a file appears twice")
@@ -80,6 +78,8 @@ def unpack(plaintext: bytes) -> dict[str, bytes]:
     missing = [n for n in REQUIRED_FILES if n not in names]
     if missing:
         raise reject("malformed", f"missing {', '.join(missing)}")
+    if len(infos) > MAX_FILES:
+        raise reject("oversized", f"{len(infos)} files")
     if any(i.file_size > MAX_FILE_LEN for i in infos) or sum(i.file_size for i in infos) > MAX_UNZIPPED_LEN:
         raise reject("oversized", "the files inside are too large")
     files: dict[str, bytes] = {}

@@ -90,12 +90,12 @@ def theme_chart(counts: Counter[str], width: float = 6.5 * inch) -> Drawing:
 
 
 def _theme_labels(doc: dict[str, Any]) -> dict[str, str]:
-    return {t.get("id"): str(t.get("label") or t.get("id")) for t in doc.get("codebook") or []
+    return {str(t.get("id")): str(t.get("label") or t.get("id")) for t in doc.get("codebook") or []
             if isinstance(t, dict)}
 
 
 def _counts(tags: Iterable[dict[str, Any]], labels: dict[str, str]) -> Counter[str]:
-    return Counter(labels.get(t.get("theme"), str(t.get("theme"))) for t in tags)
+    return Counter(labels.get(str(t.get("theme")), str(t.get("theme"))) for t in tags)
 
 
 def _cover(doc: dict[str, Any], st: dict[str, ParagraphStyle], labels: dict[str, str]) -> list[Flowable]:
@@ -180,7 +180,7 @@ def write_interview_summary(interview: dict[str, Any]) -> bytes:
     story = _cover(interview, st, labels)
     questions = [q for q in interview.get("questions") or [] if isinstance(q, dict)]
     for number, q in enumerate(questions, 1):
-        qid = q.get("id")
+        qid = str(q.get("id"))
         title = f"Question {number}" + (f" · {q.get('section')}" if q.get("section") else "")
         story += _question_page(title, str(q.get("text", "")), by_question.pop(qid, []),
                                 tags_by_question.get(qid, []), st, labels)
