@@ -12,9 +12,13 @@ from typing import Protocol
 
 
 class _MarkerLike(Protocol):
-    kind: str
-    sample_offset: int
-    question_id: str | None
+    # Read-only members, so frozen dataclasses (core.vault.recordings.Marker) match.
+    @property
+    def kind(self) -> str: ...
+    @property
+    def sample_offset(self) -> int: ...
+    @property
+    def question_id(self) -> str | None: ...
 
 
 def off_record_spans(markers: Iterable[_MarkerLike], total_samples: int) -> list[tuple[int, int]]:

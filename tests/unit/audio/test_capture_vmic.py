@@ -41,6 +41,17 @@ def closed_vault(tmp_path):
     return folder, iid
 
 
+def attach_default_guide(folder: Path, iid: str) -> str:
+    """Attach the default guide; returns its first question id (what `n` must mark)."""
+    from core.vault.guides import GuideRepo
+    with Vault.open(folder, PASSPHRASE) as v:
+        repo = GuideRepo(v)
+        repo.ensure_defaults()
+        stored = repo.resolve("job-quality")
+        InterviewRepo(v).set_guide(iid, stored.pk)
+        return stored.guide.questions()[0].id
+
+
 class Cli:
     """`confidant ...` in a child process, its stderr lines collected as they come."""
 
@@ -122,6 +133,7 @@ def files_to_scan(folder: Path, since: float) -> list[Path]:
 def test_record_import_and_no_plaintext(vmic, closed_vault, jfk_path):  # noqa: F811
     started = time.time() - 1
     folder, iid = closed_vault
+    first_question = attach_default_guide(folder, iid)
     cli = Cli(vmic.env, folder, "record", iid)
     cli.wait_for_line("Listening")                 # the first callback arrived
     player = play_into_vmic(jfk_path, wait=False, env=vmic.env)
@@ -145,7 +157,7 @@ def test_record_import_and_no_plaintext(vmic, closed_vault, jfk_path):  # noqa: 
         stored_import = read_audio(v, imported_rec.id)
         marks = RecordingRepo(v).markers(recorded_rec.id)
         chunk = next(RecordingRepo(v).chunks(imported_rec.id, 32000, 32001)).data
-    assert [m.kind for m in marks] == ["next_question"]
+    assert [(m.kind, m.question_id) for m in marks] == [("next_question", first_question)]
     assert len(recorded) > len(source), "".join(cli.stderr)
     lag, ncc = best_alignment(recorded, source)
     print(f"vmic capture: normalised cross-correlation {ncc:.4f} at lag {lag}")
