@@ -211,3 +211,29 @@ def test_devices_lists_the_virtual_mic(vmic, closed_vault):  # noqa: F811
     folder, _ = closed_vault
     out = run_cli(vmic.env, folder, "audio", "devices")
     assert out.returncode == 0 and "default" in out.stdout
+
+
+def test_player_real_output_loops_back_into_recorder(vmic, vault, interview):  # noqa: F811
+    """In-process: Player → real PortAudio output → null sink → virtual mic → Recorder."""
+    from core.audio.capture import Recorder
+    from core.audio.player import Player
+
+    tone = (0.3 * np.sin(2 * np.pi * 660 * np.arange(16000 * 3) / 16000)).astype(np.float32)
+    rec = Recorder(vault, interview.id)
+    rec.start()
+    assert rec.wait_for_first_audio(15)
+    player = Player(lambda a, b: tone[a:b], len(tone))
+    try:
+        player.play()
+        deadline = time.monotonic() + 15
+        while player.is_playing and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.5)
+    finally:
+        player.close()
+    rid = rec.stop()
+    got = read_audio(vault, rid)
+    loud = got[np.abs(got) > 0.05]
+    assert len(loud) > 16000, "the tone did not come back through the virtual microphone"
+    spectrum = np.abs(np.fft.rfft(got))
+    assert np.argmax(spectrum) * 16000 / len(got) == pytest.approx(660, abs=5)
