@@ -227,10 +227,17 @@ class Vault:
             if vault_id is None or vault_id[0] != keyfile.vault_id:
                 raise VaultCorrupt("vault.db belongs to a different vault than vault.json.",
                                    "Keep each vault's vault.db and vault.json together in one folder.")
-            with vault.transaction() as c:
-                if failed:
-                    auditlog.append(c, "unlock_failed", {"count": failed})
-                auditlog.append(c, event, {**details, "failed_unlocks": failed})
+            try:
+                with vault.transaction() as c:
+                    if failed:
+                        auditlog.append(c, "unlock_failed", {"count": failed})
+                    auditlog.append(c, event, {**details, "failed_unlocks": failed})
+            except DiskFull:
+                # A full disk must not lock people out of their interviews: open without the
+                # log entry (reading still works) and keep the failed count for next time.
+                _restore_failed_unlocks(folder, failed)
+                vault.failed_unlocks_before = failed
+                log.warning("vault %s opened on a full disk; unlock not logged", keyfile.vault_id)
         except BaseException:
             _restore_failed_unlocks(folder, failed)
             vault.close()

@@ -200,3 +200,23 @@ def test_shortened_wrap_fields_are_corrupt(closed_vault, field):
     (closed_vault / "vault.json").write_text(json.dumps(data))
     with pytest.raises(VaultCorrupt):
         Vault.open(closed_vault, PASSPHRASE)
+
+
+@needs_mount
+def test_full_disk_still_opens_for_reading(tmp_path):
+    with tmpfs(tmp_path / "mnt", size="3m") as mnt:
+        folder = mnt / "vault"
+        v = Vault.create(folder, PASSPHRASE, kdf=FAST_KDF)[0]
+        with pytest.raises(DiskFull):
+            for i in range(1000):
+                v.set_setting(f"k{i}", os.urandom(32 * 1024).hex())
+        v.close()
+        with pytest.raises(WrongPassphrase):
+            Vault.open(folder, "not the passphrase")
+        with Vault.open(folder, PASSPHRASE) as v2:  # opens (logging the unlock only if it fits)
+            assert v2.failed_unlocks_before == 1
+            assert v2.get_setting("k0") is not None
+        remount(mnt, "rw,size=8m")
+        with Vault.open(folder, PASSPHRASE) as v3:  # space freed: the failure is in the log
+            from core.vault import auditlog
+            assert any(e.event == "unlock_failed" for e in auditlog.entries(v3.conn))
