@@ -31,13 +31,15 @@ QUESTION_KEYS = ("id", "text", "probes", "themes")
 
 # PyYAML's wording for the mistakes people make most, in words they use.
 _SYNTAX_HINTS = (
-    ("mapping values are not allowed", "there is a colon (:) inside a value. Put the whole "
-     "text in double quotes, like: text: \"Why: tell me more\""),
+    ("mapping values are not allowed", ("there is a colon (:) inside a value. Put the whole "
+                                        "text in double quotes, like: text: \"Why: tell me more\"")),
     ("could not find expected ':'", "a line is missing its colon, or a quote is not closed"),
-    ("did not find expected key", "the indentation does not line up with the lines above. "
-     "Use the same number of spaces as the other lines at this level"),
-    ("did not find expected '-' indicator", "a list item is indented differently from the "
-     "others. Start every item with '- ' at the same column"),
+    ("did not find expected key", ("the indentation does not line up with the lines above. "
+                                   "Use the same number of spaces as the other lines at this level")),
+    ("did not find expected '-' indicator", ("a list item is indented differently from the "
+                                             "others. Start every item with '- ' at the same column")),
+    ("expected ',' or ']'", ("an item of a [bracketed] list has a special character (? : , #). "
+                             "Put each item in double quotes, like: [\"Why?\", \"How?\"]")),
     ("found unexpected end of stream", "a quote was opened but never closed"),
     ("found character '\\t'", "a tab is used here. Use spaces instead of tabs"),
     ("expected <block end>", "the indentation does not line up with the lines above"),

@@ -34,7 +34,7 @@ PROBE_WEIGHT = 0.8
 # Sentences that do not read like a question are rarely where a question was asked.
 STATEMENT_WEIGHT = 0.55
 # Embedding cosine below LOW says nothing; above HIGH it is a paraphrase.
-EMB_LOW, EMB_HIGH = 0.35, 0.75
+EMB_LOW, EMB_HIGH = 0.25, 0.75
 # How far a marker may be from where its question was really asked.
 SNAP_BEFORE_MS, SNAP_AFTER_MS = 12000, 6000
 
@@ -115,14 +115,14 @@ def ask_scores(units: Sequence[Unit], questions: Sequence[Question], embedder: E
     return scores
 
 
-def place_questions(scores: np.ndarray, threshold: float = ASK_THRESHOLD) -> list[tuple[int, int, float]]:
+def place_questions(scores: np.ndarray, threshold: float | None = None) -> list[tuple[int, int, float]]:
     """Order-preserving choice of (unit, question, score) anchors maximising the evidence.
 
     Like a sequence alignment: each question is placed at most once, places increase with
     question order, and a place only counts by how much its score beats ``threshold``.
     """
     n, m = scores.shape
-    gain = scores - threshold
+    gain = scores - (ASK_THRESHOLD if threshold is None else threshold)
     best = np.zeros((n + 1, m + 1), dtype=np.float64)
     move = np.zeros((n + 1, m + 1), dtype=np.int8)  # 0 skip unit, 1 skip question, 2 anchor
     for i in range(1, n + 1):

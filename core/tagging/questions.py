@@ -33,6 +33,8 @@ SPEAKER_THRESHOLD = 0.45
 # Flag on segments whose speaker was worked out here (so a later run may work it out again).
 SPEAKER_AUTO = "speaker_auto"
 _MIN_SPLIT_WORDS = 3
+# A sentence just before an asking sentence, scoring this for the same question, is its lead-in.
+LEAD_IN_THRESHOLD = 0.12
 
 
 @dataclass
@@ -133,7 +135,7 @@ def align_by_wording(segments: Sequence[Segment], guide: Guide,
     units = units_of(segments)
     uv = embedder.encode([u.text for u in units]) if embedder is not None and units else None
     scores = ask_scores(units, questions, embedder, uv, [s.speaker for s in segments])
-    anchors = place_questions(scores)
+    anchors = [(_turn_start(units, scores, ui, qi), qi, sc) for ui, qi, sc in place_questions(scores)]
     # Split segments so that each asking sentence starts (and ends) its own segment.
     cuts: dict[int, set[int]] = {}
     for ui, _qi, _score in anchors:
@@ -174,6 +176,16 @@ def align_by_wording(segments: Sequence[Segment], guide: Guide,
     result = Alignment(out, "wording", placed, splits, uv if not splits else None)
     mark_speakers(result, guide, embedder)
     return result
+
+
+def _turn_start(units: Sequence[Unit], scores: np.ndarray, ui: int, qi: int) -> int:
+    """Widen an asking sentence back over the lead-in of the same turn ("So, to start, walk me
+    through your job. What's a usual day?"): earlier sentences of the segment that lean
+    towards the same question belong to the asking, not to the previous answer."""
+    while (ui > 0 and units[ui - 1].segment == units[ui].segment
+           and scores[ui - 1, qi] >= LEAD_IN_THRESHOLD and scores[ui - 1, qi] >= scores[ui - 1].max() * 0.8):
+        ui -= 1
+    return ui
 
 
 def mark_speakers(alignment: Alignment, guide: Guide, embedder: Embedder | None = None) -> None:

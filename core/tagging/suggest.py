@@ -25,8 +25,8 @@ import numpy as np
 from core.tagging.embed import Embedder
 from core.tagging.text import STOPWORDS, content_words, sentences, stem, words
 
-DEFAULT_THRESHOLD = 0.5
-W_EXPECTED, W_MEANING, W_KEYWORDS = 0.3, 0.55, 0.15
+DEFAULT_THRESHOLD = 0.4
+W_EXPECTED, W_MEANING, W_KEYWORDS = 0.5, 0.3, 0.2
 # Cosine similarity between a sentence and a theme phrase: LOW says nothing, HIGH is clear.
 SIM_LOW, SIM_HIGH = 0.2, 0.55
 # Generic words that appear in many theme phrases and say nothing about one theme.

@@ -1,0 +1,245 @@
+"""Tagging benchmark: question alignment and theme suggestions on a labelled interview set.
+
+    .venv/bin/python benchmarks/tagging/run.py            # dev + test, timing
+    .venv/bin/python benchmarks/tagging/run.py --tune     # grid search on the dev split only
+
+data/*.yaml are interviews written for this benchmark (worker-researchers talking with
+co-workers; paraphrased and skipped questions; gold question per turn and gold themes per
+answer). Transcripts are built as Whisper stores them: one segment per sentence, with word
+timings, and every third question glued onto the end of the previous answer's segment.
+Markers are placed where each question starts, pressed between 1.5 s early and 3 s late.
+The test split is never used for choosing anything (``--tune`` reads dev only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from core.guide.loader import load_guide
+from core.tagging import suggest as suggest_mod
+from core.tagging.align import Boundary
+from core.tagging.embed import MiniLMEmbedder
+from core.tagging.questions import align_by_wording, align_with_markers
+from core.tagging.suggest import ThemeIndex, suggest
+from core.tagging.text import sentences
+from core.vault.guides import default_guides_dir
+from core.vault.transcripts import Segment, Word
+
+DATA = Path(__file__).resolve().parent / "data"
+RESULTS = ROOT / "benchmarks" / "results" / "tagging.json"
+WORD_MS, GAP_MS = 380, 600
+
+
+@dataclass
+class Case:
+    id: str
+    split: str
+    segments: list[Segment]
+    word_gold: dict[int, str | None]           # word start_ms -> gold question (answer words)
+    answers: list[tuple[int, int, set[str]]]   # (start_ms, end_ms, gold themes)
+    markers: list[Boundary] = field(default_factory=list)
+
+
+def _words(text: str, t: int) -> tuple[list[Word], int]:
+    out = []
+    for token in text.split():
+        out.append(Word(t, t + WORD_MS - 40, " " + token, 0.9))
+        t += WORD_MS
+    return out, t
+
+
+def build_case(path: Path, rng: random.Random) -> Case:
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    segs: list[Segment] = []
+    gold: dict[int, str | None] = {}
+    answers, markers = [], []
+    t, qid, n_questions = 0, None, 0
+    for turn in doc["turns"]:
+        if "ask" in turn:
+            qid = turn.get("q", qid)
+            words, end = _words(turn["ask"], t)
+            if "q" in turn:
+                n_questions += 1
+                markers.append(Boundary(max(0, t + rng.randint(-1500, 3000)), turn["q"]))
+            seg = Segment(start_ms=t, end_ms=words[-1].end_ms, text=turn["ask"], words=words)
+            if "q" in turn and n_questions % 3 == 0 and segs:
+                prev = segs[-1]  # glued onto the previous segment, as Whisper often does
+                segs[-1] = Segment(start_ms=prev.start_ms, end_ms=seg.end_ms, text=prev.text + " " + seg.text,
+                                   words=prev.words + words)
+            else:
+                segs.append(seg)
+            t = end + GAP_MS
+            continue
+        start = t
+        for s0, s1 in sentences(turn["say"]):
+            words, end = _words(turn["say"][s0:s1], t)
+            for w in words:
+                gold[w.start_ms] = qid
+            segs.append(Segment(start_ms=t, end_ms=words[-1].end_ms, text=turn["say"][s0:s1], words=words))
+            t = end + GAP_MS // 3
+        answers.append((start, t, set(turn.get("themes", []))))
+        t += GAP_MS
+    return Case(doc["id"], doc["split"], segs, gold, answers, markers)
+
+
+def word_accuracy(case: Case, segments: list[Segment]) -> tuple[int, int]:
+    right = total = 0
+    for seg in segments:
+        for w in seg.words:
+            if w.start_ms in case.word_gold:
+                total += 1
+                right += seg.question_id == case.word_gold[w.start_ms]
+    return right, total
+
+
+def theme_counts(case: Case, segments: list[Segment], found) -> tuple[int, int, int]:
+    predicted: set[tuple[int, str]] = set()
+    fp_outside = 0
+    for s in found:
+        seg = segments[s.segment]
+        mid = (seg.start_ms + seg.end_ms) // 2
+        k = next((i for i, (a, b, _) in enumerate(case.answers) if a <= mid < b), None)
+        if k is None:
+            fp_outside += 1
+        else:
+            predicted.add((k, s.code_id))
+    gold = {(k, th) for k, (_, _, ths) in enumerate(case.answers) for th in ths}
+    tp = len(predicted & gold)
+    return tp, len(predicted) + fp_outside, len(gold)
+
+
+def evaluate(cases: list[Case], guide, emb, threshold: float) -> dict:
+    index = ThemeIndex(guide.themes, emb)
+    expected = {q.id: q.themes for q in guide.questions()}
+    agg = {"markers": [0, 0], "wording": [0, 0]}
+    th = {"markers": [0, 0, 0], "wording": [0, 0, 0]}
+    for case in cases:
+        for method in ("markers", "wording"):
+            if method == "markers":
+                res = align_with_markers(case.segments, case.markers, guide, emb)
+            else:
+                res = align_by_wording(case.segments, guide, emb)
+            r, n = word_accuracy(case, res.segments)
+            agg[method][0] += r
+            agg[method][1] += n
+            found = suggest([s.text for s in res.segments], [s.question_id for s in res.segments],
+                            [s.speaker for s in res.segments], expected, index, emb, threshold)
+            for i, v in enumerate(theme_counts(case, res.segments, found)):
+                th[method][i] += v
+    out = {}
+    for method in ("markers", "wording"):
+        tp, pred, gold = th[method]
+        out[method] = {"alignment_word_accuracy": round(agg[method][0] / max(1, agg[method][1]), 4),
+                       "answer_words": agg[method][1],
+                       "theme_precision": round(tp / max(1, pred), 3),
+                       "theme_recall": round(tp / max(1, gold), 3),
+                       "suggested": pred, "gold_themes": gold}
+    return out
+
+
+def tune(dev: list[Case], guide, emb) -> None:
+    """Grid search on dev only: prints F1 for each setting with precision >= 0.75."""
+    rows = []
+    for w_exp in (0.2, 0.3, 0.4, 0.5):
+        for w_kw in (0.1, 0.15, 0.2):
+            suggest_mod.W_EXPECTED, suggest_mod.W_KEYWORDS = w_exp, w_kw
+            suggest_mod.W_MEANING = 1.0 - w_exp - w_kw
+            for thr in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
+                m = evaluate(dev, guide, emb, thr)["markers"]
+                p, r = m["theme_precision"], m["theme_recall"]
+                f1 = 2 * p * r / max(1e-9, p + r)
+                rows.append((f1, p, r, w_exp, w_kw, thr))
+    for f1, p, r, w_exp, w_kw, thr in sorted(rows, reverse=True)[:12]:
+        print(f"F1 {f1:.3f}  P {p:.3f}  R {r:.3f}  w_expected {w_exp}  w_keywords {w_kw}  threshold {thr}")
+
+
+def time_one_hour(cases: list[Case], guide, emb) -> dict:
+    """Tag a synthetic one-hour transcript through the real job (vault, alignment, storage)."""
+    from core.jobs import run_job
+    from core.tagging.service import make_tag_job
+    from core.vault import Vault
+    from core.vault.guides import GuideRepo
+    from core.vault.interviews import InterviewRepo
+    from core.vault.transcripts import TranscriptRepo
+    segs, t, k = [], 0, 0
+    while t < 3_600_000:
+        for case in cases:
+            for s in case.segments:
+                k += 1
+                # Unique text each time so no sentence is served from the embedding cache.
+                text = f"{s.text[:-1]} number {k}{s.text[-1]}" if s.text[-1] in ".?!" else f"{s.text} {k}"
+                words, end = _words(text, t)
+                segs.append(Segment(start_ms=t, end_ms=words[-1].end_ms, text=text, words=words))
+                t = end + GAP_MS // 2
+    with tempfile.TemporaryDirectory() as tmp:
+        vault, _ = Vault.create(Path(tmp) / "v", "benchmark passphrase",
+                                kdf={"algorithm": "argon2id", "time_cost": 1, "memory_kib": 8192, "parallelism": 1})
+        repo = GuideRepo(vault)
+        repo.ensure_defaults()
+        iv = InterviewRepo(vault).create("P-100", "BENCH", guide_pk=repo.resolve("job-quality").pk)
+        TranscriptRepo(vault).create(iv.id, segs)
+        started = time.monotonic()
+        summary = run_job(make_tag_job(vault, iv.id, embedder=MiniLMEmbedder()))
+        seconds = time.monotonic() - started
+        vault.close()
+    return {"audio_minutes": round(t / 60000, 1), "segments": len(segs),
+            "words": sum(len(s.words) for s in segs), "seconds": round(seconds, 2),
+            "suggestions": summary.suggested}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--tune", action="store_true", help="grid search on the dev split")
+    parser.add_argument("--no-timing", action="store_true")
+    args = parser.parse_args()
+    import torch
+    torch.set_num_threads(1)
+    guide = load_guide((default_guides_dir() / "job-quality.en.yaml").read_text(encoding="utf-8"))
+    rng = random.Random(20240611)
+    cases = [build_case(p, rng) for p in sorted(DATA.glob("*.yaml"))]
+    dev = [c for c in cases if c.split == "dev"]
+    test = [c for c in cases if c.split == "test"]
+    emb = MiniLMEmbedder()
+    t0 = time.monotonic()
+    emb.encode(["load"])
+    load_s = time.monotonic() - t0
+    if args.tune:
+        tune(dev, guide, emb)
+        return 0
+    results = {"threshold": suggest_mod.DEFAULT_THRESHOLD, "model_load_s": round(load_s, 1),
+               "dev": evaluate(dev, guide, emb, suggest_mod.DEFAULT_THRESHOLD),
+               "test": evaluate(test, guide, emb, suggest_mod.DEFAULT_THRESHOLD),
+               "interviews": {"dev": len(dev), "test": len(test)}}
+    if not args.no_timing:
+        results["one_hour"] = time_one_hour(cases, guide, emb)
+    print(f"{'split':<6}{'alignment':<10}{'word acc':>10}{'theme P':>9}{'theme R':>9}")
+    for split in ("dev", "test"):
+        for method in ("markers", "wording"):
+            m = results[split][method]
+            print(f"{split:<6}{method:<10}{m['alignment_word_accuracy']:>10.3f}"
+                  f"{m['theme_precision']:>9.3f}{m['theme_recall']:>9.3f}")
+    if "one_hour" in results:
+        h = results["one_hour"]
+        print(f"one-hour transcript ({h['segments']} segments, {h['words']} words): "
+              f"tagged in {h['seconds']} s after the model loaded ({results['model_load_s']} s)")
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
