@@ -60,7 +60,7 @@ def _guide_question_ids(vault: Any, interview_id: str) -> list[str]:
     return [q.id for q in stored.guide.questions()] if stored is not None else []
 
 
-def _read_commands(commands: "queue.SimpleQueue[str]") -> None:
+def _read_commands(commands: queue.SimpleQueue[str]) -> None:
     try:
         for line in sys.stdin:
             commands.put(line.strip().lower())
@@ -151,7 +151,12 @@ def _print_saved(vault: Any, rid: int) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from core.audio.importer import DELETE_SOURCE_NOTE, can_delete_source, delete_source, make_import_job
+    from core.audio.importer import (
+        DELETE_SOURCE_NOTE,
+        can_delete_source,
+        delete_source,
+        make_import_job,
+    )
     from core.jobs import run_job
 
     vault = _open_and_recover(args)

@@ -10,8 +10,9 @@ The capture writer thread uses its own connection: pass ``conn=vault.connect()``
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from core.errors import InvalidInput, NotFound
 from core.vault.db import Connection, Vault, now_iso
