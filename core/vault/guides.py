@@ -92,6 +92,10 @@ class GuideRepo:
         guide_id, _, version = ref.strip().partition("@")
         rows = self.vault.conn.execute("SELECT id, version FROM guides WHERE guide_id = ?",
                                        (guide_id,)).fetchall()
+        if not rows and guide_id in ("job-quality", "job-quality-es"):
+            self.ensure_defaults()  # a fresh vault: the bundled guides are always available
+            rows = self.vault.conn.execute("SELECT id, version FROM guides WHERE guide_id = ?",
+                                           (guide_id,)).fetchall()
         if version:
             rows = [r for r in rows if r[1] == version]
         if not rows:
