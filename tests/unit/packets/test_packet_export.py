@@ -126,3 +126,35 @@ def test_export_refused_without_recipients(vault, tmp_path):
     iv = make_interview(vault)
     with pytest.raises(NoRecipients):
         _export(vault, iv, tmp_path / "x.cpkt")
+
+
+def test_a_failed_write_leaves_no_packet_and_no_record(vault, signed, tmp_path, monkeypatch):
+    import os
+
+    def disk_gone(*_args, **_kw):
+        raise OSError(5, "Input/output error")
+    monkeypatch.setattr(os, "replace", disk_gone)  # the crash point: after fsync, before rename
+    with pytest.raises(OSError):
+        _export(vault, signed, tmp_path / "out.cpkt")
+    assert list(tmp_path.iterdir()) == [] or all(p.is_dir() for p in tmp_path.iterdir())
+    assert SentPacketRepo(vault).list() == []
+    assert InterviewRepo(vault).get(signed.id).state != "exported"
+
+
+def test_leak_check_blocks_a_listed_name_left_in_the_text(vault, signed, tmp_path):
+    from core.deid import review
+    from core.errors import ExportBlocked
+    # A name listed after the review (so never proposed for redaction) is still in the text.
+    InterviewRepo(vault).add_protected_name(signed.id, "Bakery")
+    with pytest.raises(ExportBlocked) as info:
+        _export(vault, signed, tmp_path / "x.cpkt")
+    assert "Bakery" not in str(info.value) and not (tmp_path / "x.cpkt").exists()
+    # A word the researcher explicitly kept (rejected its redaction) is allowed to leave.
+    run_job(review.make_detect_job(vault, signed.id))
+    for r in review.list_redactions(vault, signed.id, "proposed"):
+        if r.original.lower() == "bakery":
+            review.reject(vault, r.id)
+        else:
+            review.accept(vault, r.id)
+    review.sign_off(vault, signed.id)
+    assert _export(vault, signed, tmp_path / "y.cpkt").path.exists()

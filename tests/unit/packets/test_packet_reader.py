@@ -149,3 +149,21 @@ def test_no_exception_but_packet_rejected_escapes(packet, parties, data):
         assert exc.code in fmt.REASONS
     else:
         raise AssertionError("a changed packet was accepted")
+
+
+def test_constants_match_the_spec():
+    """Every constant in docs/packet-format.md §2 exists in core.packets.format with that value."""
+    import re
+    from pathlib import Path
+    spec = (Path(__file__).resolve().parents[3] / "docs" / "packet-format.md").read_text()
+    table = spec[spec.index("## 2. Constants"):spec.index("## 3.")]
+    rows = re.findall(r"^\| `([A-Z_]+)` \| (.+?) \|", table, re.MULTILINE)
+    assert len(rows) >= 20
+    for name, value in rows:
+        assert hasattr(fmt, name), name
+        number = re.match(r"`(\d+)`", value)
+        if number:
+            assert getattr(fmt, name) == int(number.group(1)), name
+    assert fmt.MAGIC == bytes.fromhex("434F4E46504B540A")
+    assert len(fmt.SIGNATURE_CONTEXT) == 30 and fmt.PAYLOAD_OFFSET == 192
+    assert fmt.MAX_PACKET_LEN == fmt.PAYLOAD_OFFSET + fmt.MAX_PAYLOAD_LEN
