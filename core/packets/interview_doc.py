@@ -39,15 +39,16 @@ def _consent(iv: Interview) -> dict[str, Any]:
     return {"method": iv.consent.method, "witnessed": bool(iv.consent.witnessed_by.strip())}
 
 
-def _guide_parts(vault: Vault, interview_id: str) -> tuple[dict[str, Any], list[dict[str, Any]], list[str]]:
+def _guide_parts(vault: Vault, interview_id: str
+                 ) -> tuple[dict[str, Any], list[dict[str, Any]], list[str], str]:
     stored = GuideRepo(vault).for_interview(interview_id)
     if stored is None:
-        return {"id": "", "version": "", "title": ""}, [], []
+        return {"id": "", "version": "", "title": ""}, [], [], ""
     guide = stored.guide
     questions = [{"id": q.id, "text": q.text, "section": guide.section_of(q.id).title}
                  for q in guide.questions()]
     return ({"id": guide.id, "version": guide.version, "title": guide.title}, questions,
-            [t.id for t in guide.themes])
+            [t.id for t in guide.themes], guide.language)
 
 
 def _codebook(vault: Vault, theme_ids: list[str]) -> list[dict[str, Any]]:
@@ -121,7 +122,7 @@ def build_interview_doc(vault: Vault, interview_id: str, packet_id: str,
     iv = InterviewRepo(vault).get(interview_id)
     segments = review.deidentified_segments(vault, interview_id)
     index_of = {s.segment_id: s for s in segments}
-    guide, questions, guide_themes = _guide_parts(vault, interview_id)
+    guide, questions, guide_themes, guide_language = _guide_parts(vault, interview_id)
     tags = _tags(vault, interview_id, index_of)
     transcript = TranscriptRepo(vault).current(interview_id)
     deid = DeidRepo(vault)
@@ -130,8 +131,8 @@ def build_interview_doc(vault: Vault, interview_id: str, packet_id: str,
     doc: dict[str, Any] = {
         "format": INTERVIEW_FORMAT, "packet_id": packet_id, "supersedes": supersedes,
         "interview": {"code": iv.participant_code, "site": iv.site, "month": iv.interview_date[:7],
-                      "language": (transcript.language if transcript and transcript.language else "")
-                      or "en", "consent": _consent(iv)},
+                      "language": (transcript.language if transcript else "") or guide_language or "en",
+                      "consent": _consent(iv)},
         "guide": guide,
         "codebook": _codebook(vault, guide_themes + [t["theme"] for t in tags]),
         "questions": questions,
