@@ -27,11 +27,11 @@ import soundfile as sf
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from core.audio.recovery import recover_unfinished  # noqa: E402
-from core.audio.source import read_audio  # noqa: E402
-from core.vault import Vault  # noqa: E402
-from core.vault.interviews import InterviewRepo  # noqa: E402
-from core.vault.recordings import RecordingRepo  # noqa: E402
+from core.audio.recovery import recover_unfinished
+from core.audio.source import read_audio
+from core.vault import Vault
+from core.vault.interviews import InterviewRepo
+from core.vault.recordings import RecordingRepo
 
 RESULTS = REPO / "benchmarks" / "results" / "faults.json"
 JFK = REPO.parent / "shared" / "data" / "audio" / "jfk.flac"
@@ -184,7 +184,7 @@ def _record_until(folder: Path, source: np.ndarray, seconds: float, action=None)
         error = rec.error
         try:
             rec.stop()
-        except Exception as exc:  # the stop may fail the same way; that is what we measure
+        except Exception as exc:  # noqa: BLE001 - the stop may fail the same way; we record it
             error = error or exc
     return {"error": type(error).__name__ if error else None}
 
@@ -222,7 +222,7 @@ def read_only(source: np.ndarray) -> dict:
             opened_ro = "opened"
             try:
                 Vault.open(folder, PASSPHRASE).close()
-            except Exception as exc:  # expected: VaultReadOnly
+            except Exception as exc:  # noqa: BLE001 - expected: VaultReadOnly; recorded
                 opened_ro = type(exc).__name__
             subprocess.run(["mount", "-o", "remount,rw", str(mnt)], check=True)
             result = check_vault(folder, source)
@@ -250,13 +250,13 @@ def corrupted_last_page(source: np.ndarray) -> dict:
                 out["opens"] = True
                 out["integrity"] = v.conn.execute("PRAGMA integrity_check").fetchone()[0][:120]
                 repo = RecordingRepo(v)
-                rec = [r for iv in InterviewRepo(v).list() for r in repo.for_interview(iv.id)][0]
+                rec = next(r for iv in InterviewRepo(v).list() for r in repo.for_interview(iv.id))
                 try:
                     got = read_audio(v, rec.id)
                     out["audio_readable_s"] = round(len(got) / RATE, 1)
-                except Exception as exc:
+                except Exception as exc:  # noqa: BLE001 - recorded as a figure
                     out["audio_read_error"] = type(exc).__name__
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - recorded as a figure
             out["opens"] = False
             out["open_error"] = type(exc).__name__
         return out

@@ -18,7 +18,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Self, TypeAlias
 
 import sqlcipher3
 
@@ -62,7 +62,8 @@ _CONNECTION_PRAGMAS = (
     "PRAGMA temp_store = MEMORY",
 )
 
-Connection = sqlcipher3.Connection
+# sqlcipher3 ships no type information; for the type checker a connection is Any.
+Connection: TypeAlias = Any
 
 
 def now_iso() -> str:

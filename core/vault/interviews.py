@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import re
 import secrets
@@ -161,7 +162,7 @@ class InterviewRepo:
         self.vault.audit("interview_deleted", {"interview": interview_id})
 
     # Vault-wide workplace names (employers, sites, teams) for de-identification.
-    def workplace_names(self) -> list[str]:
+    def workplace_names(self) -> builtins.list[str]:  # `list` is a method name here
         return [r[0] for r in self.vault.conn.execute("SELECT name FROM workplace_names ORDER BY name")]
 
     def add_workplace_name(self, name: str, kind: str = "workplace") -> None:
