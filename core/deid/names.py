@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from core.deid.findings import Finding
 from core.deid.lexicon import (
     AMBIGUOUS_NAMES,
+    COMMON_ALONE,
     COMMON_GIVEN_NAMES,
     COMMON_SURNAMES,
     GENERIC_WORKPLACE_WORDS,
@@ -70,8 +71,14 @@ class _Entity:
     fuzzy: set[str] = field(default_factory=set)     # tokens worth a misspelling check
 
 
+_TITLE_PREFIX = re.compile(r"^" + _TITLES, re.IGNORECASE)
+
+
 def _person(entry: str, role: str) -> _Entity:
     canonical, aliases = parse_entry(entry)
+    # "Ms. Jenkins" on the list: the title is not part of the name to match.
+    canonical = _TITLE_PREFIX.sub("", canonical).strip() or canonical
+    aliases = [_TITLE_PREFIX.sub("", a).strip() or a for a in aliases]
     ent = _Entity(canonical, _role_type(role))
     for form in [canonical, *aliases]:
         words = form.split()
@@ -95,22 +102,31 @@ def _person(entry: str, role: str) -> _Entity:
 
 
 def _workplace(entry: str, kind: str = "workplace") -> _Entity:
+    """Variants: the full name, the name without its trailing kind-of-place words
+    ("Valley Fresh Farms" -> "valley fresh"), distinctive single words ("riverside")."""
     canonical, aliases = parse_entry(entry)
     ent = _Entity(canonical, "WORKPLACE")
     for form in [canonical, *aliases]:
         low = form.lower()
         ent.exact.add(low)
         words = [w for w in re.split(r"[\s&]+", low) if w]
-        core_words = [w for w in words if w.strip(".,'") not in GENERIC_WORKPLACE_WORDS]
-        if core_words and len(core_words) < len(words):
-            ent.exact.add(" ".join(core_words))
-        for w in core_words:
-            w = w.strip(".,")
-            if len(w) >= 4:
-                ent.exact.add(w)
-                if len(w) >= 6:
-                    ent.fuzzy.add(w)
-        if len(words) > 1:  # "Riverside Distribution Center" -> "RDC"
+        while words and words[0] in ("the",):
+            words = words[1:]
+        trimmed = list(words)
+        while len(trimmed) > 1 and trimmed[-1].strip(".,") in GENERIC_WORKPLACE_WORDS:
+            trimmed.pop()  # "pacific freight lines" -> "pacific freight" -> "pacific"
+            ent.exact.add(" ".join(trimmed))
+            ent.exact.add("the " + " ".join(trimmed))
+        if low.startswith("the "):
+            ent.exact.add(" ".join(words))
+        # Alone, only the first word can name the place ("riverside"); later words are
+        # usually what it is or does ("harbor call center": "call" is not the workplace).
+        first = words[0].strip(".,") if words else ""
+        if len(first) >= 4 and first not in GENERIC_WORKPLACE_WORDS and first not in COMMON_ALONE:
+            ent.exact.add(first)
+            if len(first) >= 6:
+                ent.fuzzy.add(first)
+        if len(words) > 2:  # "Riverside Distribution Center" -> "RDC"
             acronym = "".join(w[0] for w in words if w not in ("the", "of", "and"))
             if len(acronym) >= 3:
                 ent.cued.add(acronym)

@@ -154,9 +154,16 @@ def number_runs(text: str, toks: list[Token] | None = None) -> list[NumberRun]:
                 j += 1
             else:
                 break
-        # A trailing "oh"/"o" is an exclamation or a letter, not a zero.
-        while members and members[-1].lower in ZERO_LETTERS:
-            members.pop()
+        # A trailing "oh"/"o" is usually an exclamation or a letter, not a zero -- unless it
+        # completes a phone number ("... oh four four oh").
+        trimmed = list(members)
+        while trimmed and trimmed[-1].lower in ZERO_LETTERS:
+            trimmed.pop()
+        if trimmed != members:
+            full = "".join(words_to_chunks([m.lower for m in members]))
+            if len(full) not in (7, 10, 11) or len(full) == len("".join(
+                    words_to_chunks([m.lower for m in trimmed]))):
+                members = trimmed
         words = [m.lower for m in members]
         chunks = words_to_chunks(words)
         if chunks:

@@ -51,6 +51,25 @@ _LOCAL_STOP = {"me", "him", "her", "them", "us", "it", "is", "was", "email", "ad
                "um", "uh", "that", "so", "say", "says", "said"}
 
 
+_EMAIL_CUE = re.compile(r"(?:e-?mail(?:\s+address)?|write\s+(?:to\s+)?me\s+at|write\s+to)\s*(?:is|was|'s|,|:)?\s*"
+                        r"(?:it'?s\s+|like\s+)?$", re.IGNORECASE)
+
+
+def _extend_local_part(text: str, start: int) -> int:
+    """"my email is sofia c 22 at hotmail dot com": after an e-mail cue, up to three spoken
+    words before the matched local part belong to it."""
+    window = text[max(0, start - 40):start]
+    words = list(re.finditer(r"[A-Za-z0-9]+", window))
+    for n in range(min(3, len(words)), 0, -1):
+        first = words[-n]
+        cue_end = max(0, start - 40) + first.start()
+        if _EMAIL_CUE.search(text[max(0, cue_end - 40):cue_end]) and \
+                not re.search(r"[^\sA-Za-z0-9]", text[cue_end:start]) and \
+                not any(w.group().lower() in _LOCAL_STOP for w in words[-n:]):
+            return cue_end
+    return start
+
+
 def emails(text: str) -> list[Finding]:
     """Written addresses and spoken ones ("maria dot g at gmail dot com")."""
     out = [Finding(m.start(), m.end(), "EMAIL", m.group(), 0.95, "email",
@@ -62,6 +81,8 @@ def emails(text: str) -> list[Finding]:
         while len(words) > 2 and words[0].lower() in _LOCAL_STOP:
             start += len(words[0]) + len(words[1])
             words = words[2:]
+        if "@" not in matched:
+            start = _extend_local_part(text, start)
         inside = [f for f in out if f.start < m.end() and start < f.end]
         if any(not (start <= f.start and f.end <= m.end()) for f in inside):
             continue  # crosses a written address: keep the written one
@@ -99,9 +120,11 @@ _STREET_TAIL = re.compile(
 _NOT_STREET_WORDS = {"years", "year", "hours", "hour", "dollars", "bucks", "minutes", "days", "weeks",
                      "months", "times", "people", "of", "and", "or", "but", "to", "the", "a", "in",
                      "on", "at", "for", "i", "we", "they", "he", "she", "it", "you", "was", "is"}
-_PO_BOX = re.compile(r"\b(?:p\.?\s?o\.?|post\s+office)\s*box\s+\w+(?:\s+\w+){0,3}", re.IGNORECASE)
+_PO_BOX = re.compile(r"\b(?:p\.?\s?o\.?|post\s+office)\s*box\s+(?:\d+|(?:(?:zero|oh|one|two|three|four|"
+                     r"five|six|seven|eight|nine)\b\s*){1,6})", re.IGNORECASE)
 _LIVE_ON = re.compile(
-    r"\b(?:live|lives|lived|living|house|home|place|apartment|moved|stay|stays)\s+(?:is\s+)?"
+    r"\b(?:live|lives|lived|living|house|home|place|apartment|moved|stay|stays|i'?m|we'?re|i\s+am)\s+"
+    r"(?:is\s+)?"
     r"(?:on|over\s+on|off|at|to)\s+((?:[a-z][a-z'-]*\s+){1,2}" + _STREET_SUFFIX + r")(?![a-z])",
     re.IGNORECASE)
 
@@ -132,10 +155,11 @@ def addresses(text: str, runs: list[NumberRun]) -> list[Finding]:
 
 _ID_CONTEXT = re.compile(
     r"\b(?:employee|badge|staff|worker|payroll|clock(?:[\s-]in)?|personnel|associate|member|union|"
+    r"operator|driver|rep|agent|guard|truck|locker|"
     r"social\s+security|ssn|license|licence|id|i\.\s?d\.?|file|case|account)"
     r"(?:\s+(?:id|i\.\s?d\.?|number|num|no\.?|#|code|card))?\s*(?:is|was|are|were|:|=|#)?\s*"
     r"(?:like\s+|it'?s\s+|number\s+)?", re.IGNORECASE)
-_WRITTEN_ID = re.compile(r"[a-z]{0,3}[-#]?\d[\d-]{2,}[a-z]?\b", re.IGNORECASE)
+_WRITTEN_ID = re.compile(r"(?:[a-z]{1,3}[\s-]?)?#?\d[\d-]{2,}[a-z]?\b", re.IGNORECASE)
 _SSN = re.compile(r"\b\d{3}-\d{2}-\d{4}\b")
 
 
@@ -163,7 +187,9 @@ def id_numbers(text: str, runs: list[NumberRun]) -> list[Finding]:
 
 _AGE_BEFORE = re.compile(
     r"\b(?:age|aged|turned|turning|turns|i'?m|i\s+am|he'?s|she'?s|he\s+is|she\s+is|they'?re|"
-    r"(?:she|he|i)\s+(?:was|is)\s+(?:about|almost|nearly|over))\s*$", re.IGNORECASE)
+    r"(?:she|he|i)\s+(?:was|is)\s+(?:about|almost|nearly|over)|"
+    r"(?:husband|wife|mother|mom|father|dad|grandma|grandpa|grandmother|grandfather|client|resident|"
+    r"patient|aunt|uncle|neighbor|neighbour)\s+(?:is|was|turned|just\s+turned))\s*$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*(?:-|\s)?\s*(?:years?|yrs?)[\s-]*old\b|^\s*(?:-|\s)\s*year-old\b|"
                         r"^\s+(?:this|next|last)\s+(?:year|month|week)\b|^(?:th)?\s+birthday\b",
                         re.IGNORECASE)
