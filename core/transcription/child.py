@@ -22,6 +22,11 @@ from core.transcription.protocol import (
 from core.transcription.registry import ModelInfo
 
 
+# HF_HUB_OFFLINE: nothing may reach a hub. ORT_DISABLE_TELEMETRY: onnxruntime (Silero VAD)
+# otherwise starts a telemetry session that writes a ".ses" file into the temp dir.
+CHILD_ENV = {"HF_HUB_OFFLINE": "1", "ORT_DISABLE_TELEMETRY": "1"}
+
+
 class _Stop(Exception):
     """Raised inside the engine's loop when the parent asked to cancel."""
 
@@ -45,7 +50,7 @@ def _load(engine: str, model: ModelInfo, options: EngineOptions):  # -> engine o
 
 def main(conn: Connection, engine: str, model: ModelInfo, options: EngineOptions, nice: int) -> None:
     """Child entry point (the target of the spawned process)."""
-    os.environ["HF_HUB_OFFLINE"] = "1"  # belt and braces: nothing may reach a hub
+    os.environ.update(CHILD_ENV)  # before any engine import reads them
     if nice:
         os.nice(nice)  # live transcription yields the CPU to audio capture
     started = time.monotonic()

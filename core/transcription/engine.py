@@ -26,7 +26,13 @@ class EngineOptions:
     # Off by default: conditioning on earlier text is what lets Whisper loop on a phrase.
     condition_on_previous_text: bool = False
     compute_type: str = "int8"           # faster-whisper only
-    cpu_threads: int = 0                 # 0: all cores
+    cpu_threads: int = 0                 # 0: one per core (CTranslate2 would take 4)
+
+    @property
+    def threads(self) -> int:
+        """Threads to use: more than the cores only adds contention on a laptop."""
+        import os
+        return self.cpu_threads or max(1, os.cpu_count() or 1)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> "EngineOptions":

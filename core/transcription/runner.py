@@ -91,7 +91,8 @@ class EngineProcess:
         parent_conn, child_conn = ctx.Pipe(duplex=True)
         proc = ctx.Process(target=child.main, name=f"confidant-{self.engine}", daemon=True,
                            args=(child_conn, self.engine, self.model, self.options, self.nice))
-        with _spawn_env(OPENAI_MALLOC_ENV if self.engine == "openai-whisper" else {}):
+        env = dict(child.CHILD_ENV, **(OPENAI_MALLOC_ENV if self.engine == "openai-whisper" else {}))
+        with _spawn_env(env):
             proc.start()
         child_conn.close()
         self._proc, self._conn = proc, parent_conn

@@ -20,7 +20,7 @@ class FasterWhisperEngine:
 
         if model.engine_format != CT2:
             raise ValueError("faster-whisper needs a CTranslate2 model")
-        threads = options.cpu_threads or 0
+        threads = options.threads
         if model.bin_parts:
             # A model shipped in parts is assembled in memory, never on disk (decision 0020).
             files: dict[str, Any] = {"model.bin": model.read_model_bin()}

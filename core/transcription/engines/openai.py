@@ -61,8 +61,7 @@ class OpenAIWhisperEngine:
 
         from core.transcription.converter import checkpoint_from_ct2, load_openai_whisper
 
-        if options.cpu_threads:
-            torch.set_num_threads(options.cpu_threads)
+        torch.set_num_threads(options.threads)
         if model.engine_format == CT2:
             checkpoint = checkpoint_from_ct2(model.read_model_bin())
             config = json.loads((model.path / "config.json").read_text(encoding="utf-8"))
