@@ -37,8 +37,11 @@ def app_dirs() -> list[Path]:
 def run_vault_audit(vault: Vault, *, extra_dirs: Iterable[str | Path] = (),
                     passphrase: str | None = None, temp_dirs: Sequence[str | Path] | None = None,
                     app_folders: Sequence[str | Path] | None = None,
-                    seed: int | None = None) -> AuditReport:
-    """Audit an unlocked vault. ``passphrase`` (optional) re-derives the whole key chain too."""
+                    seed: int | None = None, skip_dirs: Iterable[str | Path] = ()) -> AuditReport:
+    """Audit an unlocked vault. ``passphrase`` (optional) re-derives the whole key chain too.
+
+    ``skip_dirs`` are left out of the plaintext scan and named in the evidence (the demo uses
+    it for its own de-identified outputs, which are meant to hold interview text)."""
     started = time.monotonic()
     report = AuditReport(subject="vault", subject_id=vault.vault_id)
     db_path = vault.folder / "vault.db"
@@ -51,7 +54,7 @@ def run_vault_audit(vault: Vault, *, extra_dirs: Iterable[str | Path] = (),
     temps = [Path(p) for p in (temp_dirs if temp_dirs is not None else [tempfile.gettempdir()])]
     apps = [Path(p) for p in (app_folders if app_folders is not None else app_dirs())]
     roots = [vault.folder, *apps, *temps, *(Path(p) for p in extra_dirs)]
-    _check_plaintext(report, found, roots)
+    _check_plaintext(report, found, roots, [Path(p) for p in skip_dirs])
     _check_audit_log(report, vault, found)
     _check_logs(report, found, [*apps, vault.folder, *(Path(p) for p in extra_dirs)])
     _check_configuration(report, vault, apps)
@@ -60,13 +63,16 @@ def run_vault_audit(vault: Vault, *, extra_dirs: Iterable[str | Path] = (),
     return report
 
 
-def _check_plaintext(report: AuditReport, found: needles_mod.NeedleSet, roots: list[Path]) -> None:
-    result = scan_files(iter_files(roots), found.needles)
+def _check_plaintext(report: AuditReport, found: needles_mod.NeedleSet, roots: list[Path],
+                     skip: list[Path]) -> None:
+    result = scan_files(iter_files(roots, skip=skip), found.needles)
     report.facts["plaintext_scan"] = {"roots": [str(r) for r in roots if r.exists()], "files": result.files,
                                       "bytes": result.bytes, "needles": found.counts,
                                       "skipped": result.skipped[:50]}
     looked_for = ", ".join(f"{n} {k}" for k, n in sorted(found.counts.items()) if k != "key material")
     where = "; ".join(str(r) for r in roots if r.exists())
+    if skip:
+        where += " (not scanned: " + "; ".join(str(p) for p in skip) + ")"
     if result.hits:
         by_path: dict[str, list[str]] = {}
         for hit in result.hits:
