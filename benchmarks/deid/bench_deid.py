@@ -26,9 +26,9 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 sys.path.insert(0, str(REPO))
 
-from core.deid import engine  # noqa: E402
-from core.deid.detect import detect  # noqa: E402
-from core.deid.findings import is_person_type  # noqa: E402
+from core.deid import engine
+from core.deid.detect import detect
+from core.deid.findings import is_person_type
 
 _MARK = re.compile(r"\[\[([A-Z_]+)\|(.+?)\]\]")
 # The stock analyzer's entity names, mapped to ours for the per-type precision table.
@@ -205,7 +205,7 @@ def _table(name: str, result: dict, baseline: dict) -> None:
     for key in sorted(set(result["per_predicted_type"]) | set(baseline["per_predicted_type"])):
         a = result["per_predicted_type"].get(key)
         b = baseline["per_predicted_type"].get(key)
-        fmt = lambda r: f"{r['precision']:.3f} ({r['right']}/{r['proposed']})" if r else "-"  # noqa: E731
+        fmt = lambda r: f"{r['precision']:.3f} ({r['right']}/{r['proposed']})" if r else "-"
         print(f"  {key:<14} {fmt(a):>18} | {fmt(b):>18}")
     if result["leaks"]:
         print("left in (ours):", "; ".join(result["leaks"]))

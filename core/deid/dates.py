@@ -79,10 +79,28 @@ def generalise(month_index: int, year: int | None) -> str:
     return f"{name} {year}" if year else name
 
 
+# Holidays on a fixed day are exact dates too ("on christmas eve" names one day).
+_HOLIDAYS = re.compile(
+    r"\b(?P<holiday>christmas\s+eve|christmas(?:\s+day)?|new\s+year'?s\s+(?:eve|day)|"
+    r"valentine'?s\s+day|halloween|independence\s+day|fourth\s+of\s+july|july\s+fourth|"
+    r"veterans\s+day)\b" + _YEAR_TAIL, re.IGNORECASE)
+_HOLIDAY_MONTH = {"christmas": 11, "new": 0, "valentine": 1, "halloween": 9, "independence": 6,
+                  "fourth": 6, "july": 6, "veterans": 10}
+
+
 def dates(text: str) -> list[Finding]:
     """Dates with a day in them; ``label`` keeps only the month and year."""
     out: list[Finding] = []
     taken: list[tuple[int, int]] = []
+    for m in _HOLIDAYS.finditer(text):
+        first = re.split(r"[\s']", m.group("holiday").lower())[0]
+        month = _HOLIDAY_MONTH.get(first, 0)
+        if m.group("holiday").lower().startswith("new year's eve") or first == "new" and "eve" in m.group():
+            month = 11
+        label = generalise(month, _year_value(m.group("year")))
+        out.append(Finding(m.start(), m.end(), "DATE", m.group(), 0.7, "exact_date", canonical=label,
+                           label=label))
+        taken.append((m.start(), m.end()))
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):

@@ -141,6 +141,8 @@ industries industrial systems solutions products supply supplies delivery expres
 transportation freight shipping retail wholesale outlet mall lines spa salon coffee childcare
 daycare farms farm packing fabrication construction roofing elementary middle high academy
 garage resort casino living senior security entertainment
+couriers courier landscaping lawn cleaning cleaners dry parking sanitation waste rehabilitation
+rehab steel metals grocery groceries pharmacy bakery laundry janitorial staffing labor agency
 """.split())  # noqa: SIM905
 
 # Words that may be part of a workplace's name but say nothing alone ("Metro Transit Authority"

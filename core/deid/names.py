@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS as _STOP_WORDS
 
 from core.deid.findings import Finding
 from core.deid.lexicon import (
@@ -38,6 +39,20 @@ _CUE_AFTER = re.compile(r"^(?:['’]s\b|\s+(?:said|says|told|tells|asked|asks|wa
 _WORD_RE = re.compile(r"[A-Za-zÀ-ÿ'’-]+")
 _NAMED = re.compile(r"\b(?:named|called|name\s+is|name's|name\s+was|goes\s+by)\s+"
                     r"([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'-]+(?:\s+[A-Z][A-Za-zÀ-ÿ'-]+)?)", re.IGNORECASE)
+# "mister goldberg", "mrs. eleanor", "dr shah": a title makes the next word a person.
+_TITLED = re.compile(r"\b(?:mr|mrs|ms|miss|mister|missus|dr|doctor|señor|senor|señora|senora|doña|"
+                     r"dona)\.?\s+([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'-]+)", re.IGNORECASE)
+# "my son mateo", "my wife lan": kin and work relations are often followed by a name.
+_KIN = re.compile(r"\bmy\s+(?:son|daughter|wife|husband|partner|boyfriend|girlfriend|brother|sister|"
+                  r"cousin|nephew|niece|uncle|aunt|mom|mother|dad|father|grandson|granddaughter|"
+                  r"friend|neighbou?r|roommate|coworker|co-worker)\s+([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'-]+)",
+                  re.IGNORECASE)
+_VERBISH = re.compile(r"(?:ing|ed|n't)$|^(?:helps|works|lives|goes|comes|gets|has|does|says|makes|"
+                      r"takes|wants|needs|thinks|knows|likes|loves|drives|cleans|cooks|plays|stays|"
+                      r"got|had|was|is|said|told|too|also|still|just|never|always|really|says|"
+                      r"set|live|work|go|come|get|take|make|help|call|say|tell|drive|pick|stay|"
+                      r"cook|clean|play|want|need|think|know|like|love|use|keep|let|put|run|"
+                      r"sent|saw|came|went|left|made|took|gave|found|bought|paid|lost|won)$")
 _NOT_A_NAME = {"it", "that", "this", "him", "her", "them", "me", "you", "us", "the", "a", "an",
                "something", "like", "out", "in", "back", "off", "up", "because", "so", "and",
                "but", "a lot", "what", "whatever"}
@@ -222,6 +237,17 @@ def unlisted_people(text: str) -> list[Finding]:
                 end = nxt.start() + len(base)
         out.append(Finding(start, end, "PERSON", text[start:end], 0.5, "given_name_list",
                            canonical=text[start:end].lower()))
+    for m in _KIN.finditer(text):
+        name = m.group(1)
+        low = name.lower()
+        if low in COMMON_GIVEN_NAMES or (low not in _STOP_WORDS and low not in _NOT_A_NAME
+                                         and not _VERBISH.search(low) and len(low) > 1):
+            out.append(Finding(m.start(1), m.end(1), "PERSON", name, 0.5, "named_cue", canonical=low))
+    for m in _TITLED.finditer(text):
+        name = m.group(1)
+        if name.lower() not in _NOT_A_NAME and name.lower() not in ("said", "says", "told", "was", "is"):
+            out.append(Finding(m.start(1), m.end(1), "PERSON", name, 0.55, "named_cue",
+                               canonical=name.lower()))
     for m in _NAMED.finditer(text):
         name = m.group(1)
         if name.lower() in _NOT_A_NAME or name.split()[0].lower() in _NOT_A_NAME:

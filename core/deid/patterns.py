@@ -51,7 +51,7 @@ _LOCAL_STOP = {"me", "him", "her", "them", "us", "it", "is", "was", "email", "ad
                "um", "uh", "that", "so", "say", "says", "said"}
 
 
-_EMAIL_CUE = re.compile(r"(?:e-?mail(?:\s+address)?|write\s+(?:to\s+)?me\s+at|write\s+to)\s*(?:is|was|'s|,|:)?\s*"
+_EMAIL_CUE = re.compile(r"(?:e-?mail(?:\s+address|\s+me)?|write\s+(?:to\s+)?me\s+at|write\s+to)\s*(?:is|was|'s|,|:)?\s*"
                         r"(?:it'?s\s+|like\s+)?$", re.IGNORECASE)
 
 
@@ -155,7 +155,7 @@ def addresses(text: str, runs: list[NumberRun]) -> list[Finding]:
 
 _ID_CONTEXT = re.compile(
     r"\b(?:employee|badge|staff|worker|payroll|clock(?:[\s-]in)?|personnel|associate|member|union|"
-    r"operator|driver|rep|agent|guard|truck|locker|"
+    r"operator|driver|rep|agent|guard|truck|locker|register|cart|contractor|vendor|"
     r"social\s+security|ssn|license|licence|id|i\.\s?d\.?|file|case|account)"
     r"(?:\s+(?:id|i\.\s?d\.?|number|num|no\.?|#|code|card))?\s*(?:is|was|are|were|:|=|#)?\s*"
     r"(?:like\s+|it'?s\s+|number\s+)?", re.IGNORECASE)
@@ -188,8 +188,8 @@ def id_numbers(text: str, runs: list[NumberRun]) -> list[Finding]:
 _AGE_BEFORE = re.compile(
     r"\b(?:age|aged|turned|turning|turns|i'?m|i\s+am|he'?s|she'?s|he\s+is|she\s+is|they'?re|"
     r"(?:she|he|i)\s+(?:was|is)\s+(?:about|almost|nearly|over)|"
-    r"(?:husband|wife|mother|mom|father|dad|grandma|grandpa|grandmother|grandfather|client|resident|"
-    r"patient|aunt|uncle|neighbor|neighbour)\s+(?:is|was|turned|just\s+turned))\s*$", re.IGNORECASE)
+    r"(?:husband|wife|mother|mom|father|dad|grandma|grandpa|grandmother|grandfather|clients?|residents?|"
+    r"patients?|aunt|uncle|neighbou?r)\s+(?:is|was|turned|just\s+turned))\s*$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*(?:-|\s)?\s*(?:years?|yrs?)[\s-]*old\b|^\s*(?:-|\s)\s*year-old\b|"
                         r"^\s+(?:this|next|last)\s+(?:year|month|week)\b|^(?:th)?\s+birthday\b",
                         re.IGNORECASE)
