@@ -1,0 +1,173 @@
+"""Live transcription: transcribe committed audio while the interview is being recorded.
+
+A background thread polls how much audio the recorder has committed to the vault, reads the
+new part back (decrypted in memory), and sends a window — from the end of the last committed
+segment to the live edge — to an engine child that runs at low priority (``os.nice``), so
+capture always wins the CPU. Only segments that end well before the live edge are committed;
+the rest is decoded again with more context next time, so chunk borders never split a word.
+When recording stops only the tail is left, and the transcript is complete within seconds.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from typing import Any
+
+from core.errors import CoreError, TranscriptionError
+from core.jobs import CancelToken
+from core.transcription.engine import DEFAULT_ENGINE, EngineOptions
+from core.transcription.registry import default_model_name, find_model
+from core.transcription.runner import EngineProcess
+from core.transcription.store import to_segments
+from core.transcription.timemap import TimeMap
+from core.vault.db import Vault
+from core.vault.transcripts import Segment, Transcript, TranscriptRepo
+
+log = logging.getLogger(__name__)
+
+SR = 16000
+MIN_NEW_S = 8.0        # wait for this much new audio before decoding again
+EDGE_GUARD_S = 3.0     # commit only segments ending this far before the live edge
+MAX_WINDOW_S = 90.0    # past this, commit all but the last segment to bound the work
+POLL_S = 0.5
+LIVE_NICE = 10
+
+
+class LiveTranscriber:
+    """Transcribes a recording while it grows; ``finish()`` after the recorder stops."""
+
+    def __init__(self, vault: Vault, recording_id: int, *, engine: str = DEFAULT_ENGINE,
+                 model: str | None = None, options: dict[str, Any] | None = None) -> None:
+        self.vault, self.recording_id, self.engine = vault, recording_id, engine
+        self.model = find_model(model or vault.get_setting("transcription.model") or default_model_name(), vault)
+        self.options = EngineOptions.from_dict(options)
+        self.transcript_id: int | None = None
+        self._segments: list[Segment] = []
+        self._lock = threading.Lock()
+        self._final = threading.Event()
+        self._cancel = CancelToken()
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+        self._cursor = 0            # samples before this are committed
+        self._language = ""
+        self.windows = 0            # how many windows were decoded (for tests and logs)
+        self.tail_s: float | None = None  # seconds of audio left to decode when finish() came
+
+    # --- control -------------------------------------------------------------------------
+    def start(self) -> None:
+        from core.vault.recordings import RecordingRepo
+
+        recording = RecordingRepo(self.vault).get(self.recording_id)
+        transcript = TranscriptRepo(self.vault).create(
+            recording.interview_id, [], recording_id=self.recording_id, engine=self.engine, model=self.model.name,
+            model_sha256=self.model.sha256, language=self.options.language or "",
+            options={**self.options.to_dict(), "live": True}, state="live")
+        self.transcript_id = transcript.id
+        self.interview_id = recording.interview_id
+        self._thread = threading.Thread(target=self._run, name=f"live-transcription-{self.recording_id}",
+                                        daemon=True)
+        self._thread.start()
+
+    def segments_so_far(self) -> list[Segment]:
+        with self._lock:
+            return list(self._segments)
+
+    def finish(self, timeout_s: float = 30) -> Transcript:
+        """Decode the tail (call after the recorder stopped) and mark the transcript complete."""
+        from core.vault.interviews import InterviewRepo
+
+        if self._thread is None or self.transcript_id is None:
+            raise TranscriptionError("Live transcription was not started.")
+        self._final.set()
+        self._thread.join(timeout_s)
+        if self._thread.is_alive():
+            self.stop()
+            raise TranscriptionError("Finishing the live transcript took too long.",
+                                     "Transcribe the interview again from its recording.")
+        if self._error is not None:
+            if isinstance(self._error, CoreError):
+                raise self._error
+            raise TranscriptionError() from self._error
+        repo = TranscriptRepo(self.vault)
+        repo.finish(self.transcript_id, language=self._language or None,
+                    options={**repo.get(self.transcript_id).options, "windows": self.windows})
+        InterviewRepo(self.vault).advance_state(self.interview_id, "transcribed")
+        log.info("live transcript %s complete segments=%d windows=%d", self.transcript_id,
+                 len(self._segments), self.windows)
+        return repo.get(self.transcript_id)
+
+    def stop(self) -> None:
+        """Abandon live transcription (the transcript stays 'live', i.e. incomplete)."""
+        self._cancel.cancel()
+        self._final.set()
+        if self._thread is not None:
+            self._thread.join(5)
+
+    # --- the background thread -----------------------------------------------------------------
+    def _run(self) -> None:
+        from core.vault.recordings import RecordingRepo
+
+        repo = RecordingRepo(self.vault)
+        try:
+            with EngineProcess(self.engine, self.model, self.options, nice=LIVE_NICE) as proc:
+                proc.start(self._cancel)
+                while True:
+                    final = self._final.is_set()
+                    committed = repo.committed_samples(self.recording_id)
+                    if final:
+                        self.tail_s = (committed - self._cursor) / SR
+                        if committed > self._cursor:
+                            self._window(proc, repo, committed, final=True)
+                        return
+                    if committed - self._cursor >= MIN_NEW_S * SR:
+                        self._window(proc, repo, committed, final=False)
+                    else:
+                        self._final.wait(POLL_S)
+        except BaseException as exc:  # noqa: BLE001 - handed to finish()
+            if not self._cancel.is_cancelled:
+                log.warning("live transcription stopped: %s", type(exc).__name__)
+                self._error = exc
+
+    def _window(self, proc: EngineProcess, repo: Any, end: int, *, final: bool) -> None:
+        from core.audio.markers import off_record_spans
+        from core.audio.source import read_audio
+
+        start = self._cursor
+        audio = read_audio(self.vault, self.recording_id, start, end)
+        # Off-the-record spans (an open one runs to the live edge) never reach the engine.
+        spans = [(max(s, start) - start, min(e, end) - start)
+                 for s, e in off_record_spans(repo.markers(self.recording_id), end) if e > start and s < end]
+        timemap = TimeMap.cutting(len(audio), spans)
+        clip = timemap.apply(audio)
+        t0 = time.monotonic()
+        result = proc.transcribe(clip, self.options, cancel=self._cancel) if len(clip) else None
+        self.windows += 1
+        self._language = (result.language if result else "") or self._language
+        segments = to_segments(result.segments, timemap, offset_s=start / SR) if result else []
+        edge_ms = end * 1000 // SR
+        if final:
+            keep, cursor_ms = segments, edge_ms
+        else:
+            keep = [s for s in segments if s.end_ms <= edge_ms - EDGE_GUARD_S * 1000]
+            if not keep and len(segments) > 1 and (end - start) > MAX_WINDOW_S * SR:
+                keep = segments[:-1]
+            if keep:
+                cursor_ms = keep[-1].end_ms
+            elif not segments:
+                cursor_ms = max(start * 1000 // SR, edge_ms - int(EDGE_GUARD_S * 1000))  # silence
+            else:
+                cursor_ms = start * 1000 // SR
+        self._commit(keep)
+        self._cursor = max(self._cursor, min(end, cursor_ms * SR // 1000))
+        log.info("live window recording=%s %.1f-%.1fs kept=%d/%d in %.2fs final=%s", self.recording_id,
+                 start / SR, end / SR, len(keep), len(segments), time.monotonic() - t0, final)
+
+    def _commit(self, segments: list[Segment]) -> None:
+        if not segments:
+            return
+        assert self.transcript_id is not None
+        TranscriptRepo(self.vault).append_segments(self.transcript_id, segments)
+        with self._lock:
+            self._segments.extend(segments)
