@@ -48,7 +48,7 @@ _SPOKEN_EMAIL = re.compile(
     r"\s*(?:\bdot\b|\.)\s*" + _TLDS + r"\b", re.IGNORECASE)
 _LOCAL_STOP = {"me", "him", "her", "them", "us", "it", "is", "was", "email", "address", "mail",
                "e", "its", "it's", "and", "or", "the", "my", "his", "hers", "their", "just", "like",
-               "um", "uh", "that", "so", "say", "says", "said"}
+               "um", "uh", "that", "so", "say", "says", "said", "at", "to", "me,"}
 
 
 _EMAIL_CUE = re.compile(r"(?:e-?mail(?:\s+address|\s+me)?|write\s+(?:to\s+)?me\s+at|write\s+to)\s*(?:is|was|'s|,|:)?\s*"
