@@ -203,3 +203,11 @@ class ReviewIncomplete(CoreError):
 class SpanInvalid(InvalidInput):
     user_message = "That span is not inside the segment's text."
     hint = "Give a start and end character offset within the segment (`confidant deid show ID`)."
+
+
+# --- sentence embeddings (installer) -----------------------------------------------------
+class EmbeddingModelMissing(CoreError):
+    user_message = "The sentence model used for theme suggestions is not installed."
+    hint = ("Reinstall Confidant, or in a source checkout install it with "
+            "`pip install -e '.[ml]'` (or build its ONNX export with "
+            "`python installer/export_minilm_onnx.py DIR` and set CONFIDANT_MINILM_ONNX=DIR).")
