@@ -33,6 +33,8 @@ ASK_THRESHOLD = 0.42
 PROBE_WEIGHT = 0.8
 # Sentences that do not read like a question are rarely where a question was asked.
 STATEMENT_WEIGHT = 0.55
+# A sentence read together with the one before it is weaker evidence than alone.
+PAIR_WEIGHT = 0.9
 # Embedding cosine below LOW says nothing; above HIGH it is a paraphrase.
 EMB_LOW, EMB_HIGH = 0.25, 0.75
 # How far a marker may be from where its question was really asked.
@@ -65,8 +67,11 @@ class _Prepared:
     norm: str
 
 
-def _prepare(text: str) -> _Prepared:
-    return _Prepared(frozenset(content_words(text)), normalise(text))
+def _prepare(text: str, strict: bool = False) -> _Prepared:
+    # strict: fuzzy-match content words only, so shared phrasing ("how would you describe")
+    # does not make different questions look alike.
+    cw = content_words(text)
+    return _Prepared(frozenset(cw), " ".join(cw) if strict else normalise(text))
 
 
 def _lexical(q: _Prepared, u: _Prepared) -> float:
@@ -87,8 +92,12 @@ def _ask_texts(q: Question) -> list[tuple[str, float]]:
 
 
 def ask_scores(units: Sequence[Unit], questions: Sequence[Question], embedder: Embedder | None,
-               unit_vectors: np.ndarray | None = None, speakers: Sequence[str] = ()) -> np.ndarray:
-    """``scores[u, q]``: how sure we are that question ``q`` was asked in unit ``u`` (0..1)."""
+               unit_vectors: np.ndarray | None = None, speakers: Sequence[str] = (),
+               form: bool = True) -> np.ndarray:
+    """``scores[u, q]``: how sure we are that question ``q`` was asked in unit ``u`` (0..1).
+
+    With ``form=False`` only the wording counts (the caller weighs the asking form itself).
+    """
     texts: list[tuple[int, str, float]] = [(qi, t, w) for qi, q in enumerate(questions)
                                            for t, w in _ask_texts(q)]
     scores = np.zeros((len(units), len(questions)), dtype=np.float32)
@@ -99,19 +108,28 @@ def ask_scores(units: Sequence[Unit], questions: Sequence[Question], embedder: E
         uv = unit_vectors if unit_vectors is not None else embedder.encode([u.text for u in units])
         tv = embedder.encode([t for _, t, _ in texts])
         emb = np.clip((uv @ tv.T - EMB_LOW) / (EMB_HIGH - EMB_LOW), 0.0, 1.0)
-    prepared_texts = [_prepare(t) for _, t, _ in texts]
+    prepared_texts = [_prepare(t, strict=not form) for _, t, _ in texts]
     for ui, unit in enumerate(units):
         speaker = speakers[unit.segment] if speakers else ""
-        if speaker == "participant":
+        if form and speaker == "participant":
             continue
-        like = 1.0 if (speaker == "interviewer" or is_question_like(unit.text)) else STATEMENT_WEIGHT
-        pu = _prepare(unit.text)
+        like = 1.0 if (not form or speaker == "interviewer" or is_question_like(unit.text)) else STATEMENT_WEIGHT
+        pu = _prepare(unit.text, strict=not form)
         for ti, (qi, _text, weight) in enumerate(texts):
             s = _lexical(prepared_texts[ti], pu)
             if emb is not None:
                 s = max(s, float(emb[ui, ti]))
             s *= weight * like
             scores[ui, qi] = max(scores[ui, qi], s)
+    if not form and emb is not None and uv is not None and len(units) > 1:
+        # A question asked in two sentences ("Let's talk about the branch manager. What's it
+        # like working under her?"): the mean of the two sentences' vectors stands for both.
+        pair = uv[1:] + uv[:-1]
+        pair /= np.maximum(np.linalg.norm(pair, axis=1, keepdims=True), 1e-6)
+        pe = np.clip((pair @ tv.T - EMB_LOW) / (EMB_HIGH - EMB_LOW), 0.0, 1.0)
+        pe *= np.array([w for _, _, w in texts], dtype=np.float32)[None, :]
+        for ti, (qi, _text, _w) in enumerate(texts):
+            scores[1:, qi] = np.maximum(scores[1:, qi], PAIR_WEIGHT * pe[:, ti])
     return scores
 
 

@@ -18,13 +18,13 @@ from core.tagging.align import (
     Boundary,
     Unit,
     ask_scores,
-    place_questions,
     split_at_time,
     split_segment,
     units_of,
 )
 from core.tagging.embed import Embedder
 from core.tagging.text import is_question_like
+from core.tagging.unmarked import unmarked_scores, viterbi_places
 from core.vault.transcripts import Segment
 
 # A question-like sentence scoring this against the current question or its probes is the
@@ -134,8 +134,10 @@ def align_by_wording(segments: Sequence[Segment], guide: Guide,
     questions = guide.questions()
     units = units_of(segments)
     uv = embedder.encode([u.text for u in units]) if embedder is not None and units else None
-    scores = ask_scores(units, questions, embedder, uv, [s.speaker for s in segments])
-    anchors = [(_turn_start(units, scores, ui, qi), qi, sc) for ui, qi, sc in place_questions(scores)]
+    speakers = [segments[u.segment].speaker for u in units]
+    wording = ask_scores(units, questions, embedder, uv, form=False)
+    scores = unmarked_scores([u.text for u in units], speakers, wording, uv, guide, embedder)
+    anchors = [(_turn_start(units, scores, ui, qi), qi, sc) for ui, qi, sc in viterbi_places(scores)]
     # Split segments so that each asking sentence starts (and ends) its own segment.
     cuts: dict[int, set[int]] = {}
     for ui, _qi, _score in anchors:
