@@ -16,11 +16,17 @@ import numpy as np
 
 from core.transcription.engine import EngineOptions, EngineResult
 from core.transcription.protocol import (
-    AUDIO_FRAME_BYTES, CancelledMsg, CancelRequest, ErrorMsg, ProgressMsg, Ready, ResultMsg, Shutdown,
+    AUDIO_FRAME_BYTES,
+    CancelledMsg,
+    CancelRequest,
+    ErrorMsg,
+    ProgressMsg,
+    Ready,
+    ResultMsg,
+    Shutdown,
     TranscribeRequest,
 )
 from core.transcription.registry import ModelInfo
-
 
 # HF_HUB_OFFLINE: nothing may reach a hub. ORT_DISABLE_TELEMETRY: onnxruntime (Silero VAD)
 # otherwise starts a telemetry session that writes a ".ses" file into the temp dir.

@@ -35,7 +35,7 @@ class EngineOptions:
         return self.cpu_threads or max(1, os.cpu_count() or 1)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any] | None) -> "EngineOptions":
+    def from_dict(cls, data: dict[str, Any] | None) -> EngineOptions:
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in (data or {}).items() if k in known})
 

@@ -140,7 +140,7 @@ def _vault_models(models_dir: Path) -> list[ModelInfo]:
     return found
 
 
-def list_models(vault: "Vault | None" = None, *, models_dir: Path | None = None) -> list[ModelInfo]:
+def list_models(vault: Vault | None = None, *, models_dir: Path | None = None) -> list[ModelInfo]:
     """Installed models: the vault's own first (they win on a name clash), then packages.
 
     ``models_dir`` lists a vault's models folder without unlocking it (the manifests and
@@ -153,7 +153,7 @@ def list_models(vault: "Vault | None" = None, *, models_dir: Path | None = None)
     return models
 
 
-def find_model(name: str, vault: "Vault | None" = None) -> ModelInfo:
+def find_model(name: str, vault: Vault | None = None) -> ModelInfo:
     for info in list_models(vault):
         if info.name == name:
             return info
@@ -171,7 +171,7 @@ def _openai_languages(path: Path) -> tuple[str, ...]:
     return ("*",) if n_vocab >= _MULTILINGUAL_VOCAB else ("en",)
 
 
-def import_model(vault: "Vault", path: str | Path, name: str | None = None) -> ModelInfo:
+def import_model(vault: Vault, path: str | Path, name: str | None = None) -> ModelInfo:
     """Copy a CTranslate2 folder or an openai-whisper ``.pt`` into the vault's models folder."""
     src = Path(path)
     if src.is_dir():

@@ -13,8 +13,9 @@ import multiprocessing as mp
 import os
 import threading
 import time
+from collections.abc import Callable
 from multiprocessing.connection import wait
-from typing import Any, Callable
+from typing import Any, Self
 
 import numpy as np
 
@@ -22,7 +23,14 @@ from core.errors import Cancelled, EngineCrashed, ModelNotInstalled, Transcripti
 from core.jobs import CancelToken
 from core.transcription.engine import ENGINES, EngineOptions, EngineResult
 from core.transcription.protocol import (
-    AUDIO_FRAME_BYTES, CancelledMsg, CancelRequest, ErrorMsg, ProgressMsg, Ready, ResultMsg, Shutdown,
+    AUDIO_FRAME_BYTES,
+    CancelledMsg,
+    CancelRequest,
+    ErrorMsg,
+    ProgressMsg,
+    Ready,
+    ResultMsg,
+    Shutdown,
     TranscribeRequest,
 )
 from core.transcription.registry import ModelInfo
@@ -135,7 +143,7 @@ class EngineProcess:
         with contextlib.suppress(ValueError):
             proc.close()
 
-    def __enter__(self) -> "EngineProcess":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

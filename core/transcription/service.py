@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from core.errors import NotFound
 from core.jobs import CancelToken, Progress, ReportFn

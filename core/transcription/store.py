@@ -21,7 +21,7 @@ FLAG_KEPT_EDIT = "kept_edit"  # a researcher's edit carried over from an earlier
 
 
 def _ms(seconds: float) -> int:
-    return int(round(seconds * 1000))
+    return round(seconds * 1000)
 
 
 def to_segments(raw: list[RawSegment], timemap: TimeMap | None = None, *, offset_s: float = 0.0) -> list[Segment]:

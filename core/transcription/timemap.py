@@ -23,12 +23,12 @@ class TimeMap:
     sample_rate_hz: int = SAMPLE_RATE_HZ
 
     @classmethod
-    def keep_all(cls, n_samples: int, sample_rate_hz: int = SAMPLE_RATE_HZ) -> "TimeMap":
+    def keep_all(cls, n_samples: int, sample_rate_hz: int = SAMPLE_RATE_HZ) -> TimeMap:
         return cls(((0, n_samples),) if n_samples else (), sample_rate_hz)
 
     @classmethod
     def cutting(cls, n_samples: int, cut: list[tuple[int, int]],
-                sample_rate_hz: int = SAMPLE_RATE_HZ) -> "TimeMap":
+                sample_rate_hz: int = SAMPLE_RATE_HZ) -> TimeMap:
         """The pieces of ``[0, n_samples)`` left after removing the ``cut`` ranges."""
         pieces, pos = [], 0
         for start, end in sorted(cut):
@@ -63,7 +63,7 @@ class TimeMap:
         """Map a time on the kept clip back to the source's clock (seconds)."""
         if not self.pieces:
             return t_s
-        sample = int(round(t_s * self.sample_rate_hz))
+        sample = round(t_s * self.sample_rate_hz)
         starts = self._starts()
         # An end time exactly at a piece border belongs to the piece before it.
         i = (bisect.bisect_left(starts, sample) - 1) if is_end else (bisect.bisect_right(starts, sample) - 1)

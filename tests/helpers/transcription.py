@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 def normalise(text: str) -> str:
@@ -36,7 +40,7 @@ PASSAGE = (
 )
 
 
-def speech(text: str = PASSAGE, *, words_per_minute: int = 160) -> "np.ndarray":
+def speech(text: str = PASSAGE, *, words_per_minute: int = 160) -> np.ndarray:
     """Text spoken by espeak-ng, as float32 mono 16 kHz (through a pipe: no file is written)."""
     import io
     import shutil

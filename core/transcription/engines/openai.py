@@ -9,7 +9,8 @@ its tqdm bar, which this module replaces in the child with one that reports to u
 from __future__ import annotations
 
 import json
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any, Self
 
 import numpy as np
 
@@ -29,7 +30,7 @@ class _ProgressBar:
     def __init__(self, *args: Any, total: int = 0, **kwargs: Any) -> None:
         self.total, self.n = total, 0
 
-    def __enter__(self) -> "_ProgressBar":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

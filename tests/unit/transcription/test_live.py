@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 
 import numpy as np
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.slow
 
 def _check_stitching(segments) -> None:
     """Segments are in order, do not overlap, and no phrase is committed twice at a border."""
-    for a, b in zip(segments, segments[1:]):
+    for a, b in itertools.pairwise(segments):
         assert a.end_ms <= b.start_ms + 300, (a.end_ms, b.start_ms)
         assert normalise(a.text) != normalise(b.text)
 

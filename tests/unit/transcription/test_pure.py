@@ -8,7 +8,12 @@ import pytest
 from core.transcription import formats
 from core.transcription.engine import EngineOptions, RawSegment, RawWord
 from core.transcription.guardrails import (
-    FLAG_COMPRESSION, FLAG_LOW_CONFIDENCE, FLAG_NO_SPEECH, FLAG_REPEATED_SEGMENT, FLAG_REPETITION, flag_all,
+    FLAG_COMPRESSION,
+    FLAG_LOW_CONFIDENCE,
+    FLAG_NO_SPEECH,
+    FLAG_REPEATED_SEGMENT,
+    FLAG_REPETITION,
+    flag_all,
 )
 from core.transcription.store import FLAG_KEPT_EDIT, carry_edits, to_segments
 from core.transcription.timemap import TimeMap

@@ -10,7 +10,14 @@ import pytest
 
 from core.errors import InvalidInput, ModelNotInstalled
 from core.transcription.ct2_format import read_ct2
-from core.transcription.registry import CT2, MANIFEST, default_model_name, find_model, import_model, list_models
+from core.transcription.registry import (
+    CT2,
+    MANIFEST,
+    default_model_name,
+    find_model,
+    import_model,
+    list_models,
+)
 
 
 def test_packaged_models_are_listed(tiny):

@@ -7,6 +7,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Self
 
 import pytest
 
@@ -57,7 +58,7 @@ class TempDirWatch:
         while not self._stop.wait(0.1):
             self._scan()
 
-    def __enter__(self) -> "TempDirWatch":
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 
