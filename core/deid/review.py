@@ -169,19 +169,21 @@ def make_detect_job(vault: Vault, interview_id: str) -> Callable[[ReportFn, Canc
 
 def _detect_chunk(chunk: list[Segment], matcher: NameMatcher) -> list[tuple[Segment, Finding]]:
     """Detect in several segments at once (one spaCy call), then split findings back."""
-    text, starts, pos = [], [], 0
-    for s in chunk:
+    text: list[str] = []
+    starts: list[int] = []
+    pos = 0
+    for seg in chunk:
         starts.append(pos)
-        text.append(s.text)
-        pos += len(s.text) + len(_JOINER)
+        text.append(seg.text)
+        pos += len(seg.text) + len(_JOINER)
     joined = _JOINER.join(text)
     out: list[tuple[Segment, Finding]] = []
     for f in detect(joined, matcher=matcher):
         for seg, base in zip(chunk, starts):
             end_of_seg = base + len(seg.text)
             if base <= f.start < end_of_seg:
-                s, e = f.start - base, min(f.end, end_of_seg) - base
-                out.append((seg, Finding(s, e, f.entity_type, seg.text[s:e], f.score, f.recognizer,
+                lo, hi = f.start - base, min(f.end, end_of_seg) - base
+                out.append((seg, Finding(lo, hi, f.entity_type, seg.text[lo:hi], f.score, f.recognizer,
                                          f.canonical, f.label)))
                 break
     return out
