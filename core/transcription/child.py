@@ -39,7 +39,7 @@ class _Stop(Exception):
 
 def _receive_audio(conn: Connection, n_samples: int) -> np.ndarray:
     audio = np.empty(n_samples, dtype=np.float32)
-    view = memoryview(audio).cast("B")
+    view = memoryview(audio.data).cast("B")
     pos = 0
     while pos < len(view):
         pos += conn.recv_bytes_into(view[pos:pos + AUDIO_FRAME_BYTES])

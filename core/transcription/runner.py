@@ -161,7 +161,7 @@ class EngineProcess:
         samples = np.ascontiguousarray(audio, dtype=np.float32)
         try:
             self._conn.send(TranscribeRequest(rid, len(samples), options or self.options))
-            raw = memoryview(samples).cast("B")
+            raw = memoryview(samples.data).cast("B")
             for pos in range(0, len(raw), AUDIO_FRAME_BYTES):
                 self._conn.send_bytes(raw[pos:pos + AUDIO_FRAME_BYTES])
         except (OSError, ValueError) as exc:

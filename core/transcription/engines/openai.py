@@ -69,12 +69,12 @@ class OpenAIWhisperEngine:
             self.model = load_openai_whisper(checkpoint, config.get("alignment_heads"))
         else:
             checkpoint = torch.load(model.path, map_location="cpu", weights_only=True)
+            # openai-whisper's own checkpoints carry no alignment heads: Whisper() then uses
+            # all heads of the upper half of the decoder for word timestamps.
             self.model = load_openai_whisper(checkpoint)
-            # openai-whisper's own checkpoints carry no alignment heads; use all heads of the
-            # upper half of the decoder, as openai-whisper does when none are known.
         del checkpoint
         # whisper.transcribe does `import tqdm; tqdm.tqdm(...)`: give that module our bar only.
-        sys.modules["whisper.transcribe"].tqdm = types.SimpleNamespace(tqdm=_ProgressBar)
+        sys.modules["whisper.transcribe"].tqdm = types.SimpleNamespace(tqdm=_ProgressBar)  # type: ignore[attr-defined]
         self.english_only = not model.is_multilingual
 
     def transcribe(self, audio: np.ndarray, options: EngineOptions,
