@@ -32,6 +32,7 @@ class TempDirWatch:
         self.folders, self.exclude = folders, str(exclude.resolve())
         self.offending: set[str] = set()
         self.new_files: set[str] = set()
+        self._seen: dict[str, tuple[int, int]] = {}  # path -> (size, mtime) already read
         self._since = time.time() - 1
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -44,8 +45,10 @@ class TempDirWatch:
                 for name in files:
                     path = os.path.join(root, name)
                     try:
-                        if os.stat(path).st_mtime < self._since:
+                        st = os.stat(path)
+                        if st.st_mtime < self._since or self._seen.get(path) == (st.st_size, st.st_mtime_ns):
                             continue
+                        self._seen[path] = (st.st_size, st.st_mtime_ns)
                         self.new_files.add(path)
                         with open(path, "rb") as fh:
                             head = fh.read(1 << 20)
@@ -131,3 +134,14 @@ def test_retranscribing_keeps_the_researchers_edits_unless_discarded(tx_vault, j
     assert repo.get(first.id).is_current is False  # the old transcript is kept, not current
     third = run_job(make_transcribe_job(tx_vault, interview_id, options={"discard_edits": True}))
     assert all("corrected" not in s.text for s in repo.segments(third.id))
+
+
+def test_the_temp_dir_watch_would_catch_a_leak(tmp_path):
+    """Control for the scan above: a file with transcript text or audio is seen."""
+    watched = tmp_path / "watched"
+    watched.mkdir()
+    with TempDirWatch([watched], exclude=tmp_path / "vault") as watch:
+        (watched / "leak.txt").write_bytes(b"... my Fellow Americans ...")
+        (watched / "x.wav").write_bytes(b"RIFF\x00\x00\x00\x00WAVE")
+        time.sleep(0.3)
+    assert {os.path.basename(p) for p in watch.offending} == {"leak.txt", "x.wav"}
