@@ -78,7 +78,7 @@ _presenter: Presenter = _dialog_presenter
 def set_presenter(presenter: Presenter | None) -> None:
     """Replace how errors are shown (tests); None restores the dialog."""
     global _presenter
-    _presenter = presenter or _dialog_presenter
+    _presenter = presenter if presenter is not None else _dialog_presenter
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> ErrorMessage | None:

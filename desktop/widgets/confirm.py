@@ -26,7 +26,7 @@ asked: list[str] = []  # every question asked (tests read it)
 def set_answerer(answerer: Answerer | None) -> None:
     """Replace the dialog (tests); None restores it."""
     global _answerer
-    _answerer = answerer or _dialog
+    _answerer = answerer if answerer is not None else _dialog
 
 
 def ask(parent: QWidget | None, title: str, question: str, yes: str, no: str) -> bool:

@@ -52,7 +52,7 @@ _chooser: Chooser = DialogChooser()
 
 def set_chooser(chooser: Chooser | None) -> None:
     global _chooser
-    _chooser = chooser or DialogChooser()
+    _chooser = chooser if chooser is not None else DialogChooser()
 
 
 def chooser() -> Chooser:

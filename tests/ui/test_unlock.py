@@ -1,0 +1,82 @@
+"""Create, unlock, recover and auto-lock through the screens (real vault, fast KDF)."""
+
+from __future__ import annotations
+
+from pypdf import PdfReader
+
+from tests.conftest import PASSPHRASE
+from tests.ui.conftest import make_window, stop_everything, unlock, wait_idle
+
+
+def test_create_shows_recovery_code_once_then_opens(qtbot, tmp_path, shown_errors, answers, files):
+    window = make_window(qtbot, tmp_path, tmp_path / "vault")
+    view = window.unlock_view
+    assert view.currentWidget() is view.welcome
+    view.welcome.create_button.click()
+    page = view.create
+    page.passphrase.setText("password1")
+    assert not page.create_button.isEnabled()          # weak: refused with advice
+    assert page.meter.label.text()
+    page.passphrase.setText(PASSPHRASE)
+    page.confirm.setText(PASSPHRASE)
+    assert page.create_button.isEnabled()
+    page.create_button.click()
+    qtbot.waitUntil(lambda: view.currentWidget() is view.recovery, timeout=20000)
+    code = view.recovery.code_label.text()
+    assert len(code.replace("-", "")) == 30
+    files.save = tmp_path / "code.pdf"
+    view.recovery.pdf_button.click()
+    text = "".join(p.extract_text() for p in PdfReader(str(files.save)).pages)
+    assert code in text
+    assert not view.recovery.continue_button.isEnabled()  # must confirm it was kept
+    view.recovery.kept.setChecked(True)
+    view.recovery.continue_button.click()
+    assert window.ctx.session.is_unlocked
+    assert view.recovery.code_label.text() == ""           # not kept on screen
+    assert window.outer.currentWidget() is window.workspace
+    wait_idle(qtbot)
+    # Lock, a wrong passphrase, then the right one.
+    window.lock_button.click()
+    qtbot.waitUntil(lambda: not window.ctx.session.is_unlocked)
+    assert window.outer.currentWidget() is window.unlock_view
+    window.unlock_view.unlock.passphrase.setText("not the passphrase")
+    window.unlock_view.unlock.unlock_button.click()
+    qtbot.waitUntil(lambda: bool(shown_errors), timeout=20000)
+    assert "does not unlock" in shown_errors[-1].message
+    assert not window.ctx.session.is_unlocked
+    unlock(qtbot, window)
+    # Forgot the passphrase: the recovery code sets a new one.
+    window.lock_button.click()
+    qtbot.waitUntil(lambda: window.ctx.session.held_vault is None, timeout=10000)
+    view.unlock.forgot_button.click()
+    forgot = view.forgot
+    forgot.code.setText(code.lower())
+    forgot.passphrase.setText("a brand new long passphrase")
+    forgot.confirm.setText("a brand new long passphrase")
+    forgot.recover_button.click()
+    qtbot.waitUntil(lambda: window.ctx.session.is_unlocked, timeout=20000)
+    window.lock_button.click()
+    qtbot.waitUntil(lambda: window.ctx.session.held_vault is None, timeout=10000)
+    unlock(qtbot, window, "a brand new long passphrase")
+    stop_everything(qtbot, window)
+
+
+def test_auto_lock_after_idle(qtbot, researcher_window):
+    window = researcher_window
+    window.idle.set_minutes(0.5 / 60)   # half a second
+    window.idle._timer.setInterval(50)
+    window.idle.start()
+    qtbot.waitUntil(lambda: not window.ctx.session.is_unlocked, timeout=5000)
+    assert window.outer.currentWidget() is window.unlock_view
+    qtbot.waitUntil(lambda: window.ctx.session.held_vault is None, timeout=5000)  # keys dropped
+
+
+def test_sample_interview_degrades_clearly_without_core_demo(qtbot, tmp_path, shown_errors,
+                                                             answers, files, monkeypatch):
+    from desktop.unlock import unlock_view
+    monkeypatch.setattr(unlock_view, "demo_factory", lambda: None)
+    window = make_window(qtbot, tmp_path, tmp_path / "vault")
+    window.unlock_view.welcome.sample_button.click()
+    qtbot.waitUntil(lambda: bool(shown_errors), timeout=10000)
+    assert "sample interview is not included" in shown_errors[-1].message
+    assert window.unlock_view.welcome.sample_button.isEnabled()
