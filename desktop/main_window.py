@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -35,6 +35,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("Confidant")
+        self._close_after_stop = False
         self.resize(1200, 800)
         self.outer = QStackedWidget(self)
         self.setCentralWidget(self.outer)
@@ -61,6 +62,10 @@ class MainWindow(QMainWindow):
         ctx.session.locked.connect(self._on_locked)
         ctx.session.vault_closed.connect(self.unlock_view.show_start)
         self.lock_button.clicked.connect(self.lock)
+        self.unlock_view.unlock.stop_recording_requested.connect(self._on_stop_from_lock)
+        self._banner_timer = QTimer(self)
+        self._banner_timer.setInterval(1000)
+        self._banner_timer.timeout.connect(self._update_banner)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
         self.outer.setCurrentWidget(self.unlock_view)
 
@@ -155,7 +160,12 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_recording_finished(self) -> None:
-        self.interview.reload_header()
+        if self._close_after_stop:
+            self._close_after_stop = False
+            self.close()
+            return
+        if self.ctx.session.is_unlocked:
+            self.interview.reload_header()
 
     # --- locking ---------------------------------------------------------------------
     @Slot()
@@ -183,6 +193,26 @@ class MainWindow(QMainWindow):
         self.unlock_view.show_start()
         self.record.on_locked()
         self.outer.setCurrentWidget(self.unlock_view)
+        self._update_banner()
+        if self.ctx.session.is_recording:
+            self._banner_timer.start()
+
+    @Slot()
+    def _update_banner(self) -> None:
+        rec = self.ctx.session.recorder
+        if self.ctx.session.is_unlocked or rec is None or not rec.is_recording:
+            self._banner_timer.stop()
+            self.unlock_view.unlock.show_recording(None)
+            return
+        from desktop.widgets.plain import clock
+        self.unlock_view.unlock.show_recording(clock(rec.elapsed_s))
+
+    @Slot()
+    def _on_stop_from_lock(self) -> None:
+        """Stop the recording without unlocking: the audio is saved, then the vault closes."""
+        self.record.stop_recording()
+        self._banner_timer.stop()
+        self.unlock_view.unlock.show_recording(None)
 
     @Slot()
     def _on_idle(self) -> None:
@@ -193,16 +223,23 @@ class MainWindow(QMainWindow):
     def _on_autolock_changed(self, minutes: int) -> None:
         self.idle.set_minutes(minutes)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """Closing while recording asks first, and stopping always keeps the audio."""
-        if self.ctx.session.is_recording:
-            stop = ask(self, self.tr("A recording is running"),
-                       self.tr("A recording is running. Stop it and close Confidant? "
-                               "Everything recorded so far is kept."),
-                       self.tr("Stop recording and close"), self.tr("Keep recording"))
-            if not stop:
-                event.ignore()
-                return
-            self.record.stop_recording()
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        """Closing while recording asks first; stopping always saves the audio before closing."""
+        if self.ctx.session.is_recording or self.record.is_recording:
+            if not self._close_after_stop:
+                stop = ask(self, self.tr("A recording is running"),
+                           self.tr("A recording is running. Stop it and close Confidant? "
+                                   "Everything recorded so far is kept."),
+                           self.tr("Stop recording and close"), self.tr("Keep recording"))
+                if not stop:
+                    event.ignore()
+                    return
+                self._close_after_stop = True
+                self.record.stop_recording()
+            event.ignore()  # close again once the recording is saved (_on_recording_finished)
+            return
+        from desktop import jobs
+        jobs.cancel_all()
+        QThreadPool.globalInstance().waitForDone(5000)  # let jobs let go of the vault
         self.ctx.session.close()
         event.accept()

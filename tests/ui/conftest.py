@@ -64,9 +64,10 @@ def jfk_signal() -> np.ndarray:
     if not JFK_FLAC.exists():
         pytest.skip("test data missing: jfk.flac")
     import soundfile as sf
+    from core.audio.resample import resample
     data, rate = sf.read(str(JFK_FLAC), dtype="float32")
-    assert rate == 16000
-    return data if data.ndim == 1 else data.mean(axis=1)
+    mono = data if data.ndim == 1 else data.mean(axis=1)
+    return resample(mono, int(rate)).astype(np.float32)
 
 
 def make_window(qtbot, tmp_path: Path, folder: Path, overrides: dict | None = None):
