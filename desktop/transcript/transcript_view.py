@@ -49,20 +49,15 @@ class TranscriptData:
     recording_id: int | None = None
 
 
-def _transcribe_and_tag(vault: Any, interview_id: str, engine: str, model: str):
-    def transcribe(report: Any, cancel: Any) -> Any:
-        from core.transcription.service import make_transcribe_job
-        transcript = make_transcribe_job(vault, interview_id, engine=engine,
-                                         model=model or None)(report, cancel)
-        edits.suggest_themes(vault, interview_id, report, cancel)
-        return transcript
-    return transcribe
+def _transcribe(vault: Any, interview_id: str, engine: str, model: str):
+    from core.transcription.service import make_transcribe_job
+    return make_transcribe_job(vault, interview_id, engine=engine, model=model or None)
 
 
-def _suggest(vault: Any, interview_id: str):
+def _suggest(vault: Any, interview_id: str, required: bool):
     def suggest(report: Any, cancel: Any) -> None:
         report(Progress(0, None, "Suggesting themes"))
-        edits.suggest_themes(vault, interview_id, report, cancel, required=True)
+        edits.suggest_themes(vault, interview_id, report, cancel, required=required)
     return suggest
 
 
@@ -83,6 +78,7 @@ class _TextEdit(QUndoCommand):
 class TranscriptView(QWidget):
     interview_changed = Signal()
     loaded = Signal()
+    transcribed = Signal()   # the transcription job finished (theme suggestion follows)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -234,14 +230,23 @@ class TranscriptView(QWidget):
         if not self.ctx.session.is_unlocked or self.job.is_busy:
             return
         prefs = self.ctx.prefs
-        self.job.run(_transcribe_and_tag(self.ctx.session.vault, self.interview_id, prefs.engine,
-                                         prefs.model), self.tr("Typing up the interview\u2026"),
-                     succeeded=self._on_changed, name="transcribe")
+        self.job.run(_transcribe(self.ctx.session.vault, self.interview_id, prefs.engine,
+                                 prefs.model), self.tr("Typing up the interview\u2026"),
+                     succeeded=self._on_transcribed, name="transcribe")
+
+    @Slot(object)
+    def _on_transcribed(self, _transcript: object) -> None:
+        self.transcribed.emit()
+        self._on_changed()
+        self._suggest(required=False)
 
     @Slot()
     def _on_suggest(self) -> None:
+        self._suggest(required=True)
+
+    def _suggest(self, *, required: bool) -> None:
         if self.ctx.session.is_unlocked and not self.job.is_busy:
-            self.job.run(_suggest(self.ctx.session.vault, self.interview_id),
+            self.job.run(_suggest(self.ctx.session.vault, self.interview_id, required),
                          self.tr("Suggesting themes\u2026"), succeeded=self._on_changed,
                          name="suggest_themes")
 
