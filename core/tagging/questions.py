@@ -23,8 +23,8 @@ from core.tagging.align import (
     units_of,
 )
 from core.tagging.embed import Embedder
-from core.tagging.text import is_question_like
-from core.tagging.unmarked import unmarked_scores, viterbi_places
+from core.tagging.text import is_question_like, sentences
+from core.tagging.unmarked import split_plain, unmarked_scores, viterbi_places
 from core.vault.transcripts import Segment
 
 # A question-like sentence scoring this against the current question or its probes is the
@@ -132,7 +132,7 @@ def align_by_wording(segments: Sequence[Segment], guide: Guide,
                      embedder: Embedder | None = None) -> Alignment:
     """Find where each question was asked from the wording (paraphrases and skips allowed)."""
     questions = guide.questions()
-    units = units_of(segments)
+    units = split_plain(units_of(segments))
     uv = embedder.encode([u.text for u in units]) if embedder is not None and units else None
     speakers = [segments[u.segment].speaker for u in units]
     wording = ask_scores(units, questions, embedder, uv, form=False)
@@ -175,7 +175,8 @@ def align_by_wording(segments: Sequence[Segment], guide: Guide,
         out[i] = replace(seg, question_id=current[0] if current else None,
                          question_score=round(current[1], 3) if current else None)
     placed = {questions[qi].id: round(score, 3) for _ui, qi, score in anchors}
-    result = Alignment(out, "wording", placed, splits, uv if not splits else None)
+    plain_split = len(units) != sum(len(sentences(s.text)) for s in segments)
+    result = Alignment(out, "wording", placed, splits, uv if not (splits or plain_split) else None)
     mark_speakers(result, guide, embedder)
     return result
 

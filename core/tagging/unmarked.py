@@ -20,12 +20,14 @@ Constants were chosen on the dev split of benchmarks/tagging only.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
 import numpy as np
 
 from core.guide.model import Guide
+from core.tagging.align import Unit
 from core.tagging.embed import Embedder
 from core.tagging.text import QUESTION_OPENERS, words
 
@@ -34,6 +36,8 @@ PLACE_THRESHOLD = 0.42
 # Going back to an earlier question than the current one; skipping each question forward.
 BACK_PENALTY = 0.2
 SKIP_PENALTY = 0.02
+# Skipping a whole section costs no more than skipping this many questions.
+MAX_SKIPS = 3
 # Weight of the answer-fit term, and how many following units make "the answer".
 FIT_WEIGHT = 0.45
 FIT_UNITS = 3
@@ -43,9 +47,7 @@ FIT_SCALE = 0.1
 STATEMENT_FORM = 0.55
 LONG_WORDS = 30
 
-_FILLERS = frozenset("so and ok okay alright all right now well um uh then but last one first "
-                     "next mm hm mmhm yeah good great cool oh also and just let's lets y "
-                     "entonces bueno pues vale".split())
+_FILLERS = frozenset(["so", "and", "ok", "okay", "alright", "all", "right", "now", "well", "um", "uh", "then", "but", "last", "one", "first", "next", "mm", "hm", "mmhm", "yeah", "good", "great", "cool", "oh", "also", "and", "just", "let's", "lets", "y", "entonces", "bueno", "pues", "vale"])
 _ASK_PHRASES = re.compile(
     r"\b(tell me|walk me through|describe|talk about|talk to me about|want to ask|"
     r"do you|did you|can you|could you|would you|are you|have you|is there|are there|"
@@ -74,6 +76,32 @@ def asking_form(text: str) -> float:
     if len(tokens) > LONG_WORDS:
         form *= 0.7
     return form
+
+
+_PLAIN_SPLIT = re.compile(
+    r"\b(?:(?:and|so|ok|okay|alright|now|but|well)\s+)?"
+    r"(?:what|what's|how|how's|why|when|where|who|which|do you|did you|can you|could you|"
+    r"would you|are you|have you|is there|tell me|walk me)\b")
+# An unpunctuated stretch longer than this may hold a question glued to an answer.
+PLAIN_MIN_WORDS = 12
+
+
+def split_plain(units: Sequence[Unit]) -> list[Unit]:
+    """Split long unpunctuated units before each question opener ("... that's a lot of hours
+    what's the hardest thing about it"), so a question glued onto an answer by a transcriber
+    without punctuation can still start its own unit."""
+    out: list[Unit] = []
+    for u in units:
+        if any(ch in u.text for ch in ".?!") or len(u.text.split()) < PLAIN_MIN_WORDS:
+            out.append(u)
+            continue
+        cuts = [m.start() for m in _PLAIN_SPLIT.finditer(u.text)
+                if len(u.text[:m.start()].split()) >= 4]
+        bounds = [0, *cuts, len(u.text)]
+        for a, b in itertools.pairwise(bounds):
+            if u.text[a:b].strip():
+                out.append(Unit(u.segment, u.start_char + a, u.start_char + b, u.text[a:b].strip()))
+    return out
 
 
 def topic_texts(guide: Guide) -> list[list[str]]:
@@ -126,8 +154,8 @@ def viterbi_places(scores: np.ndarray, threshold: float = PLACE_THRESHOLD,
 
     State = the question being answered (or none yet). At each unit the state either goes
     on (free) or a question is asked there (its score minus ``threshold``, minus penalties
-    for going back or skipping ahead). Asking the current question again is allowed (probes)
-    but gains nothing, so it is never chosen over going on.
+    for going back or skipping ahead). Asking the current question again (a probe) is free,
+    so a strong repeat never forces a detour through another question.
     """
     n, m = scores.shape
     if n == 0 or m == 0:
@@ -137,11 +165,13 @@ def viterbi_places(scores: np.ndarray, threshold: float = PLACE_THRESHOLD,
     for p in range(states):
         for s in range(1, states):
             if p == 0:
-                trans[p, s] = -skip_penalty * (s - 1)
+                trans[p, s] = -skip_penalty * min(s - 1, MAX_SKIPS)
             elif s > p:
-                trans[p, s] = -skip_penalty * (s - p - 1)
+                trans[p, s] = -skip_penalty * min(s - p - 1, MAX_SKIPS)
             elif s < p:
                 trans[p, s] = -back_penalty
+            else:  # asked again (a probe, a repeat): free, it only moves the start on
+                trans[p, s] = 0.0
     best = np.full(states, -np.inf)
     best[0] = 0.0
     back = np.zeros((n, states), dtype=np.int32)     # previous state; -1 = went on
@@ -172,5 +202,6 @@ def unmarked_scores(texts: Sequence[str], speakers: Sequence[str], wording: np.n
     combined = wording.copy()
     if embedder is not None and unit_vectors is not None and len(texts):
         fit = answer_fit(unit_vectors, form, guide, embedder)
-        combined = combined + FIT_WEIGHT * np.clip(fit / FIT_SCALE, -1.0, 1.0)
+        # The answer speaks only where the wording is unsure: an exact question stays put.
+        combined = combined + FIT_WEIGHT * np.clip(fit / FIT_SCALE, -1.0, 1.0) * (1.0 - np.clip(wording, 0.0, 1.0))
     return np.clip(combined, 0.0, 1.0) * form[:, None]
