@@ -64,7 +64,7 @@ def run_bare(engine: str, model_name: str) -> dict:
     if engine == "faster-whisper":
         from faster_whisper import WhisperModel
         if info.bin_parts:
-            files = {"model.bin": info.read_model_bin()}
+            files = {"model.bin": info.open_model_bin()}
             for n in ("config.json", "vocabulary.txt", "tokenizer.json"):
                 files[n] = (info.path / n).read_bytes()
             model = WhisperModel(info.name, device="cpu", compute_type="int8", cpu_threads=threads, files=files)

@@ -11,12 +11,13 @@ Models are found in two places and never fetched from a hub:
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import logging
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from core.errors import InvalidInput, ModelNotInstalled
 
@@ -55,6 +56,10 @@ class ModelInfo:
     def model_bin_parts(self) -> tuple[Path, ...]:
         return self.bin_parts or (self.path / "model.bin",)
 
+    def open_model_bin(self) -> io.BufferedReader:
+        """model.bin as one stream over its parts (CTranslate2 reads it; nothing is assembled)."""
+        return io.BufferedReader(_ConcatReader(self.model_bin_parts()), buffer_size=1 << 20)
+
     def read_model_bin(self) -> bytearray:
         """model.bin in memory (parts read straight into one buffer: no second copy)."""
         parts = self.model_bin_parts()
@@ -68,6 +73,34 @@ class ModelInfo:
                         break
                     pos += n
         return buf
+
+
+class _ConcatReader(io.RawIOBase):
+    """Reads several files one after the other, as if they were one."""
+
+    def __init__(self, paths: tuple[Path, ...]) -> None:
+        super().__init__()
+        self._paths, self._index, self._fh = paths, 0, None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while self._index < len(self._paths):
+            if self._fh is None:
+                self._fh = open(self._paths[self._index], "rb")  # noqa: SIM115 - closed below
+            n = self._fh.readinto(buffer)
+            if n:
+                return n
+            self._fh.close()
+            self._fh, self._index = None, self._index + 1
+        return 0
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+        super().close()
 
 
 def default_model_name() -> str:

@@ -23,14 +23,17 @@ class FasterWhisperEngine:
             raise ValueError("faster-whisper needs a CTranslate2 model")
         threads = options.threads
         if model.bin_parts:
-            # A model shipped in parts is assembled in memory, never on disk (decision 0020).
-            files: dict[str, Any] = {"model.bin": model.read_model_bin()}
+            # A model shipped in parts is streamed from its parts, never assembled on disk
+            # (decision 0020). CTranslate2 takes bytes or a file-like object, not a bytearray.
+            stream = model.open_model_bin()
+            files: dict[str, Any] = {"model.bin": stream}
             for name in ("config.json", "vocabulary.txt", "tokenizer.json", "preprocessor_config.json"):
                 path = model.path / name
                 if path.is_file():
                     files[name] = path.read_bytes()
             self.model = WhisperModel(model.name, device="cpu", compute_type=options.compute_type,
                                       cpu_threads=threads, files=files)
+            stream.close()
             del files
         else:
             self.model = WhisperModel(str(model.path), device="cpu", compute_type=options.compute_type,

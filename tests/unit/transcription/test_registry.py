@@ -32,7 +32,9 @@ def test_packaged_models_are_listed(tiny):
     for part in base.bin_parts:
         h.update(part.read_bytes())
     assert h.hexdigest() == base.sha256
-    data = base.read_model_bin()
+    with base.open_model_bin() as stream:  # what faster-whisper is given
+        assert hashlib.sha256(stream.read()).hexdigest() == base.sha256
+    data = base.read_model_bin()  # what the converter is given
     assert len(data) == base.size_bytes
     model = read_ct2(data)
     assert model.spec == "WhisperSpec" and model.scalar("decoder/num_heads") == 8

@@ -117,3 +117,14 @@ def test_wrong_engine_or_broken_model_is_a_clear_error(tiny, tmp_path):
     with pytest.raises(ModelNotInstalled) as info:
         EngineProcess("faster-whisper", broken).start()
     assert "import the model again" in info.value.hint
+
+
+def test_the_two_part_base_model_runs_in_faster_whisper(jfk_audio):
+    from core.transcription.registry import find_model
+    from tests.conftest import JFK_TEXT
+    from tests.helpers.transcription import wer
+    base = find_model("base")
+    with EngineProcess("faster-whisper", base, EngineOptions(beam_size=1, language="en")) as proc:
+        result = proc.transcribe(jfk_audio)
+    assert result.language == "en"
+    assert wer(JFK_TEXT, " ".join(s.text for s in result.segments)) <= 0.05
