@@ -80,7 +80,8 @@ class _ConcatReader(io.RawIOBase):
 
     def __init__(self, paths: tuple[Path, ...]) -> None:
         super().__init__()
-        self._paths, self._index, self._fh = paths, 0, None
+        self._paths, self._index = paths, 0
+        self._fh: Any = None
 
     def readable(self) -> bool:
         return True
