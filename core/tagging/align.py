@@ -8,9 +8,10 @@ words land under the right question.
 Without markers (imported audio, or the button was forgotten) we look for where each
 question was asked. Every sentence gets an "asked here" score per question, combining the
 guide's wording (content-word overlap, fuzzy match) with sentence-embedding similarity, so
-paraphrases count; sentences that read like questions count more. A dynamic programme then
-picks at most one place per question, in guide order (interviewers skip questions but rarely
-go back), maximising the total evidence. Everything after a question's place, up to the next
+paraphrases count; sentences that read like questions count more. ``core.tagging.unmarked``
+adds the asking form and the answer's fit and picks the places with a Viterbi pass that
+allows skips and, at a cost, going back (decision 0034; ``place_questions`` is 0031's
+strictly ordered version, kept for callers). Everything after a question's place, up to the next
 one, answers it; the place's score is the confidence shown to the researcher.
 """
 
