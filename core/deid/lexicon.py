@@ -15,7 +15,7 @@ sandy penny candy holly ivy iris lily daisy robin jay sky brook cliff rocky guy 
 sunny rich rick dot max jewel page paige bud buck colt chance destiny trinity precious harmony
 melody star honey bunny angel sugar cherry ginger olive hazel violet heather sage river rain
 storm stone hunter taylor mason carter cooper porter fisher baker parker tanner major king
-prince duke earl marshall sterling rusty dusty sonny junior chief boss doc
+prince duke earl marshall sterling rusty dusty sonny junior chief boss doc grant
 """.split())  # noqa: SIM905 (a word block reads better than a list literal)
 
 COMMON_GIVEN_NAMES = frozenset("""

@@ -10,6 +10,7 @@ case. Unlisted people are proposed from a list of common given names and from "n
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -47,6 +48,9 @@ _KIN = re.compile(r"\bmy\s+(?:son|daughter|wife|husband|partner|boyfriend|girlfr
                   r"cousin|nephew|niece|uncle|aunt|mom|mother|dad|father|grandson|granddaughter|"
                   r"friend|neighbou?r|roommate|coworker|co-worker)\s+([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'-]+)",
                   re.IGNORECASE)
+# "me and tyrell", "tyrell and me": people doing things together are named in pairs.
+_COORD = re.compile(r"\b(?:me|i)\s+and\s+([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'-]+)\b(?!\s+i\b)|"
+                    r"\b([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'-]+)\s+and\s+(?:me|i)\b", re.IGNORECASE)
 _VERBISH = re.compile(r"(?:ing|ed|n't)$|^(?:helps|works|lives|goes|comes|gets|has|does|says|makes|"
                       r"takes|wants|needs|thinks|knows|likes|loves|drives|cleans|cooks|plays|stays|"
                       r"got|had|was|is|said|told|too|also|still|just|never|always|really|says|"
@@ -55,7 +59,73 @@ _VERBISH = re.compile(r"(?:ing|ed|n't)$|^(?:helps|works|lives|goes|comes|gets|ha
                       r"sent|saw|came|went|left|made|took|gave|found|bought|paid|lost|won)$")
 _NOT_A_NAME = {"it", "that", "this", "him", "her", "them", "me", "you", "us", "the", "a", "an",
                "something", "like", "out", "in", "back", "off", "up", "because", "so", "and",
-               "but", "a lot", "what", "whatever"}
+               "but", "a lot", "what", "whatever",
+               # "called osha", "called 911": who one calls at work is often an institution.
+               "osha", "hr", "911", "police", "cops", "security", "corporate", "management",
+               "union", "ambulance", "everyone", "everybody", "someone", "somebody", "nobody",
+               "anybody", "anyone", "people", "everything", "nothing"}
+# A listed name that is also a word, right after one of these, is the word ("my hope is",
+# "the bill came", "a crossroads"). ("her" is left out: "told her" is a cue.)
+_DETERMINERS = {"my", "your", "his", "our", "their", "the", "a", "an", "this", "that", "these",
+                "those", "no", "any", "some", "every", "each"}
+# Where a clause starts: after punctuation or a conjunction ("so june trains everybody").
+_CLAUSE_START = re.compile(r"(?:^|[.,;:!?\"“”]|\b(?:and|but|so|then|because|cause|cuz|when|if|"
+                           r"um|uh|yeah|well|now|plus))\s*$", re.IGNORECASE)
+# A finite verb after the name at a clause start ("june trains", "mark runs", "hope wanted").
+_VERB_AFTER = re.compile(r"^\s+([a-z]+(?:s|ed))\b", re.IGNORECASE)
+_NOT_VERBS = {"always", "sometimes", "this", "his", "its", "us", "as", "yes", "less", "plus",
+              "days", "nights", "weeks", "years", "hours", "guys", "folks", "kids", "times",
+              "red", "bed", "shed", "need", "speed", "seed", "feed", "hundred", "tired"}
+# "the hilltop" vs "at a crossroads": a single-word workplace after "a"/"an" is the word.
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+# Site designators: "Plant 2", "DC7", "Store #14", "Building B".
+_SITE_CODE = re.compile(r"^(?P<word>[a-z]+)\s*#?\s*(?P<num>\d{1,3})$")
+_DIGIT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEEN_WORDS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+               "eighteen", "nineteen"]
+_TENS_WORDS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def fold(text: str) -> str:
+    """Drop accents letter by letter, keeping the length ("Mejía" -> "Mejia").
+
+    Whisper writes a name with or without its accents; matching on folded text finds both,
+    and because every letter stays one letter, spans found in the folded text are spans of
+    the original.
+    """
+    out = []
+    for ch in text:
+        if ch.isascii():
+            out.append(ch)
+            continue
+        base = unicodedata.normalize("NFKD", ch)
+        out.append(base[0] if len(base) > 1 and all(unicodedata.combining(c) for c in base[1:]) else ch)
+    return "".join(out)
+
+
+def _spoken_number(n: int) -> str:
+    """0-99 as words, as Whisper writes a site number it heard ("plant two", "dc seven")."""
+    if n < 10:
+        return _DIGIT_WORDS[n]
+    if n < 20:
+        return _TEEN_WORDS[n - 10]
+    tens, unit = divmod(n, 10)
+    return _TENS_WORDS[tens] + (" " + _DIGIT_WORDS[unit] if unit else "")
+
+
+def _site_variants(words: list[str]) -> set[str]:
+    """A workplace name ending in a site designator ("... Plant 2", "Summit DC7") is often
+    called by that designator alone: "plant 2", "plant two", "dc7", "dc 7", "dc seven"."""
+    if not words:
+        return set()
+    last = words[-1].strip(".,")
+    m = _SITE_CODE.match(last)
+    if m is None and len(words) >= 2 and words[-1].strip("#").isdigit():
+        m = _SITE_CODE.match(words[-2].strip(".,") + " " + words[-1].strip("#"))
+    if m is None or int(m.group("num")) >= 100:
+        return set()
+    word, num = m.group("word"), int(m.group("num"))
+    return {f"{word} {num}", f"{word}{num}", f"{word} {_spoken_number(num)}"}
 
 
 def _role_type(role: str) -> str:
@@ -97,7 +167,8 @@ def _person(entry: str, role: str) -> _Entity:
     ent = _Entity(canonical, _role_type(role))
     for form in [canonical, *aliases]:
         words = form.split()
-        ent.exact.add(form.lower())
+        # A one- or two-letter alias ("T", "JR") is also a letter or a word: it needs a cue.
+        (ent.cued if len(form.strip(". ")) <= 2 else ent.exact).add(form.lower())
         if len(words) > 1:
             ent.exact.add(f"{words[0]} {words[-1]}".lower())
         for i, w in enumerate(words):
@@ -141,6 +212,7 @@ def _workplace(entry: str, kind: str = "workplace") -> _Entity:
             ent.exact.add(first)
             if len(first) >= 6:
                 ent.fuzzy.add(first)
+        ent.exact |= _site_variants(words)
         if len(words) > 2:  # "Riverside Distribution Center" -> "RDC"
             acronym = "".join(w[0] for w in words if w not in ("the", "of", "and"))
             if len(acronym) >= 3:
@@ -150,7 +222,7 @@ def _workplace(entry: str, kind: str = "workplace") -> _Entity:
 
 def _variant_regex(variant: str) -> re.Pattern[str]:
     body = r"[\s-]+".join(re.escape(w) for w in variant.split())
-    return re.compile(r"(?<![\w@.])(?:" + _TITLES + r")?(" + body + r")" + _POSSESSIVE, re.IGNORECASE)
+    return re.compile(r"(?<![\w@.])(?<!\w['’])(?:" + _TITLES + r")?(" + body + r")" + _POSSESSIVE, re.IGNORECASE)
 
 
 class NameMatcher:
@@ -166,36 +238,42 @@ class NameMatcher:
         for wp in workplaces:
             if wp.strip():
                 self.entities.append(_workplace(wp))
-        self._compiled = [(ent, [(v, _variant_regex(v)) for v in sorted(ent.exact, key=len, reverse=True)],
-                           [(v, _variant_regex(v)) for v in ent.cued]) for ent in self.entities]
+        # Variants are matched accent-folded on folded text ("Mejía" finds "mejia" and back).
+        self._compiled = [(ent, [(v, _variant_regex(v)) for v in sorted({fold(x) for x in ent.exact},
+                                                                         key=len, reverse=True)],
+                           [(v, _variant_regex(v)) for v in sorted({fold(x) for x in ent.cued})])
+                          for ent in self.entities]
 
     def find(self, text: str) -> list[Finding]:
         out: list[Finding] = []
+        folded = fold(text)
         for ent, exact, cued in self._compiled:
             rec = "workplace_list" if ent.entity_type == "WORKPLACE" else "name_list"
+            mine: list[tuple[int, int]] = []
             for variant, rx in exact:
-                for m in rx.finditer(text):
+                for m in rx.finditer(folded):
+                    if " " not in variant and ent.entity_type == "WORKPLACE" and \
+                            _ARTICLE_BEFORE.search(folded[max(0, m.start() - 4):m.start()]):
+                        continue  # "at a crossroads" is not Crossroads Mall
                     score = 0.95 if " " in variant else 0.85
-                    out.append(Finding(m.start(1), m.end(1), ent.entity_type, m.group(1), score, rec,
-                                       canonical=ent.canonical))
+                    out.append(Finding(m.start(1), m.end(1), ent.entity_type, text[m.start(1):m.end(1)],
+                                       score, rec, canonical=ent.canonical))
+                    mine.append((m.start(1), m.end(1)))
             for variant, rx in cued:
-                for m in rx.finditer(text):
-                    word = m.group(1)
-                    capitalised = word[:1].isupper() and m.start(1) > 0 and not _sentence_start(text, m.start(1))
-                    if capitalised or _CUE_BEFORE.search(text[max(0, m.start() - 20):m.start()]) \
-                            or _CUE_AFTER.match(text[m.end(1):m.end(1) + 20]):
-                        out.append(Finding(m.start(1), m.end(1), ent.entity_type, word, 0.6, rec + "_cued",
-                                           canonical=ent.canonical))
-        out += self._fuzzy(text)
+                for m in rx.finditer(folded):
+                    if _cued_is_name(folded, m.start(), m.start(1), m.end(1), mine):
+                        out.append(Finding(m.start(1), m.end(1), ent.entity_type, text[m.start(1):m.end(1)],
+                                           0.6, rec + "_cued", canonical=ent.canonical))
+        out += self._fuzzy(folded, text)
         return out
 
-    def _fuzzy(self, text: str) -> list[Finding]:
+    def _fuzzy(self, folded: str, text: str) -> list[Finding]:
         """Tokens within a letter or two of a listed name part ("gonzales" for "gonzalez")."""
         out: list[Finding] = []
-        targets = [(t, ent) for ent in self.entities for t in ent.fuzzy]
+        targets = [(fold(t), ent) for ent in self.entities for t in ent.fuzzy]
         if not targets:
             return out
-        for m in _WORD_RE.finditer(text):
+        for m in _WORD_RE.finditer(folded):
             word = m.group().lower().strip("'’-")
             if len(word) < 4 or word in COMMON_GIVEN_NAMES and not any(word == t for t, _ in targets):
                 continue
@@ -211,6 +289,33 @@ class NameMatcher:
                                        "name_fuzzy", canonical=ent.canonical))
                     break
         return out
+
+
+def _cued_is_name(text: str, match_start: int, start: int, end: int,
+                  exact_spans: list[tuple[int, int]]) -> bool:
+    """Whether a listed name that is also a word ("will", "june", "rich") is the name here.
+
+    Yes when capitalised mid-sentence, after a cue ("told will"), before one ("will said"), in
+    apposition to the person's full name ("rich, rich donnelly"), or at the start of a clause
+    before a finite verb ("june trains the new people"). No right after a determiner ("my
+    hope is"), whatever follows.
+    """
+    word = text[start:end]
+    before = text[max(0, match_start - 20):match_start]
+    prev = re.search(r"([A-Za-z']+)\s*$", before)
+    if prev and prev.group(1).lower() in _DETERMINERS:
+        return False
+    if word[:1].isupper() and start > 0 and not _sentence_start(text, start):
+        return True
+    if _CUE_BEFORE.search(before) or _CUE_AFTER.match(text[end:end + 20]):
+        return True
+    # Apposition: the same person's full name right before or after, across a comma or dash.
+    for s, e in exact_spans:
+        if 0 <= s - end <= 4 and re.fullmatch(r"[\s,;:-]*", text[end:s]) or \
+                0 <= start - e <= 4 and re.fullmatch(r"[\s,;:-]*", text[e:start]):
+            return True
+    verb = _VERB_AFTER.match(text[end:end + 24])
+    return bool(verb and verb.group(1).lower() not in _NOT_VERBS and _CLAUSE_START.search(before))
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -243,6 +348,17 @@ def unlisted_people(text: str) -> list[Finding]:
         if low in COMMON_GIVEN_NAMES or (low not in _STOP_WORDS and low not in _NOT_A_NAME
                                          and not _VERBISH.search(low) and len(low) > 1):
             out.append(Finding(m.start(1), m.end(1), "PERSON", name, 0.5, "named_cue", canonical=low))
+    for m in _COORD.finditer(text):
+        group = 1 if m.group(1) else 2
+        name = m.group(group)
+        low = name.lower()
+        low = low[:-2] if low.endswith(("'s", "’s")) else low
+        if low in COMMON_GIVEN_NAMES or (low not in _STOP_WORDS and low not in _NOT_A_NAME
+                                         and low not in _DETERMINERS and not _VERBISH.search(low)
+                                         and len(low) > 2):
+            out.append(Finding(m.start(group), m.start(group) + len(low), "PERSON",
+                               text[m.start(group):m.start(group) + len(low)], 0.45, "named_cue",
+                               canonical=low))
     for m in _TITLED.finditer(text):
         name = m.group(1)
         if name.lower() not in _NOT_A_NAME and name.lower() not in ("said", "says", "told", "was", "is"):

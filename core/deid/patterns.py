@@ -156,7 +156,10 @@ def addresses(text: str, runs: list[NumberRun]) -> list[Finding]:
 _ID_CONTEXT = re.compile(
     r"\b(?:employee|badge|staff|worker|payroll|clock(?:[\s-]in)?|personnel|associate|member|union|"
     r"operator|driver|rep|agent|guard|truck|locker|register|cart|contractor|vendor|"
-    r"social\s+security|ssn|license|licence|id|i\.\s?d\.?|file|case|account)"
+    r"social\s+security|ssn|license|licence|id|i\.\s?d\.?|file|case|account|"
+    # "food handler card number", "forklift cert number", "permit number": documents a
+    # worker carries have numbers that lead back to them.
+    r"card|certificate|certification|cert|permit|credential|registration|membership)"
     r"(?:\s+(?:id|i\.\s?d\.?|number|num|no\.?|#|code|card))?\s*(?:is|was|are|were|:|=|#)?\s*"
     r"(?:like\s+|it'?s\s+|number\s+)?", re.IGNORECASE)
 _WRITTEN_ID = re.compile(r"(?:[a-z]{1,3}[\s-]?)?#?\d[\d-]{2,}[a-z]?\b", re.IGNORECASE)
@@ -188,6 +191,8 @@ def id_numbers(text: str, runs: list[NumberRun]) -> list[Finding]:
 _AGE_BEFORE = re.compile(
     r"\b(?:age|aged|turned|turning|turns|i'?m|i\s+am|he'?s|she'?s|he\s+is|she\s+is|they'?re|"
     r"(?:she|he|i)\s+(?:was|is)\s+(?:about|almost|nearly|over)|"
+    # "a resident who was ninety-seven", "her grandma, who's 91"
+    r"who'?s|who\s+(?:is|was|turned|just\s+turned|is\s+now|was\s+like)|"
     r"(?:husband|wife|mother|mom|father|dad|grandma|grandpa|grandmother|grandfather|clients?|residents?|"
     r"patients?|aunt|uncle|neighbou?r)\s+(?:is|was|turned|just\s+turned))\s*$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*(?:-|\s)?\s*(?:years?|yrs?)[\s-]*old\b|^\s*(?:-|\s)\s*year-old\b|"

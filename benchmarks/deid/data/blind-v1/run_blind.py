@@ -20,7 +20,7 @@ BENCH = HERE.parents[1]
 REPO = HERE.parents[3]
 sys.path.insert(0, str(BENCH))
 
-import bench_deid  # noqa: E402  (the benchmark script itself)
+import bench_deid  # the benchmark script itself
 
 
 def check(interviews: list[bench_deid.Interview]) -> None:
