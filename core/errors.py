@@ -211,3 +211,10 @@ class EmbeddingModelMissing(CoreError):
     hint = ("Reinstall Confidant, or in a source checkout install it with "
             "`pip install -e '.[ml]'` (or build its ONNX export with "
             "`python installer/export_minilm_onnx.py DIR` and set CONFIDANT_MINILM_ONNX=DIR).")
+
+
+# --- damaged storage (review) ------------------------------------------------------------
+class AudioDamaged(AudioError):
+    user_message = "Part of this recording is damaged in the vault and cannot be read."
+    hint = ("Restore the vault folder from a backup to get it back. Do not delete the vault: "
+            "the rest of the interview is still there.")

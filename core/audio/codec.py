@@ -12,6 +12,7 @@ import numpy as np
 import soundfile as sf
 
 from core.audio import SAMPLE_RATE_HZ
+from core.errors import AudioDamaged
 
 FLAC = "flac"
 PCM16 = "pcm16"
@@ -39,10 +40,15 @@ def encode(samples: np.ndarray, codec: str = DEFAULT_CODEC) -> bytes:
 
 
 def decode(data: bytes, codec: str) -> np.ndarray:
-    """Decode one chunk to int16 mono."""
+    """Decode one chunk to int16 mono; ``AudioDamaged`` if the bytes are not a valid chunk."""
     if codec == PCM16:
+        if len(data) % 2:
+            raise AudioDamaged()
         return np.frombuffer(data, dtype="<i2").astype(np.int16)
     if codec == FLAC:
-        pcm, _rate = sf.read(io.BytesIO(data), dtype="int16", always_2d=False)
+        try:
+            pcm, _rate = sf.read(io.BytesIO(data), dtype="int16", always_2d=False)
+        except sf.SoundFileError as exc:
+            raise AudioDamaged() from exc
         return np.asarray(pcm, dtype=np.int16).reshape(-1)
     raise ValueError(f"unknown codec {codec}")

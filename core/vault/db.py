@@ -73,6 +73,7 @@ def now_iso() -> str:
 # SQLite primary result codes (the low byte of sqlite_errorcode): decide by code, not by text.
 SQLITE_READONLY = 8
 SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
 SQLITE_FULL = 13
 SQLITE_CANTOPEN = 14
 SQLITE_NOTADB = 26
@@ -113,6 +114,11 @@ def _sqlite_code(exc: BaseException) -> int | None:
 
 def _is_disk_full(exc: BaseException) -> bool:
     return getattr(exc, "errno", None) == errno.ENOSPC or _sqlite_code(exc) == SQLITE_FULL
+
+
+def is_damaged_page(exc: BaseException) -> bool:
+    """True when SQLite could not read a page: it fails its check (HMAC) or its structure is broken."""
+    return _sqlite_code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB, SQLITE_IOERR)
 
 
 def _is_read_only(exc: BaseException) -> bool:
@@ -296,7 +302,7 @@ class Vault:
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
         except sqlcipher3.DatabaseError as exc:
             conn.close()
-            if _sqlite_code(exc) == SQLITE_NOTADB:
+            if _sqlite_code(exc) in (SQLITE_NOTADB, SQLITE_CORRUPT):
                 # Without the right key a foreign, damaged or plain database all look alike.
                 raise VaultCorrupt("The vault's database is damaged, is not a Confidant vault, "
                                    "or belongs to a different vault.json.",
@@ -312,6 +318,13 @@ class Vault:
         with self._conns_lock:
             self._all_conns.append(conn)
         return conn
+
+    def release(self, conn: Connection) -> None:
+        """Close a connection from ``connect`` before the vault closes."""
+        with self._conns_lock:
+            if conn in self._all_conns:
+                self._all_conns.remove(conn)
+        conn.close()
 
     @property
     def conn(self) -> Connection:

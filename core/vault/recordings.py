@@ -11,11 +11,14 @@ The capture writer thread uses its own connection: pass ``conn=vault.connect()``
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from core.errors import InvalidInput, NotFound
-from core.vault.db import Connection, Vault, now_iso
+import sqlcipher3
+
+from core.errors import AudioDamaged, InvalidInput, NotFound
+from core.vault.db import Connection, Vault, is_damaged_page, now_iso
 
 SOURCES = ("mic", "import")
 STATES = ("recording", "complete", "recovered", "failed")
@@ -65,6 +68,26 @@ class ChunkRow:
     data: bytes
 
 
+@dataclass(frozen=True)
+class ChunkSpan:
+    """Where a chunk lies, without its audio (read from the table row, not its overflow pages)."""
+
+    seq: int
+    start_sample: int
+    n_samples: int
+
+
+@contextmanager
+def _reading_audio() -> Iterator[None]:
+    """Turn a page SQLite cannot read into ``AudioDamaged`` (a raw DatabaseError tells nobody what to do)."""
+    try:
+        yield
+    except sqlcipher3.DatabaseError as exc:
+        if is_damaged_page(exc):
+            raise AudioDamaged() from exc
+        raise
+
+
 _REC_COLS = ("id, interview_id, source, source_name, device_name, sample_rate_hz, codec, state,"
              " started_at, ended_at, total_samples, capture_off_record, error")
 
@@ -88,6 +111,17 @@ def insert_chunk(conn: Any, recording_id: int, seq: int, start_sample: int, n_sa
                  " VALUES (?,?,?,?,?)", (recording_id, seq, start_sample, n_samples, data))
     conn.execute("UPDATE recordings SET total_samples = ? WHERE id = ?",
                  (start_sample + n_samples, recording_id))
+
+
+# Chunks overlapping [start, end): no chunk is longer than MAX_CHUNK_SAMPLES, so the
+# (recording_id, start_sample) index bounds the scan from below.
+_OVERLAPS = (" WHERE recording_id = ? AND start_sample < ? AND start_sample >= ?"
+             " AND start_sample + n_samples > ?")
+
+
+def _overlap_args(recording_id: int, start_sample: int, end_sample: int | None) -> tuple[int, ...]:
+    end = end_sample if end_sample is not None else (1 << 62)
+    return (recording_id, end, start_sample - MAX_CHUNK_SAMPLES, start_sample)
 
 
 class RecordingRepo:
@@ -169,9 +203,10 @@ class RecordingRepo:
                 insert_chunk(conn, recording_id, c.seq, c.start_sample, c.n_samples, c.data)
 
     def committed_samples(self, recording_id: int) -> int:
-        return int(self.conn.execute(
-            "SELECT COALESCE(MAX(start_sample + n_samples), 0) FROM audio_chunks WHERE recording_id = ?",
-            (recording_id,)).fetchone()[0])
+        with _reading_audio():
+            return int(self.conn.execute(
+                "SELECT COALESCE(MAX(start_sample + n_samples), 0) FROM audio_chunks WHERE recording_id = ?",
+                (recording_id,)).fetchone()[0])
 
     def chunk_count(self, recording_id: int) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM audio_chunks WHERE recording_id = ?",
@@ -179,14 +214,49 @@ class RecordingRepo:
 
     def chunks(self, recording_id: int, start_sample: int = 0,
                end_sample: int | None = None) -> Iterator[ChunkRow]:
-        """Chunks overlapping [start_sample, end_sample), in order (fetched lazily)."""
-        end = end_sample if end_sample is not None else (1 << 62)
-        cur = self.conn.execute(
-            "SELECT seq, start_sample, n_samples, data FROM audio_chunks WHERE recording_id = ?"
-            " AND start_sample < ? AND start_sample >= ? AND start_sample + n_samples > ? ORDER BY seq",
-            (recording_id, end, start_sample - MAX_CHUNK_SAMPLES, start_sample))
-        for row in cur:
-            yield ChunkRow(row[0], row[1], row[2], bytes(row[3]))
+        """Chunks overlapping [start_sample, end_sample), in order (fetched lazily).
+
+        Raises ``AudioDamaged`` at the first chunk whose pages cannot be read.
+        """
+        with _reading_audio():
+            cur = self.conn.execute(
+                "SELECT seq, start_sample, n_samples, data FROM audio_chunks" + _OVERLAPS + " ORDER BY seq",
+                _overlap_args(recording_id, start_sample, end_sample))
+            for row in cur:
+                yield ChunkRow(row[0], row[1], row[2], bytes(row[3]))
+
+    def chunk_spans(self, recording_id: int, start_sample: int = 0,
+                    end_sample: int | None = None) -> list[ChunkSpan]:
+        """Where the chunks overlapping [start_sample, end_sample) lie, in order, without their audio."""
+        with _reading_audio():
+            rows = self.conn.execute(
+                "SELECT seq, start_sample, n_samples FROM audio_chunks" + _OVERLAPS + " ORDER BY seq",
+                _overlap_args(recording_id, start_sample, end_sample)).fetchall()
+        return [ChunkSpan(r[0], r[1], r[2]) for r in rows]
+
+    def chunk_data(self, recording_id: int, seq: int) -> bytes:
+        """One chunk's encoded audio; ``AudioDamaged`` if any of its pages cannot be read.
+
+        After ``AudioDamaged`` this connection fails every read: close it.
+        """
+        with _reading_audio():
+            row = self.conn.execute("SELECT data FROM audio_chunks WHERE recording_id = ? AND seq = ?",
+                                    (recording_id, seq)).fetchone()
+        self.check_readable()
+        if row is None:
+            raise NotFound(f"There is no chunk {seq} in recording {recording_id}.")
+        return bytes(row[0])
+
+    def check_readable(self) -> None:
+        """``AudioDamaged`` if this connection has met a damaged page since it opened.
+
+        SQLCipher hands back a page that fails its check as zeros and fails only the *next*
+        read, so a read that returned may still hold zeros. Dropping the cache first makes
+        this check really read a page.
+        """
+        with _reading_audio():
+            self.conn.execute("PRAGMA shrink_memory")
+            self.conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
 
     # --- markers -------------------------------------------------------------------------
     def add_marker(self, recording_id: int, kind: str, sample_offset: int, question_id: str | None = None,

@@ -220,3 +220,17 @@ def test_full_disk_still_opens_for_reading(tmp_path):
         with Vault.open(folder, PASSPHRASE) as v3:  # space freed: the failure is in the log
             from core.vault import auditlog
             assert any(e.event == "unlock_failed" for e in auditlog.entries(v3.conn))
+
+
+def test_damaged_schema_page_is_corrupt_not_read_only(closed_vault):
+    # A flipped byte in the schema page fails its HMAC: SQLite says "malformed", which must
+    # read as damage (restore from a backup), not as a folder Confidant cannot write to.
+    db = closed_vault / "vault.db"
+    data = bytearray(db.read_bytes())
+    n_pages = len(data) // 4096
+    for page in range(1, n_pages):
+        data[page * 4096 + 200: page * 4096 + 216] = os.urandom(16)
+    db.write_bytes(bytes(data))
+    with pytest.raises(VaultCorrupt) as err:
+        Vault.open(closed_vault, PASSPHRASE)
+    assert "backup" in err.value.hint
