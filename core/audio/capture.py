@@ -159,7 +159,8 @@ class Recorder:
                                 "Check that no other program is using it, then try again.") from exc
         self.vault.audit("recording_started", {"interview": self.interview_id, "recording": rec.id,
                                                "native_rate_hz": self.native_rate_hz})
-        log.info("recording %d started device=%r native_rate=%d", rec.id, self.device_name, self.native_rate_hz)
+        # Not the device name: a headset is often named after its owner ("Maria's AirPods").
+        log.info("recording %d started native_rate=%d", rec.id, self.native_rate_hz)
 
     def _open_stream(self) -> Any:
         factory = self._factory

@@ -148,11 +148,11 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 
 def _segment_rows(vault, interview_id: str) -> list[dict]:
-    from core.vault.tags import TagRepo
+    from core.vault.tags import Tag, TagRepo
     from core.vault.transcripts import TranscriptRepo
     segments = TranscriptRepo(vault).require_current(interview_id)
     segs = TranscriptRepo(vault).segments(segments.id)
-    by_seg: dict[int, list] = {}
+    by_seg: dict[int | None, list[Tag]] = {}
     for t in TagRepo(vault).list(interview_id):
         by_seg.setdefault(t.segment_id, []).append(t)
     return [{"segment": s.idx, "segment_id": s.id, "start_ms": s.start_ms, "end_ms": s.end_ms,

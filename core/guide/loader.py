@@ -136,7 +136,7 @@ class _Reader:
         return list(node.value)
 
     def text_list(self, fields: dict[str, yaml.Node], key: str, what: str) -> list[tuple[str, yaml.Node]]:
-        out = []
+        out: list[tuple[str, yaml.Node]] = []
         for item in self.seq(fields, key, what):
             if not isinstance(item, yaml.ScalarNode) or item.tag == _NULL_TAG:
                 self.p.at(item, f"each item of '{key}' in {what} should be a piece of text, "

@@ -11,6 +11,7 @@ vault access); decision 0030 records why ``core.vault.guides`` may import ``core
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import logging
 import re
@@ -117,7 +118,7 @@ class GuideRepo:
             raise NotFound(f"There is no interview {interview_id}.")
         return self.get(row[0]) if row[0] is not None else None
 
-    def ensure_defaults(self, folder: Path | None = None) -> list[StoredGuide]:
+    def ensure_defaults(self, folder: Path | None = None) -> builtins.list[StoredGuide]:
         """Import the bundled guides whose (id, version) the vault lacks; returns those added."""
         added = []
         for path in sorted((folder or default_guides_dir()).glob("*.yaml")):

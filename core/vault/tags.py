@@ -12,6 +12,7 @@ segment the span is found again (``anchor_span``).
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -171,7 +172,7 @@ class TagRepo:
         return len(updates)
 
     # --- the tagger's suggestions ---------------------------------------------------------
-    def replace_suggestions(self, interview_id: str, suggestions: list[tuple[int, str, float]]) -> dict[str, int]:
+    def replace_suggestions(self, interview_id: str, suggestions: builtins.list[tuple[int, str, float]]) -> dict[str, int]:
         """Make the auto suggestions for these segments exactly ``suggestions`` (segment_id,
         code_id, score), leaving every accepted or rejected tag as it is.
 

@@ -8,6 +8,7 @@ merged theme keeps its row (``merged_into``) so old guide versions still resolve
 
 from __future__ import annotations
 
+import builtins
 import json
 import re
 from dataclasses import dataclass, field
@@ -89,7 +90,7 @@ class ThemeRepo:
         return theme.id
 
     def add(self, code_id: str, label: str, description: str = "", parent: str | None = None,
-            examples: list[str] | None = None) -> Theme:
+            examples: builtins.list[str] | None = None) -> Theme:
         if not _ID_RE.match(code_id):
             raise InvalidInput(f"'{code_id}' is not a usable theme id.",
                                "Use letters, digits, '-' and '_' only, for example: night_shifts.")
@@ -118,7 +119,7 @@ class ThemeRepo:
         self.vault.audit("theme_renamed", {"theme": code_id})
         return self.get(code_id)
 
-    def merge(self, sources: list[str], target: str) -> int:
+    def merge(self, sources: builtins.list[str], target: str) -> int:
         """Fold ``sources`` into ``target``: their tags move over. Returns how many tags moved.
 
         Where a segment ends up with two tags of the same theme on the same span, one is kept:
@@ -140,8 +141,8 @@ class ThemeRepo:
         self.vault.audit("themes_merged", {"sources": len(sources), "target": target, "tags": moved})
         return moved
 
-    def split(self, code_id: str, new_themes: list[NewTheme],
-              assignments: dict[int, str] | None = None) -> list[Theme]:
+    def split(self, code_id: str, new_themes: builtins.list[NewTheme],
+              assignments: dict[int, str] | None = None) -> builtins.list[Theme]:
         """Create ``new_themes`` as children of ``code_id`` and move the tags listed in
         ``assignments`` (tag id -> new theme id). Unassigned tags stay on the original theme,
         which remains as the parent, so nothing is lost while the researcher sorts them.
