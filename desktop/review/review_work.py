@@ -30,6 +30,9 @@ def load(vault: Any, interview_id: str) -> ReviewData:
     iv = InterviewRepo(vault).get(interview_id)
     data = ReviewData(code=iv.participant_code, interview_date=iv.interview_date)
     data.segments = [s for s in TranscriptRepo(vault).current_segments(interview_id) if not s.off_record]
+    data.recipients = len(keys.list_recipients(vault))
+    if not data.segments:
+        return data  # nothing typed up yet: nothing to review
     data.redactions = review.list_redactions(vault, interview_id)
     data.has_scan = bool(data.redactions) or _has_scan(vault, interview_id)
     data.deidentified = review.deidentified_segments(vault, interview_id)
