@@ -1,0 +1,1269 @@
+<?xml version='1.0' encoding='UTF-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>AuditSection</name>
+    <message>
+        <location filename="../../desktop/settings/audit_section.py" line="28"/>
+        <source>Privacy check</source>
+        <translation>Revisión de privacidad</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/audit_section.py" line="33"/>
+        <source>Checks that everything on this laptop is encrypted and that nothing private was left in plain files.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/audit_section.py" line="35"/>
+        <source>Run the privacy check</source>
+        <translation>Hacer la revisión de privacidad</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/audit_section.py" line="43"/>
+        <source>Save the report as PDF…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/audit_section.py" line="54"/>
+        <source>Checking…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/audit_section.py" line="70"/>
+        <source>Save the privacy report</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/audit_section.py" line="79"/>
+        <source>Saving…</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>CoordinatorView</name>
+    <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="42"/>
+        <source>Coordinator</source>
+        <translation>Coordinación</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="55"/>
+        <source>Laptops whose copies you accept. Check each one's words with the researcher by phone before enrolling it.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="61"/>
+        <source>Who it belongs to, e.g. Researcher A</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="63"/>
+        <source>Paste their laptop's key</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="64"/>
+        <source>Enrol laptop</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="69"/>
+        <source>Look again at held-back copies</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="71"/>
+        <source>Laptops</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="79"/>
+        <source>Add copies from researchers…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="85"/>
+        <source>Copies received</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="93"/>
+        <source>Site</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="95"/>
+        <source>All sites</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="98"/>
+        <source>Save the report (PDF, spreadsheets, QDA)…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="110"/>
+        <source>Quotes by theme</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="119"/>
+        <source>Dashboard</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="154"/>
+        <source>{n} interviews, {a} answers.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="201"/>
+        <source>Checking held-back copies…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="206"/>
+        <source>Choose the copies</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="207"/>
+        <source>Confidant copies (*.cpkt);;All files (*)</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="210"/>
+        <source>Opening and checking the copies…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="227"/>
+        <source>Where should the report go?</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="232"/>
+        <source>Writing the report…</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>CreatePage</name>
+    <message>
+        <location filename="../../desktop/unlock/create_page.py" line="20"/>
+        <source>Create your vault</source>
+        <translation>Crea tu bóveda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/create_page.py" line="22"/>
+        <source>Choose a passphrase only you know. Everything in the vault is locked with it. A few unrelated words are strong and easy to remember.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/create_page.py" line="24"/>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/create_page.py" line="30"/>
+        <source>The same passphrase again</source>
+        <translation>La misma frase otra vez</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/create_page.py" line="34"/>
+        <source>Who uses this vault?</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/create_page.py" line="36"/>
+        <source>I interview people (researcher)</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/create_page.py" line="37"/>
+        <source>I collect interviews from researchers (coordinator)</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/create_page.py" line="43"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/create_page.py" line="44"/>
+        <source>Create the vault</source>
+        <translation>Crear la bóveda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/create_page.py" line="73"/>
+        <source>The two passphrases are not the same yet.</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>ForgotPage</name>
+    <message>
+        <location filename="../../desktop/unlock/forgot_page.py" line="20"/>
+        <source>Use your recovery code</source>
+        <translation>Usa tu código de recuperación</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/forgot_page.py" line="22"/>
+        <source>Type the recovery code you wrote down when you created the vault. Dashes and capital letters do not matter. Then choose a new passphrase.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/forgot_page.py" line="24"/>
+        <source>Recovery code</source>
+        <translation>Código de recuperación</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/forgot_page.py" line="28"/>
+        <source>New passphrase</source>
+        <translation>Nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/forgot_page.py" line="34"/>
+        <source>The new passphrase again</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/forgot_page.py" line="42"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/forgot_page.py" line="43"/>
+        <source>Unlock and set the new passphrase</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>GeneralSection</name>
+    <message>
+        <location filename="../../desktop/settings/general_section.py" line="16"/>
+        <source>Locking and language</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/general_section.py" line="21"/>
+        <source> minutes</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/general_section.py" line="23"/>
+        <source>Lock when not used for</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/general_section.py" line="28"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/general_section.py" line="45"/>
+        <source>The new language is used from the next start.</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>GuidePanel</name>
+    <message>
+        <location filename="../../desktop/record/guide_panel.py" line="33"/>
+        <source>Next question  (Space / N)</source>
+        <translation>Siguiente pregunta  (Espacio / N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record/guide_panel.py" line="81"/>
+        <source>This interview has no guide. Press Next question to mark where each new topic starts.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/record/guide_panel.py" line="86"/>
+        <source>{n} questions</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/record/guide_panel.py" line="89"/>
+        <source>Start recording, then ask this first question.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/record/guide_panel.py" line="92"/>
+        <source>All {n} questions asked</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/record/guide_panel.py" line="94"/>
+        <source>Ask if there is anything else they want to say, then thank them and stop the recording.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/record/guide_panel.py" line="99"/>
+        <source>Question {i} of {n}</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>InterviewPage</name>
+    <message>
+        <location filename="../../desktop/interviews/interview_page.py" line="30"/>
+        <source>← All interviews</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>InterviewsView</name>
+    <message>
+        <location filename="../../desktop/interviews/interviews_view.py" line="74"/>
+        <source>Interviews</source>
+        <translation>Entrevistas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/interviews_view.py" line="75"/>
+        <source>New interview</source>
+        <translation>Nueva entrevista</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/interviews_view.py" line="79"/>
+        <source>Search what people said…</source>
+        <translation>Buscar lo que dijo la gente…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/interviews_view.py" line="84"/>
+        <source>Participant</source>
+        <translation>Participante</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/interviews_view.py" line="84"/>
+        <source>Site</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/interviews_view.py" line="84"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/interviews_view.py" line="84"/>
+        <source>Where it is</source>
+        <translation>En qué punto está</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/interviews_view.py" line="93"/>
+        <source>No interviews yet. Press “New interview” to start.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/interviews_view.py" line="164"/>
+        <source>{n} places found.</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>JobStatus</name>
+    <message>
+        <location filename="../../desktop/widgets/job_status.py" line="34"/>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/job_status.py" line="79"/>
+        <source>Stopping…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/job_status.py" line="92"/>
+        <source>Done.</source>
+        <translation>Hecho.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/job_status.py" line="99"/>
+        <source>Stopped.</source>
+        <translation>Detenido.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/job_status.py" line="101"/>
+        <source>That did not work.</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>LevelMeter</name>
+    <message>
+        <location filename="../../desktop/widgets/level_meter.py" line="34"/>
+        <source>Microphone level</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="52"/>
+        <source>Lock now</source>
+        <translation>Bloquear ahora</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="83"/>
+        <source>Interviews</source>
+        <translation>Entrevistas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="86"/>
+        <source>Coordinator</source>
+        <translation>Coordinación</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="87"/>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="103"/>
+        <source>Record</source>
+        <translation>Grabar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="104"/>
+        <source>Transcript and themes</source>
+        <translation>Transcripción y temas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="105"/>
+        <source>Check and share</source>
+        <translation>Revisar y compartir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="230"/>
+        <source>A recording is running</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="231"/>
+        <source>A recording is running. Stop it and close Confidant? Everything recorded so far is kept.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="233"/>
+        <source>Stop recording and close</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="233"/>
+        <source>Keep recording</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>ModelsSection</name>
+    <message>
+        <location filename="../../desktop/settings/models_section.py" line="36"/>
+        <source>Speech recognition</source>
+        <translation>Reconocimiento de voz</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/models_section.py" line="48"/>
+        <source>Engine</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/models_section.py" line="50"/>
+        <source>Model</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/models_section.py" line="52"/>
+        <source>Import a model from your coordinator…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/models_section.py" line="73"/>
+        <source>many languages</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/models_section.py" line="92"/>
+        <source>Choose the model folder</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/models_section.py" line="95"/>
+        <source>Importing the model…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/models_section.py" line="101"/>
+        <source>Model imported.</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>NewInterviewView</name>
+    <message>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="80"/>
+        <source>New interview</source>
+        <translation>Nueva entrevista</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="88"/>
+        <source>Interview guide</source>
+        <translation>Guía de entrevista</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="91"/>
+        <source>Participant code</source>
+        <translation>Código de participante</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="92"/>
+        <source>A code such as P-007, never a name.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="96"/>
+        <source>Site</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="98"/>
+        <source>Said yes out loud</source>
+        <translation>Dijo que sí en voz alta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="99"/>
+        <source>Signed a form</source>
+        <translation>Firmó un formulario</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="106"/>
+        <source>How they agreed</source>
+        <translation>Cómo dio su consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="111"/>
+        <source>Read this aloud</source>
+        <translation>Lee esto en voz alta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="112"/>
+        <source>I read this aloud and they agreed</source>
+        <translation>Lo leí en voz alta y aceptó</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="116"/>
+        <source>Leave empty if nobody else was there</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="117"/>
+        <source>Who witnessed it</source>
+        <translation>Quién fue testigo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="120"/>
+        <source>One per line: the participant's name, managers, co-workers they may mention</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="123"/>
+        <source>Names to keep out of shared copies</source>
+        <translation>Nombres que no deben salir en las copias</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="125"/>
+        <source>Keep audio during off-the-record moments (it is never shared)</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="131"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="132"/>
+        <source>Create the interview</source>
+        <translation>Crear la entrevista</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="164"/>
+        <source>No guide</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="175"/>
+        <source>Tell the participant what the interview is for, that it is recorded, that they can stop at any time or go off the record, and that only a copy without names is shared.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="186"/>
+        <source>Please give the site (for example SITE-A).</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>RecordView</name>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="123"/>
+        <source>Microphone</source>
+        <translation>Micrófono</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="127"/>
+        <location filename="../../desktop/record/record_view.py" line="191"/>
+        <source>Start recording</source>
+        <translation>Empezar a grabar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="132"/>
+        <location filename="../../desktop/record/record_view.py" line="296"/>
+        <location filename="../../desktop/record/record_view.py" line="336"/>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="133"/>
+        <location filename="../../desktop/record/record_view.py" line="216"/>
+        <source>Off the record</source>
+        <translation>Fuera de grabación</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="152"/>
+        <source>Type it up now</source>
+        <translation>Transcribir ahora</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="154"/>
+        <source>Use an audio file instead…</source>
+        <translation>Usar un archivo de audio…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="160"/>
+        <source>What has been said so far</source>
+        <translation>Lo dicho hasta ahora</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="190"/>
+        <source>Stop recording</source>
+        <translation>Detener la grabación</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="214"/>
+        <source>OFF THE RECORD — kept privately, never shared</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="215"/>
+        <source>OFF THE RECORD — nothing is being kept</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="216"/>
+        <source>Back on the record</source>
+        <translation>Volver a grabar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="235"/>
+        <source>System default</source>
+        <translation>El del sistema</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="242"/>
+        <source>A recording of {t} is saved in the vault.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="260"/>
+        <source>Starting the microphone…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="271"/>
+        <source>Recording.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="299"/>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="317"/>
+        <source>Saving the recording…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="325"/>
+        <source>Recording saved.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="363"/>
+        <source>We hear nothing. Check the microphone is plugged in and not muted.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="364"/>
+        <source>Too loud: move the microphone a little further away.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="383"/>
+        <source>Choose the audio file</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="384"/>
+        <source>Audio (*.wav *.flac *.ogg *.mp3 *.m4a)</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="389"/>
+        <source>Bringing in the audio file…</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <location filename="../../desktop/unlock/recovery_page.py" line="60"/>
+        <source>Write down your recovery code</source>
+        <translation>Anota tu código de recuperación</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/recovery_page.py" line="62"/>
+        <source>If you ever forget your passphrase, this code is the only way back in. Confidant shows it only this once and does not keep a copy. Write it on paper, or print it, and keep it somewhere safe.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/recovery_page.py" line="70"/>
+        <source>Save as PDF to print…</source>
+        <translation>Guardar como PDF para imprimir…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/recovery_page.py" line="76"/>
+        <source>I have written the code down or printed it</source>
+        <translation>He anotado o impreso el código</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/recovery_page.py" line="78"/>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/recovery_page.py" line="96"/>
+        <source>Saved. Print it, then delete the file: {path}</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/recovery_page.py" line="100"/>
+        <source>Save the recovery code</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/recovery_page.py" line="108"/>
+        <source>Confidant could not save the file there.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/recovery_page.py" line="109"/>
+        <source>Choose another folder, or a USB stick.</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="47"/>
+        <source>Find names and details</source>
+        <translation>Buscar nombres y datos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="49"/>
+        <source>Hide all found</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="59"/>
+        <source>What was said</source>
+        <translation>Lo que se dijo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="65"/>
+        <source>What the coordinator will see</source>
+        <translation>Lo que verá la coordinación</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="72"/>
+        <source>Names and details found</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="77"/>
+        <source>Hide it</source>
+        <translation>Ocultarlo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="78"/>
+        <source>Keep it</source>
+        <translation>Dejarlo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="86"/>
+        <source>Hide the selected words</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="95"/>
+        <source>I have read every passage and checked every name and detail</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="97"/>
+        <source>Sign off</source>
+        <translation>Dar el visto bueno</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="104"/>
+        <source>Save a copy for the coordinator…</source>
+        <translation>Guardar una copia para la coordinación…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="108"/>
+        <source>The copy holds the text with names hidden, the themes you accepted, the notes you chose to share and a one-page summary, sealed so only your coordinator can open it. It never holds the audio, the names you hid, your private notes or anything said off the record.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="153"/>
+        <source>Signed off. You can save a copy.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="154"/>
+        <source>Not signed off yet.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="198"/>
+        <source>Looking for names and details…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="225"/>
+        <source>First select the words to hide in “What was said”.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="230"/>
+        <source>Select words within one passage.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="245"/>
+        <source>Where should the copy go? (a folder or USB stick)</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="250"/>
+        <source>Sealing the copy…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="256"/>
+        <source>Saved: {path}
+Copy number: {pid}
+This laptop's fingerprint: {fpr}
+Read aloud to your coordinator to check: {words}</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>SegmentWidget</name>
+    <message>
+        <location filename="../../desktop/transcript/segment_widget.py" line="55"/>
+        <source>Play from here</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/segment_widget.py" line="58"/>
+        <source>Who?</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/segment_widget.py" line="59"/>
+        <source>Interviewer</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/segment_widget.py" line="60"/>
+        <source>Participant</source>
+        <translation>Participante</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/segment_widget.py" line="90"/>
+        <source>Not sure about this word: listen and check</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/segment_widget.py" line="120"/>
+        <source>Suggested: click to accept</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/segment_widget.py" line="121"/>
+        <source>Accepted theme</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/segment_widget.py" line="127"/>
+        <source>Not this theme</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/segment_widget.py" line="128"/>
+        <source>Reject {theme}</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <location filename="../../desktop/settings/settings_view.py" line="17"/>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+</context>
+<context>
+    <name>SharingSection</name>
+    <message>
+        <location filename="../../desktop/settings/sharing_section.py" line="53"/>
+        <source>Sharing with your coordinator</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sharing_section.py" line="63"/>
+        <source>This laptop's key</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sharing_section.py" line="64"/>
+        <source>Read aloud to check it</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sharing_section.py" line="67"/>
+        <source>Researchers seal copies to</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sharing_section.py" line="70"/>
+        <source>Copy this laptop's key</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sharing_section.py" line="73"/>
+        <source>Coordinators who can open your copies. Check each fingerprint with them by phone.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sharing_section.py" line="80"/>
+        <source>Name, e.g. Union office</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sharing_section.py" line="82"/>
+        <source>Paste the coordinator's key (age1…)</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sharing_section.py" line="83"/>
+        <source>Add coordinator</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>SidePanel</name>
+    <message>
+        <location filename="../../desktop/transcript/side_panel.py" line="25"/>
+        <source>Themes</source>
+        <translation>Temas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/side_panel.py" line="26"/>
+        <source>Click a suggested theme under a passage to accept it, or ✕ to reject it. To add one, select words in a passage, choose a theme and press Add.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/side_panel.py" line="32"/>
+        <source>Add theme to the selected words</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/side_panel.py" line="35"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/side_panel.py" line="39"/>
+        <source>A note about this passage…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/side_panel.py" line="42"/>
+        <source>Share this note with the coordinator</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/side_panel.py" line="44"/>
+        <source>Add note</source>
+        <translation>Añadir nota</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/side_panel.py" line="57"/>
+        <source> (shared)</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>ThemeChart</name>
+    <message>
+        <location filename="../../desktop/coordinator/theme_chart.py" line="26"/>
+        <source>Themes by site</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/theme_chart.py" line="45"/>
+        <source>No themes yet.</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="96"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="219"/>
+        <source>Type it up</source>
+        <translation>Transcribir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="98"/>
+        <source>Suggest themes</source>
+        <translation>Sugerir temas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="99"/>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="100"/>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="101"/>
+        <source>Split at cursor</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="102"/>
+        <source>Join with next</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="111"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="361"/>
+        <source>Play</source>
+        <translation>Reproducir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="112"/>
+        <source>− 5 s</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="113"/>
+        <source>+ 5 s</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="123"/>
+        <source>No transcript yet. Record the interview, then press “Type it up”.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="202"/>
+        <source>Before the first question</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="218"/>
+        <source>Type it up again</source>
+        <translation>Transcribir de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="234"/>
+        <source>Typing up the interview…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="250"/>
+        <source>Suggesting themes…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="314"/>
+        <source>First click into a passage and select some words.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="354"/>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <location filename="../../desktop/unlock/unlock_page.py" line="61"/>
+        <source>Unlock your interviews</source>
+        <translation>Desbloquea tus entrevistas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/unlock_page.py" line="69"/>
+        <source>Stop the recording (it is kept safe)</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/unlock_page.py" line="73"/>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/unlock_page.py" line="78"/>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/unlock_page.py" line="85"/>
+        <source>I forgot my passphrase</source>
+        <translation>Olvidé mi frase de contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/unlock_page.py" line="86"/>
+        <source>Another vault…</source>
+        <translation>Otra bóveda…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/unlock_page.py" line="110"/>
+        <source>A recording is running ({elapsed}). It keeps recording while the screen is locked. Unlock to return to it.</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>UnlockView</name>
+    <message>
+        <location filename="../../desktop/unlock/unlock_view.py" line="136"/>
+        <source>Vault: {folder}</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/unlock_view.py" line="154"/>
+        <source>Choose the vault folder</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/unlock_view.py" line="164"/>
+        <source>That passphrase does not unlock this vault.</source>
+        <translation>Esa frase no desbloquea esta bóveda.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/unlock_view.py" line="166"/>
+        <source>Unlocking…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/unlock_view.py" line="172"/>
+        <source>Creating your vault…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/unlock_view.py" line="178"/>
+        <source>Unlocking with the recovery code…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/unlock_view.py" line="185"/>
+        <source>Preparing the sample interview…</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../desktop/unlock/unlock_page.py" line="31"/>
+        <source>Welcome to Confidant</source>
+        <translation>Bienvenida a Confidant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/unlock_page.py" line="33"/>
+        <source>Confidant keeps your interviews locked on this computer. It records, types up and sorts what people tell you, and only shares a copy with names taken out.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/unlock_page.py" line="35"/>
+        <source>Create a new vault</source>
+        <translation>Crear una bóveda nueva</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/unlock_page.py" line="37"/>
+        <source>Try it with a sample interview</source>
+        <translation>Probar con una entrevista de ejemplo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/unlock_page.py" line="39"/>
+        <source>Open a vault in another folder…</source>
+        <translation>Abrir una bóveda en otra carpeta…</translation>
+    </message>
+</context>
+<context>
+    <name>states</name>
+    <message>
+        <location filename="../../desktop/interviews/interviews_view.py" line="33"/>
+        <source>Not recorded yet</source>
+        <translation>Sin grabar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/interviews_view.py" line="34"/>
+        <source>Recorded</source>
+        <translation>Grabada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/interviews_view.py" line="35"/>
+        <source>Typed up</source>
+        <translation>Transcrita</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/interviews_view.py" line="36"/>
+        <source>Themes suggested</source>
+        <translation>Temas sugeridos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/interviews_view.py" line="37"/>
+        <source>Checked and signed off</source>
+        <translation>Revisada y aprobada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/interviews_view.py" line="38"/>
+        <source>Copy saved for the coordinator</source>
+        <translation>Copia guardada para la coordinación</translation>
+    </message>
+</context>
+<context>
+    <name>view</name>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="66"/>
+        <source>Edit text</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+</TS>
