@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
     def _on_autolock_changed(self, minutes: int) -> None:
         self.idle.set_minutes(minutes)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:
         """Closing while recording asks first; stopping always saves the audio before closing."""
         if self.ctx.session.is_recording or self.record.is_recording:
             if not self._close_after_stop:

@@ -10,7 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tests.conftest import FAST_KDF, JFK_FLAC, PASSPHRASE  # noqa: E402
+from tests.conftest import FAST_KDF, JFK_FLAC, PASSPHRASE
 
 
 class ShownErrors(list):
@@ -64,6 +64,7 @@ def jfk_signal() -> np.ndarray:
     if not JFK_FLAC.exists():
         pytest.skip("test data missing: jfk.flac")
     import soundfile as sf
+
     from core.audio.resample import resample
     data, rate = sf.read(str(JFK_FLAC), dtype="float32")
     mono = data if data.ndim == 1 else data.mean(axis=1)
