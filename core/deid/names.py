@@ -49,8 +49,9 @@ _KIN = re.compile(r"\bmy\s+(?:son|daughter|wife|husband|partner|boyfriend|girlfr
                   r"friend|neighbou?r|roommate|coworker|co-worker)\s+([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'-]+)",
                   re.IGNORECASE)
 # "me and tyrell", "tyrell and me": people doing things together are named in pairs.
-_COORD = re.compile(r"\b(?:me|i)\s+and\s+([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'-]+)\b(?!\s+i\b)|"
-                    r"\b([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'-]+)\s+and\s+(?:me|i)\b", re.IGNORECASE)
+# Two patterns, searched separately: in "sam and me and tyrell" both pairs share the "me".
+_COORD = (re.compile(r"\b(?:me|i)\s+and\s+([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'-]+)\b(?!\s+i\b)", re.IGNORECASE),
+          re.compile(r"\b([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'-]+)\s+and\s+(?:me|i)\b", re.IGNORECASE))
 _VERBISH = re.compile(r"(?:ing|ed|n't)$|^(?:helps|works|lives|goes|comes|gets|has|does|says|makes|"
                       r"takes|wants|needs|thinks|knows|likes|loves|drives|cleans|cooks|plays|stays|"
                       r"got|had|was|is|said|told|too|also|still|just|never|always|really|says|"
@@ -348,8 +349,8 @@ def unlisted_people(text: str) -> list[Finding]:
         if low in COMMON_GIVEN_NAMES or (low not in _STOP_WORDS and low not in _NOT_A_NAME
                                          and not _VERBISH.search(low) and len(low) > 1):
             out.append(Finding(m.start(1), m.end(1), "PERSON", name, 0.5, "named_cue", canonical=low))
-    for m in _COORD.finditer(text):
-        group = 1 if m.group(1) else 2
+    for m in (m for rx in _COORD for m in rx.finditer(text)):
+        group = 1
         name = m.group(group)
         low = name.lower()
         low = low[:-2] if low.endswith(("'s", "’s")) else low

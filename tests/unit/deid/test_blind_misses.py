@@ -95,6 +95,8 @@ def test_one_letter_alias_needs_a_cue_and_never_matches_inside_a_contraction():
 @pytest.mark.parametrize("text, name", [
     ("me and deandre went to hr about it", "deandre"),
     ("so kasimir and i covered the line", "kasimir"),
+    ("ravi and me and oksana signed it", "oksana"),   # two pairs sharing one "me"
+    ("ravi and me and oksana signed it", "ravi"),
 ])
 def test_unlisted_name_in_a_pair_with_me(text, name):
     assert ("PERSON", name) in found(text)
