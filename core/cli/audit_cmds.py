@@ -40,11 +40,13 @@ def _print_and_save(report: Any, json_path: str | None, pdf_path: str | None) ->
     counts = report.counts()
     print(f"\nOverall: {report.status} ({counts['PASS']} pass, {counts['WARN']} warn, {counts['FAIL']} fail)")
     if json_path:
-        Path(json_path).write_text(json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        from core.vault.files import write_output_file
+        write_output_file(json_path, (json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n").encode())
         print(f"Wrote {json_path}")
     if pdf_path:
         from core.reports.audit_pdf import write_audit_pdf
-        Path(pdf_path).write_bytes(write_audit_pdf(report))
+        from core.vault.files import write_output_file
+        write_output_file(pdf_path, write_audit_pdf(report))
         print(f"Wrote {pdf_path}")
     return 1 if report.status == "FAIL" else 0
 

@@ -277,11 +277,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     written: list[Path] = []
     if args.pdf:
         from core.reports.coordinator_pdf import write_report
-        path = Path(args.pdf)
-        tmp = path.with_name(path.name + ".part")
-        tmp.write_bytes(write_report(agg))
-        tmp.replace(path)
-        written.append(path)
+        from core.vault.files import write_output_file
+        written.append(write_output_file(args.pdf, write_report(agg)))
     if args.csv:
         from core.reports.csv_export import write_csv
         written += write_csv(agg, args.csv)

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from core.errors import ExportBlocked, InvalidInput, NoRecipients, VaultReadOnly
+from core.errors import ExportBlocked, InvalidInput, NoRecipients
 from core.jobs import CancelToken, Progress, ReportFn
 from core.packets import keys
 from core.packets.format import new_packet_id
@@ -27,6 +25,7 @@ from core.packets.payload import pack
 from core.packets.seal import seal
 from core.vault.db import Vault, now_iso
 from core.vault.deid import DeidRepo
+from core.vault.files import write_output_file
 from core.vault.interviews import InterviewRepo
 from core.vault.packets import SentPacket, SentPacketRepo
 
@@ -74,35 +73,6 @@ def leak_check(vault: Vault, interview_id: str, texts: list[str]) -> None:
         raise ExportBlocked()
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Temp file in the target folder, fsync, rename, fsync the folder (spec §9.3)."""
-    folder = path.parent
-    if not folder.is_dir():
-        raise InvalidInput(f"The folder {folder} does not exist.", "Choose an existing folder or USB stick.")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=folder)
-    except OSError as exc:
-        raise VaultReadOnly(f"Cannot write to {folder}.", "Check the USB stick or folder is writable and "
-                            "not full.") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-        dir_fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def build_payload(vault: Vault, interview_id: str, packet_id: str,
                   supersedes: str | None) -> tuple[bytes, dict[str, Any]]:
     """The payload zip (plaintext) and interview.json, after the leak check."""
@@ -143,7 +113,7 @@ def make_export_job(vault: Vault, interview_id: str, out_path: str | Path, *,
                             device_fingerprint=device_fpr, packet_id=packet_id, supersedes=prev)
         cancel.raise_if_cancelled()
         report(Progress(3, 4, "Saving"))
-        _write_atomically(out_path, data)
+        write_output_file(out_path, data)  # temp name ends .partial (spec §9.3)
         try:
             SentPacketRepo(vault).record(
                 SentPacket(packet_id, interview_id, now_iso(), prev, header.payload_sha256, out_path.name),

@@ -13,13 +13,14 @@ its line breaks folded into spaces so every row is one line.
 from __future__ import annotations
 
 import csv
-import os
+import io
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from core.reports.model import NO_QUESTION, Aggregate
+from core.vault.files import write_output_file
 
 INTERVIEW_COLUMNS = ["packet_id", "participant_code", "site", "month", "language", "guide_id",
                      "guide_version", "consent_method", "consent_witnessed", "signed_off_at",
@@ -53,13 +54,12 @@ def _cell(value: Any) -> Any:
 
 
 def _write(path: Path, columns: list[str], rows: Iterable[dict[str, Any]]) -> None:
-    tmp = path.with_name(path.name + ".part")
-    with open(tmp, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([_cell(row.get(c)) for c in columns])
-    os.replace(tmp, path)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(c)) for c in columns])
+    write_output_file(path, buf.getvalue().encode("utf-8"))
 
 
 def tables(interviews: list[dict[str, Any]]) -> dict[str, tuple[list[str], list[dict[str, Any]]]]:

@@ -18,7 +18,7 @@ a tool can match re-imported items.
 from __future__ import annotations
 
 import datetime as dt
-import os
+import io
 import re
 import uuid
 import zipfile
@@ -28,6 +28,7 @@ from typing import Any
 from lxml import etree
 
 from core.reports.model import NO_QUESTION, Aggregate
+from core.vault.files import write_output_file
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
@@ -268,14 +269,12 @@ def write_qdpx(vault_or_interviews: Any, path: str | Path, *, name: str = "Confi
                        "Names and other identifying details were replaced with placeholders "
                        "such as [PERSON 1] and reviewed by the interviewer before sharing.")
     xml, files = build_project(interviews, name=name, description=description)
-    path = Path(path)
-    tmp = path.with_name(path.name + ".part")
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("project.qde", xml)
         for fname, data in files.items():
             zf.writestr(f"sources/{fname}", data)
-    os.replace(tmp, path)
-    return path
+    return write_output_file(path, buf.getvalue())
 
 
 def build_codebook(themes: list[dict[str, Any]]) -> bytes:
@@ -289,8 +288,4 @@ def build_codebook(themes: list[dict[str, Any]]) -> bytes:
 
 def write_qdc(vault_or_interviews: Any, path: str | Path) -> Path:
     """Write the merged codebook of the interviews as a .qdc file."""
-    path = Path(path)
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(build_codebook(merged_codebook(_interviews_of(vault_or_interviews))))
-    os.replace(tmp, path)
-    return path
+    return write_output_file(path, build_codebook(merged_codebook(_interviews_of(vault_or_interviews))))

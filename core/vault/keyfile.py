@@ -13,7 +13,6 @@ import base64
 import json
 import os
 import secrets
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from core.errors import VaultCorrupt, WrongPassphrase, WrongRecoveryCode
+from core.vault.files import atomic_write
 
 KEYFILE_NAME = "vault.json"
 KEYFILE_FORMAT = "confidant-vault-key/1"
@@ -213,25 +213,3 @@ class KeyFile:
     def save(self, folder: Path) -> None:
         """Write atomically: temp file in the same folder, fsync, rename, fsync the folder."""
         atomic_write(folder / KEYFILE_NAME, (json.dumps(self.to_json(), indent=2) + "\n").encode())
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so a crash leaves the old or the new file, never half."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)

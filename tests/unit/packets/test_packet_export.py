@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from core.errors import NoRecipients, NotSignedOff
+from core.errors import CoreError, NoRecipients, NotSignedOff
 from core.jobs import run_job
 from core.packets import keys
 from core.packets.reader import verify_and_open
@@ -134,8 +134,9 @@ def test_a_failed_write_leaves_no_packet_and_no_record(vault, signed, tmp_path, 
     def disk_gone(*_args, **_kw):
         raise OSError(5, "Input/output error")
     monkeypatch.setattr(os, "replace", disk_gone)  # the crash point: after fsync, before rename
-    with pytest.raises(OSError):
+    with pytest.raises(CoreError) as err:  # a message and a hint, not a raw OSError
         _export(vault, signed, tmp_path / "out.cpkt")
+    assert err.value.hint
     assert list(tmp_path.iterdir()) == [] or all(p.is_dir() for p in tmp_path.iterdir())
     assert SentPacketRepo(vault).list() == []
     assert InterviewRepo(vault).get(signed.id).state != "exported"

@@ -1,0 +1,60 @@
+"""Writing a whole file so a crash leaves the old one or the new one, never half of either.
+
+Used for the key file and for every file a person asks Confidant to save (packets, reports,
+exports). The temporary file sits next to the target (same file system, so the rename is
+atomic) and is removed if anything fails.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from core.errors import DiskFull, InvalidInput, VaultReadOnly
+
+
+def atomic_write(path: Path, data: bytes, *, temp_suffix: str = ".tmp") -> None:
+    """Replace ``path`` with ``data``: temp file, fsync, rename, fsync the folder.
+
+    Raises ``OSError`` as the system reports it; ``write_output_file`` explains it to people.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=temp_suffix, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def write_output_file(path: str | Path, data: bytes, *, temp_suffix: str = ".partial") -> Path:
+    """``atomic_write`` for a file a person chose to save; failures become a ``CoreError``.
+
+    ``.partial`` temp names tell sync clients (and people) the file is not finished.
+    """
+    path = Path(path)
+    folder = path.parent
+    if not folder.is_dir():
+        raise InvalidInput(f"The folder {folder} does not exist.", "Choose an existing folder or USB stick.")
+    try:
+        atomic_write(path, data, temp_suffix=temp_suffix)
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise DiskFull("The disk is full, so the file was not saved.",
+                           "Free some space or choose another folder or USB stick.") from exc
+        raise VaultReadOnly(f"Cannot write to {folder}.", "Check the USB stick or folder is writable and "
+                            "not full.") from exc
+    return path
