@@ -226,3 +226,20 @@ def run_demo(out_dir: str | Path, *, say: Say = print, report: ReportFn = no_rep
     say(f"  vaults (encrypted):  {result.researcher_vault}, {result.coordinator_vault}")
     say(f"  their passphrase:    {passphrase_file}")
     return result
+
+
+def create_demo_vault(folder: str | Path, passphrase: str, *, report: ReportFn = no_report,
+                      cancel: CancelToken | None = None, kdf: dict[str, Any] | None = None) -> Vault:
+    """A new researcher vault holding the sample interview, transcribed, tagged and scanned
+    for names (so every screen of the app has something to show). Returned unlocked."""
+    from core.deid import review
+
+    cancel = cancel or CancelToken()
+    vault, _code = Vault.create(folder, passphrase, kdf=kdf)
+    try:
+        interview_id = create_sample_interview(vault, load_sample(), report, cancel)
+        review.make_detect_job(vault, interview_id)(report, cancel)
+    except BaseException:
+        vault.close()
+        raise
+    return vault

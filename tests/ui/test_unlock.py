@@ -80,3 +80,24 @@ def test_sample_interview_degrades_clearly_without_core_demo(qtbot, tmp_path, sh
     qtbot.waitUntil(lambda: bool(shown_errors), timeout=10000)
     assert "sample interview is not included" in shown_errors[-1].message
     assert window.unlock_view.welcome.sample_button.isEnabled()
+
+
+def test_sample_interview_fills_a_new_vault(qtbot, tmp_path, shown_errors, answers, files):
+    """First start: "Try it with a sample interview" builds a vault a newcomer can explore."""
+    import pytest
+    pytest.importorskip("core.demo")
+    from core.vault.interviews import InterviewRepo
+    from core.vault.transcripts import TranscriptRepo
+    window = make_window(qtbot, tmp_path, tmp_path / "vault")
+    window.unlock_view.welcome.sample_button.click()
+    qtbot.waitUntil(lambda: window.ctx.session.is_unlocked or bool(shown_errors), timeout=240000)
+    assert not shown_errors, shown_errors[-1].message
+    wait_idle(qtbot, 60000)
+    vault = window.ctx.session.vault
+    [iv] = InterviewRepo(vault).list()
+    assert iv.participant_code == "P-DEMO-01"
+    assert iv.state == "tagged"
+    assert len(TranscriptRepo(vault).current_segments(iv.id)) > 20
+    qtbot.waitUntil(lambda: window.interviews.table.rowCount() == 1, timeout=10000)
+    assert "P-DEMO-01" in window.interviews.table.item(0, 0).text()
+    stop_everything(qtbot, window)
