@@ -113,6 +113,7 @@ def run_demo(out_dir: str | Path, *, say: Say = print, report: ReportFn = no_rep
     from core.coordinator.inbox import make_import_job as make_inbox_job
     from core.deid import review
     from core.packets import keys
+    from core.packets.format import PACKET_SUFFIX
     from core.packets.writer import make_export_job
     from core.reports.audit_pdf import write_audit_pdf
     from core.reports.coordinator_pdf import write_report
@@ -161,7 +162,7 @@ def run_demo(out_dir: str | Path, *, say: Say = print, report: ReportFn = no_rep
             review.sign_off(researcher, interview_id, signed_by="demo")
 
         steps.run("accept every proposed redaction and sign off", accept_and_sign)
-        packet_path = out / "shared" / f"{sample.participant_code}.confidant"
+        packet_path = out / "shared" / f"{sample.participant_code}{PACKET_SUFFIX}"
         packet_path.parent.mkdir(exist_ok=True)
         steps.run("save a sealed copy for the coordinator",
                   lambda: make_export_job(researcher, interview_id, packet_path)(report, cancel))

@@ -51,7 +51,7 @@ def opened(demo):
         transcript = " ".join(s.text for s in TranscriptRepo(researcher).current_segments(interview_id))
     with Vault.open(out / "coordinator-vault", passphrase) as coordinator:
         identity = keys.age_identity(coordinator)
-    packet = next((out / "shared").glob("*.confidant")).read_bytes()
+    packet = next((out / "shared").glob("*.cpkt")).read_bytes()
     return reader.verify_and_open(packet, identities=[identity], trusted_devices=[device_key]), transcript
 
 
