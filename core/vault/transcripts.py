@@ -9,8 +9,8 @@ over (see ``core.transcription.store``). Segment text is what people see and edi
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from core.errors import NotFound
