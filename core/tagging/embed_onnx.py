@@ -42,6 +42,9 @@ class OnnxMiniLM:
     """Same ``encode`` as the SentenceTransformer call in embed.py: unit rows, float32."""
 
     def __init__(self, folder: Path, threads: int = 1) -> None:
+        # onnxruntime starts a telemetry client that writes a session file into $TMPDIR unless
+        # this is set before import (decision 0025); a privacy product runs no telemetry.
+        os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
