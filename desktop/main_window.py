@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.interview.add_tab(self.transcript, self.tr("Transcript and themes"))
         self.interview.add_tab(self.review, self.tr("Check and share"))
         self.record.recording_finished.connect(self._on_recording_finished)
+        self.record.recording_started.connect(self.interview.reload_header)
 
     def _make_coordinator(self) -> QWidget | None:
         from desktop.coordinator.coordinator_view import CoordinatorView

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 BAR_H = 16
 GAP = 10
-LABEL_W = 230
 
 
 class ThemeChart(QWidget):
@@ -31,8 +30,17 @@ class ThemeChart(QWidget):
         self.updateGeometry()
         self.update()
 
+    def _bar_h(self) -> int:
+        # A bar is at least as tall as a line of text, so labels never overlap at 150 %.
+        return max(BAR_H, self.fontMetrics().height() + 2)
+
+    def _label_w(self) -> int:
+        fm = self.fontMetrics()
+        widest = max((fm.horizontalAdvance(label) for label, _ in self.rows), default=0) + 14
+        return max(80, min(widest, int(self.width() * 0.45)))
+
     def _height(self) -> int:
-        per_theme = max(1, len(self.sites)) * BAR_H + GAP
+        per_theme = max(1, len(self.sites)) * self._bar_h() + GAP
         return 40 + len(self.rows) * per_theme
 
     def sizeHint(self) -> QSize:
@@ -46,10 +54,11 @@ class ThemeChart(QWidget):
             p.end()
             return
         top = max((max(v.values(), default=0) for _, v in self.rows), default=0) or 1
-        bar_w = max(50, self.width() - LABEL_W - 60)
+        bar_h, label_w = self._bar_h(), self._label_w()
+        bar_w = max(50, self.width() - label_w - 60)
         font = QFont(self.font())
         p.setFont(font)
-        x_legend = LABEL_W
+        x_legend = label_w
         for i, site in enumerate(self.sites):
             p.fillRect(QRectF(x_legend, 8, 12, 12), QColor(PALETTE[i % len(PALETTE)]))
             p.setPen(QColor("#1b1f24"))
@@ -57,16 +66,16 @@ class ThemeChart(QWidget):
             x_legend += 24 + p.fontMetrics().horizontalAdvance(site)
         y = 32.0
         for label, by_site in self.rows:
-            block_h = max(1, len(self.sites)) * BAR_H
+            block_h = max(1, len(self.sites)) * bar_h
             p.setPen(QColor("#1b1f24"))
-            p.drawText(QRectF(4, y, LABEL_W - 10, block_h),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter |
-                       Qt.TextFlag.TextWordWrap, label)
+            shown = p.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, label_w - 10)
+            p.drawText(QRectF(4, y, label_w - 10, block_h),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown)
             for i, site in enumerate(self.sites):
                 n = by_site.get(site, 0)
                 w = bar_w * n / top
-                p.fillRect(QRectF(LABEL_W, y + i * BAR_H + 1, w, BAR_H - 2),
+                p.fillRect(QRectF(label_w, y + i * bar_h + 1, w, bar_h - 2),
                            QColor(PALETTE[i % len(PALETTE)]))
-                p.drawText(int(LABEL_W + w + 4), int(y + (i + 1) * BAR_H - 3), str(n))
+                p.drawText(int(label_w + w + 4), int(y + (i + 1) * bar_h - 4), str(n))
             y += block_h + GAP
         p.end()

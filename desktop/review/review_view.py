@@ -72,6 +72,8 @@ class ReviewView(QWidget):
         rv.addWidget(heading(self.tr("Names and details found"), right, level=2))
         self.redactions = QListWidget(right)
         self.redactions.setObjectName("redactions")
+        self.redactions.setWordWrap(True)  # long finds wrap instead of running off the edge
+        self.redactions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         rv.addWidget(self.redactions, 1)
         row = QHBoxLayout()
         self.hide_button = button(self.tr("Hide it"), right)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QGroupBox, QListWidget, QVBoxLayout, QWidget
 
 from core.errors import CoreError
@@ -11,6 +11,7 @@ from desktop.widgets.buttons import button, note
 from desktop.widgets.files import chooser
 from desktop.widgets.job_status import JobStatus
 
+EVIDENCE_CHARS = 240
 _MARK = {"PASS": "\u2714", "WARN": "!", "FAIL": "\u2716"}
 
 
@@ -39,6 +40,10 @@ class AuditSection(QGroupBox):
         layout.addWidget(self.job)
         self.checks = QListWidget(self)
         self.checks.setObjectName("audit_checks")
+        # Each finding wraps onto several lines instead of running off to the right.
+        self.checks.setWordWrap(True)
+        self.checks.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.checks.setMinimumHeight(320)
         layout.addWidget(self.checks)
         self.pdf_button = button(self.tr("Save the report as PDF\u2026"), self)
         self.pdf_button.setEnabled(False)
@@ -59,7 +64,9 @@ class AuditSection(QGroupBox):
         self.report = report
         self.checks.clear()
         for check in getattr(report, "checks", []):
-            line = f"{_MARK.get(str(check.status), '?')} {check.status}  {check.name} \u2014 {check.evidence}"
+            evidence = check.evidence if len(check.evidence) <= EVIDENCE_CHARS else (
+                check.evidence[:EVIDENCE_CHARS] + "\u2026")  # the PDF holds all of it
+            line = f"{_MARK.get(str(check.status), '?')} {check.status}  {check.name}\n    {evidence}"
             if str(check.status) != "PASS" and check.what_to_do:
                 line += f"\n    {check.what_to_do}"
             self.checks.addItem(line)

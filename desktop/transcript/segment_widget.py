@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Signal, Slot
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +49,8 @@ class SegmentWidget(QFrame):
         self.segment = segment
         self.setObjectName("segment")
         self.setProperty("playing", "0")
+        # Exactly as tall as its content: a crowded page scrolls instead of squashing chips.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         top = QHBoxLayout()
@@ -66,7 +69,10 @@ class SegmentWidget(QFrame):
         self.text = QPlainTextEdit(self)
         self.text.setPlainText(segment.text)  # type: ignore[attr-defined]
         self.text.setUndoRedoEnabled(False)  # the view's undo stack owns undo across segments
-        self.text.setMaximumHeight(max(60, 22 * (1 + len(segment.text) // 90)))  # type: ignore[attr-defined]
+        # The box grows with its text (wrapped at the current width) instead of scrolling, so
+        # no passage is ever half hidden, at any width or scaling.
+        self.text.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.text.document().documentLayout().documentSizeChanged.connect(self._fit_height)
         self.text.installEventFilter(self)
         layout.addWidget(self.text)
         self.chips = QHBoxLayout()
@@ -76,6 +82,23 @@ class SegmentWidget(QFrame):
         self.time_button.clicked.connect(self._on_time)
         self.speaker.currentIndexChanged.connect(self._on_speaker)
         self.mark_low_confidence()
+
+    @Slot()
+    def _fit_height(self, *_args: object) -> None:
+        block = self.text.document().firstBlock()
+        lines = 0
+        while block.isValid():
+            lines += max(1, block.lineCount())
+            block = block.next()
+        margins = self.text.contentsMargins()
+        height = (max(1, lines) * self.text.fontMetrics().lineSpacing() + margins.top()
+                  + margins.bottom() + int(2 * self.text.document().documentMargin()) + 2)
+        if self.text.height() != height:
+            self.text.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_height)  # after the text has been wrapped again
 
     @property
     def segment_id(self) -> int:
