@@ -1,42 +1,42 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
     <name>AuditSection</name>
     <message>
-        <location filename="../../desktop/settings/audit_section.py" line="28"/>
+        <location filename="../../desktop/settings/audit_section.py" line="29"/>
         <source>Privacy check</source>
         <translation>Revisión de privacidad</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/audit_section.py" line="33"/>
+        <location filename="../../desktop/settings/audit_section.py" line="34"/>
         <source>Checks that everything on this laptop is encrypted and that nothing private was left in plain files.</source>
-        <translation type="unfinished"/>
+        <translation>Comprueba que todo en este portátil está cifrado y que no quedó nada privado en archivos sin cifrar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/audit_section.py" line="35"/>
+        <location filename="../../desktop/settings/audit_section.py" line="36"/>
         <source>Run the privacy check</source>
         <translation>Hacer la revisión de privacidad</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/audit_section.py" line="43"/>
+        <location filename="../../desktop/settings/audit_section.py" line="48"/>
         <source>Save the report as PDF…</source>
-        <translation type="unfinished"/>
+        <translation>Guardar el informe en PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/audit_section.py" line="54"/>
+        <location filename="../../desktop/settings/audit_section.py" line="59"/>
         <source>Checking…</source>
-        <translation type="unfinished"/>
+        <translation>Revisando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/audit_section.py" line="70"/>
+        <location filename="../../desktop/settings/audit_section.py" line="77"/>
         <source>Save the privacy report</source>
-        <translation type="unfinished"/>
+        <translation>Guardar el informe de privacidad</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/audit_section.py" line="79"/>
+        <location filename="../../desktop/settings/audit_section.py" line="86"/>
         <source>Saving…</source>
-        <translation type="unfinished"/>
+        <translation>Guardando…</translation>
     </message>
 </context>
 <context>
@@ -48,43 +48,43 @@
     </message>
     <message>
         <location filename="../../desktop/coordinator/coordinator_view.py" line="55"/>
-        <source>Laptops whose copies you accept. Check each one's words with the researcher by phone before enrolling it.</source>
-        <translation type="unfinished"/>
+        <source>Laptops whose copies you accept. Check each one&apos;s words with the researcher by phone before enrolling it.</source>
+        <translation>Portátiles cuyas copias aceptas. Comprueba las palabras de cada uno con quien investiga, por teléfono, antes de registrarlo.</translation>
     </message>
     <message>
         <location filename="../../desktop/coordinator/coordinator_view.py" line="61"/>
         <source>Who it belongs to, e.g. Researcher A</source>
-        <translation type="unfinished"/>
+        <translation>De quién es, p. ej. Investigadora A</translation>
     </message>
     <message>
         <location filename="../../desktop/coordinator/coordinator_view.py" line="63"/>
-        <source>Paste their laptop's key</source>
-        <translation type="unfinished"/>
+        <source>Paste their laptop&apos;s key</source>
+        <translation>Pega la clave de su portátil</translation>
     </message>
     <message>
         <location filename="../../desktop/coordinator/coordinator_view.py" line="64"/>
         <source>Enrol laptop</source>
-        <translation type="unfinished"/>
+        <translation>Registrar portátil</translation>
     </message>
     <message>
         <location filename="../../desktop/coordinator/coordinator_view.py" line="69"/>
         <source>Look again at held-back copies</source>
-        <translation type="unfinished"/>
+        <translation>Volver a revisar las copias retenidas</translation>
     </message>
     <message>
         <location filename="../../desktop/coordinator/coordinator_view.py" line="71"/>
         <source>Laptops</source>
-        <translation type="unfinished"/>
+        <translation>Portátiles</translation>
     </message>
     <message>
         <location filename="../../desktop/coordinator/coordinator_view.py" line="79"/>
         <source>Add copies from researchers…</source>
-        <translation type="unfinished"/>
+        <translation>Añadir copias de investigadores…</translation>
     </message>
     <message>
         <location filename="../../desktop/coordinator/coordinator_view.py" line="85"/>
         <source>Copies received</source>
-        <translation type="unfinished"/>
+        <translation>Copias recibidas</translation>
     </message>
     <message>
         <location filename="../../desktop/coordinator/coordinator_view.py" line="93"/>
@@ -94,57 +94,57 @@
     <message>
         <location filename="../../desktop/coordinator/coordinator_view.py" line="95"/>
         <source>All sites</source>
-        <translation type="unfinished"/>
+        <translation>Todos los lugares</translation>
     </message>
     <message>
         <location filename="../../desktop/coordinator/coordinator_view.py" line="98"/>
         <source>Save the report (PDF, spreadsheets, QDA)…</source>
-        <translation type="unfinished"/>
+        <translation>Guardar el informe (PDF, hojas de cálculo, QDA)…</translation>
     </message>
     <message>
         <location filename="../../desktop/coordinator/coordinator_view.py" line="110"/>
         <source>Quotes by theme</source>
-        <translation type="unfinished"/>
+        <translation>Citas por tema</translation>
     </message>
     <message>
         <location filename="../../desktop/coordinator/coordinator_view.py" line="119"/>
         <source>Dashboard</source>
-        <translation type="unfinished"/>
+        <translation>Panel</translation>
     </message>
     <message>
         <location filename="../../desktop/coordinator/coordinator_view.py" line="154"/>
         <source>{n} interviews, {a} answers.</source>
-        <translation type="unfinished"/>
+        <translation>{n} entrevistas, {a} respuestas.</translation>
     </message>
     <message>
         <location filename="../../desktop/coordinator/coordinator_view.py" line="201"/>
         <source>Checking held-back copies…</source>
-        <translation type="unfinished"/>
+        <translation>Revisando las copias retenidas…</translation>
     </message>
     <message>
         <location filename="../../desktop/coordinator/coordinator_view.py" line="206"/>
         <source>Choose the copies</source>
-        <translation type="unfinished"/>
+        <translation>Elige las copias</translation>
     </message>
     <message>
         <location filename="../../desktop/coordinator/coordinator_view.py" line="207"/>
         <source>Confidant copies (*.cpkt);;All files (*)</source>
-        <translation type="unfinished"/>
+        <translation>Copias de Confidant (*.cpkt);;Todos los archivos (*)</translation>
     </message>
     <message>
         <location filename="../../desktop/coordinator/coordinator_view.py" line="210"/>
         <source>Opening and checking the copies…</source>
-        <translation type="unfinished"/>
+        <translation>Abriendo y comprobando las copias…</translation>
     </message>
     <message>
         <location filename="../../desktop/coordinator/coordinator_view.py" line="227"/>
         <source>Where should the report go?</source>
-        <translation type="unfinished"/>
+        <translation>¿Dónde va el informe?</translation>
     </message>
     <message>
         <location filename="../../desktop/coordinator/coordinator_view.py" line="232"/>
         <source>Writing the report…</source>
-        <translation type="unfinished"/>
+        <translation>Escribiendo el informe…</translation>
     </message>
 </context>
 <context>
@@ -157,7 +157,7 @@
     <message>
         <location filename="../../desktop/unlock/create_page.py" line="22"/>
         <source>Choose a passphrase only you know. Everything in the vault is locked with it. A few unrelated words are strong and easy to remember.</source>
-        <translation type="unfinished"/>
+        <translation>Elige una frase de contraseña que solo tú sepas. Todo lo que hay en la bóveda se cierra con ella. Unas cuantas palabras sin relación entre sí son seguras y fáciles de recordar.</translation>
     </message>
     <message>
         <location filename="../../desktop/unlock/create_page.py" line="24"/>
@@ -172,17 +172,17 @@
     <message>
         <location filename="../../desktop/unlock/create_page.py" line="34"/>
         <source>Who uses this vault?</source>
-        <translation type="unfinished"/>
+        <translation>¿Quién usa esta bóveda?</translation>
     </message>
     <message>
         <location filename="../../desktop/unlock/create_page.py" line="36"/>
         <source>I interview people (researcher)</source>
-        <translation type="unfinished"/>
+        <translation>Entrevisto a personas (investigación)</translation>
     </message>
     <message>
         <location filename="../../desktop/unlock/create_page.py" line="37"/>
         <source>I collect interviews from researchers (coordinator)</source>
-        <translation type="unfinished"/>
+        <translation>Recibo entrevistas de investigadores (coordinación)</translation>
     </message>
     <message>
         <location filename="../../desktop/unlock/create_page.py" line="43"/>
@@ -197,7 +197,7 @@
     <message>
         <location filename="../../desktop/unlock/create_page.py" line="73"/>
         <source>The two passphrases are not the same yet.</source>
-        <translation type="unfinished"/>
+        <translation>Las dos frases todavía no coinciden.</translation>
     </message>
 </context>
 <context>
@@ -210,7 +210,7 @@
     <message>
         <location filename="../../desktop/unlock/forgot_page.py" line="22"/>
         <source>Type the recovery code you wrote down when you created the vault. Dashes and capital letters do not matter. Then choose a new passphrase.</source>
-        <translation type="unfinished"/>
+        <translation>Escribe el código de recuperación que anotaste al crear la bóveda. Los guiones y las mayúsculas no importan. Luego elige una nueva frase de contraseña.</translation>
     </message>
     <message>
         <location filename="../../desktop/unlock/forgot_page.py" line="24"/>
@@ -225,7 +225,7 @@
     <message>
         <location filename="../../desktop/unlock/forgot_page.py" line="34"/>
         <source>The new passphrase again</source>
-        <translation type="unfinished"/>
+        <translation>La nueva frase otra vez</translation>
     </message>
     <message>
         <location filename="../../desktop/unlock/forgot_page.py" line="42"/>
@@ -235,7 +235,7 @@
     <message>
         <location filename="../../desktop/unlock/forgot_page.py" line="43"/>
         <source>Unlock and set the new passphrase</source>
-        <translation type="unfinished"/>
+        <translation>Desbloquear y poner la nueva frase</translation>
     </message>
 </context>
 <context>
@@ -243,17 +243,17 @@
     <message>
         <location filename="../../desktop/settings/general_section.py" line="16"/>
         <source>Locking and language</source>
-        <translation type="unfinished"/>
+        <translation>Bloqueo e idioma</translation>
     </message>
     <message>
         <location filename="../../desktop/settings/general_section.py" line="21"/>
         <source> minutes</source>
-        <translation type="unfinished"/>
+        <translation> minutos</translation>
     </message>
     <message>
         <location filename="../../desktop/settings/general_section.py" line="23"/>
         <source>Lock when not used for</source>
-        <translation type="unfinished"/>
+        <translation>Bloquear tras no usarlo durante</translation>
     </message>
     <message>
         <location filename="../../desktop/settings/general_section.py" line="28"/>
@@ -263,7 +263,7 @@
     <message>
         <location filename="../../desktop/settings/general_section.py" line="45"/>
         <source>The new language is used from the next start.</source>
-        <translation type="unfinished"/>
+        <translation>El nuevo idioma se usará a partir del próximo inicio.</translation>
     </message>
 </context>
 <context>
@@ -276,32 +276,32 @@
     <message>
         <location filename="../../desktop/record/guide_panel.py" line="81"/>
         <source>This interview has no guide. Press Next question to mark where each new topic starts.</source>
-        <translation type="unfinished"/>
+        <translation>Esta entrevista no tiene guía. Pulsa Siguiente pregunta para marcar dónde empieza cada tema nuevo.</translation>
     </message>
     <message>
         <location filename="../../desktop/record/guide_panel.py" line="86"/>
         <source>{n} questions</source>
-        <translation type="unfinished"/>
+        <translation>{n} preguntas</translation>
     </message>
     <message>
         <location filename="../../desktop/record/guide_panel.py" line="89"/>
         <source>Start recording, then ask this first question.</source>
-        <translation type="unfinished"/>
+        <translation>Empieza a grabar y haz esta primera pregunta.</translation>
     </message>
     <message>
         <location filename="../../desktop/record/guide_panel.py" line="92"/>
         <source>All {n} questions asked</source>
-        <translation type="unfinished"/>
+        <translation>Las {n} preguntas están hechas</translation>
     </message>
     <message>
         <location filename="../../desktop/record/guide_panel.py" line="94"/>
         <source>Ask if there is anything else they want to say, then thank them and stop the recording.</source>
-        <translation type="unfinished"/>
+        <translation>Pregunta si quiere decir algo más; luego da las gracias y detén la grabación.</translation>
     </message>
     <message>
         <location filename="../../desktop/record/guide_panel.py" line="99"/>
         <source>Question {i} of {n}</source>
-        <translation type="unfinished"/>
+        <translation>Pregunta {i} de {n}</translation>
     </message>
 </context>
 <context>
@@ -309,7 +309,7 @@
     <message>
         <location filename="../../desktop/interviews/interview_page.py" line="30"/>
         <source>← All interviews</source>
-        <translation type="unfinished"/>
+        <translation>← Todas las entrevistas</translation>
     </message>
 </context>
 <context>
@@ -352,12 +352,12 @@
     <message>
         <location filename="../../desktop/interviews/interviews_view.py" line="93"/>
         <source>No interviews yet. Press “New interview” to start.</source>
-        <translation type="unfinished"/>
+        <translation>Todavía no hay entrevistas. Pulsa “Nueva entrevista” para empezar.</translation>
     </message>
     <message>
         <location filename="../../desktop/interviews/interviews_view.py" line="164"/>
         <source>{n} places found.</source>
-        <translation type="unfinished"/>
+        <translation>{n} lugares encontrados.</translation>
     </message>
 </context>
 <context>
@@ -370,7 +370,7 @@
     <message>
         <location filename="../../desktop/widgets/job_status.py" line="79"/>
         <source>Stopping…</source>
-        <translation type="unfinished"/>
+        <translation>Deteniendo…</translation>
     </message>
     <message>
         <location filename="../../desktop/widgets/job_status.py" line="92"/>
@@ -385,7 +385,7 @@
     <message>
         <location filename="../../desktop/widgets/job_status.py" line="101"/>
         <source>That did not work.</source>
-        <translation type="unfinished"/>
+        <translation>Eso no funcionó.</translation>
     </message>
 </context>
 <context>
@@ -393,7 +393,7 @@
     <message>
         <location filename="../../desktop/widgets/level_meter.py" line="34"/>
         <source>Microphone level</source>
-        <translation type="unfinished"/>
+        <translation>Nivel del micrófono</translation>
     </message>
 </context>
 <context>
@@ -434,24 +434,24 @@
         <translation>Revisar y compartir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="230"/>
-        <source>A recording is running</source>
-        <translation type="unfinished"/>
-    </message>
-    <message>
         <location filename="../../desktop/main_window.py" line="231"/>
+        <source>A recording is running</source>
+        <translation>Hay una grabación en curso</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="232"/>
         <source>A recording is running. Stop it and close Confidant? Everything recorded so far is kept.</source>
-        <translation type="unfinished"/>
+        <translation>Hay una grabación en curso. ¿Detenerla y cerrar Confidant? Todo lo grabado hasta ahora se guarda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="233"/>
+        <location filename="../../desktop/main_window.py" line="234"/>
         <source>Stop recording and close</source>
-        <translation type="unfinished"/>
+        <translation>Detener la grabación y cerrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="233"/>
+        <location filename="../../desktop/main_window.py" line="234"/>
         <source>Keep recording</source>
-        <translation type="unfinished"/>
+        <translation>Seguir grabando</translation>
     </message>
 </context>
 <context>
@@ -464,37 +464,37 @@
     <message>
         <location filename="../../desktop/settings/models_section.py" line="48"/>
         <source>Engine</source>
-        <translation type="unfinished"/>
+        <translation>Motor</translation>
     </message>
     <message>
         <location filename="../../desktop/settings/models_section.py" line="50"/>
         <source>Model</source>
-        <translation type="unfinished"/>
+        <translation>Modelo</translation>
     </message>
     <message>
         <location filename="../../desktop/settings/models_section.py" line="52"/>
         <source>Import a model from your coordinator…</source>
-        <translation type="unfinished"/>
+        <translation>Importar un modelo de tu coordinación…</translation>
     </message>
     <message>
         <location filename="../../desktop/settings/models_section.py" line="73"/>
         <source>many languages</source>
-        <translation type="unfinished"/>
+        <translation>muchos idiomas</translation>
     </message>
     <message>
         <location filename="../../desktop/settings/models_section.py" line="92"/>
         <source>Choose the model folder</source>
-        <translation type="unfinished"/>
+        <translation>Elige la carpeta del modelo</translation>
     </message>
     <message>
         <location filename="../../desktop/settings/models_section.py" line="95"/>
         <source>Importing the model…</source>
-        <translation type="unfinished"/>
+        <translation>Importando el modelo…</translation>
     </message>
     <message>
         <location filename="../../desktop/settings/models_section.py" line="101"/>
         <source>Model imported.</source>
-        <translation type="unfinished"/>
+        <translation>Modelo importado.</translation>
     </message>
 </context>
 <context>
@@ -517,7 +517,7 @@
     <message>
         <location filename="../../desktop/new_interview/new_interview_view.py" line="92"/>
         <source>A code such as P-007, never a name.</source>
-        <translation type="unfinished"/>
+        <translation>Un código como P-007, nunca un nombre.</translation>
     </message>
     <message>
         <location filename="../../desktop/new_interview/new_interview_view.py" line="96"/>
@@ -552,7 +552,7 @@
     <message>
         <location filename="../../desktop/new_interview/new_interview_view.py" line="116"/>
         <source>Leave empty if nobody else was there</source>
-        <translation type="unfinished"/>
+        <translation>Déjalo vacío si no había nadie más</translation>
     </message>
     <message>
         <location filename="../../desktop/new_interview/new_interview_view.py" line="117"/>
@@ -561,8 +561,8 @@
     </message>
     <message>
         <location filename="../../desktop/new_interview/new_interview_view.py" line="120"/>
-        <source>One per line: the participant's name, managers, co-workers they may mention</source>
-        <translation type="unfinished"/>
+        <source>One per line: the participant&apos;s name, managers, co-workers they may mention</source>
+        <translation>Uno por línea: el nombre de la persona entrevistada, jefes y compañeros que pueda mencionar</translation>
     </message>
     <message>
         <location filename="../../desktop/new_interview/new_interview_view.py" line="123"/>
@@ -572,7 +572,7 @@
     <message>
         <location filename="../../desktop/new_interview/new_interview_view.py" line="125"/>
         <source>Keep audio during off-the-record moments (it is never shared)</source>
-        <translation type="unfinished"/>
+        <translation>Guardar el audio de los momentos extraoficiales (nunca se comparte)</translation>
     </message>
     <message>
         <location filename="../../desktop/new_interview/new_interview_view.py" line="131"/>
@@ -587,17 +587,17 @@
     <message>
         <location filename="../../desktop/new_interview/new_interview_view.py" line="164"/>
         <source>No guide</source>
-        <translation type="unfinished"/>
+        <translation>Sin guía</translation>
     </message>
     <message>
         <location filename="../../desktop/new_interview/new_interview_view.py" line="175"/>
         <source>Tell the participant what the interview is for, that it is recorded, that they can stop at any time or go off the record, and that only a copy without names is shared.</source>
-        <translation type="unfinished"/>
+        <translation>Explica a la persona para qué es la entrevista, que se graba, que puede parar en cualquier momento o hablar de forma extraoficial, y que solo se comparte una copia sin nombres.</translation>
     </message>
     <message>
         <location filename="../../desktop/new_interview/new_interview_view.py" line="186"/>
         <source>Please give the site (for example SITE-A).</source>
-        <translation type="unfinished"/>
+        <translation>Indica el lugar (por ejemplo SITIO-A).</translation>
     </message>
 </context>
 <context>
@@ -649,12 +649,12 @@
     <message>
         <location filename="../../desktop/record/record_view.py" line="214"/>
         <source>OFF THE RECORD — kept privately, never shared</source>
-        <translation type="unfinished"/>
+        <translation>EXTRAOFICIAL — se guarda en privado, nunca se comparte</translation>
     </message>
     <message>
         <location filename="../../desktop/record/record_view.py" line="215"/>
         <source>OFF THE RECORD — nothing is being kept</source>
-        <translation type="unfinished"/>
+        <translation>EXTRAOFICIAL — no se guarda nada</translation>
     </message>
     <message>
         <location filename="../../desktop/record/record_view.py" line="216"/>
@@ -669,17 +669,17 @@
     <message>
         <location filename="../../desktop/record/record_view.py" line="242"/>
         <source>A recording of {t} is saved in the vault.</source>
-        <translation type="unfinished"/>
+        <translation>Hay una grabación de {t} guardada en la bóveda.</translation>
     </message>
     <message>
         <location filename="../../desktop/record/record_view.py" line="260"/>
         <source>Starting the microphone…</source>
-        <translation type="unfinished"/>
+        <translation>Encendiendo el micrófono…</translation>
     </message>
     <message>
         <location filename="../../desktop/record/record_view.py" line="271"/>
         <source>Recording.</source>
-        <translation type="unfinished"/>
+        <translation>Grabando.</translation>
     </message>
     <message>
         <location filename="../../desktop/record/record_view.py" line="299"/>
@@ -689,37 +689,37 @@
     <message>
         <location filename="../../desktop/record/record_view.py" line="317"/>
         <source>Saving the recording…</source>
-        <translation type="unfinished"/>
+        <translation>Guardando la grabación…</translation>
     </message>
     <message>
         <location filename="../../desktop/record/record_view.py" line="325"/>
         <source>Recording saved.</source>
-        <translation type="unfinished"/>
+        <translation>Grabación guardada.</translation>
     </message>
     <message>
         <location filename="../../desktop/record/record_view.py" line="363"/>
         <source>We hear nothing. Check the microphone is plugged in and not muted.</source>
-        <translation type="unfinished"/>
+        <translation>No se oye nada. Comprueba que el micrófono está conectado y no silenciado.</translation>
     </message>
     <message>
         <location filename="../../desktop/record/record_view.py" line="364"/>
         <source>Too loud: move the microphone a little further away.</source>
-        <translation type="unfinished"/>
+        <translation>Demasiado fuerte: aleja un poco el micrófono.</translation>
     </message>
     <message>
         <location filename="../../desktop/record/record_view.py" line="383"/>
         <source>Choose the audio file</source>
-        <translation type="unfinished"/>
+        <translation>Elige el archivo de audio</translation>
     </message>
     <message>
         <location filename="../../desktop/record/record_view.py" line="384"/>
         <source>Audio (*.wav *.flac *.ogg *.mp3 *.m4a)</source>
-        <translation type="unfinished"/>
+        <translation>Audio (*.wav *.flac *.ogg *.mp3 *.m4a)</translation>
     </message>
     <message>
         <location filename="../../desktop/record/record_view.py" line="389"/>
         <source>Bringing in the audio file…</source>
-        <translation type="unfinished"/>
+        <translation>Trayendo el archivo de audio…</translation>
     </message>
 </context>
 <context>
@@ -732,7 +732,7 @@
     <message>
         <location filename="../../desktop/unlock/recovery_page.py" line="62"/>
         <source>If you ever forget your passphrase, this code is the only way back in. Confidant shows it only this once and does not keep a copy. Write it on paper, or print it, and keep it somewhere safe.</source>
-        <translation type="unfinished"/>
+        <translation>Si olvidas tu frase de contraseña, este código es la única forma de volver a entrar. Confidant lo muestra solo esta vez y no guarda ninguna copia. Escríbelo en papel o imprímelo, y guárdalo en un lugar seguro.</translation>
     </message>
     <message>
         <location filename="../../desktop/unlock/recovery_page.py" line="70"/>
@@ -752,22 +752,22 @@
     <message>
         <location filename="../../desktop/unlock/recovery_page.py" line="96"/>
         <source>Saved. Print it, then delete the file: {path}</source>
-        <translation type="unfinished"/>
+        <translation>Guardado. Imprímelo y luego borra el archivo: {path}</translation>
     </message>
     <message>
         <location filename="../../desktop/unlock/recovery_page.py" line="100"/>
         <source>Save the recovery code</source>
-        <translation type="unfinished"/>
+        <translation>Guardar el código de recuperación</translation>
     </message>
     <message>
         <location filename="../../desktop/unlock/recovery_page.py" line="108"/>
         <source>Confidant could not save the file there.</source>
-        <translation type="unfinished"/>
+        <translation>Confidant no pudo guardar el archivo ahí.</translation>
     </message>
     <message>
         <location filename="../../desktop/unlock/recovery_page.py" line="109"/>
         <source>Choose another folder, or a USB stick.</source>
-        <translation type="unfinished"/>
+        <translation>Elige otra carpeta o una memoria USB.</translation>
     </message>
 </context>
 <context>
@@ -780,7 +780,7 @@
     <message>
         <location filename="../../desktop/review/review_view.py" line="49"/>
         <source>Hide all found</source>
-        <translation type="unfinished"/>
+        <translation>Ocultar todo lo encontrado</translation>
     </message>
     <message>
         <location filename="../../desktop/review/review_view.py" line="59"/>
@@ -795,133 +795,136 @@
     <message>
         <location filename="../../desktop/review/review_view.py" line="72"/>
         <source>Names and details found</source>
-        <translation type="unfinished"/>
+        <translation>Nombres y datos encontrados</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="77"/>
+        <location filename="../../desktop/review/review_view.py" line="79"/>
         <source>Hide it</source>
         <translation>Ocultarlo</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="78"/>
+        <location filename="../../desktop/review/review_view.py" line="80"/>
         <source>Keep it</source>
         <translation>Dejarlo</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="86"/>
+        <location filename="../../desktop/review/review_view.py" line="88"/>
         <source>Hide the selected words</source>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <location filename="../../desktop/review/review_view.py" line="95"/>
-        <source>I have read every passage and checked every name and detail</source>
-        <translation type="unfinished"/>
+        <translation>Ocultar las palabras seleccionadas</translation>
     </message>
     <message>
         <location filename="../../desktop/review/review_view.py" line="97"/>
+        <source>I have read every passage and checked every name and detail</source>
+        <translation>He leído cada fragmento y revisado cada nombre y dato</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="99"/>
         <source>Sign off</source>
         <translation>Dar el visto bueno</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="104"/>
+        <location filename="../../desktop/review/review_view.py" line="106"/>
         <source>Save a copy for the coordinator…</source>
         <translation>Guardar una copia para la coordinación…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="108"/>
+        <location filename="../../desktop/review/review_view.py" line="110"/>
         <source>The copy holds the text with names hidden, the themes you accepted, the notes you chose to share and a one-page summary, sealed so only your coordinator can open it. It never holds the audio, the names you hid, your private notes or anything said off the record.</source>
-        <translation type="unfinished"/>
+        <translation>La copia lleva el texto con los nombres ocultos, los temas que aceptaste, las notas que decidiste compartir y un resumen de una página, sellada para que solo tu coordinación pueda abrirla. Nunca lleva el audio, los nombres que ocultaste, tus notas privadas ni nada dicho de forma extraoficial.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="153"/>
+        <location filename="../../desktop/review/review_view.py" line="155"/>
         <source>Signed off. You can save a copy.</source>
-        <translation type="unfinished"/>
+        <translation>Aprobada. Ya puedes guardar una copia.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="154"/>
+        <location filename="../../desktop/review/review_view.py" line="156"/>
         <source>Not signed off yet.</source>
-        <translation type="unfinished"/>
+        <translation>Todavía sin aprobar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="198"/>
+        <location filename="../../desktop/review/review_view.py" line="200"/>
         <source>Looking for names and details…</source>
-        <translation type="unfinished"/>
+        <translation>Buscando nombres y datos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="225"/>
+        <location filename="../../desktop/review/review_view.py" line="227"/>
         <source>First select the words to hide in “What was said”.</source>
-        <translation type="unfinished"/>
+        <translation>Primero selecciona las palabras que quieres ocultar en “Lo que se dijo”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="230"/>
+        <location filename="../../desktop/review/review_view.py" line="232"/>
         <source>Select words within one passage.</source>
-        <translation type="unfinished"/>
+        <translation>Selecciona palabras dentro de un solo fragmento.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="245"/>
+        <location filename="../../desktop/review/review_view.py" line="247"/>
         <source>Where should the copy go? (a folder or USB stick)</source>
-        <translation type="unfinished"/>
+        <translation>¿Dónde va la copia? (una carpeta o memoria USB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="250"/>
+        <location filename="../../desktop/review/review_view.py" line="252"/>
         <source>Sealing the copy…</source>
-        <translation type="unfinished"/>
+        <translation>Sellando la copia…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="256"/>
+        <location filename="../../desktop/review/review_view.py" line="258"/>
         <source>Saved: {path}
 Copy number: {pid}
-This laptop's fingerprint: {fpr}
+This laptop&apos;s fingerprint: {fpr}
 Read aloud to your coordinator to check: {words}</source>
-        <translation type="unfinished"/>
+        <translation>Guardada: {path}
+Número de copia: {pid}
+Huella de este portátil: {fpr}
+Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
     </message>
 </context>
 <context>
     <name>SegmentWidget</name>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="55"/>
-        <source>Play from here</source>
-        <translation type="unfinished"/>
-    </message>
-    <message>
         <location filename="../../desktop/transcript/segment_widget.py" line="58"/>
+        <source>Play from here</source>
+        <translation>Reproducir desde aquí</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/segment_widget.py" line="61"/>
         <source>Who?</source>
-        <translation type="unfinished"/>
+        <translation>¿Quién?</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="59"/>
+        <location filename="../../desktop/transcript/segment_widget.py" line="62"/>
         <source>Interviewer</source>
-        <translation type="unfinished"/>
+        <translation>Entrevistador/a</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="60"/>
+        <location filename="../../desktop/transcript/segment_widget.py" line="63"/>
         <source>Participant</source>
         <translation>Participante</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="90"/>
+        <location filename="../../desktop/transcript/segment_widget.py" line="113"/>
         <source>Not sure about this word: listen and check</source>
-        <translation type="unfinished"/>
+        <translation>Palabra dudosa: escucha y comprueba</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="120"/>
+        <location filename="../../desktop/transcript/segment_widget.py" line="143"/>
         <source>Suggested: click to accept</source>
-        <translation type="unfinished"/>
+        <translation>Sugerido: haz clic para aceptarlo</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="121"/>
+        <location filename="../../desktop/transcript/segment_widget.py" line="144"/>
         <source>Accepted theme</source>
-        <translation type="unfinished"/>
+        <translation>Tema aceptado</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="127"/>
+        <location filename="../../desktop/transcript/segment_widget.py" line="150"/>
         <source>Not this theme</source>
-        <translation type="unfinished"/>
+        <translation>Este tema no</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="128"/>
+        <location filename="../../desktop/transcript/segment_widget.py" line="151"/>
         <source>Reject {theme}</source>
-        <translation type="unfinished"/>
+        <translation>Rechazar {theme}</translation>
     </message>
 </context>
 <context>
@@ -937,47 +940,47 @@ Read aloud to your coordinator to check: {words}</source>
     <message>
         <location filename="../../desktop/settings/sharing_section.py" line="53"/>
         <source>Sharing with your coordinator</source>
-        <translation type="unfinished"/>
+        <translation>Compartir con tu coordinación</translation>
     </message>
     <message>
         <location filename="../../desktop/settings/sharing_section.py" line="63"/>
-        <source>This laptop's key</source>
-        <translation type="unfinished"/>
+        <source>This laptop&apos;s key</source>
+        <translation>La clave de este portátil</translation>
     </message>
     <message>
         <location filename="../../desktop/settings/sharing_section.py" line="64"/>
         <source>Read aloud to check it</source>
-        <translation type="unfinished"/>
+        <translation>Léelo en voz alta para comprobarlo</translation>
     </message>
     <message>
         <location filename="../../desktop/settings/sharing_section.py" line="67"/>
         <source>Researchers seal copies to</source>
-        <translation type="unfinished"/>
+        <translation>Los investigadores sellan las copias para</translation>
     </message>
     <message>
         <location filename="../../desktop/settings/sharing_section.py" line="70"/>
-        <source>Copy this laptop's key</source>
-        <translation type="unfinished"/>
+        <source>Copy this laptop&apos;s key</source>
+        <translation>Copiar la clave de este portátil</translation>
     </message>
     <message>
         <location filename="../../desktop/settings/sharing_section.py" line="73"/>
         <source>Coordinators who can open your copies. Check each fingerprint with them by phone.</source>
-        <translation type="unfinished"/>
+        <translation>Coordinaciones que pueden abrir tus copias. Comprueba cada huella con ellas por teléfono.</translation>
     </message>
     <message>
         <location filename="../../desktop/settings/sharing_section.py" line="80"/>
         <source>Name, e.g. Union office</source>
-        <translation type="unfinished"/>
+        <translation>Nombre, p. ej. Oficina del sindicato</translation>
     </message>
     <message>
         <location filename="../../desktop/settings/sharing_section.py" line="82"/>
-        <source>Paste the coordinator's key (age1…)</source>
-        <translation type="unfinished"/>
+        <source>Paste the coordinator&apos;s key (age1…)</source>
+        <translation>Pega la clave de la coordinación (age1…)</translation>
     </message>
     <message>
         <location filename="../../desktop/settings/sharing_section.py" line="83"/>
         <source>Add coordinator</source>
-        <translation type="unfinished"/>
+        <translation>Añadir coordinación</translation>
     </message>
 </context>
 <context>
@@ -990,12 +993,12 @@ Read aloud to your coordinator to check: {words}</source>
     <message>
         <location filename="../../desktop/transcript/side_panel.py" line="26"/>
         <source>Click a suggested theme under a passage to accept it, or ✕ to reject it. To add one, select words in a passage, choose a theme and press Add.</source>
-        <translation type="unfinished"/>
+        <translation>Haz clic en un tema sugerido bajo un fragmento para aceptarlo, o en ✕ para rechazarlo. Para añadir uno, selecciona palabras de un fragmento, elige un tema y pulsa Añadir.</translation>
     </message>
     <message>
         <location filename="../../desktop/transcript/side_panel.py" line="32"/>
         <source>Add theme to the selected words</source>
-        <translation type="unfinished"/>
+        <translation>Añadir el tema a las palabras seleccionadas</translation>
     </message>
     <message>
         <location filename="../../desktop/transcript/side_panel.py" line="35"/>
@@ -1005,12 +1008,12 @@ Read aloud to your coordinator to check: {words}</source>
     <message>
         <location filename="../../desktop/transcript/side_panel.py" line="39"/>
         <source>A note about this passage…</source>
-        <translation type="unfinished"/>
+        <translation>Una nota sobre este fragmento…</translation>
     </message>
     <message>
         <location filename="../../desktop/transcript/side_panel.py" line="42"/>
         <source>Share this note with the coordinator</source>
-        <translation type="unfinished"/>
+        <translation>Compartir esta nota con la coordinación</translation>
     </message>
     <message>
         <location filename="../../desktop/transcript/side_panel.py" line="44"/>
@@ -1020,27 +1023,27 @@ Read aloud to your coordinator to check: {words}</source>
     <message>
         <location filename="../../desktop/transcript/side_panel.py" line="57"/>
         <source> (shared)</source>
-        <translation type="unfinished"/>
+        <translation> (compartida)</translation>
     </message>
 </context>
 <context>
     <name>ThemeChart</name>
     <message>
-        <location filename="../../desktop/coordinator/theme_chart.py" line="26"/>
+        <location filename="../../desktop/coordinator/theme_chart.py" line="25"/>
         <source>Themes by site</source>
-        <translation type="unfinished"/>
+        <translation>Temas por lugar</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/theme_chart.py" line="45"/>
+        <location filename="../../desktop/coordinator/theme_chart.py" line="53"/>
         <source>No themes yet.</source>
-        <translation type="unfinished"/>
+        <translation>Todavía no hay temas.</translation>
     </message>
 </context>
 <context>
     <name>TranscriptView</name>
     <message>
         <location filename="../../desktop/transcript/transcript_view.py" line="96"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="219"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="223"/>
         <source>Type it up</source>
         <translation>Transcribir</translation>
     </message>
@@ -1062,61 +1065,61 @@ Read aloud to your coordinator to check: {words}</source>
     <message>
         <location filename="../../desktop/transcript/transcript_view.py" line="101"/>
         <source>Split at cursor</source>
-        <translation type="unfinished"/>
+        <translation>Dividir en el cursor</translation>
     </message>
     <message>
         <location filename="../../desktop/transcript/transcript_view.py" line="102"/>
         <source>Join with next</source>
-        <translation type="unfinished"/>
+        <translation>Unir con el siguiente</translation>
     </message>
     <message>
         <location filename="../../desktop/transcript/transcript_view.py" line="111"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="361"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="365"/>
         <source>Play</source>
         <translation>Reproducir</translation>
     </message>
     <message>
         <location filename="../../desktop/transcript/transcript_view.py" line="112"/>
         <source>− 5 s</source>
-        <translation type="unfinished"/>
+        <translation>− 5 s</translation>
     </message>
     <message>
         <location filename="../../desktop/transcript/transcript_view.py" line="113"/>
         <source>+ 5 s</source>
-        <translation type="unfinished"/>
+        <translation>+ 5 s</translation>
     </message>
     <message>
         <location filename="../../desktop/transcript/transcript_view.py" line="123"/>
         <source>No transcript yet. Record the interview, then press “Type it up”.</source>
-        <translation type="unfinished"/>
+        <translation>Todavía no hay transcripción. Graba la entrevista y luego pulsa “Transcribir”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="202"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="206"/>
         <source>Before the first question</source>
-        <translation type="unfinished"/>
+        <translation>Antes de la primera pregunta</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="218"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="222"/>
         <source>Type it up again</source>
         <translation>Transcribir de nuevo</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="234"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="238"/>
         <source>Typing up the interview…</source>
-        <translation type="unfinished"/>
+        <translation>Transcribiendo la entrevista…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="250"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="254"/>
         <source>Suggesting themes…</source>
-        <translation type="unfinished"/>
+        <translation>Sugiriendo temas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="314"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="318"/>
         <source>First click into a passage and select some words.</source>
-        <translation type="unfinished"/>
+        <translation>Primero haz clic en un fragmento y selecciona algunas palabras.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="354"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="358"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
@@ -1131,7 +1134,7 @@ Read aloud to your coordinator to check: {words}</source>
     <message>
         <location filename="../../desktop/unlock/unlock_page.py" line="69"/>
         <source>Stop the recording (it is kept safe)</source>
-        <translation type="unfinished"/>
+        <translation>Detener la grabación (queda guardada)</translation>
     </message>
     <message>
         <location filename="../../desktop/unlock/unlock_page.py" line="73"/>
@@ -1156,7 +1159,7 @@ Read aloud to your coordinator to check: {words}</source>
     <message>
         <location filename="../../desktop/unlock/unlock_page.py" line="110"/>
         <source>A recording is running ({elapsed}). It keeps recording while the screen is locked. Unlock to return to it.</source>
-        <translation type="unfinished"/>
+        <translation>Hay una grabación en curso ({elapsed}). Sigue grabando mientras la pantalla está bloqueada. Desbloquea para volver a ella.</translation>
     </message>
 </context>
 <context>
@@ -1164,12 +1167,12 @@ Read aloud to your coordinator to check: {words}</source>
     <message>
         <location filename="../../desktop/unlock/unlock_view.py" line="136"/>
         <source>Vault: {folder}</source>
-        <translation type="unfinished"/>
+        <translation>Bóveda: {folder}</translation>
     </message>
     <message>
         <location filename="../../desktop/unlock/unlock_view.py" line="154"/>
         <source>Choose the vault folder</source>
-        <translation type="unfinished"/>
+        <translation>Elige la carpeta de la bóveda</translation>
     </message>
     <message>
         <location filename="../../desktop/unlock/unlock_view.py" line="164"/>
@@ -1179,22 +1182,22 @@ Read aloud to your coordinator to check: {words}</source>
     <message>
         <location filename="../../desktop/unlock/unlock_view.py" line="166"/>
         <source>Unlocking…</source>
-        <translation type="unfinished"/>
+        <translation>Desbloqueando…</translation>
     </message>
     <message>
         <location filename="../../desktop/unlock/unlock_view.py" line="172"/>
         <source>Creating your vault…</source>
-        <translation type="unfinished"/>
+        <translation>Creando tu bóveda…</translation>
     </message>
     <message>
         <location filename="../../desktop/unlock/unlock_view.py" line="178"/>
         <source>Unlocking with the recovery code…</source>
-        <translation type="unfinished"/>
+        <translation>Desbloqueando con el código de recuperación…</translation>
     </message>
     <message>
         <location filename="../../desktop/unlock/unlock_view.py" line="185"/>
         <source>Preparing the sample interview…</source>
-        <translation type="unfinished"/>
+        <translation>Preparando la entrevista de ejemplo…</translation>
     </message>
 </context>
 <context>
@@ -1207,7 +1210,7 @@ Read aloud to your coordinator to check: {words}</source>
     <message>
         <location filename="../../desktop/unlock/unlock_page.py" line="33"/>
         <source>Confidant keeps your interviews locked on this computer. It records, types up and sorts what people tell you, and only shares a copy with names taken out.</source>
-        <translation type="unfinished"/>
+        <translation>Confidant guarda tus entrevistas bajo llave en esta computadora. Graba, transcribe y ordena lo que la gente te cuenta, y solo comparte una copia sin nombres.</translation>
     </message>
     <message>
         <location filename="../../desktop/unlock/unlock_page.py" line="35"/>
@@ -1263,7 +1266,7 @@ Read aloud to your coordinator to check: {words}</source>
     <message>
         <location filename="../../desktop/transcript/transcript_view.py" line="66"/>
         <source>Edit text</source>
-        <translation type="unfinished"/>
+        <translation>Editar texto</translation>
     </message>
 </context>
 </TS>
