@@ -235,8 +235,14 @@ class RecordView(QWidget):
         self.device.addItem(self.tr("System default"), None)
         for d in setup.devices:
             self.device.addItem(d.name, d.index)
-        if setup.latest is not None and setup.latest.total_samples:
-            self._show_saved(setup.latest.total_samples / setup.latest.sample_rate_hz)
+        latest = setup.latest
+        if latest is not None and (latest.total_samples or latest.state == "recovered"):
+            self._show_saved(latest.total_samples / latest.sample_rate_hz)
+            if latest.state == "recovered":
+                # Recovered at unlock (core.audio.recovery): say so, so nobody records twice.
+                self.saved.setText(self.saved.text() + " " + self.tr(
+                    "It was cut short when Confidant or the computer stopped; everything "
+                    "recorded until then was recovered."))
 
     def _show_saved(self, seconds: float) -> None:
         self.saved.setText(self.tr("A recording of {t} is saved in the vault.").format(t=clock(seconds)))

@@ -615,8 +615,8 @@
     </message>
     <message>
         <location filename="../../desktop/record/record_view.py" line="132"/>
-        <location filename="../../desktop/record/record_view.py" line="296"/>
-        <location filename="../../desktop/record/record_view.py" line="336"/>
+        <location filename="../../desktop/record/record_view.py" line="302"/>
+        <location filename="../../desktop/record/record_view.py" line="342"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
@@ -667,57 +667,62 @@
         <translation>El del sistema</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="242"/>
+        <location filename="../../desktop/record/record_view.py" line="244"/>
+        <source>It was cut short when Confidant or the computer stopped; everything recorded until then was recovered.</source>
+        <translation>Se cortó cuando Confidant o la computadora se detuvo; todo lo grabado hasta entonces se recuperó.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="248"/>
         <source>A recording of {t} is saved in the vault.</source>
         <translation>Hay una grabación de {t} guardada en la bóveda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="260"/>
+        <location filename="../../desktop/record/record_view.py" line="266"/>
         <source>Starting the microphone…</source>
         <translation>Encendiendo el micrófono…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="271"/>
+        <location filename="../../desktop/record/record_view.py" line="277"/>
         <source>Recording.</source>
         <translation>Grabando.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="299"/>
+        <location filename="../../desktop/record/record_view.py" line="305"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="317"/>
+        <location filename="../../desktop/record/record_view.py" line="323"/>
         <source>Saving the recording…</source>
         <translation>Guardando la grabación…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="325"/>
+        <location filename="../../desktop/record/record_view.py" line="331"/>
         <source>Recording saved.</source>
         <translation>Grabación guardada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="363"/>
+        <location filename="../../desktop/record/record_view.py" line="369"/>
         <source>We hear nothing. Check the microphone is plugged in and not muted.</source>
         <translation>No se oye nada. Comprueba que el micrófono está conectado y no silenciado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="364"/>
+        <location filename="../../desktop/record/record_view.py" line="370"/>
         <source>Too loud: move the microphone a little further away.</source>
         <translation>Demasiado fuerte: aleja un poco el micrófono.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="383"/>
+        <location filename="../../desktop/record/record_view.py" line="389"/>
         <source>Choose the audio file</source>
         <translation>Elige el archivo de audio</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="384"/>
+        <location filename="../../desktop/record/record_view.py" line="390"/>
         <source>Audio (*.wav *.flac *.ogg *.mp3 *.m4a)</source>
         <translation>Audio (*.wav *.flac *.ogg *.mp3 *.m4a)</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="389"/>
+        <location filename="../../desktop/record/record_view.py" line="395"/>
         <source>Bringing in the audio file…</source>
         <translation>Trayendo el archivo de audio…</translation>
     </message>

@@ -1,0 +1,48 @@
+"""Unlock recovers an unfinished recording; live text appears while recording."""
+
+from __future__ import annotations
+
+from core.audio.fake import fake_input_factory
+from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.ui.conftest import make_window, stop_everything, unlock, wait_idle
+
+
+def test_unlock_recovers_an_unfinished_recording(qtbot, tmp_path, shown_errors, answers, files):
+    """A recording left in state 'recording' (a crash) is recovered at unlock and shown so."""
+    from core.vault import Vault
+    from core.vault.guides import GuideRepo
+    from core.vault.interviews import Consent, InterviewRepo
+    from core.vault.recordings import RecordingRepo
+    folder = tmp_path / "vault"
+    v, _ = Vault.create(folder, PASSPHRASE, kdf=FAST_KDF)
+    guide = GuideRepo(v).ensure_defaults()[0]
+    iv = InterviewRepo(v).create("P-009", "SITE-A", guide_pk=guide.pk,
+                                 consent=Consent("verbal", "2025-01-01T10:00", "", True))
+    rec = RecordingRepo(v).create(iv.id, "mic")  # the app died before stop()
+    v.close()
+    window = make_window(qtbot, tmp_path, folder)
+    unlock(qtbot, window)
+    assert RecordingRepo(window.ctx.session.vault).get(rec.id).state == "recovered"
+    window.open_interview(iv.id, 0)
+    wait_idle(qtbot)
+    qtbot.waitUntil(lambda: "recovered" in window.record.saved.text(), timeout=10000)
+    assert not shown_errors
+    stop_everything(qtbot, window)
+
+
+def test_live_text_appears_while_recording(qtbot, researcher_window, jfk_signal):
+    """With live transcription on, what was said shows up before the recording stops."""
+    window = researcher_window
+    window.ctx.overrides["stream_factory"] = fake_input_factory(jfk_signal, speed=3.0)
+    window.ctx.overrides["live_transcript"] = True
+    window.open_interview(window.test_interview_id, 0)
+    wait_idle(qtbot)
+    view = window.record
+    view.record_button.click()
+    qtbot.waitUntil(lambda: view.recorder is not None, timeout=10000)
+    assert view.live is not None
+    qtbot.waitUntil(lambda: bool(view.live_text.toPlainText().strip()), timeout=90000)
+    assert view.recorder is not None and view.recorder.is_recording   # still recording
+    assert "country" in view.live_text.toPlainText().lower()
+    view.stop_recording()
+    wait_idle(qtbot, 60000)
