@@ -63,6 +63,9 @@ def run_vault_audit(vault: Vault, *, extra_dirs: Iterable[str | Path] = (),
     return report
 
 
+MAX_LISTED_FILES = 25
+
+
 def _check_plaintext(report: AuditReport, found: needles_mod.NeedleSet, roots: list[Path],
                      skip: list[Path]) -> None:
     result = scan_files(iter_files(roots, skip=skip), found.needles)
@@ -77,7 +80,11 @@ def _check_plaintext(report: AuditReport, found: needles_mod.NeedleSet, roots: l
         by_path: dict[str, list[str]] = {}
         for hit in result.hits:
             by_path.setdefault(hit.path, []).append(hit.kind)
-        listed = "; ".join(f"{path}: {', '.join(kinds)}" for path, kinds in sorted(by_path.items()))
+        items = sorted(by_path.items())
+        listed = "; ".join(f"{path}: {', '.join(sorted(set(kinds)))}" for path, kinds in items[:MAX_LISTED_FILES])
+        if len(items) > MAX_LISTED_FILES:
+            listed += f"; and {len(items) - MAX_LISTED_FILES} more (all in the JSON report's facts)"
+        report.facts["plaintext_hits"] = {path: sorted(set(kinds)) for path, kinds in items}
         report.add("No plaintext on disk", FAIL,
                    f"Found in {len(by_path)} file(s): {listed}. Scanned {result.files} files "
                    f"({result.bytes / 2**20:.1f} MiB) in {where}.",

@@ -18,6 +18,9 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 _COLOURS = {"PASS": colors.HexColor("#1b7f3b"), "WARN": colors.HexColor("#b36b00"),
             "FAIL": colors.HexColor("#b00020")}
+# A table row cannot be taller than a page; longer evidence is cut here and stays whole in
+# the JSON report (`confidant audit --json`).
+MAX_EVIDENCE_CHARS = 2400
 THREAT_MODEL_SUMMARY = [
     ("Everything is kept in one encrypted vault: vault.db is SQLCipher 4 (AES-256-CBC pages with "
     "HMAC-SHA512) under a key derived with HKDF-SHA256 from a random 256-bit master key; vault.json "
@@ -56,7 +59,11 @@ def write_audit_pdf(report: Any) -> bytes:
     style = [("GRID", (0, 0), (-1, -1), 0.25, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
              ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee"))]
     for i, check in enumerate(report.checks, start=1):
-        text = escape(check.evidence)
+        evidence = check.evidence
+        if len(evidence) > MAX_EVIDENCE_CHARS:
+            evidence = (evidence[:MAX_EVIDENCE_CHARS] + f" … ({len(evidence) - MAX_EVIDENCE_CHARS:,} more "
+                        "characters: see the JSON report, `confidant audit --json FILE`)")
+        text = escape(evidence)
         if check.what_to_do:
             text += f"<br/><b>What to do:</b> {escape(check.what_to_do)}"
         rows.append([Paragraph(f"<b>{check.status}</b>", small), Paragraph(escape(check.name), small),

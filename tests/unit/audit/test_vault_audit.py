@@ -94,3 +94,21 @@ def test_report_json_shape(vault, scan_dirs):
     data = audit(vault, scan_dirs).to_json()
     assert data["format"] == "confidant-audit/1" and data["subject_id"] == vault.vault_id
     assert all(set(c) == {"name", "status", "evidence", "what_to_do"} for c in data["checks"])
+
+
+def test_many_planted_files_are_all_reported_and_the_pdf_still_renders(content_vault, scan_dirs):
+    """A temp folder full of leftovers (seen on a busy machine) must not break the report."""
+    import io
+
+    from pypdf import PdfReader
+
+    from core.reports.audit_pdf import write_audit_pdf
+    for i in range(120):
+        (scan_dirs["temp"] / f"leftover-{i:03d}-{'x' * 60}.txt").write_text(
+            "Rosalind Quimby from P-314", encoding="utf-8")
+    report = audit(content_vault, scan_dirs)
+    check = report.by_name("No plaintext on disk")
+    assert check.status == FAIL and "and 95 more" in check.evidence
+    assert len(report.facts["plaintext_hits"]) == 120
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(write_audit_pdf(report))).pages)
+    assert "No plaintext on disk" in text and "leftover-000" in text
