@@ -228,7 +228,9 @@ def test_player_real_output_loops_back_into_recorder(vmic, vault, interview):  #
         deadline = time.monotonic() + 15
         while player.is_playing and time.monotonic() < deadline:
             time.sleep(0.05)
-        time.sleep(0.5)
+        # PulseAudio's buffers add latency (over a second on a loaded machine): give the
+        # tail of the tone time to come back before stopping the recorder.
+        time.sleep(2.5)
     finally:
         player.close()
     rid = rec.stop()
