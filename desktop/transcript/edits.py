@@ -85,6 +85,33 @@ def split(vault: Any, segment_id: int, char_at: int) -> None:
     repo.replace_segments(tid, segments[:i] + [first, second] + segments[i + 1:])
 
 
+def snapshot(vault: Any, segment_id: int) -> tuple[int, list[Segment]]:
+    """The whole transcript's segments before a split or merge (what undo puts back)."""
+    tid, segments, _i = _segments_of(TranscriptRepo(vault), segment_id)
+    return tid, segments
+
+
+def restore(vault: Any, transcript_id: int, segments: list[Segment]) -> None:
+    """Put a snapshot back. A segment a merge deleted comes back as a new row (its themes went
+    with it); the rest keep their ids, so later text edits still find them."""
+    repo = TranscriptRepo(vault)
+    alive = {s.id for s in repo.segments(transcript_id)}
+    repo.replace_segments(transcript_id, [s if s.id in alive else dataclasses.replace(s, id=None)
+                                          for s in segments])
+
+
+def split_undoable(vault: Any, segment_id: int, char_at: int) -> tuple[int, list[Segment]]:
+    before = snapshot(vault, segment_id)
+    split(vault, segment_id, char_at)
+    return before
+
+
+def merge_undoable(vault: Any, segment_id: int) -> tuple[int, list[Segment]]:
+    before = snapshot(vault, segment_id)
+    merge_with_next(vault, segment_id)
+    return before
+
+
 def merge_with_next(vault: Any, segment_id: int) -> None:
     repo = TranscriptRepo(vault)
     tid, segments, i = _segments_of(repo, segment_id)

@@ -1,98 +1,95 @@
 """Plays a recording held in memory (decrypted by ``core.audio.source.read_audio``).
 
-The output stream comes from a factory so tests use ``core.audio.fake.FakeOutputStream``.
-Speed changes step through samples faster or slower (pitch moves with it; a phase vocoder
-is not worth its weight for checking words). The UI polls ``position_ms``.
+A thin adapter over ``core.audio.player.Player``: its feeder thread time-stretches with WSOLA
+(``core.audio.stretch``), so 0.75x-1.5x keeps the speaker's pitch (decision 0012) and the
+output callback only pops ready blocks. The output stream comes from a factory so tests use
+``core.audio.fake.FakeOutputStream``. The UI polls ``position_ms``.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
+from core.audio import SAMPLE_RATE_HZ
+from core.audio.player import Player as CorePlayer
+
 log = logging.getLogger(__name__)
-RATE_HZ = 16000
-
-
-def sounddevice_output(**kwargs: Any) -> Any:
-    import sounddevice
-    return sounddevice.OutputStream(**kwargs)
+RATE_HZ = SAMPLE_RATE_HZ
 
 
 class Player:
-    """Play/pause/seek/speed over a mono float32 array; thread-safe position."""
+    """Play/pause/seek/speed over a mono float32 array (ms-based, for the transcript view)."""
 
     def __init__(self, stream_factory: Callable[..., Any] | None = None) -> None:
-        self._factory = stream_factory or sounddevice_output
-        self._audio = np.zeros(0, np.float32)
-        self._pos = 0.0            # in samples (float: speeds other than 1)
-        self._lock = threading.Lock()
-        self._stream: Any = None
-        self.speed = 1.0
-        self.is_playing = False
+        self._factory = stream_factory
+        self._core: CorePlayer | None = None
+        self._length = 0
+        self._speed = 1.0
 
     def set_audio(self, audio: np.ndarray) -> None:
-        self.stop()
-        self._audio = np.asarray(audio, dtype=np.float32)
-        self._pos = 0.0
+        self.close()
+        data = np.asarray(audio, dtype=np.float32).reshape(-1)
+        self._length = len(data)
+        kwargs = {"stream_factory": self._factory} if self._factory is not None else {}
+        self._core = CorePlayer(lambda a, b: data[a:b], len(data), **kwargs)
+        if self._speed != 1.0:
+            self._core.set_speed(self._speed)
 
     @property
     def has_audio(self) -> bool:
-        return len(self._audio) > 0
+        return self._length > 0
 
     @property
     def duration_ms(self) -> int:
-        return int(len(self._audio) * 1000 / RATE_HZ)
+        return int(self._length * 1000 / RATE_HZ)
 
     @property
     def position_ms(self) -> int:
-        with self._lock:
-            return int(self._pos * 1000 / RATE_HZ)
+        return int(self._core.position_s * 1000) if self._core is not None else 0
+
+    @property
+    def is_playing(self) -> bool:
+        return self._core is not None and self._core.is_playing
+
+    @property
+    def speed(self) -> float:
+        return self._speed
+
+    @speed.setter
+    def speed(self, value: float) -> None:
+        self._speed = float(value)
+        if self._core is not None:
+            self._core.set_speed(self._speed)
+
+    @property
+    def core(self) -> CorePlayer | None:
+        """The core player (tests check the stretch is the one in use)."""
+        return self._core
 
     def seek_ms(self, ms: int) -> None:
-        with self._lock:
-            self._pos = float(max(0, min(len(self._audio), ms * RATE_HZ // 1000)))
+        if self._core is not None:
+            self._core.seek(max(0, min(self._length, int(ms) * RATE_HZ // 1000)))
 
     def skip_ms(self, delta_ms: int) -> None:
         self.seek_ms(self.position_ms + delta_ms)
 
     def play(self) -> None:
-        if self.is_playing or not self.has_audio:
-            return
-        try:
-            self._stream = self._factory(samplerate=RATE_HZ, channels=1, dtype="float32",
-                                         callback=self._callback)
-            self._stream.start()
-        except Exception as exc:
-            from core.errors import AudioError
-            self._stream = None
-            raise AudioError("Confidant cannot play sound on this computer.",
-                             "Check that speakers or headphones are connected.") from exc
-        self.is_playing = True
+        """Raises AudioError when no output device can be opened."""
+        if self._core is not None and self.has_audio:
+            self._core.play()
 
     def pause(self) -> None:
-        self.stop()
+        if self._core is not None:
+            self._core.pause()
 
     def stop(self) -> None:
-        stream, self._stream = self._stream, None
-        self.is_playing = False
-        if stream is not None:
-            try:
-                stream.stop()
-                stream.close()
-            except Exception:  # noqa: BLE001
-                log.info("output stream did not close cleanly")
+        self.pause()
 
-    def _callback(self, outdata: np.ndarray, frames: int, _time: Any, _status: Any) -> None:
-        with self._lock:
-            start, step = self._pos, self.speed
-            idx = (start + np.arange(frames) * step).astype(np.int64)
-            valid = idx < len(self._audio)
-            out = np.zeros(frames, np.float32)
-            out[valid] = self._audio[idx[valid]]
-            self._pos = min(float(len(self._audio)), start + frames * step)
-        outdata[:, 0] = out
+    def close(self) -> None:
+        core, self._core = self._core, None
+        if core is not None:
+            core.close()

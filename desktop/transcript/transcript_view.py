@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from core.jobs import Progress
 from desktop.context import AppContext
 from desktop.errors import show_error
-from desktop.jobs import start_job
+from desktop.jobs import launch, make_handle, start_job
 from desktop.transcript import edits
 from desktop.transcript.player import Player
 from desktop.transcript.segment_widget import SegmentWidget
@@ -73,6 +73,27 @@ class _TextEdit(QUndoCommand):
 
     def undo(self) -> None:
         self.view.apply_text(self.segment_id, self.old, update_widget=True)
+
+
+class _StructureEdit(QUndoCommand):
+    """A split or merge on the same undo stack as text edits: redo runs the edit (which
+    returns a snapshot of the segments before it); undo puts that snapshot back."""
+
+    def __init__(self, view: TranscriptView, label: str, fn: Any, *args: Any) -> None:
+        super().__init__(label)
+        self.view, self.fn, self.args = view, fn, args
+        self.before: tuple[int, list] | None = None
+
+    def redo(self) -> None:
+        self.view.run_structure_edit(self)
+
+    def undo(self) -> None:
+        if self.before is not None:
+            self.view._write(edits.restore, *self.before)
+
+    @Slot(object)
+    def remember(self, before: tuple[int, list]) -> None:
+        self.before = before
 
 
 class TranscriptView(QWidget):
@@ -294,14 +315,34 @@ class TranscriptView(QWidget):
         if w is None:
             return
         w.commit()
-        self._write(edits.split, w.segment_id, w.text.textCursor().position())
+        at = w.text.textCursor().position()
+        if not 0 < at < len(w.text.toPlainText()):
+            self.job.say(self.tr("Click between two words, then press Split."))
+            return
+        self.undo_stack.push(_StructureEdit(self, self.tr("Split"), edits.split_undoable,
+                                            w.segment_id, at))
 
     @Slot()
     def _on_merge(self) -> None:
         w = self.current
-        if w is not None:
-            w.commit()
-            self._write(edits.merge_with_next, w.segment_id)
+        if w is None:
+            return
+        w.commit()
+        if self.widgets and w is self.widgets[-1]:
+            self.job.say(self.tr("This is the last passage; there is nothing after it to join."))
+            return
+        self.undo_stack.push(_StructureEdit(self, self.tr("Join"), edits.merge_undoable,
+                                            w.segment_id))
+
+    def run_structure_edit(self, command: _StructureEdit) -> None:
+        if not self.ctx.session.is_unlocked:
+            return
+        vault = self.ctx.session.vault
+        handle = make_handle(lambda r, c: command.fn(vault, *command.args), "structure_edit")
+        handle.succeeded.connect(command.remember)
+        handle.succeeded.connect(self._on_changed)
+        handle.failed.connect(self._on_failed)
+        launch(handle, self)
 
     @Slot(int)
     def _on_accept(self, tag_id: int) -> None:

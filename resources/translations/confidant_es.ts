@@ -1047,84 +1047,104 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="96"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="223"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="117"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="244"/>
         <source>Type it up</source>
         <translation>Transcribir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="98"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="119"/>
         <source>Suggest themes</source>
         <translation>Sugerir temas</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="99"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="120"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="100"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="121"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="101"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="122"/>
         <source>Split at cursor</source>
         <translation>Dividir en el cursor</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="102"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="123"/>
         <source>Join with next</source>
         <translation>Unir con el siguiente</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="111"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="365"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="132"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="406"/>
         <source>Play</source>
         <translation>Reproducir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="112"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="133"/>
         <source>− 5 s</source>
         <translation>− 5 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="113"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="134"/>
         <source>+ 5 s</source>
         <translation>+ 5 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="123"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="144"/>
         <source>No transcript yet. Record the interview, then press “Type it up”.</source>
         <translation>Todavía no hay transcripción. Graba la entrevista y luego pulsa “Transcribir”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="206"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="227"/>
         <source>Before the first question</source>
         <translation>Antes de la primera pregunta</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="222"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="243"/>
         <source>Type it up again</source>
         <translation>Transcribir de nuevo</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="238"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="259"/>
         <source>Typing up the interview…</source>
         <translation>Transcribiendo la entrevista…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="254"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="275"/>
         <source>Suggesting themes…</source>
         <translation>Sugiriendo temas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="318"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="320"/>
+        <source>Click between two words, then press Split.</source>
+        <translation>Haz clic entre dos palabras y luego pulsa Dividir.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="322"/>
+        <source>Split</source>
+        <translation>Dividir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="332"/>
+        <source>This is the last passage; there is nothing after it to join.</source>
+        <translation>Este es el último fragmento; no hay nada después para unir.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="334"/>
+        <source>Join</source>
+        <translation>Unir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="359"/>
         <source>First click into a passage and select some words.</source>
         <translation>Primero haz clic en un fragmento y selecciona algunas palabras.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="358"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="399"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
