@@ -30,8 +30,10 @@ ReadFn = Callable[[int, int], np.ndarray]
 
 
 def sounddevice_output_factory(**kwargs: Any) -> Any:
+    """The real output stream. ``latency='high'``: bigger buffers, so a busy laptop does not
+    starve playback (a click-to-play editor does not need low latency)."""
     import sounddevice as sd
-    return sd.OutputStream(dtype="float32", **kwargs)
+    return sd.OutputStream(dtype="float32", latency="high", **kwargs)
 
 
 class Player:

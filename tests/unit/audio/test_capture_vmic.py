@@ -236,6 +236,6 @@ def test_player_real_output_loops_back_into_recorder(vmic, vault, interview):  #
     rid = rec.stop()
     got = read_audio(vault, rid)
     loud = got[np.abs(got) > 0.05]
-    assert len(loud) > 16000, "the tone did not come back through the virtual microphone"
+    assert len(loud) > 16000, f"the tone did not come back through the virtual microphone (underruns: {player.underruns})"
     spectrum = np.abs(np.fft.rfft(got))
     assert np.argmax(spectrum) * 16000 / len(got) == pytest.approx(660, abs=5)
