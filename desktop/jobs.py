@@ -55,6 +55,7 @@ class JobHandle(QObject):
         self.is_running = False
         self.was_cancelled = False
         self.started_at = 0.0
+        self.serial = False
         self._relay_progress.connect(self._deliver_progress)
         self._relay_done.connect(self._deliver_done)
 
@@ -115,14 +116,22 @@ class _Worker(QRunnable):
 
 
 class PoolRunner:
-    """Runs jobs on a thread pool (the real app)."""
+    """Runs jobs on a thread pool (the real app).
+
+    Serial jobs (a person's edits and the reads that show them) go through a one-thread pool,
+    so they reach the vault in the order they were made — two edits in quick succession on a
+    shared pool could otherwise land in either order (Anki serialises its database work the
+    same way). Long jobs (transcription, import, export) use the shared pool.
+    """
 
     def __init__(self, pool: QThreadPool | None = None) -> None:
         self.pool = pool or QThreadPool.globalInstance()
         self.pool.setMaxThreadCount(max(4, self.pool.maxThreadCount()))
+        self.serial_pool = QThreadPool()
+        self.serial_pool.setMaxThreadCount(1)
 
     def start(self, handle: JobHandle) -> None:
-        self.pool.start(_Worker(handle))
+        (self.serial_pool if handle.serial else self.pool).start(_Worker(handle))
 
 
 class InlineRunner:
@@ -172,8 +181,11 @@ def make_handle(job: JobFn, name: str = "") -> JobHandle:
     return JobHandle(job, name)
 
 
-def launch(handle: JobHandle, parent: QObject | None = None) -> JobHandle:
-    """Start a prepared handle; when ``parent`` is destroyed the job is cancelled."""
+def launch(handle: JobHandle, parent: QObject | None = None, *, serial: bool = False) -> JobHandle:
+    """Start a prepared handle; when ``parent`` is destroyed the job is cancelled.
+
+    ``serial``: run in order with every other serial job (edits and the reads that follow)."""
+    handle.serial = serial
     global _runner
     if parent is not None:
         parent.destroyed.connect(handle.cancel)
@@ -193,8 +205,8 @@ def start_job(job: JobFn, parent: QObject | None = None, *,
               succeeded: Callable[[Any], None] | None = None,
               failed: Callable[[Any], None] | None = None,
               finished: Callable[[], None] | None = None,
-              name: str = "") -> JobHandle:
-    """Run ``job`` in the background and return its handle.
+              name: str = "", serial: bool = False) -> JobHandle:
+    """Run ``job`` in the background and return its handle (``serial``: see ``launch``).
 
     Pass the slots as keywords so they are connected before the job can finish (required
     with ``InlineRunner``). When ``parent`` is destroyed the job is cancelled.
@@ -204,7 +216,7 @@ def start_job(job: JobFn, parent: QObject | None = None, *,
                          (handle.failed, failed), (handle.finished, finished)):
         if slot is not None:
             signal.connect(slot)
-    return launch(handle, parent)
+    return launch(handle, parent, serial=serial)
 
 
 def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> JobFn:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import collections
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -24,6 +25,7 @@ from core.errors import AudioError, InvalidInput
 
 log = logging.getLogger(__name__)
 
+OUTPUT_BLOCK_SAMPLES = 1600
 AHEAD_S = 0.5            # how much stretched audio to keep ready
 READ_SAMPLES = 4000      # source read size (a quarter second)
 ReadFn = Callable[[int, int], np.ndarray]
@@ -33,7 +35,9 @@ def sounddevice_output_factory(**kwargs: Any) -> Any:
     """The real output stream. ``latency='high'``: bigger buffers, so a busy laptop does not
     starve playback (a click-to-play editor does not need low latency)."""
     import sounddevice as sd
-    return sd.OutputStream(dtype="float32", latency="high", **kwargs)
+    # 100 ms blocks: with PortAudio's tiny default blocks, ALSA's PulseAudio plugin answers an
+    # early underflow by pulling blocks faster than real time, and seconds of audio vanish.
+    return sd.OutputStream(dtype="float32", latency="high", blocksize=OUTPUT_BLOCK_SAMPLES, **kwargs)
 
 
 class Player:
@@ -94,6 +98,13 @@ class Player:
         if self._position >= self.total_samples:
             self.seek(0)
         if self._stream is None:
+            self._playing = False
+            self._wake.set()
+            # Let the feeder prepare the first blocks before the device starts pulling.
+            deadline = time.monotonic() + 1.0
+            while (self._buffered < OUTPUT_BLOCK_SAMPLES and self._read_pos < self.total_samples
+                   and time.monotonic() < deadline):
+                time.sleep(0.005)
             try:
                 self._stream = self._factory(samplerate=SAMPLE_RATE_HZ, channels=1, callback=self._callback,
                                              device=self._device)

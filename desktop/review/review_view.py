@@ -137,7 +137,7 @@ class ReviewView(QWidget):
         if self.ctx.session.is_unlocked and self.interview_id:
             vault, iid = self.ctx.session.vault, self.interview_id
             start_job(lambda r, c: review_work.load(vault, iid), self, succeeded=self._on_loaded,
-                      failed=self._on_failed, name="review_load")
+                      failed=self._on_failed, name="review_load", serial=True)
 
     @Slot(object)
     def _on_loaded(self, data: ReviewData) -> None:
@@ -186,7 +186,7 @@ class ReviewView(QWidget):
         if self.ctx.session.is_unlocked:
             vault = self.ctx.session.vault
             start_job(lambda r, c: fn(vault, *args), self, succeeded=self._on_changed,
-                      failed=self._on_failed, name=getattr(fn, "__name__", "review_write"))
+                      failed=self._on_failed, name=getattr(fn, "__name__", "review_write"), serial=True)
 
     @Slot(object)
     def _on_changed(self, _result: object = None) -> None:

@@ -196,7 +196,7 @@ class TranscriptView(QWidget):
         if self.ctx.session.is_unlocked and self.interview_id:
             vault, iid = self.ctx.session.vault, self.interview_id
             start_job(lambda r, c: edits.load(vault, iid), self, succeeded=self._on_loaded,
-                      failed=self._on_failed, name="transcript_load")
+                      failed=self._on_failed, name="transcript_load", serial=True)
 
     def focus_segment(self, segment_id: int) -> None:
         """Scroll to a segment (after the next load if it is not shown yet)."""
@@ -286,7 +286,7 @@ class TranscriptView(QWidget):
         vault = self.ctx.session.vault
         start_job(lambda r, c: fn(vault, *args), self,
                   succeeded=self._on_changed if reload else None, failed=self._on_failed,
-                  name=getattr(fn, "__name__", "write"))
+                  name=getattr(fn, "__name__", "write"), serial=True)
 
     # --- editing ------------------------------------------------------------------------
     @Slot(object)
@@ -342,7 +342,7 @@ class TranscriptView(QWidget):
         handle.succeeded.connect(command.remember)
         handle.succeeded.connect(self._on_changed)
         handle.failed.connect(self._on_failed)
-        launch(handle, self)
+        launch(handle, self, serial=True)
 
     @Slot(int)
     def _on_accept(self, tag_id: int) -> None:
