@@ -85,3 +85,20 @@ class ProgressPrinter:
 
 def fail(message: str, hint: str = "") -> CoreError:
     return CoreError(message, hint)
+
+
+def words_block(words: str) -> str:
+    """Fingerprint words in groups of four, easier to read aloud over the phone."""
+    w = words.split()
+    return "  ".join(" ".join(w[i:i + 4]) for i in range(0, len(w), 4))
+
+
+def write_key_file(path: str | Path, text: str) -> Path:
+    """Write a public key file a person hands on; a clear error if the folder is not writable."""
+    path = Path(path)
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInput(f"Cannot write {path}.", "Choose a folder you can write to.") from exc
+    print(f"Wrote {path}")
+    return path

@@ -9,7 +9,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from core.cli.common import ProgressPrinter, open_vault, print_json, read_passphrase, vault_dir
+from core.cli.common import (
+    ProgressPrinter,
+    open_vault,
+    print_json,
+    read_passphrase,
+    vault_dir,
+    words_block,
+    write_key_file,
+)
 from core.errors import InvalidInput
 
 _MONTH_RE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
@@ -83,11 +91,6 @@ def _aggregate(vault: Any, args: argparse.Namespace) -> Any:
                      date_from=args.date_from, date_to=args.date_to)
 
 
-def _words_block(words: str) -> str:
-    w = words.split()
-    return "  ".join(" ".join(w[i:i + 4]) for i in range(0, len(w), 4))
-
-
 def cmd_init(args: argparse.Namespace) -> int:
     from core.packets.keys import age_recipient, fingerprint_words
     from core.vault.db import DB_NAME
@@ -112,7 +115,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         recipient = age_recipient(vault)  # makes the age identity on first use
     print("This is a coordinator vault.")
     print(f"Recipient:  {recipient}")
-    print(f"Read aloud: {_words_block(fingerprint_words(recipient))}")
+    print(f"Read aloud: {words_block(fingerprint_words(recipient))}")
     print("Give researchers the file from `confidant coordinator export-recipient FILE`.")
     return 0
 
@@ -129,19 +132,14 @@ def cmd_export_recipient(args: argparse.Namespace) -> int:
     if args.file == "-":
         sys.stdout.write(text)
         return 0
-    path = Path(args.file)
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InvalidInput(f"Cannot write {path}.", "Choose a folder you can write to.") from exc
-    print(f"Wrote {path}")
-    print(f"Read these words to researchers when they add it: {_words_block(words)}")
+    write_key_file(args.file, text)
+    print(f"Read these words to researchers when they add it: {words_block(words)}")
     return 0
 
 
 def _confirm(words: str) -> bool:
     print("Ask the researcher to read their device's words to you (by phone or in person), and compare:")
-    print(f"    {_words_block(words)}")
+    print(f"    {words_block(words)}")
     try:
         return input("Do all eight words match? [yes/no] ").strip().lower() in ("y", "yes")
     except EOFError:
@@ -178,7 +176,7 @@ def cmd_enrol(args: argparse.Namespace) -> int:
         device = enrol(vault, key, args.label)
         released = release_quarantine(vault)
     print(f"Enrolled {device.label} ({fingerprint(key)[:16]}…)")
-    print(f"Fingerprint words: {_words_block(words)}")
+    print(f"Fingerprint words: {words_block(words)}")
     if released:
         print(f"Released {len(released)} packet(s) from quarantine:")
         _print_results(released)
@@ -198,7 +196,7 @@ def cmd_devices(args: argparse.Namespace) -> int:
         print("No devices enrolled. Enrol one with `confidant coordinator enrol FILE --label NAME`.")
     for r in rows:
         counts = ", ".join(f"{n} {s}" for s, n in sorted(r["packets"].items())) or "no packets yet"
-        print(f"{r['label']}\n  {r['fingerprint']}\n  {_words_block(r['words'])}\n  {counts}")
+        print(f"{r['label']}\n  {r['fingerprint']}\n  {words_block(r['words'])}\n  {counts}")
     return 0
 
 

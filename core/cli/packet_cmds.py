@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from core.cli.common import ProgressPrinter, open_vault, print_json
+from core.cli.common import ProgressPrinter, open_vault, print_json, words_block, write_key_file
 from core.errors import InvalidInput
 
 _IDENTITY_PREFIX = "age-secret-key-1"
@@ -62,11 +62,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     v.set_defaults(handler=cmd_packet_verify)
 
 
-def _words_block(words: str) -> str:
-    w = words.split()
-    return "  ".join(" ".join(w[i:i + 4]) for i in range(0, len(w), 4))
-
-
 def cmd_keys_show(args: argparse.Namespace) -> int:
     from core.packets import keys
     with open_vault(args) as vault:
@@ -82,16 +77,16 @@ def cmd_keys_show(args: argparse.Namespace) -> int:
         return 0
     print(f"Device key:   {info['device_key']}")
     print(f"Fingerprint:  {info['fingerprint']}")
-    print(f"Read aloud:   {_words_block(info['words'])}")
+    print(f"Read aloud:   {words_block(info['words'])}")
     if "age_recipient" in info:
         print(f"Recipient:    {info['age_recipient']}")
-        print(f"Read aloud:   {_words_block(info['age_recipient_words'])}")
+        print(f"Read aloud:   {words_block(info['age_recipient_words'])}")
     return 0
 
 
 def _confirm(words: str) -> bool:
     print("Ask your coordinator to read their words to you (by phone or in person), and compare:")
-    print(f"    {_words_block(words)}")
+    print(f"    {words_block(words)}")
     try:
         answer = input("Do all eight words match? [yes/no] ").strip().lower()
     except EOFError:
@@ -114,7 +109,7 @@ def cmd_recipients_add(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         added = keys.add_recipient(vault, recipient, label=args.label)
     print(f"Added {added.label}: {added.recipient}")
-    print(f"Fingerprint words: {_words_block(words)}")
+    print(f"Fingerprint words: {words_block(words)}")
     return 0
 
 
@@ -130,7 +125,7 @@ def cmd_recipients_list(args: argparse.Namespace) -> int:
     if not rows:
         print("No coordinators yet. Add one with `confidant recipients add FILE --label NAME`.")
     for r in rows:
-        print(f"{r['label']}\n  {r['recipient']}\n  {_words_block(r['words'])}")
+        print(f"{r['label']}\n  {r['recipient']}\n  {words_block(r['words'])}")
     return 0
 
 
@@ -141,13 +136,8 @@ def cmd_device_export_key(args: argparse.Namespace) -> int:
     words = keys.fingerprint_words(public)
     text = (f"# Confidant device key (public). Give this file to your coordinator.\n"
             f"# Fingerprint words, to read aloud: {words}\n{public}\n")
-    path = Path(args.file)
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InvalidInput(f"Cannot write {path}.", "Choose a folder you can write to.") from exc
-    print(f"Wrote {path}")
-    print(f"Read these words to your coordinator when they enrol it: {_words_block(words)}")
+    write_key_file(args.file, text)
+    print(f"Read these words to your coordinator when they enrol it: {words_block(words)}")
     return 0
 
 
