@@ -153,7 +153,7 @@ def place_questions(scores: np.ndarray, threshold: float | None = None) -> list[
             best[i, j], move[i, j] = options[k], k
     anchors, i, j = [], n, m
     while i > 0 and j > 0:
-        k = move[i, j]
+        k = int(move[i, j])
         if k == 2:
             anchors.append((i - 1, j - 1, float(scores[i - 1, j - 1])))
             i, j = i - 1, j - 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import numpy as np
 
@@ -48,7 +49,7 @@ class Alignment:
     unit_vectors: np.ndarray | None = None
 
 
-def boundaries_from_markers(markers: Sequence[object], guide: Guide,
+def boundaries_from_markers(markers: Sequence[Any], guide: Guide,
                             sample_rate_hz: int = 16000) -> list[Boundary]:
     """``next_question`` markers as boundaries; a marker without a question id takes the
     guide's next question after the previous marker's."""

@@ -35,10 +35,15 @@ _GENERIC = frozenset(stem(w) for w in (
 
 
 class ThemeLike(Protocol):
-    id: str
-    label: str
-    description: str
-    examples: list[str]
+    # Read-only members: the guide's and the vault's Theme are frozen dataclasses.
+    @property
+    def id(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def examples(self) -> list[str]: ...
 
 
 @dataclass(frozen=True)
