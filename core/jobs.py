@@ -8,8 +8,9 @@ them directly. ``stage`` is shown to people and must never hold participant data
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from core.errors import Cancelled
 
