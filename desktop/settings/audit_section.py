@@ -15,13 +15,13 @@ EVIDENCE_CHARS = 240
 _MARK = {"PASS": "\u2714", "WARN": "!", "FAIL": "\u2716"}
 
 
-def _run_audit(vault, report, cancel) -> object:
+def _run_audit(vault, report, cancel, **where) -> object:
     try:
         from core.audit.vault_audit import run_vault_audit
     except ImportError as exc:
         raise CoreError("The privacy check is not part of this build yet.",
                         "Update Confidant, or run `confidant audit` later.") from exc
-    return run_vault_audit(vault)
+    return run_vault_audit(vault, **where)
 
 
 class AuditSection(QGroupBox):
@@ -56,7 +56,11 @@ class AuditSection(QGroupBox):
         if not self.ctx.session.is_unlocked:
             return
         vault = self.ctx.session.vault
-        self.job.run(lambda r, c: _run_audit(vault, r, c), self.tr("Checking\u2026"),
+        # Tests and screenshots point the scan at their own folders instead of the real
+        # temp and app folders (overrides "audit_temp_dirs", "audit_app_folders").
+        where = {key: self.ctx.overrides[f"audit_{key}"] for key in ("temp_dirs", "app_folders")
+                 if f"audit_{key}" in self.ctx.overrides}
+        self.job.run(lambda r, c: _run_audit(vault, r, c, **where), self.tr("Checking\u2026"),
                      succeeded=self._on_done, name="audit")
 
     @Slot(object)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -71,7 +71,10 @@ class ModelsSection(QGroupBox):
         self.model.clear()
         for m in models:
             langs = self.tr("many languages") if m.is_multilingual else ", ".join(m.languages)
-            self.list.addItem(f"{m.name} \u2014 {langs}, {m.size_bytes // 1_000_000} MB")
+            where = self.tr("imported") if m.source == "vault" else self.tr("built in")
+            self.list.addItem(f"{m.name} \u2014 {langs}, {m.size_bytes // 1_000_000} MB, {where}")
+            # The checksum lets the person compare it with the one their coordinator sent.
+            self.list.item(self.list.count() - 1).setToolTip(f"SHA-256 {m.sha256}")
             self.model.addItem(m.name, m.name)
         wanted = self.ctx.prefs.model
         if wanted:
@@ -98,7 +101,10 @@ class ModelsSection(QGroupBox):
 
     @Slot(object)
     def _on_imported(self, info: object) -> None:
-        self.status.setText(self.tr("Model imported."))
+        # Show the checksum so it can be compared with the one the coordinator gave.
+        self.status.setText(self.tr("Model {name} imported. SHA-256 checksum: {sha}").format(
+            name=getattr(info, "name", ""), sha=getattr(info, "sha256", "")))
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.refresh()
 
     @Slot(object)

@@ -30,6 +30,7 @@ class SharingInfo:
     device_words: str = ""
     own_recipient: str = ""   # coordinators: the key researchers seal copies to
     recipients: list = field(default_factory=list)
+    recipient_words: list = field(default_factory=list)  # fingerprint words, per recipient
 
 
 def _load(vault, role: str) -> SharingInfo:
@@ -40,6 +41,8 @@ def _load(vault, role: str) -> SharingInfo:
     if role == "coordinator":
         info.own_recipient = keys.age_recipient(vault)
     info.recipients = keys.list_recipients(vault)
+    # People compare fingerprints by reading words aloud (the hex is for machines).
+    info.recipient_words = [keys.words_for_fingerprint(r.fingerprint) for r in info.recipients]
     return info
 
 
@@ -104,8 +107,9 @@ class SharingSection(QGroupBox):
         self.own_recipient_label.setVisible(is_coord)
         self.own_recipient.setText(info.own_recipient)
         self.recipients.clear()
-        for r in info.recipients:
-            self.recipients.addItem(f"{r.label or self.tr('(no name)')} \u2014 {r.fingerprint}")
+        for r, words in zip(info.recipients, info.recipient_words):
+            self.recipients.addItem(f"{r.label or self.tr('(no name)')} \u2014 {words}")
+            self.recipients.item(self.recipients.count() - 1).setToolTip(r.fingerprint)
 
     @Slot()
     def _on_copy(self) -> None:

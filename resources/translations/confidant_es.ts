@@ -24,17 +24,17 @@
         <translation>Guardar el informe en PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/audit_section.py" line="59"/>
+        <location filename="../../desktop/settings/audit_section.py" line="63"/>
         <source>Checking…</source>
         <translation>Revisando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/audit_section.py" line="77"/>
+        <location filename="../../desktop/settings/audit_section.py" line="81"/>
         <source>Save the privacy report</source>
         <translation>Guardar el informe de privacidad</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/audit_section.py" line="86"/>
+        <location filename="../../desktop/settings/audit_section.py" line="90"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
@@ -482,19 +482,33 @@
         <translation>muchos idiomas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/models_section.py" line="92"/>
+        <location filename="../../desktop/settings/models_section.py" line="74"/>
+        <source>imported</source>
+        <translation>importado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/models_section.py" line="74"/>
+        <source>built in</source>
+        <translation>incluido</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/models_section.py" line="95"/>
         <source>Choose the model folder</source>
         <translation>Elige la carpeta del modelo</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/models_section.py" line="95"/>
+        <location filename="../../desktop/settings/models_section.py" line="98"/>
         <source>Importing the model…</source>
         <translation>Importando el modelo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/models_section.py" line="101"/>
+        <location filename="../../desktop/settings/models_section.py" line="105"/>
+        <source>Model {name} imported. SHA-256 checksum: {sha}</source>
+        <translation>Modelo {name} importado. Suma de comprobación SHA-256: {sha}</translation>
+    </message>
+    <message>
         <source>Model imported.</source>
-        <translation>Modelo importado.</translation>
+        <translation type="vanished">Modelo importado.</translation>
     </message>
 </context>
 <context>
@@ -943,47 +957,47 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>SharingSection</name>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="53"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="56"/>
         <source>Sharing with your coordinator</source>
         <translation>Compartir con tu coordinación</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="63"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="66"/>
         <source>This laptop&apos;s key</source>
         <translation>La clave de este portátil</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="64"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="67"/>
         <source>Read aloud to check it</source>
         <translation>Léelo en voz alta para comprobarlo</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="67"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="70"/>
         <source>Researchers seal copies to</source>
         <translation>Los investigadores sellan las copias para</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="70"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="73"/>
         <source>Copy this laptop&apos;s key</source>
         <translation>Copiar la clave de este portátil</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="73"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="76"/>
         <source>Coordinators who can open your copies. Check each fingerprint with them by phone.</source>
         <translation>Coordinaciones que pueden abrir tus copias. Comprueba cada huella con ellas por teléfono.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="80"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="83"/>
         <source>Name, e.g. Union office</source>
         <translation>Nombre, p. ej. Oficina del sindicato</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="82"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="85"/>
         <source>Paste the coordinator&apos;s key (age1…)</source>
         <translation>Pega la clave de la coordinación (age1…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="83"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="86"/>
         <source>Add coordinator</source>
         <translation>Añadir coordinación</translation>
     </message>
