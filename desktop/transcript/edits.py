@@ -49,7 +49,10 @@ def suggest_themes(vault: Any, interview_id: str, report: Any, cancel: Any,
             raise CoreError("Theme suggestions are not part of this build.",
                             "Add themes by hand: select words and press Add.") from exc
         return None
-    return service.make_tag_job(vault, interview_id)(report, cancel)
+    # Embeddings run in a child process: loading torch in this one stalls the window
+    # (decision 0073).
+    from desktop.embed_process import shared_embedder
+    return service.make_tag_job(vault, interview_id, embedder=shared_embedder())(report, cancel)
 
 
 def set_text(vault: Any, segment_id: int, text: str) -> None:

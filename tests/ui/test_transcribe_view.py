@@ -58,7 +58,9 @@ class StallMeter:
 
 
 @pytest.mark.slow
-def test_transcription_never_stalls_the_ui(qtbot, imported_window):
+def test_transcription_and_tagging_never_stall_the_ui(qtbot, imported_window):
+    """The longest UI-thread stall while a transcription and then the theme suggestion
+    (torch + MiniLM loading, decision 0073) run stays under 100 ms."""
     view = imported_window.transcript
     meter = StallMeter()
     meter.where = view.job.label.text
@@ -66,16 +68,21 @@ def test_transcription_never_stalls_the_ui(qtbot, imported_window):
     with qtbot.waitSignal(view.transcribed, timeout=180000):
         view.transcribe_button.click()
         assert view.job.is_busy
-    meter.timer.stop()
-    # Theme suggestion follows in its own job; the view ends idle and filled.
+    transcribing_s, meter.longest_s = meter.longest_s, 0.0
+    # Theme suggestion follows in its own job; the meter keeps ticking through it.
     qtbot.waitUntil(lambda: not view.job.is_busy, timeout=180000)
+    meter.timer.stop()
+    tagging_s = meter.longest_s
     wait_idle(qtbot)
     assert view.job.label.text() == "Done."
     text = " ".join(w.text.toPlainText() for w in view.widgets).lower()
     assert "country" in text
+    assert view.data.tags  # the suggester really ran inside the measured time
     print(meter.gaps)
-    print(f"longest UI-thread stall during transcription: {meter.longest_s * 1000:.1f} ms")
-    assert meter.longest_s < 0.100
+    print(f"longest UI-thread stall: transcription {transcribing_s * 1000:.1f} ms, "
+          f"theme suggestion {tagging_s * 1000:.1f} ms")
+    assert transcribing_s < 0.100
+    assert tagging_s < 0.100
 
 
 @pytest.mark.slow
@@ -90,3 +97,18 @@ def test_stop_transcription_returns_to_idle(qtbot, imported_window):
     assert not view.job.stop_button.isVisible()
     assert view.transcribe_button.isEnabled()
     assert not view.widgets                      # nothing half-stored
+
+
+def test_embedding_process_reports_errors_as_core_errors(monkeypatch):
+    """A failure inside the embedding child reaches the UI as the same CoreError (decision 0073)."""
+    from core.errors import EmbeddingModelMissing
+    from core.tagging.embed import BACKEND_ENV
+    from desktop.embed_process import ProcessEmbedder
+    monkeypatch.setenv(BACKEND_ENV, "no-such-backend")  # the spawned child inherits it
+    embedder = ProcessEmbedder()
+    try:
+        with pytest.raises(EmbeddingModelMissing):
+            embedder.encode(["a sentence"])
+        assert embedder.encode([]).shape == (0, 384)
+    finally:
+        embedder.close()
