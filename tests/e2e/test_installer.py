@@ -76,5 +76,5 @@ def test_built_binary_runs_the_demo(built, tmp_path):
     assert (reports / "csv" / "tags.csv").stat().st_size > 0
     with zipfile.ZipFile(reports / "interviews.qdpx") as zf:
         assert "project.qde" in zf.namelist()
-    assert list((out / "shared").glob("*.confidant"))
+    assert list((out / "shared").glob("*.cpkt"))
     assert (out / "researcher-vault").is_dir() and (out / "coordinator-vault").is_dir()
