@@ -61,8 +61,11 @@ class InterviewPage(QWidget):
     @Slot(object)
     def _on_header(self, iv: Interview) -> None:
         self.interview = iv
-        self.title.setText(f"{iv.participant_code} \u00b7 {iv.site} \u00b7 {iv.interview_date} "
-                           f"\u00b7 {state_label(iv.state)}")
+        rec = self.ctx.session.recorder
+        # The stored state changes when the recording stops; while it runs, say so.
+        state = (self.tr("Recording\u2026") if self.ctx.session.is_recording
+                 and getattr(rec, "interview_id", None) == iv.id else state_label(iv.state))
+        self.title.setText(f"{iv.participant_code} \u00b7 {iv.site} \u00b7 {iv.interview_date} \u00b7 {state}")
 
     @Slot(int)
     def _on_tab(self, index: int) -> None:

@@ -282,6 +282,7 @@ class RecordView(QWidget):
             self._live_poll.start()
         self._update_controls()
         self.recording_started.emit()
+        self.interview_changed.emit()  # the header shows "Recording…"
 
     @Slot(object)
     def _on_start_failed(self, exc: BaseException) -> None:

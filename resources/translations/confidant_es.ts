@@ -311,6 +311,11 @@
         <source>← All interviews</source>
         <translation>← Todas las entrevistas</translation>
     </message>
+    <message>
+        <location filename="../../desktop/interviews/interview_page.py" line="66"/>
+        <source>Recording…</source>
+        <translation>Grabando…</translation>
+    </message>
 </context>
 <context>
     <name>InterviewsView</name>
@@ -629,8 +634,8 @@
     </message>
     <message>
         <location filename="../../desktop/record/record_view.py" line="132"/>
-        <location filename="../../desktop/record/record_view.py" line="302"/>
-        <location filename="../../desktop/record/record_view.py" line="342"/>
+        <location filename="../../desktop/record/record_view.py" line="303"/>
+        <location filename="../../desktop/record/record_view.py" line="343"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
@@ -701,42 +706,42 @@
         <translation>Grabando.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="305"/>
+        <location filename="../../desktop/record/record_view.py" line="306"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="323"/>
+        <location filename="../../desktop/record/record_view.py" line="324"/>
         <source>Saving the recording…</source>
         <translation>Guardando la grabación…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="331"/>
+        <location filename="../../desktop/record/record_view.py" line="332"/>
         <source>Recording saved.</source>
         <translation>Grabación guardada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="369"/>
+        <location filename="../../desktop/record/record_view.py" line="370"/>
         <source>We hear nothing. Check the microphone is plugged in and not muted.</source>
         <translation>No se oye nada. Comprueba que el micrófono está conectado y no silenciado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="370"/>
+        <location filename="../../desktop/record/record_view.py" line="371"/>
         <source>Too loud: move the microphone a little further away.</source>
         <translation>Demasiado fuerte: aleja un poco el micrófono.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="389"/>
+        <location filename="../../desktop/record/record_view.py" line="390"/>
         <source>Choose the audio file</source>
         <translation>Elige el archivo de audio</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="390"/>
+        <location filename="../../desktop/record/record_view.py" line="391"/>
         <source>Audio (*.wav *.flac *.ogg *.mp3 *.m4a)</source>
         <translation>Audio (*.wav *.flac *.ogg *.mp3 *.m4a)</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="395"/>
+        <location filename="../../desktop/record/record_view.py" line="396"/>
         <source>Bringing in the audio file…</source>
         <translation>Trayendo el archivo de audio…</translation>
     </message>

@@ -20,6 +20,7 @@ def _start(qtbot, window, signal):
 def test_lock_keeps_recording_and_unlock_returns_to_it(qtbot, researcher_window, jfk_signal):
     window = researcher_window
     recorder = _start(qtbot, window, jfk_signal)
+    qtbot.waitUntil(lambda: window.interview.title.text().endswith("Recording\u2026"), timeout=10000)
     window.lock_button.click()
     assert not window.ctx.session.is_unlocked
     assert window.outer.currentWidget() is window.unlock_view
