@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.interview.add_tab(self.review, self.tr("Check and share"))
         self.record.recording_finished.connect(self._on_recording_finished)
         self.record.recording_started.connect(self.interview.reload_header)
+        self.record.transcribe_requested.connect(self._on_type_up)
 
     def _make_coordinator(self) -> QWidget | None:
         from desktop.coordinator.coordinator_view import CoordinatorView
@@ -154,6 +155,12 @@ class MainWindow(QMainWindow):
     def open_interview_at(self, interview_id: str, segment_id: int) -> None:
         self.open_interview(interview_id, 1)
         self.transcript.focus_segment(segment_id)
+
+    @Slot()
+    def _on_type_up(self) -> None:
+        """"Type it up now" on the Record tab: go to the transcript and start typing up."""
+        self.interview.tabs.setCurrentWidget(self.transcript)
+        self.transcript.transcribe()
 
     @Slot(str)
     def _on_interview_created(self, interview_id: str) -> None:

@@ -16,12 +16,17 @@ _RECORD_HELP = ("While recording type a letter and Enter: n = next question, o =
                 "p = pause/resume, b = bookmark. Ctrl-C stops and keeps the audio.")
 
 
+_TAKE_HELP = ("the interview already has a recording: record another take beside it (nothing is "
+              "replaced; choose which take's transcript to use with `confidant audio use-take`)")
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("record", help="record an interview from the microphone",
                        description="Record an interview into the vault. " + _RECORD_HELP)
     p.add_argument("id", help="interview id")
     p.add_argument("--seconds", type=float, help="stop by itself after this many seconds")
     p.add_argument("--device", help="microphone name (see `confidant audio devices`); default: the system's")
+    p.add_argument("--another-take", action="store_true", help=_TAKE_HELP)
     p.set_defaults(handler=cmd_record)
 
     p = sub.add_parser("audio", help="import audio files, show recordings, list microphones")
@@ -31,7 +36,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     i.add_argument("file")
     i.add_argument("--delete-source", action="store_true",
                    help="delete the original file after a successful import (not a secure erase)")
+    i.add_argument("--another-take", action="store_true", help=_TAKE_HELP)
     i.set_defaults(handler=cmd_import)
+    t = acts.add_parser("takes", help="an interview's takes and which one's transcript is in use")
+    t.add_argument("id", help="interview id")
+    t.set_defaults(handler=cmd_takes)
+    c = acts.add_parser("use-take", help="work on another take's transcript (the others are kept)")
+    c.add_argument("id", help="interview id")
+    c.add_argument("take", type=int, help="take number, as `confidant audio takes` shows it")
+    c.set_defaults(handler=cmd_use_take)
     n = acts.add_parser("info", help="an interview's recordings: duration, chunks, markers, recovered")
     n.add_argument("id", help="interview id")
     n.add_argument("--json", action="store_true")
@@ -70,11 +83,13 @@ def _read_commands(commands: queue.SimpleQueue[str]) -> None:
 
 def cmd_record(args: argparse.Namespace) -> int:
     from core.audio.capture import Recorder
+    from core.audio.takes import check_new_take
     from core.vault.interviews import InterviewRepo
 
     vault = _open_and_recover(args)
     try:
         InterviewRepo(vault).get(args.id)
+        check_new_take(vault, args.id, another_take=args.another_take)
         questions = _guide_question_ids(vault, args.id)
         recorder = Recorder(vault, args.id, device=args.device)
         # SIGTERM stops like Ctrl-C (the audio is kept); kill -9 is covered by recovery.
@@ -157,10 +172,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         delete_source,
         make_import_job,
     )
+    from core.audio.takes import check_new_take
     from core.jobs import run_job
+    from core.vault.interviews import InterviewRepo
 
     vault = _open_and_recover(args)
     try:
+        InterviewRepo(vault).get(args.id)
+        check_new_take(vault, args.id, another_take=args.another_take)
         rid = run_job(make_import_job(vault, args.id, args.file), ProgressPrinter("Importing"))
         print(rid)
         if args.delete_source and can_delete_source(args.file):
@@ -220,6 +239,43 @@ def cmd_info(args: argparse.Namespace) -> int:
             what = m["question_id"] or m["label"] or ""
             print(f"  {m['at_s']:8.1f} s  {m['kind']} {what}".rstrip())
     return 0
+
+
+def cmd_takes(args: argparse.Namespace) -> int:
+    from core.audio.takes import list_takes
+    from core.vault.interviews import InterviewRepo
+
+    vault = _open_and_recover(args)
+    try:
+        InterviewRepo(vault).get(args.id)
+        takes = list_takes(vault, args.id)
+        if not takes:
+            print("This interview has no recordings yet.")
+        for t in takes:
+            typed = "typed up" if t.transcript is not None else "not typed up"
+            mark = "  <- in use" if t.is_current else ""
+            print(f"Take {t.number}: {t.duration_s:.1f} s, {typed} (recording {t.recording.id}){mark}")
+        return 0
+    finally:
+        vault.close()
+
+
+def cmd_use_take(args: argparse.Namespace) -> int:
+    from core.audio.takes import choose_take, list_takes
+    from core.errors import NotFound
+
+    vault = _open_and_recover(args)
+    try:
+        takes = {t.number: t for t in list_takes(vault, args.id)}
+        if args.take not in takes:
+            raise NotFound(f"This interview has no take {args.take}.",
+                           f"See its takes with `confidant audio takes {args.id}`.")
+        choose_take(vault, args.id, takes[args.take].recording.id)
+        print(f"Take {args.take}'s transcript is now the one in use; the other takes are kept.",
+              file=sys.stderr)
+        return 0
+    finally:
+        vault.close()
 
 
 def cmd_devices(args: argparse.Namespace) -> int:

@@ -57,13 +57,16 @@ class LiveTranscriber:
 
     # --- control -------------------------------------------------------------------------
     def start(self) -> None:
+        from core.audio.takes import becomes_current
         from core.vault.recordings import RecordingRepo
 
         recording = RecordingRepo(self.vault).get(self.recording_id)
+        # Another take's live text never hides the current transcript (decision 0120).
         transcript = TranscriptRepo(self.vault).create(
             recording.interview_id, [], recording_id=self.recording_id, engine=self.engine, model=self.model.name,
             model_sha256=self.model.sha256, language=self.options.language or "",
-            options={**self.options.to_dict(), "live": True}, state="live")
+            options={**self.options.to_dict(), "live": True}, state="live",
+            make_current=becomes_current(self.vault, recording.interview_id, self.recording_id))
         self.transcript_id = transcript.id
         self.interview_id = recording.interview_id
         self._thread = threading.Thread(target=self._run, name=f"live-transcription-{self.recording_id}",

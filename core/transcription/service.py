@@ -50,8 +50,12 @@ def recording_audio(vault: Vault, recording_id: int) -> tuple[Any, TimeMap, int]
 
 def make_transcribe_job(vault: Vault, interview_id: str, *, engine: str = DEFAULT_ENGINE,
                         model: str | None = None, language: str | None = None,
-                        options: dict[str, Any] | None = None) -> Callable[[ReportFn, CancelToken], Transcript]:
-    """A job that transcribes the interview's latest recording and stores the transcript.
+                        options: dict[str, Any] | None = None,
+                        recording_id: int | None = None) -> Callable[[ReportFn, CancelToken], Transcript]:
+    """A job that transcribes a recording (default: the interview's latest take) and stores it.
+
+    A take other than the current transcript's gets its transcript beside the current one
+    (``core.audio.takes``, decision 0120).
 
     ``options``: any ``EngineOptions`` field (beam_size, initial_prompt, vad, word_timestamps,
     compute_type, cpu_threads) plus ``discard_edits`` (default False: keep the researcher's edits).
@@ -66,7 +70,8 @@ def make_transcribe_job(vault: Vault, interview_id: str, *, engine: str = DEFAUL
         from core.vault.recordings import RecordingRepo
 
         InterviewRepo(vault).get(interview_id)  # NotFound for a wrong id, before any work
-        recording = RecordingRepo(vault).latest(interview_id)
+        repo = RecordingRepo(vault)
+        recording = repo.get(recording_id) if recording_id is not None else repo.latest(interview_id)
         if recording is None:
             raise NotFound("This interview has no recording to transcribe.",
                            "Record the interview or import its audio first.")

@@ -72,8 +72,14 @@ def save_transcript(vault: Vault, interview_id: str, segments: list[Segment], *,
                     engine: str, model: str, model_sha256: str, language: str, options: dict[str, Any],
                     keep_edits: bool = True) -> Transcript:
     """Store a new current transcript; carries the previous one's edits unless told not to."""
+    from core.audio.takes import becomes_current
+
     repo = TranscriptRepo(vault)
+    make_current = becomes_current(vault, interview_id, recording_id)
     previous = repo.current(interview_id)
+    if previous is not None and previous.recording_id != recording_id and recording_id is not None:
+        # Another take: carry that take's own earlier transcript's edits, never the current one's.
+        previous = repo.latest_for_recording(recording_id)
     kept = 0
     if previous is not None and keep_edits:
         old = repo.segments(previous.id)
@@ -82,5 +88,5 @@ def save_transcript(vault: Vault, interview_id: str, segments: list[Segment], *,
             segments = carry_edits(old, segments)
     transcript = repo.create(interview_id, segments, recording_id=recording_id, source="engine",
                              engine=engine, model=model, model_sha256=model_sha256, language=language,
-                             options={**options, "kept_edits": kept})
+                             options={**options, "kept_edits": kept}, make_current=make_current)
     return transcript

@@ -85,15 +85,20 @@ class TranscriptRepo:
     def create(self, interview_id: str, segments: list[Segment], *, recording_id: int | None = None,
                source: str = "engine", engine: str = "", model: str = "", model_sha256: str = "",
                language: str = "", options: dict[str, Any] | None = None,
-               state: str = "complete") -> Transcript:
-        """Store a new transcript and make it the interview's current one (one transaction)."""
+               state: str = "complete", make_current: bool = True) -> Transcript:
+        """Store a new transcript (one transaction); by default it becomes the interview's current one.
+
+        ``make_current=False`` keeps it beside the current one (another take's transcript,
+        decision 0120): nothing the person worked on is hidden until they choose it.
+        """
         with self.vault.transaction() as conn:
-            conn.execute("UPDATE transcripts SET is_current = 0 WHERE interview_id = ?", (interview_id,))
+            if make_current:
+                conn.execute("UPDATE transcripts SET is_current = 0 WHERE interview_id = ?", (interview_id,))
             cur = conn.execute(
                 "INSERT INTO transcripts (interview_id, recording_id, source, engine, model, model_sha256,"
-                " language, options, is_current, created_at, state) VALUES (?,?,?,?,?,?,?,?,1,?,?)",
+                " language, options, is_current, created_at, state) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (interview_id, recording_id, source, engine, model, model_sha256, language,
-                 json.dumps(options or {}), now_iso(), state))
+                 json.dumps(options or {}), int(make_current), now_iso(), state))
             tid = int(cur.lastrowid)
             self._insert_segments(conn, tid, segments, start_idx=0)
         self.vault.audit("transcript_created", {"interview": interview_id, "transcript": tid,
@@ -147,6 +152,20 @@ class TranscriptRepo:
         row = self.vault.conn.execute(
             "SELECT id FROM transcripts WHERE interview_id = ? AND is_current = 1 ORDER BY id DESC LIMIT 1",
             (interview_id,)).fetchone()
+        return self.get(row[0]) if row else None
+
+    def set_current(self, transcript_id: int) -> None:
+        """Make this transcript its interview's current one (the others are kept, not current)."""
+        t = self.get(transcript_id)
+        with self.vault.transaction() as conn:
+            conn.execute("UPDATE transcripts SET is_current = 0 WHERE interview_id = ?", (t.interview_id,))
+            conn.execute("UPDATE transcripts SET is_current = 1 WHERE id = ?", (transcript_id,))
+        self.vault.audit("transcript_chosen", {"interview": t.interview_id, "transcript": transcript_id})
+
+    def latest_for_recording(self, recording_id: int) -> Transcript | None:
+        """The newest transcript made from this recording (current or not)."""
+        row = self.vault.conn.execute("SELECT id FROM transcripts WHERE recording_id = ? ORDER BY id DESC"
+                                      " LIMIT 1", (recording_id,)).fetchone()
         return self.get(row[0]) if row else None
 
     def require_current(self, interview_id: str) -> Transcript:

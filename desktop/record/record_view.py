@@ -29,6 +29,7 @@ from desktop.jobs import start_job
 from desktop.record.guide_panel import GuidePanel
 from desktop.record.input_check import InputCheck
 from desktop.widgets.buttons import button
+from desktop.widgets.confirm import ask
 from desktop.widgets.files import chooser
 from desktop.widgets.job_status import JobStatus
 from desktop.widgets.level_meter import LevelMeter
@@ -44,12 +45,15 @@ class RecordSetup:
     guide: Any = None
     devices: list = field(default_factory=list)
     latest: Any = None   # core.vault.recordings.Recording | None
+    takes: int = 0       # recordings that hold audio (a new one is Take takes + 1)
 
 
 def _load(vault: Any, interview_id: str) -> RecordSetup:
     from core.errors import CoreError
     from core.vault.recordings import RecordingRepo
-    setup = RecordSetup(latest=RecordingRepo(vault).latest(interview_id))
+    recordings = RecordingRepo(vault).for_interview(interview_id)
+    setup = RecordSetup(latest=recordings[-1] if recordings else None,
+                        takes=sum(1 for r in recordings if r.total_samples > 0))
     try:
         from core.vault.guides import GuideRepo
         stored = GuideRepo(vault).for_interview(interview_id)
@@ -108,6 +112,7 @@ class RecordView(QWidget):
         self.live: Any = None
         self.check = InputCheck()
         self._stopping = False
+        self._takes = 0
         self.setObjectName("record_view")
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
@@ -118,6 +123,12 @@ class RecordView(QWidget):
         self.off_banner.setObjectName("off_record_banner")
         self.off_banner.setWordWrap(True)
         self.off_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The banner keeps its place when hidden: if it pushed the buttons down, Stop recording
+        # would slide under the finger that just pressed Off the record.
+        policy = self.off_banner.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.off_banner.setSizePolicy(policy)
+        self.off_banner.setFixedHeight(64)
         left.addWidget(self.off_banner)
         device_row = QHBoxLayout()
         device_row.addWidget(QLabel(self.tr("Microphone"), self))
@@ -144,9 +155,12 @@ class RecordView(QWidget):
         self.warning = QLabel("", self)
         self.warning.setObjectName("input_warning")
         self.warning.setWordWrap(True)
+        # Fixed room for two lines, so a warning never moves what lies below it.
+        self.warning.setFixedHeight(2 * self.warning.fontMetrics().lineSpacing() + 6)
         left.addWidget(self.warning)
         self.saved = QLabel("", self)
         self.saved.setWordWrap(True)
+        self.saved.setFixedHeight(3 * self.saved.fontMetrics().lineSpacing() + 6)
         left.addWidget(self.saved)
         after = QHBoxLayout()
         self.transcribe_button = button(self.tr("Type it up now"), self, role="primary",
@@ -220,6 +234,7 @@ class RecordView(QWidget):
         if self.is_recording:
             return  # the running recording owns this view
         self.interview_id = interview_id
+        self._takes = 0
         self.live_text.clear()
         self.saved.clear()
         self.transcribe_button.hide()
@@ -235,6 +250,7 @@ class RecordView(QWidget):
         self.device.addItem(self.tr("System default"), None)
         for d in setup.devices:
             self.device.addItem(d.name, d.index)
+        self._takes = setup.takes
         latest = setup.latest
         if latest is not None and (latest.total_samples or latest.state == "recovered"):
             self._show_saved(latest.total_samples / latest.sample_rate_hz)
@@ -258,6 +274,14 @@ class RecordView(QWidget):
 
     def start_recording(self) -> None:
         if self.is_recording or not self.interview_id or not self.ctx.session.is_unlocked:
+            return
+        if self._takes and not ask(
+                self, self.tr("Record another take?"),
+                self.tr("This interview already has a recording. Recording again makes Take {n} "
+                        "beside it: the earlier take, its transcript and its themes stay as they "
+                        "are, and you choose afterwards which take's transcript to work on."
+                        ).format(n=self._takes + 1),
+                self.tr("Record Take {n}").format(n=self._takes + 1), self.tr("Cancel")):
             return
         self.record_button.setEnabled(False)
         vault, iid, device = self.ctx.session.vault, self.interview_id, self.device.currentData()
@@ -327,6 +351,8 @@ class RecordView(QWidget):
     @Slot(object)
     def _on_stopped(self, result: tuple[int, bool]) -> None:
         seconds = self.recorder.elapsed_s if self.recorder is not None else 0.0
+        if seconds > 0:
+            self._takes += 1
         self._finish_recording()
         self._show_saved(seconds)
         self.job.say(self.tr("Recording saved."))

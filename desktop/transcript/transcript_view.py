@@ -31,6 +31,7 @@ from desktop.transcript import edits
 from desktop.transcript.player import Player
 from desktop.transcript.segment_widget import SegmentWidget
 from desktop.transcript.side_panel import SidePanel
+from desktop.transcript.takes_bar import TakesBar
 from desktop.widgets.buttons import button
 from desktop.widgets.job_status import JobStatus
 from desktop.widgets.plain import clock
@@ -126,6 +127,8 @@ class TranscriptView(QWidget):
             tools.addWidget(b)
         tools.addStretch(1)
         layout.addLayout(tools)
+        self.takes = TakesBar(ctx, self)
+        layout.addWidget(self.takes)
         self.job = JobStatus(self)
         layout.addWidget(self.job)
         playbar = QHBoxLayout()
@@ -178,6 +181,7 @@ class TranscriptView(QWidget):
         self.speed.currentIndexChanged.connect(self._on_speed)
         self.side.add_theme_requested.connect(self._on_add_theme)
         self.side.add_memo_requested.connect(self._on_add_memo)
+        self.takes.take_chosen.connect(self._on_take_chosen)
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_stack.undo)
         QShortcut(QKeySequence.StandardKey.Redo, self, activated=self.undo_stack.redo)
         self.undo_button.setEnabled(False)
@@ -197,6 +201,14 @@ class TranscriptView(QWidget):
             vault, iid = self.ctx.session.vault, self.interview_id
             start_job(lambda r, c: edits.load(vault, iid), self, succeeded=self._on_loaded,
                       failed=self._on_failed, name="transcript_load", serial=True)
+            self.takes.load(iid)
+
+    @Slot()
+    def _on_take_chosen(self) -> None:
+        self.undo_stack.clear()  # the edits on the stack belong to the other take's text
+        self.player.stop()
+        self._audio_rid = None
+        self._on_changed()
 
     def focus_segment(self, segment_id: int) -> None:
         """Scroll to a segment (after the next load if it is not shown yet)."""
@@ -260,9 +272,14 @@ class TranscriptView(QWidget):
                      succeeded=self._on_transcribed, name="transcribe")
 
     @Slot(object)
-    def _on_transcribed(self, _transcript: object) -> None:
+    def _on_transcribed(self, transcript: Any) -> None:
         self.transcribed.emit()
         self._on_changed()
+        if transcript is not None and not getattr(transcript, "is_current", True):
+            # Another take: it waits beside the transcript in use (decision 0120).
+            self.job.say(self.tr("The new take is typed up. The transcript below is still the one "
+                                 "in use; choose the new take above to work on it instead."))
+            return
         self._suggest(required=False)
 
     @Slot()

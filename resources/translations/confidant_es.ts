@@ -439,22 +439,22 @@
         <translation>Revisar y compartir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="231"/>
+        <location filename="../../desktop/main_window.py" line="238"/>
         <source>A recording is running</source>
         <translation>Hay una grabación en curso</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="232"/>
+        <location filename="../../desktop/main_window.py" line="239"/>
         <source>A recording is running. Stop it and close Confidant? Everything recorded so far is kept.</source>
         <translation>Hay una grabación en curso. ¿Detenerla y cerrar Confidant? Todo lo grabado hasta ahora se guarda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="234"/>
+        <location filename="../../desktop/main_window.py" line="241"/>
         <source>Stop recording and close</source>
         <translation>Detener la grabación y cerrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="234"/>
+        <location filename="../../desktop/main_window.py" line="241"/>
         <source>Keep recording</source>
         <translation>Seguir grabando</translation>
     </message>
@@ -622,126 +622,146 @@
 <context>
     <name>RecordView</name>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="123"/>
+        <location filename="../../desktop/record/record_view.py" line="134"/>
         <source>Microphone</source>
         <translation>Micrófono</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="127"/>
-        <location filename="../../desktop/record/record_view.py" line="191"/>
+        <location filename="../../desktop/record/record_view.py" line="138"/>
+        <location filename="../../desktop/record/record_view.py" line="205"/>
         <source>Start recording</source>
         <translation>Empezar a grabar</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="132"/>
-        <location filename="../../desktop/record/record_view.py" line="303"/>
-        <location filename="../../desktop/record/record_view.py" line="343"/>
+        <location filename="../../desktop/record/record_view.py" line="143"/>
+        <location filename="../../desktop/record/record_view.py" line="327"/>
+        <location filename="../../desktop/record/record_view.py" line="369"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="133"/>
-        <location filename="../../desktop/record/record_view.py" line="216"/>
+        <location filename="../../desktop/record/record_view.py" line="144"/>
+        <location filename="../../desktop/record/record_view.py" line="230"/>
         <source>Off the record</source>
         <translation>Fuera de grabación</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="152"/>
+        <location filename="../../desktop/record/record_view.py" line="166"/>
         <source>Type it up now</source>
         <translation>Transcribir ahora</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="154"/>
+        <location filename="../../desktop/record/record_view.py" line="168"/>
         <source>Use an audio file instead…</source>
         <translation>Usar un archivo de audio…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="160"/>
+        <location filename="../../desktop/record/record_view.py" line="174"/>
         <source>What has been said so far</source>
         <translation>Lo dicho hasta ahora</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="190"/>
+        <location filename="../../desktop/record/record_view.py" line="204"/>
         <source>Stop recording</source>
         <translation>Detener la grabación</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="214"/>
+        <location filename="../../desktop/record/record_view.py" line="228"/>
         <source>OFF THE RECORD — kept privately, never shared</source>
         <translation>EXTRAOFICIAL — se guarda en privado, nunca se comparte</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="215"/>
+        <location filename="../../desktop/record/record_view.py" line="229"/>
         <source>OFF THE RECORD — nothing is being kept</source>
         <translation>EXTRAOFICIAL — no se guarda nada</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="216"/>
+        <location filename="../../desktop/record/record_view.py" line="230"/>
         <source>Back on the record</source>
         <translation>Volver a grabar</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="235"/>
+        <location filename="../../desktop/record/record_view.py" line="250"/>
         <source>System default</source>
         <translation>El del sistema</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="244"/>
+        <location filename="../../desktop/record/record_view.py" line="260"/>
         <source>It was cut short when Confidant or the computer stopped; everything recorded until then was recovered.</source>
         <translation>Se cortó cuando Confidant o la computadora se detuvo; todo lo grabado hasta entonces se recuperó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="248"/>
+        <location filename="../../desktop/record/record_view.py" line="264"/>
         <source>A recording of {t} is saved in the vault.</source>
         <translation>Hay una grabación de {t} guardada en la bóveda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="266"/>
+        <location filename="../../desktop/record/record_view.py" line="279"/>
+        <source>Record another take?</source>
+        <translation>¿Grabar otra toma?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="280"/>
+        <source>This interview already has a recording. Recording again makes Take {n} beside it: the earlier take, its transcript and its themes stay as they are, and you choose afterwards which take&apos;s transcript to work on.</source>
+        <translation>Esta entrevista ya tiene una grabación. Grabar de nuevo crea la toma {n} junto a ella: la toma anterior, su transcripción y sus temas se quedan como están, y después eliges con qué transcripción trabajar.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="284"/>
+        <source>Record Take {n}</source>
+        <translation>Grabar la toma {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="284"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="290"/>
         <source>Starting the microphone…</source>
         <translation>Encendiendo el micrófono…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="277"/>
+        <location filename="../../desktop/record/record_view.py" line="301"/>
         <source>Recording.</source>
         <translation>Grabando.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="306"/>
+        <location filename="../../desktop/record/record_view.py" line="330"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="324"/>
+        <location filename="../../desktop/record/record_view.py" line="348"/>
         <source>Saving the recording…</source>
         <translation>Guardando la grabación…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="332"/>
+        <location filename="../../desktop/record/record_view.py" line="358"/>
         <source>Recording saved.</source>
         <translation>Grabación guardada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="370"/>
+        <location filename="../../desktop/record/record_view.py" line="396"/>
         <source>We hear nothing. Check the microphone is plugged in and not muted.</source>
         <translation>No se oye nada. Comprueba que el micrófono está conectado y no silenciado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="371"/>
+        <location filename="../../desktop/record/record_view.py" line="397"/>
         <source>Too loud: move the microphone a little further away.</source>
         <translation>Demasiado fuerte: aleja un poco el micrófono.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="390"/>
+        <location filename="../../desktop/record/record_view.py" line="416"/>
         <source>Choose the audio file</source>
         <translation>Elige el archivo de audio</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="391"/>
+        <location filename="../../desktop/record/record_view.py" line="417"/>
         <source>Audio (*.wav *.flac *.ogg *.mp3 *.m4a)</source>
         <translation>Audio (*.wav *.flac *.ogg *.mp3 *.m4a)</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="396"/>
+        <location filename="../../desktop/record/record_view.py" line="422"/>
         <source>Bringing in the audio file…</source>
         <translation>Trayendo el archivo de audio…</translation>
     </message>
@@ -1051,6 +1071,54 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
     </message>
 </context>
 <context>
+    <name>TakesBar</name>
+    <message>
+        <location filename="../../desktop/transcript/takes_bar.py" line="42"/>
+        <source>Takes:</source>
+        <translation>Tomas:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/takes_bar.py" line="45"/>
+        <source>Work on this take&apos;s transcript</source>
+        <translation>Trabajar con la transcripción de esta toma</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/takes_bar.py" line="65"/>
+        <source>in use</source>
+        <translation>en uso</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/takes_bar.py" line="67"/>
+        <source>typed up</source>
+        <translation>transcrita</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/takes_bar.py" line="69"/>
+        <source>not typed up yet</source>
+        <translation>aún sin transcribir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/takes_bar.py" line="70"/>
+        <source>Take {n} · {t} · {state}</source>
+        <translation>Toma {n} · {t} · {state}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/takes_bar.py" line="96"/>
+        <source>This is the transcript shown below.</source>
+        <translation>Es la transcripción que se ve abajo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/takes_bar.py" line="98"/>
+        <source>Type this take up to read it; nothing else changes.</source>
+        <translation>Transcribe esta toma para leerla; nada más cambia.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/takes_bar.py" line="100"/>
+        <source>Take {n}&apos;s transcript stays as it is if you switch.</source>
+        <translation>La transcripción de la toma {n} se queda como está si cambias.</translation>
+    </message>
+</context>
+<context>
     <name>ThemeChart</name>
     <message>
         <location filename="../../desktop/coordinator/theme_chart.py" line="25"/>
@@ -1066,104 +1134,109 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="117"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="244"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="118"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="256"/>
         <source>Type it up</source>
         <translation>Transcribir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="119"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="120"/>
         <source>Suggest themes</source>
         <translation>Sugerir temas</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="120"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="121"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="121"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="122"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="122"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="123"/>
         <source>Split at cursor</source>
         <translation>Dividir en el cursor</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="123"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="124"/>
         <source>Join with next</source>
         <translation>Unir con el siguiente</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="132"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="406"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="135"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="423"/>
         <source>Play</source>
         <translation>Reproducir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="133"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="136"/>
         <source>− 5 s</source>
         <translation>− 5 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="134"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="137"/>
         <source>+ 5 s</source>
         <translation>+ 5 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="144"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="147"/>
         <source>No transcript yet. Record the interview, then press “Type it up”.</source>
         <translation>Todavía no hay transcripción. Graba la entrevista y luego pulsa “Transcribir”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="227"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="239"/>
         <source>Before the first question</source>
         <translation>Antes de la primera pregunta</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="243"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="255"/>
         <source>Type it up again</source>
         <translation>Transcribir de nuevo</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="259"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="271"/>
         <source>Typing up the interview…</source>
         <translation>Transcribiendo la entrevista…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="275"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="280"/>
+        <source>The new take is typed up. The transcript below is still the one in use; choose the new take above to work on it instead.</source>
+        <translation>La toma nueva está transcrita. La transcripción de abajo sigue siendo la que está en uso; elige la toma nueva arriba para trabajar con ella.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="292"/>
         <source>Suggesting themes…</source>
         <translation>Sugiriendo temas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="320"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="337"/>
         <source>Click between two words, then press Split.</source>
         <translation>Haz clic entre dos palabras y luego pulsa Dividir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="322"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="339"/>
         <source>Split</source>
         <translation>Dividir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="332"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="349"/>
         <source>This is the last passage; there is nothing after it to join.</source>
         <translation>Este es el último fragmento; no hay nada después para unir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="334"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="351"/>
         <source>Join</source>
         <translation>Unir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="359"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="376"/>
         <source>First click into a passage and select some words.</source>
         <translation>Primero haz clic en un fragmento y selecciona algunas palabras.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="399"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="416"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
@@ -1308,7 +1381,7 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>view</name>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="66"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="67"/>
         <source>Edit text</source>
         <translation>Editar texto</translation>
     </message>
