@@ -54,7 +54,7 @@ def run_vault_audit(vault: Vault, *, extra_dirs: Iterable[str | Path] = (),
     temps = [Path(p) for p in (temp_dirs if temp_dirs is not None else [tempfile.gettempdir()])]
     apps = [Path(p) for p in (app_folders if app_folders is not None else app_dirs())]
     roots = [vault.folder, *apps, *temps, *(Path(p) for p in extra_dirs)]
-    _check_plaintext(report, found, roots, [Path(p) for p in skip_dirs])
+    _check_plaintext(report, found, roots, [Path(p) for p in skip_dirs], temps)
     _check_audit_log(report, vault, found)
     _check_logs(report, found, [*apps, vault.folder, *(Path(p) for p in extra_dirs)])
     _check_configuration(report, vault, apps)
@@ -67,15 +67,20 @@ MAX_LISTED_FILES = 25
 
 
 def _check_plaintext(report: AuditReport, found: needles_mod.NeedleSet, roots: list[Path],
-                     skip: list[Path]) -> None:
-    result = scan_files(iter_files(roots, skip=skip), found.needles)
+                     skip: list[Path], temps: list[Path]) -> None:
+    software: list[str] = []
+    result = scan_files(iter_files(roots, skip=skip, scoped=temps, software_dirs=software), found.needles)
     report.facts["plaintext_scan"] = {"roots": [str(r) for r in roots if r.exists()], "files": result.files,
                                       "bytes": result.bytes, "needles": found.counts,
-                                      "skipped": result.skipped[:50]}
+                                      "skipped": result.skipped[:50],
+                                      "software_folders_not_scanned": software[:50]}
     looked_for = ", ".join(f"{n} {k}" for k, n in sorted(found.counts.items()) if k != "key material")
     where = "; ".join(str(r) for r in roots if r.exists())
     if skip:
         where += " (not scanned: " + "; ".join(str(p) for p in skip) + ")"
+    if software:
+        where += (f" ({len(software)} folder(s) of installed software under the temp folders, such as "
+                  "virtualenvs and package metadata, were not scanned; listed in the JSON facts)")
     if result.hits:
         by_path: dict[str, list[str]] = {}
         for hit in result.hits:
