@@ -11,10 +11,11 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from core.reports import fonts
 
 _COLOURS = {"PASS": colors.HexColor("#1b7f3b"), "WARN": colors.HexColor("#b36b00"),
             "FAIL": colors.HexColor("#b00020")}
@@ -38,12 +39,12 @@ THREAT_MODEL_SUMMARY = [
 def write_audit_pdf(report: Any) -> bytes:
     """PDF bytes: date, app version, subject id, each check with evidence, threat model summary."""
     buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
+    doc = SimpleDocTemplate(buf, pagesize=fonts.page_size(), initialFontName=fonts.REGULAR, leftMargin=18 * mm, rightMargin=18 * mm,
                             topMargin=16 * mm, bottomMargin=16 * mm,
                             title="Confidant privacy audit", author="Confidant")
-    styles = getSampleStyleSheet()
+    styles = fonts.sample_styles()
     small = ParagraphStyle("small", parent=styles["BodyText"], fontSize=8.5, leading=11)
-    bold = ParagraphStyle("bold", parent=small, fontName="Helvetica-Bold")
+    bold = ParagraphStyle("bold", parent=small, fontName=fonts.BOLD)
     story: list[Any] = [Paragraph("Confidant privacy audit", styles["Title"])]
     counts = {s: sum(1 for c in report.checks if c.status == s) for s in ("PASS", "WARN", "FAIL")}
     meta = [["Date (UTC)", report.created_at], ["Confidant version", report.app_version],

@@ -13,17 +13,19 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, Group, Rect, String
 from reportlab.lib import colors
 
+from core.reports import fonts
 from core.reports.model import Aggregate
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 MAX_SITES = 7       # more sites than this: the smallest are drawn together as "other sites"
 MAX_THEMES = 14     # rows in the charts (the most frequent themes)
-FONT = "Helvetica"
+FONT = fonts.REGULAR
 MAX_PLOT_H = 430.0  # points: the bar area of the theme-by-site chart, so it fits one page
 
 
-def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _short(text: str, width_pt: float, size: float) -> str:
+    """Fitted by its drawn width with an ellipsis (a count of letters cut wide ones short)."""
+    return fonts.fit(text, width_pt, FONT, size)
 
 
 def site_groups(agg: Aggregate) -> list[tuple[str, set[str], int]]:
@@ -53,7 +55,7 @@ def theme_by_site_chart(agg: Aggregate, width: float) -> Drawing:
     # Series are drawn bottom-up inside each group: reversed, the first site is on top.
     chart.data = [[round(100.0 * sum(t.interviews_by_site.get(s, 0) for s in sites) / n, 0) if n else 0
                    for t in themes] for _label, sites, n in groups][::-1]
-    chart.categoryAxis.categoryNames = [_short(t.label, 30) for t in themes]
+    chart.categoryAxis.categoryNames = [_short(t.label, 140, 8.5) for t in themes]
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 8.5
     chart.categoryAxis.labels.boxAnchor = "e"
@@ -109,8 +111,8 @@ def cooccurrence_heatmap(agg: Aggregate, width: float) -> Drawing:
     top = max(off_diag, default=0) or 1
     for i, tid in enumerate(ids):
         y = top_y - (i + 1) * cell
-        drawing.add(String(label_w - 6, y + cell / 2 - 3, _short(agg.label(tid), 28), fontName=FONT,
-                           fontSize=8, textAnchor="end"))
+        drawing.add(String(label_w - 6, y + cell / 2 - 3, _short(agg.label(tid), label_w - 12, 8),
+                           fontName=FONT, fontSize=8, textAnchor="end"))
         for j in range(n):
             x = label_w + j * cell
             value = agg.cooccurrence[i][j]
@@ -123,7 +125,9 @@ def cooccurrence_heatmap(agg: Aggregate, width: float) -> Drawing:
             drawing.add(String(x + cell / 2, y + cell / 2 - 2.5, str(value), fontName=FONT,
                                fontSize=6.5 if value >= 100 else 7, fillColor=ink, textAnchor="middle"))
     for j, tid in enumerate(ids):
-        label = String(0, 0, _short(agg.label(tid), 24), fontName=FONT, fontSize=7.5)
+        # Rotated 60 degrees, a label of length L rises L * sin(60) into the label band.
+        label = String(0, 0, _short(agg.label(tid), label_w * 0.7 / 0.87 - 8, 7.5), fontName=FONT,
+                       fontSize=7.5)
         # Rotated column labels: a Group with a transform keeps them readable above the grid.
         g = Group(label)
         g.translate(label_w + j * cell + cell / 2 + 2, top_y + 4)

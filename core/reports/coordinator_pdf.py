@@ -16,8 +16,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import letter
-from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import (
     CondPageBreak,
@@ -30,10 +29,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from core.reports import fonts
 from core.reports.charts import cooccurrence_heatmap, theme_by_site_chart
 from core.reports.model import Aggregate, ThemeStat
 
-PAGE_W, PAGE_H = letter
+PAGE_W, PAGE_H = fonts.page_size()
 MARGIN = 0.8 * inch
 CONTENT_W = PAGE_W - 2 * MARGIN
 _GRID = colors.HexColor("#999999")
@@ -41,8 +41,8 @@ _HEAD_BG = colors.HexColor("#E8EEF5")
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    base = getSampleStyleSheet()
-    body = ParagraphStyle("body", parent=base["BodyText"], fontName="Helvetica", fontSize=10.5, leading=14)
+    base = fonts.sample_styles()
+    body = ParagraphStyle("body", parent=base["BodyText"], fontName=fonts.REGULAR, fontSize=10.5, leading=14)
     return {
         "title": ParagraphStyle("title", parent=base["Title"], fontSize=22, leading=27, spaceAfter=14),
         "h1": ParagraphStyle("h1", parent=base["Heading1"], fontSize=16, leading=20, spaceBefore=6, spaceAfter=8),
@@ -50,7 +50,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "body": body,
         "small": ParagraphStyle("small", parent=body, fontSize=9, leading=12, textColor=colors.HexColor("#333333")),
         "cell": ParagraphStyle("cell", parent=body, fontSize=9, leading=11),
-        "quote": ParagraphStyle("quote", parent=body, fontName="Helvetica-Oblique", leftIndent=14,
+        "quote": ParagraphStyle("quote", parent=body, fontName=fonts.ITALIC, leftIndent=14,
                                 rightIndent=10, spaceBefore=4),
         "source": ParagraphStyle("source", parent=body, fontSize=8.5, leading=11, leftIndent=24,
                                  textColor=colors.HexColor("#333333"), spaceAfter=4),
@@ -69,8 +69,8 @@ def _pct(part: int, whole: int) -> str:
 def _table(rows: list[list[Any]], widths: list[float], *, numeric_from: int = 1) -> Table:
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 9),
-        ("FONT", (0, 1), (-1, -1), "Helvetica", 9),
+        ("FONT", (0, 0), (-1, 0), fonts.BOLD, 9),
+        ("FONT", (0, 1), (-1, -1), fonts.REGULAR, 9),
         ("BACKGROUND", (0, 0), (-1, 0), _HEAD_BG),
         ("GRID", (0, 0), (-1, -1), 0.4, _GRID),
         ("ALIGN", (numeric_from, 0), (-1, -1), "RIGHT"),
@@ -105,8 +105,8 @@ def _cover(agg: Aggregate, s: dict[str, ParagraphStyle], title: str) -> list[Any
             ["Guide versions", Paragraph(versions, s["cell"])],
             ["Themes coded", f"{coded} of {len(agg.themes)}"], ["Filters", Paragraph(_t(_filters_text(agg)), s["cell"])]]
     table = Table(rows, colWidths=[2.3 * inch, CONTENT_W - 2.3 * inch], hAlign="LEFT")
-    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), "Helvetica", 9.5),
-                               ("FONT", (0, 0), (0, -1), "Helvetica-Bold", 9.5),
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), fonts.REGULAR, 9.5),
+                               ("FONT", (0, 0), (0, -1), fonts.BOLD, 9.5),
                                ("GRID", (0, 0), (-1, -1), 0.4, _GRID), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     story += [table, Spacer(1, 0.25 * inch), Paragraph("Contents", s["h2"])]
     for line in ("Themes at a glance: counts and a chart of theme frequency by site",
@@ -223,7 +223,7 @@ def _methods(agg: Aggregate, s: dict[str, ParagraphStyle]) -> list[Any]:
 
 def _page_number(canvas: Any, doc: Any) -> None:
     canvas.saveState()
-    canvas.setFont("Helvetica", 8)
+    canvas.setFont(fonts.REGULAR, 8)
     canvas.setFillColor(colors.HexColor("#555555"))
     canvas.drawRightString(PAGE_W - MARGIN, 0.5 * inch, f"Page {doc.page}")
     canvas.drawString(MARGIN, 0.5 * inch, "Confidant cross-site report — de-identified")
@@ -241,7 +241,7 @@ def write_report(agg: Aggregate, *, title: str = "Job quality interviews: cross-
             story += _theme_section(agg, t, s)
     story += _methods(agg, s)
     buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=letter, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+    doc = SimpleDocTemplate(buf, pagesize=fonts.page_size(), initialFontName=fonts.REGULAR, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                             bottomMargin=MARGIN, title=title, author="Confidant", invariant=1)
     doc.build(story, onFirstPage=_page_number, onLaterPages=_page_number)
     return buf.getvalue()

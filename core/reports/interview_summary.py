@@ -17,8 +17,7 @@ from xml.sax.saxutils import escape
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import letter
-from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import (
     Flowable,
@@ -31,18 +30,20 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from core.reports import fonts
+
 _MAX_BARS = 12
 _BAR_COLOR = colors.HexColor("#3B6EA5")
 _NOT_TIED = "__none__"
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    base = getSampleStyleSheet()
-    body = ParagraphStyle("body", parent=base["BodyText"], fontName="Helvetica", fontSize=10.5, leading=14)
+    base = fonts.sample_styles()
+    body = ParagraphStyle("body", parent=base["BodyText"], fontName=fonts.REGULAR, fontSize=10.5, leading=14)
     return {
         "title": ParagraphStyle("title", parent=base["Title"], fontSize=20, leading=24, spaceAfter=12),
         "h2": ParagraphStyle("h2", parent=base["Heading2"], fontSize=14, leading=18, spaceAfter=4),
-        "question": ParagraphStyle("question", parent=body, fontName="Helvetica-Bold", fontSize=12,
+        "question": ParagraphStyle("question", parent=body, fontName=fonts.BOLD, fontSize=12,
                                    leading=16, spaceAfter=6),
         "small": ParagraphStyle("small", parent=body, fontSize=9, leading=12, textColor=colors.HexColor("#444444")),
         "body": body,
@@ -70,22 +71,25 @@ def theme_chart(counts: Counter[str], width: float = 6.5 * inch) -> Drawing:
     chart.x, chart.y = 150, 30
     chart.width, chart.height = width - 170, bar_h * len(items)
     chart.data = [[n for _, n in items]]
-    chart.categoryAxis.categoryNames = [label[:28] for label, _ in items]
-    chart.categoryAxis.labels.fontName = "Helvetica"
+    # Labels are fitted by width with an ellipsis; the axis labels sit left of x=150.
+    chart.categoryAxis.categoryNames = [fonts.fit(label, 140, size=9) for label, _ in items]
+    chart.categoryAxis.labels.fontName = fonts.REGULAR
     chart.categoryAxis.labels.fontSize = 9
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.valueAxis.valueMin = 0
     top = max((n for _, n in items), default=1)
     chart.valueAxis.valueMax = top
     chart.valueAxis.valueStep = max(1, top // 5)
+    chart.valueAxis.labels.fontName = fonts.REGULAR
     chart.valueAxis.labels.fontSize = 8
     chart.bars[0].fillColor = _BAR_COLOR
     chart.bars[0].strokeColor = None
     chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = fonts.REGULAR
     chart.barLabels.fontSize = 8
     chart.barLabels.nudge = 8
     drawing.add(chart)
-    drawing.add(String(chart.x, 2, "number of tagged passages", fontName="Helvetica", fontSize=8))
+    drawing.add(String(chart.x, 2, "number of tagged passages", fontName=fonts.REGULAR, fontSize=8))
     return drawing
 
 
@@ -157,10 +161,10 @@ def _question_page(title: str, text: str, segments: list[dict[str, Any]], tags: 
 
 def _footer(canvas: Any, doc: Any) -> None:
     canvas.saveState()
-    canvas.setFont("Helvetica", 8)
+    canvas.setFont(fonts.REGULAR, 8)
     canvas.setFillColor(colors.HexColor("#555555"))
     canvas.drawString(0.75 * inch, 0.5 * inch, "Confidential — de-identified interview summary (Confidant)")
-    canvas.drawRightString(letter[0] - 0.75 * inch, 0.5 * inch, f"page {doc.page}")
+    canvas.drawRightString(doc.pagesize[0] - 0.75 * inch, 0.5 * inch, f"page {doc.page}")
     canvas.restoreState()
 
 
@@ -190,7 +194,7 @@ def write_interview_summary(interview: dict[str, Any]) -> bytes:
         story += _question_page("Other passages (not tied to a guide question)", "", leftovers,
                                 leftover_tags, st, labels)
     buf = io.BytesIO()
-    pdf = SimpleDocTemplate(buf, pagesize=letter, leftMargin=0.75 * inch, rightMargin=0.75 * inch,
+    pdf = SimpleDocTemplate(buf, pagesize=fonts.page_size(), initialFontName=fonts.REGULAR, leftMargin=0.75 * inch, rightMargin=0.75 * inch,
                             topMargin=0.75 * inch, bottomMargin=0.8 * inch, invariant=1,
                             title="Interview summary", author="Confidant", subject="de-identified",
                             creator="Confidant", producer="Confidant")

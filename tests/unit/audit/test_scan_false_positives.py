@@ -6,9 +6,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import av
 import soundfile as sf
 
-import av
 from core.audit.model import FAIL, PASS
 from tests.unit.audit.conftest import audit
 
