@@ -1,0 +1,135 @@
+"""Which quotes a shared report may carry, and how they are attributed (decision 0116).
+
+- only themes raised in at least ``Rules.quote_min_interviews`` of the report's interviews;
+- at most one quote per interview in the whole report (several quotes from one person,
+  side by side, add up to a portrait);
+- only interviews counted in the report (their site is shown, or in "Other sites");
+- never the participant code: "a participant", or "a participant at SITE" when that site is
+  shown on its own (it has at least k interviews);
+- a quote the screen flags (``quote_screen``) appears only once the coordinator approved it;
+  a rejected quote never does.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from core.reports.disclosure import Grouping, Rules
+from core.reports.quote_screen import Flag, quote_key, screen
+
+APPROVED = "approved"
+REJECTED = "rejected"
+
+# Why candidate quotes were left out (counted on the methods page).
+THEME_TOO_RARE = "theme raised in too few interviews"
+SITE_NOT_SHOWN = "interview's site not shown"
+INTERVIEW_USED = "interview already quoted"
+NOT_APPROVED = "flagged and not approved"
+REJECTED_BY_COORDINATOR = "rejected by the coordinator"
+
+
+class QuoteLike(Protocol):
+    @property
+    def theme_id(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def packet_id(self) -> str: ...
+    @property
+    def site(self) -> str: ...
+    @property
+    def question_text(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class SharedQuote:
+    theme_id: str
+    text: str
+    attribution: str       # "a participant" or "a participant at SITE-A"
+    question_text: str
+    key: str
+    approved: bool = False  # it was flagged and the coordinator approved it
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """A candidate quote the screen flagged, for the coordinator to approve or reject."""
+
+    key: str
+    theme_id: str
+    text: str
+    site: str
+    packet_id: str
+    flags: tuple[Flag, ...]
+    decision: str | None  # None: not decided yet
+
+
+@dataclass(frozen=True)
+class QuoteSelection:
+    quotes: dict[str, list[SharedQuote]]  # theme id -> quotes, best first
+    withheld: Counter[str]                # reason -> candidate quotes left out
+    review: list[ReviewItem]              # flagged candidates (decided or not)
+
+    @property
+    def shown(self) -> int:
+        return sum(len(q) for q in self.quotes.values())
+
+
+def attribution(site: str, grouping: Grouping) -> str:
+    group = grouping.group_of(site)
+    if group is not None and not group.is_folded and group.interviews >= grouping.k:
+        return f"a participant at {site}"
+    return "a participant"
+
+
+def select_quotes(candidates: Mapping[str, Sequence[QuoteLike]], theme_interviews: Mapping[str, int],
+                  grouping: Grouping, rules: Rules, *, titles: Mapping[str, int] | None = None,
+                  decisions: Mapping[str, str] | None = None, per_theme: int = 3,
+                  theme_order: Iterable[str] | None = None) -> QuoteSelection:
+    """Share quotes per theme from ranked candidates (best first, one per interview per theme).
+
+    Themes are served most-frequent first (``theme_order`` overrides) so that, with one quote
+    per interview in the whole report, the common themes get their quotes.
+    """
+    decisions = decisions or {}
+    order = list(theme_order) if theme_order is not None else sorted(
+        candidates, key=lambda t: (-theme_interviews.get(t, 0), t))
+    used: set[str] = set()
+    withheld: Counter[str] = Counter()
+    review: dict[str, ReviewItem] = {}
+    chosen: dict[str, list[SharedQuote]] = {}
+    for theme_id in order:
+        pool = candidates.get(theme_id, [])
+        if theme_interviews.get(theme_id, 0) < rules.quote_min_interviews:
+            withheld[THEME_TOO_RARE] += len(pool)
+            continue
+        picked: list[SharedQuote] = []
+        for cand in pool:
+            if grouping.group_of(cand.site) is None:
+                withheld[SITE_NOT_SHOWN] += 1
+                continue
+            key = quote_key(cand.packet_id, cand.text)
+            flags = tuple(screen(cand.text, titles=titles, k=rules.k))
+            decision = decisions.get(key)
+            if flags and key not in review:
+                review[key] = ReviewItem(key, theme_id, cand.text, cand.site, cand.packet_id, flags, decision)
+            if decision == REJECTED:
+                withheld[REJECTED_BY_COORDINATOR] += 1
+                continue
+            if flags and decision != APPROVED:
+                withheld[NOT_APPROVED] += 1
+                continue
+            if len(picked) >= per_theme:
+                continue  # enough for this theme: not withheld, just not needed
+            if cand.packet_id in used:
+                withheld[INTERVIEW_USED] += 1
+                continue
+            used.add(cand.packet_id)
+            picked.append(SharedQuote(theme_id, cand.text, attribution(cand.site, grouping),
+                                      cand.question_text, key, approved=bool(flags)))
+        if picked:
+            chosen[theme_id] = picked
+    return QuoteSelection(chosen, withheld, list(review.values()))
