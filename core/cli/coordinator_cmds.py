@@ -1,4 +1,4 @@
-"""`confidant coordinator init|export-recipient|enrol|devices|remove-device|import|inbox|report|themes`."""
+"""`confidant coordinator init|export-recipient|enrol|devices|remove-device|import|inbox|quarantine|report|themes`."""
 
 from __future__ import annotations
 
@@ -60,6 +60,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--status", choices=["imported", "superseded", "quarantined"])
     c.add_argument("--json", action="store_true")
     c.set_defaults(handler=cmd_inbox)
+
+    c = cs.add_parser("quarantine", help="list or purge packets held from devices that are not enrolled")
+    qs = c.add_subparsers(dest="quarantine_action", required=True)
+    q = qs.add_parser("list", help="held packets, per device: how many, bytes kept, header-only ones")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_quarantine_list)
+    q = qs.add_parser("purge", help="delete held packets (all, or one device's)")
+    q.add_argument("--device", metavar="FINGERPRINT", help="only this device (at least 8 hex digits)")
+    q.set_defaults(handler=cmd_quarantine_purge)
 
     c = cs.add_parser("report", help="write the cross-site PDF, CSV tables and/or a REFI-QDA project")
     c.add_argument("--pdf", metavar="FILE")
@@ -261,6 +270,36 @@ def cmd_inbox(args: argparse.Namespace) -> int:
         extra = f" (replaced by {r['superseded_by'][:12]})" if r["superseded_by"] else ""
         print(f"{r['packet_id'][:12]}  {r['status']:<12} {r['received_at'][:10]}  device "
               f"{r['device_fingerprint'][:12]}{extra}")
+    return 0
+
+
+def cmd_quarantine_list(args: argparse.Namespace) -> int:
+    from core.coordinator.quarantine import list_held
+    with open_vault(args) as vault:
+        entries, summaries = list_held(vault)
+    if args.json:
+        print_json({"devices": [s.__dict__ for s in summaries],
+                    "packets": [{"id": e.id, "device_fingerprint": e.device_fingerprint, "packet_id": e.packet_id,
+                                 "size_bytes": e.size_bytes, "header_only": not e.has_bytes,
+                                 "source_path": e.source_path, "received_at": e.received_at} for e in entries]})
+        return 0
+    if not summaries:
+        print("Quarantine is empty.")
+    for s in summaries:
+        only = f", {s.header_only} header only (file left where it was)" if s.header_only else ""
+        print(f"device {s.device_fingerprint[:16]}: {s.packets} packet(s), {s.kept_bytes} bytes kept{only}; "
+              f"first {s.first_at[:10]}, last {s.last_at[:10]}")
+    if summaries:
+        print("Enrol a device to import its packets, or remove them with "
+              "`confidant coordinator quarantine purge [--device FINGERPRINT]`.")
+    return 0
+
+
+def cmd_quarantine_purge(args: argparse.Namespace) -> int:
+    from core.coordinator.quarantine import purge
+    with open_vault(args) as vault:
+        usage = purge(vault, args.device)
+    print(f"Removed {usage.packets} packet(s) from quarantine ({usage.bytes_kept} bytes).")
     return 0
 
 

@@ -87,10 +87,11 @@ def aggregate_interviews(interviews: Iterable[dict[str, Any]], *, site: SiteFilt
                          guide_version: str | None = None, date_from: str | dt.date | None = None,
                          date_to: str | dt.date | None = None,
                          quotes_per_theme: int = 5) -> Aggregate:
-    """Aggregate interview.json dicts (duplicates by packet id are counted once)."""
-    seen: dict[str, dict[str, Any]] = {}
+    """Aggregate interview.json dicts (duplicates by device and packet id are counted once)."""
+    # Packet ids are per device (spec §8): another device reusing an id is another interview.
+    seen: dict[tuple[str, str], dict[str, Any]] = {}
     for item in interviews:
-        seen.setdefault(str(item.get("packet_id", "")), item)
+        seen.setdefault((str(item.get("device_fingerprint", "")), str(item.get("packet_id", ""))), item)
     chosen = sorted((i for i in seen.values()
                      if matches(i, site=site, guide_version=guide_version,
                                 date_from=date_from, date_to=date_to)), key=_sort_key)
@@ -110,7 +111,8 @@ def aggregate_interviews(interviews: Iterable[dict[str, Any]], *, site: SiteFilt
     total_answers = 0
 
     for n, iv in enumerate(chosen):
-        pid = str(iv.get("packet_id", ""))
+        # One key per interview: packet ids are unique per device only (spec §8).
+        pid = f'{iv.get("packet_id", "")}@{iv.get("device_fingerprint", "")}'
         meta = iv.get("interview", {})
         site_name = str(meta.get("site", ""))
         if meta.get("month"):

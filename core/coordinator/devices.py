@@ -21,7 +21,7 @@ from core.packets.keys import (
     fingerprint_words,
 )
 from core.vault.db import Vault
-from core.vault.inbox import QUARANTINED, Device, InboxRepo
+from core.vault.inbox import Device, InboxRepo
 
 
 @dataclass(frozen=True)
@@ -95,16 +95,26 @@ def remove(vault: Vault, fingerprint_prefix: str) -> Device:
 
 
 def release_quarantine(vault: Vault) -> list[ImportResult]:
-    """Import the quarantined packets whose device is now enrolled; the rest stay."""
+    """Import the quarantined packets whose device is now enrolled; the rest stay.
+
+    Each held entry is tried on its own and then dropped, whatever its verdict: a forged entry
+    fails and removes only itself, never the real packet held beside it under the same id.
+    """
+    from core.coordinator.quarantine import held_bytes
     require_coordinator(vault)
     repo = InboxRepo(vault)
     enrolled = {d.fingerprint for d in repo.list_devices()}
     importer = Importer(vault)
     results = []
-    for held in repo.list_packets(QUARANTINED):
+    for held in repo.quarantined():
         if held.device_fingerprint not in enrolled:
             continue
-        data = repo.packet_bytes(held.packet_id)
-        if data is not None:
-            results.append(importer.import_bytes(data, f"(quarantine) {held.packet_id}"))
+        label = f"(quarantine) {held.packet_id}"
+        data = held_bytes(vault, held)
+        if data is None:
+            results.append(ImportResult(held.source_path or label, held.packet_id, "quarantined",
+                                        "still in quarantine: only its header was kept and its file is no "
+                                        "longer where it was; import the file again", "file_gone"))
+            continue
+        results.append(importer.import_bytes(data, label, held=held))
     return results

@@ -1,6 +1,6 @@
 """The packet inbox: import packet files into a coordinator vault.
 
-For each packet, in one vault transaction: look up its id, verify the signature against an
+For each packet, in one vault transaction: look up (device, id) — ids are per device, verify the signature against an
 enrolled device, decrypt, check the manifest (``core.packets.reader.verify_and_open``),
 decide, and store. Verdicts:
 
@@ -10,8 +10,9 @@ decide, and store. Verdicts:
 - ``superseded``: this packet replaces an earlier one, which is kept as history;
 - ``conflict``: a *different* packet uses an id already taken, or replaces a packet that was
   already replaced; nothing is stored;
-- ``quarantined``: signed by a device that is not enrolled; the sealed file is kept, unopened,
-  until the device is enrolled (``core.coordinator.devices.release_quarantine``);
+- ``quarantined``: signed by a device that is not enrolled; the sealed file (or, beyond the
+  quota, only its header) is kept, unopened, until the device is enrolled
+  (``core.coordinator.devices.release_quarantine``; quotas in ``core.coordinator.quarantine``);
 - ``rejected``: failed a check (truncated, forged, altered, not for us...); nothing is stored.
 
 A bad packet never stops a batch: each gets its own transaction and its own verdict.
@@ -25,13 +26,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.coordinator import validate
+from core.coordinator import quarantine, validate
 from core.errors import Cancelled, CoreError, NotCoordinatorVault, PacketRejected
 from core.jobs import CancelToken, Progress, ReportFn
 from core.packets import reader
-from core.packets.format import PACKET_SUFFIX, REASONS, Header
+from core.packets.format import PACKET_SUFFIX, Header
 from core.vault.db import Vault
-from core.vault.inbox import QUARANTINED, SUPERSEDED, InboxRepo, InboxTx, ReceivedPacket
+from core.vault.inbox import SUPERSEDED, InboxRepo, InboxTx, QuarantinedPacket, ReceivedPacket
 
 log = logging.getLogger(__name__)
 
@@ -115,18 +116,27 @@ class Importer:
             return self._record(ImportResult(str(path), "", "rejected", exc.reason, exc.code), path.name)
         except CoreError as exc:
             return self._record(ImportResult(str(path), "", "rejected", exc.user_message, "unreadable"), path.name)
-        return self.import_bytes(data, str(path))
+        return self.import_bytes(data, str(path), source_path=str(Path(path).resolve()))
 
-    def import_bytes(self, data: bytes, path: str = "") -> ImportResult:
-        """Import one packet; never raises except ``Cancelled`` (a bug becomes a rejection)."""
+    def import_bytes(self, data: bytes, path: str = "", *, source_path: str = "",
+                     held: QuarantinedPacket | None = None) -> ImportResult:
+        """Import one packet; never raises except ``Cancelled`` (a bug becomes a rejection).
+
+        ``held`` is the quarantine entry these bytes came from: it is dropped once it has a
+        verdict other than "still quarantined" — that entry only, never another with its id.
+        """
         name = Path(path).name if path else ""
         try:
             header = reader.inspect(data)
         except PacketRejected as exc:
+            if held is not None:
+                self._drop_held(held)
             return self._record(ImportResult(path, "", "rejected", exc.reason, exc.code), name)
         try:
             with self.repo.transaction() as tx:
-                result = self._decide(tx, data, header, path)
+                result = self._decide(tx, data, header, path, source_path)
+                if held is not None and result.verdict != "quarantined":
+                    tx.drop_held(held.id)
                 tx.log_event(result.packet_id, name, result.verdict, result.code, result.reason)
             return result
         except Cancelled:
@@ -137,6 +147,13 @@ class Importer:
                                              "Confidant could not store it (an internal error; see the log)",
                                              "internal"), name)
 
+    def _drop_held(self, held: QuarantinedPacket) -> None:
+        try:
+            with self.repo.transaction() as tx:
+                tx.drop_held(held.id)
+        except CoreError:
+            log.warning("could not drop quarantine entry %d", held.id)
+
     def _record(self, result: ImportResult, name: str) -> ImportResult:
         try:
             with self.repo.transaction() as tx:
@@ -145,15 +162,16 @@ class Importer:
             log.warning("could not record the verdict of packet %s", result.packet_id)
         return result
 
-    def _decide(self, tx: InboxTx, data: bytes, header: Header, path: str) -> ImportResult:
-        pid = header.packet_id
+    def _decide(self, tx: InboxTx, data: bytes, header: Header, path: str,
+                source_path: str) -> ImportResult:
+        pid, dev = header.packet_id, header.device_fingerprint
 
         def result(verdict: str, reason: str, code: str = "") -> ImportResult:
             return ImportResult(path, pid, verdict, reason, code or verdict)
 
-        existing = tx.get(pid)
-        held = existing is not None and existing.status == QUARANTINED
-        known = existing if existing is not None and not held else None
+        # Spec §8: a packet is known by (DEVICE_FPR, PACKET_ID). Another device using the same
+        # id is a different packet and cannot block this one (ids are in the plaintext header).
+        known = tx.get(dev, pid)
 
         def seen_before(known_packet: ReceivedPacket) -> ImportResult:
             # Spec §8 rules 2 and 3: the same header again changes nothing; a different one
@@ -161,64 +179,71 @@ class Importer:
             day = known_packet.received_at[:10]
             if known_packet.header_digest == header.digest:
                 return result("already_imported", f"already imported on {day}; nothing changed")
-            return result("conflict", f"a different packet with this id was imported on {day}; "
+            return result("conflict", f"a different packet from this device with this id was imported on {day}; "
                                       "keeping that one", "id_conflict")
 
         trusted = tx.trusted_devices()
-        if header.device_fingerprint not in trusted:
+        if dev not in trusted:
             if known is not None:  # e.g. its device was removed since: still nothing to change
                 return seen_before(known)
-            if existing is not None:
-                if existing.header_digest == header.digest:
-                    return result("quarantined", "still in quarantine: its device is not enrolled", "unknown_device")
-                return result("conflict", "a different packet with this id is already in quarantine", "id_conflict")
-            reason = REASONS["unknown_device"][0]
-            tx.quarantine(header.to_dict(), data, reason)
-            return result("quarantined", f"held in quarantine: {reason}", "unknown_device")
+            verdict, code, reason = quarantine.hold(tx, data, header, source_path)
+            return result(verdict, reason, code)
         # Verified before the duplicate check (spec §8 applies to packets that passed §7), so a
-        # damaged copy of an imported packet says "rejected", not "already imported".
+        # damaged copy of an imported packet says "rejected", not "already imported". A failure
+        # touches nothing else: not a quarantined packet with the same id (a forger without keys
+        # could otherwise erase a waiting interview).
         try:
             opened = reader.verify_and_open(data, identities=self.identities, trusted_devices=trusted)
         except PacketRejected as exc:
-            if held:  # released from quarantine but failed: do not keep it
-                tx.drop_quarantined(pid)
             return result("rejected", exc.reason, exc.code)
         if known is not None:
             return seen_before(known)
         problems = validate.problems(opened.interview)
         if problems:
-            if held:
-                tx.drop_quarantined(pid)
             return result("rejected", "its interview data is incomplete: " + "; ".join(problems), "bad_interview")
-        # A verified packet wins over an unverified quarantined one that claimed its id (store
-        # drops that row). The sealed packet is kept, and the interview as rows, not the payload.
+        # The sealed packet is kept, and the interview as rows, not the payload.
         return self._store(tx, data, header, opened.interview, path)
 
     def _store(self, tx: InboxTx, data: bytes, header: Header, interview: dict,
                path: str) -> ImportResult:
-        pid, sup = header.packet_id, header.supersedes
+        pid, sup, dev = header.packet_id, header.supersedes, header.device_fingerprint
         hdr = header.to_dict()
-        later = tx.replaced_by(pid)
-        if later is not None and later.device_fingerprint == header.device_fingerprint:
+        quarantine.forget_copies(tx, data)  # this very file, if it was also held, is now imported
+        # Claims by other devices never change this packet (spec §8 rule 4): each is recorded as
+        # a conflict, and this packet is imported as if they did not exist.
+        claims = tx.claims_from_others(dev, pid)
+        for claim in claims:
+            tx.log_event(claim.packet_id, "", "conflict", "supersedes_other_device",
+                         f"it claims to replace {pid}, which came from another device; the claim is ignored")
+        noted = (f"; ignored {len(claims)} claim(s) from other devices to replace it" if claims else "")
+        later = tx.replaced_by(dev, pid)
+        if later is not None:
             tx.store(hdr, data, interview, superseded_by=later.packet_id,
                      reason=f"replaced by {later.packet_id}")
             return ImportResult(path, pid, "imported",
-                                f"kept as history: packet {later.packet_id} already replaced it", "history")
+                                f"kept as history: packet {later.packet_id} already replaced it{noted}", "history")
         if sup is None:
             tx.store(hdr, data, interview)
-            return ImportResult(path, pid, "imported", "new interview, stored and counted", "imported")
-        old = tx.get(sup)
-        if old is None or old.status == QUARANTINED:
+            return ImportResult(path, pid, "imported", f"new interview, stored and counted{noted}", "imported")
+        old = tx.get(dev, sup)
+        if old is None:
+            if tx.held_by_others(dev, sup):
+                return ImportResult(path, pid, "conflict",
+                                    f"it claims to replace {sup}, which came from another device",
+                                    "supersedes_other_device")
+            rival = tx.replaced_by(dev, sup)
+            if rival is not None:
+                return ImportResult(path, pid, "conflict",
+                                    f"it replaces {sup}, which packet {rival.packet_id} already replaces",
+                                    "already_superseded")
             tx.store(hdr, data, interview)
             return ImportResult(path, pid, "imported",
-                                f"replaces {sup}, which has not arrived; it will be kept as history", "imported")
-        if old.device_fingerprint != header.device_fingerprint:
-            return ImportResult(path, pid, "conflict", f"it claims to replace {sup}, which came from another device",
-                                "supersedes_other_device")
+                                f"replaces {sup}, which has not arrived; it will be kept as history{noted}",
+                                "imported")
         if old.status == SUPERSEDED:
             return ImportResult(path, pid, "conflict",
                                 f"it replaces {sup}, which was already replaced by {old.superseded_by}",
                                 "already_superseded")
         tx.store(hdr, data, interview)
-        tx.mark_superseded(sup, pid)
-        return ImportResult(path, pid, "superseded", f"replaces {sup} (kept as history)", "superseded")
+        tx.mark_superseded(dev, sup, pid)
+        return ImportResult(path, pid, "superseded", f"replaces {sup} (kept as history){noted}", "superseded")

@@ -63,14 +63,15 @@ def pick_quotes(theme_id: str, candidates: list[Candidate], *, limit: int = 5) -
         pid = str(interview.get("packet_id", ""))
         score = _score(segment, tag, text)
         key: tuple[int, ...] = score + (-int(segment.get("index", 0)),)
-        current = best_per_interview.get(pid)
+        one = f'{pid}@{interview.get("device_fingerprint", "")}'  # ids are per device (spec §8)
+        current = best_per_interview.get(one)
         if current is not None and current[0] >= key:
             continue
         meta = interview.get("interview", {})
         qid = str(segment.get("question_id") or NO_QUESTION)
         qtext = next((str(q.get("text", "")) for q in interview.get("questions", [])
                       if str(q.get("id")) == qid), "")
-        best_per_interview[pid] = (key, Quote(theme_id, shorten(text), str(meta.get("code", "")),
+        best_per_interview[one] = (key, Quote(theme_id, shorten(text), str(meta.get("code", "")),
                                               str(meta.get("site", "")), qid, qtext, pid))
     by_site: dict[str, list[tuple[tuple[int, ...], Quote]]] = defaultdict(list)
     for rank, quote in best_per_interview.values():

@@ -21,7 +21,7 @@ from core.vault.db import Connection, Vault, now_iso
 # packets_received.status values
 IMPORTED = "imported"        # the current version of an interview
 SUPERSEDED = "superseded"    # kept as history; a later packet replaced it
-QUARANTINED = "quarantined"  # from a device not (yet) enrolled; raw packet kept, never opened
+QUARANTINED = "quarantined"  # listed from inbox_quarantine: unknown device, never opened
 
 
 @dataclass(frozen=True)
@@ -44,10 +44,39 @@ class ReceivedPacket:
     payload_sha256: str
     received_at: str
     reason: str
+    pk: int = 0  # the row's key; packets are unique by (device_fingerprint, packet_id)
 
     @property
     def header_digest(self) -> str:
         return str(self.header.get("header_digest", ""))
+
+
+@dataclass(frozen=True)
+class QuarantinedPacket:
+    """One unverified packet held for a device that is not enrolled (its claims are unchecked)."""
+
+    id: int
+    device_fingerprint: str
+    packet_id: str
+    file_sha256: str
+    header: dict[str, Any]
+    size_bytes: int
+    has_bytes: bool     # False: only the header is kept; the file must still be at source_path
+    source_path: str
+    received_at: str
+    reason: str
+
+    def as_received(self) -> ReceivedPacket:
+        return ReceivedPacket(self.packet_id, self.device_fingerprint, QUARANTINED,
+                              self.header.get("supersedes"), None, self.header,
+                              str(self.header.get("payload_sha256", "")), self.received_at,
+                              self.reason, 0)
+
+
+@dataclass(frozen=True)
+class QuarantineUsage:
+    packets: int
+    bytes_kept: int
 
 
 @dataclass(frozen=True)
@@ -62,12 +91,22 @@ class InboxEvent:
 
 
 _PACKET_COLS = ("packet_id, device_fingerprint, status, supersedes, superseded_by, header, "
-                "payload_sha256, received_at, reason")
+                "payload_sha256, received_at, reason, id")
+# inbox_quarantine.header_digest holds the SHA-256 of the whole file: two files with the same
+# header but different signatures or payloads (a forger copying a real header) are two entries,
+# so a forged copy can never make the real one look "already held".
+_QUARANTINE_COLS = ("id, device_fingerprint, packet_id, header_digest, header, size_bytes, "
+                    "packet IS NOT NULL, source_path, received_at, reason")
 
 
 def _packet(row: tuple[Any, ...]) -> ReceivedPacket:
     return ReceivedPacket(row[0], row[1], row[2], row[3], row[4], json.loads(row[5] or "{}"),
-                          row[6], row[7], row[8])
+                          row[6], row[7], row[8], row[9])
+
+
+def _held(row: tuple[Any, ...]) -> QuarantinedPacket:
+    return QuarantinedPacket(row[0], row[1], row[2], row[3], json.loads(row[4] or "{}"), row[5],
+                             bool(row[6]), row[7], row[8], row[9])
 
 
 class InboxTx:
@@ -76,89 +115,127 @@ class InboxTx:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def get(self, packet_id: str) -> ReceivedPacket | None:
-        row = self.conn.execute(f"SELECT {_PACKET_COLS} FROM packets_received WHERE packet_id = ?",
-                                (packet_id,)).fetchone()
+    def get(self, device_fingerprint: str, packet_id: str) -> ReceivedPacket | None:
+        """The opened packet this device sent under this id (ids are per device, spec §8)."""
+        row = self.conn.execute(f"SELECT {_PACKET_COLS} FROM packets_received"
+                                " WHERE device_fingerprint = ? AND packet_id = ?",
+                                (device_fingerprint, packet_id)).fetchone()
         return _packet(row) if row else None
 
-    def replaced_by(self, packet_id: str) -> ReceivedPacket | None:
-        """The opened packet (imported or history) that names ``packet_id`` as superseded."""
+    def held_by_others(self, device_fingerprint: str, packet_id: str) -> list[ReceivedPacket]:
+        """Opened packets with this id from *other* devices."""
+        return [_packet(r) for r in self.conn.execute(
+            f"SELECT {_PACKET_COLS} FROM packets_received WHERE packet_id = ? AND device_fingerprint != ?"
+            " ORDER BY id", (packet_id, device_fingerprint))]
+
+    def replaced_by(self, device_fingerprint: str, packet_id: str) -> ReceivedPacket | None:
+        """The opened packet of the same device that names ``packet_id`` as superseded."""
         row = self.conn.execute(
-            f"SELECT {_PACKET_COLS} FROM packets_received WHERE supersedes = ? AND status != ?"
-            " ORDER BY received_at LIMIT 1", (packet_id, QUARANTINED)).fetchone()
+            f"SELECT {_PACKET_COLS} FROM packets_received WHERE device_fingerprint = ? AND supersedes = ?"
+            " ORDER BY id LIMIT 1", (device_fingerprint, packet_id)).fetchone()
         return _packet(row) if row else None
+
+    def claims_from_others(self, device_fingerprint: str, packet_id: str) -> list[ReceivedPacket]:
+        """Packets of other devices whose SUPERSEDES names this id (they never change it)."""
+        return [_packet(r) for r in self.conn.execute(
+            f"SELECT {_PACKET_COLS} FROM packets_received WHERE supersedes = ? AND device_fingerprint != ?"
+            " ORDER BY id", (packet_id, device_fingerprint))]
 
     def trusted_devices(self) -> dict[str, str]:
         return {r[0]: r[1] for r in self.conn.execute(
             "SELECT fingerprint, public_key FROM enrolled_devices")}
 
-    def quarantine(self, header: dict[str, Any], packet: bytes, reason: str) -> None:
+    # --- quarantine ----------------------------------------------------------------------
+    def held(self, file_sha256: str) -> QuarantinedPacket | None:
+        row = self.conn.execute(f"SELECT {_QUARANTINE_COLS} FROM inbox_quarantine WHERE header_digest = ?",
+                                (file_sha256,)).fetchone()
+        return _held(row) if row else None
+
+    def quarantine_usage(self, device_fingerprint: str | None = None) -> QuarantineUsage:
+        sql, args = "SELECT COUNT(*), COALESCE(SUM(length(packet)), 0) FROM inbox_quarantine", tuple[str, ...]()
+        if device_fingerprint is not None:
+            sql, args = sql + " WHERE device_fingerprint = ?", (device_fingerprint,)
+        count, kept = self.conn.execute(sql, args).fetchone()
+        return QuarantineUsage(int(count), int(kept))
+
+    def quarantine(self, header: dict[str, Any], file_sha256: str, size_bytes: int,
+                   packet: bytes | None, source_path: str, reason: str) -> None:
+        """Hold an unverified packet; ``packet`` None keeps only its header and where it lies."""
         self.conn.execute(
-            "INSERT INTO packets_received (packet_id, device_fingerprint, status, supersedes, header,"
-            " payload_sha256, packet, received_at, reason) VALUES (?,?,?,?,?,?,?,?,?)",
-            (header["packet_id"], header["device_fingerprint"], QUARANTINED, header.get("supersedes"),
-             json.dumps(header, sort_keys=True), header["payload_sha256"], packet, now_iso(), reason))
+            "INSERT INTO inbox_quarantine (device_fingerprint, packet_id, header_digest, header,"
+            " size_bytes, packet, source_path, received_at, reason) VALUES (?,?,?,?,?,?,?,?,?)",
+            (header["device_fingerprint"], header["packet_id"], file_sha256,
+             json.dumps(header, sort_keys=True), size_bytes, packet, source_path, now_iso(), reason))
 
-    def drop_quarantined(self, packet_id: str) -> None:
-        self.conn.execute("DELETE FROM packets_received WHERE packet_id = ? AND status = ?",
-                          (packet_id, QUARANTINED))
+    def drop_held(self, entry_id: int) -> None:
+        """Drop one quarantine entry (the very one that was tried), never others with its id."""
+        self.conn.execute("DELETE FROM inbox_quarantine WHERE id = ?", (entry_id,))
 
-    def mark_superseded(self, packet_id: str, by: str) -> None:
-        self.conn.execute("UPDATE packets_received SET status = ?, superseded_by = ? WHERE packet_id = ?",
-                          (SUPERSEDED, by, packet_id))
-        self.conn.execute("UPDATE inbox_interviews SET is_current = 0 WHERE packet_id = ?", (packet_id,))
+    def drop_held_copies(self, file_sha256: str) -> None:
+        """Drop a held copy of a packet that has now been verified and stored (same bytes)."""
+        self.conn.execute("DELETE FROM inbox_quarantine WHERE header_digest = ?", (file_sha256,))
+
+    # --- opened packets ------------------------------------------------------------------
+    def mark_superseded(self, device_fingerprint: str, packet_id: str, by: str) -> None:
+        self.conn.execute("UPDATE packets_received SET status = ?, superseded_by = ?"
+                          " WHERE device_fingerprint = ? AND packet_id = ?",
+                          (SUPERSEDED, by, device_fingerprint, packet_id))
+        self.conn.execute("UPDATE inbox_interviews SET is_current = 0"
+                          " WHERE device_fingerprint = ? AND packet_id = ?", (device_fingerprint, packet_id))
 
     def store(self, header: dict[str, Any], packet: bytes, interview: dict[str, Any],
-              *, superseded_by: str | None = None, reason: str = "") -> None:
+              *, superseded_by: str | None = None, reason: str = "") -> int:
         """Store an opened packet and its decoded interview (current unless ``superseded_by``)."""
-        pid = header["packet_id"]
-        self.drop_quarantined(pid)
+        pid, dev = header["packet_id"], header["device_fingerprint"]
         status = SUPERSEDED if superseded_by else IMPORTED
         now = now_iso()
-        self.conn.execute(
+        cur = self.conn.execute(
             "INSERT INTO packets_received (packet_id, device_fingerprint, status, supersedes,"
             " superseded_by, header, payload_sha256, packet, received_at, reason)"
             " VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (pid, header["device_fingerprint"], status, header.get("supersedes"), superseded_by,
+            (pid, dev, status, header.get("supersedes"), superseded_by,
              json.dumps(header, sort_keys=True), header["payload_sha256"], packet, now, reason))
+        pk = int(cur.lastrowid)
         meta = interview.get("interview") or {}
         consent = meta.get("consent") or {}
         guide = interview.get("guide") or {}
         deid = interview.get("deid") or {}
         self.conn.execute(
-            "INSERT INTO inbox_interviews (packet_id, device_fingerprint, code, site, month, language,"
-            " consent_method, consent_witnessed, guide_id, guide_version, guide_title, signed_off_at,"
-            " redactions, app_version, is_current, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (pid, header["device_fingerprint"], str(meta.get("code", "")), str(meta.get("site", "")),
+            "INSERT INTO inbox_interviews (packet_pk, packet_id, device_fingerprint, code, site, month,"
+            " language, consent_method, consent_witnessed, guide_id, guide_version, guide_title,"
+            " signed_off_at, redactions, app_version, is_current, imported_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (pk, pid, dev, str(meta.get("code", "")), str(meta.get("site", "")),
              str(meta.get("month", "")), str(meta.get("language", "")), str(consent.get("method", "")),
              int(bool(consent.get("witnessed"))), str(guide.get("id", "")), str(guide.get("version", "")),
              str(guide.get("title", "")), str(deid.get("signed_off_at", "")),
              json.dumps(deid.get("redactions") or {}, sort_keys=True),
              str((interview.get("app") or {}).get("version", "")), 0 if superseded_by else 1, now))
         self.conn.executemany(
-            "INSERT OR REPLACE INTO inbox_questions (packet_id, question_id, position, text, section)"
+            "INSERT OR REPLACE INTO inbox_questions (packet_pk, question_id, position, text, section)"
             " VALUES (?,?,?,?,?)",
-            [(pid, str(q["id"]), n, str(q.get("text", "")), str(q.get("section") or ""))
+            [(pk, str(q["id"]), n, str(q.get("text", "")), str(q.get("section") or ""))
              for n, q in enumerate(interview.get("questions") or [])])
         self.conn.executemany(
-            "INSERT OR REPLACE INTO inbox_codebook (packet_id, theme_id, position, label, description,"
+            "INSERT OR REPLACE INTO inbox_codebook (packet_pk, theme_id, position, label, description,"
             " parent) VALUES (?,?,?,?,?,?)",
-            [(pid, str(t["id"]), n, str(t.get("label") or t["id"]), str(t.get("description") or ""),
+            [(pk, str(t["id"]), n, str(t.get("label") or t["id"]), str(t.get("description") or ""),
               t.get("parent")) for n, t in enumerate(interview.get("codebook") or [])])
         self.conn.executemany(
-            "INSERT OR REPLACE INTO inbox_segments (packet_id, idx, question_id, speaker, start_ms, end_ms,"
+            "INSERT OR REPLACE INTO inbox_segments (packet_pk, idx, question_id, speaker, start_ms, end_ms,"
             " text) VALUES (?,?,?,?,?,?,?)",
-            [(pid, int(s["index"]), s.get("question_id"), str(s.get("speaker") or ""),
+            [(pk, int(s["index"]), s.get("question_id"), str(s.get("speaker") or ""),
               int(s.get("start_ms") or 0), int(s.get("end_ms") or 0), str(s.get("text", "")))
              for s in interview.get("segments") or []])
         self.conn.executemany(
-            "INSERT INTO inbox_tags (packet_id, segment_idx, theme_id, start_char, end_char, source)"
+            "INSERT INTO inbox_tags (packet_pk, segment_idx, theme_id, start_char, end_char, source)"
             " VALUES (?,?,?,?,?,?)",
-            [(pid, int(t["segment"]), str(t["theme"]), t.get("start"), t.get("end"), str(t.get("source") or ""))
+            [(pk, int(t["segment"]), str(t["theme"]), t.get("start"), t.get("end"), str(t.get("source") or ""))
              for t in interview.get("tags") or []])
         self.conn.executemany(
-            "INSERT INTO inbox_memos (packet_id, segment_idx, text) VALUES (?,?,?)",
-            [(pid, m.get("segment"), str(m.get("text", ""))) for m in interview.get("memos") or []])
+            "INSERT INTO inbox_memos (packet_pk, segment_idx, text) VALUES (?,?,?)",
+            [(pk, m.get("segment"), str(m.get("text", ""))) for m in interview.get("memos") or []])
+        return pk
 
     def log_event(self, packet_id: str, file_name: str, verdict: str, code: str = "",
                   reason: str = "") -> None:
@@ -213,21 +290,63 @@ class InboxRepo:
         sql, args = "SELECT status, COUNT(*) FROM packets_received", tuple[str, ...]()
         if fingerprint:
             sql, args = sql + " WHERE device_fingerprint = ?", (fingerprint,)
-        return {r[0]: r[1] for r in self.vault.conn.execute(sql + " GROUP BY status", args)}
+        counts = {r[0]: r[1] for r in self.vault.conn.execute(sql + " GROUP BY status", args)}
+        held = InboxTx(self.vault.conn).quarantine_usage(fingerprint).packets
+        if held:
+            counts[QUARANTINED] = held
+        return counts
 
     # --- packets -------------------------------------------------------------------------
-    def get(self, packet_id: str) -> ReceivedPacket | None:
-        return InboxTx(self.vault.conn).get(packet_id)
+    def get(self, packet_id: str, device_fingerprint: str | None = None) -> ReceivedPacket | None:
+        """An opened packet by id (and device; without one, the first that arrived with the id)."""
+        if device_fingerprint is not None:
+            return InboxTx(self.vault.conn).get(device_fingerprint, packet_id)
+        row = self.vault.conn.execute(f"SELECT {_PACKET_COLS} FROM packets_received WHERE packet_id = ?"
+                                      " ORDER BY id LIMIT 1", (packet_id,)).fetchone()
+        return _packet(row) if row else None
 
     def list_packets(self, status: str | None = None) -> list[ReceivedPacket]:
-        sql, args = f"SELECT {_PACKET_COLS} FROM packets_received", tuple[str, ...]()
-        if status:
-            sql, args = sql + " WHERE status = ?", (status,)
-        return [_packet(r) for r in self.vault.conn.execute(sql + " ORDER BY received_at, packet_id", args)]
+        """Received packets (quarantined ones included unless another status is asked for)."""
+        out: list[ReceivedPacket] = []
+        if status != QUARANTINED:
+            sql, args = f"SELECT {_PACKET_COLS} FROM packets_received", tuple[str, ...]()
+            if status:
+                sql, args = sql + " WHERE status = ?", (status,)
+            out = [_packet(r) for r in self.vault.conn.execute(sql + " ORDER BY received_at, id", args)]
+        if status in (None, QUARANTINED):
+            out += [h.as_received() for h in self.quarantined()]
+        return out
 
-    def packet_bytes(self, packet_id: str) -> bytes | None:
-        row = self.vault.conn.execute("SELECT packet FROM packets_received WHERE packet_id = ?",
-                                      (packet_id,)).fetchone()
+    def quarantined(self, device_fingerprint: str | None = None) -> list[QuarantinedPacket]:
+        sql, args = f"SELECT {_QUARANTINE_COLS} FROM inbox_quarantine", tuple[str, ...]()
+        if device_fingerprint is not None:
+            sql, args = sql + " WHERE device_fingerprint = ?", (device_fingerprint,)
+        return [_held(r) for r in self.vault.conn.execute(sql + " ORDER BY id", args)]
+
+    def held_bytes(self, entry_id: int) -> bytes | None:
+        row = self.vault.conn.execute("SELECT packet FROM inbox_quarantine WHERE id = ?",
+                                      (entry_id,)).fetchone()
+        return bytes(row[0]) if row and row[0] is not None else None
+
+    def purge_quarantine(self, device_prefix: str | None = None) -> QuarantineUsage:
+        """Delete held packets (of devices whose fingerprint starts with the prefix, or all)."""
+        where, args = "", tuple[Any, ...]()
+        if device_prefix:
+            where, args = " WHERE substr(device_fingerprint, 1, ?) = ?", (len(device_prefix), device_prefix)
+        with self.vault.transaction() as conn:
+            count, kept = conn.execute("SELECT COUNT(*), COALESCE(SUM(length(packet)), 0)"
+                                       " FROM inbox_quarantine" + where, args).fetchone()
+            conn.execute("DELETE FROM inbox_quarantine" + where, args)
+            if count:
+                auditlog.append(conn, "quarantine_purged", {"packets": int(count)})
+        return QuarantineUsage(int(count), int(kept))
+
+    def packet_bytes(self, packet_id: str, device_fingerprint: str | None = None) -> bytes | None:
+        found = self.get(packet_id, device_fingerprint)
+        if found is None:
+            return None
+        row = self.vault.conn.execute("SELECT packet FROM packets_received WHERE id = ?",
+                                      (found.pk,)).fetchone()
         return bytes(row[0]) if row and row[0] is not None else None
 
     def events(self, limit: int = 200) -> list[InboxEvent]:
@@ -241,42 +360,43 @@ class InboxRepo:
         conn = self.vault.conn
         where = "" if include_history else " WHERE i.is_current = 1"
         rows = conn.execute(
-            "SELECT i.packet_id, i.code, i.site, i.month, i.language, i.consent_method,"
+            "SELECT i.packet_pk, i.packet_id, i.device_fingerprint, i.code, i.site, i.month, i.language, i.consent_method,"
             " i.consent_witnessed, i.guide_id, i.guide_version, i.guide_title, i.signed_off_at,"
             " i.redactions, i.app_version, p.supersedes FROM inbox_interviews i"
-            " JOIN packets_received p ON p.packet_id = i.packet_id" + where +
-            " ORDER BY i.site, i.month, i.code, i.packet_id").fetchall()
+            " JOIN packets_received p ON p.id = i.packet_pk" + where +
+            " ORDER BY i.site, i.month, i.code, i.packet_id, i.packet_pk").fetchall()
         join = ("" if include_history else
-                " JOIN inbox_interviews i ON i.packet_id = t.packet_id AND i.is_current = 1")
-        parts: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+                " JOIN inbox_interviews i ON i.packet_pk = t.packet_pk AND i.is_current = 1")
+        parts: dict[int, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
         for pid, qid, text, section in conn.execute(
-                "SELECT t.packet_id, t.question_id, t.text, t.section FROM inbox_questions t" + join +
-                " ORDER BY t.packet_id, t.position"):
+                "SELECT t.packet_pk, t.question_id, t.text, t.section FROM inbox_questions t" + join +
+                " ORDER BY t.packet_pk, t.position"):
             parts[pid]["questions"].append({"id": qid, "text": text, "section": section})
         for pid, tid, label, desc, parent in conn.execute(
-                "SELECT t.packet_id, t.theme_id, t.label, t.description, t.parent FROM inbox_codebook t"
-                + join + " ORDER BY t.packet_id, t.position"):
+                "SELECT t.packet_pk, t.theme_id, t.label, t.description, t.parent FROM inbox_codebook t"
+                + join + " ORDER BY t.packet_pk, t.position"):
             parts[pid]["codebook"].append({"id": tid, "label": label, "description": desc, "parent": parent})
         for pid, idx, qid, speaker, start, end, text in conn.execute(
-                "SELECT t.packet_id, t.idx, t.question_id, t.speaker, t.start_ms, t.end_ms, t.text"
-                " FROM inbox_segments t" + join + " ORDER BY t.packet_id, t.idx"):
+                "SELECT t.packet_pk, t.idx, t.question_id, t.speaker, t.start_ms, t.end_ms, t.text"
+                " FROM inbox_segments t" + join + " ORDER BY t.packet_pk, t.idx"):
             parts[pid]["segments"].append({"index": idx, "question_id": qid, "speaker": speaker,
                                            "start_ms": start, "end_ms": end, "text": text})
         for pid, seg, theme, start, end, source in conn.execute(
-                "SELECT t.packet_id, t.segment_idx, t.theme_id, t.start_char, t.end_char, t.source"
-                " FROM inbox_tags t" + join + " ORDER BY t.packet_id, t.id"):
+                "SELECT t.packet_pk, t.segment_idx, t.theme_id, t.start_char, t.end_char, t.source"
+                " FROM inbox_tags t" + join + " ORDER BY t.packet_pk, t.id"):
             parts[pid]["tags"].append({"segment": seg, "theme": theme, "start": start, "end": end,
                                        "source": source})
         for pid, seg, text in conn.execute(
-                "SELECT t.packet_id, t.segment_idx, t.text FROM inbox_memos t" + join +
-                " ORDER BY t.packet_id, t.id"):
+                "SELECT t.packet_pk, t.segment_idx, t.text FROM inbox_memos t" + join +
+                " ORDER BY t.packet_pk, t.id"):
             parts[pid]["memos"].append({"segment": seg, "text": text})
         out = []
-        for (pid, code, site, month, language, method, witnessed, gid, gver, gtitle, signed,
+        for (pk, pid, device, code, site, month, language, method, witnessed, gid, gver, gtitle, signed,
              redactions, app_version, supersedes) in rows:
-            p = parts.get(pid, {})
+            p = parts.get(pk, {})
             out.append({
                 "format": "confidant-interview/1", "packet_id": pid, "supersedes": supersedes,
+                "device_fingerprint": device,
                 "interview": {"code": code, "site": site, "month": month, "language": language,
                               "consent": {"method": method, "witnessed": bool(witnessed)}},
                 "guide": {"id": gid, "version": gver, "title": gtitle},

@@ -236,5 +236,105 @@ CREATE TABLE inbox_events (
 SELECT 1;
 """
 
-MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3]
+# v4: the coordinator's inbox keyed by (device_fingerprint, packet_id), not packet_id alone
+# (docs/packet-format.md §8, decision 0110): a packet id is in the plaintext header, so with a
+# global key one enrolled device could claim another device's id first and have the genuine
+# interview refused as a conflict for ever. Rows get an integer key (``id``); the decoded
+# interview tables hang off it. Quarantine moves to its own table, one row per unverified
+# header (never keyed on the claimed id, so a forged claim cannot crowd out the real one),
+# with the sealed bytes kept only within a quota (decision 0111). SQLite cannot change a
+# primary key in place: new tables are made, filled, the old ones dropped (children first,
+# so foreign-key cascades have nothing to delete) and the new ones renamed (which rewrites
+# the foreign keys that name them).
+SCHEMA_V4 = """
+CREATE TABLE packets_received_v4 (
+  id INTEGER PRIMARY KEY, device_fingerprint TEXT NOT NULL, packet_id TEXT NOT NULL,
+  status TEXT NOT NULL, supersedes TEXT, superseded_by TEXT, header TEXT NOT NULL,
+  payload_sha256 TEXT NOT NULL, packet BLOB, payload BLOB, received_at TEXT NOT NULL,
+  reason TEXT NOT NULL DEFAULT '', UNIQUE (device_fingerprint, packet_id));
+INSERT INTO packets_received_v4 (device_fingerprint, packet_id, status, supersedes, superseded_by,
+  header, payload_sha256, packet, payload, received_at, reason)
+  SELECT device_fingerprint, packet_id, status, supersedes, superseded_by, header, payload_sha256,
+  packet, payload, received_at, reason FROM packets_received WHERE status != 'quarantined'
+  ORDER BY received_at, packet_id;
+CREATE TABLE inbox_quarantine (
+  id INTEGER PRIMARY KEY, device_fingerprint TEXT NOT NULL, packet_id TEXT NOT NULL,
+  header_digest TEXT NOT NULL UNIQUE, header TEXT NOT NULL, size_bytes INTEGER NOT NULL,
+  packet BLOB, source_path TEXT NOT NULL DEFAULT '', received_at TEXT NOT NULL,
+  reason TEXT NOT NULL DEFAULT '');
+INSERT OR IGNORE INTO inbox_quarantine (device_fingerprint, packet_id, header_digest, header,
+  size_bytes, packet, received_at, reason)
+  SELECT device_fingerprint, packet_id, COALESCE(json_extract(header, '$.header_digest'), packet_id),
+  header, COALESCE(length(packet), 0), packet, received_at, reason
+  FROM packets_received WHERE status = 'quarantined';
+CREATE INDEX inbox_quarantine_by_device ON inbox_quarantine (device_fingerprint, packet_id);
+CREATE TABLE inbox_interviews_v4 (
+  packet_pk INTEGER PRIMARY KEY REFERENCES packets_received_v4(id) ON DELETE CASCADE,
+  packet_id TEXT NOT NULL, device_fingerprint TEXT NOT NULL, code TEXT NOT NULL, site TEXT NOT NULL,
+  month TEXT NOT NULL DEFAULT '', language TEXT NOT NULL DEFAULT '',
+  consent_method TEXT NOT NULL DEFAULT '', consent_witnessed INTEGER NOT NULL DEFAULT 0,
+  guide_id TEXT NOT NULL DEFAULT '', guide_version TEXT NOT NULL DEFAULT '',
+  guide_title TEXT NOT NULL DEFAULT '', signed_off_at TEXT NOT NULL DEFAULT '',
+  redactions TEXT NOT NULL DEFAULT '{}', app_version TEXT NOT NULL DEFAULT '',
+  is_current INTEGER NOT NULL DEFAULT 1, imported_at TEXT NOT NULL);
+INSERT INTO inbox_interviews_v4 SELECT p.id, i.packet_id, i.device_fingerprint, i.code, i.site,
+  i.month, i.language, i.consent_method, i.consent_witnessed, i.guide_id, i.guide_version,
+  i.guide_title, i.signed_off_at, i.redactions, i.app_version, i.is_current, i.imported_at
+  FROM inbox_interviews i JOIN packets_received_v4 p ON p.packet_id = i.packet_id;
+CREATE TABLE inbox_questions_v4 (
+  packet_pk INTEGER NOT NULL REFERENCES inbox_interviews_v4(packet_pk) ON DELETE CASCADE,
+  question_id TEXT NOT NULL, position INTEGER NOT NULL, text TEXT NOT NULL,
+  section TEXT NOT NULL DEFAULT '', PRIMARY KEY (packet_pk, question_id));
+INSERT INTO inbox_questions_v4 SELECT p.id, t.question_id, t.position, t.text, t.section
+  FROM inbox_questions t JOIN packets_received_v4 p ON p.packet_id = t.packet_id;
+CREATE TABLE inbox_codebook_v4 (
+  packet_pk INTEGER NOT NULL REFERENCES inbox_interviews_v4(packet_pk) ON DELETE CASCADE,
+  theme_id TEXT NOT NULL, position INTEGER NOT NULL, label TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '', parent TEXT, PRIMARY KEY (packet_pk, theme_id));
+INSERT INTO inbox_codebook_v4 SELECT p.id, t.theme_id, t.position, t.label, t.description, t.parent
+  FROM inbox_codebook t JOIN packets_received_v4 p ON p.packet_id = t.packet_id;
+CREATE TABLE inbox_segments_v4 (
+  packet_pk INTEGER NOT NULL REFERENCES inbox_interviews_v4(packet_pk) ON DELETE CASCADE,
+  idx INTEGER NOT NULL, question_id TEXT, speaker TEXT NOT NULL DEFAULT '',
+  start_ms INTEGER NOT NULL DEFAULT 0, end_ms INTEGER NOT NULL DEFAULT 0, text TEXT NOT NULL,
+  PRIMARY KEY (packet_pk, idx));
+INSERT INTO inbox_segments_v4 SELECT p.id, t.idx, t.question_id, t.speaker, t.start_ms, t.end_ms, t.text
+  FROM inbox_segments t JOIN packets_received_v4 p ON p.packet_id = t.packet_id;
+CREATE TABLE inbox_tags_v4 (
+  id INTEGER PRIMARY KEY,
+  packet_pk INTEGER NOT NULL REFERENCES inbox_interviews_v4(packet_pk) ON DELETE CASCADE,
+  segment_idx INTEGER NOT NULL, theme_id TEXT NOT NULL, start_char INTEGER, end_char INTEGER,
+  source TEXT NOT NULL DEFAULT '');
+INSERT INTO inbox_tags_v4 (id, packet_pk, segment_idx, theme_id, start_char, end_char, source)
+  SELECT t.id, p.id, t.segment_idx, t.theme_id, t.start_char, t.end_char, t.source
+  FROM inbox_tags t JOIN packets_received_v4 p ON p.packet_id = t.packet_id;
+CREATE TABLE inbox_memos_v4 (
+  id INTEGER PRIMARY KEY,
+  packet_pk INTEGER NOT NULL REFERENCES inbox_interviews_v4(packet_pk) ON DELETE CASCADE,
+  segment_idx INTEGER, text TEXT NOT NULL);
+INSERT INTO inbox_memos_v4 (id, packet_pk, segment_idx, text) SELECT t.id, p.id, t.segment_idx, t.text
+  FROM inbox_memos t JOIN packets_received_v4 p ON p.packet_id = t.packet_id;
+DROP TABLE inbox_memos;
+DROP TABLE inbox_tags;
+DROP TABLE inbox_segments;
+DROP TABLE inbox_codebook;
+DROP TABLE inbox_questions;
+DROP TABLE inbox_interviews;
+DROP TABLE packets_received;
+ALTER TABLE packets_received_v4 RENAME TO packets_received;
+ALTER TABLE inbox_interviews_v4 RENAME TO inbox_interviews;
+ALTER TABLE inbox_questions_v4 RENAME TO inbox_questions;
+ALTER TABLE inbox_codebook_v4 RENAME TO inbox_codebook;
+ALTER TABLE inbox_segments_v4 RENAME TO inbox_segments;
+ALTER TABLE inbox_tags_v4 RENAME TO inbox_tags;
+ALTER TABLE inbox_memos_v4 RENAME TO inbox_memos;
+-- Supersede look-ups by the named id (per device); without it every import scanned the table.
+CREATE INDEX packets_received_by_supersedes ON packets_received (device_fingerprint, supersedes);
+CREATE INDEX packets_received_by_id ON packets_received (packet_id);
+CREATE INDEX inbox_interviews_current ON inbox_interviews (is_current, site, guide_version, month);
+CREATE INDEX inbox_tags_by_packet ON inbox_tags (packet_pk, segment_idx);
+CREATE INDEX inbox_memos_by_packet ON inbox_memos (packet_pk);
+"""
+
+MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4]
 SCHEMA_VERSION = len(MIGRATIONS)

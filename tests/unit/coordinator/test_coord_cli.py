@@ -128,3 +128,29 @@ def test_researcher_vault_cannot_import(tmp_path, capsys):
                  "coordinator", "import", str(tmp_path)])
     assert code != 0 and "coordinator init" in capsys.readouterr().err
 
+
+
+def test_cli_quarantine_list_and_purge(setup, capsys):
+    run, device, _key_file, tmp = setup
+    assert run("coordinator", "init") == 0
+    assert run("coordinator", "export-recipient", str(tmp / "recipient.txt")) == 0
+    recipient = next(ln for ln in (tmp / "recipient.txt").read_text().splitlines() if ln.startswith("age1"))
+    inbox = tmp / "synced"
+    inbox.mkdir()
+    for i in range(2):
+        iv = make_interview(packet_id=hex_id("q", i), code=f"P-{i:03d}", seed=i)
+        (inbox / f"q{i}.cpkt").write_bytes(seal_interview(iv, device, [recipient]))
+    assert run("coordinator", "import", str(inbox)) == 0
+    capsys.readouterr()
+    assert run("coordinator", "quarantine", "list") == 0
+    out = capsys.readouterr().out
+    assert f"device {device.fingerprint[:16]}: 2 packet(s)" in out and "purge" in out
+    assert run("coordinator", "quarantine", "list", "--json") == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [d["packets"] for d in listed["devices"]] == [2]
+    assert run("coordinator", "quarantine", "purge", "--device", "xyz") == 1
+    assert "not a device fingerprint" in capsys.readouterr().err
+    assert run("coordinator", "quarantine", "purge", "--device", device.fingerprint[:8]) == 0
+    assert "Removed 2 packet(s)" in capsys.readouterr().out
+    assert run("coordinator", "quarantine", "list") == 0
+    assert "Quarantine is empty." in capsys.readouterr().out

@@ -51,3 +51,54 @@ def test_fixture_in_repo_is_untouched(tmp_path):
     _copy(tmp_path)
     assert (FIXTURE / "vault.db").read_bytes() == before
     assert not (FIXTURE / "vault.db-wal").exists()
+
+
+def test_a_v3_coordinator_inbox_migrates_to_per_device_keys(tmp_path, monkeypatch):
+    """v4 re-keys the inbox by (device, packet id) and moves quarantine out (decision 0110)."""
+    import json
+
+    from core.vault import db
+    from core.vault.inbox import InboxRepo
+    from core.vault.schema import MIGRATIONS
+    from tests.conftest import FAST_KDF, PASSPHRASE
+
+    monkeypatch.setattr(db, "MIGRATIONS", MIGRATIONS[:3])
+    monkeypatch.setattr(db, "SCHEMA_VERSION", 3)
+    folder = tmp_path / "coordinator"
+    v, _code = Vault.create(folder, PASSPHRASE, role="coordinator", kdf=FAST_KDF)
+    dev, other = "aa" * 32, "bb" * 32
+    with v.transaction() as conn:
+        for pid, device, status, sup, by in (("a1", dev, "superseded", None, "a2"), ("a2", dev, "imported", "a1", None),
+                                             ("q1", other, "quarantined", None, None)):
+            header = json.dumps({"packet_id": pid, "device_fingerprint": device, "header_digest": f"d-{pid}",
+                                 "payload_sha256": "00"})
+            conn.execute("INSERT INTO packets_received (packet_id, device_fingerprint, status, supersedes,"
+                         " superseded_by, header, payload_sha256, packet, received_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                         (pid, device, status, sup, by, header, "00", b"sealed-" + pid.encode(), f"2025-01-0{len(pid)}"))
+        for pid, current in (("a1", 0), ("a2", 1)):
+            conn.execute("INSERT INTO inbox_interviews (packet_id, device_fingerprint, code, site, is_current,"
+                         " imported_at) VALUES (?,?,?,?,?,?)", (pid, dev, "P-1", "SITE-A", current, "2025"))
+            conn.execute("INSERT INTO inbox_segments (packet_id, idx, text) VALUES (?,?,?)", (pid, 0, f"text {pid}"))
+            conn.execute("INSERT INTO inbox_tags (packet_id, segment_idx, theme_id) VALUES (?,?,?)", (pid, 0, "pay"))
+    v.close()
+    monkeypatch.undo()
+    with Vault.open(folder, PASSPHRASE) as v:
+        conn = v.conn
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        repo = InboxRepo(v)
+        assert repo.get("a1", dev).status == "superseded" and repo.get("a1", dev).superseded_by == "a2"
+        [current] = repo.current_interviews()
+        assert (current["packet_id"], current["device_fingerprint"]) == ("a2", dev)
+        assert [s["text"] for s in current["segments"]] == ["text a2"]
+        assert [t["theme"] for t in current["tags"]] == ["pay"]
+        assert len(repo.current_interviews(include_history=True)) == 2
+        [held] = repo.quarantined()
+        assert (held.packet_id, held.device_fingerprint, held.has_bytes) == ("q1", other, True)
+        assert repo.held_bytes(held.id) == b"sealed-q1"
+        assert repo.packet_counts() == {"imported": 1, "superseded": 1, "quarantined": 1}
+        # deleting a packet row still cascades to its interview rows
+        with v.transaction() as c:
+            c.execute("DELETE FROM packets_received WHERE packet_id = 'a1'")
+        assert conn.execute("SELECT COUNT(*) FROM inbox_segments").fetchone()[0] == 1
