@@ -24,6 +24,7 @@ class WelcomePage(QWidget):
     create_requested = Signal()
     sample_requested = Signal()
     folder_requested = Signal()
+    open_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,16 +33,25 @@ class WelcomePage(QWidget):
         col.addWidget(note(self.tr(
             "Confidant keeps your interviews locked on this computer. It records, types up and "
             "sorts what people tell you, and only shares a copy with names taken out."), self))
-        self.create_button = button(self.tr("Create a new vault"), self, role="primary",
-                                    name="create_button")
+        # "Vault" is our word, not theirs: the first screen speaks of interviews (issue 16).
+        self.open_button = button(self.tr("Unlock my interviews"), self, role="primary",
+                                  name="open_button")
+        self.create_button = button(self.tr("Start keeping interviews on this computer"), self,
+                                    role="primary", name="create_button")
         self.sample_button = button(self.tr("Try it with a sample interview"), self, role="big",
                                     name="sample_button")
-        self.folder_button = button(self.tr("Open a vault in another folder\u2026"), self)
+        self.sample_note = note(self.tr(
+            "The sample holds a made-up interview only. It reopens without a passphrase of "
+            "your own (its passphrase is \u201c{p}\u201d)."), self)
+        self.folder_button = button(self.tr("Open interviews kept in another folder\u2026"), self)
         self.status = QLabel("", self)
         self.status.setWordWrap(True)
-        for w in (self.create_button, self.sample_button, self.folder_button, self.status):
+        for w in (self.open_button, self.create_button, self.sample_button, self.sample_note,
+                  self.folder_button, self.status):
             col.addWidget(w)
         col.addStretch(2)
+        self.open_button.hide()
+        self.open_button.clicked.connect(self.open_requested)
         self.create_button.clicked.connect(self.create_requested)
         self.sample_button.clicked.connect(self.sample_requested)
         self.folder_button.clicked.connect(self.folder_requested)
@@ -54,6 +64,8 @@ class UnlockPage(QWidget):
     forgot_requested = Signal()
     folder_requested = Signal()
     stop_recording_requested = Signal()
+    back_requested = Signal()
+    sample_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +75,12 @@ class UnlockPage(QWidget):
         self.folder_label.setProperty("note", "1")
         self.folder_label.setWordWrap(True)
         col.addWidget(self.folder_label)
+        # The sample vault's passphrase is no secret (made-up data): say it, and open it in one press.
+        self.sample_note = note("", self)
+        self.sample_button = button(self.tr("Open the sample interview"), self, role="big",
+                                    name="open_sample_button")
+        col.addWidget(self.sample_note)
+        col.addWidget(self.sample_button)
         self.recording_banner = QLabel("", self)
         self.recording_banner.setObjectName("recording_banner")
         self.recording_banner.setWordWrap(True)
@@ -83,7 +101,9 @@ class UnlockPage(QWidget):
         col.addWidget(self.status)
         row = QHBoxLayout()
         self.forgot_button = button(self.tr("I forgot my passphrase"), self)
-        self.folder_button = button(self.tr("Another vault\u2026"), self)
+        self.folder_button = button(self.tr("Interviews in another folder\u2026"), self)
+        self.back_button = button(self.tr("\u2190 Back to the start"), self, name="back_to_start_button")
+        row.addWidget(self.back_button)
         row.addWidget(self.forgot_button)
         row.addWidget(self.folder_button)
         col.addLayout(row)
@@ -93,7 +113,21 @@ class UnlockPage(QWidget):
         self.forgot_button.clicked.connect(self.forgot_requested)
         self.folder_button.clicked.connect(self.folder_requested)
         self.stop_recording_button.clicked.connect(self.stop_recording_requested)
+        self.back_button.clicked.connect(self.back_requested)
+        self.sample_button.clicked.connect(self.sample_requested)
         self.show_recording(None)
+        self.show_sample(None)
+
+    def show_sample(self, passphrase: str | None) -> None:
+        """Show (or hide, with None) that this is the sample vault and how it opens."""
+        visible = passphrase is not None
+        self.sample_note.setVisible(visible)
+        self.sample_button.setVisible(visible)
+        self.forgot_button.setVisible(not visible)
+        if visible:
+            self.sample_note.setText(self.tr(
+                "This is the sample: a made-up interview, no real data. Its passphrase is "
+                "\u201c{p}\u201d, or just press the button.").format(p=passphrase))
 
     def set_busy(self, busy: bool, message: str = "") -> None:
         self.unlock_button.setEnabled(not busy)
@@ -105,6 +139,7 @@ class UnlockPage(QWidget):
         visible = elapsed_text is not None
         self.recording_banner.setVisible(visible)
         self.stop_recording_button.setVisible(visible)
+        self.back_button.setVisible(not visible)  # the running recording needs this vault
         if visible:
             self.recording_banner.setText(self.tr(
                 "A recording is running ({elapsed}). It keeps recording while the screen is "

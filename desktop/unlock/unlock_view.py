@@ -114,6 +114,9 @@ class UnlockView(QStackedWidget):
         self.welcome.create_requested.connect(self._show_create)
         self.welcome.sample_requested.connect(self._on_sample)
         self.welcome.folder_requested.connect(self._on_choose_folder)
+        self.welcome.open_requested.connect(self._on_open_default)
+        self.unlock.back_requested.connect(self.show_welcome)
+        self.unlock.sample_requested.connect(self._on_open_sample)
         self.unlock.unlock_requested.connect(self._on_unlock)
         self.unlock.forgot_requested.connect(self._show_forgot)
         self.unlock.folder_requested.connect(self._on_choose_folder)
@@ -128,17 +131,51 @@ class UnlockView(QStackedWidget):
     def folder(self) -> Path:
         return self.session.folder or self.default_folder
 
+    @property
+    def sample_folder(self) -> Path:
+        return self.default_folder.parent / "sample-vault"
+
+    def is_sample(self, folder: Path) -> bool:
+        return Path(folder).resolve() == self.sample_folder.resolve()
+
     # --- navigation -------------------------------------------------------------------
     @Slot()
     def show_start(self) -> None:
         """Welcome if the folder has no vault yet, else the unlock page."""
         has_vault = (self.folder / KEYFILE_NAME).exists()
-        self.unlock.folder_label.setText(self.tr("Vault: {folder}").format(folder=str(self.folder)))
+        self.unlock.folder_label.setText(self.tr("Interviews kept in: {folder}").format(folder=str(self.folder)))
+        self.unlock.show_sample(DEMO_PASSPHRASE if self.is_sample(self.folder) else None)
         self.unlock.passphrase.clear()
         self.unlock.set_busy(False)
         self.setCurrentWidget(self.unlock if has_vault or self.session.held_vault else self.welcome)
         if self.currentWidget() is self.unlock:
             self.unlock.passphrase.setFocus()
+        else:
+            self._update_welcome()
+
+    @Slot()
+    def show_welcome(self) -> None:
+        """The lock screen's "Back to the start": the welcome page, for the usual folder."""
+        if self.session.held_vault is not None:
+            return  # a recording runs in this vault: stay where it can be stopped or resumed
+        self.session.folder = self.default_folder
+        self._update_welcome()
+        self.setCurrentWidget(self.welcome)
+
+    def _update_welcome(self) -> None:
+        has_vault = (self.default_folder / KEYFILE_NAME).exists()
+        self.welcome.open_button.setVisible(has_vault)
+        self.welcome.create_button.setVisible(not has_vault)
+        self.welcome.sample_note.setText(self.welcome.sample_note.text().replace("{p}", DEMO_PASSPHRASE))
+
+    @Slot()
+    def _on_open_default(self) -> None:
+        self.session.folder = self.default_folder
+        self.show_start()
+
+    @Slot()
+    def _on_open_sample(self) -> None:
+        self._on_unlock(DEMO_PASSPHRASE)
 
     @Slot()
     def _show_create(self) -> None:
@@ -181,9 +218,16 @@ class UnlockView(QStackedWidget):
 
     @Slot()
     def _on_sample(self) -> None:
-        folder = self.default_folder.parent / "sample-vault"
-        self.welcome.status.setText(self.tr("Preparing the sample interview\u2026"))
+        folder = self.sample_folder
         self.welcome.sample_button.setEnabled(False)
+        if (folder / KEYFILE_NAME).exists():
+            # Made before: open it again (its passphrase is public), never build a second one.
+            self.session.folder = folder
+            self.welcome.status.setText(self.tr("Opening the sample interview\u2026"))
+            start_job(_open_job(folder, DEMO_PASSPHRASE), self, succeeded=self._on_opened,
+                      failed=self._on_failed, name="demo_open")
+            return
+        self.welcome.status.setText(self.tr("Preparing the sample interview\u2026"))
         start_job(_demo_job(folder, self.session.kdf), self, succeeded=self._on_opened,
                   failed=self._on_failed, name="demo")
 

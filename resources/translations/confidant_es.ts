@@ -1244,37 +1244,56 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../desktop/unlock/unlock_page.py" line="61"/>
+        <location filename="../../desktop/unlock/unlock_page.py" line="73"/>
         <source>Unlock your interviews</source>
         <translation>Desbloquea tus entrevistas</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/unlock_page.py" line="69"/>
+        <location filename="../../desktop/unlock/unlock_page.py" line="80"/>
+        <source>Open the sample interview</source>
+        <translation>Abrir la entrevista de ejemplo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/unlock_page.py" line="87"/>
         <source>Stop the recording (it is kept safe)</source>
         <translation>Detener la grabación (queda guardada)</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/unlock_page.py" line="73"/>
+        <location filename="../../desktop/unlock/unlock_page.py" line="91"/>
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/unlock_page.py" line="78"/>
+        <location filename="../../desktop/unlock/unlock_page.py" line="96"/>
         <source>Unlock</source>
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/unlock_page.py" line="85"/>
+        <location filename="../../desktop/unlock/unlock_page.py" line="103"/>
         <source>I forgot my passphrase</source>
         <translation>Olvidé mi frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/unlock_page.py" line="86"/>
-        <source>Another vault…</source>
-        <translation>Otra bóveda…</translation>
+        <location filename="../../desktop/unlock/unlock_page.py" line="104"/>
+        <source>Interviews in another folder…</source>
+        <translation>Entrevistas en otra carpeta…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/unlock_page.py" line="110"/>
+        <location filename="../../desktop/unlock/unlock_page.py" line="105"/>
+        <source>← Back to the start</source>
+        <translation>← Volver al inicio</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/unlock_page.py" line="129"/>
+        <source>This is the sample: a made-up interview, no real data. Its passphrase is “{p}”, or just press the button.</source>
+        <translation>Es el ejemplo: una entrevista inventada, sin datos reales. Su frase de contraseña es «{p}», o pulsa el botón.</translation>
+    </message>
+    <message>
+        <source>Another vault…</source>
+        <translation type="vanished">Otra bóveda…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/unlock_page.py" line="145"/>
         <source>A recording is running ({elapsed}). It keeps recording while the screen is locked. Unlock to return to it.</source>
         <translation>Hay una grabación en curso ({elapsed}). Sigue grabando mientras la pantalla está bloqueada. Desbloquea para volver a ella.</translation>
     </message>
@@ -1282,37 +1301,46 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>UnlockView</name>
     <message>
-        <location filename="../../desktop/unlock/unlock_view.py" line="136"/>
         <source>Vault: {folder}</source>
-        <translation>Bóveda: {folder}</translation>
+        <translation type="vanished">Bóveda: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/unlock_view.py" line="154"/>
+        <location filename="../../desktop/unlock/unlock_view.py" line="146"/>
+        <source>Interviews kept in: {folder}</source>
+        <translation>Entrevistas guardadas en: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/unlock_view.py" line="191"/>
         <source>Choose the vault folder</source>
         <translation>Elige la carpeta de la bóveda</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/unlock_view.py" line="164"/>
+        <location filename="../../desktop/unlock/unlock_view.py" line="201"/>
         <source>That passphrase does not unlock this vault.</source>
         <translation>Esa frase no desbloquea esta bóveda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/unlock_view.py" line="166"/>
+        <location filename="../../desktop/unlock/unlock_view.py" line="203"/>
         <source>Unlocking…</source>
         <translation>Desbloqueando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/unlock_view.py" line="172"/>
+        <location filename="../../desktop/unlock/unlock_view.py" line="209"/>
         <source>Creating your vault…</source>
         <translation>Creando tu bóveda…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/unlock_view.py" line="178"/>
+        <location filename="../../desktop/unlock/unlock_view.py" line="215"/>
         <source>Unlocking with the recovery code…</source>
         <translation>Desbloqueando con el código de recuperación…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/unlock_view.py" line="185"/>
+        <location filename="../../desktop/unlock/unlock_view.py" line="226"/>
+        <source>Opening the sample interview…</source>
+        <translation>Abriendo la entrevista de ejemplo…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/unlock_view.py" line="230"/>
         <source>Preparing the sample interview…</source>
         <translation>Preparando la entrevista de ejemplo…</translation>
     </message>
@@ -1320,29 +1348,47 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../desktop/unlock/unlock_page.py" line="31"/>
+        <location filename="../../desktop/unlock/unlock_page.py" line="32"/>
         <source>Welcome to Confidant</source>
         <translation>Bienvenida a Confidant</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/unlock_page.py" line="33"/>
+        <location filename="../../desktop/unlock/unlock_page.py" line="34"/>
         <source>Confidant keeps your interviews locked on this computer. It records, types up and sorts what people tell you, and only shares a copy with names taken out.</source>
         <translation>Confidant guarda tus entrevistas bajo llave en esta computadora. Graba, transcribe y ordena lo que la gente te cuenta, y solo comparte una copia sin nombres.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/unlock_page.py" line="35"/>
-        <source>Create a new vault</source>
-        <translation>Crear una bóveda nueva</translation>
+        <location filename="../../desktop/unlock/unlock_page.py" line="37"/>
+        <source>Unlock my interviews</source>
+        <translation>Desbloquear mis entrevistas</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/unlock_page.py" line="37"/>
+        <location filename="../../desktop/unlock/unlock_page.py" line="39"/>
+        <source>Start keeping interviews on this computer</source>
+        <translation>Empezar a guardar entrevistas en este ordenador</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/unlock_page.py" line="44"/>
+        <source>The sample holds a made-up interview only. It reopens without a passphrase of your own (its passphrase is “{p}”).</source>
+        <translation>El ejemplo solo contiene una entrevista inventada. Se vuelve a abrir sin una frase de contraseña tuya (la suya es «{p}»).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/unlock_page.py" line="46"/>
+        <source>Open interviews kept in another folder…</source>
+        <translation>Abrir entrevistas guardadas en otra carpeta…</translation>
+    </message>
+    <message>
+        <source>Create a new vault</source>
+        <translation type="vanished">Crear una bóveda nueva</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/unlock_page.py" line="41"/>
         <source>Try it with a sample interview</source>
         <translation>Probar con una entrevista de ejemplo</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/unlock_page.py" line="39"/>
         <source>Open a vault in another folder…</source>
-        <translation>Abrir una bóveda en otra carpeta…</translation>
+        <translation type="vanished">Abrir una bóveda en otra carpeta…</translation>
     </message>
 </context>
 <context>

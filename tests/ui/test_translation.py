@@ -12,7 +12,7 @@ def test_spanish_translation_loads(qtbot):
     translator = install_translator(app, "es")
     try:
         assert translator is not None
-        assert QCoreApplication.translate("WelcomePage", "Create a new vault") == "Crear una bóveda nueva"
+        assert QCoreApplication.translate("WelcomePage", "Try it with a sample interview") == "Probar con una entrevista de ejemplo"
         assert QCoreApplication.translate("MainWindow", "Lock now") == "Bloquear ahora"
     finally:
         if translator is not None:

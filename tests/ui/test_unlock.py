@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pypdf import PdfReader
 
+from desktop.unlock.unlock_view import DEMO_PASSPHRASE
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import make_window, stop_everything, unlock, wait_idle
 
@@ -100,4 +101,37 @@ def test_sample_interview_fills_a_new_vault(qtbot, tmp_path, shown_errors, answe
     assert len(TranscriptRepo(vault).current_segments(iv.id)) > 20
     qtbot.waitUntil(lambda: window.interviews.table.rowCount() == 1, timeout=10000)
     assert "P-DEMO-01" in window.interviews.table.item(0, 0).text()
+    # After Lock now the sample can be reopened: the screen says it is the sample and how.
+    view = window.unlock_view
+    window.lock_button.click()
+    qtbot.waitUntil(lambda: window.ctx.session.held_vault is None, timeout=10000)
+    assert view.currentWidget() is view.unlock
+    assert view.unlock.sample_button.isVisibleTo(view) and DEMO_PASSPHRASE in view.unlock.sample_note.text()
+    view.unlock.sample_button.click()
+    qtbot.waitUntil(lambda: window.ctx.session.is_unlocked, timeout=20000)
+    wait_idle(qtbot)
+    # Back to the start, then the sample again: the same vault opens, none is rebuilt.
+    window.lock_button.click()
+    qtbot.waitUntil(lambda: window.ctx.session.held_vault is None, timeout=10000)
+    view.unlock.back_button.click()
+    assert view.currentWidget() is view.welcome
+    view.welcome.sample_button.click()
+    qtbot.waitUntil(lambda: window.ctx.session.is_unlocked or bool(shown_errors), timeout=20000)
+    assert not shown_errors, shown_errors[-1].message
+    wait_idle(qtbot)
+    assert [iv.participant_code for iv in InterviewRepo(window.ctx.session.vault).list()] == ["P-DEMO-01"]
     stop_everything(qtbot, window)
+
+
+def test_lock_screen_goes_back_to_the_welcome_page(qtbot, researcher_window):
+    window = researcher_window
+    view = window.unlock_view
+    window.lock_button.click()
+    qtbot.waitUntil(lambda: window.ctx.session.held_vault is None, timeout=10000)
+    assert view.currentWidget() is view.unlock and "Vault" not in view.unlock.folder_label.text()
+    view.unlock.back_button.click()
+    assert view.currentWidget() is view.welcome
+    assert view.welcome.open_button.isVisibleTo(view) and not view.welcome.create_button.isVisibleTo(view)
+    view.welcome.open_button.click()
+    assert view.currentWidget() is view.unlock
+    unlock(qtbot, window)
