@@ -34,6 +34,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("file", metavar="FILE")
     c.set_defaults(handler=cmd_export_recipient)
 
+    c = cs.add_parser("export-identity", help="write the secret age identity to FILE, so a reviewer can "
+                      "open packets with `age -d -i FILE` (asks first)")
+    c.add_argument("file", metavar="FILE")
+    c.add_argument("--yes", action="store_true", help="do not ask (for scripts)")
+    c.set_defaults(handler=cmd_export_identity)
+
     c = cs.add_parser("enrol", help="trust a researcher's device key file; releases its quarantined packets")
     c.add_argument("file", metavar="FILE|TEXT", help="the device key file (or the pasted key line)")
     c.add_argument("--label", required=True, help='whose device it is, e.g. "Org A – laptop 3"')
@@ -143,6 +149,26 @@ def cmd_export_recipient(args: argparse.Namespace) -> int:
         return 0
     write_key_file(args.file, text)
     print(f"Read these words to researchers when they add it: {words_block(words)}")
+    return 0
+
+
+def cmd_export_identity(args: argparse.Namespace) -> int:
+    from core.coordinator.inbox import require_coordinator
+    from core.packets.keys import IDENTITY_HINT, IDENTITY_WARNING, export_identity
+    print(f"Warning: {IDENTITY_WARNING}")
+    print(IDENTITY_HINT)
+    if not args.yes:
+        try:
+            answer = input("Write the secret identity file? [yes/no] ").strip().lower()
+        except EOFError:
+            answer = ""
+        if answer not in ("y", "yes"):
+            raise InvalidInput("Nothing was written.", "Answer yes, or pass --yes in a script.")
+    with open_vault(args) as vault:
+        require_coordinator(vault)
+        path = export_identity(vault, args.file)
+    print(f"Wrote {path} (readable only by you). Open a packet's payload with: "
+          f"age -d -i {path} PAYLOAD")
     return 0
 
 

@@ -187,3 +187,37 @@ def add_recipient(vault: Vault, text_or_path: str | Path, label: str = "") -> Re
 
 def list_recipients(vault: Vault) -> list[Recipient]:
     return RecipientRepo(vault).list()
+
+
+IDENTITY_WARNING = (
+    "This file is the coordinator's secret key, not encrypted. Anyone who has it can open every "
+    "packet sealed to this coordinator and read every interview in it.")
+IDENTITY_HINT = ("Keep it on an encrypted disk, never e-mail or sync it, and delete it when the "
+                 "review is done.")
+
+
+def export_identity(vault: Vault, path: str | Path) -> Path:
+    """Write this coordinator's age identity to a new file (0600) for `age -d -i FILE`.
+
+    Refuses to overwrite a file, and records the export (fingerprint only) in the security log."""
+    import datetime as dt
+
+    from core.vault import auditlog
+    from core.vault.files import write_output_file
+    if vault.role != "coordinator":
+        raise InvalidInput("Only a coordinator vault has an identity that opens packets.",
+                           "Open the coordinator vault with --vault, or run `confidant coordinator init`.")
+    path = Path(path)
+    if path.exists():
+        raise InvalidInput(f"{path} already exists; an identity file is never written over.",
+                           "Choose a new file name.")
+    identity = age_identity(vault)
+    recipient = age_recipient(vault)
+    created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    text = (f"# Confidant coordinator age identity. SECRET: {IDENTITY_WARNING}\n"
+            f"# created: {created}\n# public key: {recipient}\n{identity}\n")
+    write_output_file(path, text.encode("ascii"))  # a temp file + rename: mode 0600 from mkstemp
+    with vault.transaction() as conn:
+        auditlog.append(conn, "identity_exported", {"fingerprint": fingerprint(recipient)})
+    log.info("coordinator identity exported fingerprint=%s", fingerprint(recipient)[:16])
+    return path

@@ -29,16 +29,30 @@ def _one_line(text: str) -> str:
     return " ".join(text.split()).replace("-->", "->")
 
 
+def _vtt_escape(text: str) -> str:
+    # WebVTT cue text is markup: a bare "<" or "&" would start a tag or an entity.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def voice_label(speaker: str) -> str:
+    """The voice name a player or QDA tool shows: "interviewer" -> "Interviewer"."""
+    label = " ".join(speaker.replace("_", " ").split())
+    return (label[:1].upper() + label[1:]).replace(">", "")
+
+
 def to_vtt(segments: Iterable[_SegmentLike], *, with_speakers: bool = True) -> str:
-    """WebVTT: one cue per segment; the speaker, when known, as a voice tag."""
+    """WebVTT: one cue per segment; the speaker, when known, as a closed voice tag.
+
+    ``<v Interviewer>text</v>``: tools that do not read voice spans (Taguette) show an unclosed
+    ``<v participant>`` literally, so the span is always closed."""
     lines = ["WEBVTT", ""]
     for i, seg in enumerate(segments, 1):
-        text = _one_line(seg.text)
+        text = _vtt_escape(_one_line(seg.text))
         if not text:
             continue
         speaker = getattr(seg, "speaker", "") if with_speakers else ""
         if speaker:
-            text = f"<v {speaker}>{text}"
+            text = f"<v {voice_label(speaker)}>{text}</v>"
         lines += [str(i), f"{_clock(seg.start_ms, '.')} --> {_clock(seg.end_ms, '.')}", text, ""]
     return "\n".join(lines)
 

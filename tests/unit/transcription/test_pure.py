@@ -96,8 +96,11 @@ def test_formats():
     segs = [Segment(0, 1500, "Hello  --> world", speaker="interviewer"), Segment(3_723_004, 3_724_000, "Bye"),
             Segment(5, 6, " ")]
     vtt = formats.to_vtt(segs)
-    assert vtt.startswith("WEBVTT\n\n1\n00:00:00.000 --> 00:00:01.500\n<v interviewer>Hello -> world\n")
+    # A closed voice span (Taguette shows an unclosed one literally); cue text escaped as markup.
+    assert vtt.startswith("WEBVTT\n\n1\n00:00:00.000 --> 00:00:01.500\n<v Interviewer>Hello -&gt; world</v>\n")
     assert "01:02:03.004 --> 01:02:04.000\nBye" in vtt
+    assert formats.to_vtt([Segment(0, 1, "R&D <said> so", speaker="participant")]).splitlines()[4] == (
+        "<v Participant>R&amp;D &lt;said&gt; so</v>")
     srt = formats.to_srt(segs)
     assert srt.startswith("1\n00:00:00,000 --> 00:00:01,500\nHello -> world\n\n2\n01:02:03,004")
     assert formats.to_txt(segs) == "interviewer: Hello -> world\nBye\n"
