@@ -63,7 +63,7 @@ def _day_value(day: str) -> int | None:
 def _year_value(year: str | None) -> int | None:
     if not year:
         return None
-    if year.isdigit():
+    if year.isdecimal():
         return int(year) if len(year) == 4 else 2000 + int(year) if int(year) < 50 else 1900 + int(year)
     if year.startswith("'"):
         return 2000 + int(year[1:]) if int(year[1:]) < 50 else 1900 + int(year[1:])
@@ -71,7 +71,7 @@ def _year_value(year: str | None) -> int | None:
     digits = "".join(words_to_chunks([w for w in words if w != "and"]))
     if len(digits) == 3 and words[0] in ("nineteen", "twenty"):  # "nineteen oh five" -> 1905
         digits = digits[:2] + "0" + digits[2:]
-    return int(digits) if len(digits) == 4 and digits.isdigit() else None
+    return int(digits) if len(digits) == 4 and digits.isdecimal() else None
 
 
 def generalise(month_index: int, year: int | None) -> str:

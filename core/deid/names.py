@@ -121,7 +121,7 @@ def _site_variants(words: list[str]) -> set[str]:
         return set()
     last = words[-1].strip(".,")
     m = _SITE_CODE.match(last)
-    if m is None and len(words) >= 2 and words[-1].strip("#").isdigit():
+    if m is None and len(words) >= 2 and words[-1].strip("#").isdecimal():
         m = _SITE_CODE.match(words[-2].strip(".,") + " " + words[-1].strip("#"))
     if m is None or int(m.group("num")) >= 100:
         return set()

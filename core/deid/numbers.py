@@ -9,22 +9,53 @@ turned into the digit string a person would dial, and into a value where that ma
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-         "eight": 8, "nine": 9}
+         "eight": 8, "nine": 9,
+         # Spanish ("cinco cinco cinco, cero uno nueve dos"); "un"/"una" are articles far more
+         # often than digits, so they are left out.
+         "cero": 0, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+         "ocho": 8, "nueve": 9}
 ZERO_LETTERS = {"oh", "o"}  # "five five five oh one": only inside a run, never first
 TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+         "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciseis": 16,
+         "dieciséis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
+         "veintiuno": 21, "veintiun": 21, "veintidos": 22, "veintidós": 22, "veintitres": 23, "veintitrés": 23,
+         "veinticuatro": 24, "veinticinco": 25, "veintiseis": 26, "veintiséis": 26, "veintisiete": 27,
+         "veintiocho": 28, "veintinueve": 29}
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-        "seventy": 70, "eighty": 80, "ninety": 90}
-REPEATS = {"double": 2, "triple": 3}
-SCALES = {"hundred": 100, "thousand": 1000}
-NUMBER_WORDS = set(UNITS) | set(TEENS) | set(TENS) | set(REPEATS) | set(SCALES) | ZERO_LETTERS
-SEPARATOR_WORDS = {"dash", "hyphen"}
+        "seventy": 70, "eighty": 80, "ninety": 90,
+        "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80,
+        "noventa": 90}
+REPEATS = {"double": 2, "triple": 3, "doble": 2}
+SCALES = {"hundred": 100, "thousand": 1000, "mil": 1000}
+# Spanish hundreds are single words ("ciento veinte", "doscientos cinco").
+HUNDREDS = {"cien": 100, "ciento": 100, "doscientos": 200, "doscientas": 200, "trescientos": 300,
+            "cuatrocientos": 400, "quinientos": 500, "seiscientos": 600, "setecientos": 700,
+            "ochocientos": 800, "novecientos": 900}
+NUMBER_WORDS = set(UNITS) | set(TEENS) | set(TENS) | set(REPEATS) | set(SCALES) | set(HUNDREDS) | ZERO_LETTERS
+SEPARATOR_WORDS = {"dash", "hyphen", "guion", "guión"}
+# Joins tens and units: "treinta y cinco", "forty and two" is not said.
+_TENS_JOINER = {"y"}
 _SEPARATOR_CHARS = set(",-.()/+–—:")
 
-_TOKEN_RE = re.compile(r"[A-Za-z]+|\d+|\S")
+# ``\d`` is any Unicode decimal digit ("217", full-width "２１７", Arabic-Indic); superscripts
+# and fractions ("m²", "½") are not decimal and stay single symbols. ``str.isdigit`` is true
+# for "²" and ``int("²")`` raises, which once made "40 m²" impossible to de-identify.
+_TOKEN_RE = re.compile(r"[^\W\d_]+|\d+|\S")
+
+
+def is_digits(text: str) -> bool:
+    """True for a non-empty string of decimal digits in any script (never "²" or "½")."""
+    return text.isdecimal()
+
+
+def ascii_digits(text: str) -> str:
+    """Decimal digits of any script as ASCII ("２１７" -> "217"); other characters dropped."""
+    return "".join(str(unicodedata.decimal(ch)) for ch in text if ch.isdecimal())
 
 
 @dataclass(frozen=True)
@@ -61,7 +92,7 @@ def tokens(text: str) -> list[Token]:
 
 
 def _is_number_token(tok: Token) -> bool:
-    return tok.text.isdigit() or tok.lower in NUMBER_WORDS
+    return is_digits(tok.text) or tok.lower in NUMBER_WORDS
 
 
 def _is_separator(tok: Token) -> bool:
@@ -76,7 +107,16 @@ def _below_hundred(words: list[str], i: int) -> tuple[int | None, int]:
     if w in TENS:
         if i + 1 < len(words) and words[i + 1] in UNITS and UNITS[words[i + 1]] > 0:
             return TENS[w] + UNITS[words[i + 1]], i + 2
+        if i + 2 < len(words) and words[i + 1] in _TENS_JOINER and words[i + 2] in UNITS \
+                and UNITS[words[i + 2]] > 0:
+            return TENS[w] + UNITS[words[i + 2]], i + 3
         return TENS[w], i + 1
+    if w in HUNDREDS:
+        rest, j = _below_hundred(words, i + 1)
+        # "ciento veinte" is 120; "quinientos, cinco cinco..." in dictation starts a new group.
+        if rest is not None and not (words[i + 1] in UNITS and j < len(words)):
+            return HUNDREDS[w] + rest, j
+        return HUNDREDS[w], i + 1
     if w in TEENS:
         return TEENS[w], i + 1
     if w in UNITS:
@@ -90,8 +130,8 @@ def words_to_chunks(words: list[str]) -> list[str]:
     i = 0
     while i < len(words):
         w = words[i]
-        if w.isdigit():
-            chunks.append(w)
+        if is_digits(w):
+            chunks.append(ascii_digits(w))
             i += 1
         elif w in ZERO_LETTERS:
             chunks.append("0")
@@ -150,6 +190,10 @@ def number_runs(text: str, toks: list[Token] | None = None) -> list[NumberRun]:
                 j += 1
             elif toks[j].lower == "and" and j + 1 < len(toks) and members[-1].lower in SCALES:
                 j += 1  # "two hundred and five"
+            elif toks[j].lower in _TENS_JOINER and j + 1 < len(toks) and members[-1].lower in TENS \
+                    and toks[j + 1].lower in UNITS:
+                members.append(toks[j])  # "treinta y cinco": kept so the words read as 35
+                j += 1
             elif _is_separator(toks[j]) and j + 1 < len(toks) and _is_number_token(toks[j + 1]):
                 j += 1
             else:
@@ -168,6 +212,6 @@ def number_runs(text: str, toks: list[Token] | None = None) -> list[NumberRun]:
         chunks = words_to_chunks(words)
         if chunks:
             runs.append(NumberRun(members[0].start, members[-1].end, "".join(chunks), tuple(chunks),
-                                  any(not m.text.isdigit() for m in members)))
+                                  any(not is_digits(m.text) for m in members)))
         i = j
     return runs

@@ -1,4 +1,5 @@
-"""Our pattern recognizers: phones, emails, US street addresses, IDs and ages, written or spoken.
+"""Our pattern recognizers: emails, IDs and ages, written or spoken (phones and addresses have
+their own modules).
 
 Each function takes the text (and its number runs) and returns findings. They are tuned for
 conversational transcripts: lower case, spoken digits, "at ... dot com", missing commas.
@@ -11,31 +12,11 @@ import re
 from core.deid.findings import Finding
 from core.deid.numbers import NumberRun
 
-_PHONE_CONTEXT = re.compile(
-    r"\b(phone|number|cell|call|called|calling|text|texted|reach|dial|digits|line|extension|"
-    r"landline|mobile|fax|contact)\b", re.IGNORECASE)
-_WRITTEN_7 = re.compile(r"^\d{3}[-.\s]\d{4}$")
-
 
 def phones(text: str, runs: list[NumberRun]) -> list[Finding]:
-    """Ten digits (or 1 + ten); seven digits when a phone word is near or written as 555-0192."""
-    out: list[Finding] = []
-    for run in runs:
-        d = run.digits
-        span = text[run.start:run.end]
-        if len(d) == 10 or (len(d) == 11 and d.startswith("1")):
-            score = 0.9 if run.is_spoken or len(run.chunks) >= 2 else 0.6
-        elif len(d) == 7 and len(run.chunks) >= 2 and (
-                _PHONE_CONTEXT.search(text[max(0, run.start - 60):run.start]) or _WRITTEN_7.match(span)):
-            score = 0.75
-        else:
-            continue
-        start = run.start
-        while start > 0 and text[start - 1] in "(+":  # "(217) 555-0192", "+1 217..."
-            start -= 1
-        out.append(Finding(start, run.end, "PHONE", text[start:run.end], score,
-                           "spoken_phone" if run.is_spoken else "phone", canonical=d[-10:]))
-    return out
+    """Phone numbers (see ``core.deid.phones``)."""
+    from core.deid.phones import phones as _phones
+    return _phones(text, runs)
 
 
 _TLDS = r"(?:com|org|net|edu|gov|mil|io|us|co|info|biz|me|ca|uk|mx|ai|app)"
@@ -94,63 +75,10 @@ def emails(text: str) -> list[Finding]:
     return out
 
 
-_STREET_SUFFIX = (
-    r"(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|"
-    r"parkway|pkwy|highway|hwy|circle|cir|terrace|ter|trail|trl|square|sq|alley|row|pike|"
-    r"turnpike|crescent|loop|run|path|plaza|expressway|freeway)\.?")
-_DIRECTION = r"(?:north|south|east|west|northeast|northwest|southeast|southwest|n|s|e|w|ne|nw|se|sw)\.?"
-_UNIT = (r"(?:,?\s*(?:apartment|apt|unit|suite|ste|number|no|#|room|lot|floor)\.?\s*#?\s*"
-         r"(?:[a-z]?\d+[a-z]?|[a-z]\b|(?:\w+\s){0,2}\w+(?=[\s,.]|$)))?")
-_STATES = (
-    r"(?:alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|"
-    r"hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|"
-    r"michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new\s+hampshire|new\s+jersey|"
-    r"new\s+mexico|new\s+york|north\s+carolina|north\s+dakota|ohio|oklahoma|oregon|pennsylvania|"
-    r"rhode\s+island|south\s+carolina|south\s+dakota|tennessee|texas|utah|vermont|virginia|"
-    r"washington|west\s+virginia|wisconsin|wyoming|al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|"
-    r"ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|"
-    r"wa|wv|wi|wy)")
-# After the number: "[direction] Name [Name [Name]] Suffix [unit] [, City[, State] [zip]]".
-_STREET_TAIL = re.compile(
-    r"\s+(?:" + _DIRECTION + r"\s+)?(?:[a-z][a-z'-]*\.?\s+){0,3}?" + _STREET_SUFFIX + r"(?![a-z])"
-    + _UNIT +
-    r"(?:,?\s+(?:in\s+)?(?:[a-z]+\s+){0,2}?[a-z]+,?\s+" + _STATES + r"\b(?:,?\s+\d{5}(?:-\d{4})?)?)?"
-    r"(?:,?\s+\d{5}(?:-\d{4})?)?",
-    re.IGNORECASE)
-_NOT_STREET_WORDS = {"years", "year", "hours", "hour", "dollars", "bucks", "minutes", "days", "weeks",
-                     "months", "times", "people", "of", "and", "or", "but", "to", "the", "a", "in",
-                     "on", "at", "for", "i", "we", "they", "he", "she", "it", "you", "was", "is"}
-_PO_BOX = re.compile(r"\b(?:p\.?\s?o\.?|post\s+office)\s*box\s+(?:\d+|(?:(?:zero|oh|one|two|three|four|"
-                     r"five|six|seven|eight|nine)\b\s*){1,6})", re.IGNORECASE)
-_LIVE_ON = re.compile(
-    r"\b(?:live|lives|lived|living|house|home|place|apartment|moved|stay|stays|i'?m|we'?re|i\s+am)\s+"
-    r"(?:is\s+)?"
-    r"(?:on|over\s+on|off|at|to)\s+((?:[a-z][a-z'-]*\s+){1,2}" + _STREET_SUFFIX + r")(?![a-z])",
-    re.IGNORECASE)
-
-
 def addresses(text: str, runs: list[NumberRun]) -> list[Finding]:
-    """US street addresses whose house number is written or spoken; PO boxes; "I live on X street"."""
-    out: list[Finding] = []
-    for run in runs:
-        if len(run.digits) > 6:
-            continue
-        m = _STREET_TAIL.match(text, run.end)
-        if not m:
-            continue
-        first_word = m.group().split()[0].lower().strip(".,")
-        if first_word in _NOT_STREET_WORDS:
-            continue
-        span = text[run.start:m.end()].rstrip(" ,.")
-        out.append(Finding(run.start, run.start + len(span), "ADDRESS", span, 0.85, "street_address",
-                           canonical=re.sub(r"\W+", " ", span.lower()).strip()))
-    for m in _PO_BOX.finditer(text):
-        out.append(Finding(m.start(), m.end(), "ADDRESS", m.group(), 0.8, "po_box",
-                           canonical=m.group().lower()))
-    for m in _LIVE_ON.finditer(text):
-        out.append(Finding(m.start(1), m.end(1), "ADDRESS", m.group(1), 0.6, "street_name",
-                           canonical=m.group(1).lower()))
-    return out
+    """Street addresses, crossings, PO boxes, ZIP codes (see ``core.deid.addresses``)."""
+    from core.deid.addresses import addresses as _addresses
+    return _addresses(text, runs)
 
 
 _ID_CONTEXT = re.compile(

@@ -1,0 +1,249 @@
+"""Street addresses, written and spoken, in English and Spanish; PO boxes; ZIP codes.
+
+Three sources, combined (decision 0105):
+
+* ``pyap2`` finds complete written US addresses ("1420 Oak Street Oakland CA 94612").
+* Our grammar anchored on a house number, written or spoken ("2231 East 14th Street, Apartment
+  3B", "twenty two thirty one east fourteenth"): direction, up to three name words (ordinals
+  such as "14th"/"fourteenth" included), a street suffix, a unit. ``usaddress`` (a CRF parser
+  of US address strings) then says whether the words after it ("…, Oakland", "… oakland ca")
+  are still the address.
+* Rules for what people say instead of an address: "the corner of X and Y", "on Foothill and
+  35th", "I live on Maple Avenue", and the Spanish forms ("en la calle Mission y la 24",
+  "avenida Insurgentes 1500", "colonia Las Flores").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from core.deid.findings import Finding
+from core.deid.numbers import NumberRun
+
+_SUFFIX = (r"(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|"
+           r"parkway|pkwy|highway|hwy|circle|cir|terrace|ter|trail|trl|square|sq|alley|row|pike|"
+           r"turnpike|crescent|loop|path|plaza|expressway|freeway)\.?")
+# Suffixes that are street words whatever comes before ("on maple avenue"); "way", "place",
+# "court", "row", "path", "loop" are everyday words too and need a house number.
+_STRONG_SUFFIX = r"(?:street|avenue|ave|boulevard|blvd|road|drive|lane|parkway|highway|hwy|terrace)\.?"
+_DIRECTION = r"(?:north|south|east|west|northeast|northwest|southeast|southwest|n|s|e|w|ne|nw|se|sw)\.?"
+_ORDINAL_WORD = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+                 r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+                 r"thirtieth|fortieth|fiftieth)")
+_ORDINAL = (r"(?:\d{1,3}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-])?"
+            + _ORDINAL_WORD + r")")
+_NAME_WORD = r"(?:" + _ORDINAL + r"|[^\W\d_][\w'’.-]*)"
+_UNIT = (r"(?:,?\s*(?:apartment|apt|unit|suite|ste|number|no|#|room|lot|floor|space|trailer|"
+         r"departamento|depto|interior|int)\.?\s*#?\s*"
+         r"(?:[a-z]?\d+[a-z]?|[a-z]\b|(?:[^\W\d_]+[\s-]){0,2}[^\W\d_]+(?=[\s,.]|$)))?")
+_ZIP = r"(?:,?\s+\d{5}(?:-\d{4})?)"
+_STREET_TAIL = re.compile(
+    r"\s+(?:" + _DIRECTION + r"\s+)?(?:" + _NAME_WORD + r"\s+){0,3}?" + _SUFFIX + r"(?![^\W\d_])" + _UNIT
+    + _ZIP + r"?", re.IGNORECASE)
+# "2231 east fourteenth", "1500 west 35th": a direction or an ordinal says street without a suffix.
+_NO_SUFFIX_TAIL = re.compile(r"\s+(?:" + _DIRECTION + r"\s+" + _NAME_WORD + r"|" + _ORDINAL + r")(?![^\W\d_])"
+                             + _UNIT, re.IGNORECASE)
+_NOT_STREET_WORDS = {"years", "year", "hours", "hour", "dollars", "bucks", "minutes", "days", "weeks",
+                     "months", "times", "people", "of", "and", "or", "but", "to", "the", "a", "in",
+                     "on", "at", "for", "i", "we", "they", "he", "she", "it", "you", "was", "is",
+                     "percent", "cents", "miles", "pounds", "boxes", "cases", "orders", "units", "am", "pm",
+                     "años", "horas", "dólares", "dolares", "pesos", "minutos", "días", "dias"}
+_PO_BOX = re.compile(r"\b(?:p\.?\s?o\.?|post\s+office|apartado(?:\s+postal)?)\s*(?:box\s+)?(?:#\s*)?"
+                     r"(?:\d+|(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b\s*){1,6})",
+                     re.IGNORECASE)
+_LIVE_ON = re.compile(
+    r"\b(?:live|lives|lived|living|house|home|place|apartment|moved|stay|stays|staying|i'?m|we'?re|i\s+am|"
+    r"address\s+is)\s+(?:is\s+)?(?:on|over\s+on|off|at|to|by)\s+((?:the\s+)?(?:" + _DIRECTION + r"\s+)?(?:"
+    + _NAME_WORD + r"\s+){1,2}" + _SUFFIX + r")(?![^\W\d_])", re.IGNORECASE)
+# A named street anywhere: "East 14th Street", "Maple Avenue" (a capital or an ordinal, or a
+# strong suffix after on/at/off).
+_NAMED_STREET = re.compile(r"\b(?:(?:" + _DIRECTION + r"\s+)?" + _ORDINAL + r"|[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?)\s+"
+                           + _STRONG_SUFFIX + r"(?![^\W\d_])")
+_STREET_SIDE = r"(?:(?:" + _DIRECTION + r"\s+)?(?:" + _ORDINAL + r"|[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)(?:\s+" \
+               + _SUFFIX + r")?)"
+_CORNER = re.compile(r"\b(?:the\s+)?corner\s+of\s+(" + _STREET_SIDE + r"\s+(?:and|&|n)\s+" + _STREET_SIDE + r")"
+                     r"(?![^\W\d_])", re.IGNORECASE)
+# "on Foothill and 35th", "at 35th and foothill": one side must be an ordinal or a street.
+_CROSS = re.compile(r"\b(?:on|at|off|near|by|over\s+by|around)\s+((?:" + _DIRECTION + r"\s+)?(?:" + _ORDINAL
+                    + r"|[^\W\d_][\w'’-]*)(?:\s+" + _SUFFIX + r")?\s+(?:and|&)\s+(?:" + _DIRECTION + r"\s+)?(?:"
+                    + _ORDINAL + r"|[^\W\d_][\w'’-]*)(?:\s+" + _SUFFIX + r")?)(?![^\W\d_])", re.IGNORECASE)
+_STREETISH = re.compile(r"(?:^|\s)(?:" + _ORDINAL + r"|" + _SUFFIX + r")(?:$|\s)", re.IGNORECASE)
+_ZIP_CUE = re.compile(r"\b(?:zip(?:\s+code)?|zipcode|c[oó]digo\s+postal|c\.?p\.?)\s*(?:is|es|was|:)?\s*$",
+                      re.IGNORECASE)
+
+# --- Spanish -------------------------------------------------------------------------------
+_ES_KIND = (r"(?:calle|avenida|av\.|avda\.?|calzada|callej[oó]n|camino|carretera|bulevar|boulevard|paseo|"
+            r"privada|cerrada|andador|prolongaci[oó]n|colonia|col\.|barrio|fraccionamiento|fracc\.|"
+            r"residencial|ejido|rancho|manzana|mza\.?|lote)")
+_ES_STOP = {"y", "e", "o", "u", "en", "que", "con", "por", "para", "pero", "porque", "donde", "cuando",
+            "a", "al", "es", "era", "fue", "está", "esta", "son", "me", "te", "se", "nos", "le", "les", "lo",
+            "ahí", "ahi", "allí", "alli", "aquí", "aqui", "cerca", "entre", "hasta", "desde", "sin", "muy",
+            "no", "sí", "si", "como", "pues", "entonces", "vivo", "vive", "vivimos", "trabajo", "mi", "su",
+            "mis", "sus", "tu", "número", "numero", "num", "núm", "esquina", "frente", "atrás", "atras",
+            "junto", "ya", "también", "tambien", "todo", "todos", "the", "and", "on", "in", "at"}
+_ES_LINKERS = {"de", "del", "la", "las", "los", "el"}
+_ES_NUMBER = re.compile(r"\s*,?\s*(?:(?:n[uú]mero|num\.?|n[uú]m\.?|no\.?|#)\s*)?(\d{1,5}[a-z]?\b)", re.IGNORECASE)
+_ES_CROSS = re.compile(r"\s+(?:y|e|esquina(?:\s+con)?|con|entre)(?:\s+la|\s+el)?(?:\s+calle|\s+avenida)?(?=\s)",
+                       re.IGNORECASE)
+_ES_KIND_RE = re.compile(r"\b" + _ES_KIND + r"(?=\s)", re.IGNORECASE)
+_ES_WORD = re.compile(r"\s+([^\W_][\w'’.-]*)")
+
+
+def _es_name(text: str, pos: int) -> int:
+    """End of the street name that starts at ``pos`` ("de los Insurgentes Sur", "Mission", "24")."""
+    end, words, linkers = pos, 0, 0
+    while words < 4:
+        m = _ES_WORD.match(text, end)
+        if not m:
+            break
+        w = m.group(1).lower().strip(".,")
+        if w in _ES_LINKERS and linkers < 2:
+            nxt = _ES_WORD.match(text, m.end())
+            if not nxt or nxt.group(1).lower() in _ES_STOP:
+                break
+            linkers += 1
+            end = m.end()
+            continue
+        if w in _ES_STOP or not w:
+            break
+        end = m.end() - (len(m.group(1)) - len(m.group(1).rstrip(".,")))
+        words += 1
+        if w.isdecimal():
+            break  # "la 24": a numbered street is one word
+    return end if words else pos
+
+
+def _spanish(text: str) -> list[Finding]:
+    """"calle Hidalgo 123", "en la calle Mission y la 24", "avenida de los Insurgentes número 1500",
+    "colonia Las Flores"."""
+    out: list[Finding] = []
+    for m in _ES_KIND_RE.finditer(text):
+        end = _es_name(text, m.end())
+        if end == m.end():
+            continue
+        num = _ES_NUMBER.match(text, end)
+        if num:
+            end = num.end()
+        cross = _ES_CROSS.match(text, end)
+        if cross:
+            end2 = _es_name(text, cross.end())
+            if end2 > cross.end():
+                end = end2
+        span = text[m.start():end]
+        out.append(Finding(m.start(), end, "ADDRESS", span, 0.75, "street_address_es",
+                           canonical=re.sub(r"\W+", " ", span.lower()).strip()))
+    return out
+
+
+# --- English -------------------------------------------------------------------------------
+def _pyap(text: str) -> list[Finding]:
+    import pyap
+    out: list[Finding] = []
+    try:
+        found = pyap.parse(text, country="US")
+    except Exception:  # noqa: BLE001 - a library failure must not hide our own rules
+        return out
+    for a in found:
+        start, end = getattr(a, "match_start", None), getattr(a, "match_end", None)
+        if start is None or end is None:
+            continue
+        span = text[start:end].rstrip(" ,.")
+        out.append(Finding(start, start + len(span), "ADDRESS", span, 0.9, "street_address",
+                           canonical=re.sub(r"\W+", " ", span.lower()).strip()))
+    return out
+
+
+_PLACE_LABELS = {"PlaceName", "StateName", "ZipCode", "OccupancyType", "OccupancyIdentifier",
+                 "SubaddressType", "SubaddressIdentifier", "CountryName"}
+_AFTER_WORDS = re.compile(r"(,?\s+[^\W\d_][\w'’-]*|,?\s+\d{5}(?:-\d{4})?)")
+
+
+def _extend_with_place(text: str, start: int, end: int) -> int:
+    """Take the city, state and ZIP after a street ("…, Oakland", "… oakland ca 94601") when
+    usaddress reads them as part of the address."""
+    import usaddress
+    words: list[tuple[int, str]] = []
+    pos = end
+    for _ in range(4):
+        m = _AFTER_WORDS.match(text, pos)
+        if not m:
+            break
+        words.append((m.end(), m.group()))
+        pos = m.end()
+        if text[pos:pos + 1] in (".", "!", "?", ";", ":"):
+            break  # the sentence ends: what follows is not the address
+    if not words:
+        return end
+    try:
+        parsed = usaddress.parse(text[start:words[-1][0]])
+    except Exception:  # noqa: BLE001
+        return end
+    street_tokens = len(text[start:end].split())
+    tail = parsed[street_tokens:]
+    new_end = end
+    for (word_end, word), (_, label) in zip(words, tail):
+        low = word.strip(" ,").lower()
+        if label not in _PLACE_LABELS or low in _NOT_STREET_WORDS or low in STOP_WORDS or low in _ES_STOP:
+            break
+        # A comma before a place name is the usual sign; without one, only a state or ZIP joins.
+        if not word.startswith(",") and label == "PlaceName" and new_end == end and not word.strip()[:1].isupper():
+            break
+        new_end = word_end
+    return new_end
+
+
+def _numbered(text: str, runs: list[NumberRun]) -> list[Finding]:
+    out: list[Finding] = []
+    for run in runs:
+        if len(run.digits) > 6:
+            continue
+        m = _STREET_TAIL.match(text, run.end)
+        recognizer, score = "street_address", 0.85
+        if not m:
+            m = _NO_SUFFIX_TAIL.match(text, run.end)
+            recognizer, score = "street_address", 0.7
+        if not m:
+            continue
+        first_word = m.group().split()[0].lower().strip(".,")
+        if first_word in _NOT_STREET_WORDS:
+            continue
+        end = run.start + len(text[run.start:m.end()].rstrip(" ,."))
+        end = _extend_with_place(text, run.start, end)
+        span = text[run.start:end]
+        out.append(Finding(run.start, end, "ADDRESS", span, score, recognizer,
+                           canonical=re.sub(r"\W+", " ", span.lower()).strip()))
+    return out
+
+
+def _named(text: str) -> list[Finding]:
+    out: list[Finding] = []
+    for rx, rec, score in ((_LIVE_ON, "street_name", 0.6), (_CORNER, "street_name", 0.65), (_CROSS, "street_name", 0.6)):
+        for m in rx.finditer(text):
+            group = m.group(1)
+            if rx is _CROSS and not _STREETISH.search(" " + group + " "):
+                continue  # "on time and budget" is not a crossing
+            out.append(Finding(m.start(1), m.end(1), "ADDRESS", group, score, rec, canonical=group.lower()))
+    for m in _NAMED_STREET.finditer(text):
+        out.append(Finding(m.start(), m.end(), "ADDRESS", m.group(), 0.55, "street_name",
+                           canonical=m.group().lower()))
+    return out
+
+
+def _zips(text: str, runs: list[NumberRun]) -> list[Finding]:
+    out: list[Finding] = []
+    for run in runs:
+        if len(run.digits) == 5 and _ZIP_CUE.search(text[max(0, run.start - 24):run.start]):
+            out.append(Finding(run.start, run.end, "ADDRESS", text[run.start:run.end], 0.8, "zip_code",
+                               canonical=run.digits))
+    return out
+
+
+def addresses(text: str, runs: list[NumberRun]) -> list[Finding]:
+    """Every address-like span: numbered streets, named streets and crossings, PO boxes, ZIP
+    codes, and the Spanish forms."""
+    out = _pyap(text) + _numbered(text, runs) + _named(text) + _zips(text, runs) + _spanish(text)
+    for m in _PO_BOX.finditer(text):
+        out.append(Finding(m.start(), m.end(), "ADDRESS", m.group(), 0.8, "po_box", canonical=m.group().lower()))
+    return out

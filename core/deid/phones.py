@@ -1,0 +1,94 @@
+"""Phone numbers: written ones in any country's format (``phonenumbers``), spoken ones (ours).
+
+``phonenumbers`` (Google's libphonenumber, already installed through Presidio) knows every
+country's numbering plan, so "+41 (0)96 471 07 95", "(37) 788-063" and "55 1234 5678" are
+found as well as "217-555-0192 ext. 45". We ask it with the regions our participants most
+often have numbers from (US and Mexico) and at POSSIBLE leniency, because a participant's
+number said in an interview is often a local one without its area code (decision 0105).
+Spoken digits ("two one seven, five five five, oh one nine two", "cinco cinco cinco") never
+reach it: they come from the number runs of ``core.deid.numbers``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import phonenumbers
+
+from core.deid.findings import Finding
+from core.deid.numbers import NumberRun, ascii_digits
+
+log = logging.getLogger(__name__)
+REGIONS = ("US", "MX")
+_PHONE_CONTEXT = re.compile(
+    r"\b(phone|number|cell|call|called|calling|text|texted|reach|dial|digits|line|extension|ext|"
+    r"landline|mobile|fax|contact|whatsapp|tel[eé]fono|n[uú]mero|celular|cel|m[aá]rca(?:r|me|le|les)?|"
+    r"ll[aá]ma(?:r|me|le|les)?|mensaje|extensi[oó]n)\b", re.IGNORECASE)
+_ID_CUE = re.compile(r"\b(?:badge|employee|card|id|permit|license|licence|cert|account|case|file|member|"
+                     r"locker|order|invoice|ticket|claim|policy|folio|credencial|tarjeta)\b[^.]{0,20}$",
+                     re.IGNORECASE)
+_WRITTEN_7 = re.compile(r"^\d{3}[-.\s]\d{4}$")
+# Spoken extensions: "extension four five", "ext 204", "extensión cuarenta y cinco".
+_EXTENSION = re.compile(r"\s*,?\s*(?:extension|ext\.?|x|extensi[oó]n)\s+", re.IGNORECASE)
+# A written date or a clock time is not a phone ("2019-03-14", "10:30").
+_NOT_A_PHONE = re.compile(r"^(?:(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?|\d\d?[-/.]\d\d?[-/.](?:19|20)?\d\d|\d\d?:\d\d)$")
+
+
+def _matched(text: str) -> list[Finding]:
+    out: list[Finding] = []
+    seen: set[tuple[int, int]] = set()
+    for region in REGIONS:
+        try:
+            matches = list(phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE))
+        except Exception:  # noqa: BLE001 - a library failure must not hide the other recognizers
+            log.warning("phonenumbers failed on region %s; spoken-number rules still run", region)
+            continue
+        for m in matches:
+            raw = m.raw_string
+            digits = ascii_digits(raw)
+            if (m.start, m.end) in seen or len(digits) < 7 or _NOT_A_PHONE.match(raw.strip()):
+                continue
+            seen.add((m.start, m.end))
+            international = raw.lstrip().startswith("+")
+            before = text[max(0, m.start - 60):m.start]
+            if not international and len(digits) < 10 and "(" not in raw and not (
+                    _PHONE_CONTEXT.search(before) and not _ID_CUE.search(before[-30:])) \
+                    and not _WRITTEN_7.match(raw.strip()):
+                continue  # "card 4418-2290": a short number with no phone word is an ID or a count
+            score = 0.9 if international or len(digits) >= 10 else 0.7
+            out.append(Finding(m.start, m.end, "PHONE", raw, score, "phone", canonical=digits[-10:]))
+    return out
+
+
+def _spoken(text: str, runs: list[NumberRun]) -> list[Finding]:
+    """Ten digits (or 1 + ten); seven digits when a phone word is near or written as 555-0192;
+    eight (Mexico City) after a phone word. An extension that follows joins the number."""
+    out: list[Finding] = []
+    by_start = {r.start: r for r in runs}
+    for run in runs:
+        d = run.digits
+        span = text[run.start:run.end]
+        near = _PHONE_CONTEXT.search(text[max(0, run.start - 60):run.start])
+        if len(d) == 10 or (len(d) == 11 and d.startswith("1")) or (len(d) == 12 and d.startswith("52")):
+            score = 0.9 if run.is_spoken or len(run.chunks) >= 2 else 0.6
+        elif len(d) in (7, 8) and len(run.chunks) >= 2 and (near or _WRITTEN_7.match(span)):
+            score = 0.75
+        else:
+            continue
+        start, end = run.start, run.end
+        while start > 0 and text[start - 1] in "(+":  # "(217) 555-0192", "+1 217..."
+            start -= 1
+        ext = _EXTENSION.match(text, end)
+        if ext:
+            nxt = by_start.get(ext.end())
+            if nxt is not None and len(nxt.digits) <= 6:
+                end = nxt.end
+        out.append(Finding(start, end, "PHONE", text[start:end], score,
+                           "spoken_phone" if run.is_spoken else "phone", canonical=d[-10:]))
+    return out
+
+
+def phones(text: str, runs: list[NumberRun]) -> list[Finding]:
+    """Every phone number in ``text``, written in any format or spoken digit by digit."""
+    return _matched(text) + _spoken(text, runs)
