@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.new_interview.created.connect(self._on_interview_created)
         self.new_interview.cancelled.connect(self.show_interviews)
         self.interview.back_requested.connect(self.show_interviews)
+        self.interview.deleted.connect(self.show_interviews)
 
     def _add_interview_tabs(self) -> None:
         from desktop.record.record_view import RecordView

@@ -21,6 +21,7 @@ import hashlib
 import hmac
 import struct
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -151,4 +152,155 @@ def verify_wal(path: Path, db_key: bytes, salt: bytes) -> PageReport:
                 report.hmac_ok += 1
             elif len(report.hmac_bad) < 20:
                 report.hmac_bad.append(index)
+    return report
+
+
+def decrypted_pages(path: Path, db_key: bytes) -> Iterator[tuple[int, bytes]]:
+    """(page number, plaintext) for every page of vault.db whose HMAC holds, decrypted here.
+
+    Used to look for remnants of deleted data without SQLCipher: a page that fails its HMAC is
+    skipped (the page check reports it). Page 1's plaintext starts at file offset 16.
+    """
+    with path.open("rb") as fh:
+        first = fh.read(PAGE_SIZE)
+        if len(first) < PAGE_SIZE:
+            return
+        mac_key = hmac_key(db_key, first[:SALT_BYTES])
+        page_no, page = 1, first
+        while len(page) == PAGE_SIZE:
+            if page_hmac_ok(page, page_no, mac_key):
+                yield page_no, decrypt_page(page, page_no, db_key)
+            page_no += 1
+            page = fh.read(PAGE_SIZE)
+
+
+def decrypted_wal_frames(path: Path, db_key: bytes, salt: bytes) -> Iterator[tuple[int, bytes]]:
+    """(page number, plaintext) for every WAL frame that passes its HMAC, old frames included.
+
+    Every frame in the file is read, not only those of the last committed transaction: a frame
+    a checkpoint has already copied still holds its old page until the WAL is truncated.
+    """
+    if not path.exists():
+        return
+    mac_key = hmac_key(db_key, salt)
+    frame = WAL_FRAME_HEADER_BYTES + PAGE_SIZE
+    with path.open("rb") as fh:
+        fh.read(WAL_HEADER_BYTES)
+        while True:
+            data = fh.read(frame)
+            if len(data) < frame:
+                break
+            page_no = struct.unpack(">I", data[:4])[0]
+            page = data[WAL_FRAME_HEADER_BYTES:]
+            if page_no and page_hmac_ok(page, page_no, mac_key):
+                yield page_no, decrypt_page(page, page_no, db_key)
+
+
+def find_in_vault_files(folder: Path, db_key: bytes, needles: dict[str, bytes]) -> dict[str, list[str]]:
+    """Which needles occur in which decrypted page of vault.db or frame of vault.db-wal.
+
+    Returns {needle name: ["vault.db page 12", "vault.db-wal frame for page 3", ...]}; a needle
+    found nowhere is absent. Needles are looked for as given (callers pass the encodings).
+    """
+    db = folder / "vault.db"
+    salt = db.read_bytes()[:SALT_BYTES]
+    hits: dict[str, list[str]] = {}
+    sources = [(f"vault.db page {n}", plain) for n, plain in decrypted_pages(db, db_key)]
+    sources += [(f"vault.db-wal frame for page {n}", plain)
+                for n, plain in decrypted_wal_frames(folder / "vault.db-wal", db_key, salt)]
+    for where, plain in sources:
+        for name, needle in needles.items():
+            if needle in plain:
+                hits.setdefault(name, []).append(where)
+    return hits
+
+
+@dataclass
+class FreeSpaceReport:
+    """Whether the parts of vault.db that hold no live data are zero (what secure_delete promises)."""
+
+    pages: int = 0
+    btree_pages: int = 0
+    free_pages: int = 0
+    other_pages: int = 0                                   # overflow pages (live data)
+    dirty_free_pages: list[int] = field(default_factory=list)
+    dirty_btree_pages: list[int] = field(default_factory=list)
+    unreadable: bool = False
+
+    @property
+    def clean(self) -> bool:
+        return not self.unreadable and not self.dirty_free_pages and not self.dirty_btree_pages
+
+
+def _u16(b: bytes, at: int) -> int:
+    return int(struct.unpack(">H", b[at:at + 2])[0])
+
+
+def _u32(b: bytes, at: int) -> int:
+    return int(struct.unpack(">I", b[at:at + 4])[0])
+
+
+def _btree_free_bytes_dirty(plain: bytes, page_no: int) -> bool:
+    """True if the unallocated gap or a freeblock of a b-tree page holds a non-zero byte."""
+    shift = SALT_BYTES if page_no == 1 else 0       # page 1's plaintext starts at file offset 16
+    h = (100 if page_no == 1 else 0) - shift
+    kind = plain[h]
+    header = 12 if kind in (0x02, 0x05) else 8
+    cells = _u16(plain, h + 3)
+    content = _u16(plain, h + 5) or 65536
+    gap_start = h + header + 2 * cells
+    gap_end = min(content - shift, len(plain))
+    # SQLite leaves the pointers of removed cells after the live pointer array (it only lowers
+    # the count): skip 2-byte words that are page offsets; everything after must be zero.
+    while gap_start + 2 <= gap_end and 0 < _u16(plain, gap_start) < PAGE_SIZE:
+        gap_start += 2
+    if gap_end > gap_start and any(plain[gap_start:gap_end]):
+        return True
+    block, seen = _u16(plain, h + 1), 0
+    while block and seen < 1000:                    # a freeblock: next (2), size (2), then free bytes
+        at = block - shift
+        if at < 0 or at + 4 > len(plain):
+            return True
+        size = _u16(plain, at + 2)
+        if any(plain[at + 4:at + size]):
+            return True
+        block, seen = _u16(plain, at), seen + 1
+    return False
+
+
+def free_space_report(path: Path, db_key: bytes) -> FreeSpaceReport:
+    """Decrypt every page here and check that free pages and free space inside pages are zero."""
+    report = FreeSpaceReport()
+    pages = dict(decrypted_pages(path, db_key))
+    total = path.stat().st_size // PAGE_SIZE
+    report.pages = total
+    if len(pages) != total or 1 not in pages:
+        report.unreadable = True
+        return report
+    page1 = pages[1]
+    trunk = _u32(page1, 32 - SALT_BYTES)
+    free: set[int] = set()
+    while trunk and trunk in pages and trunk not in free:
+        free.add(trunk)
+        plain = pages[trunk]
+        count = _u32(plain, 4)
+        leaves = [_u32(plain, 8 + 4 * i) for i in range(min(count, (len(plain) - 8) // 4))]
+        free.update(leaves)
+        if any(plain[8 + 4 * count:]):
+            report.dirty_free_pages.append(trunk)
+        for leaf in leaves:
+            if leaf in pages and any(pages[leaf]):
+                report.dirty_free_pages.append(leaf)
+        trunk = _u32(plain, 0)
+    report.free_pages = len(free)
+    for page_no, plain in pages.items():
+        if page_no in free:
+            continue
+        kind = plain[(100 - SALT_BYTES) if page_no == 1 else 0]
+        if kind in _BTREE_TYPES:
+            report.btree_pages += 1
+            if _btree_free_bytes_dirty(plain, page_no):
+                report.dirty_btree_pages.append(page_no)
+        else:
+            report.other_pages += 1
     return report

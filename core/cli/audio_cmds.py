@@ -52,6 +52,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     d = acts.add_parser("devices", help="list the microphones")
     d.add_argument("--json", action="store_true")
     d.set_defaults(handler=cmd_devices)
+    from core.cli.lifecycle_cmds import add_audio_delete
+    add_audio_delete(acts)
 
 
 def _open_and_recover(args: argparse.Namespace) -> Any:
@@ -202,11 +204,11 @@ def recording_info(vault: Any, interview_id: str) -> list[dict[str, Any]]:
     InterviewRepo(vault).get(interview_id)
     repo = RecordingRepo(vault)
     out = []
-    for rec in repo.for_interview(interview_id):
+    for take, rec in enumerate(repo.for_interview(interview_id), start=1):
         markers = repo.markers(rec.id)
         spans = off_record_spans(markers, rec.total_samples)
         out.append({
-            "recording_id": rec.id, "source": rec.source, "source_name": rec.source_name,
+            "take": take, "recording_id": rec.id, "source": rec.source, "source_name": rec.source_name,
             "device": rec.device_name, "state": rec.state, "recovered": rec.state == "recovered",
             "error": rec.error, "codec": rec.codec, "sample_rate_hz": rec.sample_rate_hz,
             "duration_s": round(rec.duration_s, 3), "samples": rec.total_samples,
@@ -233,7 +235,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     for r in info:
         flag = " (recovered after an interruption)" if r["recovered"] else ""
         err = f", stopped early: {r['error']}" if r["error"] and not r["recovered"] else ""
-        print(f"Recording {r['recording_id']} [{r['source']}] {r['state']}{flag}{err}: "
+        print(f"Take {r['take']} (recording {r['recording_id']}) [{r['source']}] {r['state']}{flag}{err}: "
               f"{r['duration_s']:.1f} s, {r['chunks']} chunks, {len(r['markers'])} markers")
         for m in r["markers"]:
             what = m["question_id"] or m["label"] or ""

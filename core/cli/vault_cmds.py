@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--json", action="store_true")
     s.set_defaults(handler=cmd_log_show)
 
-    p = sub.add_parser("interview", help="create and list interviews")
+    p = sub.add_parser("interview", help="create, list, show and delete interviews")
     ins = p.add_subparsers(dest="action", required=True)
     n = ins.add_parser("new", help="create an interview (prints its id)")
     n.add_argument("--participant-code", required=True, help="a pseudonym such as P-001, never a name")
@@ -55,6 +55,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     sh.add_argument("id")
     sh.add_argument("--json", action="store_true")
     sh.set_defaults(handler=cmd_interview_show)
+    from core.cli.lifecycle_cmds import add_interview_delete
+    add_interview_delete(ins)
 
 
 def _new_passphrase(args: argparse.Namespace, file_attr: str = "new_passphrase_file") -> str:

@@ -157,9 +157,9 @@ class InterviewRepo:
             conn.execute("DELETE FROM protected_names WHERE id = ?", (name_id,))
 
     def delete(self, interview_id: str) -> None:
-        with self.vault.transaction() as conn:
-            conn.execute("DELETE FROM interviews WHERE id = ?", (interview_id,))
-        self.vault.audit("interview_deleted", {"interview": interview_id})
+        """Erase the interview with no remnant (see ``core.vault.erase``); the id is logged."""
+        from core.vault.erase import erase_interview
+        erase_interview(self.vault, interview_id)
 
     # Vault-wide workplace names (employers, sites, teams) for de-identification.
     def workplace_names(self) -> builtins.list[str]:  # `list` is a method name here

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 from core.vault.interviews import Interview, InterviewRepo
 from desktop.context import AppContext
 from desktop.errors import show_error
+from desktop.interviews.delete_action import DeleteInterviewAction
 from desktop.interviews.interviews_view import state_label
 from desktop.jobs import call, start_job
 from desktop.widgets.buttons import button
@@ -19,6 +20,7 @@ from desktop.widgets.buttons import button
 
 class InterviewPage(QWidget):
     back_requested = Signal()
+    deleted = Signal(str)   # interview id, after "Delete interview" removed it
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,7 +34,16 @@ class InterviewPage(QWidget):
         self.title.setProperty("heading", "2")
         top.addWidget(self.back_button)
         top.addWidget(self.title, 1)
+        self.delete_button = button(self.tr("Delete interview\u2026"), self, name="delete_button")
+        top.addWidget(self.delete_button)
         layout.addLayout(top)
+        self.life_status = QLabel("", self)
+        self.life_status.setObjectName("life_status")
+        layout.addWidget(self.life_status)
+        self.delete_action = DeleteInterviewAction(ctx, self)
+        self.delete_button.clicked.connect(self._on_delete)
+        self.delete_action.deleted.connect(self.deleted)
+        self.delete_action.message.connect(self.life_status.setText)
         self.tabs = QTabWidget(self)
         layout.addWidget(self.tabs, 1)
         self.back_button.clicked.connect(self.back_requested)
@@ -46,6 +57,7 @@ class InterviewPage(QWidget):
 
     def open(self, interview_id: str, tab: int = 0) -> None:
         self.interview_id = interview_id
+        self.life_status.setText("")
         self.reload_header()
         if self.tabs.currentIndex() == tab:
             self._on_tab(tab)
@@ -57,6 +69,10 @@ class InterviewPage(QWidget):
         if self.interview_id and self.ctx.session.is_unlocked:
             start_job(call(InterviewRepo(self.ctx.session.vault).get, self.interview_id), self,
                       succeeded=self._on_header, failed=self._on_failed, name="interview_header")
+
+    @Slot()
+    def _on_delete(self) -> None:
+        self.delete_action.run(self.interview_id)
 
     @Slot(object)
     def _on_header(self, iv: Interview) -> None:

@@ -201,6 +201,39 @@
     </message>
 </context>
 <context>
+    <name>DeleteInterviewAction</name>
+    <message>
+        <location filename="../../desktop/interviews/delete_action.py" line="31"/>
+        <source>Stop the recording before deleting an interview.</source>
+        <translation>Detén la grabación antes de borrar una entrevista.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/delete_action.py" line="39"/>
+        <source>Delete interview</source>
+        <translation>Borrar la entrevista</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/delete_action.py" line="40"/>
+        <source>Delete for good</source>
+        <translation>Borrar para siempre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/delete_action.py" line="40"/>
+        <source>Keep it</source>
+        <translation>Conservarla</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/delete_action.py" line="42"/>
+        <source>Deleting…</source>
+        <translation>Borrando…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/delete_action.py" line="48"/>
+        <source>Deleted. {pages} pages of the vault were checked: nothing of it is left.</source>
+        <translation>Borrada. Se revisaron {pages} páginas de la bóveda: no queda nada de ella.</translation>
+    </message>
+</context>
+<context>
     <name>ForgotPage</name>
     <message>
         <location filename="../../desktop/unlock/forgot_page.py" line="20"/>
@@ -307,12 +340,17 @@
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../../desktop/interviews/interview_page.py" line="30"/>
+        <location filename="../../desktop/interviews/interview_page.py" line="32"/>
         <source>← All interviews</source>
         <translation>← Todas las entrevistas</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interview_page.py" line="66"/>
+        <location filename="../../desktop/interviews/interview_page.py" line="37"/>
+        <source>Delete interview…</source>
+        <translation>Borrar la entrevista…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/interview_page.py" line="82"/>
         <source>Recording…</source>
         <translation>Grabando…</translation>
     </message>
@@ -424,37 +462,37 @@
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="103"/>
+        <location filename="../../desktop/main_window.py" line="104"/>
         <source>Record</source>
         <translation>Grabar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="104"/>
+        <location filename="../../desktop/main_window.py" line="105"/>
         <source>Transcript and themes</source>
         <translation>Transcripción y temas</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="105"/>
+        <location filename="../../desktop/main_window.py" line="106"/>
         <source>Check and share</source>
         <translation>Revisar y compartir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238"/>
+        <location filename="../../desktop/main_window.py" line="239"/>
         <source>A recording is running</source>
         <translation>Hay una grabación en curso</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="240"/>
         <source>A recording is running. Stop it and close Confidant? Everything recorded so far is kept.</source>
         <translation>Hay una grabación en curso. ¿Detenerla y cerrar Confidant? Todo lo grabado hasta ahora se guarda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="241"/>
+        <location filename="../../desktop/main_window.py" line="242"/>
         <source>Stop recording and close</source>
         <translation>Detener la grabación y cerrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="241"/>
+        <location filename="../../desktop/main_window.py" line="242"/>
         <source>Keep recording</source>
         <translation>Seguir grabando</translation>
     </message>

@@ -1,0 +1,92 @@
+"""`confidant interview delete`, `audio delete`, `scrub` (and the rest of an interview's life)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from core.cli.common import ProgressPrinter, open_vault
+from core.errors import InvalidInput
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("scrub", help="rebuild the search index and clear old page copies from the WAL "
+                                     "(finishes a deletion that another window kept busy)")
+    p.set_defaults(handler=cmd_scrub)
+
+
+def add_interview_delete(actions: argparse._SubParsersAction) -> None:
+    """Called by vault_cmds, which owns the `interview` command."""
+    d = actions.add_parser("delete", help="delete an interview and everything in it, leaving no remnant")
+    d.add_argument("id")
+    d.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    d.set_defaults(handler=cmd_interview_delete)
+
+
+def add_audio_delete(actions: argparse._SubParsersAction) -> None:
+    """Called by audio_cmds, which owns the `audio` command."""
+    d = actions.add_parser("delete", help="delete one take's audio (its transcript stays), leaving no remnant")
+    d.add_argument("id", help="interview id")
+    d.add_argument("--take", type=int, required=True, metavar="N", help="the take, as `audio info` numbers them")
+    d.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    d.set_defaults(handler=cmd_audio_delete)
+
+
+def confirm(question: str, args: argparse.Namespace) -> None:
+    """Ask on a terminal; without one, insist on --yes (a script must say it means it)."""
+    if getattr(args, "yes", False):
+        return
+    if not sys.stdin.isatty():
+        raise InvalidInput("Deleting needs a confirmation.", "Run it in a terminal, or add --yes.")
+    print(question)
+    if input("Type yes to delete: ").strip().lower() != "yes":
+        raise InvalidInput("Nothing was deleted.", "Type yes to confirm next time.")
+
+
+def _report_result(result, what: str) -> None:
+    print(f"Deleted {what}. Checked {result.pages_checked} pages of the vault file and its WAL, "
+          f"decrypted independently, for {result.needles} pieces of it: none is left.")
+
+
+def cmd_interview_delete(args: argparse.Namespace) -> int:
+    from core.jobs import run_job
+    from core.lifecycle.delete import make_delete_interview_job, what_goes
+    vault = open_vault(args)
+    try:
+        goes = what_goes(vault, args.id)
+        confirm(goes.sentence(), args)
+        result = run_job(make_delete_interview_job(vault, args.id), ProgressPrinter())
+    finally:
+        vault.close()
+    _report_result(result, f"interview {args.id} ({result.counts.recordings} take(s), "
+                           f"{result.counts.transcripts} transcript version(s))")
+    return 0
+
+
+def cmd_audio_delete(args: argparse.Namespace) -> int:
+    from core.jobs import run_job
+    from core.lifecycle.delete import make_delete_take_job, take_id
+    vault = open_vault(args)
+    try:
+        take_id(vault, args.id, args.take)
+        confirm(f"Take {args.take} of interview {args.id} will be deleted for good; its transcript stays. "
+                "This cannot be undone.", args)
+        result = run_job(make_delete_take_job(vault, args.id, args.take), ProgressPrinter())
+    finally:
+        vault.close()
+    _report_result(result, f"take {args.take} of interview {args.id} ({result.counts.audio_chunks} chunks)")
+    return 0
+
+
+def cmd_scrub(args: argparse.Namespace) -> int:
+    from core.vault.erase import scrub
+    vault = open_vault(args)
+    try:
+        done = scrub(vault)
+    finally:
+        vault.close()
+    if not done:
+        raise InvalidInput("The WAL could not be cleared: the vault is busy.",
+                           "Close other Confidant windows and commands, then run it again.")
+    print("Search index rebuilt and old page copies cleared from the WAL.")
+    return 0

@@ -1,0 +1,55 @@
+"""Delete an interview from its page: a plain confirmation naming what goes, then one core job."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QWidget
+
+from core.lifecycle.delete import DeleteResult, WhatGoes, make_delete_interview_job, what_goes
+from desktop.context import AppContext
+from desktop.errors import show_error
+from desktop.jobs import call, start_job
+from desktop.widgets.confirm import ask
+
+
+class DeleteInterviewAction(QObject):
+    """``run(interview_id)``: asks, deletes, checks; ``deleted`` carries the id when done."""
+
+    deleted = Signal(str)
+    message = Signal(str)   # a sentence for the page's status line
+
+    def __init__(self, ctx: AppContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._parent = parent
+        self._interview_id = ""
+
+    def run(self, interview_id: str) -> None:
+        if not interview_id or not self.ctx.session.is_unlocked:
+            return
+        if self.ctx.session.is_recording:
+            self.message.emit(self.tr("Stop the recording before deleting an interview."))
+            return
+        self._interview_id = interview_id
+        start_job(call(what_goes, self.ctx.session.vault, interview_id), self,
+                  succeeded=self._on_what_goes, failed=self._on_failed, name="what_goes", serial=True)
+
+    @Slot(object)
+    def _on_what_goes(self, goes: WhatGoes) -> None:
+        if not ask(self._parent, self.tr("Delete interview"), goes.sentence(),
+                   self.tr("Delete for good"), self.tr("Keep it")):
+            return
+        self.message.emit(self.tr("Deleting\u2026"))
+        start_job(make_delete_interview_job(self.ctx.session.vault, goes.interview_id), self,
+                  succeeded=self._on_deleted, failed=self._on_failed, name="delete_interview", serial=True)
+
+    @Slot(object)
+    def _on_deleted(self, result: DeleteResult) -> None:
+        self.message.emit(self.tr("Deleted. {pages} pages of the vault were checked: nothing of it is left.")
+                          .format(pages=result.pages_checked))
+        self.deleted.emit(result.counts.interview_id)
+
+    @Slot(object)
+    def _on_failed(self, exc: BaseException) -> None:
+        self.message.emit("")
+        show_error(self._parent, exc)
