@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer, Slot
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -26,6 +26,7 @@ from desktop.unlock.autolock import IdleWatcher
 from desktop.unlock.unlock_view import UnlockView
 from desktop.widgets.buttons import button
 from desktop.widgets.confirm import ask
+from desktop.window_fit import fit_to_screen, scrolling
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +37,10 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowTitle("Confidant")
         self._close_after_stop = False
-        self.resize(1200, 800)
+        self._fitted = False
+        self.resize(1200, 800)  # until shown: then fitted to its screen (desktop/window_fit.py)
         self.outer = QStackedWidget(self)
-        self.setCentralWidget(self.outer)
+        self.setCentralWidget(scrolling(self.outer, self))
         self.unlock_view = UnlockView(ctx.session, default_folder, self)
         self.outer.addWidget(self.unlock_view)
         self.workspace = QWidget(self)
@@ -231,6 +233,12 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_autolock_changed(self, minutes: int) -> None:
         self.idle.set_minutes(minutes)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            fit_to_screen(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing while recording asks first; stopping always saves the audio before closing."""

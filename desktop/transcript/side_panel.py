@@ -34,6 +34,7 @@ class SidePanel(QWidget):
         layout.addWidget(self.add_theme_button)
         layout.addWidget(heading(self.tr("Notes"), self, level=2))
         self.memos = QListWidget(self)
+        self.memos.setMinimumHeight(48)  # the panel must fit a 1366x768 screen
         layout.addWidget(self.memos, 1)
         self.memo_text = QPlainTextEdit(self)
         self.memo_text.setPlaceholderText(self.tr("A note about this passage\u2026"))

@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +35,7 @@ from desktop.transcript.takes_bar import TakesBar
 from desktop.widgets.buttons import button
 from desktop.widgets.job_status import JobStatus
 from desktop.widgets.plain import clock
+from desktop.window_fit import scrolling
 
 log = logging.getLogger(__name__)
 
@@ -154,9 +155,13 @@ class TranscriptView(QWidget):
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
         self.scroll.setWidget(self.body)
-        self.side = SidePanel(split)
+        self.side = SidePanel()
         split.addWidget(self.scroll)
-        split.addWidget(self.side)
+        # The panel scrolls on a short screen instead of making the whole tab taller than it.
+        side_area = scrolling(self.side, split)
+        side_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_area.setMaximumWidth(440)
+        split.addWidget(side_area)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
