@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 PREFERRED = QSize(1200, 800)
 
 
-def fitted_size(available: QRect, frame: QSize = QSize(0, 0), preferred: QSize = PREFERRED) -> QSize:
+def fitted_size(available: QRect, frame: QSize | None = None, preferred: QSize = PREFERRED) -> QSize:
     """The window's client size: the preferred size, shrunk to what the screen leaves free."""
+    frame = frame if frame is not None else QSize(0, 0)
     return QSize(min(preferred.width(), available.width() - frame.width()),
                  min(preferred.height(), available.height() - frame.height()))
 
@@ -52,10 +53,10 @@ class _Holder(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(widget)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+    def hasHeightForWidth(self) -> bool:
         return False
 
-    def heightForWidth(self, _width: int) -> int:  # noqa: N802 - Qt's name
+    def heightForWidth(self, _width: int) -> int:
         return -1  # QScrollArea asks this when the layout has height-for-width
 
 
