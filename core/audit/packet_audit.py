@@ -47,10 +47,17 @@ def audit_packet(data: bytes, identity: str | None = None,
                f"{header.created_day}; device fingerprint {header.device_fingerprint[:16]}…; payload "
                f"{header.payload_len:,} bytes, SHA-256 {header.payload_sha256[:16]}…; corrects "
                f"{header.supersedes or 'nothing'}. No participant code, site, name, guide or interview date.")
-    _check_outside_encryption(report, data)
-    opened = _check_signature_and_open(report, data, identity, trusted_devices, header)
-    if opened is not None:
-        _check_payload(report, opened)
+    try:
+        _check_outside_encryption(report, data)
+        opened = _check_signature_and_open(report, data, identity, trusted_devices, header)
+        if opened is not None:
+            _check_payload(report, opened)
+    except Exception as exc:
+        log.error("packet audit stopped by an internal error (%s)", type(exc).__name__)
+        log.debug("packet audit internal error", exc_info=True)
+        report.add("Audit finished", FAIL, f"The audit could not finish: an internal error "
+                   f"({type(exc).__name__}) while reading this packet's contents.",
+                   "Do not import this packet; ask the sender to export it again, and report the problem.")
     return report
 
 
@@ -129,9 +136,13 @@ def _open_unverified(report: AuditReport, data: bytes, identity: str, header: An
     return OpenedPacket(header, files, interview)
 
 
+def _items(value: Any) -> list[dict[str, Any]]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
 def _texts(interview: dict[str, Any]) -> list[tuple[str, str]]:
-    out = [(f"segment {s.get('index')}", str(s.get("text", ""))) for s in interview.get("segments", [])]
-    out += [(f"memo {i}", str(m.get("text", ""))) for i, m in enumerate(interview.get("memos", []))]
+    out = [(f"segment {s.get('index')}", str(s.get("text", ""))) for s in _items(interview.get("segments"))]
+    out += [(f"memo {i}", str(m.get("text", ""))) for i, m in enumerate(_items(interview.get("memos")))]
     return out
 
 

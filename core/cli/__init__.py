@@ -3,7 +3,7 @@
 Each ``*_cmds.py`` module in this package registers its own sub-commands (found
 automatically, so capabilities do not edit one shared list). Handlers import heavy modules
 (torch, Whisper, spaCy) lazily so ``confidant --help`` stays instant. User errors print the
-message and hint and exit non-zero; a traceback appears only for bugs.
+message and hint and exit non-zero; a bug prints a plain message too, never a traceback.
 """
 
 from __future__ import annotations
@@ -63,6 +63,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except Exception as exc:
+        if args.verbose:  # asked for details: the traceback names code, never vault content
+            logging.getLogger(__name__).exception("internal error")
+        print(f"error: Confidant hit an internal error ({type(exc).__name__}); what it was doing "
+              "did not finish.", file=sys.stderr)
+        print("hint: Please report it with the command you ran (not its files); --verbose shows "
+              "the details.", file=sys.stderr)
+        return 70  # EX_SOFTWARE
 
 
 if __name__ == "__main__":  # python -m core.cli

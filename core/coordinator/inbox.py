@@ -141,11 +141,12 @@ class Importer:
             return result
         except Cancelled:
             raise
-        except Exception:
-            log.exception("import of packet %s failed unexpectedly", header.packet_id)
+        except Exception as exc:
+            log.error("import of packet %s failed unexpectedly (%s)", header.packet_id, type(exc).__name__)
+            log.debug("import of packet %s failed", header.packet_id, exc_info=True)
             return self._record(ImportResult(path, header.packet_id, "rejected",
-                                             "Confidant could not store it (an internal error; see the log)",
-                                             "internal"), name)
+                                             f"Confidant could not check or store it (an internal error: "
+                                             f"{type(exc).__name__}); nothing from it was kept", "internal"), name)
 
     def _drop_held(self, held: QuarantinedPacket) -> None:
         try:

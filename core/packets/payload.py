@@ -24,6 +24,9 @@ from core.packets.format import (
 )
 
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+# interview.json and manifest.json nest four levels deep; anything past this is hostile, and a
+# deep document must not reach code that recurses over it (json, reportlab, the inbox).
+MAX_JSON_DEPTH = 32
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
@@ -96,11 +99,40 @@ def unpack(plaintext: bytes) -> dict[str, bytes]:
     return files
 
 
+def json_depth(doc: Any) -> int:
+    """How deeply lists and objects nest in a parsed JSON value (iterative: no recursion)."""
+    deepest, stack = 0, [(doc, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            children: Any = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        deepest = max(deepest, depth)
+        if deepest > MAX_JSON_DEPTH:
+            return deepest
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def load_json_member(data: bytes) -> Any:
+    """A payload member parsed as JSON; ValueError if it cannot be read or nests too deeply."""
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, RecursionError) as exc:  # RecursionError: nested past the C parser's limit
+        raise ValueError("unreadable JSON") from exc
+    if json_depth(doc) > MAX_JSON_DEPTH:
+        raise ValueError("JSON nested too deeply")
+    return doc
+
+
 def check_manifest(files: dict[str, bytes], packet_id: str, supersedes: str | None) -> dict[str, Any]:
     """Spec §7 step 14; returns the parsed manifest."""
     try:
-        manifest = json.loads(files["manifest.json"].decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+        manifest = load_json_member(files["manifest.json"])
+    except ValueError:
         raise reject("manifest_mismatch", "manifest.json cannot be read") from None
     if not isinstance(manifest, dict) or manifest.get("format") != MANIFEST_FORMAT:
         raise reject("manifest_mismatch", "manifest.json has the wrong format")
@@ -122,8 +154,8 @@ def check_manifest(files: dict[str, bytes], packet_id: str, supersedes: str | No
 def check_interview(files: dict[str, bytes], packet_id: str, supersedes: str | None) -> dict[str, Any]:
     """Spec §7 step 15; returns interview.json as a dict."""
     try:
-        doc = json.loads(files["interview.json"].decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+        doc = load_json_member(files["interview.json"])
+    except ValueError:
         raise reject("malformed", "interview.json cannot be read") from None
     if not isinstance(doc, dict) or doc.get("format") != INTERVIEW_FORMAT:
         raise reject("malformed", "interview.json has the wrong format")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,15 +46,36 @@ class OpenedPacket:
 
 
 def read_packet_file(path: str | Path) -> bytes:
-    """The bytes of a packet file, refusing an oversized one before reading it (step 1)."""
+    """The bytes of a packet file (step 1 before reading): a regular file only, never more than
+    ``MAX_PACKET_LEN + 1`` bytes read — a named ``/dev/zero`` or a FIFO is refused, not read."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_PACKET_LEN:
-            raise reject("oversized", f"{size} bytes")
-        return path.read_bytes()
+        # O_NONBLOCK: opening a FIFO with no writer would otherwise wait for ever.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
         raise InvalidInput(f"Cannot read {path.name}.", "Check the file exists and you can read it.") from exc
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise InvalidInput(f"{path.name} is not a regular file.",
+                               "Give a packet file (.cpkt), not a device, pipe or socket.")
+        if st.st_size > MAX_PACKET_LEN:
+            raise reject("oversized", f"{st.st_size} bytes")
+        os.set_blocking(fd, True)
+        chunks, total = [], 0
+        while total <= MAX_PACKET_LEN:
+            chunk = os.read(fd, min(1 << 20, MAX_PACKET_LEN + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > MAX_PACKET_LEN:  # the file grew while being read
+            raise reject("oversized", "more than a packet may hold")
+        return b"".join(chunks)
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read {path.name}.", "Check the file exists and you can read it.") from exc
+    finally:
+        os.close(fd)
 
 
 def inspect(data: bytes) -> Header:
@@ -62,7 +85,8 @@ def inspect(data: bytes) -> Header:
     except PacketRejected:
         raise
     except Exception as exc:
-        log.exception("packet header check failed unexpectedly")
+        log.error("packet header check failed unexpectedly (%s)", type(exc).__name__)
+        log.debug("packet header check failed", exc_info=True)
         raise reject("malformed", "unreadable header") from exc
 
 
@@ -106,8 +130,11 @@ def verify_and_open(data: bytes, *, identities: list[str],
     except PacketRejected:
         raise
     except Exception as exc:
-        log.exception("packet check failed unexpectedly")
-        raise reject("malformed", "unreadable contents") from exc
+        # A reader's bug is `malformed` (spec §7), said in one log line: no traceback on a
+        # coordinator's terminal (the traceback is logged at debug level only).
+        log.error("packet check failed unexpectedly (%s)", type(exc).__name__)
+        log.debug("packet check failed", exc_info=True)
+        raise reject("malformed", f"unreadable contents ({type(exc).__name__})") from exc
 
 
 def verify(data: bytes, *, trusted_devices: Mapping[str, str] | Iterable[str]) -> Header:
@@ -120,8 +147,11 @@ def verify(data: bytes, *, trusted_devices: Mapping[str, str] | Iterable[str]) -
     except PacketRejected:
         raise
     except Exception as exc:
-        log.exception("packet check failed unexpectedly")
-        raise reject("malformed", "unreadable contents") from exc
+        # A reader's bug is `malformed` (spec §7), said in one log line: no traceback on a
+        # coordinator's terminal (the traceback is logged at debug level only).
+        log.error("packet check failed unexpectedly (%s)", type(exc).__name__)
+        log.debug("packet check failed", exc_info=True)
+        raise reject("malformed", f"unreadable contents ({type(exc).__name__})") from exc
 
 
 def _verify(data: bytes, trusted_devices: Mapping[str, str] | Iterable[str]) -> tuple[Header, str]:

@@ -7,7 +7,9 @@ One observation per row, one variable per column, one table per kind of thing:
 ``segment_index``. UTF-8 without a byte-order mark (R would read it into the first column
 name), a header row, "true"/"false" booleans and empty cells for missing values — both
 ``pandas.read_csv`` and R's ``read.csv`` take them as they are. Text is de-identified and has
-its line breaks folded into spaces so every row is one line.
+its line breaks folded into spaces so every row is one line. A text cell starting with
+``= + - @``, a tab or a carriage return gets a leading ``'`` so no spreadsheet runs it as a
+formula (OWASP); numbers are written as numbers.
 """
 
 from __future__ import annotations
@@ -43,13 +45,23 @@ def _interviews_of(source: Any) -> list[dict[str, Any]]:
     return list(source)
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...) could
+# send a row to anyone). OWASP "CSV Injection": prefix such a text cell with a single quote.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """A text cell a spreadsheet shows as text, never evaluates (OWASP CSV injection)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def _cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return " ".join(value.split()) if ("\n" in value or "\r" in value) else value
+        return neutralise(" ".join(value.split()) if ("\n" in value or "\r" in value) else value)
     return value
 
 

