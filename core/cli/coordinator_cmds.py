@@ -27,6 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("coordinator", help="collect packets from researchers, aggregate them, write reports")
     cs = p.add_subparsers(dest="action", required=True)
 
+    from core.cli.study_cmds import register_coordinator
+    register_coordinator(cs)
+
     c = cs.add_parser("init", help="make this vault a coordinator vault (creates it if needed) and its age key")
     c.set_defaults(handler=cmd_init)
 

@@ -38,7 +38,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     ins = p.add_subparsers(dest="action", required=True)
     n = ins.add_parser("new", help="create an interview (prints its id)")
     n.add_argument("--participant-code", required=True, help="a pseudonym such as P-001, never a name")
-    n.add_argument("--site", required=True)
+    n.add_argument("--site", required=True, help="the site code (from your study's list, if you joined one)")
+    n.add_argument("--new-site", action="store_true",
+                   help="confirm a site outside the study's list (only if the study allows it)")
     n.add_argument("--guide", help="guide id (optionally id@version)")
     n.add_argument("--date", help="YYYY-MM-DD (default today)")
     n.add_argument("--consent", choices=["verbal", "written"])
@@ -145,7 +147,9 @@ def cmd_interview_new(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from core.vault.interviews import Consent, InterviewRepo
+    from core.study.sites import check_site
     with open_vault(args) as vault:
+        args.site = check_site(vault, args.site, confirmed=args.new_site)
         guide_pk = None
         if args.guide:
             from core.vault.guides import GuideRepo  # added by the guide capability
