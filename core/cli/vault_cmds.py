@@ -146,8 +146,8 @@ def _interview_dict(iv) -> dict:
 def cmd_interview_new(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from core.vault.interviews import Consent, InterviewRepo
     from core.study.sites import check_site
+    from core.vault.interviews import Consent, InterviewRepo
     with open_vault(args) as vault:
         args.site = check_site(vault, args.site, confirmed=args.new_site)
         guide_pk = None

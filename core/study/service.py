@@ -18,8 +18,15 @@ from typing import Any
 from core.errors import InvalidInput
 from core.packets import keys
 from core.study import format as f
-from core.study.studyfile import (SignedStudy, Study, StudyGuide, StudyRecipient, StudyRejected, decode,
-                                  encode)
+from core.study.studyfile import (
+    SignedStudy,
+    Study,
+    StudyGuide,
+    StudyRecipient,
+    StudyRejected,
+    decode,
+    encode,
+)
 from core.vault import Vault
 from core.vault.guides import GuideRepo
 

@@ -4,6 +4,7 @@ interview at a study site -> share -> the coordinator imports it, with no other 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -83,7 +84,7 @@ def test_join_sets_everything_up_and_a_shared_interview_reaches_the_coordinator(
 def test_a_tampered_file_is_refused_and_changes_nothing(two_vaults, capsys):
     coord, laptop, tmp = two_vaults
     study = _study(coord, tmp)
-    data = bytearray(open(study, "rb").read())
+    data = bytearray(Path(study).read_bytes())
     at = data.index(b"SITE-B")
     data[at:at + 6] = b"SITE-X"
     bad = tmp / "tampered.cstudy"
@@ -114,7 +115,7 @@ def test_a_newer_version_updates_and_another_coordinators_file_is_refused(two_va
     # A different coordinator vault signs a study: this laptop already belongs to another study.
     from core.vault import Vault
     Vault.create(tmp / "other", PASSPHRASE, kdf=FAST_KDF)[0].close()
-    other = lambda *a: main(["--vault", str(tmp / "other"), "--passphrase-file", str(tmp / "pw"), *a])  # noqa: E731
+    other = lambda *a: main(["--vault", str(tmp / "other"), "--passphrase-file", str(tmp / "pw"), *a])
     assert other("coordinator", "init") == 0
     assert other("coordinator", "study", "new", "--title", "Other", "--guide", "job-quality",
                  "--site", "X", "--out", str(tmp / "other.cstudy")) == 0

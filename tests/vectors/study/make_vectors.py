@@ -20,9 +20,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))
 
-from core.packets.keys import encode_device_key  # noqa: E402
-from core.study import format as f  # noqa: E402
-from core.study.studyfile import Study, StudyGuide, StudyRecipient, encode  # noqa: E402
+from core.packets.keys import encode_device_key
+from core.study import format as f
+from core.study.studyfile import Study, StudyGuide, StudyRecipient, encode
 
 GUIDE = (HERE.parents[2] / "resources" / "guides" / "job-quality.en.yaml")
 RECIPIENT = (HERE.parent / "packets" / "keys" / "coordinator.age").read_text().split()[-1]
@@ -40,11 +40,11 @@ def _study(**changes) -> Study:
     text = GUIDE.read_text(encoding="utf-8")
     from core.guide.loader import load_guide
     guide = load_guide(text)
-    base = dict(study_id="5d0c0ffee5d0c0ffee5d0c0ffee5d0c0", version=1, title="Test study",
-                issued_at="2026-01-01T00:00:00+00:00",
-                guides=(StudyGuide(guide.id, guide.version, guide.language, text),),
-                sites=("SITE-A", "SITE-B"), allow_other_sites=False,
-                recipients=(StudyRecipient(RECIPIENT, "Test coordinator"),), settings={"share.k": 5})
+    base = {"study_id": "5d0c0ffee5d0c0ffee5d0c0ffee5d0c0", "version": 1, "title": "Test study",
+                "issued_at": "2026-01-01T00:00:00+00:00",
+                "guides": (StudyGuide(guide.id, guide.version, guide.language, text),),
+                "sites": ("SITE-A", "SITE-B"), "allow_other_sites": False,
+                "recipients": (StudyRecipient(RECIPIENT, "Test coordinator"),), "settings": {"share.k": 5}}
     base.update(changes)
     return Study(**base)
 
