@@ -14,6 +14,15 @@ def register(sub: argparse._SubParsersAction) -> None:
                                      "(finishes a deletion that another window kept busy)")
     p.set_defaults(handler=cmd_scrub)
 
+    p = sub.add_parser("backup", help="write one encrypted backup file of the whole vault (e.g. to a USB stick)")
+    p.add_argument("--out", required=True, metavar="DIR", help="the folder to write the backup file into")
+    p.set_defaults(handler=cmd_backup)
+
+    p = sub.add_parser("restore", help="rebuild a vault from a backup file into the (new, empty) --vault folder")
+    p.add_argument("file", help="a confidant-backup-….cbak file")
+    p.add_argument("--recovery-code", help="unlock the backup with the recovery code instead of the passphrase")
+    p.set_defaults(handler=cmd_restore)
+
 
 def add_interview_delete(actions: argparse._SubParsersAction) -> None:
     """Called by vault_cmds, which owns the `interview` command."""
@@ -89,4 +98,33 @@ def cmd_scrub(args: argparse.Namespace) -> int:
         raise InvalidInput("The WAL could not be cleared: the vault is busy.",
                            "Close other Confidant windows and commands, then run it again.")
     print("Search index rebuilt and old page copies cleared from the WAL.")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from core.jobs import run_job
+    from core.lifecycle.backup import make_backup_job
+    vault = open_vault(args)
+    try:
+        result = run_job(make_backup_job(vault, args.out), ProgressPrinter("Backing up"))
+    finally:
+        vault.close()
+    print(f"Backed up to {result.path} ({result.bytes / 2**20:.1f} MiB, encrypted, integrity checked). "
+          "It opens with this vault's passphrase or recovery code as they are today.")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from core.cli.common import read_passphrase, vault_dir
+    from core.jobs import run_job
+    from core.lifecycle.backup import make_restore_job
+    folder = vault_dir(args)
+    if args.recovery_code:
+        job = make_restore_job(args.file, folder, recovery_code=args.recovery_code)
+    else:
+        job = make_restore_job(args.file, folder, passphrase=read_passphrase(args, "Passphrase of the backup: "))
+    result = run_job(job, ProgressPrinter("Restoring"))
+    print(f"Restored {result.interviews} interview(s) from the backup made {result.created_at} into {folder}.")
+    if args.recovery_code:
+        print("Set a new passphrase now: confidant --vault DIR passphrase recover")
     return 0

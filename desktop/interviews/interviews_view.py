@@ -75,6 +75,12 @@ class InterviewsView(QWidget):
         self.new_button = button(self.tr("New interview"), self, role="primary", name="new_button")
         top.addWidget(self.new_button)
         layout.addLayout(top)
+        # Reminders from the interview's life cycle (backup due); empty and hidden otherwise.
+        self.reminder = QLabel("", self)
+        self.reminder.setObjectName("life_reminder")
+        self.reminder.setWordWrap(True)
+        self.reminder.hide()
+        layout.addWidget(self.reminder)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search what people said\u2026"))
         self.search.setClearButtonEnabled(True)
@@ -113,6 +119,14 @@ class InterviewsView(QWidget):
             return
         start_job(call(InterviewRepo(self.ctx.session.vault).list), self,
                   succeeded=self._on_loaded, failed=self._on_failed, name="list_interviews")
+        from core.lifecycle.reminders import reminders
+        start_job(call(reminders, self.ctx.session.vault), self, succeeded=self._on_reminders,
+                  failed=self._on_failed, name="life_reminders")
+
+    @Slot(object)
+    def _on_reminders(self, lines: list[str]) -> None:
+        self.reminder.setText("\n".join(lines))
+        self.reminder.setVisible(bool(lines))
 
     @Slot(object)
     def _on_loaded(self, interviews: list[Interview]) -> None:

@@ -36,7 +36,9 @@ class SettingsView(QWidget):
         self.models = ModelsSection(self.ctx, body)
         self.sharing = SharingSection(self.ctx, body)
         self.audit = AuditSection(self.ctx, body)
-        return [self.models, self.sharing, self.audit]
+        from desktop.settings.backup_section import BackupSection
+        self.backup = BackupSection(self.ctx, body)
+        return [self.models, self.sharing, self.backup, self.audit]
 
     def refresh(self) -> None:
         for section in self.sections:

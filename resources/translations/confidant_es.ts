@@ -40,6 +40,49 @@
     </message>
 </context>
 <context>
+    <name>BackupSection</name>
+    <message>
+        <location filename="../../desktop/settings/backup_section.py" line="22"/>
+        <source>Backup</source>
+        <translation>Copia de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/backup_section.py" line="26"/>
+        <source>A backup is one encrypted file with every interview and recording. It opens only with this vault&apos;s passphrase or recovery code. Keep it on a USB stick away from the laptop.</source>
+        <translation>Una copia de seguridad es un solo archivo cifrado con todas las entrevistas y grabaciones. Solo se abre con la frase de acceso o el código de recuperación de esta bóveda. Guárdala en una memoria USB lejos del portátil.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/backup_section.py" line="32"/>
+        <source>Back up now…</source>
+        <translation>Hacer una copia ahora…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/backup_section.py" line="46"/>
+        <source>Last backup: {when}.</source>
+        <translation>Última copia: {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/backup_section.py" line="46"/>
+        <source>No backup yet.</source>
+        <translation>Todavía no hay ninguna copia.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/backup_section.py" line="53"/>
+        <source>Choose the USB stick or folder for the backup</source>
+        <translation>Elige la memoria USB o la carpeta para la copia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/backup_section.py" line="56"/>
+        <source>Backing up…</source>
+        <translation>Haciendo la copia…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/backup_section.py" line="61"/>
+        <source>Backed up to {path}.</source>
+        <translation>Copia guardada en {path}.</translation>
+    </message>
+</context>
+<context>
     <name>CoordinatorView</name>
     <message>
         <location filename="../../desktop/coordinator/coordinator_view.py" line="42"/>
@@ -368,37 +411,37 @@
         <translation>Nueva entrevista</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="79"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="85"/>
         <source>Search what people said…</source>
         <translation>Buscar lo que dijo la gente…</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="84"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="90"/>
         <source>Participant</source>
         <translation>Participante</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="84"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="90"/>
         <source>Site</source>
         <translation>Lugar</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="84"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="90"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="84"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="90"/>
         <source>Where it is</source>
         <translation>En qué punto está</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="93"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="99"/>
         <source>No interviews yet. Press “New interview” to start.</source>
         <translation>Todavía no hay entrevistas. Pulsa “Nueva entrevista” para empezar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="164"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="178"/>
         <source>{n} places found.</source>
         <translation>{n} lugares encontrados.</translation>
     </message>
