@@ -1,4 +1,5 @@
-"""`confidant coordinator init|export-recipient|enrol|devices|remove-device|import|inbox|quarantine|report|themes`."""
+"""`confidant coordinator init|export-recipient|enrol|devices|remove-device|import|inbox|quarantine|report|
+brief|quotes|rules|themes`."""
 
 from __future__ import annotations
 
@@ -80,12 +81,39 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.set_defaults(handler=cmd_quarantine_purge)
 
     c = cs.add_parser("report", help="write the cross-site PDF, CSV tables and/or a REFI-QDA project")
+    c.add_argument("--audience", choices=["share", "team"], default="share",
+                   help="share (default): safe to hand to leadership and partners, small groups withheld; "
+                        "team: the research team's full copy, marked 'do not share'")
     c.add_argument("--pdf", metavar="FILE")
-    c.add_argument("--csv", metavar="DIR")
-    c.add_argument("--qdpx", metavar="FILE", help="REFI-QDA project (the codebook goes next to it as .qdc)")
-    c.add_argument("--qdc", metavar="FILE", help="REFI-QDA codebook only")
+    c.add_argument("--csv", metavar="DIR", help="CSV tables (research team only: needs --audience team)")
+    c.add_argument("--qdpx", metavar="FILE", help="REFI-QDA project, codebook next to it as .qdc "
+                                                  "(research team only: needs --audience team)")
+    c.add_argument("--qdc", metavar="FILE", help="REFI-QDA codebook only (needs --audience team)")
     _filters(c)
     c.set_defaults(handler=cmd_report)
+
+    c = cs.add_parser("brief", help="write the findings brief for leadership (2-4 pages, shareable)")
+    c.add_argument("--pdf", metavar="FILE", required=True)
+    _filters(c)
+    c.set_defaults(handler=cmd_brief)
+
+    c = cs.add_parser("quotes", help="review the quotes shareable reports may carry")
+    qs = c.add_subparsers(dest="quotes_action", required=True)
+    q = qs.add_parser("review", help="list candidate quotes; flagged ones wait for your decision")
+    q.add_argument("--all", action="store_true", help="also quotes nothing was flagged in")
+    q.add_argument("--json", action="store_true")
+    _filters(q)
+    q.set_defaults(handler=cmd_quotes_review)
+    for name, verb in (("approve", "approved"), ("reject", "rejected")):
+        q = qs.add_parser(name, help=f"mark quotes {verb} for shareable reports (logged)")
+        q.add_argument("keys", nargs="+", metavar="KEY", help="the key shown by `quotes review` (or its start)")
+        q.set_defaults(handler=cmd_quotes_decide, decision=verb)
+
+    c = cs.add_parser("rules", help="show or change the small-group rules of shareable reports")
+    c.add_argument("--k", type=int, metavar="N", help="smallest group shown (default 5)")
+    c.add_argument("--quote-min", type=int, metavar="N", help="quotes only for themes in at least N interviews "
+                                                             "(default 10)")
+    c.set_defaults(handler=cmd_rules)
 
     c = cs.add_parser("themes", help="theme counts across the imported interviews")
     _filters(c)
@@ -102,9 +130,7 @@ def _filters(p: argparse.ArgumentParser) -> None:
 
 def _aggregate(vault: Any, args: argparse.Namespace) -> Any:
     from core.coordinator.aggregate import aggregate
-    for value in (args.date_from, args.date_to):
-        if value and not _MONTH_RE.match(value):
-            raise InvalidInput(f"'{value}' is not a month.", "Write months as YYYY-MM (or dates as YYYY-MM-DD).")
+    _check_months(args)
     return aggregate(vault, site=args.site or None, guide_version=args.guide_version,
                      date_from=args.date_from, date_to=args.date_to)
 
@@ -332,22 +358,74 @@ def cmd_quarantine_purge(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_months(args: argparse.Namespace) -> None:
+    for value in (args.date_from, args.date_to):
+        if value and not _MONTH_RE.match(value):
+            raise InvalidInput(f"'{value}' is not a month.", "Write months as YYYY-MM (or dates as YYYY-MM-DD).")
+
+
+def _share_view(vault: Any, args: argparse.Namespace, *, approved_only: bool = False) -> Any:
+    from core.coordinator.share import share_view
+    from core.errors import NothingToReport
+    from core.vault.inbox import InboxRepo
+    _check_months(args)
+    if not InboxRepo(vault).current_interviews():
+        raise NothingToReport()
+    return share_view(vault, site=args.site or None, guide_version=args.guide_version,
+                      date_from=args.date_from, date_to=args.date_to, approved_only=approved_only)
+
+
+def _print_share(view: Any, written: list[Path]) -> None:
+    print(f"Shareable report over {view.n_interviews} interviews ({len(view.groups)} groups shown):")
+    for path in written:
+        print(f"  {path}")
+    for line in view.statements():
+        print(f"withheld: {line}", file=sys.stderr)
+    pending = sum(1 for r in view.quotes.review if r.flags and r.decision is None)
+    if pending:
+        print(f"note: {pending} flagged quotes wait for review: `confidant coordinator quotes review`",
+              file=sys.stderr)
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from core.errors import NothingToReport
     if not (args.pdf or args.csv or args.qdpx or args.qdc):
         raise InvalidInput("No report asked for.", "Give --pdf FILE, --csv DIR, --qdpx FILE and/or --qdc FILE.")
+    if args.audience != "team" and (args.csv or args.qdpx or args.qdc):
+        raise InvalidInput("CSV tables and REFI-QDA projects hold every interview's rows, so they are for the "
+                           "research team only.",
+                           "Ask for them with --audience team (for example `confidant coordinator report "
+                           "--audience team --csv DIR`) and keep them inside the team; for anyone else, "
+                           "give the shareable --pdf report.")
+    if args.audience == "share":
+        from core.reports.share_pdf import write_share_report
+        from core.vault.files import write_output_file
+        with open_vault(args) as vault:
+            view = _share_view(vault, args)
+        _print_share(view, [write_output_file(args.pdf, write_share_report(view))])
+        return 0
     with open_vault(args) as vault:
         agg = _aggregate(vault, args)
+        from core.coordinator.share_settings import rules
+        share_rules = rules(vault)
     if agg.n_interviews == 0:
         raise NothingToReport()
+    from core.reports.share_view import TEAM_BANNER
     written: list[Path] = []
     if args.pdf:
         from core.reports.coordinator_pdf import write_report
         from core.vault.files import write_output_file
-        written.append(write_output_file(args.pdf, write_report(agg)))
+        notes = [(f"{TEAM_BANNER}. This copy names every site, gives every count and signs quotes with "
+                 f"participant codes. The shareable report (the default) withholds sites and figures "
+                 f"below {share_rules.k} interviews and quotes of themes raised in fewer than "
+                 f"{share_rules.quote_min_interviews}.")]
+        written.append(write_output_file(args.pdf, write_report(agg, banner=TEAM_BANNER, team_notes=notes)))
     if args.csv:
         from core.reports.csv_export import write_csv
         written += write_csv(agg, args.csv)
+        marker = Path(args.csv) / "RESEARCH-TEAM-ONLY.txt"
+        marker.write_text(f"{TEAM_BANNER}.\nThese tables hold every interview's rows.\n", encoding="utf-8")
+        written.append(marker)
     if args.qdpx or args.qdc:
         from core.reports.qdpx import write_qdc, write_qdpx
         if args.qdpx:
@@ -355,11 +433,72 @@ def cmd_report(args: argparse.Namespace) -> int:
         qdc = args.qdc or (str(Path(args.qdpx).with_suffix(".qdc")) if args.qdpx else None)
         if qdc:
             written.append(write_qdc(agg, qdc))
-    print(f"Report over {agg.n_interviews} interviews from {len(agg.sites)} sites:")
+    print(f"Research team report over {agg.n_interviews} interviews from {len(agg.sites)} sites "
+          "(do not share):")
     for path in written:
         print(f"  {path}")
     for warning in agg.warnings:
         print(f"note: {warning}", file=sys.stderr)
+    return 0
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    from core.reports.brief_pdf import write_brief
+    from core.vault.files import write_output_file
+    with open_vault(args) as vault:
+        view = _share_view(vault, args, approved_only=True)
+    _print_share(view, [write_output_file(args.pdf, write_brief(view))])
+    if not view.quotes.shown:
+        print("note: the brief carries only quotes you approved; see `confidant coordinator quotes review --all`",
+              file=sys.stderr)
+    return 0
+
+
+def cmd_quotes_review(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        view = _share_view(vault, args)
+    items = [r for r in view.quotes.review if args.all or r.flags]
+    items.sort(key=lambda r: (r.decision is not None, not r.flags, view.label(r.theme_id), r.key))
+    if args.json:
+        print_json([{"key": r.key, "theme": r.theme_id, "site": r.site, "text": r.text,
+                     "flags": [{"kind": f.kind, "words": f.words} for f in r.flags],
+                     "decision": r.decision} for r in items])
+        return 0
+    if not items:
+        print("No quotes to review." if args.all else "No flagged quotes. `--all` lists every candidate.")
+    for r in items:
+        state = r.decision or ("waiting for you" if r.flags else "not flagged")
+        print(f"{r.key}  [{state}]  {view.label(r.theme_id)} · {r.site}")
+        print(f"    “{r.text}”")
+        for f in r.flags:
+            print(f"    ! {f.kind}: {f.words}")
+    print("Approve with `confidant coordinator quotes approve KEY`, reject with `... quotes reject KEY`.")
+    return 0
+
+
+def cmd_quotes_decide(args: argparse.Namespace) -> int:
+    from core.coordinator.share import share_view
+    from core.coordinator.share_settings import decide_quote
+    with open_vault(args) as vault:
+        items = share_view(vault).quotes.review
+        for prefix in args.keys:
+            found = [r for r in items if r.key.startswith(prefix.lower())]
+            if len(found) != 1 or len(prefix) < 6:
+                raise InvalidInput(f"No single quote has the key '{prefix}'.",
+                                   "Copy the key from `confidant coordinator quotes review --all` "
+                                   "(at least its first 6 characters).")
+            decide_quote(vault, found[0].key, args.decision, kinds=[f.kind for f in found[0].flags])
+            print(f"{found[0].key}: {args.decision}")
+    return 0
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from core.coordinator.share_settings import rules, set_rules
+    with open_vault(args) as vault:
+        current = (set_rules(vault, k=args.k, quote_min_interviews=args.quote_min)
+                   if args.k is not None or args.quote_min is not None else rules(vault))
+    print(f"Smallest group shown in shareable reports (k): {current.k} interviews")
+    print(f"Quotes only for themes raised in at least: {current.quote_min_interviews} interviews")
     return 0
 
 

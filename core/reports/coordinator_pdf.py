@@ -230,10 +230,34 @@ def _page_number(canvas: Any, doc: Any) -> None:
     canvas.restoreState()
 
 
-def write_report(agg: Aggregate, *, title: str = "Job quality interviews: cross-site report") -> bytes:
-    """The report as PDF bytes."""
+def banner_page(banner: str) -> Any:
+    """A page callback: page number and footer, and ``banner`` across the top of every page
+    (the team copy's "do not share" mark, decision 0117)."""
+    def draw(canvas: Any, doc: Any) -> None:
+        _page_number(canvas, doc)
+        canvas.saveState()
+        canvas.setFillColor(colors.HexColor("#B00020"))
+        canvas.rect(MARGIN, PAGE_H - 0.62 * inch, PAGE_W - 2 * MARGIN, 0.3 * inch, stroke=0, fill=1)
+        canvas.setFillColor(colors.white)
+        canvas.setFont(fonts.BOLD, 10)
+        canvas.drawCentredString(PAGE_W / 2, PAGE_H - 0.52 * inch, banner)
+        canvas.restoreState()
+    return draw
+
+
+def write_report(agg: Aggregate, *, title: str = "Job quality interviews: cross-site report",
+                 banner: str | None = None, team_notes: list[str] | None = None) -> bytes:
+    """The report as PDF bytes: every site, count and quote (the research team's copy).
+
+    ``banner`` marks every page; ``team_notes`` (the share rules this copy does not apply) go on
+    the cover.
+    """
     s = _styles()
-    story = _cover(agg, s, title) + _overview(agg, s) + _cooccurrence(agg, s)
+    story = _cover(agg, s, title)
+    if team_notes:
+        story[-1:-1] = [Paragraph("This is not the shareable report", s["h2"])] + [
+            Paragraph(_t(line), s["bullet"], bulletText="•") for line in team_notes]
+    story += _overview(agg, s) + _cooccurrence(agg, s)
     themed = sorted((t for t in agg.themes if t.interviews), key=lambda t: (-t.interviews, t.label))
     if themed:
         story += [PageBreak(), Paragraph("Themes one by one", s["h1"])]
@@ -243,5 +267,6 @@ def write_report(agg: Aggregate, *, title: str = "Job quality interviews: cross-
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=fonts.page_size(), initialFontName=fonts.REGULAR, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                             bottomMargin=MARGIN, title=title, author="Confidant", invariant=1)
-    doc.build(story, onFirstPage=_page_number, onLaterPages=_page_number)
+    page = banner_page(banner) if banner else _page_number
+    doc.build(story, onFirstPage=page, onLaterPages=page)
     return buf.getvalue()

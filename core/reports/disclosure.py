@@ -210,8 +210,8 @@ def suppress_column(counts: Mapping[G, int], sizes: Mapping[G, int], k: int = DE
     return Column(cells, total, reasons)
 
 
-def suppress_table(columns: Mapping[Hashable, Mapping[G, int]], sizes: Mapping[G, int],
-                   k: int = DEFAULT_K) -> dict[Hashable, Column]:
+def suppress_table(columns: Mapping[Any, Mapping[G, int]], sizes: Mapping[G, int],
+                   k: int = DEFAULT_K) -> dict[Any, Column]:
     """``suppress_column`` for every column of a group table (columns share no totals)."""
     return {key: suppress_column(counts, sizes, k) for key, counts in columns.items()}
 

@@ -28,6 +28,7 @@ THEME_TOO_RARE = "theme raised in too few interviews"
 SITE_NOT_SHOWN = "interview's site not shown"
 INTERVIEW_USED = "interview already quoted"
 NOT_APPROVED = "flagged and not approved"
+NOT_APPROVED_FOR_BRIEF = "not approved for the brief"
 REJECTED_BY_COORDINATOR = "rejected by the coordinator"
 
 
@@ -56,7 +57,8 @@ class SharedQuote:
 
 @dataclass(frozen=True)
 class ReviewItem:
-    """A candidate quote the screen flagged, for the coordinator to approve or reject."""
+    """A candidate quote a shared report could carry, for the coordinator to approve or reject
+    (flagged ones must be approved to appear; the brief carries approved ones only)."""
 
     key: str
     theme_id: str
@@ -71,7 +73,7 @@ class ReviewItem:
 class QuoteSelection:
     quotes: dict[str, list[SharedQuote]]  # theme id -> quotes, best first
     withheld: Counter[str]                # reason -> candidate quotes left out
-    review: list[ReviewItem]              # flagged candidates (decided or not)
+    review: list[ReviewItem]              # every candidate the rules allow, flagged or not
 
     @property
     def shown(self) -> int:
@@ -88,8 +90,10 @@ def attribution(site: str, grouping: Grouping) -> str:
 def select_quotes(candidates: Mapping[str, Sequence[QuoteLike]], theme_interviews: Mapping[str, int],
                   grouping: Grouping, rules: Rules, *, titles: Mapping[str, int] | None = None,
                   decisions: Mapping[str, str] | None = None, per_theme: int = 3,
-                  theme_order: Iterable[str] | None = None) -> QuoteSelection:
+                  theme_order: Iterable[str] | None = None, approved_only: bool = False) -> QuoteSelection:
     """Share quotes per theme from ranked candidates (best first, one per interview per theme).
+
+    ``approved_only`` (the findings brief): only quotes the coordinator approved, flagged or not.
 
     Themes are served most-frequent first (``theme_order`` overrides) so that, with one quote
     per interview in the whole report, the common themes get their quotes.
@@ -114,13 +118,16 @@ def select_quotes(candidates: Mapping[str, Sequence[QuoteLike]], theme_interview
             key = quote_key(cand.packet_id, cand.text)
             flags = tuple(screen(cand.text, titles=titles, k=rules.k))
             decision = decisions.get(key)
-            if flags and key not in review:
+            if key not in review:
                 review[key] = ReviewItem(key, theme_id, cand.text, cand.site, cand.packet_id, flags, decision)
             if decision == REJECTED:
                 withheld[REJECTED_BY_COORDINATOR] += 1
                 continue
             if flags and decision != APPROVED:
                 withheld[NOT_APPROVED] += 1
+                continue
+            if approved_only and decision != APPROVED:
+                withheld[NOT_APPROVED_FOR_BRIEF] += 1
                 continue
             if len(picked) >= per_theme:
                 continue  # enough for this theme: not withheld, just not needed

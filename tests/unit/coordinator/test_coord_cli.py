@@ -73,8 +73,13 @@ def test_cli_end_to_end(setup, capsys):
     assert json.loads(capsys.readouterr().out)["interviews"] == 1
 
     report = tmp / "report"
-    assert run("coordinator", "report", "--pdf", str(tmp / "r.pdf"),
+    # row-level outputs are for the research team: refused without --audience team, saying how
+    assert run("coordinator", "report", "--csv", str(report)) != 0
+    err = capsys.readouterr().err
+    assert "research team only" in err and "--audience team" in err and not report.exists()
+    assert run("coordinator", "report", "--audience", "team", "--pdf", str(tmp / "r.pdf"),
                "--csv", str(report), "--qdpx", str(tmp / "r.qdpx")) == 0
+    assert (report / "RESEARCH-TEAM-ONLY.txt").exists()
     assert (tmp / "r.pdf").read_bytes().startswith(b"%PDF")
     assert (report / "interviews.csv").read_text().count("\n") == 4
     schema = etree.XMLSchema(etree.parse(str(SHARED_DATA / "refi-qda" / "Project-mrt2019.xsd")))

@@ -11,6 +11,7 @@ from core.reports.share_quotes import (
     APPROVED,
     INTERVIEW_USED,
     NOT_APPROVED,
+    NOT_APPROVED_FOR_BRIEF,
     REJECTED,
     REJECTED_BY_COORDINATOR,
     SITE_NOT_SHOWN,
@@ -75,6 +76,18 @@ def test_a_flagged_quote_waits_for_approval_and_a_rejected_one_never_appears():
     assert [q.approved for q in approved.quotes["pay"]] == [True] and approved.review[0].decision == APPROVED
     rejected = select_quotes({"pay": [flagged]}, {"pay": 12}, GROUPING, RULES, decisions={item.key: REJECTED})
     assert rejected.shown == 0 and rejected.withheld[REJECTED_BY_COORDINATOR] == 1
+
+
+def test_the_brief_carries_approved_quotes_only_and_every_candidate_is_reviewable():
+    plain = Q("pay", "The pay is too low for the work we do.", "p1", "BIG")
+    other = Q("pay", "They take months to fix a wrong paycheck.", "p2", "MID")
+    sel = select_quotes({"pay": [plain, other]}, {"pay": 12}, GROUPING, RULES)
+    assert sel.shown == 2 and [r.flags for r in sel.review] == [(), ()]
+    key = sel.review[1].key
+    brief = select_quotes({"pay": [plain, other]}, {"pay": 12}, GROUPING, RULES,
+                          decisions={key: APPROVED}, approved_only=True)
+    assert [q.text for q in brief.quotes["pay"]] == [other.text]
+    assert brief.withheld[NOT_APPROVED_FOR_BRIEF] == 1
 
 
 def test_the_per_theme_limit_is_not_counted_as_withheld():

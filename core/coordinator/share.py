@@ -1,0 +1,157 @@
+"""Build what a ``share`` report may show, from the inbox (decisions 0115-0117).
+
+The order matters: interviews are selected by the filters, grouped against the *whole*
+inbox's sites (``fold_groups``), and only the interviews of shown groups are aggregated, so
+no total includes a withheld site. Then every group table is suppressed column by column,
+themes and pairs below k lose their numbers, and quotes go through the share rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from core.coordinator.aggregate import SiteFilter, aggregate_interviews, matches
+from core.reports.disclosure import (
+    Rules,
+    fold_groups,
+    percent,
+    shown_count,
+    suppress_table,
+    withheld_cells,
+)
+from core.reports.model import NO_QUESTION
+from core.reports.quote_screen import title_counts
+from core.reports.share_quotes import select_quotes
+from core.reports.share_view import QuestionView, ShareView, ThemeView
+from core.vault.db import Vault
+
+log = logging.getLogger(__name__)
+
+CANDIDATES_PER_THEME = 40  # ranked candidates per theme, before the share rules thin them out
+
+
+# Interviews reach us as interview.json dicts or as typed documents (decision 0063 and the
+# typed InterviewDoc); these read the few fields the share rules need from either.
+def _get(obj: Any, name: str, default: Any = None) -> Any:
+    return obj.get(name, default) if isinstance(obj, dict) else getattr(obj, name, default)
+
+
+def _site(iv: Any) -> str:
+    return str(_get(_get(iv, "interview", {}), "site", ""))
+
+
+def _packet_id(iv: Any) -> str:
+    return str(_get(iv, "packet_id", ""))
+
+
+def _answer_themes(iv: Any) -> tuple[set[str], dict[str, set[str]], list[str]]:
+    """(questions answered, question -> themes coded there, segment texts) of one interview."""
+    answered: set[str] = set()
+    qid_of: dict[int, str] = {}
+    texts: list[str] = []
+    for seg in _get(iv, "segments", ()) or ():
+        qid = str(_get(seg, "question_id") or NO_QUESTION)
+        qid_of[int(_get(seg, "index", -1))] = qid
+        answered.add(qid)
+        texts.append(str(_get(seg, "text", "")))
+    themes: dict[str, set[str]] = defaultdict(set)
+    for tag in _get(iv, "tags", ()) or ():
+        tagged = qid_of.get(int(_get(tag, "segment", -1)))
+        if tagged is not None:
+            themes[tagged].add(str(_get(tag, "theme")))
+    answered.discard(NO_QUESTION)
+    return answered, themes, texts
+
+
+def build_share_view(interviews: Iterable[Any], *, rules: Rules, decisions: dict[str, str] | None = None,
+                     site: SiteFilter = None, guide_version: str | None = None,
+                     date_from: str | dt.date | None = None, date_to: str | dt.date | None = None,
+                     per_theme: int = 3, approved_only: bool = False) -> ShareView:
+    """The share view of the current interviews (duplicates by packet id counted once)."""
+    unique: dict[str, Any] = {}
+    for iv in interviews:
+        unique.setdefault(_packet_id(iv), iv)
+    full_sizes = Counter(_site(iv) for iv in unique.values())
+    selected = [iv for iv in unique.values() if matches(iv, site=site, guide_version=guide_version,
+                                                        date_from=date_from, date_to=date_to)]
+    grouping = fold_groups(Counter(_site(iv) for iv in selected), rules.k, full_sizes=full_sizes)
+    group_of = {m: g.label for g in grouping.groups for m in g.members}
+    counted = [iv for iv in selected if _site(iv) in group_of]
+    agg = aggregate_interviews(counted, quotes_per_theme=CANDIDATES_PER_THEME)
+    filters = aggregate_interviews([], site=site, guide_version=guide_version,
+                                   date_from=date_from, date_to=date_to).filters
+    k = rules.k
+    sizes = {g.label: g.interviews for g in grouping.groups}
+
+    theme_cols = {t.theme_id: {grp.label: sum(t.interviews_by_site.get(m, 0) for m in grp.members)
+                               for grp in grouping.groups}
+                  for t in agg.themes if t.interviews}
+    theme_table = suppress_table(theme_cols, sizes, k)
+
+    question_counts: dict[str, Counter[str]] = defaultdict(Counter)
+    pair_support: Counter[tuple[str, str]] = Counter()
+    texts_by_interview: list[list[str]] = []
+    for iv in agg.interviews:
+        answered, themes_by_q, texts = _answer_themes(iv)
+        texts_by_interview.append(texts)
+        for qid in answered:
+            question_counts[qid][group_of[_site(iv)]] += 1
+        pairs = {(a, b) for tids in themes_by_q.values() for a in tids for b in tids if a < b}
+        pair_support.update(pairs)
+    question_cols = {q.question_id: {g: question_counts[q.question_id].get(g, 0) for g in sizes}
+                     for q in agg.questions if q.interviews}
+    question_table = suppress_table(question_cols, sizes, k)
+
+    n = agg.n_interviews
+    qtext = {q.question_id: q.text for q in agg.questions}
+    candidates = {t.theme_id: t.quotes for t in agg.themes if t.quotes}
+    selection = select_quotes(candidates, {t.theme_id: t.interviews for t in agg.themes}, grouping, rules,
+                              titles=title_counts(texts_by_interview), decisions=decisions,
+                              per_theme=per_theme, approved_only=approved_only)
+    themes: list[ThemeView] = []
+    for t in sorted((t for t in agg.themes if t.interviews), key=lambda t: (-t.interviews, t.label)):
+        col = theme_table[t.theme_id]
+        total = col.total
+        top = [qtext.get(q, q) for q, c in sorted(t.answers_by_question.items(), key=lambda kv: (-kv[1], kv[0]))
+               if q != NO_QUESTION and c >= k][:3]
+        themes.append(ThemeView(t.theme_id, t.label, t.description, total, percent(total, n),
+                                t.answers if total else None, t.passages if total else None,
+                                dict(col.cells), top if total else [], selection.quotes.get(t.theme_id, [])))
+    questions = [QuestionView(q.question_id, q.text, q.section, question_table[q.question_id].total,
+                              dict(question_table[q.question_id].cells))
+                 for q in agg.questions if q.interviews]
+    ids = list(agg.theme_ids)
+    shown_theme = {t.theme_id: t.interviews is not None for t in themes}
+    pairs_view: list[list[int | None]] = [
+        [(agg.cooccurrence[i][j] if shown_theme.get(a) else None) if i == j else
+         (agg.cooccurrence[i][j] if pair_support[(min(a, b), max(a, b))] >= k
+          or agg.cooccurrence[i][j] == 0 else None)
+         for j, b in enumerate(ids)] for i, a in enumerate(ids)]
+    small, protecting = withheld_cells(list(theme_table.values()) + list(question_table.values()))
+    view = ShareView(
+        rules=rules, grouping=grouping, generated_at=agg.generated_at, filters=filters,
+        months=agg.months, guide_versions={v: shown_count(c, k) for v, c in agg.guide_versions.items()},
+        redactions=dict(agg.redactions) if n >= k else {}, themes=themes, questions=questions,
+        pair_ids=ids, pairs=pairs_view, quotes=selection, cells_small=small, cells_protecting=protecting,
+        themes_withheld=sum(1 for t in themes if t.interviews is None))
+    log.info("share view: %d interviews in %d groups, %d withheld; %d cells and %d quotes withheld",
+             view.n_interviews, len(grouping.groups), grouping.withheld_interviews, small + protecting,
+             sum(selection.withheld.values()))
+    return view
+
+
+def share_view(vault: Vault, *, site: SiteFilter = None, guide_version: str | None = None,
+               date_from: str | dt.date | None = None, date_to: str | dt.date | None = None,
+               approved_only: bool = False) -> ShareView:
+    """The share view of the vault's current inbox under the vault's own rules and decisions
+    (``approved_only``: quotes the coordinator approved, for the findings brief)."""
+    from core.coordinator.share_settings import quote_decisions, rules
+    from core.vault.inbox import InboxRepo
+    interviews: Sequence[Any] = InboxRepo(vault).current_interviews()
+    return build_share_view(interviews, rules=rules(vault), decisions=quote_decisions(vault), site=site,
+                            guide_version=guide_version, date_from=date_from, date_to=date_to,
+                            approved_only=approved_only)
