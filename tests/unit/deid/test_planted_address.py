@@ -78,8 +78,8 @@ def test_planted_address_never_reaches_the_coordinator(tmp_path, capsys, presidi
     code, out, err = c("coordinator", "import", str(out_dir))
     assert code == 0 and "1 imported" in out, out + err
     report = tmp_path / "report"
-    code, _, err = c("coordinator", "report", "--pdf", str(tmp_path / "r.pdf"), "--csv", str(report),
-                     "--qdpx", str(tmp_path / "r.qdpx"))
+    code, _, err = c("coordinator", "report", "--audience", "team", "--pdf", str(tmp_path / "r.pdf"),
+                     "--csv", str(report), "--qdpx", str(tmp_path / "r.qdpx"))
     assert code == 0, err
     seen = {"report.pdf": _pdf_text((tmp_path / "r.pdf").read_bytes())}
     seen |= {f"csv/{p.name}": p.read_text(encoding="utf-8") for p in report.glob("*.csv")}
