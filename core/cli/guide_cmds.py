@@ -82,12 +82,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _read(path: str) -> str:
-    try:
-        return Path(path).read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise InvalidInput(f"Cannot read {path}.", "Check the file name and that you may read it.") from exc
-    except UnicodeDecodeError as exc:
-        raise InvalidInput(f"{path} is not UTF-8 text.", "Save the guide as UTF-8 in your editor.") from exc
+    from core.guide.loader import read_guide_file
+    return read_guide_file(path)
 
 
 def cmd_guide_validate(args: argparse.Namespace) -> int:

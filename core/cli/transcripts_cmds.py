@@ -11,7 +11,6 @@ import argparse
 from pathlib import Path
 
 from core.cli.common import ProgressPrinter, open_vault
-from core.errors import InvalidInput
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,11 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_transcript_import(args: argparse.Namespace) -> int:
     from core.jobs import CancelToken
     from core.tagging.service import make_tag_job
-    from core.tagging.transcript_import import import_transcript
-    try:
-        data = Path(args.file).read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"Cannot read {args.file}.", "Check the file name.") from exc
+    from core.tagging.transcript_import import import_transcript, read_transcript_file
+    data = read_transcript_file(args.file)
     with open_vault(args) as vault:
         report = import_transcript(vault, args.id, data, Path(args.file).name, args.language)
         print(f"Imported {len(report.segments)} segments ({report.format}, {report.encoding}"

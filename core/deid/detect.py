@@ -9,6 +9,7 @@ decides (see ``core.deid.review``).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections.abc import Iterable
@@ -35,7 +36,26 @@ _STOP = {"i", "me", "my", "we", "you", "he", "she", "they", "it", "yeah", "okay"
          "god", "lord", "jesus christ", "mom", "dad", "mama", "papa", "grandma", "grandpa"}
 
 
+# spaCy refuses texts over its max_length (E088) and its memory grows with length; a long
+# text (a segment pasted in whole) is read in windows cut at whitespace.
+PRESIDIO_WINDOW_CHARS = 50_000
+
+
+def _windows(text: str, size: int = PRESIDIO_WINDOW_CHARS) -> list[tuple[int, str]]:
+    out, start = [], 0
+    while len(text) - start > size:
+        cut = text.rfind(" ", start + size // 2, start + size)
+        cut = cut if cut > start else start + size
+        out.append((start, text[start:cut]))
+        start = cut
+    out.append((start, text[start:]))
+    return out
+
+
 def _presidio(text: str) -> list[Finding]:
+    if len(text) > PRESIDIO_WINDOW_CHARS:
+        return [dataclasses.replace(f, start=f.start + offset, end=f.end + offset)
+                for offset, piece in _windows(text) for f in _presidio(piece)]
     from core.deid.engine import PRESIDIO_TYPES, analyzer
     out: list[Finding] = []
     for r in analyzer().analyze(text=text, language="en", score_threshold=PRESIDIO_MIN_SCORE):

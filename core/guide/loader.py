@@ -6,22 +6,31 @@ a list where text belongs, missing text, duplicate ids, themes a question names 
 codebook lacks. We walk PyYAML's node tree (``yaml.compose``) rather than the plain data,
 because only nodes keep their line numbers, and because scalars stay as typed text
 (``version: 1.10`` stays "1.10", not the float 1.1).
+
+A guide is hand-written text of a few kilobytes, and one can come from anyone, so anchors and
+aliases (``&name``/``*name``, the "billion laughs": 18 KB of nested aliases took 4 GB) are
+refused, and so is a file over ``MAX_GUIDE_BYTES``.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import stat
 from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
 
-from core.errors import GuideInvalid
+from core.errors import GuideInvalid, InvalidInput
 from core.guide.model import Guide, Question, Section, Theme
 
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _LANG_RE = re.compile(r"^[a-z]{2,3}([-_][A-Za-z]{2,4})?$")
 _NULL_TAG = "tag:yaml.org,2002:null"
+# The bundled guides are under 10 KB; a long guide with many probes stays far below this.
+MAX_GUIDE_BYTES = 512 * 1024
 
 GUIDE_KEYS = ("id", "version", "title", "language", "description", "consent_script", "themes",
               "sections")
@@ -156,23 +165,64 @@ def _check_tabs(text: str, problems: _Problems) -> None:
                          "use two spaces per level (set your editor to insert spaces for Tab).")
 
 
+class _GuideLoader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors and aliases (a guide never needs them; they can explode)."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:  # type: ignore[override]
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.composer.ComposerError(
+                None, None, "anchors (&name) and aliases (*name) are not allowed in a guide. Write the "
+                "text out in full where it is needed", event.start_mark)
+        return super().compose_node(parent, index)  # type: ignore[arg-type]
+
+
+def read_guide_file(path: str | Path) -> str:
+    """The text of a guide file: a regular file of at most ``MAX_GUIDE_BYTES``, UTF-8."""
+    path = Path(path)
+    try:
+        with open(path, "rb", buffering=0) as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise InvalidInput(f"{path.name} is not a regular file.", "Give a guide file (.yaml).")
+            data = fh.read(MAX_GUIDE_BYTES + 1)
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read {path}.", "Check the file name and that you may read it.") from exc
+    _check_size(len(data), path.name)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(f"{path.name} is not UTF-8 text.", "Save the guide as UTF-8 in your editor.") from exc
+
+
+def _check_size(n_bytes: int, source_name: str) -> None:
+    if n_bytes > MAX_GUIDE_BYTES:
+        raise GuideInvalid([(f"{source_name}: the file is larger than a guide may be "
+                            f"({MAX_GUIDE_BYTES // 1024} KB). Is this the right file?")])
+
+
 def _compose(text: str, problems: _Problems) -> yaml.Node | None:
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.compose(text, Loader=_GuideLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
         raw = f"{exc.context or ''} {exc.problem or ''}"
+        if "not allowed in a guide" in raw:  # ours (_GuideLoader), already in plain words
+            problems.add(line, f"{exc.problem}.")
+            return None
         plain = next((hint for key, hint in _SYNTAX_HINTS if key in raw), None)
         problems.add(line, f"the file is not valid YAML here: {plain or (exc.problem or 'syntax error')}.")
     except yaml.YAMLError as exc:  # no position known
         problems.add(1, f"the file is not valid YAML: {exc}.")
+    except RecursionError:  # PyYAML composes recursively: [[[[... thousands deep
+        problems.add(1, "lists or groups are nested far too deeply for a guide.")
     return None
 
 
 def load_guide(text: str, source_name: str = "guide.yaml") -> Guide:
     """Parse and validate a guide; raises ``GuideInvalid`` listing every problem with its line."""
     problems = _Problems(source_name)
+    _check_size(len(text.encode("utf-8", "surrogatepass")), source_name)
     text = text.lstrip("\ufeff")  # a byte-order mark from Windows editors is not content
     _check_tabs(text, problems)
     problems.raise_if_any()

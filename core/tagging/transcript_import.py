@@ -4,14 +4,23 @@ Real transcripts arrive as Windows-1252 with CRLF line ends as often as UTF-8, s
 encoding is detected (charset-normalizer) before anything else. Whatever cannot be read is
 listed in ``ImportReport.problems`` (line numbers, never the text itself) instead of being
 silently dropped. Nothing is written to disk here: the caller stores the segments in the vault.
+
+Input is bounded before any parsing (a 50 MB one-line file once became one 0.96 GB segment that
+de-identification could not process): at most ``MAX_TRANSCRIPT_BYTES``, lines of at most
+``MAX_LINE_CHARS``, no binary files; a segment longer than ``MAX_SEGMENT_CHARS`` is split at
+sentence or word boundaries so that later steps (spaCy, review) get pieces a person can read.
 """
 
 from __future__ import annotations
 
 import html
+import os
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 
 from core.errors import TranscriptImportError
 from core.vault.transcripts import Segment
@@ -25,6 +34,88 @@ _INTERVIEWER = {"interviewer", "q", "i", "int", "researcher", "entrevistador", "
                 "pregunta", "question"}
 _PARTICIPANT = {"participant", "a", "p", "r", "respondent", "interviewee", "answer", "participante",
                 "entrevistado", "entrevistada", "respuesta", "worker"}
+
+
+# A three-hour interview transcribed elsewhere is a few hundred KB; 16 MiB is far beyond any.
+MAX_TRANSCRIPT_BYTES = 16 * 1024 * 1024
+# A paragraph in a word processor export can be long; a 20,000-character line is not a line.
+MAX_LINE_CHARS = 20_000
+# Segments are what a person reviews and what spaCy reads in one go.
+MAX_SEGMENT_CHARS = 2_000
+# Share of characters that may be control characters or undecodable before a file is binary.
+MAX_BINARY_SHARE = 0.01
+
+
+def _too_big(what: str) -> TranscriptImportError:
+    return TranscriptImportError(
+        f"That file is too large for a transcript ({what}; at most {MAX_TRANSCRIPT_BYTES // (1024 * 1024)} MB).",
+        "Check it is the transcript; a long interview's transcript is well under 1 MB.")
+
+
+def read_transcript_file(path: str | Path) -> bytes:
+    """The bytes of a transcript file: a regular file, at most ``MAX_TRANSCRIPT_BYTES``."""
+    path = Path(path)
+    try:
+        with open(path, "rb", buffering=0) as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise TranscriptImportError(f"{path.name} is not a regular file.",
+                                            "Give a transcript file (.vtt, .srt, .txt or .html).")
+            data = fh.read(MAX_TRANSCRIPT_BYTES + 1)
+    except OSError as exc:
+        raise TranscriptImportError(f"Cannot read {path.name}.", "Check the file name.") from exc
+    if len(data) > MAX_TRANSCRIPT_BYTES:
+        raise _too_big("more than the limit")
+    return data
+
+
+def _check_text(data: bytes, text: str) -> None:
+    """Refuse binary files and absurd lines before parsing (messages say where, never what)."""
+    if b"\0" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise TranscriptImportError("That file is not text (it holds binary data).",
+                                    "Export the transcript as WebVTT, SRT, plain text or HTML.")
+    sample = text[:200_000]
+    odd = sum(1 for ch in sample if ch == "\ufffd" or (ch not in "\n\t" and unicodedata.category(ch) == "Cc"))
+    if sample and odd / len(sample) > MAX_BINARY_SHARE:
+        raise TranscriptImportError(
+            f"That file does not look like text: {odd / len(sample):.0%} of it is control or unreadable characters.",
+            "Export the transcript as WebVTT, SRT, plain text or HTML (UTF-8).")
+    for n, line in enumerate(text.split("\n"), 1):
+        if len(line) > MAX_LINE_CHARS:
+            raise TranscriptImportError(
+                f"Line {n} of that file is {len(line):,} characters long (at most {MAX_LINE_CHARS:,}).",
+                "A transcript has one utterance or paragraph per line; check it is the right file, "
+                "or break the text into paragraphs.")
+
+
+def split_long(segments: list[Segment], limit: int = MAX_SEGMENT_CHARS) -> list[Segment]:
+    """Split segments longer than ``limit`` at sentence ends (else spaces, else hard), sharing
+    out their time in proportion to length."""
+    out: list[Segment] = []
+    for seg in segments:
+        if len(seg.text) <= limit:
+            out.append(seg)
+            continue
+        pieces, rest = [], seg.text
+        while len(rest) > limit:
+            window = rest[:limit + 1]
+            ends = [m.end() for m in re.finditer(r"[.!?…]\s+", window)]
+            cut = ends[-1] if ends and ends[-1] > limit // 2 else (window.rfind(" ") + 1 or limit)
+            if cut <= 0 or cut > limit:
+                cut = limit
+            pieces.append(rest[:cut].strip())
+            rest = rest[cut:]
+        if rest.strip():
+            pieces.append(rest.strip())
+        pieces = [p for p in pieces if p]
+        total = sum(len(p) for p in pieces) or 1
+        span = max(0, seg.end_ms - seg.start_ms)
+        t, done = seg.start_ms, 0
+        for piece in pieces:
+            done += len(piece)
+            end = seg.start_ms + span * done // total
+            out.append(Segment(start_ms=t, end_ms=max(end, t), text=piece, speaker=seg.speaker))
+            t = end
+    return out
 
 
 @dataclass
@@ -236,7 +327,10 @@ def parse_noscribe(text: str) -> ImportReport:
 def read_transcript(data: bytes, file_name: str = "") -> ImportReport:
     """Detect the encoding and the format, and parse; raises TranscriptImportError if nothing
     usable is in the file."""
+    if len(data) > MAX_TRANSCRIPT_BYTES:
+        raise _too_big(f"{len(data) / (1024 * 1024):.0f} MB")
     text, encoding = decode(data)
+    _check_text(data, text)
     head = text.lstrip()[:2000]
     name = file_name.lower()
     if head.startswith("WEBVTT") or name.endswith(".vtt"):
@@ -250,6 +344,11 @@ def read_transcript(data: bytes, file_name: str = "") -> ImportReport:
     report.encoding = encoding
     if "\ufffd" in text:
         report.problems.append("some characters could not be decoded and were replaced with '\ufffd'")
+    before = len(report.segments)
+    report.segments = split_long(report.segments)
+    if len(report.segments) > before:
+        report.problems.append(f"{len(report.segments) - before} long passage(s) were split into pieces of at "
+                               f"most {MAX_SEGMENT_CHARS:,} characters")
     for seg in report.segments:
         seg.original_text = seg.text
     if not report.segments:
