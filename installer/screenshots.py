@@ -155,7 +155,8 @@ def researcher_screens(s: Shooter, tmp: Path, sample: dict[str, Any]) -> Path:
     ni = w.new_interview
     ni.site.setEditText("SITE-B")
     ni.witness.setText("Union steward")
-    ni.names.setPlainText("Maria Lopez\nDeshawn")
+    ni.names.set_entries([("Maria Lopez", "participant"), ("Deshawn", "supervisor")])
+    ni.workplaces.setText("Hilltop Care Home")
     ni.script_read.setChecked(True)
     s.shot("06-new-interview")
     ni.create_button.click()

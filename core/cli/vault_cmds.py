@@ -45,8 +45,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     n.add_argument("--date", help="YYYY-MM-DD (default today)")
     n.add_argument("--consent", choices=["verbal", "written"])
     n.add_argument("--witness", default="")
-    n.add_argument("--protect", action="append", default=[], metavar="NAME",
-                   help="a name to protect in this interview (repeatable)")
+    n.add_argument("--protect", action="append", default=[], metavar="NAME[=ROLE]",
+                   help='a name to hide in this interview, with who they are: "Kevin Walsh=supervisor" '
+                        "(roles: participant, supervisor, manager, co-worker, family, other; "
+                        "repeatable). Its placeholder is then [SUPERVISOR 1]")
+    n.add_argument("--workplace", action="append", default=[], metavar="NAME",
+                   help="a workplace, site or team name to hide in every interview (repeatable)")
     n.add_argument("--capture-off-record", action="store_true",
                    help="keep audio during off-the-record moments (default: not captured)")
     n.set_defaults(handler=cmd_interview_new)
@@ -147,7 +151,8 @@ def cmd_interview_new(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from core.study.sites import check_site
-    from core.vault.interviews import Consent, InterviewRepo
+    from core.vault.interviews import Consent, InterviewRepo, parse_protected
+    protected = [parse_protected(p) for p in args.protect]  # a wrong role fails before anything is made
     with open_vault(args) as vault:
         args.site = check_site(vault, args.site, confirmed=args.new_site)
         guide_pk = None
@@ -160,8 +165,11 @@ def cmd_interview_new(args: argparse.Namespace) -> int:
         repo = InterviewRepo(vault)
         iv = repo.create(args.participant_code, args.site, guide_pk=guide_pk, interview_date=args.date,
                          capture_off_record=args.capture_off_record, consent=consent)
-        for name in args.protect:
-            repo.add_protected_name(iv.id, name)
+        for name, role in protected:
+            repo.add_protected_name(iv.id, name, role)
+        for workplace in args.workplace:
+            if workplace.strip():
+                repo.add_workplace_name(workplace)
     print(iv.id)
     return 0
 

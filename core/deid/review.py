@@ -120,6 +120,9 @@ def _refresh_spans(repo: DeidRepo, interview_id: str, by_id: dict[int, Segment])
 
 
 # --- detection ---------------------------------------------------------------------------
+_LISTED = ("name_list", "workplace_list")  # core.deid.names: exact matches of the lists
+
+
 def make_detect_job(vault: Vault, interview_id: str) -> Callable[[ReportFn, CancelToken], int]:
     """A job that scans the current transcript and files proposals; returns how many are new."""
 
@@ -152,8 +155,11 @@ def make_detect_job(vault: Vault, interview_id: str) -> Callable[[ReportFn, Canc
                 continue  # a person already decided about this stretch of text
             spans.append((f.start, f.end))
             placeholder = book.placeholder(f.entity_type, f.canonical or f.text, f.label)
+            # A name the researcher listed, found as written, is hidden from the start: they
+            # already said so (issue 16). Guesses (cued, misspelt, Presidio) stay to decide.
+            state = "accepted" if f.recognizer in _LISTED else "proposed"
             new.append(NewRedaction(seg.id or 0, f.start, f.end, f.entity_type, f.text, placeholder,
-                                    round(f.score, 3)))
+                                    round(f.score, 3), state=state))
         for entity_type, key, placeholder in book.added:
             repo.add_pseudonym(interview_id, entity_type, key, placeholder)
         repo.add_redactions(interview_id, new)

@@ -81,7 +81,7 @@ def create_sample_interview(vault: Vault, sample: Sample, report: ReportFn = no_
             consent=Consent("verbal", dt.datetime.now().isoformat(timespec="minutes"),
                             "Demo witness", script_read=True))
         for name in sample.protected_names:
-            interviews.add_protected_name(iv.id, name)
+            interviews.add_protected_name(iv.id, name, sample.protected_roles.get(name, "other"))
         for place in sample.workplaces:
             interviews.add_workplace_name(place)
         return iv.id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ class Sample:
     workplaces: list[str]
     markers: list[dict[str, Any]]   # {"kind", "question_id", "sample_offset"} at 16 kHz
     turns: list[dict[str, Any]]     # the script: {"speaker", "text", "question"?}
+    protected_roles: dict[str, str] = field(default_factory=dict)  # name -> participant, supervisor…
 
     @property
     def spoken_text(self) -> str:
@@ -54,4 +55,5 @@ def load_sample() -> Sample:
         workplaces=list(script["workplaces"]),
         markers=list(markers["markers"]),
         turns=list(script["turns"]),
+        protected_roles=dict(script.get("protected_roles") or {}),
     )

@@ -48,6 +48,23 @@ class Interview:
     protected_names: list[ProtectedName] = field(default_factory=list)
 
 
+# Who a protected name is (issue 16): the role becomes the placeholder, [SUPERVISOR 1].
+# "other" is a person with no role to name ([PERSON 1]).
+PROTECTED_ROLES = ("participant", "supervisor", "manager", "co-worker", "family", "other")
+
+
+def parse_protected(entry: str) -> tuple[str, str]:
+    """``"Kevin Walsh=supervisor"`` -> ("Kevin Walsh", "supervisor"); without a role: "other"."""
+    name, _, role = entry.partition("=")
+    name, role = name.strip(), role.strip().lower().replace("coworker", "co-worker") or "other"
+    if not name:
+        raise InvalidInput("A name to protect is empty.", 'Write it as "Kevin Walsh=supervisor".')
+    if role not in PROTECTED_ROLES:
+        raise InvalidInput(f"'{role}' is not one of the roles a protected name can have.",
+                           f"Use one of: {', '.join(PROTECTED_ROLES)}.")
+    return name, role
+
+
 def validate_participant_code(code: str) -> str:
     """A participant code is a short pseudonym like P-001, never a name."""
     code = code.strip()

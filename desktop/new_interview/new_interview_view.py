@@ -26,6 +26,7 @@ from core.vault.interviews import Consent, InterviewRepo
 from desktop.context import AppContext
 from desktop.errors import show_error
 from desktop.jobs import start_job
+from desktop.new_interview.names_editor import NamesEditor
 from desktop.widgets.buttons import button, heading, note
 
 
@@ -59,12 +60,14 @@ def _load(vault) -> FormData:
 
 
 def _create(vault, code: str, site: str, guide_pk: int | None, consent: Consent,
-            names: list[str], capture_off_record: bool) -> str:
+            names: list[tuple[str, str]], capture_off_record: bool, workplaces: list[str] = ()) -> str:
     repo = InterviewRepo(vault)
     iv = repo.create(code, site, guide_pk=guide_pk, consent=consent,
                      capture_off_record=capture_off_record)
-    for name in names:
-        repo.add_protected_name(iv.id, name)
+    for name, role in names:
+        repo.add_protected_name(iv.id, name, role)
+    for workplace in workplaces:
+        repo.add_workplace_name(workplace)
     return iv.id
 
 
@@ -94,6 +97,9 @@ class NewInterviewView(QWidget):
         self.site.setEditable(True)
         self.site.setObjectName("site")
         form.addRow(self.tr("Site"), self.site)
+        form.addRow("", note(self.tr("A short code for where the interview belongs, such as "
+                                     "SITE-A or your workplace's code. It is shared, so never "
+                                     "a real place name."), body))
         consent_row = QHBoxLayout()
         self.verbal = QRadioButton(self.tr("Said yes out loud"), body)
         self.written = QRadioButton(self.tr("Signed a form"), body)
@@ -115,12 +121,15 @@ class NewInterviewView(QWidget):
         self.witness = QLineEdit(body)
         self.witness.setPlaceholderText(self.tr("Leave empty if nobody else was there"))
         form.addRow(self.tr("Who witnessed it"), self.witness)
-        self.names = QPlainTextEdit(body)
-        self.names.setObjectName("names")
-        self.names.setPlaceholderText(self.tr("One per line: the participant's name, "
-                                              "managers, co-workers they may mention"))
-        self.names.setMaximumHeight(110)
+        self.names = NamesEditor(body)
         form.addRow(self.tr("Names to keep out of shared copies"), self.names)
+        form.addRow("", note(self.tr("The participant, managers, co-workers they may mention. "
+                                     "Say who each one is: a coordinator then reads "
+                                     "[SUPERVISOR 1] instead of the name."), body))
+        self.workplaces = QLineEdit(body)
+        self.workplaces.setObjectName("workplaces")
+        self.workplaces.setPlaceholderText(self.tr("e.g. Hilltop Care Home, Ward 4"))
+        form.addRow(self.tr("Workplace names to hide"), self.workplaces)
         self.keep_off_record = QCheckBox(self.tr(
             "Keep audio during off-the-record moments (it is never shared)"), body)
         form.addRow("", self.keep_off_record)
@@ -144,6 +153,7 @@ class NewInterviewView(QWidget):
     def reset(self) -> None:
         """Clear the form and load guides and a suggested code."""
         self.names.clear()
+        self.workplaces.clear()
         self.witness.clear()
         self.script_read.setChecked(False)
         self.status.clear()
@@ -188,10 +198,11 @@ class NewInterviewView(QWidget):
         consent = Consent("written" if self.written.isChecked() else "verbal",
                           dt.datetime.now().isoformat(timespec="minutes"),
                           self.witness.text().strip(), self.script_read.isChecked())
-        names = [n.strip() for n in self.names.toPlainText().splitlines() if n.strip()]
+        names = self.names.entries()
+        workplaces = [w.strip() for w in self.workplaces.text().split(",") if w.strip()]
         vault = self.ctx.session.vault
         args = (vault, self.code.text().strip(), site, self.guide.currentData(), consent, names,
-                self.keep_off_record.isChecked())
+                self.keep_off_record.isChecked(), workplaces)
         self.create_button.setEnabled(False)
         start_job(lambda r, c: _create(*args), self, succeeded=self._on_created,
                   failed=self._on_failed, name="create_interview")

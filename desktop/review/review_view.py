@@ -143,7 +143,15 @@ class ReviewView(QWidget):
     def _on_loaded(self, data: ReviewData) -> None:
         self.data = data
         self._show_original()
-        self.deidentified.setPlainText("\n".join(s.text for s in data.deidentified))
+        if data.has_scan:
+            self.deidentified.setPlainText("\n".join(s.text for s in data.deidentified))
+        elif data.segments:
+            # Before any scan this would be the text with every name in it (issue 16).
+            self.deidentified.setPlainText(self.tr(
+                "Nothing to show yet. Press \u201cFind names and details\u201d: the copy without "
+                "names appears here once they have been found."))
+        else:
+            self.deidentified.clear()
         self.redactions.clear()
         for r in data.redactions:
             word = self.tr(_STATE_WORDS.get(r.state, r.state))

@@ -42,42 +42,42 @@
 <context>
     <name>BackupSection</name>
     <message>
-        <location filename="../../desktop/settings/backup_section.py" line="22"/>
+        <location filename="../../desktop/settings/backup_section.py" line="27"/>
         <source>Backup</source>
         <translation>Copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/backup_section.py" line="26"/>
+        <location filename="../../desktop/settings/backup_section.py" line="31"/>
         <source>A backup is one encrypted file with every interview and recording. It opens only with this vault&apos;s passphrase or recovery code. Keep it on a USB stick away from the laptop.</source>
         <translation>Una copia de seguridad es un solo archivo cifrado con todas las entrevistas y grabaciones. Solo se abre con la frase de acceso o el código de recuperación de esta bóveda. Guárdala en una memoria USB lejos del portátil.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/backup_section.py" line="32"/>
+        <location filename="../../desktop/settings/backup_section.py" line="37"/>
         <source>Back up now…</source>
         <translation>Hacer una copia ahora…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/backup_section.py" line="46"/>
+        <location filename="../../desktop/settings/backup_section.py" line="51"/>
         <source>Last backup: {when}.</source>
         <translation>Última copia: {when}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/backup_section.py" line="46"/>
+        <location filename="../../desktop/settings/backup_section.py" line="51"/>
         <source>No backup yet.</source>
         <translation>Todavía no hay ninguna copia.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/backup_section.py" line="53"/>
+        <location filename="../../desktop/settings/backup_section.py" line="58"/>
         <source>Choose the USB stick or folder for the backup</source>
         <translation>Elige la memoria USB o la carpeta para la copia</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/backup_section.py" line="56"/>
+        <location filename="../../desktop/settings/backup_section.py" line="61"/>
         <source>Backing up…</source>
         <translation>Haciendo la copia…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/backup_section.py" line="61"/>
+        <location filename="../../desktop/settings/backup_section.py" line="66"/>
         <source>Backed up to {path}.</source>
         <translation>Copia guardada en {path}.</translation>
     </message>
@@ -485,57 +485,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="52"/>
+        <location filename="../../desktop/main_window.py" line="54"/>
         <source>Lock now</source>
         <translation>Bloquear ahora</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="83"/>
+        <location filename="../../desktop/main_window.py" line="85"/>
         <source>Interviews</source>
         <translation>Entrevistas</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="86"/>
+        <location filename="../../desktop/main_window.py" line="88"/>
         <source>Coordinator</source>
         <translation>Coordinación</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="87"/>
+        <location filename="../../desktop/main_window.py" line="89"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="104"/>
+        <location filename="../../desktop/main_window.py" line="106"/>
         <source>Record</source>
         <translation>Grabar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="105"/>
+        <location filename="../../desktop/main_window.py" line="107"/>
         <source>Transcript and themes</source>
         <translation>Transcripción y temas</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="106"/>
+        <location filename="../../desktop/main_window.py" line="108"/>
         <source>Check and share</source>
         <translation>Revisar y compartir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="247"/>
         <source>A recording is running</source>
         <translation>Hay una grabación en curso</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="240"/>
+        <location filename="../../desktop/main_window.py" line="248"/>
         <source>A recording is running. Stop it and close Confidant? Everything recorded so far is kept.</source>
         <translation>Hay una grabación en curso. ¿Detenerla y cerrar Confidant? Todo lo grabado hasta ahora se guarda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="242"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>Stop recording and close</source>
         <translation>Detener la grabación y cerrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="242"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>Keep recording</source>
         <translation>Seguir grabando</translation>
     </message>
@@ -598,104 +598,166 @@
     </message>
 </context>
 <context>
+    <name>NamesEditor</name>
+    <message>
+        <location filename="../../desktop/new_interview/names_editor.py" line="29"/>
+        <source>Add another name</source>
+        <translation>Añadir otro nombre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/names_editor.py" line="35"/>
+        <source>the participant</source>
+        <translation>la persona entrevistada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/names_editor.py" line="35"/>
+        <source>a supervisor</source>
+        <translation>un supervisor o supervisora</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/names_editor.py" line="36"/>
+        <source>a manager</source>
+        <translation>un jefe o jefa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/names_editor.py" line="36"/>
+        <source>a co-worker</source>
+        <translation>un compañero o compañera</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/names_editor.py" line="37"/>
+        <source>family</source>
+        <translation>familia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/names_editor.py" line="37"/>
+        <source>someone else</source>
+        <translation>otra persona</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/names_editor.py" line="48"/>
+        <source>A full name, e.g. Kevin Walsh</source>
+        <translation>Nombre completo, p. ej. Kevin Walsh</translation>
+    </message>
+</context>
+<context>
     <name>NewInterviewView</name>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="80"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="83"/>
         <source>New interview</source>
         <translation>Nueva entrevista</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="88"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="91"/>
         <source>Interview guide</source>
         <translation>Guía de entrevista</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="91"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="94"/>
         <source>Participant code</source>
         <translation>Código de participante</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="92"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="95"/>
         <source>A code such as P-007, never a name.</source>
         <translation>Un código como P-007, nunca un nombre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="96"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="99"/>
         <source>Site</source>
         <translation>Lugar</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="98"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="100"/>
+        <source>A short code for where the interview belongs, such as SITE-A or your workplace&apos;s code. It is shared, so never a real place name.</source>
+        <translation>Un código corto del lugar al que pertenece la entrevista, como SITE-A o el código de tu centro. Se comparte, así que nunca pongas el nombre real de un lugar.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="104"/>
         <source>Said yes out loud</source>
         <translation>Dijo que sí en voz alta</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="99"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="105"/>
         <source>Signed a form</source>
         <translation>Firmó un formulario</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="106"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="112"/>
         <source>How they agreed</source>
         <translation>Cómo dio su consentimiento</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="111"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="117"/>
         <source>Read this aloud</source>
         <translation>Lee esto en voz alta</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="112"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="118"/>
         <source>I read this aloud and they agreed</source>
         <translation>Lo leí en voz alta y aceptó</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="116"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="122"/>
         <source>Leave empty if nobody else was there</source>
         <translation>Déjalo vacío si no había nadie más</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="117"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="123"/>
         <source>Who witnessed it</source>
         <translation>Quién fue testigo</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="120"/>
         <source>One per line: the participant&apos;s name, managers, co-workers they may mention</source>
-        <translation>Uno por línea: el nombre de la persona entrevistada, jefes y compañeros que pueda mencionar</translation>
+        <translation type="vanished">Uno por línea: el nombre de la persona entrevistada, jefes y compañeros que pueda mencionar</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="123"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="125"/>
         <source>Names to keep out of shared copies</source>
         <translation>Nombres que no deben salir en las copias</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="125"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="126"/>
+        <source>The participant, managers, co-workers they may mention. Say who each one is: a coordinator then reads [SUPERVISOR 1] instead of the name.</source>
+        <translation>La persona entrevistada, jefes, compañeros que pueda mencionar. Di quién es cada uno: la coordinación leerá [SUPERVISOR 1] en lugar del nombre.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="131"/>
+        <source>e.g. Hilltop Care Home, Ward 4</source>
+        <translation>p. ej. Residencia Hilltop, Planta 4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="132"/>
+        <source>Workplace names to hide</source>
+        <translation>Nombres de lugares de trabajo que ocultar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="134"/>
         <source>Keep audio during off-the-record moments (it is never shared)</source>
         <translation>Guardar el audio de los momentos extraoficiales (nunca se comparte)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="131"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="140"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="132"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="141"/>
         <source>Create the interview</source>
         <translation>Crear la entrevista</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="164"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="174"/>
         <source>No guide</source>
         <translation>Sin guía</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="175"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="185"/>
         <source>Tell the participant what the interview is for, that it is recorded, that they can stop at any time or go off the record, and that only a copy without names is shared.</source>
         <translation>Explica a la persona para qué es la entrevista, que se graba, que puede parar en cualquier momento o hablar de forma extraoficial, y que solo se comparte una copia sin nombres.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="186"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="196"/>
         <source>Please give the site (for example SITE-A).</source>
         <translation>Indica el lugar (por ejemplo SITIO-A).</translation>
     </message>
@@ -709,140 +771,140 @@
     </message>
     <message>
         <location filename="../../desktop/record/record_view.py" line="138"/>
-        <location filename="../../desktop/record/record_view.py" line="205"/>
+        <location filename="../../desktop/record/record_view.py" line="209"/>
         <source>Start recording</source>
         <translation>Empezar a grabar</translation>
     </message>
     <message>
         <location filename="../../desktop/record/record_view.py" line="143"/>
-        <location filename="../../desktop/record/record_view.py" line="327"/>
-        <location filename="../../desktop/record/record_view.py" line="369"/>
+        <location filename="../../desktop/record/record_view.py" line="331"/>
+        <location filename="../../desktop/record/record_view.py" line="373"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
         <location filename="../../desktop/record/record_view.py" line="144"/>
-        <location filename="../../desktop/record/record_view.py" line="230"/>
+        <location filename="../../desktop/record/record_view.py" line="234"/>
         <source>Off the record</source>
         <translation>Fuera de grabación</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="166"/>
+        <location filename="../../desktop/record/record_view.py" line="169"/>
         <source>Type it up now</source>
         <translation>Transcribir ahora</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="168"/>
+        <location filename="../../desktop/record/record_view.py" line="171"/>
         <source>Use an audio file instead…</source>
         <translation>Usar un archivo de audio…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="174"/>
+        <location filename="../../desktop/record/record_view.py" line="177"/>
         <source>What has been said so far</source>
         <translation>Lo dicho hasta ahora</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="204"/>
+        <location filename="../../desktop/record/record_view.py" line="208"/>
         <source>Stop recording</source>
         <translation>Detener la grabación</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="228"/>
+        <location filename="../../desktop/record/record_view.py" line="232"/>
         <source>OFF THE RECORD — kept privately, never shared</source>
         <translation>EXTRAOFICIAL — se guarda en privado, nunca se comparte</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="229"/>
+        <location filename="../../desktop/record/record_view.py" line="233"/>
         <source>OFF THE RECORD — nothing is being kept</source>
         <translation>EXTRAOFICIAL — no se guarda nada</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="230"/>
+        <location filename="../../desktop/record/record_view.py" line="234"/>
         <source>Back on the record</source>
         <translation>Volver a grabar</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="250"/>
+        <location filename="../../desktop/record/record_view.py" line="254"/>
         <source>System default</source>
         <translation>El del sistema</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="260"/>
+        <location filename="../../desktop/record/record_view.py" line="264"/>
         <source>It was cut short when Confidant or the computer stopped; everything recorded until then was recovered.</source>
         <translation>Se cortó cuando Confidant o la computadora se detuvo; todo lo grabado hasta entonces se recuperó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="264"/>
+        <location filename="../../desktop/record/record_view.py" line="268"/>
         <source>A recording of {t} is saved in the vault.</source>
         <translation>Hay una grabación de {t} guardada en la bóveda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="279"/>
+        <location filename="../../desktop/record/record_view.py" line="283"/>
         <source>Record another take?</source>
         <translation>¿Grabar otra toma?</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="280"/>
+        <location filename="../../desktop/record/record_view.py" line="284"/>
         <source>This interview already has a recording. Recording again makes Take {n} beside it: the earlier take, its transcript and its themes stay as they are, and you choose afterwards which take&apos;s transcript to work on.</source>
         <translation>Esta entrevista ya tiene una grabación. Grabar de nuevo crea la toma {n} junto a ella: la toma anterior, su transcripción y sus temas se quedan como están, y después eliges con qué transcripción trabajar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="284"/>
+        <location filename="../../desktop/record/record_view.py" line="288"/>
         <source>Record Take {n}</source>
         <translation>Grabar la toma {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="284"/>
+        <location filename="../../desktop/record/record_view.py" line="288"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="290"/>
+        <location filename="../../desktop/record/record_view.py" line="294"/>
         <source>Starting the microphone…</source>
         <translation>Encendiendo el micrófono…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="301"/>
+        <location filename="../../desktop/record/record_view.py" line="305"/>
         <source>Recording.</source>
         <translation>Grabando.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="330"/>
+        <location filename="../../desktop/record/record_view.py" line="334"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="348"/>
+        <location filename="../../desktop/record/record_view.py" line="352"/>
         <source>Saving the recording…</source>
         <translation>Guardando la grabación…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="358"/>
+        <location filename="../../desktop/record/record_view.py" line="362"/>
         <source>Recording saved.</source>
         <translation>Grabación guardada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="396"/>
+        <location filename="../../desktop/record/record_view.py" line="400"/>
         <source>We hear nothing. Check the microphone is plugged in and not muted.</source>
         <translation>No se oye nada. Comprueba que el micrófono está conectado y no silenciado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="397"/>
+        <location filename="../../desktop/record/record_view.py" line="401"/>
         <source>Too loud: move the microphone a little further away.</source>
         <translation>Demasiado fuerte: aleja un poco el micrófono.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="416"/>
+        <location filename="../../desktop/record/record_view.py" line="420"/>
         <source>Choose the audio file</source>
         <translation>Elige el archivo de audio</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="417"/>
+        <location filename="../../desktop/record/record_view.py" line="421"/>
         <source>Audio (*.wav *.flac *.ogg *.mp3 *.m4a)</source>
         <translation>Audio (*.wav *.flac *.ogg *.mp3 *.m4a)</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="422"/>
+        <location filename="../../desktop/record/record_view.py" line="426"/>
         <source>Bringing in the audio file…</source>
         <translation>Trayendo el archivo de audio…</translation>
     </message>
@@ -958,42 +1020,47 @@
         <translation>La copia lleva el texto con los nombres ocultos, los temas que aceptaste, las notas que decidiste compartir y un resumen de una página, sellada para que solo tu coordinación pueda abrirla. Nunca lleva el audio, los nombres que ocultaste, tus notas privadas ni nada dicho de forma extraoficial.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="155"/>
+        <location filename="../../desktop/review/review_view.py" line="151"/>
+        <source>Nothing to show yet. Press “Find names and details”: the copy without names appears here once they have been found.</source>
+        <translation>Todavía no hay nada que mostrar. Pulsa «Buscar nombres y datos»: la copia sin nombres aparece aquí cuando se hayan encontrado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="163"/>
         <source>Signed off. You can save a copy.</source>
         <translation>Aprobada. Ya puedes guardar una copia.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="156"/>
+        <location filename="../../desktop/review/review_view.py" line="164"/>
         <source>Not signed off yet.</source>
         <translation>Todavía sin aprobar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="200"/>
+        <location filename="../../desktop/review/review_view.py" line="208"/>
         <source>Looking for names and details…</source>
         <translation>Buscando nombres y datos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="227"/>
+        <location filename="../../desktop/review/review_view.py" line="235"/>
         <source>First select the words to hide in “What was said”.</source>
         <translation>Primero selecciona las palabras que quieres ocultar en “Lo que se dijo”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="232"/>
+        <location filename="../../desktop/review/review_view.py" line="240"/>
         <source>Select words within one passage.</source>
         <translation>Selecciona palabras dentro de un solo fragmento.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="247"/>
+        <location filename="../../desktop/review/review_view.py" line="255"/>
         <source>Where should the copy go? (a folder or USB stick)</source>
         <translation>¿Dónde va la copia? (una carpeta o memoria USB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="252"/>
+        <location filename="../../desktop/review/review_view.py" line="260"/>
         <source>Sealing the copy…</source>
         <translation>Sellando la copia…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="258"/>
+        <location filename="../../desktop/review/review_view.py" line="266"/>
         <source>Saved: {path}
 Copy number: {pid}
 This laptop&apos;s fingerprint: {fpr}
@@ -1131,22 +1198,22 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/side_panel.py" line="39"/>
+        <location filename="../../desktop/transcript/side_panel.py" line="40"/>
         <source>A note about this passage…</source>
         <translation>Una nota sobre este fragmento…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/side_panel.py" line="42"/>
+        <location filename="../../desktop/transcript/side_panel.py" line="43"/>
         <source>Share this note with the coordinator</source>
         <translation>Compartir esta nota con la coordinación</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/side_panel.py" line="44"/>
+        <location filename="../../desktop/transcript/side_panel.py" line="45"/>
         <source>Add note</source>
         <translation>Añadir nota</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/side_panel.py" line="57"/>
+        <location filename="../../desktop/transcript/side_panel.py" line="58"/>
         <source> (shared)</source>
         <translation> (compartida)</translation>
     </message>
@@ -1215,109 +1282,109 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="118"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="256"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="119"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="261"/>
         <source>Type it up</source>
         <translation>Transcribir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="120"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="121"/>
         <source>Suggest themes</source>
         <translation>Sugerir temas</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="121"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="122"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="122"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="123"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="123"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="124"/>
         <source>Split at cursor</source>
         <translation>Dividir en el cursor</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="124"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="125"/>
         <source>Join with next</source>
         <translation>Unir con el siguiente</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="135"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="423"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="136"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="428"/>
         <source>Play</source>
         <translation>Reproducir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="136"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="137"/>
         <source>− 5 s</source>
         <translation>− 5 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="137"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="138"/>
         <source>+ 5 s</source>
         <translation>+ 5 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="147"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="148"/>
         <source>No transcript yet. Record the interview, then press “Type it up”.</source>
         <translation>Todavía no hay transcripción. Graba la entrevista y luego pulsa “Transcribir”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="239"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="244"/>
         <source>Before the first question</source>
         <translation>Antes de la primera pregunta</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="255"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="260"/>
         <source>Type it up again</source>
         <translation>Transcribir de nuevo</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="271"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="276"/>
         <source>Typing up the interview…</source>
         <translation>Transcribiendo la entrevista…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="280"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="285"/>
         <source>The new take is typed up. The transcript below is still the one in use; choose the new take above to work on it instead.</source>
         <translation>La toma nueva está transcrita. La transcripción de abajo sigue siendo la que está en uso; elige la toma nueva arriba para trabajar con ella.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="292"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="297"/>
         <source>Suggesting themes…</source>
         <translation>Sugiriendo temas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="337"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="342"/>
         <source>Click between two words, then press Split.</source>
         <translation>Haz clic entre dos palabras y luego pulsa Dividir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="339"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="344"/>
         <source>Split</source>
         <translation>Dividir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="349"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="354"/>
         <source>This is the last passage; there is nothing after it to join.</source>
         <translation>Este es el último fragmento; no hay nada después para unir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="351"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="356"/>
         <source>Join</source>
         <translation>Unir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="376"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="381"/>
         <source>First click into a passage and select some words.</source>
         <translation>Primero haz clic en un fragmento y selecciona algunas palabras.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="416"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="421"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
@@ -1508,7 +1575,7 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>view</name>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="67"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="68"/>
         <source>Edit text</source>
         <translation>Editar texto</translation>
     </message>

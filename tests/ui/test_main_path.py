@@ -54,7 +54,7 @@ def test_main_path_end_to_end(qtbot, tmp_path, shown_errors, answers, files, jfk
     assert form.code.text() == "P-001"
     assert form.guide.count() >= 2 and form.script.toPlainText()
     form.site.setEditText("SITE-A")
-    form.names.setPlainText("Maria Lopez")
+    form.names.set_entries([("Maria Lopez", "participant")])
     assert not form.create_button.isEnabled()     # consent must be confirmed first
     form.script_read.setChecked(True)
     form.create_button.click()
