@@ -99,6 +99,12 @@ class InterviewsView(QWidget):
         self.empty = QLabel(self.tr("No interviews yet. Press \u201cNew interview\u201d to start."), self)
         self.empty.setProperty("note", "1")
         layout.addWidget(self.empty)
+        # First start: the coordinator's study file sets everything up in one step.
+        self.study_button = button(self.tr("I have a study file from my coordinator"), self,
+                                   name="join_study_first")
+        self.study_button.clicked.connect(self._on_join_study)
+        layout.addWidget(self.study_button)
+        self.join_flow = None
         self.status = QLabel("", self)
         layout.addWidget(self.status)
         self._search_timer = QTimer(self)
@@ -117,8 +123,9 @@ class InterviewsView(QWidget):
     def refresh(self) -> None:
         if not self.ctx.session.is_unlocked:
             return
-        start_job(call(InterviewRepo(self.ctx.session.vault).list), self,
-                  succeeded=self._on_loaded, failed=self._on_failed, name="list_interviews")
+        start_job(lambda r, c, v=self.ctx.session.vault: (InterviewRepo(v).list(),
+                                                           v.get_setting("study.id") is not None),
+                  self, succeeded=self._on_loaded, failed=self._on_failed, name="list_interviews")
         from core.lifecycle.reminders import reminders
         start_job(call(reminders, self.ctx.session.vault), self, succeeded=self._on_reminders,
                   failed=self._on_failed, name="life_reminders")
@@ -129,7 +136,8 @@ class InterviewsView(QWidget):
         self.reminder.setVisible(bool(lines))
 
     @Slot(object)
-    def _on_loaded(self, interviews: list[Interview]) -> None:
+    def _on_loaded(self, loaded: tuple[list[Interview], bool]) -> None:
+        interviews, joined = loaded
         self.interviews = interviews
         self.table.setRowCount(len(interviews))
         for row, iv in enumerate(interviews):
@@ -139,10 +147,27 @@ class InterviewsView(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, iv.id)
                 self.table.setItem(row, col, item)
         self.empty.setVisible(not interviews)
+        self.study_button.setVisible(not interviews and not joined and self.ctx.session.role != "coordinator")
 
     @Slot(object)
     def _on_failed(self, exc: BaseException) -> None:
         show_error(self, exc)
+
+    @Slot()
+    def _on_join_study(self) -> None:
+        from desktop.study.join_flow import JoinFlow
+        self.join_flow = JoinFlow(self.ctx, self)
+        self.join_flow.joined.connect(self._on_study_joined)
+        self.join_flow.told.connect(self.status.setText)
+        self.join_flow.start()
+
+    @Slot(str)
+    def _on_study_joined(self, saved: str) -> None:
+        self.study_button.hide()
+        text = self.tr("The study is set up. Press \u201cNew interview\u201d to start.")
+        if saved:
+            text += " " + self.tr("Send %1 to your coordinator.").replace("%1", saved)
+        self.status.setText(text)
 
     @Slot(int, int)
     def _on_activated(self, row: int, _col: int) -> None:

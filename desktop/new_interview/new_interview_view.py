@@ -47,8 +47,10 @@ def suggest_code(existing: list[str]) -> str:
 
 def _load(vault) -> FormData:
     interviews = InterviewRepo(vault).list()
+    from core.study.sites import study_sites
+    # A joined study fixes the sites; without one, offer the sites used before.
     data = FormData(suggested_code=suggest_code([iv.participant_code for iv in interviews]),
-                    sites=sorted({iv.site for iv in interviews}))
+                    sites=list(study_sites(vault) or sorted({iv.site for iv in interviews})))
     try:
         from core.vault.guides import GuideRepo
     except ImportError:  # guide capability not present in this build
@@ -61,6 +63,8 @@ def _load(vault) -> FormData:
 
 def _create(vault, code: str, site: str, guide_pk: int | None, consent: Consent,
             names: list[tuple[str, str]], capture_off_record: bool, workplaces: list[str] = ()) -> str:
+    from core.study.sites import check_site
+    site = check_site(vault, site)  # a site outside the study is refused with the list
     repo = InterviewRepo(vault)
     iv = repo.create(code, site, guide_pk=guide_pk, consent=consent,
                      capture_off_record=capture_off_record)

@@ -33,12 +33,14 @@ class SettingsView(QWidget):
         from desktop.settings.audit_section import AuditSection
         from desktop.settings.models_section import ModelsSection
         from desktop.settings.sharing_section import SharingSection
+        from desktop.study.study_section import StudySection
         self.models = ModelsSection(self.ctx, body)
         self.sharing = SharingSection(self.ctx, body)
         self.audit = AuditSection(self.ctx, body)
         from desktop.settings.backup_section import BackupSection
         self.backup = BackupSection(self.ctx, body)
-        return [self.models, self.sharing, self.backup, self.audit]
+        self.study = StudySection(self.ctx, body)
+        return [self.study, self.models, self.sharing, self.backup, self.audit]
 
     def refresh(self) -> None:
         for section in self.sections:

@@ -441,7 +441,22 @@
         <translation>Todavía no hay entrevistas. Pulsa “Nueva entrevista” para empezar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="178"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="103"/>
+        <source>I have a study file from my coordinator</source>
+        <translation>Tengo un archivo de estudio de mi coordinador</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/interviews_view.py" line="167"/>
+        <source>The study is set up. Press “New interview” to start.</source>
+        <translation>El estudio está configurado. Pulsa “Nueva entrevista” para empezar.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/interviews_view.py" line="169"/>
+        <source>Send %1 to your coordinator.</source>
+        <translation>Envía %1 a tu coordinador.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/interviews_view.py" line="203"/>
         <source>{n} places found.</source>
         <translation>{n} lugares encontrados.</translation>
     </message>
@@ -472,6 +487,62 @@
         <location filename="../../desktop/widgets/job_status.py" line="101"/>
         <source>That did not work.</source>
         <translation>Eso no funcionó.</translation>
+    </message>
+</context>
+<context>
+    <name>JoinFlow</name>
+    <message>
+        <location filename="../../desktop/study/join_flow.py" line="38"/>
+        <source>Open the study file from your coordinator</source>
+        <translation>Abre el archivo de estudio de tu coordinador</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/study/join_flow.py" line="39"/>
+        <source>Study files (*.cstudy)</source>
+        <translation>Archivos de estudio (*.cstudy)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/study/join_flow.py" line="53"/>
+        <source>You already have this version of “%1”.</source>
+        <translation>Ya tienes esta versión de “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/study/join_flow.py" line="59"/>
+        <source>“%1” sets up %2 interview guide(s), %3 site(s) and your coordinator.
+
+Ask your coordinator to read their eight words to you, by phone or in person. Do they match these?
+
+%4</source>
+        <translation>“%1” configura %2 guía(s) de entrevista, %3 lugar(es) y a tu coordinador.
+
+Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. ¿Coinciden con estas?
+
+%4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/study/join_flow.py" line="64"/>
+        <source>Join the study</source>
+        <translation>Unirse al estudio</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/study/join_flow.py" line="64"/>
+        <source>The words match</source>
+        <translation>Las palabras coinciden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/study/join_flow.py" line="65"/>
+        <source>They do not match</source>
+        <translation>No coinciden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/study/join_flow.py" line="76"/>
+        <source>Save the file to send to your coordinator</source>
+        <translation>Guarda el archivo para enviarlo a tu coordinador</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/study/join_flow.py" line="77"/>
+        <source>Text (*.txt)</source>
+        <translation>Texto (*.txt)</translation>
     </message>
 </context>
 <context>
@@ -643,67 +714,67 @@
 <context>
     <name>NewInterviewView</name>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="83"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="87"/>
         <source>New interview</source>
         <translation>Nueva entrevista</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="91"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="95"/>
         <source>Interview guide</source>
         <translation>Guía de entrevista</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="94"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="98"/>
         <source>Participant code</source>
         <translation>Código de participante</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="95"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="99"/>
         <source>A code such as P-007, never a name.</source>
         <translation>Un código como P-007, nunca un nombre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="99"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="103"/>
         <source>Site</source>
         <translation>Lugar</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="100"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="104"/>
         <source>A short code for where the interview belongs, such as SITE-A or your workplace&apos;s code. It is shared, so never a real place name.</source>
         <translation>Un código corto del lugar al que pertenece la entrevista, como SITE-A o el código de tu centro. Se comparte, así que nunca pongas el nombre real de un lugar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="104"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="108"/>
         <source>Said yes out loud</source>
         <translation>Dijo que sí en voz alta</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="105"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="109"/>
         <source>Signed a form</source>
         <translation>Firmó un formulario</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="112"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="116"/>
         <source>How they agreed</source>
         <translation>Cómo dio su consentimiento</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="117"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="121"/>
         <source>Read this aloud</source>
         <translation>Lee esto en voz alta</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="118"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="122"/>
         <source>I read this aloud and they agreed</source>
         <translation>Lo leí en voz alta y aceptó</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="122"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="126"/>
         <source>Leave empty if nobody else was there</source>
         <translation>Déjalo vacío si no había nadie más</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="123"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="127"/>
         <source>Who witnessed it</source>
         <translation>Quién fue testigo</translation>
     </message>
@@ -712,52 +783,52 @@
         <translation type="vanished">Uno por línea: el nombre de la persona entrevistada, jefes y compañeros que pueda mencionar</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="125"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="129"/>
         <source>Names to keep out of shared copies</source>
         <translation>Nombres que no deben salir en las copias</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="126"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="130"/>
         <source>The participant, managers, co-workers they may mention. Say who each one is: a coordinator then reads [SUPERVISOR 1] instead of the name.</source>
         <translation>La persona entrevistada, jefes, compañeros que pueda mencionar. Di quién es cada uno: la coordinación leerá [SUPERVISOR 1] en lugar del nombre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="131"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="135"/>
         <source>e.g. Hilltop Care Home, Ward 4</source>
         <translation>p. ej. Residencia Hilltop, Planta 4</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="132"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="136"/>
         <source>Workplace names to hide</source>
         <translation>Nombres de lugares de trabajo que ocultar</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="134"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="138"/>
         <source>Keep audio during off-the-record moments (it is never shared)</source>
         <translation>Guardar el audio de los momentos extraoficiales (nunca se comparte)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="140"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="144"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="141"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="145"/>
         <source>Create the interview</source>
         <translation>Crear la entrevista</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="174"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="178"/>
         <source>No guide</source>
         <translation>Sin guía</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="185"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="189"/>
         <source>Tell the participant what the interview is for, that it is recorded, that they can stop at any time or go off the record, and that only a copy without names is shared.</source>
         <translation>Explica a la persona para qué es la entrevista, que se graba, que puede parar en cualquier momento o hablar de forma extraoficial, y que solo se comparte una copia sin nombres.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="196"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="200"/>
         <source>Please give the site (for example SITE-A).</source>
         <translation>Indica el lugar (por ejemplo SITIO-A).</translation>
     </message>
@@ -1216,6 +1287,45 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
         <location filename="../../desktop/transcript/side_panel.py" line="58"/>
         <source> (shared)</source>
         <translation> (compartida)</translation>
+    </message>
+</context>
+<context>
+    <name>StudySection</name>
+    <message>
+        <location filename="../../desktop/study/study_section.py" line="23"/>
+        <source>Your study</source>
+        <translation>Tu estudio</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/study/study_section.py" line="26"/>
+        <location filename="../../desktop/study/study_section.py" line="51"/>
+        <source>This laptop has not joined a study yet.</source>
+        <translation>Este portátil todavía no se ha unido a ningún estudio.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/study/study_section.py" line="31"/>
+        <source>Your coordinator can send one study file that sets everything up: the interview guides, the sites, and where your shared copies go. A newer file from the same coordinator updates it; interviews keep the guide version they used.</source>
+        <translation>Tu coordinador puede enviarte un archivo de estudio que lo configura todo: las guías de entrevista, los lugares y adónde van las copias que compartes. Un archivo más nuevo del mismo coordinador lo actualiza; las entrevistas conservan la versión de la guía que usaron.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/study/study_section.py" line="38"/>
+        <source>Open a study file…</source>
+        <translation>Abrir un archivo de estudio…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/study/study_section.py" line="54"/>
+        <source>%1 (version %2). Sites: %3</source>
+        <translation>%1 (versión %2). Lugares: %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/study/study_section.py" line="68"/>
+        <source>Joined. Send %1 to your coordinator so they can accept your shared copies.</source>
+        <translation>Listo. Envía %1 a tu coordinador para que pueda aceptar las copias que compartas.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/study/study_section.py" line="71"/>
+        <source>The study is set up.</source>
+        <translation>El estudio está configurado.</translation>
     </message>
 </context>
 <context>
