@@ -67,6 +67,11 @@ def _answer_themes(iv: Any) -> tuple[set[str], dict[str, set[str]], list[str]]:
     return answered, themes, texts
 
 
+def site_names(interviews: Iterable[Any]) -> list[str]:
+    """The distinct sites of some interviews, sorted (for site pickers)."""
+    return sorted({_site(iv) for iv in interviews})
+
+
 def build_share_view(interviews: Iterable[Any], *, rules: Rules, decisions: dict[str, str] | None = None,
                      site: SiteFilter = None, guide_version: str | None = None,
                      date_from: str | dt.date | None = None, date_to: str | dt.date | None = None,

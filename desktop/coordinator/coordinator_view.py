@@ -1,4 +1,9 @@
-"""The coordinator's screen: Devices, Copies received (inbox), Dashboard, Report."""
+"""The coordinator's screen: Devices, Copies received (inbox), Dashboard, Quotes to review.
+
+The dashboard shows the shareable view by default — the same suppressed figures the shared
+report prints (core.coordinator.share) — with a switch to the research team's full view,
+which is marked "do not share" and is the only place row-level files are saved from.
+"""
 
 from __future__ import annotations
 
@@ -17,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.reports.share_view import TEAM_BANNER
 from desktop.context import AppContext
 from desktop.coordinator import coordinator_work as work
+from desktop.coordinator.quote_review_widget import QuoteReviewWidget
 from desktop.coordinator.theme_chart import ThemeChart
 from desktop.errors import show_error
 from desktop.jobs import start_job
@@ -38,6 +45,7 @@ class CoordinatorView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.agg: Any = None
+        self.view: Any = None  # the share view, when the dashboard shows it
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Coordinator"), self))
         self.tabs = QTabWidget(self)
@@ -47,6 +55,7 @@ class CoordinatorView(QWidget):
         self._build_devices()
         self._build_inbox()
         self._build_dashboard()
+        self._build_review()
 
     # --- devices ------------------------------------------------------------------------
     def _build_devices(self) -> None:
@@ -90,16 +99,28 @@ class CoordinatorView(QWidget):
         page = QWidget()
         v = QVBoxLayout(page)
         row = QHBoxLayout()
+        self.audience = QComboBox(page)
+        self.audience.setObjectName("audience")
+        self.audience.addItem(self.tr("Shareable view (small groups hidden)"), "share")
+        self.audience.addItem(self.tr("Research team view (do not share)"), "team")
+        row.addWidget(self.audience)
         row.addWidget(QLabel(self.tr("Site"), page))
         self.site = QComboBox(page)
         self.site.addItem(self.tr("All sites"), "")
         row.addWidget(self.site)
         row.addStretch(1)
-        self.report_button = button(self.tr("Save the report (PDF, spreadsheets, QDA)\u2026"), page,
-                                    name="report_button")
+        self.brief_button = button(self.tr("Save the findings brief\u2026"), page, name="brief_button")
+        row.addWidget(self.brief_button)
+        self.report_button = button(self.tr("Save the report\u2026"), page, name="report_button")
         row.addWidget(self.report_button)
         v.addLayout(row)
+        self.team_banner = QLabel(TEAM_BANNER, page)
+        self.team_banner.setObjectName("team_banner")
+        self.team_banner.setStyleSheet("background:#B00020;color:white;font-weight:bold;padding:4px;")
+        self.team_banner.setVisible(False)
+        v.addWidget(self.team_banner)
         self.summary = QLabel("", page)
+        self.summary.setWordWrap(True)
         v.addWidget(self.summary)
         scroll = QScrollArea(page)
         scroll.setWidgetResizable(True)
@@ -118,9 +139,19 @@ class CoordinatorView(QWidget):
         v.addWidget(scroll, 1)
         self.tabs.addTab(page, self.tr("Dashboard"))
         self.site.activated.connect(self._on_site)
+        self.audience.activated.connect(self._on_site)
         self.quote_theme.currentIndexChanged.connect(self._show_quotes)
         self.report_button.clicked.connect(self._on_report)
+        self.brief_button.clicked.connect(self._on_brief)
 
+    def _build_review(self) -> None:
+        self.review = QuoteReviewWidget(self)
+        self.tabs.addTab(self.review, self.tr("Quotes to review"))
+        self.review.decided.connect(self._on_decided)
+
+    @property
+    def is_team_view(self) -> bool:
+        return self.audience.currentData() == "team"
     # --- loading ------------------------------------------------------------------------
     def refresh(self) -> None:
         if not self.ctx.session.is_unlocked:
@@ -132,8 +163,41 @@ class CoordinatorView(QWidget):
 
     def _load_dashboard(self) -> None:
         vault, site = self.ctx.session.vault, self.site.currentData()
-        start_job(lambda r, c: work.aggregate(vault, site), self, succeeded=self._on_aggregate,
-                  failed=self._on_failed, name="aggregate")
+        self.team_banner.setVisible(self.is_team_view)
+        if self.site.count() == 1:
+            start_job(lambda r, c: work.sites(vault), self, succeeded=self._on_sites,
+                      failed=self._on_failed, name="sites")
+        if self.is_team_view:
+            start_job(lambda r, c: work.aggregate(vault, site), self, succeeded=self._on_aggregate,
+                      failed=self._on_failed, name="aggregate")
+        else:
+            start_job(lambda r, c: work.share_view(vault, site), self, succeeded=self._on_share_view,
+                      failed=self._on_failed, name="share_view")
+        # The review list is always over the whole inbox: a decision is about the quote.
+        start_job(lambda r, c: work.share_view(vault, None), self, succeeded=self._on_review_view,
+                  failed=self._on_failed, name="review_view")
+
+    @Slot(object)
+    def _on_sites(self, sites: list) -> None:
+        if self.site.count() == 1:
+            for s in sites:
+                self.site.addItem(s, s)
+
+    @Slot(object)
+    def _on_review_view(self, view: Any) -> None:
+        self.review.set_items(view.quotes.review, {t.theme_id: t.label for t in view.themes})
+
+    @Slot(object)
+    def _on_share_view(self, view: Any) -> None:
+        if self.is_team_view:
+            return  # the switch moved on while this was computed
+        self.view, self.agg = view, None
+        rows, groups = work.share_chart_rows(view)
+        self.chart.set_data(rows, groups)
+        withheld = " ".join(view.statements())
+        self.summary.setText(self.tr("Shareable view: {n} interviews counted. {withheld}").format(
+            n=view.n_interviews, withheld=withheld))
+        self._fill_quote_themes([(t.theme_id, t.label, len(t.quotes)) for t in view.themes if t.quotes])
 
     @Slot(object)
     def _on_devices(self, devices: list) -> None:
@@ -145,20 +209,21 @@ class CoordinatorView(QWidget):
 
     @Slot(object)
     def _on_aggregate(self, agg: Any) -> None:
-        self.agg = agg
+        if not self.is_team_view:
+            return
+        self.agg, self.view = agg, None
         rows, sites = work.chart_rows(agg)
         self.chart.set_data(rows, sites)
-        if self.site.count() == 1:
-            for s in sites:
-                self.site.addItem(s, s)
-        self.summary.setText(self.tr("{n} interviews, {a} answers.").format(
+        self.summary.setText(self.tr("Research team view: {n} interviews, {a} answers.").format(
             n=len(agg.interviews), a=agg.total_answers))
+        self._fill_quote_themes([(t.theme_id, t.label, len(t.quotes)) for t in agg.themes if t.quotes])
+
+    def _fill_quote_themes(self, themes: list[tuple[str, str, int]]) -> None:
         current = self.quote_theme.currentData()
         self.quote_theme.blockSignals(True)
         self.quote_theme.clear()
-        for t in agg.themes:
-            if t.quotes:
-                self.quote_theme.addItem(f"{t.label} ({len(t.quotes)})", t.theme_id)
+        for theme_id, label, n in themes:
+            self.quote_theme.addItem(f"{label} ({n})", theme_id)
         self.quote_theme.setCurrentIndex(max(0, self.quote_theme.findData(current)))
         self.quote_theme.blockSignals(False)
         self._show_quotes()
@@ -166,13 +231,17 @@ class CoordinatorView(QWidget):
     @Slot()
     def _show_quotes(self) -> None:
         self.quotes.clear()
-        if self.agg is None:
-            return
         tid = self.quote_theme.currentData()
-        for t in self.agg.themes:
-            if t.theme_id == tid:
-                for q in t.quotes:
-                    self.quotes.addItem(f"\u201c{q.text}\u201d \u2014 {q.interview_code}, {q.site}")
+        if self.view is not None:
+            for t in self.view.themes:
+                if t.theme_id == tid:
+                    for sq in t.quotes:
+                        self.quotes.addItem(f"\u201c{sq.text}\u201d \u2014 {sq.attribution}")
+        elif self.agg is not None:
+            for t in self.agg.themes:
+                if t.theme_id == tid:
+                    for q in t.quotes:
+                        self.quotes.addItem(f"\u201c{q.text}\u201d \u2014 {q.interview_code}, {q.site}")
 
     @Slot(int)
     def _on_site(self, _i: int) -> None:
@@ -225,11 +294,37 @@ class CoordinatorView(QWidget):
     @Slot()
     def _on_report(self) -> None:
         folder = chooser().folder(self, self.tr("Where should the report go?"))
-        if folder is None or self.agg is None or not self.ctx.session.is_unlocked:
+        if folder is None or not self.ctx.session.is_unlocked:
             return
-        vault, agg = self.ctx.session.vault, self.agg
-        self.job.run(lambda r, c: work.export_reports(vault, agg, folder),
-                     self.tr("Writing the report\u2026"), name="report")
+        vault, site = self.ctx.session.vault, self.site.currentData()
+        if self.is_team_view and self.agg is not None:
+            agg = self.agg
+            self.job.run(lambda r, c: work.export_reports(vault, agg, folder),
+                         self.tr("Writing the research team's report and files\u2026"), name="report")
+        elif not self.is_team_view:
+            self.job.run(lambda r, c: work.export_share(vault, site, folder),
+                         self.tr("Writing the shareable report\u2026"), name="report")
+
+    @Slot()
+    def _on_brief(self) -> None:
+        path = chooser().save_file(self, self.tr("Save the findings brief"), "findings-brief.pdf",
+                                   self.tr("PDF (*.pdf)"))
+        if path is None or not self.ctx.session.is_unlocked:
+            return
+        vault, site = self.ctx.session.vault, self.site.currentData()
+        self.job.run(lambda r, c: work.export_brief(vault, site, path),
+                     self.tr("Writing the findings brief\u2026"), name="brief")
+
+    @Slot(str, str, list)
+    def _on_decided(self, key: str, decision: str, kinds: list) -> None:
+        if self.ctx.session.is_unlocked:
+            vault = self.ctx.session.vault
+            start_job(lambda r, c: work.decide(vault, key, decision, kinds), self,
+                      succeeded=self._on_decision_saved, failed=self._on_failed, name="decide_quote")
+
+    @Slot(object)
+    def _on_decision_saved(self, _result: object) -> None:
+        self._load_dashboard()
 
     @Slot(object)
     def _on_failed(self, exc: BaseException) -> None:

@@ -31,6 +31,46 @@ def aggregate(vault: Any, site: str | None) -> Any:
     return agg(vault, site=site or None)
 
 
+def sites(vault: Any) -> list[str]:
+    """The sites of the current inbox (for the site filter)."""
+    from core.coordinator.share import site_names
+    from core.vault.inbox import InboxRepo
+    return site_names(InboxRepo(vault).current_interviews())
+
+
+def share_view(vault: Any, site: str | None) -> Any:
+    """The shareable view: every figure already suppressed by core (decision 0117)."""
+    from core.coordinator.share import share_view as view
+    return view(vault, site=site or None)
+
+
+def share_chart_rows(view: Any) -> tuple[list[tuple[str, dict[str, int | None]]], list[str]]:
+    """(theme label, interviews by group, None where withheld) for themes with figures."""
+    rows = [(t.label, dict(t.by_group)) for t in view.themes if t.interviews]
+    return rows, [label for label, _n in view.groups]
+
+
+def decide(vault: Any, key: str, decision: str, kinds: list[str]) -> None:
+    from core.coordinator.share_settings import decide_quote
+    decide_quote(vault, key, decision, kinds=kinds)
+
+
+def export_share(vault: Any, site: str | None, folder: Path) -> list[Path]:
+    """The shareable PDF into ``folder`` (no row-level files: those are for the team)."""
+    from core.reports.share_pdf import write_share_report
+    folder.mkdir(parents=True, exist_ok=True)
+    pdf = folder / "confidant-report-shareable.pdf"
+    pdf.write_bytes(write_share_report(share_view(vault, site)))
+    return [pdf]
+
+
+def export_brief(vault: Any, site: str | None, path: Path) -> Path:
+    from core.coordinator.share import share_view as view
+    from core.reports.brief_pdf import write_brief
+    path.write_bytes(write_brief(view(vault, site=site or None, approved_only=True)))
+    return path
+
+
 def chart_rows(agg: Any) -> tuple[list[tuple[str, dict[str, int]]], list[str]]:
     """(theme label, interviews by site) for themes that occur, most frequent first."""
     sites = [s.site for s in agg.sites]
@@ -40,11 +80,12 @@ def chart_rows(agg: Any) -> tuple[list[tuple[str, dict[str, int]]], list[str]]:
 
 
 def export_reports(vault: Any, agg: Any, folder: Path) -> list[Path]:
-    """PDF report, CSV tables and a REFI-QDA project into ``folder``."""
+    """The research team's PDF (marked on every page), CSV tables and a REFI-QDA project."""
     from core.reports.coordinator_pdf import write_report
+    from core.reports.share_view import TEAM_BANNER
     folder.mkdir(parents=True, exist_ok=True)
-    pdf = folder / "confidant-report.pdf"
-    pdf.write_bytes(write_report(agg))
+    pdf = folder / "confidant-report-team-only.pdf"
+    pdf.write_bytes(write_report(agg, banner=TEAM_BANNER))
     written = [pdf]
     try:
         from core.reports.csv_export import write_csv

@@ -2,7 +2,8 @@
 
 Drawn with QPainter (docs/decisions/0070): no extra Qt module, renders offscreen in tests and
 screenshots, and the colours come from a palette safe for colour-blind readers (Okabe-Ito).
-Every bar also carries its number, so nothing depends on colour alone.
+Every bar also carries its number, so nothing depends on colour alone. In the shareable view
+a withheld figure (``None``) draws no bar and a dash, as the shared report prints it.
 """
 
 from __future__ import annotations
@@ -19,12 +20,12 @@ GAP = 10
 class ThemeChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[tuple[str, dict[str, int]]] = []  # theme label -> site -> interviews
+        self.rows: list[tuple[str, dict[str, int | None]]] = []  # theme label -> site -> interviews
         self.sites: list[str] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.setAccessibleName(self.tr("Themes by site"))
 
-    def set_data(self, rows: list[tuple[str, dict[str, int]]], sites: list[str]) -> None:
+    def set_data(self, rows: list[tuple[str, dict[str, int | None]]], sites: list[str]) -> None:
         self.rows, self.sites = rows, sites
         self.setMinimumHeight(self._height())
         self.updateGeometry()
@@ -53,7 +54,8 @@ class ThemeChart(QWidget):
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No themes yet."))
             p.end()
             return
-        top = max((max(v.values(), default=0) for _, v in self.rows), default=0) or 1
+        top = max((max((n for n in v.values() if n is not None), default=0) for _, v in self.rows),
+                  default=0) or 1
         bar_h, label_w = self._bar_h(), self._label_w()
         bar_w = max(50, self.width() - label_w - 60)
         font = QFont(self.font())
@@ -73,9 +75,9 @@ class ThemeChart(QWidget):
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown)
             for i, site in enumerate(self.sites):
                 n = by_site.get(site, 0)
-                w = bar_w * n / top
+                w = 0.0 if n is None else bar_w * n / top
                 p.fillRect(QRectF(label_w, y + i * bar_h + 1, w, bar_h - 2),
                            QColor(PALETTE[i % len(PALETTE)]))
-                p.drawText(int(label_w + w + 4), int(y + (i + 1) * bar_h - 4), str(n))
+                p.drawText(int(label_w + w + 4), int(y + (i + 1) * bar_h - 4), "\u2013" if n is None else str(n))
             y += block_h + GAP
         p.end()

@@ -189,6 +189,54 @@
         <source>Writing the report…</source>
         <translation>Escribiendo el informe…</translation>
     </message>
+    <message>
+        <source>Shareable view (small groups hidden)</source>
+        <translation>Vista para compartir (grupos pequeños ocultos)</translation>
+    </message>
+    <message>
+        <source>Research team view (do not share)</source>
+        <translation>Vista del equipo de investigación (no compartir)</translation>
+    </message>
+    <message>
+        <source>Save the findings brief…</source>
+        <translation>Guardar el resumen de hallazgos…</translation>
+    </message>
+    <message>
+        <source>Save the report…</source>
+        <translation>Guardar el informe…</translation>
+    </message>
+    <message>
+        <source>Quotes to review</source>
+        <translation>Citas por revisar</translation>
+    </message>
+    <message>
+        <source>Shareable view: {n} interviews counted. {withheld}</source>
+        <translation>Vista para compartir: {n} entrevistas contadas. {withheld}</translation>
+    </message>
+    <message>
+        <source>Research team view: {n} interviews, {a} answers.</source>
+        <translation>Vista del equipo de investigación: {n} entrevistas, {a} respuestas.</translation>
+    </message>
+    <message>
+        <source>Writing the research team&apos;s report and files…</source>
+        <translation>Escribiendo el informe y los archivos del equipo de investigación…</translation>
+    </message>
+    <message>
+        <source>Writing the shareable report…</source>
+        <translation>Escribiendo el informe para compartir…</translation>
+    </message>
+    <message>
+        <source>Save the findings brief</source>
+        <translation>Guardar el resumen de hallazgos</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the findings brief…</source>
+        <translation>Escribiendo el resumen de hallazgos…</translation>
+    </message>
 </context>
 <context>
     <name>CreatePage</name>
@@ -1688,6 +1736,41 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
         <location filename="../../desktop/transcript/transcript_view.py" line="68"/>
         <source>Edit text</source>
         <translation>Editar texto</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteReviewWidget</name>
+    <message>
+        <source>Quotes a shareable report may carry. Flagged ones mention a detail that could point at a person; they appear only once you approve them. The findings brief carries only quotes you approved.</source>
+        <translation>Citas que puede llevar un informe para compartir. Las marcadas mencionan un detalle que podría señalar a una persona; solo aparecen cuando las apruebas. El resumen de hallazgos lleva solo citas que aprobaste.</translation>
+    </message>
+    <message>
+        <source>Also show quotes nothing was flagged in</source>
+        <translation>Mostrar también las citas sin marcas</translation>
+    </message>
+    <message>
+        <source>Approve for sharing</source>
+        <translation>Aprobar para compartir</translation>
+    </message>
+    <message>
+        <source>Keep it out</source>
+        <translation>Dejarla fuera</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>aprobada</translation>
+    </message>
+    <message>
+        <source>kept out</source>
+        <translation>dejada fuera</translation>
+    </message>
+    <message>
+        <source>waiting for you</source>
+        <translation>esperando tu decisión</translation>
+    </message>
+    <message>
+        <source>not flagged</source>
+        <translation>sin marcas</translation>
     </message>
 </context>
 </TS>

@@ -163,7 +163,14 @@ def test_main_path_end_to_end(qtbot, tmp_path, shown_errors, answers, files, jfk
     qtbot.waitUntil(lambda: co.verdicts.count() == 1, timeout=60000)
     wait_idle(qtbot)
     assert "added" in co.verdicts.item(0).text()
+    # One interview: the shareable dashboard (the default) shows no site and no figure...
+    qtbot.waitUntil(lambda: "interviews counted" in co.summary.text(), timeout=10000)
+    assert co.chart.rows == [] and co.chart.sites == []
+    # ...the research team view shows it, marked.
+    co.audience.setCurrentIndex(co.audience.findData("team"))
+    co.audience.activated.emit(co.audience.currentIndex())
     qtbot.waitUntil(lambda: bool(co.chart.rows), timeout=10000)
+    assert not co.team_banner.isHidden()
     labels = [label for label, _ in co.chart.rows]
     assert accepted_label in labels
     assert co.chart.sites == ["SITE-A"]
