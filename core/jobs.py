@@ -67,3 +67,34 @@ def run_job(job: Callable[[ReportFn, CancelToken], T], report: ReportFn = no_rep
             cancel: CancelToken | None = None) -> T:
     """Run a job synchronously (CLI, tests)."""
     return job(report, cancel or CancelToken())
+
+
+Step = Callable[[object], "Callable[[ReportFn, CancelToken], object] | None"]
+
+
+def in_sequence(*steps: tuple[float, Step]) -> Callable[[ReportFn, CancelToken], object]:
+    """One job made of several run in order, with one progress bar (each step its share).
+
+    A step is ``(share, make)``: ``make(previous_result)`` returns the step's job, or None to
+    skip it (the first step gets None). The job returns the last result that was made.
+    Shares need not add up to 1; a step reporting no total holds the bar where it started.
+    """
+    whole = sum(share for share, _ in steps) or 1.0
+
+    def job(report: ReportFn, cancel: CancelToken) -> object:
+        result: object = None
+        base = 0.0
+        for share, make in steps:
+            cancel.raise_if_cancelled()
+            step = make(result)
+            if step is not None:
+                def sub(p: Progress, base: float = base, share: float = share) -> None:
+                    frac = p.fraction
+                    done = base + share * (frac if frac is not None else 0.0)
+                    report(Progress(round(1000 * done / whole), 1000, p.stage))
+                result = step(sub, cancel)
+            base += share
+        report(Progress(1000, 1000, "Done"))
+        return result
+
+    return job

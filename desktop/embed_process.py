@@ -78,6 +78,20 @@ class ProcessEmbedder:
             raise value
         return np.asarray(value, dtype=np.float32)
 
+    def warm_up(self) -> None:
+        """Start the child and load the model now, in the background (while recording), so
+        typing up never waits ~70 s on "Loading the theme model" (issue 16)."""
+        def warm() -> None:
+            try:
+                self.encode(["warm up"])
+            except Exception:  # noqa: BLE001 - a failure shows when the themes are asked for
+                log.warning("theme model warm-up failed")
+        threading.Thread(target=warm, name="confidant-embeddings-warmup", daemon=True).start()
+
+    @property
+    def is_warm(self) -> bool:
+        return self._process is not None and self._process.is_alive() and not self._lock.locked()
+
     def close(self) -> None:
         with self._lock:
             if self._conn is not None:

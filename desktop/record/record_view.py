@@ -46,6 +46,7 @@ class RecordSetup:
     devices: list = field(default_factory=list)
     latest: Any = None   # core.vault.recordings.Recording | None
     takes: int = 0       # recordings that hold audio (a new one is Take takes + 1)
+    typed_up: bool = False  # the latest take has a finished transcript
 
 
 def _load(vault: Any, interview_id: str) -> RecordSetup:
@@ -54,6 +55,10 @@ def _load(vault: Any, interview_id: str) -> RecordSetup:
     recordings = RecordingRepo(vault).for_interview(interview_id)
     setup = RecordSetup(latest=recordings[-1] if recordings else None,
                         takes=sum(1 for r in recordings if r.total_samples > 0))
+    if setup.latest is not None:
+        from core.vault.transcripts import TranscriptRepo
+        t = TranscriptRepo(vault).latest_for_recording(setup.latest.id)
+        setup.typed_up = t is not None and t.state == "complete"
     try:
         from core.vault.guides import GuideRepo
         stored = GuideRepo(vault).for_interview(interview_id)
@@ -85,17 +90,33 @@ def _start(vault: Any, interview_id: str, device: Any, overrides: dict[str, Any]
     return recorder, live
 
 
-def _stop(recorder: Any, live: Any) -> tuple[int, bool]:
+def _stop(recorder: Any, live: Any) -> tuple[int, Any]:
+    """Stop and keep the audio; returns the recording id and the finished live transcript."""
     rid = recorder.stop()
-    has_transcript = False
+    transcript = None
     if live is not None:
         try:
-            live.finish()
-            has_transcript = True
+            transcript = live.finish()
         except Exception:  # noqa: BLE001 - the full transcription can still run later
             log.warning("live transcript did not finish")
             live.stop()
-    return rid, has_transcript
+    return rid, transcript
+
+
+def _warm_theme_model() -> None:
+    """Load the theme model while the interview is recorded (a child process: no stall)."""
+    try:
+        from desktop.embed_process import shared_embedder
+        shared_embedder().warm_up()
+    except Exception:  # noqa: BLE001 - suggestions can still load when asked for
+        log.warning("could not warm up the theme model")
+
+
+def _tag(vault: Any, interview_id: str):
+    """Questions, speakers and theme suggestions for a finished live transcript."""
+    from core.tagging.service import make_tag_job
+    from desktop.embed_process import shared_embedder
+    return make_tag_job(vault, interview_id, embedder=shared_embedder())
 
 
 class RecordView(QWidget):
@@ -258,6 +279,8 @@ class RecordView(QWidget):
         latest = setup.latest
         if latest is not None and (latest.total_samples or latest.state == "recovered"):
             self._show_saved(latest.total_samples / latest.sample_rate_hz)
+            # "Type it up now" only while there is something left to type up.
+            self.transcribe_button.setVisible(not setup.typed_up)
             if latest.state == "recovered":
                 # Recovered at unlock (core.audio.recovery): say so, so nobody records twice.
                 self.saved.setText(self.saved.text() + " " + self.tr(
@@ -308,6 +331,8 @@ class RecordView(QWidget):
         self._poll.start()
         if self.live is not None:
             self._live_poll.start()
+        if self.ctx.overrides.get("warm_theme_model", True):
+            _warm_theme_model()
         self._update_controls()
         self.recording_started.emit()
         self.interview_changed.emit()  # the header shows "Recording…"
@@ -353,13 +378,37 @@ class RecordView(QWidget):
                      succeeded=self._on_stopped, failed=self._on_stop_failed, name="record_stop")
 
     @Slot(object)
-    def _on_stopped(self, result: tuple[int, bool]) -> None:
+    def _on_stopped(self, result: tuple[int, Any]) -> None:
         seconds = self.recorder.elapsed_s if self.recorder is not None else 0.0
         if seconds > 0:
             self._takes += 1
         self._finish_recording()
         self._show_saved(seconds)
         self.job.say(self.tr("Recording saved."))
+        transcript = result[1]
+        if transcript is not None and transcript.is_current and self.ctx.session.is_unlocked:
+            # The live text is there: finish typing up with questions and themes, so the
+            # transcript never shows "Who?" on every line and no headings (issue 16).
+            self.transcribe_button.hide()
+            self.job.run(_tag(self.ctx.session.vault, self.interview_id),
+                         self.tr("Finishing the typing up: questions and themes\u2026"),
+                         succeeded=self._on_typed_up, failed=self._on_tag_failed, name="tag_after_live")
+        elif transcript is not None:
+            self.transcribe_button.hide()
+            self.job.say(self.tr("Recording saved and typed up as a new take. Choose it on the "
+                                 "Transcript tab to work on it."))
+
+    @Slot(object)
+    def _on_typed_up(self, _summary: object) -> None:
+        self.job.say(self.tr("Recording saved and typed up."))
+        self.interview_changed.emit()
+
+    @Slot(object)
+    def _on_tag_failed(self, exc: BaseException) -> None:
+        # The transcript is saved; only the suggestions are missing, and they can be asked for.
+        self.job.say(self.tr("Recording saved and typed up. Themes can be suggested on the "
+                             "Transcript tab."))
+        show_error(self, exc)
 
     @Slot(object)
     def _on_stop_failed(self, exc: BaseException) -> None:

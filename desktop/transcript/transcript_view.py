@@ -52,8 +52,29 @@ class TranscriptData:
 
 
 def _transcribe(vault: Any, interview_id: str, engine: str, model: str):
+    """Typing up is one job: transcription, then questions, speakers and theme suggestions
+    (issue 16), with one progress bar. Another take's transcript is not tagged: it waits
+    beside the one in use (decision 0120)."""
+    from core.jobs import in_sequence
     from core.transcription.service import make_transcribe_job
-    return make_transcribe_job(vault, interview_id, engine=engine, model=model or None)
+
+    def tag(transcript: Any) -> Any:
+        if transcript is None or not transcript.is_current:
+            return None
+        try:
+            from core.tagging.service import make_tag_job
+        except ImportError:
+            return None
+        from desktop.embed_process import shared_embedder
+        job = make_tag_job(vault, interview_id, embedder=shared_embedder())
+
+        def keep_transcript(report: Any, cancel: Any) -> Any:
+            job(report, cancel)
+            return transcript
+        return keep_transcript
+
+    return in_sequence((8, lambda _: make_transcribe_job(vault, interview_id, engine=engine, model=model or None)),
+                       (2, tag))
 
 
 def _suggest(vault: Any, interview_id: str, required: bool):
@@ -285,7 +306,7 @@ class TranscriptView(QWidget):
             self.job.say(self.tr("The new take is typed up. The transcript below is still the one "
                                  "in use; choose the new take above to work on it instead."))
             return
-        self._suggest(required=False)
+        self.job.say(self.tr("Typed up, with the questions and suggested themes."))
 
     @Slot()
     def _on_suggest(self) -> None:

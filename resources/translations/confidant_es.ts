@@ -85,155 +85,164 @@
 <context>
     <name>CoordinatorView</name>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="42"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="50"/>
         <source>Coordinator</source>
         <translation>Coordinación</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="55"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="64"/>
         <source>Laptops whose copies you accept. Check each one&apos;s words with the researcher by phone before enrolling it.</source>
         <translation>Portátiles cuyas copias aceptas. Comprueba las palabras de cada uno con quien investiga, por teléfono, antes de registrarlo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="61"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="70"/>
         <source>Who it belongs to, e.g. Researcher A</source>
         <translation>De quién es, p. ej. Investigadora A</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="63"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="72"/>
         <source>Paste their laptop&apos;s key</source>
         <translation>Pega la clave de su portátil</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="64"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="73"/>
         <source>Enrol laptop</source>
         <translation>Registrar portátil</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="69"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="78"/>
         <source>Look again at held-back copies</source>
         <translation>Volver a revisar las copias retenidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="71"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="80"/>
         <source>Laptops</source>
         <translation>Portátiles</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="79"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="88"/>
         <source>Add copies from researchers…</source>
         <translation>Añadir copias de investigadores…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="85"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="94"/>
         <source>Copies received</source>
         <translation>Copias recibidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="93"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="107"/>
         <source>Site</source>
         <translation>Lugar</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="95"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="109"/>
         <source>All sites</source>
         <translation>Todos los lugares</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="98"/>
         <source>Save the report (PDF, spreadsheets, QDA)…</source>
-        <translation>Guardar el informe (PDF, hojas de cálculo, QDA)…</translation>
+        <translation type="vanished">Guardar el informe (PDF, hojas de cálculo, QDA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="110"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="131"/>
         <source>Quotes by theme</source>
         <translation>Citas por tema</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="119"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="140"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="154"/>
         <source>{n} interviews, {a} answers.</source>
-        <translation>{n} entrevistas, {a} respuestas.</translation>
+        <translation type="vanished">{n} entrevistas, {a} respuestas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="201"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="270"/>
         <source>Checking held-back copies…</source>
         <translation>Revisando las copias retenidas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="206"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="275"/>
         <source>Choose the copies</source>
         <translation>Elige las copias</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="207"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="276"/>
         <source>Confidant copies (*.cpkt);;All files (*)</source>
         <translation>Copias de Confidant (*.cpkt);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="210"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="279"/>
         <source>Opening and checking the copies…</source>
         <translation>Abriendo y comprobando las copias…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="227"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="296"/>
         <source>Where should the report go?</source>
         <translation>¿Dónde va el informe?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="232"/>
         <source>Writing the report…</source>
-        <translation>Escribiendo el informe…</translation>
+        <translation type="vanished">Escribiendo el informe…</translation>
     </message>
     <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="104"/>
         <source>Shareable view (small groups hidden)</source>
         <translation>Vista para compartir (grupos pequeños ocultos)</translation>
     </message>
     <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="105"/>
         <source>Research team view (do not share)</source>
         <translation>Vista del equipo de investigación (no compartir)</translation>
     </message>
     <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="112"/>
         <source>Save the findings brief…</source>
         <translation>Guardar el resumen de hallazgos…</translation>
     </message>
     <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="114"/>
         <source>Save the report…</source>
         <translation>Guardar el informe…</translation>
     </message>
     <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="149"/>
         <source>Quotes to review</source>
         <translation>Citas por revisar</translation>
     </message>
     <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="198"/>
         <source>Shareable view: {n} interviews counted. {withheld}</source>
         <translation>Vista para compartir: {n} entrevistas contadas. {withheld}</translation>
     </message>
     <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="217"/>
         <source>Research team view: {n} interviews, {a} answers.</source>
         <translation>Vista del equipo de investigación: {n} entrevistas, {a} respuestas.</translation>
     </message>
     <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="303"/>
         <source>Writing the research team&apos;s report and files…</source>
         <translation>Escribiendo el informe y los archivos del equipo de investigación…</translation>
     </message>
     <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="306"/>
         <source>Writing the shareable report…</source>
         <translation>Escribiendo el informe para compartir…</translation>
     </message>
     <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="310"/>
         <source>Save the findings brief</source>
         <translation>Guardar el resumen de hallazgos</translation>
     </message>
     <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="311"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="316"/>
         <source>Writing the findings brief…</source>
         <translation>Escribiendo el resumen de hallazgos…</translation>
     </message>
@@ -882,148 +891,211 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
     </message>
 </context>
 <context>
+    <name>QuoteReviewWidget</name>
+    <message>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="33"/>
+        <source>Quotes a shareable report may carry. Flagged ones mention a detail that could point at a person; they appear only once you approve them. The findings brief carries only quotes you approved.</source>
+        <translation>Citas que puede llevar un informe para compartir. Las marcadas mencionan un detalle que podría señalar a una persona; solo aparecen cuando las apruebas. El resumen de hallazgos lleva solo citas que aprobaste.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="36"/>
+        <source>Also show quotes nothing was flagged in</source>
+        <translation>Mostrar también las citas sin marcas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="43"/>
+        <source>Approve for sharing</source>
+        <translation>Aprobar para compartir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="44"/>
+        <source>Keep it out</source>
+        <translation>Dejarla fuera</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="63"/>
+        <source>approved</source>
+        <translation>aprobada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="63"/>
+        <source>kept out</source>
+        <translation>dejada fuera</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="64"/>
+        <source>waiting for you</source>
+        <translation>esperando tu decisión</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="64"/>
+        <source>not flagged</source>
+        <translation>sin marcas</translation>
+    </message>
+</context>
+<context>
     <name>RecordView</name>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="134"/>
+        <location filename="../../desktop/record/record_view.py" line="155"/>
         <source>Microphone</source>
         <translation>Micrófono</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="138"/>
-        <location filename="../../desktop/record/record_view.py" line="209"/>
+        <location filename="../../desktop/record/record_view.py" line="159"/>
+        <location filename="../../desktop/record/record_view.py" line="230"/>
         <source>Start recording</source>
         <translation>Empezar a grabar</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="143"/>
-        <location filename="../../desktop/record/record_view.py" line="331"/>
-        <location filename="../../desktop/record/record_view.py" line="373"/>
+        <location filename="../../desktop/record/record_view.py" line="164"/>
+        <location filename="../../desktop/record/record_view.py" line="356"/>
+        <location filename="../../desktop/record/record_view.py" line="422"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="144"/>
-        <location filename="../../desktop/record/record_view.py" line="234"/>
+        <location filename="../../desktop/record/record_view.py" line="165"/>
+        <location filename="../../desktop/record/record_view.py" line="255"/>
         <source>Off the record</source>
         <translation>Fuera de grabación</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="169"/>
+        <location filename="../../desktop/record/record_view.py" line="190"/>
         <source>Type it up now</source>
         <translation>Transcribir ahora</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="171"/>
+        <location filename="../../desktop/record/record_view.py" line="192"/>
         <source>Use an audio file instead…</source>
         <translation>Usar un archivo de audio…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="177"/>
+        <location filename="../../desktop/record/record_view.py" line="198"/>
         <source>What has been said so far</source>
         <translation>Lo dicho hasta ahora</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="208"/>
+        <location filename="../../desktop/record/record_view.py" line="229"/>
         <source>Stop recording</source>
         <translation>Detener la grabación</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="232"/>
+        <location filename="../../desktop/record/record_view.py" line="253"/>
         <source>OFF THE RECORD — kept privately, never shared</source>
         <translation>EXTRAOFICIAL — se guarda en privado, nunca se comparte</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="233"/>
+        <location filename="../../desktop/record/record_view.py" line="254"/>
         <source>OFF THE RECORD — nothing is being kept</source>
         <translation>EXTRAOFICIAL — no se guarda nada</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="234"/>
+        <location filename="../../desktop/record/record_view.py" line="255"/>
         <source>Back on the record</source>
         <translation>Volver a grabar</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="254"/>
+        <location filename="../../desktop/record/record_view.py" line="275"/>
         <source>System default</source>
         <translation>El del sistema</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="264"/>
+        <location filename="../../desktop/record/record_view.py" line="287"/>
         <source>It was cut short when Confidant or the computer stopped; everything recorded until then was recovered.</source>
         <translation>Se cortó cuando Confidant o la computadora se detuvo; todo lo grabado hasta entonces se recuperó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="268"/>
+        <location filename="../../desktop/record/record_view.py" line="291"/>
         <source>A recording of {t} is saved in the vault.</source>
         <translation>Hay una grabación de {t} guardada en la bóveda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="283"/>
+        <location filename="../../desktop/record/record_view.py" line="306"/>
         <source>Record another take?</source>
         <translation>¿Grabar otra toma?</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="284"/>
+        <location filename="../../desktop/record/record_view.py" line="307"/>
         <source>This interview already has a recording. Recording again makes Take {n} beside it: the earlier take, its transcript and its themes stay as they are, and you choose afterwards which take&apos;s transcript to work on.</source>
         <translation>Esta entrevista ya tiene una grabación. Grabar de nuevo crea la toma {n} junto a ella: la toma anterior, su transcripción y sus temas se quedan como están, y después eliges con qué transcripción trabajar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="288"/>
+        <location filename="../../desktop/record/record_view.py" line="311"/>
         <source>Record Take {n}</source>
         <translation>Grabar la toma {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="288"/>
+        <location filename="../../desktop/record/record_view.py" line="311"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="294"/>
+        <location filename="../../desktop/record/record_view.py" line="317"/>
         <source>Starting the microphone…</source>
         <translation>Encendiendo el micrófono…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="305"/>
+        <location filename="../../desktop/record/record_view.py" line="328"/>
         <source>Recording.</source>
         <translation>Grabando.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="334"/>
+        <location filename="../../desktop/record/record_view.py" line="359"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="352"/>
+        <location filename="../../desktop/record/record_view.py" line="377"/>
         <source>Saving the recording…</source>
         <translation>Guardando la grabación…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="362"/>
+        <location filename="../../desktop/record/record_view.py" line="387"/>
         <source>Recording saved.</source>
         <translation>Grabación guardada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="400"/>
+        <location filename="../../desktop/record/record_view.py" line="394"/>
+        <source>Finishing the typing up: questions and themes…</source>
+        <translation>Terminando la transcripción: preguntas y temas…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="398"/>
+        <source>Recording saved and typed up as a new take. Choose it on the Transcript tab to work on it.</source>
+        <translation>Grabación guardada y transcrita como una toma nueva. Elígela en la pestaña de la transcripción para trabajar con ella.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="403"/>
+        <source>Recording saved and typed up.</source>
+        <translation>Grabación guardada y transcrita.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="409"/>
+        <source>Recording saved and typed up. Themes can be suggested on the Transcript tab.</source>
+        <translation>Grabación guardada y transcrita. Los temas se pueden sugerir en la pestaña de la transcripción.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="449"/>
         <source>We hear nothing. Check the microphone is plugged in and not muted.</source>
         <translation>No se oye nada. Comprueba que el micrófono está conectado y no silenciado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="401"/>
+        <location filename="../../desktop/record/record_view.py" line="450"/>
         <source>Too loud: move the microphone a little further away.</source>
         <translation>Demasiado fuerte: aleja un poco el micrófono.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="420"/>
+        <location filename="../../desktop/record/record_view.py" line="469"/>
         <source>Choose the audio file</source>
         <translation>Elige el archivo de audio</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="421"/>
+        <location filename="../../desktop/record/record_view.py" line="470"/>
         <source>Audio (*.wav *.flac *.ogg *.mp3 *.m4a)</source>
         <translation>Audio (*.wav *.flac *.ogg *.mp3 *.m4a)</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="426"/>
+        <location filename="../../desktop/record/record_view.py" line="475"/>
         <source>Bringing in the audio file…</source>
         <translation>Trayendo el archivo de audio…</translation>
     </message>
@@ -1427,12 +1499,12 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>ThemeChart</name>
     <message>
-        <location filename="../../desktop/coordinator/theme_chart.py" line="25"/>
+        <location filename="../../desktop/coordinator/theme_chart.py" line="26"/>
         <source>Themes by site</source>
         <translation>Temas por lugar</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/theme_chart.py" line="53"/>
+        <location filename="../../desktop/coordinator/theme_chart.py" line="54"/>
         <source>No themes yet.</source>
         <translation>Todavía no hay temas.</translation>
     </message>
@@ -1440,109 +1512,114 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="119"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="261"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="140"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="282"/>
         <source>Type it up</source>
         <translation>Transcribir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="121"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="142"/>
         <source>Suggest themes</source>
         <translation>Sugerir temas</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="122"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="143"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="123"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="144"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="124"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="145"/>
         <source>Split at cursor</source>
         <translation>Dividir en el cursor</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="125"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="146"/>
         <source>Join with next</source>
         <translation>Unir con el siguiente</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="136"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="428"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="157"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="449"/>
         <source>Play</source>
         <translation>Reproducir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="137"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="158"/>
         <source>− 5 s</source>
         <translation>− 5 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="138"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="159"/>
         <source>+ 5 s</source>
         <translation>+ 5 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="148"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="169"/>
         <source>No transcript yet. Record the interview, then press “Type it up”.</source>
         <translation>Todavía no hay transcripción. Graba la entrevista y luego pulsa “Transcribir”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="244"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="265"/>
         <source>Before the first question</source>
         <translation>Antes de la primera pregunta</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="260"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="281"/>
         <source>Type it up again</source>
         <translation>Transcribir de nuevo</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="276"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="297"/>
         <source>Typing up the interview…</source>
         <translation>Transcribiendo la entrevista…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="285"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="306"/>
         <source>The new take is typed up. The transcript below is still the one in use; choose the new take above to work on it instead.</source>
         <translation>La toma nueva está transcrita. La transcripción de abajo sigue siendo la que está en uso; elige la toma nueva arriba para trabajar con ella.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="297"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="309"/>
+        <source>Typed up, with the questions and suggested themes.</source>
+        <translation>Transcrita, con las preguntas y los temas sugeridos.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="318"/>
         <source>Suggesting themes…</source>
         <translation>Sugiriendo temas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="342"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="363"/>
         <source>Click between two words, then press Split.</source>
         <translation>Haz clic entre dos palabras y luego pulsa Dividir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="344"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="365"/>
         <source>Split</source>
         <translation>Dividir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="354"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="375"/>
         <source>This is the last passage; there is nothing after it to join.</source>
         <translation>Este es el último fragmento; no hay nada después para unir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="356"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="377"/>
         <source>Join</source>
         <translation>Unir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="381"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="402"/>
         <source>First click into a passage and select some words.</source>
         <translation>Primero haz clic en un fragmento y selecciona algunas palabras.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="421"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="442"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
@@ -1733,44 +1810,9 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>view</name>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="68"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="89"/>
         <source>Edit text</source>
         <translation>Editar texto</translation>
-    </message>
-</context>
-<context>
-    <name>QuoteReviewWidget</name>
-    <message>
-        <source>Quotes a shareable report may carry. Flagged ones mention a detail that could point at a person; they appear only once you approve them. The findings brief carries only quotes you approved.</source>
-        <translation>Citas que puede llevar un informe para compartir. Las marcadas mencionan un detalle que podría señalar a una persona; solo aparecen cuando las apruebas. El resumen de hallazgos lleva solo citas que aprobaste.</translation>
-    </message>
-    <message>
-        <source>Also show quotes nothing was flagged in</source>
-        <translation>Mostrar también las citas sin marcas</translation>
-    </message>
-    <message>
-        <source>Approve for sharing</source>
-        <translation>Aprobar para compartir</translation>
-    </message>
-    <message>
-        <source>Keep it out</source>
-        <translation>Dejarla fuera</translation>
-    </message>
-    <message>
-        <source>approved</source>
-        <translation>aprobada</translation>
-    </message>
-    <message>
-        <source>kept out</source>
-        <translation>dejada fuera</translation>
-    </message>
-    <message>
-        <source>waiting for you</source>
-        <translation>esperando tu decisión</translation>
-    </message>
-    <message>
-        <source>not flagged</source>
-        <translation>sin marcas</translation>
     </message>
 </context>
 </TS>

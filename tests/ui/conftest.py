@@ -80,7 +80,7 @@ def make_window(qtbot, tmp_path: Path, folder: Path, overrides: dict | None = No
     jobs.set_runner(None)
     prefs = Preferences(tmp_path / f"prefs-{folder.name}.ini")
     window = build(QApplication.instance(), prefs=prefs, vault_folder=folder, kdf=FAST_KDF,
-                   overrides={"live_transcript": False, **(overrides or {})})
+                   overrides={"live_transcript": False, "warm_theme_model": False, **(overrides or {})})
     qtbot.addWidget(window)
     window.show()
     return window

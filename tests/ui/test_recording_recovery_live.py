@@ -45,4 +45,14 @@ def test_live_text_appears_while_recording(qtbot, researcher_window, jfk_signal)
     assert view.recorder is not None and view.recorder.is_recording   # still recording
     assert "country" in view.live_text.toPlainText().lower()
     view.stop_recording()
-    wait_idle(qtbot, 60000)
+    wait_idle(qtbot, 180000)
+    # Stopping finishes the typing up: questions and themes come with it, and "Type it up
+    # now" is not offered for what is already typed up (issue 16).
+    assert view.job.label.text() == "Recording saved and typed up."
+    assert not view.transcribe_button.isVisible()
+    from core.vault.transcripts import TranscriptRepo
+    segments = TranscriptRepo(window.ctx.session.vault).current_segments(window.test_interview_id)
+    assert segments and any(s.question_id for s in segments) and all(s.speaker for s in segments)
+    view.load(window.test_interview_id)
+    wait_idle(qtbot)
+    assert not view.transcribe_button.isVisible()
