@@ -32,6 +32,7 @@ class SettingsView(QWidget):
     def _optional_sections(self, body: QWidget) -> list[QWidget]:
         from desktop.settings.audit_section import AuditSection
         from desktop.settings.models_section import ModelsSection
+        from desktop.guide_editor.guides_section import GuidesSection
         from desktop.settings.sharing_section import SharingSection
         from desktop.study.study_section import StudySection
         self.models = ModelsSection(self.ctx, body)
@@ -40,7 +41,8 @@ class SettingsView(QWidget):
         from desktop.settings.backup_section import BackupSection
         self.backup = BackupSection(self.ctx, body)
         self.study = StudySection(self.ctx, body)
-        return [self.study, self.models, self.sharing, self.backup, self.audit]
+        self.guides = GuidesSection(self.ctx, body)
+        return [self.study, self.guides, self.models, self.sharing, self.backup, self.audit]
 
     def refresh(self) -> None:
         for section in self.sections:

@@ -400,6 +400,174 @@
     </message>
 </context>
 <context>
+    <name>GuideEditorDialog</name>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="47"/>
+        <source>Edit interview guide</source>
+        <translation>Editar la guía de entrevista</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="51"/>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="53"/>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="54"/>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="56"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="57"/>
+        <source>Saved as version %1. Interviews keep the version they used.</source>
+        <translation>Se guarda como versión %1. Las entrevistas conservan la versión que usaron.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="59"/>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="62"/>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="237"/>
+        <source>Questions</source>
+        <translation>Preguntas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="63"/>
+        <source>Themes</source>
+        <translation>Temas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="65"/>
+        <source>Consent script</source>
+        <translation>Texto de consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="73"/>
+        <source>Save as new version</source>
+        <translation>Guardar como versión nueva</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="74"/>
+        <source>Close without saving</source>
+        <translation>Cerrar sin guardar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="98"/>
+        <source>Add question</source>
+        <translation>Añadir pregunta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="99"/>
+        <source>Up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="100"/>
+        <source>Down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="101"/>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="105"/>
+        <source>Add section</source>
+        <translation>Añadir sección</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="111"/>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="113"/>
+        <source>Follow-up prompts
+(one per line)</source>
+        <translation>Preguntas de seguimiento
+(una por línea)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="115"/>
+        <source>Themes its answers
+may touch</source>
+        <translation>Temas que pueden tocar
+sus respuestas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="136"/>
+        <source>Add theme</source>
+        <translation>Añadir tema</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="137"/>
+        <source>Delete theme</source>
+        <translation>Eliminar tema</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="144"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="146"/>
+        <source>What it means</source>
+        <translation>Qué significa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="148"/>
+        <source>Examples of what
+people say (one per line)</source>
+        <translation>Ejemplos de lo que
+dice la gente (uno por línea)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="149"/>
+        <source>Changing a theme&apos;s name changes it for new versions only.</source>
+        <translation>Cambiar el nombre de un tema lo cambia solo en las versiones nuevas.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="165"/>
+        <source>(untitled section)</source>
+        <translation>(sección sin título)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="246"/>
+        <source>New section</source>
+        <translation>Sección nueva</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="278"/>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="304"/>
+        <source>(no name yet)</source>
+        <translation>(todavía sin nombre)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="315"/>
+        <source>New theme</source>
+        <translation>Tema nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="341"/>
+        <source>
+(and %1 more)</source>
+        <translation>
+(y %1 más)</translation>
+    </message>
+</context>
+<context>
     <name>GuidePanel</name>
     <message>
         <location filename="../../desktop/record/guide_panel.py" line="33"/>
@@ -435,6 +603,69 @@
         <location filename="../../desktop/record/guide_panel.py" line="99"/>
         <source>Question {i} of {n}</source>
         <translation>Pregunta {i} de {n}</translation>
+    </message>
+</context>
+<context>
+    <name>GuidesSection</name>
+    <message>
+        <location filename="../../desktop/guide_editor/guides_section.py" line="54"/>
+        <source>Interview guides</source>
+        <translation>Guías de entrevista</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guides_section.py" line="58"/>
+        <source>Make the questions your own: edit a copy of a guide and save it as a new version. Interviews keep the version they used.</source>
+        <translation>Haz tuyas las preguntas: edita una copia de una guía y guárdala como versión nueva. Las entrevistas conservan la versión que usaron.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guides_section.py" line="65"/>
+        <source>Edit a copy…</source>
+        <translation>Editar una copia…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guides_section.py" line="66"/>
+        <source>Import a guide file…</source>
+        <translation>Importar un archivo de guía…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guides_section.py" line="67"/>
+        <source>Save to a file…</source>
+        <translation>Guardar en un archivo…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guides_section.py" line="89"/>
+        <source>%1 — version %2 (%3)</source>
+        <translation>%1 — versión %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guides_section.py" line="117"/>
+        <source>Saved “%1” version %2. New interviews can use it.</source>
+        <translation>Se guardó “%1” versión %2. Las entrevistas nuevas pueden usarla.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guides_section.py" line="123"/>
+        <source>Import a guide file</source>
+        <translation>Importar un archivo de guía</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guides_section.py" line="123"/>
+        <source>Guides (*.yaml *.yml)</source>
+        <translation>Guías (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guides_section.py" line="133"/>
+        <source>Save the guide to a file</source>
+        <translation>Guardar la guía en un archivo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guides_section.py" line="134"/>
+        <source>Guides (*.yaml)</source>
+        <translation>Guías (*.yaml)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/guide_editor/guides_section.py" line="141"/>
+        <source>Saved to %1.</source>
+        <translation>Guardado en %1.</translation>
     </message>
 </context>
 <context>
