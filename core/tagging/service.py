@@ -175,3 +175,14 @@ def set_speaker(vault: Vault, segment_id: int, speaker: str) -> None:
     repo = TranscriptRepo(vault)
     seg = repo.segment(segment_id)
     repo.update_fields(segment_id, speaker=speaker, flags=[f for f in seg.flags if f != SPEAKER_AUTO])
+
+
+def move_to_question(vault: Vault, segment_id: int, question_id: str | None) -> None:
+    """A person says which question a passage answers (None: before the first question).
+
+    Flagged ``question_manual``, so a later tagging run keeps it where the person put it.
+    """
+    repo = TranscriptRepo(vault)
+    seg = repo.segment(segment_id)
+    flags = sorted(set(seg.flags) | {QUESTION_MANUAL})
+    repo.update_fields(segment_id, question_id=question_id, question_score=1.0, flags=flags)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop.widgets.buttons import button
 
@@ -32,11 +32,21 @@ class GuidePanel(QFrame):
         self.probes.setWordWrap(True)
         self.next_button = button(self.tr("Next question  (Space / N)"), self, role="primary",
                                   name="next_button")
+        # Conversations do not follow the guide's order: pick the question being answered
+        # (or press its number, 1-9). Never takes the keyboard focus, so Space stays "Next".
+        self.jump = QComboBox(self)
+        self.jump.setObjectName("question_jump")
+        self.jump.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Long question texts must not widen the panel (that would squeeze the Record buttons).
+        self.jump.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.jump.setMinimumContentsLength(12)
         for w in (self.position, self.section, self.question, self.probes):
             layout.addWidget(w)
         layout.addStretch(1)
+        layout.addWidget(self.jump)
         layout.addWidget(self.next_button)
         self.next_button.clicked.connect(self.advance)
+        self.jump.activated.connect(self._on_jump)
         self.set_guide(None)
 
     def set_guide(self, guide: object | None) -> None:
@@ -48,6 +58,13 @@ class GuidePanel(QFrame):
                 for q in s.questions:
                     self.sections[q.id] = s.title
         self.index = -1
+        self.jump.blockSignals(True)
+        self.jump.clear()
+        self.jump.addItem(self.tr("Answering another question? Pick it here (or press 1\u20139)"), None)
+        for i, q in enumerate(self.questions, 1):
+            self.jump.addItem(f"{i}. {q.text}", q.id)
+        self.jump.blockSignals(False)
+        self.jump.setVisible(bool(self.questions))
         self._show()
 
     @property
@@ -61,6 +78,20 @@ class GuidePanel(QFrame):
         self.index = 0 if self.questions else -1
         self._show()
         return self.current_id
+
+    def go_to(self, index: int) -> None:
+        """Move to question ``index`` (0-based) in any order; emits ``next_pressed``."""
+        if not 0 <= index < len(self.questions) or self.index < 0:
+            return
+        self.index = index
+        self._show()
+        self.next_pressed.emit(self.current_id or "")
+
+    @Slot(int)
+    def _on_jump(self, item: int) -> None:
+        self.jump.setCurrentIndex(0)
+        if item > 0:
+            self.go_to(item - 1)
 
     @Slot()
     def advance(self) -> None:

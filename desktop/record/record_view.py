@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -164,8 +166,14 @@ class RecordView(QWidget):
         self.pause_button = button(self.tr("Pause"), self, role="big", name="pause_button")
         self.off_button = button(self.tr("Off the record"), self, role="big", name="off_button")
         self.off_button.setCheckable(True)
-        row.addWidget(self.pause_button)
-        row.addWidget(self.off_button)
+        # Equal halves whatever their words: "Back on the record" is longer than "Off the
+        # record", and a button that grows when pressed moves under the next tap.
+        for b in (self.pause_button, self.off_button):
+            policy = b.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+            b.setSizePolicy(policy)
+            b.setMinimumWidth(120)
+            row.addWidget(b, 1)
         left.addLayout(row)
         self.elapsed = QLabel("00:00", self)
         self.elapsed.setObjectName("elapsed")
@@ -215,7 +223,12 @@ class RecordView(QWidget):
         self.guide_panel.next_pressed.connect(self._on_next)
         self.space = QShortcut(QKeySequence(Qt.Key.Key_Space), self, activated=self.guide_panel.advance)
         self.n_key = QShortcut(QKeySequence(Qt.Key.Key_N), self, activated=self.guide_panel.advance)
-        for shortcut in (self.space, self.n_key):
+        # 1-9 jump to that question of the guide (conversations do not follow its order).
+        self.number_keys = [QShortcut(QKeySequence(str(n)), self) for n in range(1, 10)]
+        for n, shortcut in enumerate(self.number_keys, 1):
+            # A QShortcut fires on the UI thread, so a partial is safe here (no worker signal).
+            shortcut.activated.connect(partial(self.jump_to, n))
+        for shortcut in (self.space, self.n_key, *self.number_keys):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._update_controls()
 
@@ -237,6 +250,9 @@ class RecordView(QWidget):
         self.guide_panel.next_button.setEnabled(recording)
         self.space.setEnabled(recording)
         self.n_key.setEnabled(recording)
+        self.guide_panel.jump.setEnabled(recording)
+        for shortcut in getattr(self, "number_keys", []):
+            shortcut.setEnabled(recording)
         self.device.setEnabled(not self.is_recording)
         self.import_button.setEnabled(not self.is_recording)
         # Space and N belong to "Next question" while recording: never let them press the
@@ -341,6 +357,10 @@ class RecordView(QWidget):
     def _on_start_failed(self, exc: BaseException) -> None:
         self._update_controls()
         show_error(self, exc)
+
+    def jump_to(self, number: int) -> None:
+        """Key ``number`` (1-9): that question of the guide is being answered now."""
+        self.guide_panel.go_to(number - 1)
 
     @Slot(str)
     def _on_next(self, question_id: str) -> None:

@@ -84,6 +84,11 @@ def _suggest(vault: Any, interview_id: str, required: bool):
     return suggest
 
 
+def _move_to_question(vault: Any, segment_id: int, question_id: str | None) -> None:
+    from core.tagging.service import move_to_question
+    move_to_question(vault, segment_id, question_id)
+
+
 class _TextEdit(QUndoCommand):
     def __init__(self, view: TranscriptView, segment_id: int, old: str, new: str) -> None:
         super().__init__(view.tr("Edit text"))
@@ -165,6 +170,13 @@ class TranscriptView(QWidget):
         for w in (self.play_button, self.back_button, self.fwd_button, self.speed, self.position):
             playbar.addWidget(w)
         playbar.addStretch(1)
+        # Conversations wander: put the passage you are in under the question it answers.
+        playbar.addWidget(QLabel(self.tr("This passage answers:"), self))
+        self.move_question = QComboBox(self)
+        self.move_question.setObjectName("move_question")
+        self.move_question.setMinimumWidth(220)
+        self.move_question.setMaximumWidth(360)
+        playbar.addWidget(self.move_question)
         layout.addLayout(playbar)
         self.empty = QLabel(self.tr("No transcript yet. Record the interview, then press "
                                     "\u201cType it up\u201d."), self)
@@ -208,6 +220,7 @@ class TranscriptView(QWidget):
         self.side.add_theme_requested.connect(self._on_add_theme)
         self.side.add_memo_requested.connect(self._on_add_memo)
         self.takes.take_chosen.connect(self._on_take_chosen)
+        self.move_question.activated.connect(self._on_move_question)
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_stack.undo)
         QShortcut(QKeySequence.StandardKey.Redo, self, activated=self.undo_stack.redo)
         self.undo_button.setEnabled(False)
@@ -282,6 +295,11 @@ class TranscriptView(QWidget):
                                        else self.tr("Type it up"))
         self.side.set_themes(data.themes)
         self.side.set_memos(data.memos)
+        self.move_question.clear()
+        self.move_question.addItem(self.tr("Before the first question"), None)
+        for qid, text in data.questions.items():
+            self.move_question.addItem(text, qid)
+        self._show_question_of(self.current)
         if self._focus_after_load is not None:
             sid, self._focus_after_load = self._focus_after_load, None
             QTimer.singleShot(0, lambda: self.focus_segment(sid))
@@ -335,6 +353,22 @@ class TranscriptView(QWidget):
     @Slot(object)
     def _on_focused(self, widget: SegmentWidget) -> None:
         self.current = widget
+        self._show_question_of(widget)
+
+    def _show_question_of(self, widget: SegmentWidget | None) -> None:
+        self.move_question.setEnabled(widget is not None and self.move_question.count() > 1)
+        if widget is not None:
+            self.move_question.setCurrentIndex(max(0, self.move_question.findData(widget.segment.question_id)))
+
+    @Slot(int)
+    def _on_move_question(self, index: int) -> None:
+        w = self.current
+        if w is None:
+            return
+        qid = self.move_question.itemData(index)
+        if qid != w.segment.question_id:
+            self._focus_after_load = w.segment_id
+            self._write(_move_to_question, w.segment_id, qid)
 
     @Slot(object, str, str)
     def _on_text_committed(self, widget: SegmentWidget, old: str, new: str) -> None:

@@ -575,32 +575,37 @@ dice la gente (uno por línea)</translation>
         <translation>Siguiente pregunta  (Espacio / N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/guide_panel.py" line="81"/>
+        <location filename="../../desktop/record/guide_panel.py" line="63"/>
+        <source>Answering another question? Pick it here (or press 1–9)</source>
+        <translation>¿Responde a otra pregunta? Elígela aquí (o pulsa 1–9)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record/guide_panel.py" line="112"/>
         <source>This interview has no guide. Press Next question to mark where each new topic starts.</source>
         <translation>Esta entrevista no tiene guía. Pulsa Siguiente pregunta para marcar dónde empieza cada tema nuevo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/guide_panel.py" line="86"/>
+        <location filename="../../desktop/record/guide_panel.py" line="117"/>
         <source>{n} questions</source>
         <translation>{n} preguntas</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/guide_panel.py" line="89"/>
+        <location filename="../../desktop/record/guide_panel.py" line="120"/>
         <source>Start recording, then ask this first question.</source>
         <translation>Empieza a grabar y haz esta primera pregunta.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/guide_panel.py" line="92"/>
+        <location filename="../../desktop/record/guide_panel.py" line="123"/>
         <source>All {n} questions asked</source>
         <translation>Las {n} preguntas están hechas</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/guide_panel.py" line="94"/>
+        <location filename="../../desktop/record/guide_panel.py" line="125"/>
         <source>Ask if there is anything else they want to say, then thank them and stop the recording.</source>
         <translation>Pregunta si quiere decir algo más; luego da las gracias y detén la grabación.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/guide_panel.py" line="99"/>
+        <location filename="../../desktop/record/guide_panel.py" line="130"/>
         <source>Question {i} of {n}</source>
         <translation>Pregunta {i} de {n}</translation>
     </message>
@@ -1167,166 +1172,166 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
 <context>
     <name>RecordView</name>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="155"/>
+        <location filename="../../desktop/record/record_view.py" line="157"/>
         <source>Microphone</source>
         <translation>Micrófono</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="159"/>
-        <location filename="../../desktop/record/record_view.py" line="230"/>
+        <location filename="../../desktop/record/record_view.py" line="161"/>
+        <location filename="../../desktop/record/record_view.py" line="243"/>
         <source>Start recording</source>
         <translation>Empezar a grabar</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="164"/>
-        <location filename="../../desktop/record/record_view.py" line="356"/>
-        <location filename="../../desktop/record/record_view.py" line="422"/>
+        <location filename="../../desktop/record/record_view.py" line="166"/>
+        <location filename="../../desktop/record/record_view.py" line="376"/>
+        <location filename="../../desktop/record/record_view.py" line="442"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="165"/>
-        <location filename="../../desktop/record/record_view.py" line="255"/>
+        <location filename="../../desktop/record/record_view.py" line="167"/>
+        <location filename="../../desktop/record/record_view.py" line="271"/>
         <source>Off the record</source>
         <translation>Fuera de grabación</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="190"/>
+        <location filename="../../desktop/record/record_view.py" line="198"/>
         <source>Type it up now</source>
         <translation>Transcribir ahora</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="192"/>
+        <location filename="../../desktop/record/record_view.py" line="200"/>
         <source>Use an audio file instead…</source>
         <translation>Usar un archivo de audio…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="198"/>
+        <location filename="../../desktop/record/record_view.py" line="206"/>
         <source>What has been said so far</source>
         <translation>Lo dicho hasta ahora</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="229"/>
+        <location filename="../../desktop/record/record_view.py" line="242"/>
         <source>Stop recording</source>
         <translation>Detener la grabación</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="253"/>
+        <location filename="../../desktop/record/record_view.py" line="269"/>
         <source>OFF THE RECORD — kept privately, never shared</source>
         <translation>EXTRAOFICIAL — se guarda en privado, nunca se comparte</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="254"/>
+        <location filename="../../desktop/record/record_view.py" line="270"/>
         <source>OFF THE RECORD — nothing is being kept</source>
         <translation>EXTRAOFICIAL — no se guarda nada</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="255"/>
+        <location filename="../../desktop/record/record_view.py" line="271"/>
         <source>Back on the record</source>
         <translation>Volver a grabar</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="275"/>
+        <location filename="../../desktop/record/record_view.py" line="291"/>
         <source>System default</source>
         <translation>El del sistema</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="287"/>
+        <location filename="../../desktop/record/record_view.py" line="303"/>
         <source>It was cut short when Confidant or the computer stopped; everything recorded until then was recovered.</source>
         <translation>Se cortó cuando Confidant o la computadora se detuvo; todo lo grabado hasta entonces se recuperó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="291"/>
+        <location filename="../../desktop/record/record_view.py" line="307"/>
         <source>A recording of {t} is saved in the vault.</source>
         <translation>Hay una grabación de {t} guardada en la bóveda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="306"/>
+        <location filename="../../desktop/record/record_view.py" line="322"/>
         <source>Record another take?</source>
         <translation>¿Grabar otra toma?</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="307"/>
+        <location filename="../../desktop/record/record_view.py" line="323"/>
         <source>This interview already has a recording. Recording again makes Take {n} beside it: the earlier take, its transcript and its themes stay as they are, and you choose afterwards which take&apos;s transcript to work on.</source>
         <translation>Esta entrevista ya tiene una grabación. Grabar de nuevo crea la toma {n} junto a ella: la toma anterior, su transcripción y sus temas se quedan como están, y después eliges con qué transcripción trabajar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="311"/>
+        <location filename="../../desktop/record/record_view.py" line="327"/>
         <source>Record Take {n}</source>
         <translation>Grabar la toma {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="311"/>
+        <location filename="../../desktop/record/record_view.py" line="327"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="317"/>
+        <location filename="../../desktop/record/record_view.py" line="333"/>
         <source>Starting the microphone…</source>
         <translation>Encendiendo el micrófono…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="328"/>
+        <location filename="../../desktop/record/record_view.py" line="344"/>
         <source>Recording.</source>
         <translation>Grabando.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="359"/>
+        <location filename="../../desktop/record/record_view.py" line="379"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="377"/>
+        <location filename="../../desktop/record/record_view.py" line="397"/>
         <source>Saving the recording…</source>
         <translation>Guardando la grabación…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="387"/>
+        <location filename="../../desktop/record/record_view.py" line="407"/>
         <source>Recording saved.</source>
         <translation>Grabación guardada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="394"/>
+        <location filename="../../desktop/record/record_view.py" line="414"/>
         <source>Finishing the typing up: questions and themes…</source>
         <translation>Terminando la transcripción: preguntas y temas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="398"/>
+        <location filename="../../desktop/record/record_view.py" line="418"/>
         <source>Recording saved and typed up as a new take. Choose it on the Transcript tab to work on it.</source>
         <translation>Grabación guardada y transcrita como una toma nueva. Elígela en la pestaña de la transcripción para trabajar con ella.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="403"/>
+        <location filename="../../desktop/record/record_view.py" line="423"/>
         <source>Recording saved and typed up.</source>
         <translation>Grabación guardada y transcrita.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="409"/>
+        <location filename="../../desktop/record/record_view.py" line="429"/>
         <source>Recording saved and typed up. Themes can be suggested on the Transcript tab.</source>
         <translation>Grabación guardada y transcrita. Los temas se pueden sugerir en la pestaña de la transcripción.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="449"/>
+        <location filename="../../desktop/record/record_view.py" line="469"/>
         <source>We hear nothing. Check the microphone is plugged in and not muted.</source>
         <translation>No se oye nada. Comprueba que el micrófono está conectado y no silenciado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="450"/>
+        <location filename="../../desktop/record/record_view.py" line="470"/>
         <source>Too loud: move the microphone a little further away.</source>
         <translation>Demasiado fuerte: aleja un poco el micrófono.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="469"/>
+        <location filename="../../desktop/record/record_view.py" line="489"/>
         <source>Choose the audio file</source>
         <translation>Elige el archivo de audio</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="470"/>
+        <location filename="../../desktop/record/record_view.py" line="490"/>
         <source>Audio (*.wav *.flac *.ogg *.mp3 *.m4a)</source>
         <translation>Audio (*.wav *.flac *.ogg *.mp3 *.m4a)</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="475"/>
+        <location filename="../../desktop/record/record_view.py" line="495"/>
         <source>Bringing in the audio file…</source>
         <translation>Trayendo el archivo de audio…</translation>
     </message>
@@ -1743,114 +1748,120 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="140"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="282"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="145"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="295"/>
         <source>Type it up</source>
         <translation>Transcribir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="142"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="147"/>
         <source>Suggest themes</source>
         <translation>Sugerir temas</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="143"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="148"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="144"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="149"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="145"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="150"/>
         <source>Split at cursor</source>
         <translation>Dividir en el cursor</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="146"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="151"/>
         <source>Join with next</source>
         <translation>Unir con el siguiente</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="157"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="449"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="162"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="483"/>
         <source>Play</source>
         <translation>Reproducir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="158"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="163"/>
         <source>− 5 s</source>
         <translation>− 5 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="159"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="164"/>
         <source>+ 5 s</source>
         <translation>+ 5 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="169"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="174"/>
+        <source>This passage answers:</source>
+        <translation>Este fragmento responde a:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="181"/>
         <source>No transcript yet. Record the interview, then press “Type it up”.</source>
         <translation>Todavía no hay transcripción. Graba la entrevista y luego pulsa “Transcribir”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="265"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="278"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="299"/>
         <source>Before the first question</source>
         <translation>Antes de la primera pregunta</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="281"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="294"/>
         <source>Type it up again</source>
         <translation>Transcribir de nuevo</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="297"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="315"/>
         <source>Typing up the interview…</source>
         <translation>Transcribiendo la entrevista…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="306"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="324"/>
         <source>The new take is typed up. The transcript below is still the one in use; choose the new take above to work on it instead.</source>
         <translation>La toma nueva está transcrita. La transcripción de abajo sigue siendo la que está en uso; elige la toma nueva arriba para trabajar con ella.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="309"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="327"/>
         <source>Typed up, with the questions and suggested themes.</source>
         <translation>Transcrita, con las preguntas y los temas sugeridos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="318"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="336"/>
         <source>Suggesting themes…</source>
         <translation>Sugiriendo temas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="363"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="397"/>
         <source>Click between two words, then press Split.</source>
         <translation>Haz clic entre dos palabras y luego pulsa Dividir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="365"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="399"/>
         <source>Split</source>
         <translation>Dividir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="375"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="409"/>
         <source>This is the last passage; there is nothing after it to join.</source>
         <translation>Este es el último fragmento; no hay nada después para unir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="377"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="411"/>
         <source>Join</source>
         <translation>Unir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="402"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="436"/>
         <source>First click into a passage and select some words.</source>
         <translation>Primero haz clic en un fragmento y selecciona algunas palabras.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="442"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="476"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
@@ -2041,7 +2052,7 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>view</name>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="89"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="94"/>
         <source>Edit text</source>
         <translation>Editar texto</translation>
     </message>

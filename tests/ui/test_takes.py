@@ -118,3 +118,6 @@ def test_off_the_record_moves_no_button(qtbot, researcher_window, jfk_signal):
     view.pause_button.click()                    # "Pause" becomes "Continue"
     qtbot.wait(50)
     assert _geometry(view) == before
+    view.jump_to(3)                              # a question with other words in the panel
+    qtbot.wait(50)
+    assert _geometry(view) == before
