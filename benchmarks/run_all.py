@@ -20,6 +20,7 @@ BENCHMARKS = {
     "deid": ["deid/bench_deid.py"],
     "packets": ["packets/bench_export.py"],
     "coordinator": ["coordinator/bench_coordinator.py"],
+    "share": ["coordinator/bench_share.py"],
     "faults": ["faults/fault_campaign.py"],
 }
 

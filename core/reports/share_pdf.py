@@ -111,6 +111,19 @@ def _overview(view: ShareView, s: dict[str, ParagraphStyle]) -> list[Any]:
     return story
 
 
+def _questions(view: ShareView, s: dict[str, ParagraphStyle]) -> list[Any]:
+    if not view.questions or not view.groups:
+        return []
+    rows: list[list[Any]] = [["Question"] + [label for label, _size in view.groups] + ["All"]]
+    rows += [[Paragraph(_t(q.text), s["cell"])] + [_n(q.by_group.get(label)) for label, _size in view.groups]
+             + [_n(q.interviews)] for q in view.questions]
+    width = (CONTENT_W - 3.0 * inch) / (len(view.groups) + 1)
+    return [CondPageBreak(2 * inch), Paragraph("Questions answered, by site", s["h2"]),
+            Paragraph(f"Interviews that answered each question. “{HIDDEN}”: fewer than {view.rules.k}, or "
+                      "hidden so that such a number cannot be worked out from the total.", s["small"]),
+            Spacer(1, 4), _table(rows, [3.0 * inch] + [width] * (len(view.groups) + 1))]
+
+
 def _cooccurrence(view: ShareView, s: dict[str, ParagraphStyle]) -> list[Any]:
     ids = view.pair_ids[:MAX_THEMES]
     if len(ids) < 2:
@@ -211,7 +224,7 @@ def write_share_report(view: ShareView, *, title: str = "Job quality interviews:
     s = _styles()
     story = _cover(view, s, title)
     if view.n_interviews:
-        story += _overview(view, s) + _cooccurrence(view, s)
+        story += _overview(view, s) + _questions(view, s) + _cooccurrence(view, s)
         if view.themes:
             story += [PageBreak(), Paragraph("Themes one by one", s["h1"])]
             for t in view.themes:
