@@ -63,6 +63,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("paths", nargs="*", metavar="PATH")
     c.add_argument("--watch", metavar="DIR", help="keep watching DIR for new packets until Ctrl+C")
     c.add_argument("--interval", type=float, default=2.0, metavar="SECONDS", help="watch poll interval")
+    c.add_argument("--receipts", metavar="DIR",
+                   help="with --watch: write signed receipts here after each import (default: the watched folder)")
     c.add_argument("--json", action="store_true")
     c.set_defaults(handler=cmd_import)
 
@@ -294,9 +296,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             old = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
             print(f"Watching {args.watch} for packets; press Ctrl+C to stop.", file=sys.stderr)
             try:
+                from core.lifecycle.receipts import receipts_on_result
+                on_result = receipts_on_result(vault, Path(args.receipts or args.watch),
+                                               None if args.json else lambda r: _print_results([r]))
                 watched = make_watch_job(vault, Path(args.watch), interval_s=args.interval,
-                                         on_result=None if args.json else lambda r: _print_results([r]))(
-                    lambda _p: None, cancel)
+                                         on_result=on_result)(lambda _p: None, cancel)
             finally:
                 for s, handler in old.items():
                     signal.signal(s, handler)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from core.cli.common import ProgressPrinter, open_vault
 from core.errors import InvalidInput
@@ -22,6 +23,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", help="a confidant-backup-….cbak file")
     p.add_argument("--recovery-code", help="unlock the backup with the recovery code instead of the passphrase")
     p.set_defaults(handler=cmd_restore)
+
+    p = sub.add_parser("receipts", help="receipts from the coordinator: which packets arrived")
+    rs = p.add_subparsers(dest="action", required=True)
+    r = rs.add_parser("import", help="read receipts files (or a folder of them) from your coordinator")
+    r.add_argument("paths", nargs="+", metavar="FILE|DIR")
+    r.set_defaults(handler=cmd_receipts_import)
+    r = rs.add_parser("trust", help="trust receipts signed by this coordinator device key (file or key line)")
+    r.add_argument("key")
+    r.set_defaults(handler=cmd_receipts_trust)
+    r = rs.add_parser("folder", help="read receipts from this synced folder whenever the app opens")
+    r.add_argument("dir")
+    r.set_defaults(handler=cmd_receipts_folder)
+    _add_coordinator_receipts(sub)
 
 
 def add_interview_delete(actions: argparse._SubParsersAction) -> None:
@@ -127,4 +141,51 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(f"Restored {result.interviews} interview(s) from the backup made {result.created_at} into {folder}.")
     if args.recovery_code:
         print("Set a new passphrase now: confidant --vault DIR passphrase recover")
+    return 0
+
+
+def _add_coordinator_receipts(sub: argparse._SubParsersAction) -> None:
+    """`coordinator receipts --out DIR`, added to the coordinator command (owned by coordinator_cmds)."""
+    parser = sub.choices.get("coordinator")
+    if parser is None:
+        return
+    actions = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    c = actions.add_parser("receipts", help="write signed receipts (one file per researcher device) into DIR")
+    c.add_argument("--out", required=True, metavar="DIR", help="a folder the researchers can read (synced)")
+    c.set_defaults(handler=cmd_coordinator_receipts)
+
+
+def cmd_coordinator_receipts(args: argparse.Namespace) -> int:
+    from core.lifecycle.receipts import write_receipts
+    with open_vault(args) as vault:
+        paths = write_receipts(vault, args.out)
+    print(f"Wrote {len(paths)} receipts file(s) into {args.out}.")
+    return 0
+
+
+def cmd_receipts_import(args: argparse.Namespace) -> int:
+    from core.lifecycle.receipts import import_receipts
+    with open_vault(args) as vault:
+        done = import_receipts(vault, args.paths, quiet_foreign=any(Path(p).is_dir() for p in args.paths))
+    print(f"Read {done.files} receipts file(s): {done.matched} of your packets confirmed received"
+          + (f", {done.ignored} other entries ignored." if done.ignored else "."))
+    return 0
+
+
+def cmd_receipts_trust(args: argparse.Namespace) -> int:
+    from core.lifecycle.receipts import trust_signer
+    with open_vault(args) as vault:
+        words = trust_signer(vault, args.key)
+    print(f"Receipts signed by this key are trusted now. Fingerprint words (compare with your coordinator): {words}")
+    return 0
+
+
+def cmd_receipts_folder(args: argparse.Namespace) -> int:
+    from core.lifecycle.receipts import SETTING_FOLDER, import_from_folder
+    if not Path(args.dir).is_dir():
+        raise InvalidInput(f"The folder {args.dir} does not exist.", "Choose the synced folder your coordinator shares.")
+    with open_vault(args) as vault:
+        vault.set_setting(SETTING_FOLDER, str(Path(args.dir).resolve()))
+        done = import_from_folder(vault)
+    print(f"Receipts will be read from {args.dir}; {done.matched if done else 0} packet(s) confirmed now.")
     return 0

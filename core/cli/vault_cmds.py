@@ -175,25 +175,30 @@ def cmd_interview_new(args: argparse.Namespace) -> int:
 
 
 def cmd_interview_list(args: argparse.Namespace) -> int:
+    from core.lifecycle.receipts import share_status
     from core.vault.interviews import InterviewRepo
     with open_vault(args) as vault:
         items = InterviewRepo(vault).list()
+        shared = {iv.id: share_status(vault, iv.id).sentence() for iv in items}
     if args.json:
         print_json([_interview_dict(i) for i in items])
         return 0
     if not items:
         print("No interviews yet. Create one with `confidant interview new --participant-code P-001 --site SITE`.")
     for iv in items:
-        print(f"{iv.id}  {iv.participant_code:<10} {iv.site:<12} {iv.interview_date}  {iv.state}")
+        print(f"{iv.id}  {iv.participant_code:<10} {iv.site:<12} {iv.interview_date}  {iv.state}"
+              + (f"  {shared[iv.id]}" if shared[iv.id] else ""))
     return 0
 
 
 def cmd_interview_show(args: argparse.Namespace) -> int:
+    from core.lifecycle.receipts import share_status
     from core.vault.interviews import InterviewRepo
     with open_vault(args) as vault:
         iv = InterviewRepo(vault).get(args.id)
+        shared = share_status(vault, iv.id)
     if args.json:
-        print_json(_interview_dict(iv))
+        print_json({**_interview_dict(iv), "shared": shared.__dict__})
         return 0
     print(f"Interview {iv.id}")
     print(f"  participant code: {iv.participant_code}")
@@ -202,4 +207,6 @@ def cmd_interview_show(args: argparse.Namespace) -> int:
     print(f"  state:            {iv.state}")
     print(f"  consent:          {iv.consent.method + ' at ' + iv.consent.given_at if iv.consent else 'not recorded'}")
     print(f"  names protected:  {len(iv.protected_names)}")
+    if shared.sentence():
+        print(f"  shared:           {shared.sentence()}")
     return 0

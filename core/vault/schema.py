@@ -336,5 +336,18 @@ CREATE INDEX inbox_tags_by_packet ON inbox_tags (packet_pk, segment_idx);
 CREATE INDEX inbox_memos_by_packet ON inbox_memos (packet_pk);
 """
 
-MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4]
+# v5 [lifecycle] (issue 19, decisions 0137-0138): receipts a researcher imported from its
+# coordinators, and on a coordinator the tombstones of withdrawn packets (ids, device and dates
+# only; the interview's data is erased). Both keyed per device as v4's inbox is.
+SCHEMA_V5 = """
+CREATE TABLE receipts (
+  packet_id TEXT NOT NULL, signer_fingerprint TEXT NOT NULL, status TEXT NOT NULL,
+  received_at TEXT NOT NULL, imported_at TEXT NOT NULL, PRIMARY KEY (packet_id, signer_fingerprint));
+CREATE TABLE withdrawals (
+  id INTEGER PRIMARY KEY, device_fingerprint TEXT NOT NULL, packet_id TEXT NOT NULL,
+  notice_id TEXT NOT NULL, withdrawn_at TEXT NOT NULL, received_at TEXT NOT NULL,
+  UNIQUE (device_fingerprint, packet_id));
+"""
+
+MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5]
 SCHEMA_VERSION = len(MIGRATIONS)

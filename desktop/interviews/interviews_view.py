@@ -69,6 +69,7 @@ class InterviewsView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.interviews: list[Interview] = []
+        self.shared: dict = {}   # interview id -> core.lifecycle.receipts.ShareStatus
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(heading(self.tr("Interviews"), self), 1)
@@ -126,9 +127,29 @@ class InterviewsView(QWidget):
         start_job(lambda r, c, v=self.ctx.session.vault: (InterviewRepo(v).list(),
                                                            v.get_setting("study.id") is not None),
                   self, succeeded=self._on_loaded, failed=self._on_failed, name="list_interviews")
+        from core.lifecycle.receipts import share_statuses
+        start_job(call(share_statuses, self.ctx.session.vault), self, succeeded=self._on_shared,
+                  failed=self._on_failed, name="share_statuses")
         from core.lifecycle.reminders import reminders
         start_job(call(reminders, self.ctx.session.vault), self, succeeded=self._on_reminders,
                   failed=self._on_failed, name="life_reminders")
+
+    @Slot(object)
+    def _on_shared(self, statuses: dict) -> None:
+        """Add "received by the coordinator on …" to the "Where it is" column."""
+        self.shared = statuses
+        self._show_shared()
+
+    def _show_shared(self) -> None:
+        for row, iv in enumerate(self.interviews):
+            item = self.table.item(row, 3)
+            if item is not None and iv.id in self.shared:
+                item.setText(f"{state_label(iv.state)} \u2014 {self._shared_text(self.shared[iv.id])}")
+
+    def _shared_text(self, status) -> str:
+        if status.received_at:
+            return self.tr("received by the coordinator on {date}").format(date=status.received_at[:10])
+        return self.tr("saved on {date}, no receipt from the coordinator yet").format(date=status.sent_at[:10])
 
     @Slot(object)
     def _on_reminders(self, lines: list[str]) -> None:
@@ -148,6 +169,7 @@ class InterviewsView(QWidget):
                 self.table.setItem(row, col, item)
         self.empty.setVisible(not interviews)
         self.study_button.setVisible(not interviews and not joined and self.ctx.session.role != "coordinator")
+        self._show_shared()
 
     @Slot(object)
     def _on_failed(self, exc: BaseException) -> None:

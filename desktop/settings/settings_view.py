@@ -42,7 +42,9 @@ class SettingsView(QWidget):
         self.backup = BackupSection(self.ctx, body)
         self.study = StudySection(self.ctx, body)
         self.guides = GuidesSection(self.ctx, body)
-        return [self.study, self.guides, self.models, self.sharing, self.backup, self.audit]
+        from desktop.settings.receipts_section import ReceiptsSection
+        self.receipts = ReceiptsSection(self.ctx, body)
+        return [self.study, self.guides, self.models, self.sharing, self.receipts, self.backup, self.audit]
 
     def refresh(self) -> None:
         for section in self.sections:

@@ -694,62 +694,72 @@ dice la gente (uno por línea)</translation>
 <context>
     <name>InterviewsView</name>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="74"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="75"/>
         <source>Interviews</source>
         <translation>Entrevistas</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="75"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="76"/>
         <source>New interview</source>
         <translation>Nueva entrevista</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="85"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="86"/>
         <source>Search what people said…</source>
         <translation>Buscar lo que dijo la gente…</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="90"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="91"/>
         <source>Participant</source>
         <translation>Participante</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="90"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="91"/>
         <source>Site</source>
         <translation>Lugar</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="90"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="91"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="90"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="91"/>
         <source>Where it is</source>
         <translation>En qué punto está</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="99"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="100"/>
         <source>No interviews yet. Press “New interview” to start.</source>
         <translation>Todavía no hay entrevistas. Pulsa “Nueva entrevista” para empezar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="103"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="104"/>
         <source>I have a study file from my coordinator</source>
         <translation>Tengo un archivo de estudio de mi coordinador</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="167"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="151"/>
+        <source>received by the coordinator on {date}</source>
+        <translation>recibida por la coordinación el {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/interviews_view.py" line="152"/>
+        <source>saved on {date}, no receipt from the coordinator yet</source>
+        <translation>guardada el {date}, todavía sin acuse de la coordinación</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/interviews_view.py" line="189"/>
         <source>The study is set up. Press “New interview” to start.</source>
         <translation>El estudio está configurado. Pulsa “Nueva entrevista” para empezar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="169"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="191"/>
         <source>Send %1 to your coordinator.</source>
         <translation>Envía %1 a tu coordinador.</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="203"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="225"/>
         <source>{n} places found.</source>
         <translation>{n} lugares encontrados.</translation>
     </message>
@@ -1167,6 +1177,49 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
         <location filename="../../desktop/coordinator/quote_review_widget.py" line="64"/>
         <source>not flagged</source>
         <translation>sin marcas</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsSection</name>
+    <message>
+        <location filename="../../desktop/settings/receipts_section.py" line="23"/>
+        <source>Receipts from the coordinator</source>
+        <translation>Acuses de recibo de la coordinación</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/receipts_section.py" line="27"/>
+        <source>If you and your coordinator share a synced folder, Confidant reads their signed receipts from it and shows which interviews arrived.</source>
+        <translation>Si compartes una carpeta sincronizada con tu coordinación, Confidant lee de ella sus acuses firmados y muestra qué entrevistas llegaron.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/receipts_section.py" line="33"/>
+        <source>Choose the synced folder…</source>
+        <translation>Elegir la carpeta sincronizada…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/receipts_section.py" line="46"/>
+        <source>Reading receipts from {folder}.</source>
+        <translation>Leyendo acuses de {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/receipts_section.py" line="47"/>
+        <source>No folder chosen.</source>
+        <translation>No se ha elegido ninguna carpeta.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/receipts_section.py" line="53"/>
+        <source>Choose the folder your coordinator shares</source>
+        <translation>Elige la carpeta que comparte tu coordinación</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/receipts_section.py" line="57"/>
+        <source>Reading receipts…</source>
+        <translation>Leyendo acuses…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/receipts_section.py" line="63"/>
+        <source>{n} of your interviews confirmed received.</source>
+        <translation>{n} de tus entrevistas confirmadas como recibidas.</translation>
     </message>
 </context>
 <context>
