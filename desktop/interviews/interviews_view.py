@@ -222,7 +222,10 @@ class InterviewsView(QWidget):
             item = QListWidgetItem(f"{hit.participant_code}  {_clock(hit.start_ms)}  \u2014  {hit.text}")
             item.setData(Qt.ItemDataRole.UserRole, (hit.interview_id, hit.segment_id))
             self.results.addItem(item)
-        self.status.setText(self.tr("{n} places found.").format(n=len(hits)))
+        # Separate sentences, not "{n} places": Spanish needs its own plural ("1 lugar").
+        n = len(hits)
+        self.status.setText(self.tr("Nothing found.") if n == 0 else self.tr("1 place found.") if n == 1
+                            else self.tr("{n} places found.").format(n=n))
 
     @Slot(QListWidgetItem)
     def _on_result(self, item: QListWidgetItem) -> None:

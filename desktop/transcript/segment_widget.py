@@ -98,7 +98,7 @@ class SegmentWidget(QFrame):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        QTimer.singleShot(0, self._fit_height)  # after the text has been wrapped again
+        QTimer.singleShot(0, self, self._fit_height)  # after re-wrapping; cancelled if deleted
 
     @property
     def segment_id(self) -> int:

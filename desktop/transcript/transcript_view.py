@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -137,6 +138,8 @@ class TranscriptView(QWidget):
         self.widgets: list[SegmentWidget] = []
         self.current: SegmentWidget | None = None
         self._focus_after_load: int | None = None
+        self._keep_visible: SegmentWidget | None = None
+        self._keep_visible_until = 0.0
         self.undo_stack = QUndoStack(self)
         self.player = Player(ctx.overrides.get("output_stream_factory"))
         self._audio_rid: int | None = None
@@ -221,6 +224,7 @@ class TranscriptView(QWidget):
         self.side.add_memo_requested.connect(self._on_add_memo)
         self.takes.take_chosen.connect(self._on_take_chosen)
         self.move_question.activated.connect(self._on_move_question)
+        self.scroll.verticalScrollBar().rangeChanged.connect(self._on_scroll_range)
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_stack.undo)
         QShortcut(QKeySequence.StandardKey.Redo, self, activated=self.undo_stack.redo)
         self.undo_button.setEnabled(False)
@@ -253,10 +257,23 @@ class TranscriptView(QWidget):
         """Scroll to a segment (after the next load if it is not shown yet)."""
         for w in self.widgets:
             if w.segment_id == segment_id:
+                # Passages settle their heights over the next few events (each fits its
+                # wrapped text); keep the one asked for in view while they do, or a search
+                # result opens the transcript at the top (issue 16).
+                self._keep_visible = w
+                self._keep_visible_until = time.monotonic() + 1.5
                 self.scroll.ensureWidgetVisible(w)
                 w.text.setFocus()
                 return
         self._focus_after_load = segment_id
+
+    @Slot(int, int)
+    def _on_scroll_range(self, _min: int, _max: int) -> None:
+        w = self._keep_visible
+        if w is None or time.monotonic() > self._keep_visible_until or w not in self.widgets:
+            self._keep_visible = None
+            return
+        self.scroll.ensureWidgetVisible(w)
 
     @Slot(object)
     def _on_loaded(self, data: TranscriptData) -> None:

@@ -759,7 +759,17 @@ dice la gente (uno por línea)</translation>
         <translation>Envía %1 a tu coordinador.</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="225"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="227"/>
+        <source>Nothing found.</source>
+        <translation>No se encontró nada.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/interviews_view.py" line="227"/>
+        <source>1 place found.</source>
+        <translation>1 lugar encontrado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/interviews_view.py" line="228"/>
         <source>{n} places found.</source>
         <translation>{n} lugares encontrados.</translation>
     </message>
@@ -1801,120 +1811,120 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="145"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="295"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="148"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="312"/>
         <source>Type it up</source>
         <translation>Transcribir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="147"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="150"/>
         <source>Suggest themes</source>
         <translation>Sugerir temas</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="148"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="151"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="149"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="152"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="150"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="153"/>
         <source>Split at cursor</source>
         <translation>Dividir en el cursor</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="151"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="154"/>
         <source>Join with next</source>
         <translation>Unir con el siguiente</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="162"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="483"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="165"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="500"/>
         <source>Play</source>
         <translation>Reproducir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="163"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="166"/>
         <source>− 5 s</source>
         <translation>− 5 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="164"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="167"/>
         <source>+ 5 s</source>
         <translation>+ 5 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="174"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="177"/>
         <source>This passage answers:</source>
         <translation>Este fragmento responde a:</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="181"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="184"/>
         <source>No transcript yet. Record the interview, then press “Type it up”.</source>
         <translation>Todavía no hay transcripción. Graba la entrevista y luego pulsa “Transcribir”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="278"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="299"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="295"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="316"/>
         <source>Before the first question</source>
         <translation>Antes de la primera pregunta</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="294"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="311"/>
         <source>Type it up again</source>
         <translation>Transcribir de nuevo</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="315"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="332"/>
         <source>Typing up the interview…</source>
         <translation>Transcribiendo la entrevista…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="324"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="341"/>
         <source>The new take is typed up. The transcript below is still the one in use; choose the new take above to work on it instead.</source>
         <translation>La toma nueva está transcrita. La transcripción de abajo sigue siendo la que está en uso; elige la toma nueva arriba para trabajar con ella.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="327"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="344"/>
         <source>Typed up, with the questions and suggested themes.</source>
         <translation>Transcrita, con las preguntas y los temas sugeridos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="336"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="353"/>
         <source>Suggesting themes…</source>
         <translation>Sugiriendo temas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="397"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="414"/>
         <source>Click between two words, then press Split.</source>
         <translation>Haz clic entre dos palabras y luego pulsa Dividir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="399"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="416"/>
         <source>Split</source>
         <translation>Dividir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="409"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="426"/>
         <source>This is the last passage; there is nothing after it to join.</source>
         <translation>Este es el último fragmento; no hay nada después para unir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="411"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="428"/>
         <source>Join</source>
         <translation>Unir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="436"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="453"/>
         <source>First click into a passage and select some words.</source>
         <translation>Primero haz clic en un fragmento y selecciona algunas palabras.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="476"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="493"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
@@ -2105,7 +2115,7 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>view</name>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="94"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="95"/>
         <source>Edit text</source>
         <translation>Editar texto</translation>
     </message>

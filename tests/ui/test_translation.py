@@ -70,3 +70,15 @@ def test_compiled_catalogue_matches_the_source_catalogue(qtbot):
         assert not stale, f"recompile the .qm: {stale[:5]}"
     finally:
         app.removeTranslator(translator)
+
+
+def test_spanish_counts_agree_in_number(qtbot):
+    """ "1 lugares encontrados" was wrong: one place is a separate sentence (issue 16)."""
+    app = QCoreApplication.instance()
+    translator = install_translator(app, "es")
+    try:
+        assert QCoreApplication.translate("InterviewsView", "1 place found.") == "1 lugar encontrado."
+        assert QCoreApplication.translate("InterviewsView", "{n} places found.").format(n=3) == \
+            "3 lugares encontrados."
+    finally:
+        app.removeTranslator(translator)
