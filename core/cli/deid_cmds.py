@@ -1,6 +1,6 @@
 """`confidant deid ...`: find identifiers, review redactions, sign off, show what would leave.
 
-    confidant deid scan [FILE|-] [--names "A,B"] [--workplaces "X,Y"] [--json]   (no vault)
+    confidant deid scan [FILE|-] [--names "A,B"] [--workplaces "X,Y"] [--language en|es] [--json]   (no vault)
     confidant deid ID                     detect in the interview; print the proposals
     confidant deid accept-all ID | accept RID... | reject RID...
     confidant deid add ID SEGMENT START END [--type PERSON]
@@ -18,6 +18,7 @@ from typing import Any
 from core.cli.common import ProgressPrinter, open_vault, print_json
 from core.errors import InvalidInput
 
+MAX_SCAN_BYTES = 1_000_000  # about 15 hours of speech; one hour is about 60 KB
 _ACTIONS = ("scan", "detect", "accept-all", "accept", "reject", "add", "signoff", "show", "map")
 
 
@@ -38,6 +39,8 @@ def _sub_parser(action: str) -> argparse.ArgumentParser:
         ap.add_argument("file", nargs="?", default="-", help="a text file, or - for standard input")
         ap.add_argument("--names", default="", help='names to protect, comma separated: "Maria Gonzalez,Bob"')
         ap.add_argument("--workplaces", default="", help="workplace names, comma separated")
+        ap.add_argument("--language", choices=["en", "es"], default="en",
+                        help="the text's language: which spaCy model reads it (our rules know both)")
         ap.add_argument("--no-presidio", action="store_true", help="only Confidant's own recognizers (fast)")
         ap.add_argument("--redact", action="store_true", help="print the text with placeholders instead")
         ap.add_argument("--json", action="store_true")
@@ -78,13 +81,36 @@ def _split(csv: str) -> list[str]:
 def _scan(_: argparse.Namespace, a: argparse.Namespace) -> int:
     from core.deid.detect import detect
     if a.file == "-":
-        text = sys.stdin.read()
+        text = sys.stdin.read(MAX_SCAN_BYTES + 1)
+        if len(text) > MAX_SCAN_BYTES:
+            raise InvalidInput("The text on standard input is over 1 MB; scan reads at most 1 MB "
+                               "(about 15 hours of speech) at a time.", "Split it into smaller files.")
     else:
+        path = Path(a.file)
+        if path.exists() and not path.is_file():
+            raise InvalidInput(f"{a.file} is not a file.", "Give a UTF-8 text file, or - to read standard input.")
         try:
-            text = Path(a.file).read_text(encoding="utf-8")
+            size = path.stat().st_size
+            if size > MAX_SCAN_BYTES:
+                raise InvalidInput(f"{a.file} is {size // 1_000_000} MB; scan reads at most "
+                                   f"{MAX_SCAN_BYTES // 1_000_000} MB (about 15 hours of speech) at a time.",
+                                   "Split the file (a one-hour interview is about 60 KB of text).")
+            text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise InvalidInput(f"Cannot read {a.file}.", "Give a UTF-8 text file, or - to read standard input.") from exc
-    findings = detect(text, names=_split(a.names), workplaces=_split(a.workplaces), use_presidio=not a.no_presidio)
+    if "\x00" in text:
+        raise InvalidInput("That file holds binary data, not text.", "Give a UTF-8 text file.")
+    if not text.strip():
+        print("No text to scan: the input is empty.", file=sys.stderr)
+    else:
+        from core.deid.people import guess_language
+        guessed = guess_language(text)
+        if guessed and guessed != a.language:
+            print(f"note: this text reads as {'Spanish' if guessed == 'es' else 'English'}; scanned as "
+                  f"{'Spanish' if a.language == 'es' else 'English'} (use --language {guessed} if that is wrong).",
+                  file=sys.stderr)
+    findings = detect(text, names=_split(a.names), workplaces=_split(a.workplaces), use_presidio=not a.no_presidio,
+                      language=a.language)
     if a.redact:
         from core.deid.pseudonyms import PseudonymBook
         from core.deid.redact import Replacement, apply

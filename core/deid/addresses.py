@@ -138,17 +138,33 @@ def _spanish(text: str) -> list[Finding]:
 
 
 # --- English -------------------------------------------------------------------------------
+_ZIP_ANYWHERE = re.compile(r"\b\d{5}(?:-\d{4})?\b")
+
+
 def _pyap(text: str) -> list[Finding]:
+    """pyap2 on the stretch before each ZIP code: it finds complete addresses only (street,
+    city, state, ZIP), and its one big regex costs ~0.1 s per thousand words, so it only reads
+    where a ZIP makes a complete address possible."""
     import pyap
     out: list[Finding] = []
-    try:
-        found = pyap.parse(text, country="US")
-    except Exception:  # noqa: BLE001 - a library failure must not hide our own rules
-        return out
-    for a in found:
+    spans: list[tuple[int, int]] = []
+    for z in _ZIP_ANYWHERE.finditer(text):
+        lo = max(0, z.start() - 160)
+        if spans and lo < spans[-1][1]:
+            spans[-1] = (spans[-1][0], z.end())
+        else:
+            spans.append((lo, z.end()))
+    found = []
+    for lo, hi in spans:
+        try:
+            found += [(lo, a) for a in pyap.parse(text[lo:hi], country="US")]
+        except Exception:  # noqa: BLE001, S112 - a library failure must not hide our own rules
+            continue
+    for lo, a in found:
         start, end = getattr(a, "match_start", None), getattr(a, "match_end", None)
         if start is None or end is None:
             continue
+        start, end = start + lo, end + lo
         span = text[start:end].rstrip(" ,.")
         out.append(Finding(start, start + len(span), "ADDRESS", span, 0.9, "street_address",
                            canonical=re.sub(r"\W+", " ", span.lower()).strip()))

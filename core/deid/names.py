@@ -353,6 +353,9 @@ def unlisted_people(text: str) -> list[Finding]:
         group = 1
         name = m.group(group)
         low = name.lower()
+        prev = re.search(r"([A-Za-z']+)\s*$", text[max(0, m.start(group) - 12):m.start(group)])
+        if prev and prev.group(1).lower() in _DETERMINERS:
+            continue  # "the bus and i": a thing, not a person
         low = low[:-2] if low.endswith(("'s", "’s")) else low
         if low in COMMON_GIVEN_NAMES or (low not in _STOP_WORDS and low not in _NOT_A_NAME
                                          and low not in _DETERMINERS and not _VERBISH.search(low)

@@ -23,8 +23,8 @@ log = logging.getLogger(__name__)
 REGIONS = ("US", "MX")
 _PHONE_CONTEXT = re.compile(
     r"\b(phone|number|cell|call|called|calling|text|texted|reach|dial|digits|line|extension|ext|"
-    r"landline|mobile|fax|contact|whatsapp|tel[eé]fono|n[uú]mero|celular|cel|m[aá]rca(?:r|me|le|les)?|"
-    r"ll[aá]ma(?:r|me|le|les)?|mensaje|extensi[oó]n)\b", re.IGNORECASE)
+    r"landline|mobile|fax|contact|whatsapp|tel[eé]fono|n[uú]mero|celular|cel|m[aá]rc[a-zá]*|"
+    r"ll[aá]m[a-zá]*|mensaje|extensi[oó]n)\b", re.IGNORECASE)
 _ID_CUE = re.compile(r"\b(?:badge|employee|card|id|permit|license|licence|cert|account|case|file|member|"
                      r"locker|order|invoice|ticket|claim|policy|folio|credencial|tarjeta)\b[^.]{0,20}$",
                      re.IGNORECASE)

@@ -85,6 +85,23 @@ def _segments(vault: Vault, interview_id: str) -> list[Segment]:
     return transcripts.segments(transcripts.require_current(interview_id).id)
 
 
+def interview_language(vault: Vault, interview_id: str) -> str:
+    """The language detection reads the interview in: the transcript's, else the guide's, else
+    English ("es" for any Spanish variant; other languages get English NER plus our bilingual
+    rules, which is the closest we have)."""
+    transcript = TranscriptRepo(vault).current(interview_id)
+    lang = (transcript.language if transcript is not None else "") or ""
+    if not lang:
+        iv = InterviewRepo(vault).get(interview_id)
+        if iv.guide_pk is not None:
+            from core.vault.guides import GuideRepo
+            try:
+                lang = GuideRepo(vault).get(iv.guide_pk).guide.language or ""
+            except NotFound:
+                lang = ""
+    return "es" if lang.lower().startswith("es") else "en"
+
+
 def _names(vault: Vault, interview_id: str) -> tuple[list[tuple[str, str]], list[str]]:
     repo = InterviewRepo(vault)
     names = [(p.name, p.role) for p in repo.get(interview_id).protected_names]
@@ -135,6 +152,7 @@ def make_detect_job(vault: Vault, interview_id: str) -> Callable[[ReportFn, Canc
         existing = _refresh_spans(repo, interview_id, by_id)
         book = PseudonymBook((p.entity_type, p.original, p.placeholder) for p in repo.pseudonyms(interview_id))
         matcher = NameMatcher(names, workplaces)
+        language = interview_language(vault, interview_id)
         # Off-record segments are removed entirely on export; scanning them would only file
         # their names in the pseudonym map.
         todo = [s for s in segments if not s.off_record and s.text.strip()]
@@ -143,7 +161,7 @@ def make_detect_job(vault: Vault, interview_id: str) -> Callable[[ReportFn, Canc
         for first in range(0, len(todo), _CHUNK_SEGMENTS):
             cancel.raise_if_cancelled()
             chunk = todo[first:first + _CHUNK_SEGMENTS]
-            findings += _detect_chunk(chunk, matcher)
+            findings += _detect_chunk(chunk, matcher, language)
             report(Progress(first + len(chunk), len(todo), "Looking for names and numbers"))
         taken: dict[int, list[tuple[int, int]]] = {}
         for r in existing:
@@ -166,14 +184,14 @@ def make_detect_job(vault: Vault, interview_id: str) -> Callable[[ReportFn, Canc
         repo.record_scan(interview_id, _text_sha256(segments), len(findings))
         vault.audit("deid_scanned", {"interview": interview_id, "proposed": len(new),
                                      "segments": len(todo)})
-        log.info("deid scan interview=%s segments=%d new=%d in %.2f s", interview_id, len(todo), len(new),
-                 time.monotonic() - started)
+        log.info("deid scan interview=%s language=%s segments=%d new=%d in %.2f s", interview_id, language,
+                 len(todo), len(new), time.monotonic() - started)
         return len(new)
 
     return job
 
 
-def _detect_chunk(chunk: list[Segment], matcher: NameMatcher) -> list[tuple[Segment, Finding]]:
+def _detect_chunk(chunk: list[Segment], matcher: NameMatcher, language: str = "en") -> list[tuple[Segment, Finding]]:
     """Detect in several segments at once (one spaCy call), then split findings back."""
     text: list[str] = []
     starts: list[int] = []
@@ -184,7 +202,7 @@ def _detect_chunk(chunk: list[Segment], matcher: NameMatcher) -> list[tuple[Segm
         pos += len(seg.text) + len(_JOINER)
     joined = _JOINER.join(text)
     out: list[tuple[Segment, Finding]] = []
-    for f in detect(joined, matcher=matcher):
+    for f in detect(joined, matcher=matcher, language=language):
         for seg, base in zip(chunk, starts):
             end_of_seg = base + len(seg.text)
             if base <= f.start < end_of_seg:

@@ -1,0 +1,216 @@
+"""People nobody listed, found the same way in "Maria Desrosiers" and "maria desrosiers".
+
+Signals, combined (decision 0106):
+
+* a lexicon of 160,000 first names and surnames from 105 countries (``name_lexicon.txt``,
+  derived from names-dataset), each marked when it is also an everyday English or Spanish word;
+* context that does not depend on case, in English and Spanish: "my supervisor X", "X said",
+  "X's", "with X", "la señora X", "don X", "X me dijo", vocatives ("oye X,", "thanks, X");
+* name structure: a first name pulls in the surnames after it, Spanish particles and compound
+  surnames ("maría de la cruz", "garcía-lópez", "josé luis ramírez ortega").
+
+A name that is not a word ("desrosiers", "tiffany", "chuy") counts alone; one that is a word
+("rose", "will", "hope", "dolores", "hour" is not even a name) needs a cue. A surname alone
+needs a cue too (so "white" and "long" stay words).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.lang.en.stop_words import STOP_WORDS as _EN_STOP
+from spacy.lang.es.stop_words import STOP_WORDS as _ES_STOP
+
+from core.deid.findings import Finding
+from core.deid.lexicon import AMBIGUOUS_NAMES
+
+_LEXICON = Path(__file__).with_name("name_lexicon.txt")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+# Before a name. Strong cues (a role, a title, kin, "named", "told") make even an everyday
+# word a person ("my supervisor rose"); weak ones (a preposition) only back up a real name.
+_STRONG_BEFORE = re.compile(
+    r"\b(?:named|called|told|tell|asked|ask|thank|thanks|"
+    r"supervisor|manager|boss|lead|foreman|forewoman|coworker|co-worker|friend|guy|lady|girl|dude|"
+    r"husband|wife|son|daughter|brother|sister|cousin|mom|dad|uncle|aunt|nephew|niece|neighbou?r|"
+    r"mr|mrs|ms|miss|mister|dr|doctor|nurse|officer|coach|chef|hey|"
+    r"llamado|llamada|se\s+llama|dije|pregunt[eé]|supervisor|supervisora|jefe|jefa|"
+    r"encargado|encargada|mayordomo|patr[oó]n|compañero|compañera|compa|amigo|amiga|esposo|esposa|"
+    r"marido|hijo|hija|hermano|hermana|primo|prima|t[ií]o|t[ií]a|señor|señora|señorita|sr|sra|srta|"
+    r"don|doña|oye|gracias)\.?,?\s+$", re.IGNORECASE)
+_WEAK_BEFORE = re.compile(r"\b(?:with|to|and|by|from|about|for|con|al|para|y|que)\s+$", re.IGNORECASE)
+_STRONG_AFTER = re.compile(
+    r"^(?:['’]s\b|,?\s+(?:said|says|told|tells|asked|asks|yelled|dijo|dice|me\s+dijo|nos\s+dijo|"
+    r"le\s+dijo|y\s+yo|and\s+i\b|and\s+me)\b)", re.IGNORECASE)
+_WEAK_AFTER = re.compile(
+    r"^,?\s+(?:called|came|comes|got|gets|went|goes|had|has|would|wanted|wants|did|does|thinks|thought|"
+    r"knows|knew|saw|sees|never|always|just|kept|started|works|worked|is|was|habl[oó]|lleg[oó]|tiene|"
+    r"ten[ií]a|quiere|quer[ií]a|siempre|nunca|es|era|est[aá]|estaba|fue|trabaja|trabajaba|manda|mandaba)\b",
+    re.IGNORECASE)
+# Words that end a name run even when the lexicon has them.
+_STOPS = {w for w in (_EN_STOP | _ES_STOP) if len(w) > 1} | {
+    "yeah", "okay", "ok", "um", "uh", "like", "so", "oh", "hour", "hours", "hora", "horas", "day", "días",
+    # institutions a worker calls, some of them names somewhere in the world
+    "osha", "hr", "ice", "fbi", "irs", "dmv", "cal", "fema", "eeoc", "nlrb", "ups", "usps", "fedex",
+    "walmart", "amazon", "target", "costco", "dios", "god", "lord", "jesus christ"}
+_PARTICLES = ("de la", "de los", "de las", "del", "de", "van der", "van", "von", "da", "dos", "di", "le", "la")
+_TITLES = {"mr", "mrs", "ms", "miss", "mister", "dr", "doctor", "don", "doña", "dona", "señor", "señora",
+           "senor", "senora", "señorita", "sr", "sra", "srta", "sir", "madam", "coach", "officer"}
+_STRONG_PARTICLES = {"de la", "de los", "de las", "del", "van der"}
+_DETERMINERS = {"my", "your", "his", "her", "our", "their", "the", "a", "an", "this", "that", "no", "any",
+                "some", "mi", "tu", "su", "el", "la", "los", "las", "un", "una", "este", "esta", "ese", "esa"}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, str]:
+    """name -> kinds ("f" first name, "l" surname, "w" also an everyday word)."""
+    out: dict[str, str] = {}
+    for line in _LEXICON.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, kinds = line.partition("\t")
+            out[name] = kinds
+    return out
+
+
+def _kinds(word: str) -> str:
+    low = _POSSESSIVE.sub("", word.lower()) if word.lower().endswith(("'s", "’s")) else word.lower()
+    lex = lexicon()
+    kinds = lex.get(low)
+    if kinds is None and "-" in low:  # "garcía-lópez": every part a name
+        parts = [lex.get(p) for p in low.split("-")]
+        if all(p is not None and "w" not in p for p in parts):
+            kinds = "l"
+    if kinds is None:
+        from core.deid.names import fold
+        kinds = lex.get(fold(low), "")
+    return kinds
+
+
+def _is_mixed_case(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return 0.02 < upper / max(1, len(letters)) < 0.6
+
+
+def _capitalised_mid_sentence(text: str, start: int, word: str) -> bool:
+    if not word[:1].isupper() or word.isupper() and len(word) > 1:
+        return False
+    before = text[:start].rstrip()
+    return bool(before) and before[-1] not in ".?!:\n\"“"
+
+
+def _cue(text: str, start: int, end: int) -> int:
+    """2 for a strong cue, 1 for a weak one, 0 for none (or a determiner right before)."""
+    before = text[max(0, start - 30):start]
+    prev = re.search(r"([^\W\d_]+)\W*$", before)
+    if prev and prev.group(1).lower() in _DETERMINERS:
+        return 0
+    after = text[end:end + 24]
+    if _STRONG_BEFORE.search(before) or _STRONG_AFTER.match(after):
+        return 2
+    return 1 if _WEAK_BEFORE.search(before) or _WEAK_AFTER.match(after) else 0
+
+
+def _word_end(m: re.Match[str]) -> int:
+    word = m.group()
+    if word.lower().endswith(("'s", "’s")):
+        return m.end() - 2
+    return m.end() - (1 if word.endswith(("'", "’")) else 0)
+
+
+def _extend(text: str, words: list[re.Match[str]], i: int, mixed: bool) -> tuple[int, int]:
+    """From a first name at ``words[i]``, take the surnames (and particles) that follow."""
+    j, end = i, _word_end(words[i])
+    taken = 0
+    while j + 1 < len(words) and taken < 3:
+        nxt = words[j + 1]
+        gap = text[end:nxt.start()]
+        if gap.strip() or "\n" in gap or words[j].group().endswith(("'s", "’s")):
+            break
+        # "de la cruz", "del valle": a particle joins only when a surname follows it.
+        joined = None
+        for p in _PARTICLES:
+            n = p.count(" ") + 1
+            if j + 1 + n < len(words) and " ".join(w.group().lower() for w in words[j + 1:j + 1 + n]) == p:
+                after = words[j + 1 + n]
+                kinds = _kinds(after.group())
+                # After "de la"/"del" even a surname that is a word joins ("maría de la cruz").
+                if "l" in kinds and ("w" not in kinds or after.group()[:1].isupper() or p in _STRONG_PARTICLES):
+                    joined = j + 1 + n
+                break
+        if joined is not None:
+            j, end, taken = joined, _word_end(words[joined]), taken + 1
+            continue
+        low = nxt.group().lower()
+        kinds = _kinds(nxt.group())
+        if low in _STOPS or not kinds:
+            if mixed and nxt.group()[:1].isupper() and low not in _STOPS and not nxt.group().isupper():
+                j, end, taken = j + 1, _word_end(nxt), taken + 1  # "Johannes Varvio": a capital says name
+                continue
+            break
+        if "w" in kinds and not (mixed and nxt.group()[:1].isupper()):
+            break
+        j, end, taken = j + 1, _word_end(nxt), taken + 1
+    return words[i].start(), end
+
+
+def lexicon_people(text: str) -> list[Finding]:
+    """Unlisted people by lexicon and cue, in any casing."""
+    out: list[Finding] = []
+    words = list(_WORD.finditer(text))
+    mixed = _is_mixed_case(text)
+    i = 0
+    while i < len(words):
+        m = words[i]
+        word = m.group()
+        low = word.lower()
+        kinds = _kinds(word) if low not in _STOPS or low in AMBIGUOUS_NAMES else ""
+        if low.rstrip(".") in _TITLES and i + 1 < len(words) and "f" in _kinds(words[i + 1].group()):
+            kinds = ""  # "don rafael", "doña maricela": the title is not part of the name
+        if not kinds:
+            i += 1
+            continue
+        start, end = m.start(), _word_end(m)
+        capital = mixed and _capitalised_mid_sentence(text, start, word)
+        cue = _cue(text, start, end)
+        wordlike = "w" in kinds or low in _STOPS or len(low) < 3
+        if wordlike:
+            ok = cue == 2 or capital and cue >= 1 or capital and "w" not in kinds
+        elif "f" in kinds:
+            ok = True
+        else:  # a surname alone
+            ok = cue >= 1 or capital
+        if not ok:
+            i += 1
+            continue
+        cued = cue > 0 or capital
+        s, e = _extend(text, words, i, mixed) if "f" in kinds or cued else (start, end)
+        span = text[s:e]
+        score = 0.6 if cued else 0.5
+        out.append(Finding(s, e, "PERSON", span, score, "name_lexicon", canonical=span.lower()))
+        while i < len(words) and words[i].start() < e:
+            i += 1
+    return out
+
+
+_EN_MARKERS = {"the", "and", "is", "was", "i", "you", "that", "it", "to", "of", "my", "he", "she", "they",
+               "we", "with", "but", "what", "have", "at"}
+_ES_MARKERS = {"el", "la", "los", "las", "y", "es", "que", "de", "en", "mi", "yo", "pero", "con", "por",
+               "una", "muy", "está", "pues", "nos", "también"}
+
+
+def guess_language(text: str) -> str | None:
+    """"en" or "es" when the text clearly reads as one (function words), else None."""
+    words = re.findall(r"[^\W\d_]+", text[:20_000].lower())
+    if len(words) < 8:
+        return None
+    en = sum(w in _EN_MARKERS for w in words)
+    es = sum(w in _ES_MARKERS for w in words)
+    if en > 2 * es and en >= 3:
+        return "en"
+    if es > 2 * en and es >= 3:
+        return "es"
+    return None
