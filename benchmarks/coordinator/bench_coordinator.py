@@ -39,7 +39,7 @@ from core.reports.csv_export import write_csv
 from core.reports.interview_summary import write_interview_summary
 from core.reports.qdpx import write_qdpx
 from core.vault import Vault
-from tests.helpers.coordinator_data import make_corpus
+from tests.helpers.coordinator_data import make_corpus, typed
 from tests.helpers.coordinator_packets import Device, payload_files
 
 RESULTS = REPO / "benchmarks" / "results" / "coordinator.json"
@@ -70,7 +70,7 @@ def main() -> int:
         for n, dev in enumerate(devices):
             enrol(coordinator, dev.public_key, f"Org {n} – laptop")
         corpus = make_corpus(args.packets, sites=tuple(f"SITE-{chr(65 + i)}" for i in range(args.sites)))
-        summaries = [write_interview_summary(iv) for iv in corpus[:SUMMARY_POOL]]
+        summaries = [write_interview_summary(d) for d in typed(corpus[:SUMMARY_POOL])]
         folder = tmp / "inbox"
         folder.mkdir()
 

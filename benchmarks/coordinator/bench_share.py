@@ -24,19 +24,14 @@ sys.path.insert(0, str(REPO))
 
 from core.coordinator.aggregate import aggregate_interviews
 from core.coordinator.share import build_share_view
+from core.documents.interview import InterviewDoc
 from core.reports.coordinator_pdf import write_report
 from core.reports.disclosure import Rules
 from core.reports.share_pdf import write_share_report
-from tests.helpers.coordinator_data import make_interview
-
-try:  # typed documents once the coordinator works on them (issue #13)
-    from tests.helpers.coordinator_data import typed
-except ImportError:
-    def typed(interviews: list[dict]) -> list[dict]:  # type: ignore[misc]
-        return interviews
+from tests.helpers.coordinator_data import make_interview, typed
 
 
-def corpus(n: int, n_sites: int) -> list[dict]:
+def corpus(n: int, n_sites: int) -> list[InterviewDoc]:
     # Site i gets weight 1/(i+1)^2.5: a few large sites, a long tail of small ones.
     weights = [1 / (i + 1) ** 2.5 for i in range(n_sites)]
     total = sum(weights)
@@ -46,7 +41,7 @@ def corpus(n: int, n_sites: int) -> list[dict]:
         for i in range(size):
             out.append(make_interview(code=f"P-{s:02d}{i:03d}", site=f"SITE-{s:02d}", seed=s * 10_000 + i,
                                       month=f"2025-{1 + i % 6:02d}"))
-    return out
+    return typed(out)
 
 
 def timed(fn, repeat: int = 3) -> tuple[float, object]:
@@ -63,7 +58,7 @@ def main() -> None:
     ap.add_argument("--interviews", type=int, default=1000)
     ap.add_argument("--sites", type=int, default=12)
     args = ap.parse_args()
-    interviews = typed(corpus(args.interviews, args.sites))
+    interviews = corpus(args.interviews, args.sites)
     rules = Rules()
     t_agg, agg = timed(lambda: aggregate_interviews(interviews))
     t_view, view = timed(lambda: build_share_view(interviews, rules=rules))

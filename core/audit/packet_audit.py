@@ -125,7 +125,7 @@ def _open_unverified(report: AuditReport, data: bytes, identity: str, header: An
     try:
         plaintext = pyrage.decrypt(payload, [pyrage.x25519.Identity.from_str(identity.strip())])
         files = unpack(plaintext)
-        interview = check_interview(files, header.packet_id, header.supersedes)
+        interview, raw = check_interview(files, header.packet_id, header.supersedes)
     except PacketRejected as exc:
         report.add("Payload opens", FAIL, f"Rejected ({exc.code}): {exc.reason}.", exc.hint or "")
         return None
@@ -133,7 +133,7 @@ def _open_unverified(report: AuditReport, data: bytes, identity: str, header: An
         report.add("Payload opens", FAIL, f"The identity cannot decrypt it ({type(exc).__name__}).",
                    "Use the coordinator identity this packet was sealed to.")
         return None
-    return OpenedPacket(header, files, interview)
+    return OpenedPacket(header, files, interview, raw)
 
 
 def _items(value: Any) -> list[dict[str, Any]]:
@@ -155,7 +155,7 @@ def _check_payload(report: AuditReport, opened: Any) -> None:
                "Audio must never leave the researcher's laptop; report this packet.")
     from core.deid.detect import detect
     listed: list[str] = []
-    texts = _texts(opened.interview)
+    texts = _texts(opened.raw_interview)
     for where, text in texts:
         for f in detect(text):
             if f.entity_type in PII_TYPES and not _PLACEHOLDER.match(f.text.strip()):

@@ -1,5 +1,5 @@
-"""`confidant coordinator init|export-recipient|enrol|devices|remove-device|import|inbox|quarantine|report|
-brief|quotes|rules|themes`."""
+"""`confidant coordinator init|export-recipient|enrol|devices|remove-device|import|inbox|quarantine|remove|
+report|brief|quotes|rules|themes`."""
 
 from __future__ import annotations
 
@@ -81,6 +81,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     q = qs.add_parser("purge", help="delete held packets (all, or one device's)")
     q.add_argument("--device", metavar="FINGERPRINT", help="only this device (at least 8 hex digits)")
     q.set_defaults(handler=cmd_quarantine_purge)
+
+    c = cs.add_parser("remove", help="remove an imported packet: its interview leaves every report")
+    c.add_argument("packet_id", metavar="PACKET_ID", help="its id (at least 8 hex digits; see `inbox`)")
+    c.add_argument("--device", default="", metavar="FINGERPRINT",
+                   help="the sending device's fingerprint prefix, when two devices used the id")
+    c.set_defaults(handler=cmd_remove)
 
     c = cs.add_parser("report", help="write the cross-site PDF, CSV tables and/or a REFI-QDA project")
     c.add_argument("--audience", choices=["share", "team"], default="share",
@@ -362,6 +368,17 @@ def cmd_quarantine_purge(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_remove(args: argparse.Namespace) -> int:
+    from core.coordinator.removal import remove_packet
+    with open_vault(args) as vault:
+        gone = remove_packet(vault, args.packet_id, args.device)
+    print(f"Removed packet {gone.packet_id} ({gone.status}); its interview is no longer in any report.")
+    if gone.status == "imported" and gone.supersedes:
+        print(f"The packet it replaced ({gone.supersedes[:12]}), if it is here, is counted again.")
+    print("Delete the packet file too: importing it again would bring it back.")
+    return 0
+
+
 def _check_months(args: argparse.Namespace) -> None:
     for value in (args.date_from, args.date_to):
         if value and not _MONTH_RE.match(value):
@@ -373,8 +390,12 @@ def _share_view(vault: Any, args: argparse.Namespace, *, approved_only: bool = F
     from core.errors import NothingToReport
     from core.vault.inbox import InboxRepo
     _check_months(args)
-    if not InboxRepo(vault).current_interviews():
+    left_out: list[str] = []
+    if not InboxRepo(vault).current_interviews(left_out=left_out):
         raise NothingToReport()
+    for pid in left_out:  # refuse nothing silently (decision 0100)
+        print(f"note: packet {pid} was left out: its stored interview data does not follow the packet "
+              f"format; remove it with `confidant coordinator remove {pid[:12]}`.", file=sys.stderr)
     return share_view(vault, site=args.site or None, guide_version=args.guide_version,
                       date_from=args.date_from, date_to=args.date_to, approved_only=approved_only)
 

@@ -216,11 +216,11 @@ def cmd_packet_verify(args: argparse.Namespace) -> int:
     info: dict[str, Any]
     if identities:
         opened = verify_and_open(data, identities=identities, trusted_devices=trusted)
-        iv = opened.interview.get("interview") or {}
+        iv = opened.interview.interview
         info = {"verdict": "accept", "opened": True, **opened.header.to_dict(),
                 "files": {n: len(b) for n, b in sorted(opened.files.items())},
-                "interview": {"code": iv.get("code"), "site": iv.get("site"), "month": iv.get("month"),
-                              "segments": len(opened.interview.get("segments") or [])}}
+                "interview": {"code": iv.code, "site": iv.site, "month": iv.month,
+                              "segments": len(opened.interview.segments)}}
     else:
         header = verify(data, trusted_devices=trusted)
         info = {"verdict": "signature_ok", "opened": False, **header.to_dict()}

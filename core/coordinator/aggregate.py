@@ -1,6 +1,6 @@
 """Cross-site aggregation: per theme, site and guide question counts, co-occurrence, quotes.
 
-Works on interview.json dicts (format ``confidant-interview/1``). ``aggregate(vault, ...)``
+Works on typed interview documents (``core.documents.InterviewDoc``, validated at import). ``aggregate(vault, ...)``
 reads only the *current* imported interviews — a packet that was superseded, or arrived
 twice, is counted once — and applies the filters. The unit of counting:
 
@@ -17,9 +17,9 @@ import logging
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
 
-from core.coordinator.quotes import pick_quotes
+from core.coordinator.quotes import Candidate, pick_quotes
+from core.documents.interview import InterviewDoc
 from core.reports.model import NO_QUESTION, Aggregate, QuestionStat, SiteStat, ThemeStat
 from core.vault.db import Vault
 
@@ -35,10 +35,15 @@ def aggregate(vault: Vault, *, site: SiteFilter = None, guide_version: str | Non
     from core.vault.inbox import InboxRepo  # the repo is the only SQL
 
     started = time.perf_counter()
-    interviews = InboxRepo(vault).current_interviews()
+    left_out: list[str] = []
+    interviews = InboxRepo(vault).current_interviews(left_out=left_out)
     agg = aggregate_interviews(interviews, site=site, guide_version=guide_version,
                                date_from=date_from, date_to=date_to,
                                quotes_per_theme=quotes_per_theme)
+    # Refuse nothing silently: a stored interview that no longer validates is named.
+    agg.warnings[:0] = [f"Packet {pid} was left out: its stored interview data does not follow the "
+                        f"packet format. Remove it with `confidant coordinator remove {pid[:12]}` and "
+                        "ask the researcher to export the interview again." for pid in left_out]
     log.info("aggregated %d of %d interviews in %.2fs", agg.n_interviews, len(interviews),
              time.perf_counter() - started)
     return agg
@@ -60,38 +65,34 @@ def _sites(site: SiteFilter) -> set[str] | None:
     return set(site) or None
 
 
-def matches(interview: dict[str, Any], *, site: SiteFilter = None, guide_version: str | None = None,
+def matches(interview: InterviewDoc, *, site: SiteFilter = None, guide_version: str | None = None,
             date_from: str | dt.date | None = None, date_to: str | dt.date | None = None) -> bool:
     """Whether an interview passes the filters (dates compare by month: interviews carry one)."""
-    meta = interview.get("interview", {})
+    meta = interview.interview
     sites = _sites(site)
-    if sites is not None and meta.get("site") not in sites:
+    if sites is not None and meta.site not in sites:
         return False
-    if guide_version:
-        guide = interview.get("guide", {})
-        full = f"{guide.get('id', '')}@{guide.get('version', '')}"
-        if guide_version not in (str(guide.get("version", "")), full):
-            return False
-    month = str(meta.get("month", ""))
+    if guide_version and guide_version not in (interview.guide.version, interview.guide.full_version):
+        return False
+    month = meta.month
     low, high = _month(date_from), _month(date_to)
     return not (low and month < low) and not (high and month > high)
 
 
-def _sort_key(interview: dict[str, Any]) -> tuple[str, str, str, str]:
-    meta = interview.get("interview", {})
-    return (str(meta.get("site", "")), str(meta.get("month", "")), str(meta.get("code", "")),
-            str(interview.get("packet_id", "")))
+def _sort_key(interview: InterviewDoc) -> tuple[str, str, str, str]:
+    meta = interview.interview
+    return (meta.site, meta.month, meta.code, interview.packet_id)
 
 
-def aggregate_interviews(interviews: Iterable[dict[str, Any]], *, site: SiteFilter = None,
+def aggregate_interviews(interviews: Iterable[InterviewDoc], *, site: SiteFilter = None,
                          guide_version: str | None = None, date_from: str | dt.date | None = None,
                          date_to: str | dt.date | None = None,
                          quotes_per_theme: int = 5) -> Aggregate:
-    """Aggregate interview.json dicts (duplicates by device and packet id are counted once)."""
+    """Aggregate interview documents (duplicates by device and packet id are counted once)."""
     # Packet ids are per device (spec §8): another device reusing an id is another interview.
-    seen: dict[tuple[str, str], dict[str, Any]] = {}
+    seen: dict[tuple[str, str], InterviewDoc] = {}
     for item in interviews:
-        seen.setdefault((str(item.get("device_fingerprint", "")), str(item.get("packet_id", ""))), item)
+        seen.setdefault(item.key, item)
     chosen = sorted((i for i in seen.values()
                      if matches(i, site=site, guide_version=guide_version,
                                 date_from=date_from, date_to=date_to)), key=_sort_key)
@@ -107,40 +108,37 @@ def aggregate_interviews(interviews: Iterable[dict[str, Any]], *, site: SiteFilt
     guide_versions: Counter[str] = Counter()
     redactions: Counter[str] = Counter()
     months: list[str] = []
-    candidates: dict[str, list[tuple[dict[str, Any], dict[str, Any], dict[str, Any]]]] = defaultdict(list)
+    candidates: dict[str, list[Candidate]] = defaultdict(list)
     total_answers = 0
 
     for n, iv in enumerate(chosen):
         # One key per interview: packet ids are unique per device only (spec §8).
-        pid = f'{iv.get("packet_id", "")}@{iv.get("device_fingerprint", "")}'
-        meta = iv.get("interview", {})
-        site_name = str(meta.get("site", ""))
-        if meta.get("month"):
-            months.append(str(meta["month"]))
-        guide = iv.get("guide", {})
-        guide_versions[f"{guide.get('id', '')}@{guide.get('version', '')}"] += 1
-        for kind, count in (iv.get("deid", {}).get("redactions") or {}).items():
-            redactions[str(kind)] += int(count)
+        pid = f"{iv.packet_id}@{iv.device_fingerprint}"
+        meta = iv.interview
+        site_name = meta.site
+        if meta.month:
+            months.append(meta.month)
+        guide_versions[iv.guide.full_version] += 1
+        for kind, count in iv.deid.redactions:
+            redactions[kind] += count
         # Later interviews (sorted order) win for labels and question wording.
-        for pos, theme in enumerate(iv.get("codebook", [])):
-            tid = str(theme.get("id"))
-            stat = themes.get(tid) or ThemeStat(tid, str(theme.get("label") or tid))
-            stat.label = str(theme.get("label") or tid)
-            stat.description = str(theme.get("description") or "")
-            stat.parent = theme.get("parent")
+        for pos, theme in enumerate(iv.codebook):
+            tid = theme.id
+            stat = themes.get(tid) or ThemeStat(tid, theme.display_label)
+            stat.label = theme.display_label
+            stat.description = theme.description
+            stat.parent = theme.parent
             themes[tid] = stat
             theme_order.setdefault(tid, pos)
-        for pos, q in enumerate(iv.get("questions", [])):
-            qid = str(q.get("id"))
-            stat_q = questions.get(qid) or QuestionStat(qid, str(q.get("text", "")))
-            stat_q.text = str(q.get("text", "")) or stat_q.text
-            stat_q.section = str(q.get("section") or "")
-            questions[qid] = stat_q
-            question_order.setdefault(qid, (pos, n))
+        for pos, q in enumerate(iv.questions):
+            stat_q = questions.get(q.id) or QuestionStat(q.id, q.text)
+            stat_q.text = q.text or stat_q.text
+            stat_q.section = q.section
+            questions[q.id] = stat_q
+            question_order.setdefault(q.id, (pos, n))
 
-        segments = {int(s["index"]): s for s in iv.get("segments", [])}
-        answers: dict[str, int] = Counter(
-            str(s.get("question_id") or NO_QUESTION) for s in segments.values())
+        segments = iv.segments_by_index()
+        answers: dict[str, int] = Counter(s.question_id or NO_QUESTION for s in segments.values())
         site_stat = sites.setdefault(site_name, SiteStat(site_name))
         site_stat.interviews += 1
         site_stat.answers += len(answers)
@@ -154,15 +152,15 @@ def aggregate_interviews(interviews: Iterable[dict[str, Any]], *, site: SiteFilt
             stat_q.answers += 1
             stat_q.segments += n_segments
 
-        for tag in iv.get("tags", []):
-            seg = segments.get(int(tag.get("segment", -1)))
-            if seg is None:
+        for tag in iv.tags:
+            seg = segments.get(tag.segment)
+            if seg is None:  # cannot happen for a validated document; never crash on it
                 continue
-            tid = str(tag.get("theme"))
+            tid = tag.theme
             if tid not in themes:
                 themes[tid] = ThemeStat(tid, tid)
                 theme_order.setdefault(tid, 10_000)
-            qid = str(seg.get("question_id") or NO_QUESTION)
+            qid = seg.question_id or NO_QUESTION
             themes[tid].passages += 1
             theme_interviews[tid].add(pid)
             theme_site_interviews[tid][site_name].add(pid)
@@ -175,8 +173,8 @@ def aggregate_interviews(interviews: Iterable[dict[str, Any]], *, site: SiteFilt
             stat.answers += 1
             stat.answers_by_question[qid] = stat.answers_by_question.get(qid, 0) + 1
             if qid in questions:
-                q = questions[qid]
-                q.themes[tid] = q.themes.get(tid, 0) + 1
+                q_stat = questions[qid]
+                q_stat.themes[tid] = q_stat.themes.get(tid, 0) + 1
     for tid, pids in theme_interviews.items():
         themes[tid].interviews = len(pids)
         themes[tid].interviews_by_site = {s: len(p) for s, p in sorted(theme_site_interviews[tid].items())}
@@ -213,15 +211,14 @@ def aggregate_interviews(interviews: Iterable[dict[str, Any]], *, site: SiteFilt
     )
 
 
-def _possible_duplicates(interviews: list[dict[str, Any]]) -> list[str]:
+def _possible_duplicates(interviews: list[InterviewDoc]) -> list[str]:
     """Different packets with the same site, participant code and guide: probably one
     interview exported twice without naming the first as superseded. They are counted (we
     cannot be sure), and the coordinator is told."""
     groups: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for iv in interviews:
-        meta = iv.get("interview", {})
-        key = (str(meta.get("site", "")), str(meta.get("code", "")), str(iv.get("guide", {}).get("id", "")))
-        groups[key].append(str(iv.get("packet_id", "")))
+        key = (iv.interview.site, iv.interview.code, iv.guide.id)
+        groups[key].append(iv.packet_id)
     return [f"Site {site}, participant {code}: {len(ids)} separate packets ({', '.join(ids)}); "
             "if they are one interview, ask the researcher to re-send it as a correction."
             for (site, code, _guide), ids in sorted(groups.items()) if len(ids) > 1]

@@ -26,7 +26,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.coordinator import quarantine, validate
+from core.coordinator import quarantine
+from core.documents.interview import InterviewDoc
 from core.errors import Cancelled, CoreError, NotCoordinatorVault, PacketRejected
 from core.jobs import CancelToken, Progress, ReportFn
 from core.packets import reader
@@ -199,13 +200,10 @@ class Importer:
             return result("rejected", exc.reason, exc.code)
         if known is not None:
             return seen_before(known)
-        problems = validate.problems(opened.interview)
-        if problems:
-            return result("rejected", "its interview data is incomplete: " + "; ".join(problems), "bad_interview")
         # The sealed packet is kept, and the interview as rows, not the payload.
         return self._store(tx, data, header, opened.interview, path)
 
-    def _store(self, tx: InboxTx, data: bytes, header: Header, interview: dict,
+    def _store(self, tx: InboxTx, data: bytes, header: Header, interview: InterviewDoc,
                path: str) -> ImportResult:
         pid, sup, dev = header.packet_id, header.supersedes, header.device_fingerprint
         hdr = header.to_dict()

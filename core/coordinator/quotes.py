@@ -10,25 +10,25 @@ twice from the same inbox is the same report.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
 
+from core.documents.interview import InterviewDoc, Segment, Tag
 from core.reports.model import NO_QUESTION, Quote
 
 MIN_SPAN_CHARS = 30     # a coded span shorter than this is quoted with its whole segment
 MAX_QUOTE_CHARS = 320   # longer passages are cut at a word boundary
 IDEAL_CHARS = (80, 260)
 
-Candidate = tuple[dict[str, Any], dict[str, Any], dict[str, Any]]  # interview, segment, tag
+Candidate = tuple[InterviewDoc, Segment, Tag]
 
 
-def passage_text(segment: dict[str, Any], tag: dict[str, Any]) -> str:
+def passage_text(segment: Segment, tag: Tag) -> str:
     """The coded passage: the tag's span if it has a useful one, else the segment."""
-    text = str(segment.get("text", ""))
-    start, end = tag.get("start"), tag.get("end")
-    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
-        span = text[start:end].strip()
-        if len(span) >= MIN_SPAN_CHARS:
-            return span
+    text = segment.text
+    span = tag.span(text)
+    if span is not None:
+        passage = text[span[0]:span[1]].strip()
+        if len(passage) >= MIN_SPAN_CHARS:
+            return passage
     return text.strip()
 
 
@@ -41,10 +41,9 @@ def shorten(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
     return cut + "…"
 
 
-def _score(segment: dict[str, Any], tag: dict[str, Any], text: str) -> tuple[int, int, int]:
-    speaker = segment.get("speaker") or ""
-    by_participant = 0 if speaker == "interviewer" else 1
-    manual = 1 if tag.get("source") == "manual" else 0
+def _score(segment: Segment, tag: Tag, text: str) -> tuple[int, int, int]:
+    by_participant = 0 if segment.speaker == "interviewer" else 1
+    manual = 1 if tag.source == "manual" else 0
     low, high = IDEAL_CHARS
     length_fit = 1 if low <= len(text) <= high else 0
     return (by_participant, manual, length_fit)
@@ -60,19 +59,19 @@ def pick_quotes(theme_id: str, candidates: list[Candidate], *, limit: int = 5) -
         text = passage_text(segment, tag)
         if len(text) < 12:  # fragments like "yes, that" say nothing on their own
             continue
-        pid = str(interview.get("packet_id", ""))
+        pid = interview.packet_id
         score = _score(segment, tag, text)
-        key: tuple[int, ...] = score + (-int(segment.get("index", 0)),)
-        one = f'{pid}@{interview.get("device_fingerprint", "")}'  # ids are per device (spec §8)
+        key: tuple[int, ...] = score + (-segment.index,)
+        one = f"{pid}@{interview.device_fingerprint}"  # ids are per device (spec §8)
         current = best_per_interview.get(one)
         if current is not None and current[0] >= key:
             continue
-        meta = interview.get("interview", {})
-        qid = str(segment.get("question_id") or NO_QUESTION)
-        qtext = next((str(q.get("text", "")) for q in interview.get("questions", [])
-                      if str(q.get("id")) == qid), "")
-        best_per_interview[one] = (key, Quote(theme_id, shorten(text), str(meta.get("code", "")),
-                                              str(meta.get("site", "")), qid, qtext, pid))
+        meta = interview.interview
+        qid = segment.question_id or NO_QUESTION
+        question = interview.question(qid)
+        qtext = question.text if question is not None else ""
+        best_per_interview[one] = (key, Quote(theme_id, shorten(text), meta.code, meta.site, qid,
+                                              qtext, pid))
     by_site: dict[str, list[tuple[tuple[int, ...], Quote]]] = defaultdict(list)
     for rank, quote in best_per_interview.values():
         by_site[quote.site].append((rank, quote))

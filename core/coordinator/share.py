@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Iterable
 
 from core.coordinator.aggregate import SiteFilter, aggregate_interviews, matches
+from core.documents.interview import InterviewDoc
 from core.reports.disclosure import (
     Rules,
     fold_groups,
@@ -34,52 +34,42 @@ log = logging.getLogger(__name__)
 CANDIDATES_PER_THEME = 40  # ranked candidates per theme, before the share rules thin them out
 
 
-# Interviews reach us as interview.json dicts or as typed documents (decision 0063 and the
-# typed InterviewDoc); these read the few fields the share rules need from either.
-def _get(obj: Any, name: str, default: Any = None) -> Any:
-    return obj.get(name, default) if isinstance(obj, dict) else getattr(obj, name, default)
+def _site(iv: InterviewDoc) -> str:
+    return iv.interview.site
 
 
-def _site(iv: Any) -> str:
-    return str(_get(_get(iv, "interview", {}), "site", ""))
-
-
-def _packet_id(iv: Any) -> str:
-    return str(_get(iv, "packet_id", ""))
-
-
-def _answer_themes(iv: Any) -> tuple[set[str], dict[str, set[str]], list[str]]:
+def _answer_themes(iv: InterviewDoc) -> tuple[set[str], dict[str, set[str]], list[str]]:
     """(questions answered, question -> themes coded there, segment texts) of one interview."""
     answered: set[str] = set()
     qid_of: dict[int, str] = {}
     texts: list[str] = []
-    for seg in _get(iv, "segments", ()) or ():
-        qid = str(_get(seg, "question_id") or NO_QUESTION)
-        qid_of[int(_get(seg, "index", -1))] = qid
+    for seg in iv.segments:
+        qid = seg.question_id or NO_QUESTION
+        qid_of[seg.index] = qid
         answered.add(qid)
-        texts.append(str(_get(seg, "text", "")))
+        texts.append(seg.text)
     themes: dict[str, set[str]] = defaultdict(set)
-    for tag in _get(iv, "tags", ()) or ():
-        tagged = qid_of.get(int(_get(tag, "segment", -1)))
+    for tag in iv.tags:
+        tagged = qid_of.get(tag.segment)
         if tagged is not None:
-            themes[tagged].add(str(_get(tag, "theme")))
+            themes[tagged].add(tag.theme)
     answered.discard(NO_QUESTION)
     return answered, themes, texts
 
 
-def site_names(interviews: Iterable[Any]) -> list[str]:
+def site_names(interviews: Iterable[InterviewDoc]) -> list[str]:
     """The distinct sites of some interviews, sorted (for site pickers)."""
     return sorted({_site(iv) for iv in interviews})
 
 
-def build_share_view(interviews: Iterable[Any], *, rules: Rules, decisions: dict[str, str] | None = None,
+def build_share_view(interviews: Iterable[InterviewDoc], *, rules: Rules, decisions: dict[str, str] | None = None,
                      site: SiteFilter = None, guide_version: str | None = None,
                      date_from: str | dt.date | None = None, date_to: str | dt.date | None = None,
                      per_theme: int = 3, approved_only: bool = False) -> ShareView:
-    """The share view of the current interviews (duplicates by packet id counted once)."""
-    unique: dict[str, Any] = {}
+    """The share view of the current interviews (duplicates by device and packet id counted once)."""
+    unique: dict[tuple[str, str], InterviewDoc] = {}
     for iv in interviews:
-        unique.setdefault(_packet_id(iv), iv)
+        unique.setdefault(iv.key, iv)
     full_sizes = Counter(_site(iv) for iv in unique.values())
     selected = [iv for iv in unique.values() if matches(iv, site=site, guide_version=guide_version,
                                                         date_from=date_from, date_to=date_to)]
@@ -156,7 +146,7 @@ def share_view(vault: Vault, *, site: SiteFilter = None, guide_version: str | No
     (``approved_only``: quotes the coordinator approved, for the findings brief)."""
     from core.coordinator.share_settings import quote_decisions, rules
     from core.vault.inbox import InboxRepo
-    interviews: Sequence[Any] = InboxRepo(vault).current_interviews()
+    interviews = InboxRepo(vault).current_interviews()
     return build_share_view(interviews, rules=rules(vault), decisions=quote_decisions(vault), site=site,
                             guide_version=guide_version, date_from=date_from, date_to=date_to,
                             approved_only=approved_only)

@@ -187,7 +187,7 @@ def run_demo(out_dir: str | Path, *, say: Say = print, report: ReportFn = no_rep
             agg = aggregate(coordinator)
             report_pdf.write_bytes(write_report(agg))
             write_csv(agg, csv_dir)
-            write_qdpx(coordinator, qdpx_path)
+            write_qdpx(agg, qdpx_path)
 
         steps.run("coordinator writes the PDF, CSV and REFI-QDA reports", write_reports)
 

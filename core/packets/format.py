@@ -11,6 +11,7 @@ import struct
 from dataclasses import dataclass
 from typing import Any
 
+from core.documents import interview as _interview_doc
 from core.errors import PacketRejected
 
 MAGIC = b"CONFPKT\n"
@@ -30,7 +31,9 @@ MAX_FILE_LEN = 32 * 1024 * 1024
 MAX_UNZIPPED_LEN = 64 * 1024 * 1024
 REQUIRED_FILES = ("manifest.json", "interview.json", "summary.pdf", "transcript.vtt")
 MANIFEST_FORMAT = "confidant-manifest/1"
-INTERVIEW_FORMAT = "confidant-interview/1"
+# Defined once, with the document it names (core/documents/interview.py); named here too so
+# every constant of §2 is reachable from this module.
+INTERVIEW_FORMAT = _interview_doc.INTERVIEW_FORMAT
 DEVICE_KEY_PREFIX = "confidant-device-ed25519:"
 FINGERPRINT_WORDS = 8
 PACKET_SUFFIX = ".cpkt"
@@ -62,6 +65,8 @@ REASONS: dict[str, tuple[str, str]] = {
                     "Ask the researcher to add your recipient key and export it again."),
     "manifest_mismatch": ("its contents do not match their list of contents",
                           "Do not trust this file; ask the researcher to export it again."),
+    "bad_interview": ("its interview data does not follow the packet format",
+                      "Ask the researcher to update Confidant and export the interview again."),
 }
 
 

@@ -14,7 +14,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from core import __version__
-from core.packets.format import INTERVIEW_FORMAT
+from core.documents.interview import (
+    AppInfo,
+    CodebookEntry,
+    Consent,
+    Deid,
+    GuideRef,
+    InterviewDoc,
+    InterviewMeta,
+    Memo,
+    Question,
+    Segment,
+    Tag,
+)
 from core.vault.db import Vault
 from core.vault.deid import DeidRepo
 from core.vault.guides import GuideRepo
@@ -29,40 +41,39 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class BuiltDoc:
-    doc: dict[str, Any]
+    doc: InterviewDoc
     segments: list[Any]   # the DeidSegments, for the VTT
 
 
-def _consent(iv: Interview) -> dict[str, Any]:
+def _consent(iv: Interview) -> Consent:
     if iv.consent is None:
-        return {"method": "", "witnessed": False}
-    return {"method": iv.consent.method, "witnessed": bool(iv.consent.witnessed_by.strip())}
+        return Consent("", False)
+    return Consent(iv.consent.method, bool(iv.consent.witnessed_by.strip()))
 
 
 def _guide_parts(vault: Vault, interview_id: str
-                 ) -> tuple[dict[str, Any], list[dict[str, Any]], list[str], str]:
+                 ) -> tuple[GuideRef, list[Question], list[str], str]:
     stored = GuideRepo(vault).for_interview(interview_id)
     if stored is None:
-        return {"id": "", "version": "", "title": ""}, [], [], ""
+        return GuideRef("", "", ""), [], [], ""
     guide = stored.guide
-    questions = [{"id": q.id, "text": q.text, "section": guide.section_of(q.id).title}
-                 for q in guide.questions()]
-    return ({"id": guide.id, "version": guide.version, "title": guide.title}, questions,
+    questions = [Question(q.id, q.text, guide.section_of(q.id).title) for q in guide.questions()]
+    return (GuideRef(guide.id, str(guide.version), guide.title), questions,
             [t.id for t in guide.themes], guide.language)
 
 
-def _codebook(vault: Vault, theme_ids: list[str]) -> list[dict[str, Any]]:
+def _codebook(vault: Vault, theme_ids: list[str]) -> list[CodebookEntry]:
     """The vault's codebook entries for the given ids (the researcher's labels win)."""
     by_id = {t.id: t for t in ThemeRepo(vault).list(include_merged=True)}
     out = []
     for tid in dict.fromkeys(theme_ids):
         t = by_id.get(tid)
-        out.append({"id": tid, "label": t.label if t else tid, "description": t.description if t else "",
-                    "parent": t.parent if t else None})
+        out.append(CodebookEntry(tid, t.label if t else tid, (t.description or "") if t else "",
+                                 t.parent if t else None))
     return out
 
 
-def _tags(vault: Vault, interview_id: str, index_of: dict[int, Any]) -> list[dict[str, Any]]:
+def _tags(vault: Vault, interview_id: str, index_of: dict[int, Any]) -> list[Tag]:
     themes = ThemeRepo(vault)
     out = []
     for tag in TagRepo(vault).list(interview_id, state="accepted"):
@@ -76,7 +87,7 @@ def _tags(vault: Vault, interview_id: str, index_of: dict[int, Any]) -> list[dic
         start = end = None
         if tag.start_char is not None and tag.end_char is not None:
             start, end = seg.offset_map(tag.start_char), seg.offset_map(tag.end_char)
-        out.append({"segment": seg.index, "theme": code, "start": start, "end": end, "source": tag.source})
+        out.append(Tag(seg.index, code, start, end, tag.source))
     return out
 
 
@@ -88,7 +99,7 @@ def _mask_known_names(text: str, names: list[str], placeholder: str) -> str:
     return text
 
 
-def _memos(vault: Vault, iv: Interview, index_of: dict[int, Any]) -> list[dict[str, Any]]:
+def _memos(vault: Vault, iv: Interview, index_of: dict[int, Any]) -> list[Memo]:
     """Shared memos, with identifiers masked: a memo is free text the detector never reviewed."""
     memos = [m for m in MemoRepo(vault).list(iv.id, shared_only=True)
              if m.segment_id is None or m.segment_id in index_of]
@@ -111,7 +122,7 @@ def _memos(vault: Vault, iv: Interview, index_of: dict[int, Any]) -> list[dict[s
             text = text[:f.start] + f"[{f.entity_type}]" + text[f.end:]
         text = _mask_known_names(_mask_known_names(text, names, "[PERSON]"), workplaces, "[WORKPLACE]")
         seg = index_of.get(memo.segment_id) if memo.segment_id is not None else None
-        out.append({"segment": seg.index if seg is not None else None, "text": text})
+        out.append(Memo(seg.index if seg is not None else None, text))
     return out
 
 
@@ -128,22 +139,20 @@ def build_interview_doc(vault: Vault, interview_id: str, packet_id: str,
     deid = DeidRepo(vault)
     signoff = deid.latest_signoff(interview_id)
     redactions = Counter(r.entity_type for r in deid.redactions(interview_id, "accepted"))
-    doc: dict[str, Any] = {
-        "format": INTERVIEW_FORMAT, "packet_id": packet_id, "supersedes": supersedes,
-        "interview": {"code": iv.participant_code, "site": iv.site, "month": iv.interview_date[:7],
-                      "language": (transcript.language if transcript else "") or guide_language or "en",
-                      "consent": _consent(iv)},
-        "guide": guide,
-        "codebook": _codebook(vault, guide_themes + [t["theme"] for t in tags]),
-        "questions": questions,
-        "segments": [{"index": s.index, "question_id": s.question_id, "speaker": s.speaker or "",
-                      "start_ms": int(s.start_ms), "end_ms": int(s.end_ms), "text": s.text}
-                     for s in segments],
-        "tags": tags,
-        "memos": _memos(vault, iv, index_of),
-        "deid": {"signed_off_at": signoff.signed_at if signoff else "",
-                 "redactions": dict(sorted(redactions.items()))},
-        "app": {"name": "confidant", "version": __version__},
-    }
+    doc = InterviewDoc(
+        packet_id=packet_id, supersedes=supersedes,
+        interview=InterviewMeta(iv.participant_code, iv.site, iv.interview_date[:7],
+                                (transcript.language if transcript else "") or guide_language or "en",
+                                _consent(iv)),
+        guide=guide,
+        codebook=tuple(_codebook(vault, guide_themes + [t.theme for t in tags])),
+        questions=tuple(questions),
+        segments=tuple(Segment(s.index, s.question_id, s.speaker or "", int(s.start_ms), int(s.end_ms),
+                               s.text) for s in segments),
+        tags=tuple(tags),
+        memos=tuple(_memos(vault, iv, index_of)),
+        deid=Deid(signoff.signed_at if signoff else "", tuple(sorted(redactions.items()))),
+        app=AppInfo("confidant", __version__),
+    )
     log.info("interview doc built interview=%s segments=%d tags=%d", interview_id, len(segments), len(tags))
     return BuiltDoc(doc, segments)

@@ -13,8 +13,8 @@ import re
 import zipfile
 from typing import Any
 
+from core.documents.interview import INTERVIEW_FORMAT, InterviewDoc, InvalidInterviewDoc
 from core.packets.format import (
-    INTERVIEW_FORMAT,
     MANIFEST_FORMAT,
     MAX_FILE_LEN,
     MAX_FILES,
@@ -151,8 +151,9 @@ def check_manifest(files: dict[str, bytes], packet_id: str, supersedes: str | No
     return manifest
 
 
-def check_interview(files: dict[str, bytes], packet_id: str, supersedes: str | None) -> dict[str, Any]:
-    """Spec §7 step 15; returns interview.json as a dict."""
+def check_interview(files: dict[str, bytes], packet_id: str, supersedes: str | None
+                    ) -> tuple[InterviewDoc, dict[str, Any]]:
+    """Spec §7 steps 15–16; returns interview.json typed (and as decoded, for the audit)."""
     try:
         doc = load_json_member(files["interview.json"])
     except ValueError:
@@ -161,4 +162,7 @@ def check_interview(files: dict[str, bytes], packet_id: str, supersedes: str | N
         raise reject("malformed", "interview.json has the wrong format")
     if doc.get("packet_id") != packet_id or doc.get("supersedes") != supersedes:
         raise reject("manifest_mismatch", "interview.json belongs to a different packet")
-    return doc
+    try:
+        return InterviewDoc.from_json(doc), doc
+    except InvalidInterviewDoc as exc:
+        raise reject("bad_interview", "; ".join(exc.problems)) from None

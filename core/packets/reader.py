@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core.documents.interview import InterviewDoc
 from core.errors import InvalidInput, PacketRejected
 from core.packets.format import (
     HEADER_LEN,
@@ -40,7 +41,8 @@ class OpenedPacket:
 
     header: Header
     files: dict[str, bytes]
-    interview: dict[str, Any]
+    interview: InterviewDoc             # validated (spec §5.2)
+    raw_interview: dict[str, Any]       # as decoded, unknown keys included (the audit reads all)
     manifest: dict[str, Any] = field(default_factory=dict)
     device_public_key: str = ""
 
@@ -175,6 +177,6 @@ def _verify_and_open(data: bytes, identities: list[str],
     plaintext = _decrypt(payload, identities)                           # step 11
     files = unpack(plaintext)                                           # steps 12-13
     manifest = check_manifest(files, header.packet_id, header.supersedes)  # step 14
-    interview = check_interview(files, header.packet_id, header.supersedes)  # step 15
+    interview, raw = check_interview(files, header.packet_id, header.supersedes)  # steps 15-16
     log.info("packet %s verified (%d files)", header.packet_id, len(files))
-    return OpenedPacket(header, files, interview, manifest, public_key)
+    return OpenedPacket(header, files, interview, raw, manifest, public_key)

@@ -14,8 +14,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from core.documents.interview import InterviewDoc
 from core.errors import ExportBlocked, InvalidInput, NoRecipients
 from core.jobs import CancelToken, Progress, ReportFn
 from core.packets import keys
@@ -74,12 +74,12 @@ def leak_check(vault: Vault, interview_id: str, texts: list[str]) -> None:
 
 
 def build_payload(vault: Vault, interview_id: str, packet_id: str,
-                  supersedes: str | None) -> tuple[bytes, dict[str, Any]]:
+                  supersedes: str | None) -> tuple[bytes, InterviewDoc]:
     """The payload zip (plaintext) and interview.json, after the leak check."""
     from core.reports.interview_summary import write_interview_summary
     from core.transcription.formats import to_vtt
     built = build_interview_doc(vault, interview_id, packet_id, supersedes)
-    interview_json = json.dumps(built.doc, ensure_ascii=False, indent=1).encode("utf-8")
+    interview_json = json.dumps(built.doc.to_json(), ensure_ascii=False, indent=1).encode("utf-8")
     vtt = to_vtt(built.segments).encode("utf-8")
     leak_check(vault, interview_id, [interview_json.decode("utf-8"), vtt.decode("utf-8")])
     files = {"interview.json": interview_json, "transcript.vtt": vtt,

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from core.documents.interview import InterviewDoc, Segment
 from core.reports.model import NO_QUESTION, Aggregate
 from core.vault.files import write_output_file
 
@@ -36,13 +37,8 @@ TAG_COLUMNS = ["packet_id", "participant_code", "site", "month", "question_id", 
 THEME_COLUMNS = ["theme_id", "label", "description", "parent_id"]
 
 
-def _interviews_of(source: Any) -> list[dict[str, Any]]:
-    if isinstance(source, Aggregate):
-        return source.interviews
-    if hasattr(source, "conn") and hasattr(source, "transaction"):  # an open Vault
-        from core.vault.inbox import InboxRepo
-        return InboxRepo(source).current_interviews()
-    return list(source)
+def _interviews_of(source: Aggregate | Iterable[InterviewDoc]) -> list[InterviewDoc]:
+    return source.interviews if isinstance(source, Aggregate) else list(source)
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...) could
@@ -74,62 +70,55 @@ def _write(path: Path, columns: list[str], rows: Iterable[dict[str, Any]]) -> No
     write_output_file(path, buf.getvalue().encode("utf-8"))
 
 
-def tables(interviews: list[dict[str, Any]]) -> dict[str, tuple[list[str], list[dict[str, Any]]]]:
+def tables(interviews: list[InterviewDoc]) -> dict[str, tuple[list[str], list[dict[str, Any]]]]:
     """The five tables as rows (dicts), keyed by file stem."""
     iv_rows, ans_rows, seg_rows, tag_rows = [], [], [], []
     themes: dict[str, dict[str, Any]] = {}
     for iv in interviews:
-        meta, guide = iv.get("interview", {}), iv.get("guide", {})
-        pid, code, site, month = iv.get("packet_id"), meta.get("code"), meta.get("site"), meta.get("month")
+        meta, guide = iv.interview, iv.guide
+        pid, code, site, month = iv.packet_id, meta.code, meta.site, meta.month
         base = {"packet_id": pid, "participant_code": code, "site": site, "month": month}
-        labels = {}
-        for theme in iv.get("codebook", []):
-            labels[theme["id"]] = theme.get("label") or theme["id"]
-            themes[theme["id"]] = {"theme_id": theme["id"], "label": labels[theme["id"]],
-                                   "description": theme.get("description") or "",
-                                   "parent_id": theme.get("parent")}
-        questions = {q["id"]: q for q in iv.get("questions", [])}
-        segments = {int(s["index"]): s for s in iv.get("segments", [])}
+        labels = iv.labels()
+        for theme in iv.codebook:
+            themes[theme.id] = {"theme_id": theme.id, "label": theme.display_label,
+                                "description": theme.description, "parent_id": theme.parent}
+        segments = iv.segments_by_index()
         tags_by_segment: dict[int, int] = defaultdict(int)
-        for tag in iv.get("tags", []):
-            seg = segments.get(int(tag.get("segment", -1)))
-            if seg is None:
+        for tag in iv.tags:
+            seg = segments.get(tag.segment)
+            if seg is None:  # cannot happen for a validated document; never crash on it
                 continue
-            tags_by_segment[int(seg["index"])] += 1
-            text = str(seg.get("text", ""))
-            start, end = tag.get("start"), tag.get("end")
-            has_span = isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)
-            tag_rows.append({**base, "question_id": seg.get("question_id") or NO_QUESTION,
-                             "segment_index": seg["index"], "theme_id": tag.get("theme"),
-                             "theme_label": labels.get(tag.get("theme"), tag.get("theme")),
-                             "start_char": start if has_span else None,
-                             "end_char": end if has_span else None, "source": tag.get("source"),
-                             "passage": text[start:end] if has_span else text})
-        answers: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            tags_by_segment[seg.index] += 1
+            span = tag.span(seg.text)
+            tag_rows.append({**base, "question_id": seg.question_id or NO_QUESTION,
+                             "segment_index": seg.index, "theme_id": tag.theme,
+                             "theme_label": labels.get(tag.theme, tag.theme),
+                             "start_char": span[0] if span else None,
+                             "end_char": span[1] if span else None, "source": tag.source,
+                             "passage": seg.text[span[0]:span[1]] if span else seg.text})
+        answers: dict[str, list[Segment]] = defaultdict(list)
         for idx in sorted(segments):
             seg = segments[idx]
-            answers[seg.get("question_id") or NO_QUESTION].append(seg)
+            answers[seg.question_id or NO_QUESTION].append(seg)
             seg_rows.append({"packet_id": pid, "participant_code": code, "site": site,
-                             "segment_index": idx, "question_id": seg.get("question_id") or NO_QUESTION,
-                             "speaker": seg.get("speaker", ""), "start_ms": seg.get("start_ms"),
-                             "end_ms": seg.get("end_ms"), "text": seg.get("text", "")})
+                             "segment_index": idx, "question_id": seg.question_id or NO_QUESTION,
+                             "speaker": seg.speaker, "start_ms": seg.start_ms,
+                             "end_ms": seg.end_ms, "text": seg.text})
         for qid, segs in answers.items():
-            q = questions.get(qid, {})
-            ans_rows.append({**base, "question_id": qid, "question_text": q.get("text", ""),
-                             "section": q.get("section", ""), "n_segments": len(segs),
-                             "n_tags": sum(tags_by_segment[int(s["index"])] for s in segs),
-                             "start_ms": min(int(s.get("start_ms", 0)) for s in segs),
-                             "end_ms": max(int(s.get("end_ms", 0)) for s in segs),
-                             "text": " ".join(str(s.get("text", "")) for s in segs
-                                              if s.get("speaker") != "interviewer")})
-        consent = meta.get("consent") or {}
-        iv_rows.append({**base, "language": meta.get("language"), "guide_id": guide.get("id"),
-                        "guide_version": guide.get("version"), "consent_method": consent.get("method"),
-                        "consent_witnessed": bool(consent.get("witnessed")),
-                        "signed_off_at": (iv.get("deid") or {}).get("signed_off_at"),
-                        "supersedes": iv.get("supersedes"), "n_segments": len(segments),
-                        "n_answers": len(answers), "n_tags": len(iv.get("tags", [])),
-                        "n_redactions": sum(int(v) for v in ((iv.get("deid") or {}).get("redactions") or {}).values())})
+            q = iv.question(qid)
+            ans_rows.append({**base, "question_id": qid, "question_text": q.text if q else "",
+                             "section": q.section if q else "", "n_segments": len(segs),
+                             "n_tags": sum(tags_by_segment[s.index] for s in segs),
+                             "start_ms": min(s.start_ms for s in segs),
+                             "end_ms": max(s.end_ms for s in segs),
+                             "text": " ".join(s.text for s in segs if s.speaker != "interviewer")})
+        iv_rows.append({**base, "language": meta.language, "guide_id": guide.id,
+                        "guide_version": guide.version, "consent_method": meta.consent.method,
+                        "consent_witnessed": meta.consent.witnessed,
+                        "signed_off_at": iv.deid.signed_off_at,
+                        "supersedes": iv.supersedes, "n_segments": len(segments),
+                        "n_answers": len(answers), "n_tags": len(iv.tags),
+                        "n_redactions": iv.deid.n_redactions})
     return {
         "interviews": (INTERVIEW_COLUMNS, iv_rows),
         "answers": (ANSWER_COLUMNS, ans_rows),
@@ -139,16 +128,16 @@ def tables(interviews: list[dict[str, Any]]) -> dict[str, tuple[list[str], list[
     }
 
 
-def write_csv(agg_or_vault: Any, out_dir: str | Path) -> list[Path]:
+def write_csv(source: Aggregate | Iterable[InterviewDoc], out_dir: str | Path) -> list[Path]:
     """Write the tidy tables into ``out_dir`` (created if needed); returns the file paths.
 
-    ``agg_or_vault`` is an ``Aggregate`` (its filtered interviews), an open coordinator
-    ``Vault`` (all current imported interviews) or a list of interview.json dicts.
+    ``source`` is an ``Aggregate`` (its filtered interviews) or interview documents (e.g. a
+    coordinator vault's ``InboxRepo(vault).current_interviews()``).
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for stem, (columns, rows) in tables(_interviews_of(agg_or_vault)).items():
+    for stem, (columns, rows) in tables(_interviews_of(source)).items():
         path = out / f"{stem}.csv"
         _write(path, columns, rows)
         written.append(path)

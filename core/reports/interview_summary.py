@@ -30,6 +30,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from core.documents.interview import InterviewDoc, Segment, Tag
 from core.reports import fonts
 
 _MAX_BARS = 12
@@ -93,38 +94,28 @@ def theme_chart(counts: Counter[str], width: float = 6.5 * inch) -> Drawing:
     return drawing
 
 
-def _theme_labels(doc: dict[str, Any]) -> dict[str, str]:
-    return {str(t.get("id")): str(t.get("label") or t.get("id")) for t in doc.get("codebook") or []
-            if isinstance(t, dict)}
+def _counts(tags: Iterable[Tag], labels: dict[str, str]) -> Counter[str]:
+    return Counter(labels.get(t.theme, t.theme) for t in tags)
 
 
-def _counts(tags: Iterable[dict[str, Any]], labels: dict[str, str]) -> Counter[str]:
-    return Counter(labels.get(str(t.get("theme")), str(t.get("theme"))) for t in tags)
-
-
-def _cover(doc: dict[str, Any], st: dict[str, ParagraphStyle], labels: dict[str, str]) -> list[Flowable]:
-    info = doc.get("interview") or {}
-    guide = doc.get("guide") or {}
-    consent = info.get("consent") or {}
-    deid = doc.get("deid") or {}
-    redactions = deid.get("redactions") or {}
+def _cover(doc: InterviewDoc, st: dict[str, ParagraphStyle], labels: dict[str, str]) -> list[Flowable]:
+    info, guide, deid = doc.interview, doc.guide, doc.deid
     rows = [
-        ["Participant code", info.get("code", "")], ["Site", info.get("site", "")],
-        ["Month", info.get("month", "")], ["Language", info.get("language", "")],
-        ["Consent", f"{consent.get('method', '')}{', witnessed' if consent.get('witnessed') else ''}"],
-        ["Guide", f"{guide.get('title', '')} ({guide.get('id', '')} v{guide.get('version', '')})"],
-        ["Passages", str(len(doc.get("segments") or []))],
-        ["Reviewed and signed off", str(deid.get("signed_off_at", ""))],
-        ["Redactions", ", ".join(f"{k.lower()} {v}" for k, v in sorted(redactions.items())) or "none"],
-        ["Packet", str(doc.get("packet_id", ""))[:8]
-         + (f" (corrects {str(doc.get('supersedes'))[:8]})" if doc.get("supersedes") else "")],
+        ["Participant code", info.code], ["Site", info.site],
+        ["Month", info.month], ["Language", info.language],
+        ["Consent", f"{info.consent.method}{', witnessed' if info.consent.witnessed else ''}"],
+        ["Guide", f"{guide.title} ({guide.id} v{guide.version})"],
+        ["Passages", str(len(doc.segments))],
+        ["Reviewed and signed off", deid.signed_off_at],
+        ["Redactions", ", ".join(f"{k.lower()} {v}" for k, v in deid.redactions) or "none"],
+        ["Packet", doc.packet_id[:8] + (f" (corrects {doc.supersedes[:8]})" if doc.supersedes else "")],
     ]
     table = Table([[Paragraph(_t(k), st["small"]), Paragraph(_t(v), st["body"])] for k, v in rows],
                   colWidths=[1.9 * inch, 4.6 * inch])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#CCCCCC"))]))
     out: list[Flowable] = [Paragraph("Interview summary", st["title"]), table, Spacer(1, 14)]
-    counts = _counts(doc.get("tags") or [], labels)
+    counts = _counts(doc.tags, labels)
     out.append(Paragraph("Themes across the interview", st["h2"]))
     if counts:
         out.append(theme_chart(counts))
@@ -137,7 +128,7 @@ def _cover(doc: dict[str, Any], st: dict[str, ParagraphStyle], labels: dict[str,
     return out
 
 
-def _question_page(title: str, text: str, segments: list[dict[str, Any]], tags: list[dict[str, Any]],
+def _question_page(title: str, text: str, segments: list[Segment], tags: list[Tag],
                    st: dict[str, ParagraphStyle], labels: dict[str, str]) -> list[Flowable]:
     out: list[Flowable] = [PageBreak(), Paragraph(_t(title), st["h2"])]
     if text:
@@ -152,9 +143,9 @@ def _question_page(title: str, text: str, segments: list[dict[str, Any]], tags: 
     if not segments:
         out.append(Paragraph("No answer was recorded for this question.", st["small"]))
     for seg in segments:
-        speaker = str(seg.get("speaker") or "").capitalize()
+        speaker = seg.speaker.capitalize()
         who = f"<b>{_t(speaker)}:</b> " if speaker else ""
-        line = f"<font color='#666666'>[{_mmss(seg.get('start_ms', 0))}]</font> {who}{_t(seg.get('text', ''))}"
+        line = f"<font color='#666666'>[{_mmss(seg.start_ms)}]</font> {who}{_t(seg.text)}"
         out.append(KeepTogether([Paragraph(line, st["answer"])]))
     return out
 
@@ -168,26 +159,23 @@ def _footer(canvas: Any, doc: Any) -> None:
     canvas.restoreState()
 
 
-def write_interview_summary(interview: dict[str, Any]) -> bytes:
-    """PDF bytes summarising an interview.json document (format confidant-interview/1)."""
+def write_interview_summary(interview: InterviewDoc) -> bytes:
+    """PDF bytes summarising an interview document (format confidant-interview/1)."""
     st = _styles()
-    labels = _theme_labels(interview)
-    segments = [s for s in interview.get("segments") or [] if isinstance(s, dict)]
-    seg_question = {s.get("index"): s.get("question_id") or _NOT_TIED for s in segments}
-    by_question: dict[str, list[dict[str, Any]]] = {}
-    for seg in segments:
-        by_question.setdefault(seg.get("question_id") or _NOT_TIED, []).append(seg)
-    tags_by_question: dict[str, list[dict[str, Any]]] = {}
-    for tag in interview.get("tags") or []:
-        tags_by_question.setdefault(seg_question.get(tag.get("segment"), _NOT_TIED), []).append(tag)
+    labels = interview.labels()
+    seg_question = {s.index: s.question_id or _NOT_TIED for s in interview.segments}
+    by_question: dict[str, list[Segment]] = {}
+    for seg in interview.segments:
+        by_question.setdefault(seg.question_id or _NOT_TIED, []).append(seg)
+    tags_by_question: dict[str, list[Tag]] = {}
+    for tag in interview.tags:
+        tags_by_question.setdefault(seg_question.get(tag.segment, _NOT_TIED), []).append(tag)
 
     story = _cover(interview, st, labels)
-    questions = [q for q in interview.get("questions") or [] if isinstance(q, dict)]
-    for number, q in enumerate(questions, 1):
-        qid = str(q.get("id"))
-        title = f"Question {number}" + (f" · {q.get('section')}" if q.get("section") else "")
-        story += _question_page(title, str(q.get("text", "")), by_question.pop(qid, []),
-                                tags_by_question.get(qid, []), st, labels)
+    for number, q in enumerate(interview.questions, 1):
+        title = f"Question {number}" + (f" · {q.section}" if q.section else "")
+        story += _question_page(title, q.text, by_question.pop(q.id, []),
+                                tags_by_question.get(q.id, []), st, labels)
     leftovers = [s for qid, segs in by_question.items() for s in segs]  # not tied to a guide question
     if leftovers:
         leftover_tags = [t for qid, ts in tags_by_question.items() if qid in by_question for t in ts]

@@ -3,15 +3,15 @@
 The data classes live here, below ``core.coordinator`` in the layer order, so the report
 writers (PDF, CSV, REFI-QDA) can take an ``Aggregate`` without importing the coordinator;
 ``core.coordinator.aggregate`` computes it. Every text in it is de-identified (it comes from
-packets' interview.json) and interviews are named only by participant code and site.
+packets' validated interview documents) and interviews are named only by participant code and site.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-INTERVIEW_FORMAT = "confidant-interview/1"
+from core.documents.interview import InterviewDoc
+
 NO_QUESTION = ""  # the question key of segments not tied to any guide question
 
 
@@ -74,7 +74,7 @@ class Aggregate:
 
     filters: dict[str, str | None]
     generated_at: str
-    interviews: list[dict[str, Any]]  # the interview.json dicts included, in a stable order
+    interviews: list[InterviewDoc]  # the interviews included, in a stable order
     themes: list[ThemeStat]
     sites: list[SiteStat]
     questions: list[QuestionStat]

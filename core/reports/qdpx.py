@@ -22,11 +22,13 @@ import io
 import re
 import uuid
 import zipfile
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
+from core.documents.interview import CodebookEntry, InterviewDoc
 from core.reports.model import NO_QUESTION, Aggregate
 from core.vault.files import write_output_file
 
@@ -51,32 +53,26 @@ def _clean(text: Any) -> str:
     return _XML_BAD.sub(" ", str(text))
 
 
-def _interviews_of(source: Any) -> list[dict[str, Any]]:
-    if isinstance(source, Aggregate):
-        return source.interviews
-    if hasattr(source, "conn") and hasattr(source, "transaction"):  # an open Vault
-        from core.vault.inbox import InboxRepo
-        return InboxRepo(source).current_interviews()
-    return list(source)
+def _interviews_of(source: Aggregate | Iterable[InterviewDoc]) -> list[InterviewDoc]:
+    return source.interviews if isinstance(source, Aggregate) else list(source)
 
 
-def merged_codebook(interviews: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Themes across interviews (a later interview's label wins), first-seen order."""
-    themes: dict[str, dict[str, Any]] = {}
+def merged_codebook(interviews: Sequence[InterviewDoc]) -> list[CodebookEntry]:
+    """Themes across interviews (a later interview's entry wins), first-seen order."""
+    themes: dict[str, CodebookEntry] = {}
     for iv in interviews:
-        for theme in iv.get("codebook", []):
-            themes[str(theme["id"])] = {**themes.get(str(theme["id"]), {}), **theme}
-        for tag in iv.get("tags", []):
-            themes.setdefault(str(tag["theme"]), {"id": str(tag["theme"]), "label": str(tag["theme"])})
+        for theme in iv.codebook:
+            themes[theme.id] = theme
+        for tag in iv.tags:
+            themes.setdefault(tag.theme, CodebookEntry(tag.theme, tag.theme, "", None))
     return list(themes.values())
 
 
-def _parents(themes: list[dict[str, Any]]) -> dict[str, str | None]:
+def _parents(themes: Sequence[CodebookEntry]) -> dict[str, str | None]:
     """Each theme's parent, with unknown parents and parent cycles cut (those become roots),
     so every theme appears exactly once in the tree."""
-    ids = {str(t["id"]) for t in themes}
-    parents = {str(t["id"]): (str(t["parent"]) if t.get("parent") and str(t["parent"]) in ids else None)
-               for t in themes}
+    ids = {t.id for t in themes}
+    parents = {t.id: (t.parent if t.parent and t.parent in ids else None) for t in themes}
     for tid in list(parents):
         seen, cur = {tid}, parents[tid]
         while cur is not None:
@@ -88,21 +84,21 @@ def _parents(themes: list[dict[str, Any]]) -> dict[str, str | None]:
     return parents
 
 
-def _code_tree(parent_el: etree._Element, ns: str, themes: list[dict[str, Any]], *,
-               with_notes: bool = False) -> None:
+def _code_tree(parent_el: etree._Element, ns: str, themes: Sequence[CodebookEntry], *,
+               codable: bool = True) -> None:
     parents = _parents(themes)
-    children: dict[str | None, list[dict[str, Any]]] = {}
+    children: dict[str | None, list[CodebookEntry]] = {}
     for theme in themes:
-        children.setdefault(parents[str(theme["id"])], []).append(theme)
-    colour = {str(t["id"]): PALETTE[i % len(PALETTE)] for i, t in enumerate(themes)}
+        children.setdefault(parents[theme.id], []).append(theme)
+    colour = {t.id: PALETTE[i % len(PALETTE)] for i, t in enumerate(themes)}
 
-    def add(el: etree._Element, theme: dict[str, Any]) -> None:
-        tid = str(theme["id"])
-        codable = "false" if theme.get("is_codable") is False else "true"
+    def add(el: etree._Element, theme: CodebookEntry) -> None:
+        tid = theme.id
         code = etree.SubElement(el, f"{{{ns}}}Code", guid=guid("code", tid),
-                                name=_clean(theme.get("label") or tid), isCodable=codable, color=colour[tid])
-        if theme.get("description"):
-            etree.SubElement(code, f"{{{ns}}}Description").text = _clean(theme["description"])
+                                name=_clean(theme.display_label), isCodable="true" if codable else "false",
+                                color=colour[tid])
+        if theme.description:
+            etree.SubElement(code, f"{{{ns}}}Description").text = _clean(theme.description)
         for child in children.get(tid, []):
             add(code, child)
 
@@ -111,33 +107,33 @@ def _code_tree(parent_el: etree._Element, ns: str, themes: list[dict[str, Any]],
         add(codes, theme)
 
 
-def source_text(iv: dict[str, Any]) -> tuple[str, dict[int, int]]:
+def source_text(iv: InterviewDoc) -> tuple[str, dict[int, int]]:
     """An interview's plain text and, per segment index, where its text starts."""
-    questions = {str(q["id"]): q for q in iv.get("questions", [])}
+    questions = {q.id: q for q in iv.questions}
     parts: list[str] = []
     offsets: dict[int, int] = {}
     length, current_q = 0, object()
-    for seg in sorted(iv.get("segments", []), key=lambda s: int(s["index"])):
-        qid = seg.get("question_id") or NO_QUESTION
+    for seg in sorted(iv.segments, key=lambda s: s.index):
+        qid = seg.question_id or NO_QUESTION
         if qid != current_q:
             current_q = qid
-            heading = (f"== {qid}: {questions[qid].get('text', '')} ==" if qid in questions
+            heading = (f"== {qid}: {questions[qid].text} ==" if qid in questions
                        else "== (not linked to a guide question) ==" if qid == NO_QUESTION
                        else f"== {qid} ==")
             block = ("\n" if parts else "") + _clean(heading) + "\n"
             parts.append(block)
             length += len(block)
-        speaker = {"interviewer": "Interviewer: ", "participant": "Participant: "}.get(seg.get("speaker") or "", "")
+        speaker = {"interviewer": "Interviewer: ", "participant": "Participant: "}.get(seg.speaker, "")
         parts.append(speaker)
         length += len(speaker)
-        offsets[int(seg["index"])] = length
-        text = _clean(seg.get("text", "")) + "\n"
+        offsets[seg.index] = length
+        text = _clean(seg.text) + "\n"
         parts.append(text)
         length += len(text)
     return "".join(parts), offsets
 
 
-def build_project(interviews: list[dict[str, Any]], *, name: str = "Confidant coordinator export",
+def build_project(interviews: Sequence[InterviewDoc], *, name: str = "Confidant coordinator export",
                   description: str = "") -> tuple[bytes, dict[str, bytes]]:
     """The project.qde XML and the ``sources/`` files (name -> UTF-8 bytes)."""
     P = f"{{{PROJECT_NS}}}"
@@ -173,14 +169,13 @@ def build_project(interviews: list[dict[str, Any]], *, name: str = "Confidant co
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True), files
 
 
-def _values(iv: dict[str, Any]) -> dict[str, str]:
-    meta, g = iv.get("interview", {}), iv.get("guide", {})
-    return {"site": str(meta.get("site", "")), "month": str(meta.get("month", "")),
-            "guide_version": f"{g.get('id', '')}@{g.get('version', '')}",
-            "language": str(meta.get("language", ""))}
+def _values(iv: InterviewDoc) -> dict[str, str]:
+    meta = iv.interview
+    return {"site": meta.site, "month": meta.month, "guide_version": iv.guide.full_version,
+            "language": meta.language}
 
 
-def _add_values(el: etree._Element, iv: dict[str, Any]) -> None:
+def _add_values(el: etree._Element, iv: InterviewDoc) -> None:
     P = f"{{{PROJECT_NS}}}"
     for var, value in _values(iv).items():
         vv = etree.SubElement(el, P + "VariableValue")
@@ -188,14 +183,13 @@ def _add_values(el: etree._Element, iv: dict[str, Any]) -> None:
         etree.SubElement(vv, P + "TextValue").text = _clean(value)
 
 
-def _case_name(iv: dict[str, Any]) -> str:
-    meta = iv.get("interview", {})
-    return f"{meta.get('site', '')} {meta.get('code', '')}".strip()
+def _case_name(iv: InterviewDoc) -> str:
+    return f"{iv.interview.site} {iv.interview.code}".strip()
 
 
-def _add_case(cases: etree._Element, iv: dict[str, Any]) -> None:
+def _add_case(cases: etree._Element, iv: InterviewDoc) -> None:
     P = f"{{{PROJECT_NS}}}"
-    pid = iv["packet_id"]
+    pid = iv.packet_id
     case = etree.SubElement(cases, P + "Case", guid=guid("case", pid), name=_clean(_case_name(iv)))
     _add_values(case, iv)
     etree.SubElement(case, P + "SourceRef", targetGUID=guid("source", pid))
@@ -211,42 +205,40 @@ def _note(notes: list[etree._Element], key: str, name: str, text: str, user: str
     return note_guid
 
 
-def _add_source(sources: etree._Element, iv: dict[str, Any], files: dict[str, bytes],
+def _add_source(sources: etree._Element, iv: InterviewDoc, files: dict[str, bytes],
                 notes: list[etree._Element], user: str, now: str) -> None:
     P = f"{{{PROJECT_NS}}}"
-    pid = iv["packet_id"]
+    pid = iv.packet_id
     src_guid = guid("source", pid)
     text, offsets = source_text(iv)
     files[f"{src_guid}.txt"] = text.encode("utf-8")
     src = etree.SubElement(sources, P + "TextSource", guid=src_guid, name=_clean(_case_name(iv)),
                            plainTextPath=f"internal://{src_guid}.txt", creatingUser=user,
                            creationDateTime=now)
-    g = iv.get("guide", {})
     etree.SubElement(src, P + "Description").text = _clean(
-        f"De-identified interview; guide {g.get('id', '')}@{g.get('version', '')}; packet {pid}.")
-    segments = {int(s["index"]): s for s in iv.get("segments", [])}
+        f"De-identified interview; guide {iv.guide.full_version}; packet {pid}.")
+    segments = iv.segments_by_index()
     # One selection per coded passage; memos on a segment get an uncoded selection of it.
-    for n, tag in enumerate(iv.get("tags", [])):
-        idx = int(tag.get("segment", -1))
-        if idx not in segments:
+    for n, tag in enumerate(iv.tags):
+        idx = tag.segment
+        if idx not in segments:  # cannot happen for a validated document; never crash on it
             continue
-        seg_text = _clean(segments[idx].get("text", ""))
-        start, end = tag.get("start"), tag.get("end")
-        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(seg_text)):
-            start, end = 0, len(seg_text)
+        seg_text = _clean(segments[idx].text)
+        start, end = tag.span(seg_text) or (0, len(seg_text))
         sel = etree.SubElement(src, P + "PlainTextSelection", guid=guid("selection", pid, n),
                                name=_clean(seg_text[start:end][:60]),
                                startPosition=str(offsets[idx] + start),
                                endPosition=str(offsets[idx] + end), creatingUser=user, creationDateTime=now)
         coding = etree.SubElement(sel, P + "Coding", guid=guid("coding", pid, n), creatingUser=user,
                                   creationDateTime=now)
-        etree.SubElement(coding, P + "CodeRef", targetGUID=guid("code", tag["theme"]))
+        etree.SubElement(coding, P + "CodeRef", targetGUID=guid("code", tag.theme))
     source_notes = []
-    for n, memo in enumerate(iv.get("memos", [])):
-        note_guid = _note(notes, f"{pid}/{n}", f"Memo: {_case_name(iv)}", str(memo.get("text", "")), user, now)
-        idx = memo.get("segment")
-        if isinstance(idx, int) and idx in segments:
-            seg_len = len(_clean(segments[idx].get("text", "")))
+    for n, memo in enumerate(iv.memos):
+        note_guid = _note(notes, f"{pid}/{n}", f"Memo: {_case_name(iv)}", memo.text, user, now)
+        seg_idx = memo.segment
+        if seg_idx is not None and seg_idx in segments:
+            idx = seg_idx
+            seg_len = len(_clean(segments[idx].text))
             sel = etree.SubElement(src, P + "PlainTextSelection", guid=guid("memo-selection", pid, n),
                                    name="memo", startPosition=str(offsets[idx]),
                                    endPosition=str(offsets[idx] + seg_len), creatingUser=user,
@@ -259,11 +251,11 @@ def _add_source(sources: etree._Element, iv: dict[str, Any], files: dict[str, by
     _add_values(src, iv)
 
 
-def write_qdpx(vault_or_interviews: Any, path: str | Path, *, name: str = "Confidant coordinator export",
-               description: str = "") -> Path:
-    """Write a .qdpx (ZIP: project.qde + sources/) for an Aggregate, a coordinator Vault or
-    interview.json dicts; written to a temporary name and renamed, so never half a file."""
-    interviews = _interviews_of(vault_or_interviews)
+def write_qdpx(source: Aggregate | Iterable[InterviewDoc], path: str | Path, *,
+               name: str = "Confidant coordinator export", description: str = "") -> Path:
+    """Write a .qdpx (ZIP: project.qde + sources/) for an Aggregate or interview documents;
+    written to a temporary name and renamed, so never half a file."""
+    interviews = _interviews_of(source)
     if not description:
         description = (f"{len(interviews)} de-identified interviews exported by Confidant. "
                        "Names and other identifying details were replaced with placeholders "
@@ -277,15 +269,16 @@ def write_qdpx(vault_or_interviews: Any, path: str | Path, *, name: str = "Confi
     return write_output_file(path, buf.getvalue())
 
 
-def build_codebook(themes: list[dict[str, Any]]) -> bytes:
-    """A .qdc codebook (``urn:QDA-XML:codebook:1.0``) of theme dicts (id, label, description, parent)."""
+def build_codebook(themes: Sequence[CodebookEntry]) -> bytes:
+    """A .qdc codebook (``urn:QDA-XML:codebook:1.0``) of codebook entries."""
     root = etree.Element(f"{{{CODEBOOK_NS}}}CodeBook", nsmap={None: CODEBOOK_NS}, origin="Confidant")
-    if not themes:  # Codes needs one Code; an empty codebook gets a non-codable placeholder
-        themes = [{"id": "_empty", "label": "(no themes)", "is_codable": False}]
-    _code_tree(root, CODEBOOK_NS, themes)
+    if themes:
+        _code_tree(root, CODEBOOK_NS, themes)
+    else:  # Codes needs one Code; an empty codebook gets a non-codable placeholder
+        _code_tree(root, CODEBOOK_NS, [CodebookEntry("_empty", "(no themes)", "", None)], codable=False)
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
 
 
-def write_qdc(vault_or_interviews: Any, path: str | Path) -> Path:
+def write_qdc(source: Aggregate | Iterable[InterviewDoc], path: str | Path) -> Path:
     """Write the merged codebook of the interviews as a .qdc file."""
-    return write_output_file(path, build_codebook(merged_codebook(_interviews_of(vault_or_interviews))))
+    return write_output_file(path, build_codebook(merged_codebook(_interviews_of(source))))

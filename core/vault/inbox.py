@@ -9,14 +9,18 @@ write of one packet can never interleave with another import of the same id.
 from __future__ import annotations
 
 import json
+import logging
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from core.documents.interview import INTERVIEW_FORMAT, InterviewDoc, InvalidInterviewDoc
 from core.vault import auditlog
 from core.vault.db import Connection, Vault, now_iso
+
+log = logging.getLogger(__name__)
 
 # packets_received.status values
 IMPORTED = "imported"        # the current version of an interview
@@ -183,9 +187,9 @@ class InboxTx:
         self.conn.execute("UPDATE inbox_interviews SET is_current = 0"
                           " WHERE device_fingerprint = ? AND packet_id = ?", (device_fingerprint, packet_id))
 
-    def store(self, header: dict[str, Any], packet: bytes, interview: dict[str, Any],
+    def store(self, header: dict[str, Any], packet: bytes, interview: InterviewDoc,
               *, superseded_by: str | None = None, reason: str = "") -> int:
-        """Store an opened packet and its decoded interview (current unless ``superseded_by``)."""
+        """Store an opened packet and its validated interview (current unless ``superseded_by``)."""
         pid, dev = header["packet_id"], header["device_fingerprint"]
         status = SUPERSEDED if superseded_by else IMPORTED
         now = now_iso()
@@ -196,45 +200,36 @@ class InboxTx:
             (pid, dev, status, header.get("supersedes"), superseded_by,
              json.dumps(header, sort_keys=True), header["payload_sha256"], packet, now, reason))
         pk = int(cur.lastrowid)
-        meta = interview.get("interview") or {}
-        consent = meta.get("consent") or {}
-        guide = interview.get("guide") or {}
-        deid = interview.get("deid") or {}
+        meta, guide, deid = interview.interview, interview.guide, interview.deid
         self.conn.execute(
             "INSERT INTO inbox_interviews (packet_pk, packet_id, device_fingerprint, code, site, month,"
             " language, consent_method, consent_witnessed, guide_id, guide_version, guide_title,"
             " signed_off_at, redactions, app_version, is_current, imported_at)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (pk, pid, dev, str(meta.get("code", "")), str(meta.get("site", "")),
-             str(meta.get("month", "")), str(meta.get("language", "")), str(consent.get("method", "")),
-             int(bool(consent.get("witnessed"))), str(guide.get("id", "")), str(guide.get("version", "")),
-             str(guide.get("title", "")), str(deid.get("signed_off_at", "")),
-             json.dumps(deid.get("redactions") or {}, sort_keys=True),
-             str((interview.get("app") or {}).get("version", "")), 0 if superseded_by else 1, now))
+            (pk, pid, dev, meta.code, meta.site, meta.month, meta.language, meta.consent.method,
+             int(meta.consent.witnessed), guide.id, guide.version, guide.title, deid.signed_off_at,
+             json.dumps(deid.redaction_counts(), sort_keys=True), interview.app.version,
+             0 if superseded_by else 1, now))
         self.conn.executemany(
             "INSERT OR REPLACE INTO inbox_questions (packet_pk, question_id, position, text, section)"
             " VALUES (?,?,?,?,?)",
-            [(pk, str(q["id"]), n, str(q.get("text", "")), str(q.get("section") or ""))
-             for n, q in enumerate(interview.get("questions") or [])])
+            [(pk, q.id, n, q.text, q.section) for n, q in enumerate(interview.questions)])
         self.conn.executemany(
             "INSERT OR REPLACE INTO inbox_codebook (packet_pk, theme_id, position, label, description,"
             " parent) VALUES (?,?,?,?,?,?)",
-            [(pk, str(t["id"]), n, str(t.get("label") or t["id"]), str(t.get("description") or ""),
-              t.get("parent")) for n, t in enumerate(interview.get("codebook") or [])])
+            [(pk, t.id, n, t.label, t.description, t.parent) for n, t in enumerate(interview.codebook)])
         self.conn.executemany(
             "INSERT OR REPLACE INTO inbox_segments (packet_pk, idx, question_id, speaker, start_ms, end_ms,"
             " text) VALUES (?,?,?,?,?,?,?)",
-            [(pk, int(s["index"]), s.get("question_id"), str(s.get("speaker") or ""),
-              int(s.get("start_ms") or 0), int(s.get("end_ms") or 0), str(s.get("text", "")))
-             for s in interview.get("segments") or []])
+            [(pk, s.index, s.question_id, s.speaker, s.start_ms, s.end_ms, s.text)
+             for s in interview.segments])
         self.conn.executemany(
             "INSERT INTO inbox_tags (packet_pk, segment_idx, theme_id, start_char, end_char, source)"
             " VALUES (?,?,?,?,?,?)",
-            [(pk, int(t["segment"]), str(t["theme"]), t.get("start"), t.get("end"), str(t.get("source") or ""))
-             for t in interview.get("tags") or []])
+            [(pk, t.segment, t.theme, t.start, t.end, t.source) for t in interview.tags])
         self.conn.executemany(
             "INSERT INTO inbox_memos (packet_pk, segment_idx, text) VALUES (?,?,?)",
-            [(pk, m.get("segment"), str(m.get("text", ""))) for m in interview.get("memos") or []])
+            [(pk, m.segment, m.text) for m in interview.memos])
         return pk
 
     def log_event(self, packet_id: str, file_name: str, verdict: str, code: str = "",
@@ -341,6 +336,33 @@ class InboxRepo:
                 auditlog.append(conn, "quarantine_purged", {"packets": int(count)})
         return QuarantineUsage(int(count), int(kept))
 
+    def remove_packet(self, device_fingerprint: str, packet_id: str) -> ReceivedPacket | None:
+        """Delete an opened packet and its interview rows (the foreign keys cascade).
+
+        If it was the current version of an interview, the packet of the same device it
+        replaced (if here) becomes current again; if it was history, the chain skips over it.
+        """
+        with self.vault.transaction() as conn:
+            tx = InboxTx(conn)
+            gone = tx.get(device_fingerprint, packet_id)
+            if gone is None:
+                return None
+            conn.execute("DELETE FROM packets_received WHERE id = ?", (gone.pk,))
+            same_device = " WHERE device_fingerprint = ? AND superseded_by = ?"
+            if gone.status == IMPORTED:
+                conn.execute("UPDATE packets_received SET status = ?, superseded_by = NULL" + same_device,
+                             (IMPORTED, device_fingerprint, packet_id))
+                conn.execute("UPDATE inbox_interviews SET is_current = 1 WHERE packet_pk IN (SELECT id FROM"
+                             " packets_received WHERE device_fingerprint = ? AND packet_id = ? AND status = ?)",
+                             (device_fingerprint, gone.supersedes or "", IMPORTED))
+            else:
+                conn.execute("UPDATE packets_received SET superseded_by = ?" + same_device,
+                             (gone.superseded_by, device_fingerprint, packet_id))
+            tx.log_event(packet_id, "", "removed", "removed", f"removed by the coordinator (was {gone.status})")
+            auditlog.append(conn, "packet_removed", {"packet": packet_id, "device": device_fingerprint,
+                                                     "status": gone.status})
+        return gone
+
     def packet_bytes(self, packet_id: str, device_fingerprint: str | None = None) -> bytes | None:
         found = self.get(packet_id, device_fingerprint)
         if found is None:
@@ -355,8 +377,15 @@ class InboxRepo:
             " ORDER BY id DESC LIMIT ?", (limit,))]
 
     # --- imported interviews -------------------------------------------------------------
-    def current_interviews(self, *, include_history: bool = False) -> list[dict[str, Any]]:
-        """The imported interviews as interview.json dicts (current ones unless asked)."""
+    def current_interviews(self, *, include_history: bool = False,
+                           left_out: list[str] | None = None) -> list[InterviewDoc]:
+        """The imported interviews as typed documents (current ones unless asked).
+
+        Each is rebuilt from its rows and parsed by ``InterviewDoc.from_json``, the same
+        validator as at import, so a row stored by an older, laxer version cannot break a
+        report: such an interview is left out, logged, and its packet id appended to
+        ``left_out`` for the caller to tell the person (never dropped silently).
+        """
         conn = self.vault.conn
         where = "" if include_history else " WHERE i.is_current = 1"
         rows = conn.execute(
@@ -394,16 +423,28 @@ class InboxRepo:
         for (pk, pid, device, code, site, month, language, method, witnessed, gid, gver, gtitle, signed,
              redactions, app_version, supersedes) in rows:
             p = parts.get(pk, {})
-            out.append({
-                "format": "confidant-interview/1", "packet_id": pid, "supersedes": supersedes,
-                "device_fingerprint": device,
+            doc = {
+                "format": INTERVIEW_FORMAT, "packet_id": pid, "supersedes": supersedes,
                 "interview": {"code": code, "site": site, "month": month, "language": language,
                               "consent": {"method": method, "witnessed": bool(witnessed)}},
                 "guide": {"id": gid, "version": gver, "title": gtitle},
                 "codebook": p.get("codebook", []), "questions": p.get("questions", []),
                 "segments": p.get("segments", []), "tags": p.get("tags", []),
                 "memos": p.get("memos", []),
-                "deid": {"signed_off_at": signed, "redactions": json.loads(redactions or "{}")},
+                "deid": {"signed_off_at": signed, "redactions": _json_or_none(redactions)},
                 "app": {"name": "confidant", "version": app_version},
-            })
+            }
+            try:
+                out.append(InterviewDoc.from_json(doc, device_fingerprint=device))
+            except InvalidInterviewDoc as exc:
+                log.warning("stored interview of packet %s left out: %d problem(s)", pid, len(exc.problems))
+                if left_out is not None:
+                    left_out.append(pid)
         return out
+
+
+def _json_or_none(text: str | None) -> Any:
+    try:
+        return json.loads(text or "{}")
+    except ValueError:
+        return None

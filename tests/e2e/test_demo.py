@@ -96,9 +96,9 @@ def test_coordinator_outputs_are_valid(demo, opened):
     with zipfile.ZipFile(reports / "interviews.qdpx") as zf:
         project = etree.fromstring(zf.read("project.qde"))
     assert schema.validate(project), schema.error_log
-    accepted = {t["theme"] for t in packet.interview["tags"]}
+    accepted = {t.theme for t in packet.interview.tags}
     assert accepted, "the demo accepted no themes"
-    labels = {c["id"]: c["label"] for c in packet.interview["codebook"]}
+    labels = {c.id: c.label for c in packet.interview.codebook}
     report_text = " ".join(" ".join(p.extract_text() for p in PdfReader(reports / "cross-site-report.pdf").pages).split())
     assert any(labels[t] in report_text for t in accepted)
     with open(reports / "csv" / "tags.csv", newline="", encoding="utf-8") as fh:

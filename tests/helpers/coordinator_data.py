@@ -11,6 +11,8 @@ import random
 import uuid
 from typing import Any
 
+from core.documents.interview import InterviewDoc
+
 THEMES = [
     ("pay", "Pay and wages", "Pay rates, wage theft, tips, raises"),
     ("hours", "Hours and scheduling", "Schedules, overtime, split shifts, notice"),
@@ -110,3 +112,8 @@ def make_corpus(n: int, *, sites: tuple[str, ...] = ("SITE-A", "SITE-B", "SITE-C
         out.append(make_interview(code=f"P-{i + 1:03d}", site=site, month=month, seed=seed * 100_000 + i,
                                   guide_version="1.0" if i % 4 else "1.1"))
     return out
+
+
+def typed(interviews: list[dict[str, Any]]) -> list[InterviewDoc]:
+    """The dicts as the typed documents the coordinator works on (validated on the way)."""
+    return [InterviewDoc.from_json(iv) for iv in interviews]

@@ -45,7 +45,10 @@ def interview_doc(packet_id: str, supersedes: str | None = None, **extra: Any) -
     doc: dict[str, Any] = {"format": fmt.INTERVIEW_FORMAT, "packet_id": packet_id, "supersedes": supersedes,
                            "interview": {"code": "P-001", "site": "SITE-A", "month": "2024-05",
                                          "language": "en", "consent": {"method": "verbal", "witnessed": False}},
-                           "segments": [], "tags": [], "memos": []}
+                           "guide": {"id": "job-quality", "version": "1", "title": "Job quality"},
+                           "codebook": [], "questions": [], "segments": [], "tags": [], "memos": [],
+                           "deid": {"signed_off_at": "2024-05-02T10:00:00+00:00", "redactions": {}},
+                           "app": {"name": "confidant", "version": "test"}}
     doc.update(extra)
     return doc
 

@@ -62,7 +62,7 @@ def test_wrong_identity_fails():
 
 class _Opened:
     def __init__(self, interview: dict, files: dict[str, bytes]) -> None:
-        self.interview, self.files = interview, files
+        self.raw_interview, self.files = interview, files
 
 
 @pytest.mark.slow

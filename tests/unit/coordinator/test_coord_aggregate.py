@@ -1,13 +1,14 @@
-"""Aggregation over interview.json dicts: counts, co-occurrence, quotes, filters, duplicates."""
+"""Aggregation over interview documents: counts, co-occurrence, quotes, filters, duplicates."""
 
 from __future__ import annotations
 
 from core.coordinator.aggregate import aggregate_interviews
-from tests.helpers.coordinator_data import make_corpus, make_interview
+from core.documents.interview import InterviewDoc
+from tests.helpers.coordinator_data import make_corpus, make_interview, typed
 
 
 def _tiny(packet_id: str, code: str, site: str, month: str, tags: list[tuple[int, str]],
-          version: str = "1.0") -> dict:
+          version: str = "1.0") -> InterviewDoc:
     iv = make_interview(packet_id=packet_id, code=code, site=site, month=month, guide_version=version)
     iv["segments"] = [
         {"index": 0, "question_id": "q1", "speaker": "participant", "start_ms": 0, "end_ms": 1,
@@ -21,7 +22,7 @@ def _tiny(packet_id: str, code: str, site: str, month: str, tags: list[tuple[int
     ]
     iv["tags"] = [{"segment": s, "theme": t, "start": None, "end": None, "source": "manual"}
                   for s, t in tags]
-    return iv
+    return InterviewDoc.from_json(iv)
 
 
 def test_counts_interviews_answers_and_passages_per_theme():
@@ -50,7 +51,7 @@ def test_counts_interviews_answers_and_passages_per_theme():
 
 def test_same_packet_twice_counts_once():
     a = _tiny("p-a", "P-001", "SITE-A", "2025-01", [(2, "pay")])
-    agg = aggregate_interviews([a, dict(a)])
+    agg = aggregate_interviews([a, InterviewDoc.from_json(a.to_json())])
     assert agg.n_interviews == 1 and agg.theme("pay").interviews == 1
 
 
@@ -70,7 +71,7 @@ def test_filters_by_site_version_and_month_range():
 
 def test_quotes_are_de_identified_text_with_code_and_question_spread_over_sites():
     corpus = make_corpus(30)
-    agg = aggregate_interviews(corpus, quotes_per_theme=4)
+    agg = aggregate_interviews(typed(corpus), quotes_per_theme=4)
     pay = agg.theme("pay")
     assert 1 <= len(pay.quotes) <= 4
     assert len({q.packet_id for q in pay.quotes}) == len(pay.quotes)  # one per interview

@@ -24,7 +24,7 @@ def _import(vault, *paths):
 
 
 def _current(vault) -> set[tuple[str, str]]:
-    return {(i["device_fingerprint"], i["packet_id"]) for i in InboxRepo(vault).current_interviews()}
+    return {i.key for i in InboxRepo(vault).current_interviews()}
 
 
 def _forge_signature(path) -> None:

@@ -56,7 +56,7 @@ def test_different_packet_with_a_used_id_is_a_conflict(coordinator, device, make
     result = _import(coordinator, other)[0]
     assert result.verdict == "conflict" and result.code == "id_conflict"
     [iv] = InboxRepo(coordinator).current_interviews()
-    assert iv["interview"]["code"] == "P-001"
+    assert iv.interview.code == "P-001"
 
 
 def test_supersede_replaces_and_keeps_history(coordinator, device, make_packet):
@@ -68,8 +68,8 @@ def test_supersede_replaces_and_keeps_history(coordinator, device, make_packet):
     result = _import(coordinator, new)[0]
     assert result.verdict == "superseded" and a in result.reason
     repo = InboxRepo(coordinator)
-    assert [i["packet_id"] for i in repo.current_interviews()] == [b]
-    assert {i["packet_id"] for i in repo.current_interviews(include_history=True)} == {a, b}
+    assert [i.packet_id for i in repo.current_interviews()] == [b]
+    assert {i.packet_id for i in repo.current_interviews(include_history=True)} == {a, b}
     assert repo.get(a).status == "superseded" and repo.get(a).superseded_by == b
     assert aggregate(coordinator).n_interviews == 1
     # re-sending either is a no-op; replacing `a` a second time is a conflict
@@ -87,7 +87,7 @@ def test_correction_arriving_before_the_original(coordinator, device, make_packe
     assert _import(coordinator, new)[0].verdict == "imported"
     late = _import(coordinator, old)[0]
     assert late.verdict == "imported" and late.code == "history"
-    assert [i["packet_id"] for i in InboxRepo(coordinator).current_interviews()] == [b]
+    assert [i.packet_id for i in InboxRepo(coordinator).current_interviews()] == [b]
 
 
 def test_supersede_of_another_devices_packet_is_rejected(coordinator, device, make_packet):
@@ -99,7 +99,7 @@ def test_supersede_of_another_devices_packet_is_rejected(coordinator, device, ma
     hostile = make_packet("h", dev=other, packet_id=hex_id("h"), supersedes=a, seed=2)
     result = _import(coordinator, hostile)[0]
     assert result.verdict == "conflict" and result.code == "supersedes_other_device"
-    assert [i["packet_id"] for i in InboxRepo(coordinator).current_interviews()] == [a]
+    assert [i.packet_id for i in InboxRepo(coordinator).current_interviews()] == [a]
 
 
 def test_unknown_device_is_quarantined_then_released_on_enrolment(coordinator, device, make_packet):

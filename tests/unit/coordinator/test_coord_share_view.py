@@ -13,13 +13,7 @@ from hypothesis import strategies as st
 from core.coordinator.aggregate import aggregate_interviews
 from core.coordinator.share import build_share_view
 from core.reports.disclosure import Column, Rules
-from tests.helpers.coordinator_data import make_interview
-
-try:  # the coordinator works on typed documents once they exist (issue #13)
-    from tests.helpers.coordinator_data import typed
-except ImportError:  # pragma: no cover - before them, on interview.json dicts
-    def typed(interviews):
-        return interviews
+from tests.helpers.coordinator_data import make_interview, typed
 from tests.unit.reports.test_disclosure import attack
 
 SITES = ("S1", "S2", "S3", "S4", "S5")
@@ -36,7 +30,7 @@ def studies(draw):
                                              site=site, month=f"2025-0{1 + i % 3}", seed=seed))
     site_filter = draw(st.one_of(st.none(), st.sampled_from(SITES)))
     month_to = draw(st.one_of(st.none(), st.sampled_from(["2025-01", "2025-02"])))
-    return interviews, site_filter, month_to
+    return typed(interviews), site_filter, month_to
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -44,9 +38,9 @@ def studies(draw):
 def test_nothing_shown_describes_fewer_than_k_and_hidden_cells_stay_hidden(study, k):
     interviews, site, month_to = study
     rules = Rules(k, max(k, 6))
-    view = build_share_view(typed(interviews), rules=rules, site=site, date_to=month_to)
-    truth = aggregate_interviews(typed(interviews), site=site, date_to=month_to)
-    true_sizes = Counter({s.site: s.interviews for s in truth.sites})
+    view = build_share_view(interviews, rules=rules, site=site, date_to=month_to)
+    truth = aggregate_interviews(interviews, site=site, date_to=month_to)
+    true_sizes = Counter(iv.interview.site for iv in truth.interviews)
 
     counted_sites = {m for g in view.grouping.groups for m in g.members}
     assert all(g.interviews >= k for g in view.grouping.groups)
@@ -67,6 +61,6 @@ def test_nothing_shown_describes_fewer_than_k_and_hidden_cells_stay_hidden(study
         for q in quotes:
             assert "P-" not in q.attribution
             assert q.attribution == "a participant" or q.attribution.removeprefix("a participant at ") in sizes
-    packet_sites = {iv["packet_id"]: iv["interview"]["site"] for iv in interviews}
+    packet_sites = {iv.packet_id: iv.interview.site for iv in interviews}
     quoted = [r.packet_id for r in view.quotes.review]
     assert all(packet_sites[pid] in counted_sites for pid in quoted)

@@ -49,7 +49,7 @@ def test_export_opens_and_leaks_nothing(vault, signed, coordinator, tmp_path):
     info = _export(vault, signed, tmp_path / "out.cpkt")
     data = info.path.read_bytes()
     opened = verify_and_open(data, identities=[coordinator[0]], trusted_devices=[keys.device_public_key(vault)])
-    doc = opened.interview
+    doc = opened.interview.to_json()
     assert doc["interview"] == {"code": "P-007", "site": "SITE-B", "month": "2024-05", "language": "en",
                                 "consent": {"method": "verbal", "witnessed": True}}
     assert doc["guide"]["id"] == "job-quality" and doc["questions"]

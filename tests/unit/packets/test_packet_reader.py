@@ -42,7 +42,7 @@ def _code(data, parties, **kw) -> str:
 def test_valid_packet_opens(packet, parties):
     opened = _open(packet, parties)
     assert sorted(opened.files) == sorted(fmt.REQUIRED_FILES)
-    assert opened.interview["packet_id"] == opened.header.packet_id
+    assert opened.interview.packet_id == opened.header.packet_id
     assert opened.header.device_fingerprint == parties[0].fingerprint
     assert opened.header.digest == hashlib.sha256(packet[:fmt.HEADER_LEN]).hexdigest()
 
@@ -126,7 +126,7 @@ def test_supersedes_is_carried_and_bound(parties):
     first = inspect(make_packet(device, [coord.recipient])).packet_id
     second = make_packet(device, [coord.recipient], supersedes=first)
     opened = _open(second, parties)
-    assert opened.header.supersedes == first == opened.interview["supersedes"]
+    assert opened.header.supersedes == first == opened.interview.supersedes
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

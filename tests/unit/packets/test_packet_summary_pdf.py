@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from core.documents.interview import InterviewDoc
 from core.reports.interview_summary import write_interview_summary
 
 VECTORS = Path(__file__).resolve().parents[2] / "vectors" / "packets"
 
 
-def _doc() -> dict:
+def _doc() -> InterviewDoc:
     import importlib.util
     spec = importlib.util.spec_from_file_location("make_vectors", VECTORS / "make_vectors.py")
     module = importlib.util.module_from_spec(spec)
@@ -25,7 +26,7 @@ def _doc() -> dict:
     doc["questions"].append({"id": "q2", "text": "What would you change first?", "section": "Change"})
     doc["segments"].append({"index": 2, "question_id": None, "speaker": "participant", "start_ms": 3_700_000,
                             "end_ms": 3_705_000, "text": "One more thing <b>& done</b>."})
-    return doc
+    return InterviewDoc.from_json(doc)
 
 
 def _pages(pdf: bytes) -> list[str]:
@@ -48,13 +49,19 @@ def test_a_page_per_question_with_answers_and_themes():
 def test_reproducible_and_without_a_creation_time():
     doc = _doc()
     pdf = write_interview_summary(doc)
-    assert pdf == write_interview_summary(json.loads(json.dumps(doc)))
+    assert pdf == write_interview_summary(InterviewDoc.from_json(json.loads(json.dumps(doc.to_json()))))
     info = PdfReader(io.BytesIO(pdf)).metadata
     assert "2000" in str(info.get("/CreationDate", "D:2000"))  # reportlab's invariant date
 
 
 def test_tolerates_a_sparse_document():
-    pages = _pages(write_interview_summary({"format": "confidant-interview/1"}))
+    bare = {"format": "confidant-interview/1", "packet_id": "ab" * 16, "supersedes": None,
+            "interview": {"code": "", "site": "", "month": "", "language": "",
+                          "consent": {"method": "", "witnessed": False}},
+            "guide": {"id": "", "version": "", "title": ""}, "codebook": [], "questions": [],
+            "segments": [], "tags": [], "memos": [],
+            "deid": {"signed_off_at": "", "redactions": {}}, "app": {"name": "confidant", "version": ""}}
+    pages = _pages(write_interview_summary(InterviewDoc.from_json(bare)))
     assert "No themes were confirmed" in pages[0]
 
 

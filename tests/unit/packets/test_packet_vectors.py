@@ -50,7 +50,7 @@ def test_vector_gets_its_verdict(path):
         assert opened.header.packet_id == expected["packet_id"]
         assert opened.header.supersedes == expected["supersedes"]
         assert set(fmt.REQUIRED_FILES) <= set(opened.files)
-        assert opened.interview["packet_id"] == expected["packet_id"]
+        assert opened.interview.packet_id == expected["packet_id"]
         return
     with pytest.raises(PacketRejected) as info:
         _open(expected, data)

@@ -10,11 +10,12 @@ import pytest
 
 from core.audit.model import PASS, AuditReport
 from core.coordinator.aggregate import aggregate_interviews
+from core.documents.interview import InterviewDoc
 from core.reports import fonts
 from core.reports.audit_pdf import write_audit_pdf
 from core.reports.coordinator_pdf import write_report
 from core.reports.interview_summary import write_interview_summary
-from tests.helpers.coordinator_data import make_corpus, make_interview
+from tests.helpers.coordinator_data import make_corpus, make_interview, typed
 
 WORDS = ("phở", "żurek", "Łódź", "Nguyễn", "jalapeño")
 
@@ -23,11 +24,11 @@ def _unicode_interview(**kw):
     doc = make_interview(**kw)
     doc["segments"][1]["text"] = "We ate " + ", ".join(WORDS) + " after the shift."
     doc["codebook"][0]["label"] = "Barriers and challenges at work that nobody names"
-    return doc
+    return InterviewDoc.from_json(doc)
 
 
 def _pdfs() -> dict[str, bytes]:
-    corpus = [_unicode_interview(code=f"P-{i:03d}", seed=i) for i in range(3)] + make_corpus(3)
+    corpus = [_unicode_interview(code=f"P-{i:03d}", seed=i) for i in range(3)] + typed(make_corpus(3))
     report = AuditReport(subject="vault", subject_id="v1")
     report.add("No plaintext on disk", PASS, "Scanned Łódź/phở/żurek folders: nothing found.", "")
     return {"summary": write_interview_summary(_unicode_interview()),

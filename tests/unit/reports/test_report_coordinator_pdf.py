@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from core.coordinator.aggregate import aggregate_interviews
 from core.reports.coordinator_pdf import write_report
-from tests.helpers.coordinator_data import make_corpus
+from tests.helpers.coordinator_data import make_corpus, typed
 
 
 def _text(pdf: bytes) -> str:
@@ -21,7 +21,7 @@ def _text(pdf: bytes) -> str:
 
 @pytest.fixture(scope="module")
 def report():
-    agg = aggregate_interviews(make_corpus(24, sites=("SITE-A", "SITE-B", "SITE-C", "SITE-D")))
+    agg = aggregate_interviews(typed(make_corpus(24, sites=("SITE-A", "SITE-B", "SITE-C", "SITE-D"))))
     return agg, write_report(agg)
 
 
@@ -60,7 +60,7 @@ def test_pdf_contains_theme_names_and_counts(report):
 
 def test_filtered_and_empty_reports_still_build():
     corpus = make_corpus(6)
-    agg = aggregate_interviews(corpus, site="SITE-B")
+    agg = aggregate_interviews(typed(corpus), site="SITE-B")
     text = " ".join(_text(write_report(agg)).split())
     assert "site SITE-B" in text and "SITE-A" not in text
     empty = aggregate_interviews([])
@@ -69,5 +69,5 @@ def test_filtered_and_empty_reports_still_build():
 
 def test_many_sites_fold_into_other_sites():
     corpus = make_corpus(30, sites=tuple(f"S{i:02d}" for i in range(10)))
-    text = " ".join(_text(write_report(aggregate_interviews(corpus))).split())
+    text = " ".join(_text(write_report(aggregate_interviews(typed(corpus)))).split())
     assert "4 other sites" in text

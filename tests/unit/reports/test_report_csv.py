@@ -8,7 +8,7 @@ import pytest
 
 from core.coordinator.aggregate import aggregate_interviews
 from core.reports.csv_export import write_csv
-from tests.helpers.coordinator_data import make_corpus
+from tests.helpers.coordinator_data import make_corpus, typed
 
 
 def _read(path) -> list[dict[str, str]]:
@@ -21,7 +21,7 @@ def _read(path) -> list[dict[str, str]]:
 def test_tables_are_tidy_and_join(tmp_path):
     corpus = make_corpus(6)
     corpus[0]["segments"][1]["text"] = 'He said "fine",\nthen left, again.'
-    agg = aggregate_interviews(corpus, site="SITE-A")
+    agg = aggregate_interviews(typed(corpus), site="SITE-A")
     paths = write_csv(agg, tmp_path / "csv")
     assert sorted(p.name for p in paths) == ["answers.csv", "interviews.csv", "segments.csv",
                                              "tags.csv", "themes.csv"]
@@ -51,7 +51,7 @@ def test_tables_are_tidy_and_join(tmp_path):
 
 def test_tables_load_in_pandas_without_cleaning(tmp_path):
     pd = pytest.importorskip("pandas")
-    write_csv(make_corpus(5), tmp_path)
+    write_csv(typed(make_corpus(5)), tmp_path)
     iv = pd.read_csv(tmp_path / "interviews.csv")
     assert iv["consent_witnessed"].dtype == bool
     assert iv["n_tags"].dtype.kind == "i"
@@ -67,7 +67,7 @@ def test_formula_cells_are_neutralised(tmp_path):
     for seg, text in zip(corpus[0]["segments"], attacks, strict=False):
         seg["text"] = text
     corpus[0]["interview"]["site"] = "=cmd|' /C calc'!A0"
-    paths = write_csv(aggregate_interviews(corpus), tmp_path / "csv")
+    paths = write_csv(aggregate_interviews(typed(corpus)), tmp_path / "csv")
     for path in paths:
         for row in _read(path):
             for value in row.values():

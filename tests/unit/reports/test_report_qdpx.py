@@ -7,9 +7,10 @@ import zipfile
 import pytest
 from lxml import etree
 
+from core.documents.interview import CodebookEntry
 from core.reports.qdpx import build_codebook, source_text, write_qdc, write_qdpx
 from tests.conftest import SHARED_DATA
-from tests.helpers.coordinator_data import make_corpus, make_interview
+from tests.helpers.coordinator_data import make_corpus, make_interview, typed
 
 REFI = SHARED_DATA / "refi-qda"
 NS = {"q": "urn:QDA-XML:project:1.0"}
@@ -31,7 +32,7 @@ def test_qdpx_validates_and_holds_sources_codings_cases_notes(tmp_path):
     schema = _schema("Project-mrt2019.xsd")
     interviews = make_corpus(4)
     interviews[0]["codebook"].append({"id": "pay.late", "label": "Late pay", "description": "", "parent": "pay"})
-    path = write_qdpx(interviews, tmp_path / "export.qdpx")
+    path = write_qdpx(typed(interviews), tmp_path / "export.qdpx")
     root, zf = _project(path)
     schema.assertValid(root)
     assert len(root.findall("q:CodeBook/q:Codes/q:Code", NS)) == 8  # "Late pay" nests under "Pay"
@@ -70,7 +71,7 @@ def test_interview_without_tags_or_memos_still_validates(tmp_path):
     schema = _schema("Project-mrt2019.xsd")
     iv = make_interview(packet_id="bare")
     iv["tags"], iv["memos"], iv["codebook"] = [], [], []
-    root, _ = _project(write_qdpx([iv], tmp_path / "bare.qdpx"))
+    root, _ = _project(write_qdpx(typed([iv]), tmp_path / "bare.qdpx"))
     schema.assertValid(root)
     assert root.find("q:CodeBook", NS) is None and root.find("q:Notes", NS) is None
 
@@ -78,11 +79,11 @@ def test_interview_without_tags_or_memos_still_validates(tmp_path):
 def test_codebook_qdc_validates_and_survives_a_parent_cycle(tmp_path):
     schema = _schema("Codebook.xsd")
     schema.assertValid(etree.parse(str(REFI / "example-codebook-annexA1.qdc")))  # the schema is sane
-    path = write_qdc(make_corpus(2), tmp_path / "themes.qdc")
+    path = write_qdc(typed(make_corpus(2)), tmp_path / "themes.qdc")
     doc = etree.parse(str(path))
     schema.assertValid(doc)
     assert len(doc.getroot().findall(".//{urn:QDA-XML:codebook:1.0}Code")) == 8
-    cyclic = [{"id": "a", "label": "A", "parent": "b"}, {"id": "b", "label": "B", "parent": "a"}]
+    cyclic = [CodebookEntry("a", "A", "", "b"), CodebookEntry("b", "B", "", "a")]
     root = etree.fromstring(build_codebook(cyclic))
     schema.assertValid(root)
     assert len(root.findall(".//{urn:QDA-XML:codebook:1.0}Code")) == 2
@@ -94,9 +95,9 @@ def test_control_characters_in_text_do_not_break_the_xml(tmp_path):
     iv = make_interview(packet_id="ctl")
     iv["segments"][1]["text"] = "bad\x07bell " + iv["segments"][1]["text"]
     iv["tags"] = [{"segment": 1, "theme": "pay", "start": 9, "end": 20, "source": "manual"}]
-    root, _zf = _project(write_qdpx([iv], tmp_path / "ctl.qdpx"))
+    root, _zf = _project(write_qdpx(typed([iv]), tmp_path / "ctl.qdpx"))
     schema.assertValid(root)
-    text, offsets = source_text(iv)
+    text, offsets = source_text(typed([iv])[0])
     assert "\x07" not in text and offsets[0] < offsets[1]
     sel = root.find("q:Sources/q:TextSource/q:PlainTextSelection", NS)
     assert text[int(sel.get("startPosition")):int(sel.get("endPosition"))] == iv["segments"][1]["text"][9:20]

@@ -90,9 +90,9 @@ def test_a_v3_coordinator_inbox_migrates_to_per_device_keys(tmp_path, monkeypatc
         repo = InboxRepo(v)
         assert repo.get("a1", dev).status == "superseded" and repo.get("a1", dev).superseded_by == "a2"
         [current] = repo.current_interviews()
-        assert (current["packet_id"], current["device_fingerprint"]) == ("a2", dev)
-        assert [s["text"] for s in current["segments"]] == ["text a2"]
-        assert [t["theme"] for t in current["tags"]] == ["pay"]
+        assert current.key == (dev, "a2")
+        assert [s.text for s in current.segments] == ["text a2"]
+        assert [t.theme for t in current.tags] == ["pay"]
         assert len(repo.current_interviews(include_history=True)) == 2
         [held] = repo.quarantined()
         assert (held.packet_id, held.device_fingerprint, held.has_bytes) == ("q1", other, True)

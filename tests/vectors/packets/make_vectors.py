@@ -32,6 +32,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))
 
+from core.documents.interview import InterviewDoc
 from core.packets import format as fmt
 from core.packets.keys import encode_device_key, fingerprint
 from core.packets.payload import build_manifest, pack
@@ -176,7 +177,7 @@ def files_for(packet_id: str, supersedes: str | None, variant: str = "") -> dict
         f"{s['index'] + 1}\n00:00:{s['start_ms'] // 1000:02d}.000 --> 00:00:{s['end_ms'] // 1000:02d}.000\n"
         f"<v {s['speaker']}>{s['text']}\n\n" for s in doc["segments"])
     return {"interview.json": json.dumps(doc, indent=1).encode(), "transcript.vtt": vtt.encode(),
-            "summary.pdf": write_interview_summary(doc)}
+            "summary.pdf": write_interview_summary(InterviewDoc.from_json(doc))}
 
 
 def packet_id(label: str) -> str:
@@ -251,6 +252,15 @@ def build() -> list[tuple[str, bytes, dict]]:
     moved_id = packet_id("moved-payload")
     moved = make("moved-payload", pack(files_for(valid_id, None), valid_id, None), pid=moved_id)
 
+    # Validly sealed and signed, but interview.json breaks §5.2: `deid.redactions` is a list (it
+    # imported, then crashed every coordinator report for the whole vault).
+    bad_id = packet_id("bad-interview")
+    bad_files = files_for(bad_id, None)
+    bad_doc = json.loads(bad_files["interview.json"])
+    bad_doc["deid"]["redactions"] = ["PERSON"]
+    bad_files["interview.json"] = json.dumps(bad_doc, indent=1).encode()
+    bad = make("bad-interview", pack(bad_files, bad_id, None), pid=bad_id)
+
     accept = {"verdict": "accept"}
     cases = [
         ("valid.cpkt", valid, {**accept, "packet_id": valid_id, "supersedes": None,
@@ -288,6 +298,8 @@ def build() -> list[tuple[str, bytes, dict]]:
                                               "description": "a file changed after the manifest was made"}),
         ("moved-payload.cpkt", moved, {"verdict": "manifest_mismatch",
                                        "description": "valid.cpkt's sealed contents under a new signed header"}),
+        ("bad-interview.cpkt", bad, {"verdict": "bad_interview",
+                                     "description": "signed, but deid.redactions in interview.json is a list"}),
         ("trailing-bytes.cpkt", valid + b"\n", {"verdict": "malformed", "description": "a byte after the payload"}),
         ("not-a-packet.cpkt", b"%PDF-1.4\nnot a packet\n", {"verdict": "malformed",
                                                            "description": "some other file"}),
