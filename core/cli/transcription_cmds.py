@@ -15,8 +15,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id", help="interview id")
     p.add_argument("--engine", choices=ENGINES, default=None,
                    help="speech engine (default: the vault's setting, else faster-whisper)")
-    p.add_argument("--model", help="model name (see `confidant models list`; default tiny.en)")
-    p.add_argument("--language", metavar="xx", help="language code such as en or es (default: detect)")
+    p.add_argument("--model", help="model name (see `confidant models list`; default: the model set for the "
+                                   "interview's language, tiny.en for English, base for others)")
+    p.add_argument("--language", metavar="xx",
+                   help="language code such as en or es (default: the interview guide's; no guide: detect)")
     p.add_argument("--beam-size", type=int, default=5)
     p.add_argument("--prompt", metavar="TEXT",
                    help="words to expect (names of places, jargon) to help the recogniser spell them")
@@ -39,6 +41,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     li = ms.add_parser("list", help="list installed models")
     li.add_argument("--json", action="store_true")
     li.set_defaults(handler=cmd_models_list)
+    df = ms.add_parser("default", help="show or set the model used for a language")
+    df.add_argument("--language", metavar="xx", help="language code such as en or es")
+    df.add_argument("name", nargs="?", help="model to use for that language")
+    df.set_defaults(handler=cmd_models_default)
     im = ms.add_parser("import", help="import a model folder (CTranslate2) or .pt file (openai-whisper)")
     im.add_argument("path")
     im.add_argument("--name", help="name to give the model (default: the folder or file name)")
@@ -61,8 +67,41 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
     run = transcript.options
     print(f"Transcribed {args.id} with {transcript.engine} ({transcript.model}): {n} segments, "
           f"{run.get('audio_s', 0):.0f} s of audio in {run.get('elapsed_s', 0):.0f} s.")
+    print(_language_line(transcript.language, run))
     if run.get("kept_edits"):
         print(f"Kept {run['kept_edits']} of your corrected segments.")
+    return 0
+
+
+def _language_line(language: str, run: dict) -> str:
+    from core.transcription.language import language_name
+    if run.get("language_detected"):
+        return (f"Language: {language_name(language)} (detected in the first 30 s of speech, "
+                f"{100 * float(run.get('language_probability', 0)):.0f}% sure).")
+    return f"Language: {language_name(language)}."
+
+
+def cmd_models_default(args: argparse.Namespace) -> int:
+    from core.errors import InvalidInput
+    from core.transcription.language import (
+        LANGUAGE_NAMES,
+        default_models,
+        language_name,
+        model_for,
+        set_default_model,
+    )
+    with open_vault(args) as vault:
+        if args.name:
+            if not args.language:
+                raise InvalidInput("Say which language this model is for.", "Add --language es (or en).")
+            info = set_default_model(vault, args.language, args.name)
+            print(f"{language_name(args.language)} interviews will be transcribed with {info.name}.")
+            return 0
+        chosen = default_models(vault)
+        for lang in ([args.language] if args.language else list(LANGUAGE_NAMES)):
+            info = model_for(vault, lang)
+            how = "set in this vault" if chosen.get(lang) == info.name else "built-in default"
+            print(f"{lang}  {language_name(lang):<10} {info.name:<12} ({how})")
     return 0
 
 

@@ -41,7 +41,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     n.add_argument("--site", required=True, help="the site code (from your study's list, if you joined one)")
     n.add_argument("--new-site", action="store_true",
                    help="confirm a site outside the study's list (only if the study allows it)")
-    n.add_argument("--guide", help="guide id (optionally id@version)")
+    n.add_argument("--guide", help="guide id (optionally id@version); its language is the interview's")
+    n.add_argument("--language", metavar="xx",
+                   help="with no --guide: use the built-in guide for this language (en or es)")
     n.add_argument("--date", help="YYYY-MM-DD (default today)")
     n.add_argument("--consent", choices=["verbal", "written"])
     n.add_argument("--witness", default="")
@@ -156,9 +158,12 @@ def cmd_interview_new(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         args.site = check_site(vault, args.site, confirmed=args.new_site)
         guide_pk = None
-        if args.guide:
-            from core.vault.guides import GuideRepo  # added by the guide capability
-            guide_pk = GuideRepo(vault).resolve(args.guide).pk
+        if args.guide or getattr(args, "language", None):
+            from core.vault.guides import GuideRepo, default_guide_id
+            repo_g = GuideRepo(vault)
+            if not args.guide:
+                repo_g.ensure_defaults()
+            guide_pk = repo_g.resolve(args.guide or default_guide_id(args.language)).pk
         consent = None
         if args.consent:
             consent = Consent(args.consent, dt.datetime.now().isoformat(timespec="minutes"), args.witness, True)

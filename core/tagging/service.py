@@ -25,7 +25,7 @@ from core.tagging.questions import (
 )
 from core.tagging.suggest import DEFAULT_THRESHOLD, ThemeIndex, suggest
 from core.vault.db import Vault
-from core.vault.guides import GuideRepo, StoredGuide
+from core.vault.guides import GuideRepo, StoredGuide, default_guide_id
 from core.vault.interviews import InterviewRepo
 from core.vault.tags import TagRepo
 from core.vault.themes import ThemeRepo
@@ -60,7 +60,7 @@ def guide_for(vault: Vault, interview_id: str, language: str = "") -> StoredGuid
     if stored is not None:
         return stored
     repo.ensure_defaults()
-    stored = repo.resolve("job-quality-es" if language.startswith("es") else "job-quality")
+    stored = repo.resolve(default_guide_id(language))
     InterviewRepo(vault).set_guide(interview_id, stored.pk)
     log.info("interview %s had no guide; using %s", interview_id, stored.guide.ref)
     return stored

@@ -19,6 +19,8 @@ from core.transcription.protocol import (
     AUDIO_FRAME_BYTES,
     CancelledMsg,
     CancelRequest,
+    DetectedMsg,
+    DetectRequest,
     ErrorMsg,
     ProgressMsg,
     Ready,
@@ -73,6 +75,13 @@ def main(conn: Connection, engine: str, model: ModelInfo, options: EngineOptions
             return
         if isinstance(msg, Shutdown):
             return
+        if isinstance(msg, DetectRequest):
+            audio = _receive_audio(conn, msg.n_samples)
+            try:
+                conn.send(DetectedMsg(msg.request_id, runner.detect_language(audio)))
+            except Exception as exc:  # noqa: BLE001
+                conn.send(ErrorMsg("engine", f"{type(exc).__name__}"[:200]))
+            continue
         if not isinstance(msg, TranscribeRequest):
             continue  # a late cancel for a request that already finished
         audio = _receive_audio(conn, msg.n_samples)
@@ -96,4 +105,5 @@ def main(conn: Connection, engine: str, model: ModelInfo, options: EngineOptions
             continue
         audio_s = len(audio) / 16000
         del audio
-        conn.send(ResultMsg(rid, EngineResult(segments, language, audio_s, time.monotonic() - t0)))
+        conn.send(ResultMsg(rid, EngineResult(segments, language, audio_s, time.monotonic() - t0,
+                                              float(getattr(runner, "language_probability", 0.0)))))

@@ -25,6 +25,9 @@ class EngineOptions:
     vad: bool = True                     # skip long silences before decoding
     # Off by default: conditioning on earlier text is what lets Whisper loop on a phrase.
     condition_on_previous_text: bool = False
+    # Detect the language of every 30 s window (faster-whisper only): for interviews that
+    # switch between languages. Measured in benchmarks/transcription (decision 0131).
+    multilingual: bool = False
     compute_type: str = "int8"           # faster-whisper only
     cpu_threads: int = 0                 # 0: one per core (CTranslate2 would take 4)
 
@@ -68,3 +71,12 @@ class EngineResult:
     language: str
     audio_s: float
     elapsed_s: float
+    language_probability: float = 0.0    # when the engine detected the language itself
+
+
+@dataclass(frozen=True)
+class DetectedLanguage:
+    """What the engine heard in the first 30 s of speech."""
+
+    language: str
+    probability: float

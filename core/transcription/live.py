@@ -18,7 +18,7 @@ from typing import Any
 from core.errors import CoreError, TranscriptionError
 from core.jobs import CancelToken
 from core.transcription.engine import DEFAULT_ENGINE, EngineOptions
-from core.transcription.registry import default_model_name, find_model
+from core.transcription.language import DETECT_S, base_language, interview_language, model_for
 from core.transcription.runner import EngineProcess
 from core.transcription.store import to_segments
 from core.transcription.timemap import TimeMap
@@ -40,9 +40,18 @@ class LiveTranscriber:
 
     def __init__(self, vault: Vault, recording_id: int, *, engine: str = DEFAULT_ENGINE,
                  model: str | None = None, options: dict[str, Any] | None = None) -> None:
+        from dataclasses import replace
+
+        from core.vault.recordings import RecordingRepo
+
         self.vault, self.recording_id, self.engine = vault, recording_id, engine
-        self.model = find_model(model or vault.get_setting("transcription.model") or default_model_name(), vault)
         self.options = EngineOptions.from_dict(options)
+        # The interview's language (from its guide) picks the model; none: detect it live.
+        lang = base_language(self.options.language) or interview_language(
+            vault, RecordingRepo(vault).get(recording_id).interview_id)
+        self.model = model_for(vault, lang, model)
+        self.options = replace(self.options, language=lang or None)
+        self.language_detected = not lang
         self.transcript_id: int | None = None
         self._segments: list[Segment] = []
         self._lock = threading.Lock()
@@ -95,7 +104,8 @@ class LiveTranscriber:
             raise TranscriptionError() from self._error
         repo = TranscriptRepo(self.vault)
         repo.finish(self.transcript_id, language=self._language or None,
-                    options={**repo.get(self.transcript_id).options, "windows": self.windows})
+                    options={**repo.get(self.transcript_id).options, "windows": self.windows,
+                             "language_detected": self.language_detected})
         InterviewRepo(self.vault).advance_state(self.interview_id, "transcribed")
         log.info("live transcript %s complete segments=%d windows=%d", self.transcript_id,
                  len(self._segments), self.windows)
@@ -148,6 +158,11 @@ class LiveTranscriber:
         result = proc.transcribe(clip, self.options, cancel=self._cancel) if len(clip) else None
         self.windows += 1
         self._language = (result.language if result else "") or self._language
+        if self.options.language is None and result is not None and result.segments and end >= DETECT_S * SR:
+            # Detected on the first 30 s: later windows keep it, so the text never flips language.
+            from dataclasses import replace
+            self.options = replace(self.options, language=self._language or None)
+            log.info("live recording=%s language detected=%s", self.recording_id, self._language)
         segments = to_segments(result.segments, timemap, offset_s=start / SR) if result else []
         edge_ms = end * 1000 // SR
         if final:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.transcription.engine import EngineOptions, EngineResult
+from core.transcription.engine import DetectedLanguage, EngineOptions, EngineResult
 
 AUDIO_FRAME_BYTES = 4 << 20  # 4 MiB per pipe frame
 
@@ -19,6 +19,14 @@ class TranscribeRequest:
     request_id: int
     n_samples: int
     options: EngineOptions
+
+
+@dataclass(frozen=True)
+class DetectRequest:
+    """Which language is spoken? Followed by the samples (the first 30 s of speech count)."""
+
+    request_id: int
+    n_samples: int
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,12 @@ class ProgressMsg:
 class ResultMsg:
     request_id: int
     result: EngineResult
+
+
+@dataclass(frozen=True)
+class DetectedMsg:
+    request_id: int
+    detected: DetectedLanguage
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,13 @@ import numpy as np
 
 from core.errors import Cancelled, EngineCrashed, ModelNotInstalled, TranscriptionError
 from core.jobs import CancelToken
-from core.transcription.engine import ENGINES, EngineOptions, EngineResult
+from core.transcription.engine import ENGINES, DetectedLanguage, EngineOptions, EngineResult
 from core.transcription.protocol import (
     AUDIO_FRAME_BYTES,
     CancelledMsg,
     CancelRequest,
+    DetectedMsg,
+    DetectRequest,
     ErrorMsg,
     ProgressMsg,
     Ready,
@@ -178,6 +180,31 @@ class EngineProcess:
                 raise Cancelled()
             elif isinstance(msg, ErrorMsg):
                 log.warning("engine %s failed: %s", self.engine, msg.detail)
+                raise EngineCrashed("The transcription engine failed on this audio. Your audio is safe.")
+
+    def detect_language(self, audio: np.ndarray, *, cancel: CancelToken | None = None,
+                        seconds: float = 30.0) -> DetectedLanguage:
+        """The language spoken in the first ``seconds`` of speech of float32 16 kHz audio."""
+        if self._proc is None:
+            self.start(cancel)
+        self._next_id += 1
+        rid = self._next_id
+        # Enough audio for 30 s of speech after silence is skipped, not the whole recording.
+        samples = np.ascontiguousarray(audio[:int(seconds * 4 * 16000)], dtype=np.float32)
+        try:
+            self._conn.send(DetectRequest(rid, len(samples)))
+            raw = memoryview(samples.data).cast("B")
+            for pos in range(0, len(raw), AUDIO_FRAME_BYTES):
+                self._conn.send_bytes(raw[pos:pos + AUDIO_FRAME_BYTES])
+        except (OSError, ValueError) as exc:
+            self._crashed()
+            raise EngineCrashed() from exc
+        while True:
+            msg = self._next_message(cancel, None, rid)
+            if isinstance(msg, DetectedMsg) and msg.request_id == rid:
+                return msg.detected
+            if isinstance(msg, ErrorMsg):
+                log.warning("engine %s failed to detect the language: %s", self.engine, msg.detail)
                 raise EngineCrashed("The transcription engine failed on this audio. Your audio is safe.")
 
     def _next_message(self, cancel: CancelToken | None, deadline: float | None, rid: int | None = None) -> Any:

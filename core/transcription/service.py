@@ -10,12 +10,14 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from core.errors import NotFound
 from core.jobs import CancelToken, Progress, ReportFn
 from core.transcription.engine import DEFAULT_ENGINE, EngineOptions
-from core.transcription.registry import ModelInfo, default_model_name, find_model
+from core.transcription.language import DETECT_S, base_language, interview_language, model_for
+from core.transcription.registry import ModelInfo
 from core.transcription.runner import EngineProcess
 from core.transcription.store import save_transcript, to_segments
 from core.transcription.timemap import TimeMap
@@ -29,10 +31,9 @@ log = logging.getLogger(__name__)
 OPT_DISCARD_EDITS = "discard_edits"
 
 
-def resolve_model(vault: Vault, engine: str, model: str | None) -> ModelInfo:
-    """The named model, else the vault's default setting, else tiny.en."""
-    name = model or vault.get_setting("transcription.model") or default_model_name()
-    return find_model(name, vault)
+def resolve_model(vault: Vault, engine: str, model: str | None, language: str = "") -> ModelInfo:
+    """The named model, else the vault's model for the language, else the built-in one for it."""
+    return model_for(vault, language, model)
 
 
 def recording_audio(vault: Vault, recording_id: int) -> tuple[Any, TimeMap, int]:
@@ -57,13 +58,16 @@ def make_transcribe_job(vault: Vault, interview_id: str, *, engine: str = DEFAUL
     A take other than the current transcript's gets its transcript beside the current one
     (``core.audio.takes``, decision 0120).
 
+    ``language``: the interview's language when not given (from its guide); with neither,
+    the language is detected on the first 30 s and the model for it is used (``model_for``).
+
     ``options``: any ``EngineOptions`` field (beam_size, initial_prompt, vad, word_timestamps,
     compute_type, cpu_threads) plus ``discard_edits`` (default False: keep the researcher's edits).
     """
     opts = dict(options or {})
     keep_edits = not bool(opts.pop(OPT_DISCARD_EDITS, False))
-    if language:
-        opts["language"] = language
+    language = language or opts.pop("language", None)
+    opts.pop("language", None)
     engine_options = EngineOptions.from_dict(opts)
 
     def job(report: ReportFn, cancel: CancelToken) -> Transcript:
@@ -75,30 +79,50 @@ def make_transcribe_job(vault: Vault, interview_id: str, *, engine: str = DEFAUL
         if recording is None:
             raise NotFound("This interview has no recording to transcribe.",
                            "Record the interview or import its audio first.")
-        info = resolve_model(vault, engine, model)
+        lang = base_language(language) or interview_language(vault, interview_id)
+        info = resolve_model(vault, engine, model, lang)
         report(Progress(0, None, "Reading audio"))
         audio, timemap, cut_samples = recording_audio(vault, recording.id)
         cancel.raise_if_cancelled()
         total_s = len(audio) / 16000
         started = time.monotonic()
         report(Progress(0, total_s, "Loading the speech model"))
-        with EngineProcess(engine, info, engine_options) as proc:
+        proc = EngineProcess(engine, info, engine_options)
+        detected = None
+        try:
             proc.start(cancel)
+            if not lang and info.is_multilingual:
+                report(Progress(0, total_s, "Finding the language"))
+                detected = proc.detect_language(audio, cancel=cancel, seconds=DETECT_S)
+                lang = detected.language
+                log.info("interview=%s language detected=%s p=%.2f", interview_id, lang, detected.probability)
+                target = model_for(vault, lang, model)
+                if (target.name, target.sha256) != (info.name, info.sha256):
+                    proc.close()  # e.g. English heard: tiny.en is faster and as good
+                    info, proc = target, EngineProcess(engine, target, engine_options)
+                    report(Progress(0, total_s, "Loading the speech model"))
+                    proc.start(cancel)
+            run_options = replace(engine_options, language=lang or None)
             report(Progress(0, total_s, "Transcribing"))
-            result = proc.transcribe(audio, engine_options, cancel=cancel,
+            result = proc.transcribe(audio, run_options, cancel=cancel,
                                      on_progress=lambda done, total: report(Progress(done, total, "Transcribing")))
+        finally:
+            proc.close()
         del audio
         segments = to_segments(result.segments, timemap)
         elapsed = time.monotonic() - started
-        run = {**engine_options.to_dict(), "audio_s": round(total_s, 3), "elapsed_s": round(elapsed, 3),
+        run = {**run_options.to_dict(), "audio_s": round(total_s, 3), "elapsed_s": round(elapsed, 3),
                "engine_s": round(result.elapsed_s, 3), "off_record_cut_s": round(cut_samples / 16000, 3)}
+        if detected is not None:
+            run.update(language_detected=True, language_probability=round(detected.probability, 3))
         transcript = save_transcript(vault, interview_id, segments, recording_id=recording.id, engine=engine,
-                                     model=info.name, model_sha256=info.sha256, language=result.language,
-                                     options=run, keep_edits=keep_edits)
+                                     model=info.name, model_sha256=info.sha256,
+                                     language=lang or result.language, options=run, keep_edits=keep_edits)
         InterviewRepo(vault).advance_state(interview_id, "transcribed")
         report(Progress(total_s, total_s, "Done"))
-        log.info("transcribed interview=%s transcript=%s segments=%d audio_s=%.1f elapsed_s=%.1f engine=%s model=%s",
-                 interview_id, transcript.id, len(segments), total_s, elapsed, engine, info.name)
+        log.info("transcribed interview=%s transcript=%s segments=%d audio_s=%.1f elapsed_s=%.1f engine=%s model=%s"
+                 " language=%s", interview_id, transcript.id, len(segments), total_s, elapsed, engine, info.name,
+                 lang or result.language)
         return transcript
 
     return job

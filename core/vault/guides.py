@@ -45,6 +45,15 @@ def default_guides_dir() -> Path:
     return base / "resources" / "guides"
 
 
+DEFAULT_GUIDES = {"en": "job-quality", "es": "job-quality-es"}  # the bundled guide per language
+
+
+def default_guide_id(language: str | None) -> str:
+    """The bundled guide for a language (English for one without its own)."""
+    lang = (language or "").lower().split("-")[0].split("_")[0]
+    return DEFAULT_GUIDES.get(lang, DEFAULT_GUIDES["en"])
+
+
 def _version_key(version: str) -> tuple:
     # "1.10" sorts after "1.9"; non-numeric parts sort as text after numbers.
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"[.\-_]", version))

@@ -328,8 +328,8 @@ class TranscriptView(QWidget):
         if not self.ctx.session.is_unlocked or self.job.is_busy:
             return
         prefs = self.ctx.prefs
-        self.job.run(_transcribe(self.ctx.session.vault, self.interview_id, prefs.engine,
-                                 prefs.model), self.tr("Typing up the interview\u2026"),
+        # No model named: the interview's language picks it (Settings sets one per language).
+        self.job.run(_transcribe(self.ctx.session.vault, self.interview_id, prefs.engine, ""), self.tr("Typing up the interview\u2026"),
                      succeeded=self._on_transcribed, name="transcribe")
 
     @Slot(object)

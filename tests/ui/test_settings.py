@@ -38,6 +38,14 @@ def test_models_lists_the_built_in_model_and_imports_a_folder_with_its_checksum(
     qtbot.waitUntil(lambda: models.list.count() > 0, timeout=20000)
     assert any(r.startswith("tiny.en \u2014 en") and "built in" in r for r in rows(models.list))
     assert models.model.findData("tiny.en") >= 0
+    # One model per interview language: tiny.en speaks only English, so Spanish never gets it.
+    es = models.models_by_language["es"]
+    assert es.findData("tiny.en") < 0 and es.currentData() == "base"
+    assert models.models_by_language["en"].currentData() == "tiny.en"
+    models.models_by_language["en"].setCurrentIndex(models.models_by_language["en"].findData("base"))
+    wait_idle(qtbot)
+    from core.transcription.language import model_for
+    assert model_for(researcher_window.ctx.session.vault, "en").name == "base"
 
     # The coordinator hands over a model folder; import it through the button.
     copy = tmp_path / "handed-over" / "tiny-from-coordinator"

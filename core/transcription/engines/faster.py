@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from core.transcription.engine import EngineOptions, RawSegment, RawWord
+from core.transcription.engine import DetectedLanguage, EngineOptions, RawSegment, RawWord
 from core.transcription.registry import CT2, ModelInfo
 
 ProgressFn = Callable[[float, float], None]  # (done_s, total_s); may raise to stop
@@ -39,6 +39,14 @@ class FasterWhisperEngine:
             self.model = WhisperModel(str(model.path), device="cpu", compute_type=options.compute_type,
                                       cpu_threads=threads)
         self.english_only = not model.is_multilingual
+        self.language_probability = 0.0
+
+    def detect_language(self, audio: np.ndarray) -> DetectedLanguage:
+        """The language of the first 30 s of speech (silence is skipped first)."""
+        if self.english_only:
+            return DetectedLanguage("en", 1.0)
+        language, probability, _all = self.model.detect_language(audio, vad_filter=True)
+        return DetectedLanguage(language, float(probability))
 
     def transcribe(self, audio: np.ndarray, options: EngineOptions,
                    on_progress: ProgressFn) -> tuple[list[RawSegment], str]:
@@ -48,7 +56,9 @@ class FasterWhisperEngine:
             audio, language=language, beam_size=options.beam_size,
             initial_prompt=options.initial_prompt or None,
             condition_on_previous_text=options.condition_on_previous_text,
-            word_timestamps=options.word_timestamps, vad_filter=options.vad)
+            word_timestamps=options.word_timestamps, vad_filter=options.vad,
+            multilingual=options.multilingual and not self.english_only)
+        self.language_probability = float(info.language_probability or 0.0) if language is None else 0.0
         out: list[RawSegment] = []
         for seg in segments_iter:  # a generator: decoding happens as we iterate
             words = [RawWord(float(w.start), float(w.end), w.word, float(w.probability))

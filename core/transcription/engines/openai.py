@@ -14,7 +14,7 @@ from typing import Any, Self
 
 import numpy as np
 
-from core.transcription.engine import EngineOptions, RawSegment, RawWord
+from core.transcription.engine import DetectedLanguage, EngineOptions, RawSegment, RawWord
 from core.transcription.registry import CT2, ModelInfo
 from core.transcription.timemap import TimeMap
 
@@ -76,6 +76,21 @@ class OpenAIWhisperEngine:
         # whisper.transcribe does `import tqdm; tqdm.tqdm(...)`: give that module our bar only.
         sys.modules["whisper.transcribe"].tqdm = types.SimpleNamespace(tqdm=_ProgressBar)  # type: ignore[attr-defined]
         self.english_only = not model.is_multilingual
+
+    def detect_language(self, audio: np.ndarray) -> DetectedLanguage:
+        """The language of the first 30 s of speech (silence cut by the same VAD)."""
+        import torch
+        import whisper
+
+        if self.english_only:
+            return DetectedLanguage("en", 1.0)
+        clip = speech_map(audio).apply(audio)
+        mel = whisper.log_mel_spectrogram(whisper.pad_or_trim(clip if len(clip) else audio),
+                                          self.model.dims.n_mels)
+        with torch.inference_mode():
+            _tokens, probs = self.model.detect_language(mel)
+        language = max(probs, key=probs.get)
+        return DetectedLanguage(language, float(probs[language]))
 
     def transcribe(self, audio: np.ndarray, options: EngineOptions,
                    on_progress: ProgressFn) -> tuple[list[RawSegment], str]:
