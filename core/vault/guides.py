@@ -54,6 +54,19 @@ def default_guide_id(language: str | None) -> str:
     return DEFAULT_GUIDES.get(lang, DEFAULT_GUIDES["en"])
 
 
+def preferred_guide(guides: builtins.list[StoredGuide], language: str | None) -> StoredGuide | None:
+    """The guide a new interview starts with for a person working in ``language``: the newest
+    bundled guide of that language, else the newest guide in it; English when there is none."""
+    lang = (language or "").lower().split("-")[0].split("_")[0]
+    for code in dict.fromkeys((lang, "en")):
+        for wanted in (lambda g, c=code: g.guide_id == default_guide_id(c) and g.guide.language == c,
+                       lambda g, c=code: g.guide.language.split("-")[0] == c):
+            found = [g for g in guides if wanted(g)]
+            if found:
+                return max(found, key=lambda g: _version_key(g.version))
+    return guides[0] if guides else None
+
+
 def _version_key(version: str) -> tuple:
     # "1.10" sorts after "1.9"; non-numeric parts sort as text after numbers.
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"[.\-_]", version))

@@ -927,52 +927,61 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
 <context>
     <name>ModelsSection</name>
     <message>
-        <location filename="../../desktop/settings/models_section.py" line="36"/>
+        <location filename="../../desktop/settings/models_section.py" line="47"/>
         <source>Speech recognition</source>
         <translation>Reconocimiento de voz</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/models_section.py" line="48"/>
+        <location filename="../../desktop/settings/models_section.py" line="59"/>
         <source>Engine</source>
         <translation>Motor</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/models_section.py" line="50"/>
         <source>Model</source>
-        <translation>Modelo</translation>
+        <translation type="vanished">Modelo</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/models_section.py" line="52"/>
+        <location filename="../../desktop/settings/models_section.py" line="62"/>
+        <source>Model for English interviews</source>
+        <translation>Modelo para entrevistas en inglés</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/models_section.py" line="63"/>
+        <source>Model for Spanish interviews</source>
+        <translation>Modelo para entrevistas en español</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/models_section.py" line="66"/>
         <source>Import a model from your coordinator…</source>
         <translation>Importar un modelo de tu coordinación…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/models_section.py" line="73"/>
+        <location filename="../../desktop/settings/models_section.py" line="87"/>
         <source>many languages</source>
         <translation>muchos idiomas</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/models_section.py" line="74"/>
+        <location filename="../../desktop/settings/models_section.py" line="88"/>
         <source>imported</source>
         <translation>importado</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/models_section.py" line="74"/>
+        <location filename="../../desktop/settings/models_section.py" line="88"/>
         <source>built in</source>
         <translation>incluido</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/models_section.py" line="95"/>
+        <location filename="../../desktop/settings/models_section.py" line="121"/>
         <source>Choose the model folder</source>
         <translation>Elige la carpeta del modelo</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/models_section.py" line="98"/>
+        <location filename="../../desktop/settings/models_section.py" line="124"/>
         <source>Importing the model…</source>
         <translation>Importando el modelo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/models_section.py" line="105"/>
+        <location filename="../../desktop/settings/models_section.py" line="131"/>
         <source>Model {name} imported. SHA-256 checksum: {sha}</source>
         <translation>Modelo {name} importado. Suma de comprobación SHA-256: {sha}</translation>
     </message>
@@ -1136,12 +1145,12 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
         <translation>Sin guía</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="189"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="196"/>
         <source>Tell the participant what the interview is for, that it is recorded, that they can stop at any time or go off the record, and that only a copy without names is shared.</source>
         <translation>Explica a la persona para qué es la entrevista, que se graba, que puede parar en cualquier momento o hablar de forma extraoficial, y que solo se comparte una copia sin nombres.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="200"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="207"/>
         <source>Please give the site (for example SITE-A).</source>
         <translation>Indica el lugar (por ejemplo SITIO-A).</translation>
     </message>
