@@ -89,6 +89,7 @@ def build_share_view(interviews: Iterable[InterviewDoc], *, rules: Rules, decisi
 
     question_counts: dict[str, Counter[str]] = defaultdict(Counter)
     pair_support: Counter[tuple[str, str]] = Counter()
+    full_pair_support: Counter[tuple[str, str]] = Counter()  # filtered reports only
     texts_by_interview: list[list[str]] = []
     for iv in agg.interviews:
         answered, themes_by_q, texts = _answer_themes(iv)
@@ -100,6 +101,24 @@ def build_share_view(interviews: Iterable[InterviewDoc], *, rules: Rules, decisi
     question_cols = {q.question_id: {g: question_counts[q.question_id].get(g, 0) for g in sizes}
                      for q in agg.questions if q.interviews}
     question_table = suppress_table(question_cols, sizes, k)
+    if site is not None and not (guide_version or date_from or date_to):
+        # A site report keeps whole groups, so its cells are the full report's: make it
+        # consistent with that report, or the two together would undo the suppression.
+        from core.reports.disclosure import Column, align_with_full
+        full = build_share_view(list(unique.values()), rules=rules)
+        full_themes = {t.theme_id: Column(t.by_group, t.interviews) for t in full.themes}
+        full_questions = {q.question_id: Column(q.by_group, q.interviews) for q in full.questions}
+        theme_table = {tid: align_with_full(col, full_themes[tid]) for tid, col in theme_table.items()}
+        question_table = {qid: align_with_full(col, full_questions[qid]) for qid, col in question_table.items()}
+    if site is not None or guide_version or date_from or date_to:
+        # Pairs: the full report minus this one must not describe fewer than k interviews.
+        whole = fold_groups(full_sizes, k)
+        in_whole = {m for g in whole.groups for m in g.members}
+        for iv in unique.values():
+            if _site(iv) in in_whole:
+                _answered, themes_by_q, _texts = _answer_themes(iv)
+                full_pair_support.update({(a, b) for tids in themes_by_q.values() for a in tids
+                                          for b in tids if a < b})
 
     n = agg.n_interviews
     qtext = {q.question_id: q.text for q in agg.questions}
@@ -121,10 +140,15 @@ def build_share_view(interviews: Iterable[InterviewDoc], *, rules: Rules, decisi
                  for q in agg.questions if q.interviews]
     ids = list(agg.theme_ids)
     shown_theme = {t.theme_id: t.interviews is not None for t in themes}
+
+    def pair_shown(a: str, b: str) -> bool:
+        key = (min(a, b), max(a, b))
+        outside = full_pair_support[key] - pair_support[key] if full_pair_support else 0
+        return pair_support[key] >= k and (outside == 0 or outside >= k)
+
     pairs_view: list[list[int | None]] = [
         [(agg.cooccurrence[i][j] if shown_theme.get(a) else None) if i == j else
-         (agg.cooccurrence[i][j] if pair_support[(min(a, b), max(a, b))] >= k
-          or agg.cooccurrence[i][j] == 0 else None)
+         (agg.cooccurrence[i][j] if agg.cooccurrence[i][j] == 0 or pair_shown(a, b) else None)
          for j, b in enumerate(ids)] for i, a in enumerate(ids)]
     small, protecting = withheld_cells(list(theme_table.values()) + list(question_table.values()))
     view = ShareView(

@@ -216,6 +216,28 @@ def suppress_table(columns: Mapping[Any, Mapping[G, int]], sizes: Mapping[G, int
     return {key: suppress_column(counts, sizes, k) for key, counts in columns.items()}
 
 
+def align_with_full(own: Column, full: Column) -> Column:
+    """A site-filtered report's column, made to say nothing the full report does not.
+
+    A report filtered to some sites holds those sites' cells unchanged, so a reader can set it
+    beside the full report: a cell the full report hid must stay hidden, and the filtered
+    total may be shown only if it adds nothing — when no hidden cell of the full column lies
+    inside the selection (the total is then a sum of shown cells) or every hidden cell does
+    (the full report already gives their sum). A total over a selection that splits the hidden
+    cells would let a reader subtract one side from the other. ``own`` is the filtered
+    report's own suppression (its small cells are the same cells); ``full`` the full
+    report's column over at least the same groups.
+    """
+    cells = {g: full.cells[g] for g in own.cells}
+    hidden_full = {g for g, v in full.cells.items() if v is None}
+    inside = hidden_full & set(own.cells)
+    reasons = {g: (own.reasons[g] if own.reasons.get(g) in (SMALL, SMALL_TOTAL) else COMPLEMENT)
+               for g, v in cells.items() if v is None}
+    if full.total is None or own.total is None or (inside and hidden_full - inside):
+        return Column(cells, None, reasons, full.total_reason or own.total_reason or COMPLEMENT)
+    return Column(cells, own.total, reasons)
+
+
 def shown_count(value: int, k: int = DEFAULT_K) -> int | None:
     """A single count with no breakdown (a theme's interviews overall): shown from k up."""
     return value if value == 0 or value >= k else None

@@ -14,7 +14,7 @@ from core.coordinator.aggregate import aggregate_interviews
 from core.coordinator.share import build_share_view
 from core.reports.disclosure import Column, Rules
 from tests.helpers.coordinator_data import make_interview, typed
-from tests.unit.reports.test_disclosure import attack
+from tests.unit.reports.test_disclosure import attack, attack_both
 
 SITES = ("S1", "S2", "S3", "S4", "S5")
 
@@ -64,3 +64,25 @@ def test_nothing_shown_describes_fewer_than_k_and_hidden_cells_stay_hidden(study
     packet_sites = {iv.packet_id: iv.interview.site for iv in interviews}
     quoted = [r.packet_id for r in view.quotes.review]
     assert all(packet_sites[pid] in counted_sites for pid in quoted)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(studies(), st.integers(3, 6))
+def test_a_site_report_beside_the_full_one_recovers_no_hidden_figure(study, k):
+    interviews, site, _month_to = study
+    if site is None:
+        site = SITES[0]
+    rules = Rules(k, max(k, 6))
+    full = build_share_view(interviews, rules=rules)
+    part = build_share_view(interviews, rules=rules, site=site)
+    truth = aggregate_interviews(interviews)
+    sizes = dict(full.groups)
+    full_themes = {t.theme_id: t for t in full.themes}
+    for t in part.themes:
+        f = full_themes[t.theme_id]
+        ranges = attack_both(Column(f.by_group, f.interviews), Column(t.by_group, t.interviews), sizes)
+        for grp in full.grouping.groups:
+            value = sum(truth.theme(t.theme_id).interviews_by_site.get(m, 0) for m in grp.members)
+            if 0 < value < k and f.interviews is not None:
+                assert f.by_group[grp.label] is None and t.by_group.get(grp.label) is None
+                assert ranges[grp.label][1] >= k - 1e-9

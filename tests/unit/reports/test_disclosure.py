@@ -22,6 +22,7 @@ from core.reports.disclosure import (
     SMALL_TOTAL,
     Column,
     Rules,
+    align_with_full,
     fold_groups,
     percent,
     shown_count,
@@ -213,3 +214,62 @@ def test_rules_refuse_nonsense():
         Rules(k=1)
     with pytest.raises(ValueError):
         Rules(k=5, quote_min_interviews=3)
+
+
+# --- a site report beside the full report --------------------------------------------------
+
+def attack_both(full: Column, part: Column, sizes: dict[str, int]) -> dict[str, tuple[float, float]]:
+    """The LP attacker holding the full report and a report on some of its groups."""
+    hidden = [g for g, v in full.cells.items() if v is None]
+    if not hidden:
+        return {}
+    shown = {g: v for g, v in full.cells.items() if v is not None}
+    any_shown = bool(shown)
+    bounds = [(1 if any_shown else 0, sizes[g]) for g in hidden]
+    a_eq, b_eq = [], []
+    if full.total is not None:
+        a_eq.append([1] * len(hidden))
+        b_eq.append(full.total - sum(shown.values()))
+    if part.total is not None:
+        a_eq.append([1 if g in part.cells else 0 for g in hidden])
+        b_eq.append(part.total - sum(v for g, v in shown.items() if g in part.cells))
+    out = {}
+    for i, g in enumerate(hidden):
+        c = [0] * len(hidden)
+        c[i] = 1
+        low = linprog(c, A_eq=a_eq or None, b_eq=b_eq or None, bounds=bounds, method="highs")
+        high = linprog([-x for x in c], A_eq=a_eq or None, b_eq=b_eq or None, bounds=bounds, method="highs")
+        assert low.status == 0 and high.status == 0
+        out[g] = (low.fun, -high.fun)
+    return out
+
+
+def test_a_site_report_cannot_undo_the_full_reports_partner_cell():
+    sizes = {"A": 12, "B": 8, "C": 6}
+    counts = {"A": 9, "B": 2, "C": 6}
+    full = suppress_column(counts, sizes, 5)                  # B small, C its partner
+    own = suppress_column({"C": 6}, {"C": 6}, 5)              # on its own, C = 6 is fine...
+    assert own.cells == {"C": 6} and own.total == 6           # ...and 17 - 9 - 6 = 2 gives B away
+    part = align_with_full(own, full)
+    assert part.cells == {"C": None} and part.total is None   # so the site report hides it
+    assert attack_both(full, part, sizes)["B"][1] >= 5
+    both = align_with_full(suppress_column({"B": 2, "C": 6}, {"B": 8, "C": 6}, 5), full)
+    assert both.total == 8 and both.cells == {"B": None, "C": None}  # no new information
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(2, 7), st.data())
+def test_a_site_report_beside_the_full_report_recovers_nothing(k, data):
+    n_groups = data.draw(st.integers(2, 6))
+    sizes = {f"G{i}": data.draw(st.integers(k, 3 * k + 4)) for i in range(n_groups)}
+    counts = {g: data.draw(st.one_of(st.integers(0, min(n, k)), st.integers(0, n))) for g, n in sizes.items()}
+    chosen = data.draw(st.sets(st.sampled_from(sorted(sizes)), min_size=1))
+    full = suppress_column(counts, sizes, k)
+    part = align_with_full(suppress_column({g: counts[g] for g in chosen}, {g: sizes[g] for g in chosen}, k),
+                           full)
+    ranges = attack_both(full, part, sizes)
+    for g, value in counts.items():
+        if 0 < value < k:
+            assert full.cells[g] is None and (g not in part.cells or part.cells[g] is None)
+            low, high = ranges[g]
+            assert high > low + 0.5 and high >= k - 1e-9
