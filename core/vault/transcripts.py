@@ -217,6 +217,12 @@ class TranscriptRepo:
         with self.vault.transaction() as conn:
             conn.execute(f"UPDATE segments SET {sets} WHERE id = ?", (*values, segment_id))
 
+    def set_speakers(self, segment_ids: list[int], speaker: str) -> None:
+        """One speaker for several segments at once (one transaction)."""
+        with self.vault.transaction() as conn:
+            conn.executemany("UPDATE segments SET speaker = ? WHERE id = ?",
+                             [(speaker, sid) for sid in segment_ids])
+
     def replace_segments(self, transcript_id: int, segments: list[Segment]) -> None:
         """Rewrite a transcript's segments in order (split/merge); keeps ids of given segments."""
         with self.vault.transaction() as conn:

@@ -395,7 +395,8 @@ class RecordView(QWidget):
         recorder, live = self.recorder, self.live
         # Not cancellable on purpose: locking cancels jobs, and this one saves the audio.
         self.job.run(lambda r, c: _stop(recorder, live), self.tr("Saving the recording\u2026"),
-                     succeeded=self._on_stopped, failed=self._on_stop_failed, name="record_stop")
+                     succeeded=self._on_stopped, failed=self._on_stop_failed, name="record_stop",
+                     cancellable=False)
 
     @Slot(object)
     def _on_stopped(self, result: tuple[int, Any]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.widgets.plain import clock
 
 LOW_CONFIDENCE = 0.5
+SAVE_AFTER_MS = 800  # a pause in typing saves the fix (not only leaving the box)
 
 
 def low_confidence_spans(text: str, words: list) -> list[tuple[int, int]]:
@@ -43,6 +45,7 @@ class SegmentWidget(QFrame):
     speaker_changed = Signal(object, str)
     chip_accepted = Signal(int)           # tag id
     chip_rejected = Signal(int)
+    picked = Signal(object, bool)         # self, ticked (for changing several speakers at once)
 
     def __init__(self, segment: object, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +65,12 @@ class SegmentWidget(QFrame):
         self.speaker.addItem(self.tr("Interviewer"), "interviewer")
         self.speaker.addItem(self.tr("Participant"), "participant")
         self.speaker.setCurrentIndex(max(0, self.speaker.findData(segment.speaker)))  # type: ignore[attr-defined]
+        # Tick several passages, then set who speaks in all of them at once.
+        self.pick = QCheckBox(self)
+        self.pick.setObjectName("pick")
+        self.pick.setToolTip(self.tr("Pick this passage to change the speaker of several at once"))
+        self.pick.setAccessibleName(self.tr("Pick this passage"))
+        top.addWidget(self.pick)
         top.addWidget(self.time_button)
         top.addWidget(self.speaker)
         top.addStretch(1)
@@ -79,6 +88,15 @@ class SegmentWidget(QFrame):
         self.chips.addStretch(1)
         layout.addLayout(self.chips)
         self._committed = segment.text  # type: ignore[attr-defined]
+        # The words last selected here: clicking "Add theme" elsewhere must still code them.
+        self.selection: tuple[int, int] | None = None
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_AFTER_MS)
+        self._save_timer.timeout.connect(self.commit)
+        self.text.textChanged.connect(self._on_typed)
+        self.text.selectionChanged.connect(self._on_selection)
+        self.pick.toggled.connect(self._on_pick)
         self.time_button.clicked.connect(self._on_time)
         self.speaker.currentIndexChanged.connect(self._on_speaker)
         self.mark_low_confidence()
@@ -121,6 +139,31 @@ class SegmentWidget(QFrame):
         """Programmatic change (undo/redo): no commit signal."""
         self._committed = text
         self.text.setPlainText(text)
+        self._save_timer.stop()
+
+    @Slot()
+    def _on_typed(self) -> None:
+        if self.text.toPlainText() != self._committed:
+            self._save_timer.start()
+
+    @Slot()
+    def _on_selection(self) -> None:
+        cur = self.text.textCursor()
+        if cur.hasSelection():
+            self.selection = (min(cur.selectionStart(), cur.selectionEnd()),
+                              max(cur.selectionStart(), cur.selectionEnd()))
+        elif self.text.hasFocus():
+            self.selection = None  # a click inside without selecting: nothing selected now
+
+    @Slot(bool)
+    def _on_pick(self, on: bool) -> None:
+        self.picked.emit(self, on)
+
+    def set_speaker(self, speaker: str) -> None:
+        """Show a speaker set elsewhere (several at once) without a change signal."""
+        self.speaker.blockSignals(True)
+        self.speaker.setCurrentIndex(max(0, self.speaker.findData(speaker)))
+        self.speaker.blockSignals(False)
 
     def set_playing(self, playing: bool) -> None:
         value = "1" if playing else "0"
@@ -169,7 +212,9 @@ class SegmentWidget(QFrame):
                 self.commit()
         return False
 
+    @Slot()
     def commit(self) -> None:
+        self._save_timer.stop()
         new = self.text.toPlainText()
         if new != self._committed:
             old, self._committed = self._committed, new

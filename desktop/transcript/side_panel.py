@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QLabel,
     QListWidget,
     QPlainTextEdit,
     QVBoxLayout,
@@ -36,16 +37,32 @@ class SidePanel(QWidget):
         self.memos = QListWidget(self)
         self.memos.setMinimumHeight(48)  # the panel must fit a 1366x768 screen
         layout.addWidget(self.memos, 1)
+        # Which passage a new note belongs to, so nobody writes it against the wrong one.
+        self.passage = QLabel("", self)
+        self.passage.setObjectName("memo_passage")
+        self.passage.setWordWrap(True)
+        self.passage.setProperty("note", "1")
+        layout.addWidget(self.passage)
         self.memo_text = QPlainTextEdit(self)
+        self.memo_text.setObjectName("memo_text")
         self.memo_text.setPlaceholderText(self.tr("A note about this passage\u2026"))
-        self.memo_text.setMaximumHeight(90)
+        lines = self.memo_text.fontMetrics().lineSpacing()
+        self.memo_text.setMinimumHeight(5 * lines + 12)  # several lines, no scroll bar for a sentence
+        self.memo_text.setMaximumHeight(7 * lines + 12)
         layout.addWidget(self.memo_text)
+        self.set_passage(None)
         self.memo_shared = QCheckBox(self.tr("Share this note with the coordinator"), self)
         layout.addWidget(self.memo_shared)
         self.add_memo_button = button(self.tr("Add note"), self)
         layout.addWidget(self.add_memo_button)
         self.add_theme_button.clicked.connect(self._on_add_theme)
         self.add_memo_button.clicked.connect(self._on_add_memo)
+
+    def set_passage(self, label: str | None) -> None:
+        """Say which passage the next note is about (None: the interview as a whole)."""
+        self.passage.setText(self.tr("Note about the passage at {p}").format(p=label) if label
+                             else self.tr("Note about the whole interview (click into a passage "
+                                          "to write about it)"))
 
     def set_themes(self, themes: list) -> None:
         self.theme.clear()

@@ -85,6 +85,11 @@ def _suggest(vault: Any, interview_id: str, required: bool):
     return suggest
 
 
+def _set_speakers(vault: Any, segment_ids: list[int], speaker: str) -> None:
+    from core.vault.transcripts import TranscriptRepo
+    TranscriptRepo(vault).set_speakers(segment_ids, speaker)
+
+
 def _move_to_question(vault: Any, segment_id: int, question_id: str | None) -> None:
     from core.tagging.service import move_to_question
     move_to_question(vault, segment_id, question_id)
@@ -140,6 +145,8 @@ class TranscriptView(QWidget):
         self._focus_after_load: int | None = None
         self._keep_visible: SegmentWidget | None = None
         self._keep_visible_until = 0.0
+        self._restore_scroll: int | None = None
+        self._picked: set[int] = set()
         self.undo_stack = QUndoStack(self)
         self.player = Player(ctx.overrides.get("output_stream_factory"))
         self._audio_rid: int | None = None
@@ -156,6 +163,14 @@ class TranscriptView(QWidget):
                   self.split_button, self.merge_button):
             tools.addWidget(b)
         tools.addStretch(1)
+        # Tick passages (the box by each time), then set who speaks in all of them.
+        self.bulk_speaker = QComboBox(self)
+        self.bulk_speaker.setObjectName("bulk_speaker")
+        self.bulk_speaker.addItem(self.tr("Interviewer"), "interviewer")
+        self.bulk_speaker.addItem(self.tr("Participant"), "participant")
+        self.bulk_button = button(self.tr("Set speaker of ticked"), self, name="bulk_speaker_button")
+        tools.addWidget(self.bulk_speaker)
+        tools.addWidget(self.bulk_button)
         layout.addLayout(tools)
         self.takes = TakesBar(ctx, self)
         layout.addWidget(self.takes)
@@ -224,6 +239,7 @@ class TranscriptView(QWidget):
         self.side.add_memo_requested.connect(self._on_add_memo)
         self.takes.take_chosen.connect(self._on_take_chosen)
         self.move_question.activated.connect(self._on_move_question)
+        self.bulk_button.clicked.connect(self._on_bulk_speaker)
         self.scroll.verticalScrollBar().rangeChanged.connect(self._on_scroll_range)
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_stack.undo)
         QShortcut(QKeySequence.StandardKey.Redo, self, activated=self.undo_stack.redo)
@@ -240,6 +256,9 @@ class TranscriptView(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        if self.widgets and self._focus_after_load is None:
+            # A save or a theme must not send the reader back to the top (issue 16).
+            self._restore_scroll = self.scroll.verticalScrollBar().value()
         if self.ctx.session.is_unlocked and self.interview_id:
             vault, iid = self.ctx.session.vault, self.interview_id
             start_job(lambda r, c: edits.load(vault, iid), self, succeeded=self._on_loaded,
@@ -269,6 +288,9 @@ class TranscriptView(QWidget):
 
     @Slot(int, int)
     def _on_scroll_range(self, _min: int, _max: int) -> None:
+        if self._restore_scroll is not None and time.monotonic() <= self._keep_visible_until:
+            self.scroll.verticalScrollBar().setValue(self._restore_scroll)
+            return
         w = self._keep_visible
         if w is None or time.monotonic() > self._keep_visible_until or w not in self.widgets:
             self._keep_visible = None
@@ -286,7 +308,9 @@ class TranscriptView(QWidget):
             item = self.body_layout.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
+        current_id = self.current.segment_id if self.current is not None else None
         self.widgets, self.current = [], None
+        picked, self._picked = self._picked, set()
         last_q: object = object()
         for seg in data.segments:
             if seg.question_id != last_q:
@@ -304,6 +328,11 @@ class TranscriptView(QWidget):
             w.speaker_changed.connect(self._on_speaker)
             w.chip_accepted.connect(self._on_accept)
             w.chip_rejected.connect(self._on_reject)
+            w.picked.connect(self._on_picked)
+            if seg.id in picked:
+                w.pick.setChecked(True)
+            if seg.id == current_id:
+                self.current = w
             self.body_layout.addWidget(w)
             self.widgets.append(w)
         self.body_layout.addStretch(1)
@@ -317,9 +346,15 @@ class TranscriptView(QWidget):
         for qid, text in data.questions.items():
             self.move_question.addItem(text, qid)
         self._show_question_of(self.current)
+        self.bulk_button.setEnabled(bool(self._picked))
+        self.side.set_passage(self._passage_label(self.current))
         if self._focus_after_load is not None:
+            self._restore_scroll = None
             sid, self._focus_after_load = self._focus_after_load, None
             QTimer.singleShot(0, lambda: self.focus_segment(sid))
+        elif self._restore_scroll is not None:
+            self._keep_visible_until = time.monotonic() + 1.5
+            self.scroll.verticalScrollBar().setValue(self._restore_scroll)
         self.loaded.emit()
 
     # --- transcription ------------------------------------------------------------------
@@ -371,6 +406,34 @@ class TranscriptView(QWidget):
     def _on_focused(self, widget: SegmentWidget) -> None:
         self.current = widget
         self._show_question_of(widget)
+        self.side.set_passage(self._passage_label(widget))
+
+    def _passage_label(self, widget: SegmentWidget | None) -> str | None:
+        if widget is None:
+            return None
+        words = widget.text.toPlainText().split()
+        start = " ".join(words[:8]) + ("\u2026" if len(words) > 8 else "")
+        return self.tr("{t} \u2014 \u201c{start}\u201d").format(t=clock(widget.segment.start_ms / 1000),
+                                                                  start=start)
+
+    @Slot(object, bool)
+    def _on_picked(self, widget: SegmentWidget, on: bool) -> None:
+        (self._picked.add if on else self._picked.discard)(widget.segment_id)
+        self.bulk_button.setEnabled(bool(self._picked))
+
+    @Slot()
+    def _on_bulk_speaker(self) -> None:
+        ids = sorted(self._picked)
+        if not ids:
+            return
+        speaker = str(self.bulk_speaker.currentData())
+        for w in self.widgets:
+            if w.segment_id in self._picked:
+                w.set_speaker(speaker)
+                w.pick.setChecked(False)
+        self._picked.clear()
+        self.bulk_button.setEnabled(False)
+        self._write(_set_speakers, ids, speaker, reload=False)
 
     def _show_question_of(self, widget: SegmentWidget | None) -> None:
         self.move_question.setEnabled(widget is not None and self.move_question.count() > 1)
@@ -452,9 +515,9 @@ class TranscriptView(QWidget):
         if w is None:
             self.job.say(self.tr("First click into a passage and select some words."))
             return
-        cur = w.text.textCursor()
-        start, end = sorted((cur.selectionStart(), cur.selectionEnd()))
-        span = (start, end) if end > start else (None, None)
+        # The words selected there, even though the click on Add moved the focus away.
+        span = w.selection if w.selection is not None else (None, None)
+        w.commit()  # a fix typed just before must be saved before the theme is anchored
         self._write(edits.add_theme, self.interview_id, w.segment_id, theme_id, *span)
 
     @Slot(str, bool)

@@ -38,6 +38,14 @@ class JobStatus(QWidget):
         row.addWidget(self.label, 1)
         row.addWidget(self.bar, 1)
         row.addWidget(self.stop_button)
+        # Always as tall as when busy, with the bar's and Stop's places kept: a status that
+        # appears must never shift the list below it (the next click would land on the
+        # wrong word).
+        for w in (self.bar, self.stop_button):
+            policy = w.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            w.setSizePolicy(policy)
+        self.setFixedHeight(max(self.stop_button.sizeHint().height(), self.bar.sizeHint().height()))
         self._set_busy(False)
 
     @property
@@ -45,7 +53,8 @@ class JobStatus(QWidget):
         return self.handle is not None
 
     def run(self, job: JobFn, message: str, *, succeeded: Callable[[Any], None] | None = None,
-            failed: Callable[[Any], None] | None = None, name: str = "") -> JobHandle:
+            failed: Callable[[Any], None] | None = None, name: str = "",
+            cancellable: bool = True) -> JobHandle:
         """Start ``job`` and follow it; ``succeeded``/``failed`` run after the status updates.
 
         ``failed`` (if given) receives errors other than Cancelled; without it they are shown
@@ -57,6 +66,9 @@ class JobStatus(QWidget):
         self.label.setText(message)
         self.bar.setRange(0, 0)
         self._set_busy(True)
+        # A job that must not be stopped (saving a recording) shows no Stop at all: a bare
+        # "Stop" beside "Saving the recording…" reads as "stop saving".
+        self.stop_button.setVisible(cancellable)
         handle.progressed.connect(self._on_progress)
         handle.failed.connect(self._on_failed)
         handle.succeeded.connect(self._on_succeeded)
@@ -98,7 +110,9 @@ class JobStatus(QWidget):
         if handle is not None and handle.was_cancelled:
             self.label.setText(self.tr("Stopped."))
         else:
-            self.label.setText(self.tr("That did not work."))
+            # The dialog says what went wrong and what to do; no stale "That did not work."
+            # (or an empty bar) stays behind once it is read.
+            self.label.clear()
             if self._on_error is not None:
                 self._on_error(exc)
             else:
@@ -107,5 +121,7 @@ class JobStatus(QWidget):
 
     def _finish(self) -> None:
         self.handle = None
+        self.bar.setRange(0, 1000)
+        self.bar.setValue(0)
         self._set_busy(False)
         self.idle.emit()

@@ -782,24 +782,23 @@ dice la gente (uno por línea)</translation>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/job_status.py" line="79"/>
+        <location filename="../../desktop/widgets/job_status.py" line="91"/>
         <source>Stopping…</source>
         <translation>Deteniendo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/job_status.py" line="92"/>
+        <location filename="../../desktop/widgets/job_status.py" line="104"/>
         <source>Done.</source>
         <translation>Hecho.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/job_status.py" line="99"/>
+        <location filename="../../desktop/widgets/job_status.py" line="111"/>
         <source>Stopped.</source>
         <translation>Detenido.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/job_status.py" line="101"/>
         <source>That did not work.</source>
-        <translation>Eso no funcionó.</translation>
+        <translation type="vanished">Eso no funcionó.</translation>
     </message>
 </context>
 <context>
@@ -1257,7 +1256,7 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
     <message>
         <location filename="../../desktop/record/record_view.py" line="166"/>
         <location filename="../../desktop/record/record_view.py" line="376"/>
-        <location filename="../../desktop/record/record_view.py" line="442"/>
+        <location filename="../../desktop/record/record_view.py" line="443"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
@@ -1358,52 +1357,52 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
         <translation>Guardando la grabación…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="407"/>
+        <location filename="../../desktop/record/record_view.py" line="408"/>
         <source>Recording saved.</source>
         <translation>Grabación guardada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="414"/>
+        <location filename="../../desktop/record/record_view.py" line="415"/>
         <source>Finishing the typing up: questions and themes…</source>
         <translation>Terminando la transcripción: preguntas y temas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="418"/>
+        <location filename="../../desktop/record/record_view.py" line="419"/>
         <source>Recording saved and typed up as a new take. Choose it on the Transcript tab to work on it.</source>
         <translation>Grabación guardada y transcrita como una toma nueva. Elígela en la pestaña de la transcripción para trabajar con ella.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="423"/>
+        <location filename="../../desktop/record/record_view.py" line="424"/>
         <source>Recording saved and typed up.</source>
         <translation>Grabación guardada y transcrita.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="429"/>
+        <location filename="../../desktop/record/record_view.py" line="430"/>
         <source>Recording saved and typed up. Themes can be suggested on the Transcript tab.</source>
         <translation>Grabación guardada y transcrita. Los temas se pueden sugerir en la pestaña de la transcripción.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="469"/>
+        <location filename="../../desktop/record/record_view.py" line="470"/>
         <source>We hear nothing. Check the microphone is plugged in and not muted.</source>
         <translation>No se oye nada. Comprueba que el micrófono está conectado y no silenciado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="470"/>
+        <location filename="../../desktop/record/record_view.py" line="471"/>
         <source>Too loud: move the microphone a little further away.</source>
         <translation>Demasiado fuerte: aleja un poco el micrófono.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="489"/>
+        <location filename="../../desktop/record/record_view.py" line="490"/>
         <source>Choose the audio file</source>
         <translation>Elige el archivo de audio</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="490"/>
+        <location filename="../../desktop/record/record_view.py" line="491"/>
         <source>Audio (*.wav *.flac *.ogg *.mp3 *.m4a)</source>
         <translation>Audio (*.wav *.flac *.ogg *.mp3 *.m4a)</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="495"/>
+        <location filename="../../desktop/record/record_view.py" line="496"/>
         <source>Bringing in the audio file…</source>
         <translation>Trayendo el archivo de audio…</translation>
     </message>
@@ -1573,47 +1572,57 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>SegmentWidget</name>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="58"/>
+        <location filename="../../desktop/transcript/segment_widget.py" line="61"/>
         <source>Play from here</source>
         <translation>Reproducir desde aquí</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="61"/>
+        <location filename="../../desktop/transcript/segment_widget.py" line="64"/>
         <source>Who?</source>
         <translation>¿Quién?</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="62"/>
+        <location filename="../../desktop/transcript/segment_widget.py" line="65"/>
         <source>Interviewer</source>
         <translation>Entrevistador/a</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="63"/>
+        <location filename="../../desktop/transcript/segment_widget.py" line="66"/>
         <source>Participant</source>
         <translation>Participante</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="113"/>
+        <location filename="../../desktop/transcript/segment_widget.py" line="71"/>
+        <source>Pick this passage to change the speaker of several at once</source>
+        <translation>Marca este fragmento para cambiar el hablante de varios a la vez</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/segment_widget.py" line="72"/>
+        <source>Pick this passage</source>
+        <translation>Marcar este fragmento</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/segment_widget.py" line="131"/>
         <source>Not sure about this word: listen and check</source>
         <translation>Palabra dudosa: escucha y comprueba</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="143"/>
+        <location filename="../../desktop/transcript/segment_widget.py" line="186"/>
         <source>Suggested: click to accept</source>
         <translation>Sugerido: haz clic para aceptarlo</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="144"/>
+        <location filename="../../desktop/transcript/segment_widget.py" line="187"/>
         <source>Accepted theme</source>
         <translation>Tema aceptado</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="150"/>
+        <location filename="../../desktop/transcript/segment_widget.py" line="193"/>
         <source>Not this theme</source>
         <translation>Este tema no</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="151"/>
+        <location filename="../../desktop/transcript/segment_widget.py" line="194"/>
         <source>Reject {theme}</source>
         <translation>Rechazar {theme}</translation>
     </message>
@@ -1677,42 +1686,52 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../desktop/transcript/side_panel.py" line="25"/>
+        <location filename="../../desktop/transcript/side_panel.py" line="26"/>
         <source>Themes</source>
         <translation>Temas</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/side_panel.py" line="26"/>
+        <location filename="../../desktop/transcript/side_panel.py" line="27"/>
         <source>Click a suggested theme under a passage to accept it, or ✕ to reject it. To add one, select words in a passage, choose a theme and press Add.</source>
         <translation>Haz clic en un tema sugerido bajo un fragmento para aceptarlo, o en ✕ para rechazarlo. Para añadir uno, selecciona palabras de un fragmento, elige un tema y pulsa Añadir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/side_panel.py" line="32"/>
+        <location filename="../../desktop/transcript/side_panel.py" line="33"/>
         <source>Add theme to the selected words</source>
         <translation>Añadir el tema a las palabras seleccionadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/side_panel.py" line="35"/>
+        <location filename="../../desktop/transcript/side_panel.py" line="36"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/side_panel.py" line="40"/>
+        <location filename="../../desktop/transcript/side_panel.py" line="48"/>
         <source>A note about this passage…</source>
         <translation>Una nota sobre este fragmento…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/side_panel.py" line="43"/>
+        <location filename="../../desktop/transcript/side_panel.py" line="54"/>
         <source>Share this note with the coordinator</source>
         <translation>Compartir esta nota con la coordinación</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/side_panel.py" line="45"/>
+        <location filename="../../desktop/transcript/side_panel.py" line="56"/>
         <source>Add note</source>
         <translation>Añadir nota</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/side_panel.py" line="58"/>
+        <location filename="../../desktop/transcript/side_panel.py" line="63"/>
+        <source>Note about the passage at {p}</source>
+        <translation>Nota sobre el fragmento de {p}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/side_panel.py" line="64"/>
+        <source>Note about the whole interview (click into a passage to write about it)</source>
+        <translation>Nota sobre toda la entrevista (haz clic en un fragmento para escribir sobre él)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/side_panel.py" line="75"/>
         <source> (shared)</source>
         <translation> (compartida)</translation>
     </message>
@@ -1820,120 +1839,140 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="148"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="312"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="155"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="341"/>
         <source>Type it up</source>
         <translation>Transcribir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="150"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="157"/>
         <source>Suggest themes</source>
         <translation>Sugerir temas</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="151"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="158"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="152"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="159"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="153"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="160"/>
         <source>Split at cursor</source>
         <translation>Dividir en el cursor</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="154"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="161"/>
         <source>Join with next</source>
         <translation>Unir con el siguiente</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="165"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="500"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="169"/>
+        <source>Interviewer</source>
+        <translation>Entrevistador/a</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="170"/>
+        <source>Participant</source>
+        <translation>Participante</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="171"/>
+        <source>Set speaker of ticked</source>
+        <translation>Poner hablante a los marcados</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="180"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="563"/>
         <source>Play</source>
         <translation>Reproducir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="166"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="181"/>
         <source>− 5 s</source>
         <translation>− 5 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="167"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="182"/>
         <source>+ 5 s</source>
         <translation>+ 5 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="177"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="192"/>
         <source>This passage answers:</source>
         <translation>Este fragmento responde a:</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="184"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="199"/>
         <source>No transcript yet. Record the interview, then press “Type it up”.</source>
         <translation>Todavía no hay transcripción. Graba la entrevista y luego pulsa “Transcribir”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="295"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="316"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="319"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="345"/>
         <source>Before the first question</source>
         <translation>Antes de la primera pregunta</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="311"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="340"/>
         <source>Type it up again</source>
         <translation>Transcribir de nuevo</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="332"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="367"/>
         <source>Typing up the interview…</source>
         <translation>Transcribiendo la entrevista…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="341"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="376"/>
         <source>The new take is typed up. The transcript below is still the one in use; choose the new take above to work on it instead.</source>
         <translation>La toma nueva está transcrita. La transcripción de abajo sigue siendo la que está en uso; elige la toma nueva arriba para trabajar con ella.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="344"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="379"/>
         <source>Typed up, with the questions and suggested themes.</source>
         <translation>Transcrita, con las preguntas y los temas sugeridos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="353"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="388"/>
         <source>Suggesting themes…</source>
         <translation>Sugiriendo temas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="414"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="416"/>
+        <source>{t} — “{start}”</source>
+        <translation>{t} — «{start}»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="477"/>
         <source>Click between two words, then press Split.</source>
         <translation>Haz clic entre dos palabras y luego pulsa Dividir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="416"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="479"/>
         <source>Split</source>
         <translation>Dividir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="426"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="489"/>
         <source>This is the last passage; there is nothing after it to join.</source>
         <translation>Este es el último fragmento; no hay nada después para unir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="428"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="491"/>
         <source>Join</source>
         <translation>Unir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="453"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="516"/>
         <source>First click into a passage and select some words.</source>
         <translation>Primero haz clic en un fragmento y selecciona algunas palabras.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="493"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="556"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
@@ -2124,7 +2163,7 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>view</name>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="95"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="100"/>
         <source>Edit text</source>
         <translation>Editar texto</translation>
     </message>
