@@ -119,6 +119,7 @@ def run_demo(out_dir: str | Path, *, say: Say = print, report: ReportFn = no_rep
     from core.reports.coordinator_pdf import write_report
     from core.reports.csv_export import write_csv
     from core.reports.qdpx import write_qdpx
+    from core.reports.share_view import TEAM_BANNER
     from core.vault.tags import TagRepo
     from core.vault.transcripts import TranscriptRepo
 
@@ -185,7 +186,7 @@ def run_demo(out_dir: str | Path, *, say: Say = print, report: ReportFn = no_rep
 
         def write_reports() -> None:
             agg = aggregate(coordinator)
-            report_pdf.write_bytes(write_report(agg))
+            report_pdf.write_bytes(write_report(agg, banner=TEAM_BANNER))  # the team copy (0117)
             write_csv(agg, csv_dir)
             write_qdpx(agg, qdpx_path)
 
