@@ -17,7 +17,7 @@ from core.audit.model import FAIL, PASS, WARN, AuditReport
 from core.audit.sqlcipher_pages import free_space_report
 from core.audit.vault_checks import independent_db_key
 from core.vault import Vault, auditlog
-from core.vault.erase import erased_ids, is_erase_pending, leftover_rows
+from core.vault.erase import erased_ids, is_erase_pending, leftover_rows, leftover_withdrawn
 
 NAME = "Deleted interviews left nothing"
 
@@ -32,6 +32,9 @@ def check_erasures(report: AuditReport, vault: Vault) -> None:
     left = leftover_rows(vault, interviews, recordings)
     if left:
         problems.append("rows still carry a deleted id: " + ", ".join(f"{t} ({n})" for t, n in sorted(left.items())))
+    withdrawn_left = leftover_withdrawn(vault)
+    if withdrawn_left:
+        problems.append(f"{withdrawn_left} packet(s) withdrawn by their researchers are still in the inbox")
     if is_erase_pending(vault):
         problems.append("a deletion has not finished clearing old page copies from vault.db-wal")
     verified = [e.details for e in auditlog.entries(vault.conn) if e.event == "deletion_verified"]
@@ -45,11 +48,13 @@ def check_erasures(report: AuditReport, vault: Vault) -> None:
         problems.append(f"free pages not zeroed: {space.dirty_free_pages[:10]}")
     if space.dirty_btree_pages:
         problems.append(f"free space inside pages not zeroed: {space.dirty_btree_pages[:10]}")
-    report.facts["erasures"] = {"interviews": len(interviews), "takes": len(recordings),
+    tombstones = int(vault.conn.execute("SELECT COUNT(*) FROM withdrawals").fetchone()[0])
+    report.facts["erasures"] = {"interviews": len(interviews), "takes": len(recordings), "withdrawn_packets": tombstones,
                                 "verified_deletions": len(verified), "pages": space.pages,
                                 "free_pages": space.free_pages, "btree_pages": space.btree_pages}
     evidence = (f"The security log records {len(interviews)} deleted or withdrawn interview(s) and "
-                f"{len(recordings)} deleted take(s); {len(verified)} deletion(s) were checked right after "
+                f"{len(recordings)} deleted take(s), and {tombstones} packet(s) withdrawn at this coordinator "
+                f"(tombstones only); {len(verified)} deletion(s) were checked right after "
                 "by decrypting every page and WAL frame and looking for their codes, names, phrases and audio. "
                 f"Now: no table holds any of their ids; of {space.pages} pages, {space.free_pages} free page(s) "
                 f"and the free space of {space.btree_pages} b-tree page(s) decrypt (cryptography, not "

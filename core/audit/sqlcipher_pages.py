@@ -286,7 +286,12 @@ def free_space_report(path: Path, db_key: bytes) -> FreeSpaceReport:
         count = _u32(plain, 4)
         leaves = [_u32(plain, 8 + 4 * i) for i in range(min(count, (len(plain) - 8) // 4))]
         free.update(leaves)
-        if any(plain[8 + 4 * count:]):
+        # Like cell pointers, leaf numbers handed out again stay after the live list: skip
+        # 4-byte words that are page numbers of this file; everything after must be zero.
+        at = 8 + 4 * count
+        while at + 4 <= len(plain) and 0 < _u32(plain, at) <= total:
+            at += 4
+        if any(plain[at:]):
             report.dirty_free_pages.append(trunk)
         for leaf in leaves:
             if leaf in pages and any(pages[leaf]):

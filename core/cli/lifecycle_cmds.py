@@ -44,6 +44,13 @@ def add_interview_delete(actions: argparse._SubParsersAction) -> None:
     d.add_argument("id")
     d.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     d.set_defaults(handler=cmd_interview_delete)
+    w = actions.add_parser("withdraw", help="the participant withdrew: delete the interview and write a "
+                                            "signed withdrawal notice for the coordinators")
+    w.add_argument("id")
+    w.add_argument("--out", metavar="NOTICE.cpkt",
+                   help="where to write the notice (needed when the interview was shared)")
+    w.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    w.set_defaults(handler=cmd_interview_withdraw)
 
 
 def add_audio_delete(actions: argparse._SubParsersAction) -> None:
@@ -188,4 +195,31 @@ def cmd_receipts_folder(args: argparse.Namespace) -> int:
         vault.set_setting(SETTING_FOLDER, str(Path(args.dir).resolve()))
         done = import_from_folder(vault)
     print(f"Receipts will be read from {args.dir}; {done.matched if done else 0} packet(s) confirmed now.")
+    return 0
+
+
+def cmd_interview_withdraw(args: argparse.Namespace) -> int:
+    from core.jobs import run_job
+    from core.lifecycle.delete import what_goes
+    from core.lifecycle.withdraw import make_withdraw_job, shared_packets
+    vault = open_vault(args)
+    try:
+        packets = shared_packets(vault, args.id)
+        exists = vault.conn.execute("SELECT 1 FROM interviews WHERE id = ?", (args.id,)).fetchone()
+        question = what_goes(vault, args.id).sentence().split(" It was shared")[0] if exists else (
+            f"Interview {args.id} was deleted here already.")
+        if packets:
+            question += (f" A withdrawal notice for the {len(packets)} packet(s) sent will tell the "
+                         "coordinators to erase it too.")
+        confirm(question, args)
+        result = run_job(make_withdraw_job(vault, args.id, args.out), ProgressPrinter())
+    finally:
+        vault.close()
+    if result.deleted is not None:
+        _report_result(result.deleted, f"interview {args.id}")
+    if result.notice_path is not None:
+        print(f"Wrote the withdrawal notice {result.notice_path}. Put it where you share packets: the "
+              "coordinator's import erases the interview there and refuses it if it is sent again.")
+    else:
+        print("It was never shared, so no notice is needed.")
     return 0

@@ -216,11 +216,14 @@ def cmd_packet_verify(args: argparse.Namespace) -> int:
     info: dict[str, Any]
     if identities:
         opened = verify_and_open(data, identities=identities, trusted_devices=trusted)
-        iv = opened.interview.interview
         info = {"verdict": "accept", "opened": True, **opened.header.to_dict(),
-                "files": {n: len(b) for n, b in sorted(opened.files.items())},
-                "interview": {"code": iv.code, "site": iv.site, "month": iv.month,
-                              "segments": len(opened.interview.segments)}}
+                "files": {n: len(b) for n, b in sorted(opened.files.items())}}
+        if opened.interview is None:   # a withdrawal notice (spec §11)
+            info["withdraws"] = list(opened.withdrawal.get("withdraws", []))
+        else:
+            iv = opened.interview.interview
+            info["interview"] = {"code": iv.code, "site": iv.site, "month": iv.month,
+                                 "segments": len(opened.interview.segments)}
     else:
         header = verify(data, trusted_devices=trusted)
         info = {"verdict": "signature_ok", "opened": False, **header.to_dict()}
@@ -230,8 +233,11 @@ def cmd_packet_verify(args: argparse.Namespace) -> int:
     print("Signature OK: made by a trusted device and not changed since.")
     if info["opened"]:
         print(f"Contents OK: {', '.join(info['files'])} match their manifest.")
-        i = info["interview"]
-        print(f"Interview {i['code']} at {i['site']} ({i['month']}), {i['segments']} passages.")
+        if "withdraws" in info:
+            print(f"Withdrawal notice for {len(info['withdraws'])} packet(s): {', '.join(info['withdraws'])}.")
+        else:
+            i = info["interview"]
+            print(f"Interview {i['code']} at {i['site']} ({i['month']}), {i['segments']} passages.")
     else:
         print("Not opened (no coordinator identity given): the contents were not checked.")
     print(f"Packet {info['packet_id']}, made {info['created_day']}"

@@ -37,7 +37,7 @@ from core.vault.inbox import SUPERSEDED, InboxRepo, InboxTx, QuarantinedPacket, 
 
 log = logging.getLogger(__name__)
 
-VERDICTS = ("imported", "already_imported", "superseded", "conflict", "quarantined", "rejected")
+VERDICTS = ("imported", "already_imported", "superseded", "withdrawn", "conflict", "quarantined", "rejected")
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ class ImportResult:
 
     @property
     def is_ok(self) -> bool:
-        return self.verdict in ("imported", "already_imported", "superseded")
+        return self.verdict in ("imported", "already_imported", "superseded", "withdrawn")
 
 
 def require_coordinator(vault: Vault) -> None:
@@ -139,6 +139,9 @@ class Importer:
                 if held is not None and result.verdict != "quarantined":
                     tx.drop_held(held.id)
                 tx.log_event(result.packet_id, name, result.verdict, result.code, result.reason)
+            if result.verdict == "withdrawn":   # old page copies leave the WAL only after the commit
+                from core.vault.erase import finish_pending
+                finish_pending(self.vault)
             return result
         except Cancelled:
             raise
@@ -184,6 +187,10 @@ class Importer:
             return result("conflict", f"a different packet from this device with this id was imported on {day}; "
                                       "keeping that one", "id_conflict")
 
+        from core.coordinator import withdrawals
+        refused = withdrawals.refuse_if_withdrawn(tx, header, path)   # spec §11: never reopened
+        if refused is not None:
+            return refused
         trusted = tx.trusted_devices()
         if dev not in trusted:
             if known is not None:  # e.g. its device was removed since: still nothing to change
@@ -198,9 +205,12 @@ class Importer:
             opened = reader.verify_and_open(data, identities=self.identities, trusted_devices=trusted)
         except PacketRejected as exc:
             return result("rejected", exc.reason, exc.code)
+        if header.is_withdrawal:
+            return withdrawals.apply_notice(tx, opened, path)
         if known is not None:
             return seen_before(known)
         # The sealed packet is kept, and the interview as rows, not the payload.
+        assert opened.interview is not None   # only a withdrawal notice has none (handled above)
         return self._store(tx, data, header, opened.interview, path)
 
     def _store(self, tx: InboxTx, data: bytes, header: Header, interview: InterviewDoc,

@@ -23,6 +23,14 @@ PACKET_ID_LEN = 16
 FINGERPRINT_LEN = 32
 FLAG_SUPERSEDES = 0x0001
 KNOWN_FLAGS = FLAG_SUPERSEDES
+# Version 2 adds one packet kind, the withdrawal notice (spec §11); interview packets stay
+# version 1, so a reader that predates notices refuses one as unsupported, never misreads it.
+WITHDRAWAL_VERSION = 2
+FORMAT_VERSIONS = (FORMAT_VERSION, WITHDRAWAL_VERSION)
+FLAG_WITHDRAWAL = 0x0002
+WITHDRAWAL_FILES = ("manifest.json", "withdrawal.json")
+WITHDRAWAL_FORMAT = "confidant-withdrawal/1"
+MAX_WITHDRAWN = 64
 SIGNATURE_CONTEXT = b"confidant-packet/v1 signature\n"
 MAX_PAYLOAD_LEN = 64 * 1024 * 1024
 MAX_PACKET_LEN = PAYLOAD_OFFSET + MAX_PAYLOAD_LEN
@@ -111,8 +119,12 @@ class Header:
         """SHA-256 of the header: equal digests mean the same packet (spec §8)."""
         return hashlib.sha256(self.raw or self.encode()).hexdigest()
 
+    @property
+    def is_withdrawal(self) -> bool:
+        return self.version == WITHDRAWAL_VERSION
+
     def encode(self) -> bytes:
-        flags = FLAG_SUPERSEDES if self.supersedes else 0
+        flags = FLAG_WITHDRAWAL if self.is_withdrawal else (FLAG_SUPERSEDES if self.supersedes else 0)
         return _HEADER_STRUCT.pack(
             MAGIC, self.version, flags, _id_bytes(self.packet_id), self.created_day.encode("ascii"),
             bytes.fromhex(self.device_fingerprint), bytes.fromhex(self.payload_sha256),
@@ -136,13 +148,16 @@ def decode_header(data: bytes) -> Header:
     if len(data) < len(MAGIC) + 2:
         raise reject("truncated")
     (version,) = struct.unpack_from(">H", data, len(MAGIC))
-    if version != FORMAT_VERSION:
+    if version not in FORMAT_VERSIONS:
         raise reject("unsupported_version", f"format version {version}")
     if len(data) < PAYLOAD_OFFSET:
         raise reject("truncated")
     (_magic, _version, flags, packet_id, created, fpr, payload_hash, payload_len, supersedes,
      reserved) = _HEADER_STRUCT.unpack_from(data, 0)
-    if flags & ~KNOWN_FLAGS:
+    if version == WITHDRAWAL_VERSION:
+        if flags != FLAG_WITHDRAWAL or supersedes != _NO_ID:
+            raise reject("malformed", "a withdrawal notice with other flags or a supersedes field")
+    elif flags & ~KNOWN_FLAGS:
         raise reject("malformed", "unknown flags")
     if reserved != b"\0\0":
         raise reject("malformed", "reserved bytes are not zero")

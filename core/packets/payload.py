@@ -19,7 +19,9 @@ from core.packets.format import (
     MAX_FILE_LEN,
     MAX_FILES,
     MAX_UNZIPPED_LEN,
+    MAX_WITHDRAWN,
     REQUIRED_FILES,
+    WITHDRAWAL_FORMAT,
     reject,
 )
 
@@ -63,8 +65,8 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     return data
 
 
-def unpack(plaintext: bytes) -> dict[str, bytes]:
-    """Spec §7 steps 12–14: the checked members of the payload zip."""
+def unpack(plaintext: bytes, required: tuple[str, ...] = REQUIRED_FILES) -> dict[str, bytes]:
+    """Spec §7 steps 12–14: the checked members of the payload zip (``required``: per kind)."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(plaintext))
         infos = zf.infolist()
@@ -78,7 +80,7 @@ def unpack(plaintext: bytes) -> dict[str, bytes]:
             raise reject("malformed", "a file has a name that is not allowed")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or info.flag_bits & 0x1:
             raise reject("malformed", "a file is compressed or encrypted in a way that is not allowed")
-    missing = [n for n in REQUIRED_FILES if n not in names]
+    missing = [n for n in required if n not in names]
     if missing:
         raise reject("malformed", f"missing {', '.join(missing)}")
     if len(infos) > MAX_FILES:
@@ -166,3 +168,21 @@ def check_interview(files: dict[str, bytes], packet_id: str, supersedes: str | N
         return InterviewDoc.from_json(doc), doc
     except InvalidInterviewDoc as exc:
         raise reject("bad_interview", "; ".join(exc.problems)) from None
+
+
+def check_withdrawal(files: dict[str, bytes], notice_id: str) -> dict[str, Any]:
+    """Spec §11 step 15 for a withdrawal notice; returns withdrawal.json as a dict."""
+    try:
+        doc = load_json_member(files["withdrawal.json"])
+    except ValueError:
+        raise reject("malformed", "withdrawal.json cannot be read") from None
+    if not isinstance(doc, dict) or doc.get("format") != WITHDRAWAL_FORMAT:
+        raise reject("malformed", "withdrawal.json has the wrong format")
+    if doc.get("notice_id") != notice_id:
+        raise reject("manifest_mismatch", "withdrawal.json belongs to a different notice")
+    ids = doc.get("withdraws")
+    if (not isinstance(ids, list) or not 0 < len(ids) <= MAX_WITHDRAWN
+            or not all(isinstance(i, str) and re.fullmatch(r"[0-9a-f]{32}", i) for i in ids)
+            or len(set(ids)) != len(ids) or notice_id in ids):
+        raise reject("malformed", "withdrawal.json does not list packet ids as it should")
+    return doc

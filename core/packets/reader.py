@@ -23,12 +23,13 @@ from core.packets.format import (
     MAX_PACKET_LEN,
     PAYLOAD_OFFSET,
     SIGNATURE_CONTEXT,
+    WITHDRAWAL_FILES,
     Header,
     decode_header,
     reject,
 )
 from core.packets.keys import fingerprint, verify_signature
-from core.packets.payload import check_interview, check_manifest, unpack
+from core.packets.payload import check_interview, check_manifest, check_withdrawal, unpack
 
 log = logging.getLogger(__name__)
 
@@ -41,10 +42,11 @@ class OpenedPacket:
 
     header: Header
     files: dict[str, bytes]
-    interview: InterviewDoc             # validated (spec §5.2)
+    interview: InterviewDoc | None      # validated (spec §5.2); None for a withdrawal notice
     raw_interview: dict[str, Any]       # as decoded, unknown keys included (the audit reads all)
     manifest: dict[str, Any] = field(default_factory=dict)
     device_public_key: str = ""
+    withdrawal: dict[str, Any] = field(default_factory=dict)   # a withdrawal notice's (spec §11)
 
 
 def read_packet_file(path: str | Path) -> bytes:
@@ -175,6 +177,12 @@ def _verify_and_open(data: bytes, identities: list[str],
     header, public_key = _verify(data, trusted_devices)                 # steps 1-10
     payload = data[PAYLOAD_OFFSET:]
     plaintext = _decrypt(payload, identities)                           # step 11
+    if header.is_withdrawal:                                            # spec §11
+        files = unpack(plaintext, WITHDRAWAL_FILES)
+        manifest = check_manifest(files, header.packet_id, None)
+        notice = check_withdrawal(files, header.packet_id)
+        log.info("withdrawal notice %s verified (%d packets)", header.packet_id, len(notice["withdraws"]))
+        return OpenedPacket(header, files, None, {}, manifest, public_key, notice)
     files = unpack(plaintext)                                           # steps 12-13
     manifest = check_manifest(files, header.packet_id, header.supersedes)  # step 14
     interview, raw = check_interview(files, header.packet_id, header.supersedes)  # steps 15-16

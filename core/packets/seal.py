@@ -39,12 +39,12 @@ def today_utc() -> str:
 
 def seal(plaintext: bytes, *, recipients: Sequence[str], signer: Signer, device_fingerprint: str,
          packet_id: str, supersedes: str | None = None, created_day: str | None = None,
-         encrypt: Encryptor = age_encrypt) -> tuple[bytes, Header]:
+         encrypt: Encryptor = age_encrypt, version: int = FORMAT_VERSION) -> tuple[bytes, Header]:
     """The bytes of a complete packet and its header."""
     payload = encrypt(plaintext, recipients)
     if len(payload) > MAX_PAYLOAD_LEN:
         raise reject("oversized", "this interview is too large for one packet")
-    header = Header(FORMAT_VERSION, packet_id, created_day or today_utc(), device_fingerprint,
+    header = Header(version, packet_id, created_day or today_utc(), device_fingerprint,
                     hashlib.sha256(payload).hexdigest(), len(payload), supersedes)
     raw = header.encode()
     signature = signer(SIGNATURE_CONTEXT + raw)

@@ -226,3 +226,73 @@ def erased_ids(vault: Vault) -> tuple[list[str], list[int]]:
         elif entry.event in ("recording_deleted", "audio_retention_deleted"):
             recordings.append(int(entry.details.get("recording", 0)))
     return [i for i in interviews if i], [r for r in recordings if r]
+
+
+# --- coordinator: withdrawn packets -------------------------------------------------------------
+@dataclass(frozen=True)
+class WithdrawOutcome:
+    removed: list[str]          # packet ids whose data was erased now
+    recorded: list[str]         # packet ids tombstoned without data here (not arrived yet)
+    refused: list[str]          # packet ids held only from other devices: not this device's to withdraw
+    already: list[str]          # packet ids withdrawn before
+
+
+def withdrawn_at(conn: Any, device_fingerprint: str, packet_id: str) -> str | None:
+    """The day a packet of this device was withdrawn, or None."""
+    row = conn.execute("SELECT withdrawn_at FROM withdrawals WHERE device_fingerprint = ? AND packet_id = ?",
+                       (device_fingerprint, packet_id)).fetchone()
+    return str(row[0]) if row else None
+
+
+def erase_withdrawn(conn: Any, device_fingerprint: str, packet_ids: list[str], notice_id: str,
+                    withdrawn_on: str, received_at: str) -> WithdrawOutcome:
+    """Inside the caller's transaction: erase this device's packets and keep only tombstones.
+
+    Only (device, packet id) pairs of the notice's own device are touched: a packet id another
+    device sent is refused (the notice cannot withdraw what its device did not send). The
+    caller commits and then calls ``finish_pending`` to clear the WAL.
+    """
+    removed, recorded, refused, already = [], [], [], []
+    for pid in packet_ids:
+        if withdrawn_at(conn, device_fingerprint, pid) is not None:
+            already.append(pid)
+            continue
+        mine = conn.execute("SELECT id FROM packets_received WHERE device_fingerprint = ? AND packet_id = ?",
+                            (device_fingerprint, pid)).fetchone()
+        held = conn.execute("SELECT COUNT(*) FROM inbox_quarantine WHERE device_fingerprint = ? AND packet_id = ?",
+                            (device_fingerprint, pid)).fetchone()[0]
+        others = conn.execute("SELECT 1 FROM packets_received WHERE packet_id = ? AND device_fingerprint != ?",
+                              (pid, device_fingerprint)).fetchone()
+        if mine is None and not held and others is not None:
+            refused.append(pid)
+            continue
+        if mine is not None:
+            conn.execute("DELETE FROM packets_received WHERE id = ?", (mine[0],))   # inbox rows cascade
+            removed.append(pid)
+        else:
+            recorded.append(pid)
+        conn.execute("DELETE FROM inbox_quarantine WHERE device_fingerprint = ? AND packet_id = ?",
+                     (device_fingerprint, pid))
+        conn.execute("INSERT INTO withdrawals (device_fingerprint, packet_id, notice_id, withdrawn_at, received_at)"
+                     " VALUES (?,?,?,?,?)", (device_fingerprint, pid, notice_id, withdrawn_on, received_at))
+    if removed:
+        # A packet that replaced or was replaced by a withdrawn one keeps no link to it.
+        marks = ",".join("?" * len(removed))
+        conn.execute(f"UPDATE packets_received SET superseded_by = NULL WHERE device_fingerprint = ?"
+                     f" AND superseded_by IN ({marks})", (device_fingerprint, *removed))
+        rebuild_fts(conn)
+        _mark_pending(conn)
+    auditlog.append(conn, "packets_withdrawn", {
+        "device": device_fingerprint, "notice": notice_id, "removed": len(removed),
+        "recorded": len(recorded), "refused": len(refused)})
+    return WithdrawOutcome(removed, recorded, refused, already)
+
+
+def leftover_withdrawn(vault: Vault) -> int:
+    """Rows of withdrawn packets still in the inbox or quarantine (0 when every withdrawal is clean)."""
+    conn = vault.conn
+    n = 0
+    for table in ("packets_received", "inbox_quarantine"):
+        n += conn.execute(f"SELECT COUNT(*) FROM {table} t JOIN withdrawals w ON w.device_fingerprint ="
+                          f" t.device_fingerprint AND w.packet_id = t.packet_id").fetchone()[0]
+    return int(n)

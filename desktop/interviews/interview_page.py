@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 from core.vault.interviews import Interview, InterviewRepo
 from desktop.context import AppContext
 from desktop.errors import show_error
-from desktop.interviews.delete_action import DeleteInterviewAction
+from desktop.interviews.delete_action import DeleteInterviewAction, WithdrawInterviewAction
 from desktop.interviews.interviews_view import state_label
 from desktop.jobs import call, start_job
 from desktop.widgets.buttons import button
@@ -34,6 +34,8 @@ class InterviewPage(QWidget):
         self.title.setProperty("heading", "2")
         top.addWidget(self.back_button)
         top.addWidget(self.title, 1)
+        self.withdraw_button = button(self.tr("Participant withdrew\u2026"), self, name="withdraw_button")
+        top.addWidget(self.withdraw_button)
         self.delete_button = button(self.tr("Delete interview\u2026"), self, name="delete_button")
         top.addWidget(self.delete_button)
         layout.addLayout(top)
@@ -44,6 +46,10 @@ class InterviewPage(QWidget):
         self.delete_button.clicked.connect(self._on_delete)
         self.delete_action.deleted.connect(self.deleted)
         self.delete_action.message.connect(self.life_status.setText)
+        self.withdraw_action = WithdrawInterviewAction(ctx, self)
+        self.withdraw_button.clicked.connect(self._on_withdraw)
+        self.withdraw_action.deleted.connect(self.deleted)
+        self.withdraw_action.message.connect(self.life_status.setText)
         self.tabs = QTabWidget(self)
         layout.addWidget(self.tabs, 1)
         self.back_button.clicked.connect(self.back_requested)
@@ -73,6 +79,10 @@ class InterviewPage(QWidget):
     @Slot()
     def _on_delete(self) -> None:
         self.delete_action.run(self.interview_id)
+
+    @Slot()
+    def _on_withdraw(self) -> None:
+        self.withdraw_action.run(self.interview_id)
 
     @Slot(object)
     def _on_header(self, iv: Interview) -> None:

@@ -682,11 +682,16 @@ dice la gente (uno por línea)</translation>
     </message>
     <message>
         <location filename="../../desktop/interviews/interview_page.py" line="37"/>
+        <source>Participant withdrew…</source>
+        <translation>El participante se retiró…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/interview_page.py" line="39"/>
         <source>Delete interview…</source>
         <translation>Borrar la entrevista…</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interview_page.py" line="82"/>
+        <location filename="../../desktop/interviews/interview_page.py" line="92"/>
         <source>Recording…</source>
         <translation>Grabando…</translation>
     </message>
@@ -2125,6 +2130,59 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
     <message>
         <source>Open a vault in another folder…</source>
         <translation type="vanished">Abrir una bóveda en otra carpeta…</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawInterviewAction</name>
+    <message>
+        <location filename="../../desktop/interviews/delete_action.py" line="78"/>
+        <source>Stop the recording before deleting an interview.</source>
+        <translation>Detén la grabación antes de borrar una entrevista.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/delete_action.py" line="87"/>
+        <source>The participant withdrew. Interview {code} and everything in it will be deleted for good. This cannot be undone.</source>
+        <translation>El participante se retiró. La entrevista {code} y todo lo que contiene se borrarán para siempre. No se puede deshacer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/delete_action.py" line="90"/>
+        <source>It was shared, so Confidant will also write a signed withdrawal notice: put it where you share packets, and the coordinator&apos;s copy is erased too.</source>
+        <translation>Se compartió, así que Confidant también escribirá un aviso de retirada firmado: ponlo donde compartes los paquetes y la copia de la coordinación también se borrará.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/delete_action.py" line="92"/>
+        <source>Participant withdrew</source>
+        <translation>El participante se retiró</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/delete_action.py" line="93"/>
+        <source>Withdraw and delete</source>
+        <translation>Retirar y borrar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/delete_action.py" line="93"/>
+        <source>Keep it</source>
+        <translation>Conservarla</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/delete_action.py" line="97"/>
+        <source>Save the withdrawal notice</source>
+        <translation>Guardar el aviso de retirada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/delete_action.py" line="102"/>
+        <source>Deleting…</source>
+        <translation>Borrando…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/delete_action.py" line="109"/>
+        <source>Deleted. The withdrawal notice is in {path}: share it with the coordinator.</source>
+        <translation>Borrada. El aviso de retirada está en {path}: compártelo con la coordinación.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/delete_action.py" line="112"/>
+        <source>Deleted. It was never shared, so no notice is needed.</source>
+        <translation>Borrada. Nunca se compartió, así que no hace falta aviso.</translation>
     </message>
 </context>
 <context>

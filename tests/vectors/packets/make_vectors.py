@@ -229,7 +229,9 @@ def build() -> list[tuple[str, bytes, dict]]:
     stranger = make("unknown-device", pack(files_for(stranger_id, None), stranger_id, None),
                     pid=stranger_id, device=STRANGER)
     v2_id = packet_id("unsupported-version")
-    v2 = make("unsupported-version", pack(files_for(v2_id, None), v2_id, None), pid=v2_id, version=2)
+    # Version 2 is the withdrawal notice (spec §11; vectors in tests/vectors/withdrawals/): the
+    # first version no reader knows is 3.
+    v2 = make("unsupported-version", pack(files_for(v2_id, None), v2_id, None), pid=v2_id, version=3)
     # A header claiming a payload over the limit, properly signed.
     big = bytearray(valid[:fmt.HEADER_LEN])
     struct.pack_into(">Q", big, 102, fmt.MAX_PAYLOAD_LEN + 1)
@@ -288,7 +290,7 @@ def build() -> list[tuple[str, bytes, dict]]:
         ("unknown-device.cpkt", stranger, {"verdict": "unknown_device",
                                            "description": "signed by a device that is not enrolled"}),
         ("unsupported-version.cpkt", v2, {"verdict": "unsupported_version",
-                                          "description": "format version 2, signed"}),
+                                          "description": "format version 3, signed"}),
         ("oversized-payload-len.cpkt", oversized_len, {"verdict": "oversized",
                                                        "description": "header claims a payload over "
                                                                       "MAX_PAYLOAD_LEN, signed"}),
