@@ -12,6 +12,9 @@ class CoreError(Exception):
 
     user_message: str = "Something went wrong."
     hint: str = ""
+    # What to do next in the app's own words, when ``hint`` names a command: the desktop
+    # shows this one, so a non-technical person is never sent to a command line.
+    desktop_hint: str = ""
     exit_code: int = 1
 
     def __init__(self, user_message: str | None = None, hint: str | None = None) -> None:
@@ -158,7 +161,10 @@ class NotSignedOff(CoreError):
 
 class NoRecipients(CoreError):
     user_message = "No coordinator has been added yet, so nobody could open the copy."
-    hint = "Add your coordinator's key (Settings → Coordinators, or `confidant recipients add`)."
+    hint = "Add the file your coordinator gave you: `confidant recipients add coordinator.txt`."
+    desktop_hint = ("Open Settings and, under \u201cSharing with your coordinator\u201d, press "
+                    "\u201cAdd a coordinator from their file\u2026\u201d and choose the "
+                    "coordinator.txt they gave you (on a USB stick or from an e-mail).")
 
 
 class PacketRejected(CoreError):

@@ -44,7 +44,8 @@ class ErrorMessage:
 def describe(exc: BaseException) -> ErrorMessage:
     """Turn an exception into words for people (no dialog; used by views and tests)."""
     if isinstance(exc, CoreError):
-        return ErrorMessage(_tr("Confidant"), _tr(exc.user_message), _tr(exc.hint) if exc.hint else "")
+        hint = exc.desktop_hint or exc.hint
+        return ErrorMessage(_tr("Confidant"), _tr(exc.user_message), _tr(hint) if hint else "")
     details = getattr(exc, "__confidant_traceback__", "") or "".join(
         traceback.format_exception(type(exc), exc, exc.__traceback__))
     return ErrorMessage(

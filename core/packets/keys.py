@@ -189,6 +189,18 @@ def list_recipients(vault: Vault) -> list[Recipient]:
     return RecipientRepo(vault).list()
 
 
+def read_recipient_file(path: str | Path) -> tuple[str, str]:
+    """The recipient in a coordinator's file (coordinator.txt) and its fingerprint words, to
+    check with the coordinator before it is added."""
+    recipient = parse_recipient(Path(path))
+    return recipient, words_for_fingerprint(fingerprint(recipient))
+
+
+def remove_recipient(vault: Vault, recipient_id: int) -> None:
+    """Stop sealing copies to this coordinator (copies already sent stay readable to them)."""
+    RecipientRepo(vault).remove(recipient_id)
+
+
 IDENTITY_WARNING = (
     "This file is the coordinator's secret key, not encrypted. Anyone who has it can open every "
     "packet sealed to this coordinator and read every interview in it.")

@@ -21,6 +21,8 @@ from desktop.context import AppContext
 from desktop.errors import show_error
 from desktop.jobs import start_job
 from desktop.widgets.buttons import button, note
+from desktop.widgets.confirm import ask
+from desktop.widgets.files import chooser
 
 
 @dataclass
@@ -51,6 +53,16 @@ def _add(vault, text: str, label: str) -> object:
     return keys.add_recipient(vault, text, label)
 
 
+def _read_file(path) -> tuple[str, str]:
+    from core.packets import keys
+    return keys.read_recipient_file(path)
+
+
+def _remove(vault, recipient_id: int) -> None:
+    from core.packets import keys
+    keys.remove_recipient(vault, recipient_id)
+
+
 class SharingSection(QGroupBox):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Sharing with your coordinator"), parent)
@@ -76,20 +88,35 @@ class SharingSection(QGroupBox):
             "Coordinators who can open your copies. Check each fingerprint with them by phone."),
             self))
         self.recipients = QListWidget(self)
+        self.recipients.setObjectName("recipients")
         self.recipients.setMaximumHeight(120)
         layout.addWidget(self.recipients)
-        row = QHBoxLayout()
+        # The usual way: the coordinator.txt they handed over (USB stick, e-mail), with its
+        # words checked aloud before it is added; pasting the key stays for those who have it.
+        file_row = QHBoxLayout()
         self.new_label = QLineEdit(self)
         self.new_label.setPlaceholderText(self.tr("Name, e.g. Union office"))
+        self.file_button = button(self.tr("Add a coordinator from their file\u2026"), self,
+                                  role="primary", name="add_coordinator_file_button")
+        self.remove_button = button(self.tr("Remove the selected coordinator"), self,
+                                    name="remove_coordinator_button")
+        file_row.addWidget(self.new_label, 1)
+        file_row.addWidget(self.file_button)
+        file_row.addWidget(self.remove_button)
+        layout.addLayout(file_row)
+        row = QHBoxLayout()
         self.new_key = QLineEdit(self)
-        self.new_key.setPlaceholderText(self.tr("Paste the coordinator's key (age1\u2026)"))
+        self.new_key.setPlaceholderText(self.tr("Or paste the coordinator's key (age1\u2026)"))
         self.add_button = button(self.tr("Add coordinator"), self)
-        row.addWidget(self.new_label, 1)
         row.addWidget(self.new_key, 2)
         row.addWidget(self.add_button)
         layout.addLayout(row)
         self.copy_button.clicked.connect(self._on_copy)
         self.add_button.clicked.connect(self._on_add)
+        self.file_button.clicked.connect(self._on_add_file)
+        self.remove_button.clicked.connect(self._on_remove)
+        self.recipients.currentRowChanged.connect(self._on_row)
+        self.remove_button.setEnabled(False)
 
     def refresh(self) -> None:
         session = self.ctx.session
@@ -110,6 +137,47 @@ class SharingSection(QGroupBox):
         for r, words in zip(info.recipients, info.recipient_words):
             self.recipients.addItem(f"{r.label or self.tr('(no name)')} \u2014 {words}")
             self.recipients.item(self.recipients.count() - 1).setToolTip(r.fingerprint)
+
+    @Slot(int)
+    def _on_row(self, row: int) -> None:
+        self.remove_button.setEnabled(0 <= row < len(self.info.recipients))
+
+    @Slot()
+    def _on_add_file(self) -> None:
+        paths = chooser().open_files(self, self.tr("Choose the file your coordinator gave you"),
+                                     self.tr("Coordinator file (*.txt);;All files (*)"))
+        if paths:
+            path = paths[0]
+            self._file_stem = path.stem
+            start_job(lambda r, c: _read_file(path), self, succeeded=self._on_file_read,
+                      failed=self._on_failed, name="read_recipient_file")
+
+    @Slot(object)
+    def _on_file_read(self, result: tuple[str, str]) -> None:
+        recipient, words = result
+        if not ask(self, self.tr("Check it is really your coordinator"),
+                   self.tr("Read these words with your coordinator, by phone or in person. Add "
+                           "them only if the words match:\n\n{words}").format(words=words),
+                   self.tr("The words match: add"), self.tr("Cancel")):
+            return
+        label = self.new_label.text().strip() or self.tr("Coordinator")
+        if self.ctx.session.is_unlocked:
+            start_job(lambda r, c, v=self.ctx.session.vault: _add(v, recipient, label), self,
+                      succeeded=self._on_added, failed=self._on_failed, name="add_recipient")
+
+    @Slot()
+    def _on_remove(self) -> None:
+        row = self.recipients.currentRow()
+        if not (0 <= row < len(self.info.recipients)) or not self.ctx.session.is_unlocked:
+            return
+        r = self.info.recipients[row]
+        if not ask(self, self.tr("Remove this coordinator?"),
+                   self.tr("New copies will no longer be sealed to {name}. Copies already sent "
+                           "stay readable to them.").format(name=r.label or self.tr("(no name)")),
+                   self.tr("Remove"), self.tr("Keep")):
+            return
+        start_job(lambda c_, k_, v=self.ctx.session.vault, rid=r.id: _remove(v, rid), self,
+                  succeeded=self._on_added, failed=self._on_failed, name="remove_recipient")
 
     @Slot()
     def _on_copy(self) -> None:

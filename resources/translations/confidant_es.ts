@@ -1643,47 +1643,125 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>SharingSection</name>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="56"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="68"/>
         <source>Sharing with your coordinator</source>
         <translation>Compartir con tu coordinación</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="66"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="78"/>
         <source>This laptop&apos;s key</source>
         <translation>La clave de este portátil</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="67"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="79"/>
         <source>Read aloud to check it</source>
         <translation>Léelo en voz alta para comprobarlo</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="70"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="82"/>
         <source>Researchers seal copies to</source>
         <translation>Los investigadores sellan las copias para</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="73"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="85"/>
         <source>Copy this laptop&apos;s key</source>
         <translation>Copiar la clave de este portátil</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="76"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="88"/>
         <source>Coordinators who can open your copies. Check each fingerprint with them by phone.</source>
         <translation>Coordinaciones que pueden abrir tus copias. Comprueba cada huella con ellas por teléfono.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="83"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="98"/>
         <source>Name, e.g. Union office</source>
         <translation>Nombre, p. ej. Oficina del sindicato</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="85"/>
-        <source>Paste the coordinator&apos;s key (age1…)</source>
-        <translation>Pega la clave de la coordinación (age1…)</translation>
+        <location filename="../../desktop/settings/sharing_section.py" line="99"/>
+        <source>Add a coordinator from their file…</source>
+        <translation>Añadir una coordinación desde su archivo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="86"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="101"/>
+        <source>Remove the selected coordinator</source>
+        <translation>Quitar la coordinación seleccionada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sharing_section.py" line="109"/>
+        <source>Or paste the coordinator&apos;s key (age1…)</source>
+        <translation>O pega la clave de la coordinación (age1…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sharing_section.py" line="147"/>
+        <source>Choose the file your coordinator gave you</source>
+        <translation>Elige el archivo que te dio tu coordinación</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sharing_section.py" line="148"/>
+        <source>Coordinator file (*.txt);;All files (*)</source>
+        <translation>Archivo de la coordinación (*.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sharing_section.py" line="158"/>
+        <source>Check it is really your coordinator</source>
+        <translation>Comprueba que de verdad es tu coordinación</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sharing_section.py" line="159"/>
+        <source>Read these words with your coordinator, by phone or in person. Add them only if the words match:
+
+{words}</source>
+        <translation>Lee estas palabras con tu coordinación, por teléfono o en persona. Añádela solo si las palabras coinciden:
+
+{words}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sharing_section.py" line="161"/>
+        <source>The words match: add</source>
+        <translation>Las palabras coinciden: añadir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sharing_section.py" line="161"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sharing_section.py" line="163"/>
+        <source>Coordinator</source>
+        <translation>Coordinación</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sharing_section.py" line="174"/>
+        <source>Remove this coordinator?</source>
+        <translation>¿Quitar esta coordinación?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sharing_section.py" line="175"/>
+        <source>New copies will no longer be sealed to {name}. Copies already sent stay readable to them.</source>
+        <translation>Las copias nuevas ya no se sellarán para {name}. Las copias ya enviadas siguen pudiendo leerlas.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sharing_section.py" line="176"/>
+        <source>(no name)</source>
+        <translation>(sin nombre)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sharing_section.py" line="177"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sharing_section.py" line="177"/>
+        <source>Keep</source>
+        <translation>Conservar</translation>
+    </message>
+    <message>
+        <source>Paste the coordinator&apos;s key (age1…)</source>
+        <translation type="vanished">Pega la clave de la coordinación (age1…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/sharing_section.py" line="110"/>
         <source>Add coordinator</source>
         <translation>Añadir coordinación</translation>
     </message>

@@ -148,3 +148,41 @@ def test_auto_lock_minutes_persist_and_apply(qtbot, researcher_window, tmp_path)
     again = GeneralSection(Preferences(tmp_path / "prefs-vault.ini"))
     qtbot.addWidget(again)
     assert again.autolock.value() == 25
+
+
+def test_sharing_adds_a_coordinator_from_their_file_after_checking_words_and_removes_it(
+        qtbot, researcher_window, shown_errors, answers, files, coordinator_vault, tmp_path, monkeypatch):
+    from core.cli import main
+    from core.packets import keys
+    from tests.conftest import PASSPHRASE
+    coordinator_vault.close()                             # the CLI opens it, as a coordinator would
+    path = tmp_path / "coordinator.txt"
+    monkeypatch.setenv("CONFIDANT_PASSPHRASE", PASSPHRASE)
+    assert main(["--vault", str(tmp_path / "coordinator"), "coordinator", "export-recipient", str(path)]) == 0
+    recipient, words = keys.read_recipient_file(path)
+    sharing = open_settings(qtbot, researcher_window).sharing
+    files.opens = [path]
+    answers.queue = [False]                               # the words did not match: nothing added
+    sharing.file_button.click()
+    qtbot.waitUntil(lambda: len(answers.asked) == 1, timeout=10000)
+    assert words in answers.asked[-1]
+    wait_idle(qtbot)
+    assert sharing.recipients.count() == 0
+    answers.queue = [True]                                # read aloud, they match
+    sharing.file_button.click()
+    qtbot.waitUntil(lambda: sharing.recipients.count() == 1, timeout=10000)
+    assert words in sharing.recipients.item(0).text() and not shown_errors
+    assert [r.recipient for r in keys.list_recipients(researcher_window.ctx.session.vault)] == [recipient]
+    sharing.recipients.setCurrentRow(0)
+    answers.queue = [True]
+    sharing.remove_button.click()
+    qtbot.waitUntil(lambda: sharing.recipients.count() == 0, timeout=10000)
+    assert keys.list_recipients(researcher_window.ctx.session.vault) == []
+
+
+def test_no_coordinator_error_speaks_of_the_app_not_a_command_line():
+    from core.errors import NoRecipients
+    from desktop.errors import describe
+    msg = describe(NoRecipients())
+    assert "`" not in msg.hint and "confidant " not in msg.hint and "coordinator.txt" in msg.hint
+    assert "confidant recipients add" in NoRecipients().hint       # the CLI keeps its command
