@@ -134,13 +134,14 @@ def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--guide-version", metavar="VERSION", help="only this guide version (or id@version)")
     p.add_argument("--from", dest="date_from", metavar="YYYY-MM", help="from this month")
     p.add_argument("--to", dest="date_to", metavar="YYYY-MM", help="up to this month")
+    p.add_argument("--study", metavar="STUDY_ID", help="only the interviews of this study (its id or first characters)")
 
 
 def _aggregate(vault: Any, args: argparse.Namespace) -> Any:
     from core.coordinator.aggregate import aggregate
     _check_months(args)
     return aggregate(vault, site=args.site or None, guide_version=args.guide_version,
-                     date_from=args.date_from, date_to=args.date_to)
+                     date_from=args.date_from, date_to=args.date_to, study=args.study)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -397,7 +398,8 @@ def _share_view(vault: Any, args: argparse.Namespace, *, approved_only: bool = F
         print(f"note: packet {pid} was left out: its stored interview data does not follow the packet "
               f"format; remove it with `confidant coordinator remove {pid[:12]}`.", file=sys.stderr)
     return share_view(vault, site=args.site or None, guide_version=args.guide_version,
-                      date_from=args.date_from, date_to=args.date_to, approved_only=approved_only)
+                      date_from=args.date_from, date_to=args.date_to, approved_only=approved_only,
+                      study=args.study)
 
 
 def _print_share(view: Any, written: list[Path]) -> None:

@@ -30,13 +30,16 @@ SiteFilter = str | Sequence[str] | None
 
 def aggregate(vault: Vault, *, site: SiteFilter = None, guide_version: str | None = None,
               date_from: str | dt.date | None = None, date_to: str | dt.date | None = None,
-              quotes_per_theme: int = 5) -> Aggregate:
-    """Aggregate the vault's current imported interviews, filtered."""
+              quotes_per_theme: int = 5, study: str | None = None) -> Aggregate:
+    """Aggregate the vault's current imported interviews, filtered (``study``: one study's)."""
     from core.vault.inbox import InboxRepo  # the repo is the only SQL
 
     started = time.perf_counter()
     left_out: list[str] = []
     interviews = InboxRepo(vault).current_interviews(left_out=left_out)
+    if study:
+        from core.study.coordinator_side import in_study
+        interviews = in_study(interviews, study)
     agg = aggregate_interviews(interviews, site=site, guide_version=guide_version,
                                date_from=date_from, date_to=date_to,
                                quotes_per_theme=quotes_per_theme)

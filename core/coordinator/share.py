@@ -165,12 +165,15 @@ def build_share_view(interviews: Iterable[InterviewDoc], *, rules: Rules, decisi
 
 def share_view(vault: Vault, *, site: SiteFilter = None, guide_version: str | None = None,
                date_from: str | dt.date | None = None, date_to: str | dt.date | None = None,
-               approved_only: bool = False) -> ShareView:
+               approved_only: bool = False, study: str | None = None) -> ShareView:
     """The share view of the vault's current inbox under the vault's own rules and decisions
     (``approved_only``: quotes the coordinator approved, for the findings brief)."""
     from core.coordinator.share_settings import quote_decisions, rules
     from core.vault.inbox import InboxRepo
     interviews = InboxRepo(vault).current_interviews()
+    if study:  # a study is a selection like a filter: the same rules apply to what it selects
+        from core.study.coordinator_side import in_study
+        interviews = in_study(interviews, study)
     return build_share_view(interviews, rules=rules(vault), decisions=quote_decisions(vault), site=site,
                             guide_version=guide_version, date_from=date_from, date_to=date_to,
                             approved_only=approved_only)

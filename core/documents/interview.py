@@ -133,6 +133,14 @@ class AppInfo:
 
 
 @dataclass(frozen=True)
+class StudyRef:
+    """The study the interview was made for (the researcher joined its study file)."""
+
+    id: str            # 32 lowercase hex digits
+    version: int
+
+
+@dataclass(frozen=True)
 class InterviewDoc:
     """One de-identified interview as it leaves the researcher's laptop."""
 
@@ -147,6 +155,7 @@ class InterviewDoc:
     memos: tuple[Memo, ...]
     deid: Deid
     app: AppInfo
+    study: StudyRef | None = None   # optional in §5.2: absent when the vault joined no study
     # Not part of interview.json: the device that signed the packet (from its verified header),
     # set by the coordinator's inbox. Packet ids are unique per device only (spec §8), so an
     # interview is named by (device_fingerprint, packet_id); "" on the researcher's side.
@@ -182,7 +191,7 @@ class InterviewDoc:
             "deid": {"signed_off_at": self.deid.signed_off_at,
                      "redactions": dict(self.deid.redactions)},
             "app": {"name": self.app.name, "version": self.app.version},
-        }
+        } | ({"study": {"id": self.study.id, "version": self.study.version}} if self.study else {})
 
     # --- lookups every consumer needs ---------------------------------------------------
     def segments_by_index(self) -> dict[int, Segment]:
@@ -325,6 +334,20 @@ class _Parser:
     def app(self, a: Mapping[str, Any], w: str) -> AppInfo:
         return AppInfo(self.text(a, "name", w), self.text(a, "version", w))
 
+    def study(self, doc: Mapping[str, Any]) -> StudyRef | None:
+        value = doc.get("study")
+        if value is None:
+            return None
+        try:
+            s = self.obj(value, "study")
+            sid = self.text(s, "id", "study")
+            if len(sid) != 32 or any(c not in "0123456789abcdef" for c in sid):
+                raise _Bad("study.id: expected 32 lowercase hex digits")
+            return StudyRef(sid, self.number(s, "version", "study"))
+        except _Bad as exc:
+            self.problems.append(str(exc))
+            return None
+
     def document(self, obj: Any) -> InterviewDoc:
         try:
             doc = self.obj(obj, "interview.json")
@@ -343,7 +366,8 @@ class _Parser:
             self._list(doc, "segments", self.segment), self._list(doc, "tags", self.tag),
             self._list(doc, "memos", self.memo),
             self.part(doc, "deid", self.deid, Deid("", ())),
-            self.part(doc, "app", self.app, AppInfo("", "")))
+            self.part(doc, "app", self.app, AppInfo("", "")),
+            self.study(doc))
         self.problems += _consistency(parsed)
         if self.problems:
             raise InvalidInterviewDoc(self.problems[:10])  # enough to say what is wrong

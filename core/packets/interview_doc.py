@@ -25,8 +25,10 @@ from core.documents.interview import (
     Memo,
     Question,
     Segment,
+    StudyRef,
     Tag,
 )
+from core.vault import settings_keys
 from core.vault.db import Vault
 from core.vault.deid import DeidRepo
 from core.vault.guides import GuideRepo
@@ -126,6 +128,12 @@ def _memos(vault: Vault, iv: Interview, index_of: dict[int, Any]) -> list[Memo]:
     return out
 
 
+def _study(vault: Vault) -> StudyRef | None:
+    """The joined study, carried inside the encryption so the coordinator files it there."""
+    sid = vault.get_setting(settings_keys.STUDY_ID)
+    return StudyRef(sid, int(vault.get_setting(settings_keys.STUDY_VERSION) or "1")) if sid else None
+
+
 def build_interview_doc(vault: Vault, interview_id: str, packet_id: str,
                         supersedes: str | None) -> BuiltDoc:
     """interview.json for one interview; the caller has checked the sign-off."""
@@ -153,6 +161,7 @@ def build_interview_doc(vault: Vault, interview_id: str, packet_id: str,
         memos=tuple(_memos(vault, iv, index_of)),
         deid=Deid(signoff.signed_at if signoff else "", tuple(sorted(redactions.items()))),
         app=AppInfo("confidant", __version__),
+        study=_study(vault),
     )
     log.info("interview doc built interview=%s segments=%d tags=%d", interview_id, len(segments), len(tags))
     return BuiltDoc(doc, segments)

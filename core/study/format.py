@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from core.vault import settings_keys
+
 MAGIC_LINE = "CONFIDANT-STUDY/1"
 BODY_FORMAT = "confidant-study/1"
 SIGNATURE_CONTEXT = b"confidant-study/v1 signature\n"
@@ -29,8 +31,8 @@ SETTINGS: dict[str, tuple[str, int, int]] = {
 
 # Vault settings where a joined study is kept (the researcher's vault; never in a packet body
 # except STUDY_ID and STUDY_VERSION, which packets carry inside the encryption).
-KEY_STUDY_ID = "study.id"
-KEY_STUDY_VERSION = "study.version"
+KEY_STUDY_ID = settings_keys.STUDY_ID
+KEY_STUDY_VERSION = settings_keys.STUDY_VERSION
 KEY_STUDY_TITLE = "study.title"
 KEY_STUDY_SIGNER = "study.signer"
 KEY_STUDY_SITES = "study.sites"

@@ -60,6 +60,8 @@ def new_study(vault: Vault, *, title: str, guide_refs: Iterable[str], sites: Ite
                   tuple(guides), tuple(dict.fromkeys(s.strip() for s in sites)), allow_other_sites,
                   tuple(recipients), dict(settings or {}))
     data = encode(study, signer, lambda payload: keys.sign(vault, payload))
+    from core.study.coordinator_side import remember_study
+    remember_study(vault, study_id, study.title)  # imports are filed under it (and checked)
     vault.audit("study_signed", {"study": study_id, "version": version})
     return data
 

@@ -204,12 +204,14 @@ class InboxTx:
         self.conn.execute(
             "INSERT INTO inbox_interviews (packet_pk, packet_id, device_fingerprint, code, site, month,"
             " language, consent_method, consent_witnessed, guide_id, guide_version, guide_title,"
-            " signed_off_at, redactions, app_version, is_current, imported_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " signed_off_at, redactions, app_version, is_current, imported_at, study_id, study_version)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (pk, pid, dev, meta.code, meta.site, meta.month, meta.language, meta.consent.method,
              int(meta.consent.witnessed), guide.id, guide.version, guide.title, deid.signed_off_at,
              json.dumps(deid.redaction_counts(), sort_keys=True), interview.app.version,
-             0 if superseded_by else 1, now))
+             0 if superseded_by else 1, now,
+             interview.study.id if interview.study else None,
+             interview.study.version if interview.study else None))
         self.conn.executemany(
             "INSERT OR REPLACE INTO inbox_questions (packet_pk, question_id, position, text, section)"
             " VALUES (?,?,?,?,?)",
@@ -391,7 +393,7 @@ class InboxRepo:
         rows = conn.execute(
             "SELECT i.packet_pk, i.packet_id, i.device_fingerprint, i.code, i.site, i.month, i.language, i.consent_method,"
             " i.consent_witnessed, i.guide_id, i.guide_version, i.guide_title, i.signed_off_at,"
-            " i.redactions, i.app_version, p.supersedes FROM inbox_interviews i"
+            " i.redactions, i.app_version, p.supersedes, i.study_id, i.study_version FROM inbox_interviews i"
             " JOIN packets_received p ON p.id = i.packet_pk" + where +
             " ORDER BY i.site, i.month, i.code, i.packet_id, i.packet_pk").fetchall()
         join = ("" if include_history else
@@ -421,7 +423,7 @@ class InboxRepo:
             parts[pid]["memos"].append({"segment": seg, "text": text})
         out = []
         for (pk, pid, device, code, site, month, language, method, witnessed, gid, gver, gtitle, signed,
-             redactions, app_version, supersedes) in rows:
+             redactions, app_version, supersedes, study_id, study_version) in rows:
             p = parts.get(pk, {})
             doc = {
                 "format": INTERVIEW_FORMAT, "packet_id": pid, "supersedes": supersedes,
@@ -434,6 +436,8 @@ class InboxRepo:
                 "deid": {"signed_off_at": signed, "redactions": _json_or_none(redactions)},
                 "app": {"name": "confidant", "version": app_version},
             }
+            if study_id is not None:
+                doc["study"] = {"id": study_id, "version": study_version}
             try:
                 out.append(InterviewDoc.from_json(doc, device_fingerprint=device))
             except InvalidInterviewDoc as exc:

@@ -349,5 +349,12 @@ CREATE TABLE withdrawals (
   UNIQUE (device_fingerprint, packet_id));
 """
 
-MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5]
+# v6 [study] (issue 20, docs/study-format.md): the study an imported interview was made for
+# (packets carry it inside the encryption), so the coordinator files and reports by study.
+SCHEMA_V6 = """
+ALTER TABLE inbox_interviews ADD COLUMN study_id TEXT;
+ALTER TABLE inbox_interviews ADD COLUMN study_version INTEGER;
+"""
+
+MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6]
 SCHEMA_VERSION = len(MIGRATIONS)
