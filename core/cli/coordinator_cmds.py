@@ -440,23 +440,21 @@ def cmd_report(args: argparse.Namespace) -> int:
     from core.reports.share_view import TEAM_BANNER
     written: list[Path] = []
     if args.pdf:
+        from core.coordinator.team_export import team_notes
         from core.reports.coordinator_pdf import write_report
         from core.vault.files import write_output_file
-        notes = [(f"{TEAM_BANNER}. This copy names every site, gives every count and signs quotes with "
-                 f"participant codes. The shareable report (the default) withholds sites and figures "
-                 f"below {share_rules.k} interviews and quotes of themes raised in fewer than "
-                 f"{share_rules.quote_min_interviews}.")]
-        written.append(write_output_file(args.pdf, write_report(agg, banner=TEAM_BANNER, team_notes=notes)))
+        written.append(write_output_file(args.pdf, write_report(agg, banner=TEAM_BANNER,
+                                                                team_notes=team_notes(share_rules))))
     if args.csv:
         from core.reports.csv_export import write_csv
         written += write_csv(agg, args.csv)
-        marker = Path(args.csv) / "RESEARCH-TEAM-ONLY.txt"
-        marker.write_text(f"{TEAM_BANNER}.\nThese tables hold every interview's rows.\n", encoding="utf-8")
-        written.append(marker)
+        from core.reports.share_view import write_team_marker
+        written.append(write_team_marker(args.csv))
     if args.qdpx or args.qdc:
         from core.reports.qdpx import write_qdc, write_qdpx
         if args.qdpx:
-            written.append(write_qdpx(agg, args.qdpx))
+            from core.reports.share_view import TEAM_PROJECT_NAME
+            written.append(write_qdpx(agg, args.qdpx, name=TEAM_PROJECT_NAME))
         qdc = args.qdc or (str(Path(args.qdpx).with_suffix(".qdc")) if args.qdpx else None)
         if qdc:
             written.append(write_qdc(agg, qdc))

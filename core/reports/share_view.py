@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from core.reports.disclosure import Grouping, Rules
 from core.reports.share_quotes import QuoteSelection, SharedQuote
@@ -17,6 +18,15 @@ SHARE = "share"
 TEAM = "team"
 AUDIENCES = (SHARE, TEAM)
 TEAM_BANNER = "Research team only — contains small groups; do not share"
+TEAM_MARKER = "RESEARCH-TEAM-ONLY.txt"  # written beside row-level files (CSV tables)
+TEAM_PROJECT_NAME = "Confidant coordinator export — research team only, do not share"
+
+
+def write_team_marker(folder: str | Path) -> Path:
+    """The note beside row-level files that says who they are for (decision 0117)."""
+    from core.vault.files import write_output_file
+    text = f"{TEAM_BANNER}.\nThese files hold every interview's rows. Share the shareable PDF report instead.\n"
+    return write_output_file(Path(folder) / TEAM_MARKER, text.encode("utf-8"))
 
 
 @dataclass(frozen=True)

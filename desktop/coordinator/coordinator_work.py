@@ -81,23 +81,6 @@ def chart_rows(agg: Any) -> tuple[list[tuple[str, dict[str, int]]], list[str]]:
 
 def export_reports(vault: Any, agg: Any, folder: Path) -> list[Path]:
     """The research team's PDF (marked on every page), CSV tables and a REFI-QDA project."""
-    from core.reports.coordinator_pdf import write_report
-    from core.reports.share_view import TEAM_BANNER
-    folder.mkdir(parents=True, exist_ok=True)
-    pdf = folder / "confidant-report-team-only.pdf"
-    pdf.write_bytes(write_report(agg, banner=TEAM_BANNER))
-    written = [pdf]
-    try:
-        from core.reports.csv_export import write_csv
-        out = write_csv(agg, folder)
-        written += list(out) if isinstance(out, (list, tuple)) else []
-    except ImportError:
-        pass
-    try:
-        from core.reports.qdpx import write_qdpx
-        qdpx = folder / "confidant-project.qdpx"
-        write_qdpx(agg, qdpx)
-        written.append(qdpx)
-    except ImportError:
-        pass
-    return written
+    from core.coordinator.share_settings import rules
+    from core.coordinator.team_export import export_team
+    return export_team(agg, folder, rules(vault))

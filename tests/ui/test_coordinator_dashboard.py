@@ -77,5 +77,17 @@ def test_dashboard_defaults_to_share_then_team_review_and_brief(qtbot, tmp_path,
     co.audience.activated.emit(co.audience.currentIndex())
     qtbot.waitUntil(lambda: co.chart.sites == ["SITE-A", "SITE-B"], timeout=20000)
     assert not co.team_banner.isHidden() and "do not share" in co.team_banner.text()
+    # ...and saving from it writes the team's files, each saying who it is for
+    files.chosen_folder = tmp_path / "out-team"
+    co.report_button.click()
+    qtbot.waitUntil(lambda: (files.chosen_folder / "confidant-project-team-only.qdpx").exists(), timeout=30000)
+    wait_idle(qtbot)
+    team = files.chosen_folder
+    assert (team / "RESEARCH-TEAM-ONLY.txt").exists() and (team / "interviews.csv").exists()
+    pdf = PdfReader(io.BytesIO((team / "confidant-report-team-only.pdf").read_bytes()))
+    assert all("do not share" in (p.extract_text() or "") for p in pdf.pages)
+    import zipfile
+    with zipfile.ZipFile(team / "confidant-project-team-only.qdpx") as zf:
+        assert "research team only" in zf.read("project.qde").decode("utf-8")
     assert not shown_errors, [e.message for e in shown_errors]
     stop_everything(qtbot, window)

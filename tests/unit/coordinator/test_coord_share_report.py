@@ -120,7 +120,12 @@ def test_csv_and_qda_exports_need_the_team_audience(study, capsys):
         err = capsys.readouterr().err
         assert "research team only" in err and "--audience team" in err
         assert not target.exists()
-    assert run("coordinator", "report", "--audience", "team", "--csv", str(tmp / "csv")) == 0
+    assert run("coordinator", "report", "--audience", "team", "--csv", str(tmp / "csv"),
+               "--qdpx", str(tmp / "p.qdpx")) == 0
+    assert "Research team only" in (tmp / "csv" / "RESEARCH-TEAM-ONLY.txt").read_text(encoding="utf-8")
+    import zipfile
+    with zipfile.ZipFile(tmp / "p.qdpx") as zf:
+        assert "research team only" in zf.read("project.qde").decode("utf-8")
 
 
 def test_quote_review_flags_a_rare_job_title_and_approval_is_logged(study, capsys):
