@@ -403,7 +403,9 @@ def _share_view(vault: Any, args: argparse.Namespace, *, approved_only: bool = F
 
 
 def _print_share(view: Any, written: list[Path]) -> None:
-    print(f"Shareable report over {view.n_interviews} interviews ({len(view.groups)} groups shown):")
+    groups = len(view.groups)
+    print(f"Shareable report over {view.n_interviews} interviews ({groups} {'group' if groups == 1 else 'groups'} "
+          "shown):")
     for path in written:
         print(f"  {path}")
     for line in view.statements():

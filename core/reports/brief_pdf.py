@@ -14,7 +14,15 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from core.reports import fonts
 from core.reports.coordinator_pdf import CONTENT_W, MARGIN, _styles, _t
@@ -46,7 +54,7 @@ def _theme(view: ShareView, t: ThemeView, s: dict[str, ParagraphStyle]) -> list[
 
 
 def _recommendations(themes: list[ThemeView], s: dict[str, ParagraphStyle]) -> list[Any]:
-    story: list[Any] = [Paragraph("Recommendations", s["h1"]),
+    story: list[Any] = [CondPageBreak(2.5 * inch), Paragraph("Recommendations", s["h1"]),
                         Paragraph("To be worked out together with workforce-organization leaders: for each main "
                                   "theme, what could change, who can act, and by when.", s["body"]), Spacer(1, 6)]
     for t in themes:

@@ -83,9 +83,12 @@ class ShareView:
         k = self.rules.k
         out = self.grouping.statements()
         if self.cells_small or self.cells_protecting:
-            out.append(f"{self.cells_small} site-level figures below {k} interviews are not shown, and "
-                       f"{self.cells_protecting} more are hidden so that those cannot be worked out "
-                       "from the totals.")
+            verb = "is" if self.cells_small == 1 else "are"
+            line = f"{_n(self.cells_small, 'site-level figure')} below {k} interviews {verb} not shown"
+            if self.cells_protecting:
+                line += (f", and {self.cells_protecting} more {'is' if self.cells_protecting == 1 else 'are'} "
+                         "hidden so that those cannot be worked out from the totals")
+            out.append(line + ".")
         if self.themes_withheld:
             one = self.themes_withheld == 1
             out.append(f"{self.themes_withheld} {'theme' if one else 'themes'} raised in fewer than {k} "
@@ -97,6 +100,10 @@ class ShareView:
 
     def label(self, theme_id: str) -> str:
         return next((t.label for t in self.themes if t.theme_id == theme_id), theme_id)
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _reasons(counts: Counter[str]) -> str:
