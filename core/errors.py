@@ -206,6 +206,14 @@ class ReviewIncomplete(CoreError):
     hint = "Accept or reject each one in Review (or `confidant deid accept-all ID`), then sign off."
 
 
+class SecondLookFlags(ReviewIncomplete):
+    """The second look over the de-identified text found things still to decide (decision 0108)."""
+
+    user_message = "A second look at the de-identified text found things that may still identify someone."
+    hint = ("Hide each one or mark it fine in Review (`confidant deid show ID --redactions`, then "
+            "`confidant deid accept RID` / `reject RID`), then sign off again.")
+
+
 class SpanInvalid(InvalidInput):
     user_message = "That span is not inside the segment's text."
     hint = "Give a start and end character offset within the segment (`confidant deid show ID`)."

@@ -181,9 +181,18 @@ def _add(args: argparse.Namespace, a: argparse.Namespace) -> int:
 
 def _signoff(args: argparse.Namespace, a: argparse.Namespace) -> int:
     from core.deid import review
+    from core.errors import SecondLookFlags
     with open_vault(args) as vault:
         warnings = review.quasi_identifier_warnings(vault, a.id)
-        s = review.sign_off(vault, a.id)
+        try:
+            s = review.sign_off(vault, a.id)
+        except SecondLookFlags:
+            flags = [r for r in review.list_redactions(vault, a.id, "proposed") if r.source == review.SECOND_LOOK]
+            print("Second look: decide on each (deid accept RID to hide it, deid reject RID if it is fine):",
+                  file=sys.stderr)
+            for r in flags:
+                print(f"{r.id:>5}  seg {r.segment_id:<5} {r.entity_type:<10} {r.original}", file=sys.stderr)
+            raise
     for w in warnings:
         print(f"warning: {w}", file=sys.stderr)
     if a.json:

@@ -23,7 +23,14 @@ from core.deid.findings import Finding
 from core.deid.names import NameMatcher
 from core.deid.pseudonyms import PseudonymBook
 from core.deid.redact import Replacement, apply
-from core.errors import NotFound, NotSignedOff, ReviewIncomplete, ScanNeeded, SpanInvalid
+from core.errors import (
+    NotFound,
+    NotSignedOff,
+    ReviewIncomplete,
+    ScanNeeded,
+    SecondLookFlags,
+    SpanInvalid,
+)
 from core.jobs import CancelToken, Progress, ReportFn
 from core.vault.db import Vault
 from core.vault.deid import DeidRepo, NewRedaction, Pseudonym, Redaction, SignOff
@@ -223,9 +230,21 @@ def _decided(vault: Vault, interview_id: str, event: str, count: int) -> None:
     vault.audit(event, {"interview": interview_id, "count": count})
 
 
+SECOND_LOOK = "second_look"  # the source of a redaction filed by the second look
+
+
 def accept_all(vault: Vault, interview_id: str) -> int:
-    """Accept every proposal of the interview; returns how many."""
-    n = DeidRepo(vault).set_state_where(interview_id, "proposed", "accepted")
+    """Accept every proposal of the first pass; returns how many. Second-look flags are left:
+    each needs its own decision (decision 0108)."""
+    repo = DeidRepo(vault)
+    flags = [r for r in repo.redactions(interview_id, "proposed") if r.source == SECOND_LOOK]
+    if not flags:
+        n = repo.set_state_where(interview_id, "proposed", "accepted")
+    else:
+        todo = [r for r in repo.redactions(interview_id, "proposed") if r.source != SECOND_LOOK]
+        for r in todo:
+            repo.set_state(r.id, "accepted")
+        n = len(todo)
     _decided(vault, interview_id, "deid_accepted", n)
     return n
 
@@ -290,6 +309,12 @@ def sign_off(vault: Vault, interview_id: str, signed_by: str = "") -> SignOff:
     undecided = sum(1 for r in redactions if r.state == "proposed")
     if undecided:
         raise ReviewIncomplete(f"{undecided} proposed redaction(s) have not been accepted or rejected yet.")
+    flags = second_look(vault, interview_id)
+    if flags:
+        _file_flags(vault, interview_id, flags)
+        raise SecondLookFlags(f"A second look at the de-identified text found {len(flags)} thing(s) that may "
+                              "still identify someone (a name, an address or a number).")
+    redactions = repo.redactions(interview_id)
     signoff = repo.add_signoff(interview_id, _signoff_sha256(segments, redactions), signed_by)
     InterviewRepo(vault).advance_state(interview_id, "reviewed")
     vault.audit("deid_signed_off", {"interview": interview_id, "signoff": signoff.id,
@@ -316,12 +341,70 @@ def is_signed_off(vault: Vault, interview_id: str) -> bool:
 
 
 def require_signoff(vault: Vault, interview_id: str) -> SignOff:
-    """The valid sign-off, or ``NotSignedOff``."""
+    """The valid sign-off, or ``NotSignedOff``; ``SecondLookFlags`` if the second look finds
+    anything nobody decided on (the packet writer calls this right before it builds a packet)."""
     if not is_signed_off(vault, interview_id):
         raise NotSignedOff()
+    flags = second_look(vault, interview_id)
+    if flags:
+        raise SecondLookFlags(f"A second look at the de-identified text found {len(flags)} thing(s) that nobody "
+                              "has decided on since the sign-off.",
+                              "Sign off again in Review (`confidant deid signoff ID`): it lists them for you.")
     latest = DeidRepo(vault).latest_signoff(interview_id)
     assert latest is not None
     return latest
+
+
+# --- the second look ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class Flag:
+    segment_id: int
+    start: int
+    end: int
+    entity_type: str
+    original: str
+    reason: str
+
+
+def second_look(vault: Vault, interview_id: str) -> list[Flag]:
+    """What in the de-identified text still looks like a person, an address or a number
+    sequence and has no decision yet (see ``core.deid.gate``)."""
+    from core.deid.gate import second_look as look
+    segments = [s for s in _segments(vault, interview_id) if not s.off_record and s.text.strip()]
+    names, workplaces = _names(vault, interview_id)
+    matcher = NameMatcher(names, workplaces)
+    language = interview_language(vault, interview_id)
+    by_segment: dict[int, list[Redaction]] = {}
+    for r in DeidRepo(vault).redactions(interview_id):
+        by_segment.setdefault(r.segment_id, []).append(r)
+    flags: list[Flag] = []
+    for seg in segments:
+        mine = by_segment.get(seg.id or 0, [])
+        hidden, decided = [], []
+        for r in mine:
+            where = _relocate(seg.text, r)
+            if where is None:
+                continue
+            decided.append(where)
+            if r.state == "accepted":
+                hidden.append((where[0], where[1], r.placeholder))
+        for s in look(seg.text, hidden, decided, lambda t: detect(t, matcher=matcher, language=language)):
+            flags.append(Flag(seg.id or 0, s.start, s.end, s.entity_type, s.text, s.reason))
+    log.info("second look interview=%s segments=%d flags=%d", interview_id, len(segments), len(flags))
+    return flags
+
+
+def _file_flags(vault: Vault, interview_id: str, flags: list[Flag]) -> None:
+    repo = DeidRepo(vault)
+    book = PseudonymBook((p.entity_type, p.original, p.placeholder) for p in repo.pseudonyms(interview_id))
+    new = [NewRedaction(f.segment_id, f.start, f.end, f.entity_type, f.original,
+                        book.placeholder(f.entity_type, f.original), None, source=SECOND_LOOK)
+           for f in flags]
+    for entity_type, key, placeholder in book.added:
+        repo.add_pseudonym(interview_id, entity_type, key, placeholder)
+    repo.add_redactions(interview_id, new)
+    repo.void_signoffs(interview_id)
+    vault.audit("deid_second_look", {"interview": interview_id, "flags": len(flags)})
 
 
 # --- what leaves -------------------------------------------------------------------------

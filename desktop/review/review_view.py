@@ -155,7 +155,10 @@ class ReviewView(QWidget):
         self.redactions.clear()
         for r in data.redactions:
             word = self.tr(_STATE_WORDS.get(r.state, r.state))
-            item = QListWidgetItem(f"{r.entity_type}: \u201c{r.original}\u201d \u2192 "
+            # Flags from the second look (decision 0108) each need their own decision; a flag
+            # sign marks them (no words, so nothing new for the catalogue).
+            second = "\u2691 " if r.source == "second_look" else ""
+            item = QListWidgetItem(f"{second}{r.entity_type}: \u201c{r.original}\u201d \u2192 "
                                    f"{r.placeholder}  ({word})")
             item.setData(Qt.ItemDataRole.UserRole, r.id)
             self.redactions.addItem(item)
@@ -272,3 +275,6 @@ class ReviewView(QWidget):
     @Slot(object)
     def _on_failed(self, exc: BaseException) -> None:
         show_error(self, exc)
+        from core.errors import SecondLookFlags
+        if isinstance(exc, SecondLookFlags):
+            self.reload()  # the flags it filed appear in the list, to decide one by one

@@ -1,0 +1,172 @@
+"""The second look: what in the de-identified text still looks like a person, an address or a
+number sequence (decision 0108).
+
+It reads the text as it would leave (placeholders in place) with the full detector again and
+with broader, cheaper suspicions the first pass does not propose on its own:
+
+* a capitalised word in the middle of a sentence (mixed-case text), not a function word, month,
+  weekday or language;
+* a well-known name that is also a word after a preposition ("with hope", "to rose");
+* a surname alone ("ortega"), which the first pass only takes with a cue;
+* "<word> street/avenue/calle <word>" without a house number;
+* a run of at least five digits, or three or four that are not a year, an amount, a time or a
+  count ("unit 4471", "code three nine one").
+
+Each suspicion comes back in the original text's offsets, so the researcher decides on the
+words they said: hide it (a redaction) or mark it fine (a rejected redaction). Nothing is
+dropped or passed without that decision.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.deid.findings import Finding
+from core.deid.lexicon import AMBIGUOUS_NAMES
+from core.deid.numbers import number_runs
+from core.deid.people import _STOPS, _WEAK_BEFORE, _kinds
+from core.deid.redact import Replacement, merge
+
+_PLACEHOLDER = re.compile(r"\[[A-Z][A-Z0-9 _/-]*(?::[^\]]*)?\]")
+_CAPITAL_OK = {"i", "i'm", "i've", "i'd", "i'll", "ok", "okay", "english", "spanish", "español", "inglés",
+               "american", "mexican", "covid", "god", "dios", "christmas", "navidad", "thanksgiving",
+               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lunes",
+               "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "january", "february",
+               "march", "april", "may", "june", "july", "august", "september", "october", "november",
+               "december", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+               "septiembre", "octubre", "noviembre", "diciembre", "interviewer", "participant", "hr",
+               "osha", "ceo", "pto", "usa", "us", "tv", "ppe", "n95", "am", "pm"}
+_STREET_WORD = re.compile(r"\b([^\W\d_][\w'’-]*)\s+(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|lane|"
+                          r"highway|hwy|parkway)\b|\b(?:calle|avenida|av|colonia|barrio)\s+([^\W\d_][\w'’-]*)",
+                          re.IGNORECASE)
+_NOT_STREET = {"the", "a", "an", "this", "that", "my", "your", "our", "their", "his", "her", "same", "next",
+               "main", "one", "other", "whole", "la", "el", "una", "esa", "esta", "mi", "su"}
+_NUMBER_OK_AFTER = re.compile(
+    r"^\s*(?:%|percent|dollars?|bucks|cents|pesos|hours?|hrs|minutes?|mins?|seconds?|days?|weeks?|months?|"
+    r"years?|yrs|times|people|workers|employees|boxes|cases|orders|units|pounds|lbs|kilos?|miles|feet|ft|"
+    r"degrees|calories|pieces|pallets|beds|residents|patients|a\.?m\.?|p\.?m\.?|o'?clock|k\b|grand|"
+    r"por\s+ciento|d[oó]lares|horas?|minutos?|d[ií]as|semanas?|meses|años|veces|personas|cajas|libras)",
+    re.IGNORECASE)
+_NUMBER_OK_BEFORE = re.compile(r"(?:\$|\bin|\bsince|\bfrom|\buntil|\bby|\bback\s+in|\bdesde|\ben\s+el)\s*$",
+                               re.IGNORECASE)
+
+
+_DEMONYM = re.compile(r"(?:an|ian|ese|ish|ican|ino|ina|ano|ana|eño|eña|ense|i)s?$")
+
+
+def _is_demonym(low: str) -> bool:
+    """"Americans", "Mexicanos", "Salvadoreña", "Filipino": a group, not a person; spaCy's
+    NRP type (nationality) is not proposed by the first pass either."""
+    if not _DEMONYM.search(low):
+        return False
+    kinds = _kinds(low)
+    return not kinds or "w" in kinds  # "brian", "cristina": names, whatever their ending
+
+
+@dataclass(frozen=True)
+class Suspect:
+    """A stretch of the original text that the second look wants a person to decide on."""
+
+    start: int
+    end: int
+    entity_type: str
+    text: str
+    reason: str
+
+
+def _masked(text: str, hidden: list[tuple[int, int, str]]) -> tuple[str, list[tuple[int, int, int]]]:
+    """The text as it leaves (placeholders in), and (new_start, new_end, orig_start) for every
+    piece of it that is the original's own text."""
+    reps = merge(Replacement(s, e, p) for s, e, p in hidden)
+    parts: list[str] = []
+    pieces: list[tuple[int, int, int]] = []
+    cursor = new = 0
+    for r in reps:
+        if r.start > cursor:
+            parts.append(text[cursor:r.start])
+            pieces.append((new, new + r.start - cursor, cursor))
+            new += r.start - cursor
+        parts.append(r.placeholder)
+        new += len(r.placeholder)
+        cursor = max(cursor, r.end)
+    parts.append(text[cursor:])
+    pieces.append((new, new + len(text) - cursor, cursor))
+    return "".join(parts), pieces
+
+
+def _to_original(pieces: list[tuple[int, int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """Original offsets of a span that lies inside one piece of original text; a span that
+    touches a placeholder is cut to the part outside it, or None."""
+    for ns, ne, orig in pieces:
+        lo, hi = max(start, ns), min(end, ne)
+        if lo < hi:
+            return orig + lo - ns, orig + hi - ns
+    return None
+
+
+def _suspicions(text: str) -> list[Finding]:
+    letters = [c for c in text if c.isalpha()]
+    mixed = bool(letters) and 0.02 < sum(c.isupper() for c in letters) / len(letters) < 0.6
+    out: list[Finding] = []
+    for m in re.finditer(r"[^\W\d_][\w'’-]*", text):
+        word = m.group()
+        low = word.lower()[:-2] if word.lower().endswith(("'s", "’s")) else word.lower()
+        if _PLACEHOLDER.search(text[max(0, m.start() - 1):m.end() + 1]) or low in _STOPS:
+            continue
+        before = text[:m.start()].rstrip()
+        if mixed and word[:1].isupper() and not word.isupper() and before and before[-1] not in ".?!:\n\"“[" \
+                and low not in _CAPITAL_OK and low.rstrip("s") not in _CAPITAL_OK and not _is_demonym(low):
+            out.append(Finding(m.start(), m.end(), "PERSON", word, 0.3, "second_look_capital"))
+            continue
+        kinds = _kinds(word)
+        if not kinds:
+            continue
+        # Word-names: only the well-known ones ("rose", "will", "hope"), after a preposition
+        # ("with hope", "to rose"); the dataset's other word-names ("pay", "work") are words.
+        weak_before = low in AMBIGUOUS_NAMES and _WEAK_BEFORE.search(text[max(0, m.start() - 12):m.start()])
+        if weak_before or ("l" in kinds and "f" not in kinds and "w" not in kinds):
+            out.append(Finding(m.start(), m.end(), "PERSON", word, 0.3, "second_look_name"))
+    for m in _STREET_WORD.finditer(text):
+        name = (m.group(1) or m.group(2) or "").lower()
+        if name and name not in _NOT_STREET and not _PLACEHOLDER.search(m.group()):
+            out.append(Finding(m.start(), m.end(), "ADDRESS", m.group(), 0.3, "second_look_street"))
+    for run in number_runs(text):
+        n = len(run.digits)
+        value = int(run.digits) if run.digits else 0
+        after, before = text[run.end:run.end + 20], text[max(0, run.start - 12):run.start]
+        if n >= 5 or n >= 3 and not (1950 <= value <= 2039 and n == 4) and not _NUMBER_OK_AFTER.match(after) \
+                and not _NUMBER_OK_BEFORE.search(before) and not re.match(r"^[.,]\d", text[run.end:run.end + 2]):
+            out.append(Finding(run.start, run.end, "ID_NUMBER", text[run.start:run.end], 0.3, "second_look_number"))
+    return out
+
+
+def second_look(text: str, hidden: list[tuple[int, int, str]], decided: list[tuple[int, int]],
+                detect_fn) -> list[Suspect]:
+    """Suspects in one segment.
+
+    Args:
+        text: The segment's original text.
+        hidden: Accepted redactions ``(start, end, placeholder)``: what leaves is the text with these in.
+        decided: Spans a person already decided about (accepted or marked fine); not asked again.
+        detect_fn: ``text -> list[Finding]``, the full detector (the interview's names and language).
+    """
+    leaving, pieces = _masked(text, hidden)
+    found = [f for f in detect_fn(leaving) if not _PLACEHOLDER.fullmatch(f.text.strip())]
+    found += _suspicions(leaving)
+    out: list[Suspect] = []
+    taken: list[tuple[int, int]] = list(decided)
+    for f in sorted(found, key=lambda f: (f.start, -f.length)):
+        where = _to_original(pieces, f.start, f.end)
+        if where is None:
+            continue
+        s, e = where
+        while s < e and not text[s].isalnum():
+            s += 1
+        while e > s and not text[e - 1].isalnum():
+            e -= 1
+        if s >= e or any(s < de and ds < e for ds, de in taken):
+            continue
+        taken.append((s, e))
+        out.append(Suspect(s, e, f.entity_type, text[s:e], f.recognizer))
+    return out
