@@ -72,6 +72,12 @@ class VaultCorrupt(VaultError):
     hint = "Restore the vault folder from a backup. Do not delete it: the data may be recoverable."
 
 
+class KeyFileEdited(VaultCorrupt):
+    user_message = "The vault's key file (vault.json) was edited, so it no longer opens this vault."
+    hint = ("Restore vault.json from a backup of this vault folder. Its settings are sealed with the key: "
+            "changing them (or removing the recovery code) cannot be undone by hand.")
+
+
 class VaultTooNew(VaultError):
     user_message = "This vault was made by a newer version of Confidant."
     hint = "Install the newest version of Confidant to open it."

@@ -63,7 +63,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-    except Exception as exc:
+    except Exception as exc:  # a bug of ours: a plain message, never a traceback
+        from core.vault.db import damaged_vault, is_damaged_page
+        if is_damaged_page(exc):  # a damaged page met after the unlock (a read deep in the file)
+            damaged = damaged_vault()
+            print(f"error: {damaged.user_message}\nhint: {damaged.hint}", file=sys.stderr)
+            return damaged.exit_code
         if args.verbose:  # asked for details: the traceback names code, never vault content
             logging.getLogger(__name__).exception("internal error")
         print(f"error: Confidant hit an internal error ({type(exc).__name__}); what it was doing "

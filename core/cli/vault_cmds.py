@@ -26,6 +26,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--new-passphrase-file", metavar="FILE")
     r.set_defaults(handler=cmd_passphrase_recover)
 
+    p = sub.add_parser("rescue", help="copy what is intact from a damaged vault into a new vault "
+                       "(reads the damaged one, never writes it)")
+    p.add_argument("target", metavar="NEW_FOLDER", help="where to create the rescued vault (same passphrase)")
+    p.set_defaults(handler=cmd_rescue)
+
     p = sub.add_parser("log", help="the vault's security log")
     ls = p.add_subparsers(dest="action", required=True)
     v = ls.add_parser("verify", help="check the log's hash chain")
@@ -81,6 +86,21 @@ def _new_passphrase(args: argparse.Namespace, file_attr: str = "new_passphrase_f
     if getpass.getpass("Again, to confirm: ") != first:
         raise InvalidInput("The two passphrases do not match.", "Type the same passphrase twice.")
     return first
+
+
+def cmd_rescue(args: argparse.Namespace) -> int:
+    from core.vault.rescue import rescue
+    report = rescue(vault_dir(args), read_passphrase(args), args.target)
+    print(f"Rescued {report.rows_copied} rows into a new vault in {report.target} (same passphrase).")
+    for t in report.damaged:
+        what = "could not be read at all" if t.unreadable else f"{t.damaged_stretches} damaged stretch(es) skipped"
+        print(f"  {t.name}: {t.copied} rows copied; {what}")
+    if not report.damaged:
+        print("  No damaged rows were met.")
+    print("The damaged vault was not changed. The new vault opens with the same passphrase; its own "
+          "recovery code (shown only this once — write it down):")
+    print(f"\n    {report.recovery_code}\n")
+    return 0
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -1,7 +1,11 @@
 """The vault: a folder with vault.db (SQLCipher 4, WAL) and vault.json (the key file).
 
-One process holds a vault at a time (an OS lock on ``vault.lock``, released by the kernel even
-after kill -9): a second process gets ``VaultInUse`` instead of racing the audio writer.
+One process holds a vault at a time: an OS lock (flock) on ``vault.lock`` *and* on the vault
+folder itself, both released by the kernel even after kill -9, so deleting ``vault.lock`` does
+not let a second process in; it gets ``VaultInUse`` instead of racing the audio writer. (Not a
+lock on vault.db: closing any other descriptor of that file would drop SQLite's own locks.)
+vault.db, -wal and -shm are 0600. A damaged page is ``VaultCorrupt``, never a raw
+DatabaseError, and ``core.vault.rescue`` can copy what is intact into a new vault.
 Inside the process, each thread that writes gets its own connection from ``connect()``.
 """
 
@@ -23,7 +27,9 @@ from typing import Any, Self, TypeAlias
 import sqlcipher3
 
 from core.errors import (
+    CoreError,
     DiskFull,
+    KeyFileEdited,
     VaultCorrupt,
     VaultExists,
     VaultInUse,
@@ -126,6 +132,44 @@ def _is_read_only(exc: BaseException) -> bool:
             or _sqlite_code(exc) in (SQLITE_READONLY, SQLITE_CANTOPEN))
 
 
+# vault.lock descriptor -> the folder's locked descriptor (closed together).
+_folder_locks: dict[int, int] = {}
+
+
+def damaged_vault() -> VaultCorrupt:
+    return VaultCorrupt("Part of the vault's database is damaged (a page failed its check), so the vault "
+                        "cannot be used as it is.",
+                        "Copy what is intact into a new vault with `confidant rescue NEW_FOLDER` "
+                        "(it reads the damaged vault and never writes to it), or restore from a backup.")
+
+
+def _is_empty_leftover(db_path: Path) -> bool:
+    """A 0-byte vault.db with no key file: what a create that crashed at once leaves behind."""
+    try:
+        return db_path.stat().st_size == 0
+    except OSError:
+        return False
+
+
+def _tighten_permissions(folder: Path) -> None:
+    for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
+        try:
+            path = folder / name
+            if path.exists() and path.stat().st_mode & 0o077:
+                os.chmod(path, 0o600)
+        except OSError:  # read-only media: nothing to tighten there
+            pass
+
+
+def _schema_readable(conn: Connection) -> bool:
+    """True when the key is right (the schema page decrypts), so a failure is a damaged page."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlcipher3.DatabaseError:
+        return False
+
+
 def _raw_key_pragma(db_key: bytes) -> str:
     return f"PRAGMA key = \"x'{db_key.hex()}'\""
 
@@ -138,6 +182,7 @@ class Vault:
         self.keyfile = keyfile
         self._master_key: bytes | None = master_key
         self._lock_fd: int | None = lock_fd
+        self._creating = False  # only a vault being created may get a fresh schema
         self._local = threading.local()
         self._all_conns: list[Connection] = []
         self._conns_lock = threading.Lock()
@@ -151,7 +196,8 @@ class Vault:
         folder = Path(folder)
         if len(passphrase) < MIN_PASSPHRASE_LEN:
             raise WeakPassphrase()
-        if (folder / KEYFILE_NAME).exists() or (folder / DB_NAME).exists():
+        db_path = folder / DB_NAME
+        if (folder / KEYFILE_NAME).exists() or (db_path.exists() and not _is_empty_leftover(db_path)):
             raise VaultExists()
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -168,9 +214,13 @@ class Vault:
         keyfile.set_passphrase(passphrase, master_key)
         keyfile.set_recovery_code(recovery_code, master_key)
         vault = cls(folder, keyfile, master_key, lock_fd)
+        vault._creating = True
         try:
             # The database first, the key file last: a crash in between leaves no key file,
-            # and a folder without vault.json is not mistaken for a vault.
+            # and a folder without vault.json is not mistaken for a vault. The file is made
+            # 0600 before SQLite writes to it (its -wal and -shm take the same mode).
+            os.close(os.open(db_path, os.O_WRONLY | os.O_CREAT, 0o600))
+            os.chmod(db_path, 0o600)
             with vault.transaction() as conn:
                 conn.execute("INSERT INTO meta (key, value) VALUES ('vault_id', ?)", (keyfile.vault_id,))
                 conn.execute("INSERT INTO meta (key, value) VALUES ('role', ?)", (role,))
@@ -181,6 +231,8 @@ class Vault:
         except OSError as exc:
             vault.close()
             raise (DiskFull() if _is_disk_full(exc) else VaultReadOnly()) from exc
+        vault._creating = False
+        _tighten_permissions(folder)
         log.info("vault created id=%s role=%s", keyfile.vault_id, role)
         return vault, recovery_code
 
@@ -215,6 +267,13 @@ class Vault:
         if not (folder / DB_NAME).exists():
             raise VaultCorrupt("The vault's database (vault.db) is missing.",
                                "Restore the vault folder from a backup.")
+        if (folder / DB_NAME).stat().st_size == 0:
+            # An empty file holds none of the vault: it was cut short while copying or replaced by
+            # a sync tool. Say so, and never write a fresh schema into it (that would hide it).
+            raise VaultCorrupt("The vault's database (vault.db) is empty (0 bytes): none of the vault's data "
+                               "is in it. Nothing was written to it.",
+                               "Restore vault.db from a backup or from the device it was copied from; "
+                               "keep it together with this vault.json.")
         return folder
 
     @classmethod
@@ -229,16 +288,25 @@ class Vault:
             try:
                 vault_id = conn.execute("SELECT value FROM meta WHERE key='vault_id'").fetchone()
             except sqlcipher3.DatabaseError as exc:
+                if is_damaged_page(exc) and _schema_readable(conn):
+                    raise damaged_vault() from exc
                 raise VaultCorrupt("The vault's database does not match its key file, or is damaged.",
                                    "Restore the vault folder from a backup; keep vault.db and vault.json together.") from exc
             if vault_id is None or vault_id[0] != keyfile.vault_id:
                 raise VaultCorrupt("vault.db belongs to a different vault than vault.json.",
                                    "Keep each vault's vault.db and vault.json together in one folder.")
+            vault._check_recovery_slot()
+            vault._record_key_file_bounds()
+            _tighten_permissions(folder)
             try:
                 with vault.transaction() as c:
                     if failed:
                         auditlog.append(c, "unlock_failed", {"count": failed})
                     auditlog.append(c, event, {**details, "failed_unlocks": failed})
+            except sqlcipher3.DatabaseError as exc:
+                if is_damaged_page(exc):
+                    raise damaged_vault() from exc
+                raise
             except DiskFull:
                 # A full disk must not lock people out of their interviews: open without the
                 # log entry (reading still works) and keep the failed count for next time.
@@ -251,6 +319,24 @@ class Vault:
             raise
         log.info("vault opened id=%s", keyfile.vault_id)
         return vault
+
+    def _check_recovery_slot(self) -> None:
+        # The database (authenticated by SQLCipher) knows a recovery code was made; a key file
+        # without its slot was edited, even if the edit also rewrote the slots' digests.
+        if self.keyfile.recovery_wrap is None and self.meta("recovery_code_created") == "1":
+            raise KeyFileEdited("The vault's key file (vault.json) was edited: its recovery-code slot "
+                                "was removed, so the recovery code would no longer open this vault.")
+
+    def _record_key_file_bounds(self) -> None:
+        """Key files written before wraps carried their bound digest get it once unlocked."""
+        wraps = [w for w in (self.keyfile.passphrase_wrap, self.keyfile.recovery_wrap) if w is not None]
+        if all(w.bound_sha256 for w in wraps):
+            return
+        self.keyfile.reseal_bounds()
+        try:
+            self.keyfile.save(self.folder)
+        except (OSError, CoreError):  # read-only media: the file stays as it was, still valid
+            log.info("key file of vault %s not upgraded (cannot write)", self.keyfile.vault_id)
 
     @staticmethod
     def _lock(folder: Path) -> int:
@@ -267,6 +353,22 @@ class Vault:
         except BlockingIOError:
             os.close(fd)
             raise VaultInUse() from None
+        # vault.lock can be deleted while held (a new file then locks freely): the folder itself
+        # is locked too. Its descriptor lives as long as the vault.lock one (see close()).
+        try:
+            dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError:
+            return fd
+        try:
+            fcntl.flock(dir_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(dir_fd)
+            os.close(fd)
+            raise VaultInUse() from None
+        except OSError:  # a file system without flock on folders: vault.lock alone
+            os.close(dir_fd)
+            return fd
+        _folder_locks[fd] = dir_fd
         return fd
 
     # --- keys ----------------------------------------------------------------------------
@@ -369,6 +471,10 @@ class Vault:
             raise VaultTooNew()
         if version == SCHEMA_VERSION:
             return
+        if version == 0 and not self._creating:
+            conn.close()
+            raise VaultCorrupt("The vault's database (vault.db) holds no vault: it is empty or was replaced.",
+                               "Restore vault.db from a backup; keep it together with this vault.json.")
         conn.execute("BEGIN IMMEDIATE")
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]  # another thread may have won
@@ -438,10 +544,13 @@ class Vault:
         self._local = threading.local()
         self._master_key = None
         if self._lock_fd is not None:
+            dir_fd = _folder_locks.pop(self._lock_fd, None)
             try:
                 fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
             finally:
                 os.close(self._lock_fd)
+                if dir_fd is not None:
+                    os.close(dir_fd)
             self._lock_fd = None
 
     def __enter__(self) -> Self:

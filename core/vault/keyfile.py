@@ -3,16 +3,22 @@
 Key hierarchy (docs/SECURITY.md): passphrase --Argon2id--> KEK_p; recovery code --Argon2id-->
 KEK_r; each wraps the random 256-bit master key with AES-256-GCM. The associated data binds
 the wrap to the format version, the vault id and the KDF parameters, so editing any of them
-makes the unwrap fail instead of weakening it. Sub-keys (the SQLCipher key, ...) come from
+makes the unwrap fail instead of weakening it. Each wrap also records the SHA-256 of what it
+is bound to, and of which slots exist, so an edited file says "the key file was edited" (and
+a removed recovery slot is refused) instead of "wrong passphrase" — without a KDF run. The
+file is hostile input until unwrapped: every malformation is ``VaultCorrupt``, parameters are
+bounded both ways (a huge time_cost would hang the unlock, a huge parallelism crash it). Sub-keys (the SQLCipher key, ...) come from
 the master key through HKDF-SHA256 with a named ``info`` each.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import os
 import secrets
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +29,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from core.errors import VaultCorrupt, WrongPassphrase, WrongRecoveryCode
+from core.errors import KeyFileEdited, VaultCorrupt, WrongPassphrase, WrongRecoveryCode
 from core.vault.files import atomic_write
 
 KEYFILE_NAME = "vault.json"
@@ -39,11 +45,25 @@ DEFAULT_KDF = {"algorithm": "argon2id", "time_cost": 3, "memory_kib": 262144, "p
 # OWASP's floor (m=19 MiB, t=2, p=1); the audit warns below it and the loader refuses far below.
 MIN_MEMORY_KIB = 19456
 MIN_TIME_COST = 1
+# Upper bounds: far above any setting we write (and the audit's advice), low enough that an
+# edited file cannot hang the unlock (time_cost 10^9) or crash it (parallelism 100000).
+MAX_TIME_COST = 32
+MAX_PARALLELISM = 16
+MAX_MEMORY_KIB = 4 * 1024 * 1024
+# vault.json is under 2 KB; anything far larger is not a key file.
+MAX_KEYFILE_BYTES = 64 * 1024
+SLOT_NAMES = {"passphrase": "passphrase", "recovery": "recovery_code"}  # AAD slot -> JSON key
 
 # Crockford base32 without I, L, O, U: easy to read aloud and write by hand.
 _RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 RECOVERY_GROUPS = 6
 RECOVERY_GROUP_LEN = 5  # 30 symbols x 5 bits = 150 bits
+
+
+def _damaged() -> VaultCorrupt:
+    return VaultCorrupt(
+        "The vault's key file (vault.json) is damaged or was edited.",
+        "Restore vault.json from a backup of this vault folder; without it the vault cannot be opened.")
 
 
 def _b64(data: bytes) -> str:
@@ -91,13 +111,22 @@ class Wrap:
     salt: bytes
     nonce: bytes
     ciphertext: bytes
+    bound_sha256: str = ""  # SHA-256 of the AAD and the slot list when sealed ("" in older files)
 
     def to_json(self) -> dict[str, str]:
-        return {"salt": _b64(self.salt), "nonce": _b64(self.nonce), "ciphertext": _b64(self.ciphertext)}
+        out = {"salt": _b64(self.salt), "nonce": _b64(self.nonce), "ciphertext": _b64(self.ciphertext)}
+        if self.bound_sha256:
+            out["bound_sha256"] = self.bound_sha256
+        return out
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Wrap:
-        wrap = cls(_unb64(data["salt"]), _unb64(data["nonce"]), _unb64(data["ciphertext"]))
+    def from_json(cls, data: Any) -> Wrap:
+        if not isinstance(data, dict) or not all(isinstance(data.get(k), str) for k in ("salt", "nonce", "ciphertext")):
+            raise ValueError("wrap fields")
+        bound = data.get("bound_sha256", "")
+        if not isinstance(bound, str) or (bound and len(bound) != 64):
+            raise ValueError("bound_sha256")
+        wrap = cls(_unb64(data["salt"]), _unb64(data["nonce"]), _unb64(data["ciphertext"]), bound)
         # Exact sizes: a shortened salt or nonce must be "damaged", never a weaker unwrap.
         if (len(wrap.salt), len(wrap.nonce), len(wrap.ciphertext)) != (
                 SALT_BYTES, NONCE_BYTES, MASTER_KEY_BYTES + 16):
@@ -119,13 +148,40 @@ class KeyFile:
         bound = {"format": KEYFILE_FORMAT, "vault_id": self.vault_id, "kdf": self.kdf, "slot": slot}
         return json.dumps(bound, sort_keys=True, separators=(",", ":")).encode()
 
+    def _bound(self, slot: str, slots: list[str]) -> str:
+        """What a wrap was sealed against: its AAD plus the slots the file holds."""
+        return hashlib.sha256(self._aad(slot) + b"\nslots=" + ",".join(sorted(slots)).encode()).hexdigest()
+
+    def _slots(self) -> list[str]:
+        return ["passphrase"] + (["recovery"] if self.recovery_wrap is not None else [])
+
     def _seal(self, secret: str, master_key: bytes, slot: str) -> Wrap:
         salt = os.urandom(SALT_BYTES)
         nonce = os.urandom(NONCE_BYTES)
         kek = derive_kek(secret, salt, self.kdf)
         return Wrap(salt, nonce, AESGCM(kek).encrypt(nonce, master_key, self._aad(slot)))
 
+    def reseal_bounds(self) -> None:
+        """Record in every wrap what it is bound to (after the slots are final)."""
+        slots = ["passphrase", "recovery"]
+        for slot, wrap in (("passphrase", self.passphrase_wrap), ("recovery", self.recovery_wrap)):
+            if wrap is not None:
+                wrap.bound_sha256 = self._bound(slot, slots if self.recovery_wrap is not None else ["passphrase"])
+
+    def check_bounds(self) -> None:
+        """KeyFileEdited if a bound value or the slot list changed since sealing (no KDF run)."""
+        for slot, wrap in (("passphrase", self.passphrase_wrap), ("recovery", self.recovery_wrap)):
+            if wrap is None or not wrap.bound_sha256:
+                continue
+            if wrap.bound_sha256 == self._bound(slot, self._slots()):
+                continue
+            if self.recovery_wrap is None and wrap.bound_sha256 == self._bound(slot, ["passphrase", "recovery"]):
+                raise KeyFileEdited("The vault's key file (vault.json) was edited: its recovery-code slot "
+                                    "was removed, so the recovery code would no longer open this vault.")
+            raise KeyFileEdited()
+
     def _open(self, wrap: Wrap, secret: str, slot: str) -> bytes | None:
+        self.check_bounds()
         kek = derive_kek(secret, wrap.salt, self.kdf)
         try:
             return AESGCM(kek).decrypt(wrap.nonce, wrap.ciphertext, self._aad(slot))
@@ -134,9 +190,11 @@ class KeyFile:
 
     def set_passphrase(self, passphrase: str, master_key: bytes) -> None:
         self.passphrase_wrap = self._seal(passphrase, master_key, "passphrase")
+        self.reseal_bounds()
 
     def set_recovery_code(self, code: str, master_key: bytes) -> None:
         self.recovery_wrap = self._seal(normalise_recovery_code(code), master_key, "recovery")
+        self.reseal_bounds()
 
     def unwrap_with_passphrase(self, passphrase: str) -> bytes:
         key = self._open(self.passphrase_wrap, passphrase, "passphrase")
@@ -171,43 +229,59 @@ class KeyFile:
     @classmethod
     def from_json(cls, data: Any) -> KeyFile:
         try:
-            if not isinstance(data, dict) or data.get("format") != KEYFILE_FORMAT:
-                raise ValueError("format")
-            kdf = dict(data["kdf"])
-            if kdf.get("algorithm") != "argon2id":
-                raise ValueError("kdf")
-            for name in ("time_cost", "memory_kib", "parallelism"):
-                if not isinstance(kdf.get(name), int) or kdf[name] < 1:
-                    raise ValueError(name)
-            if kdf["memory_kib"] < MIN_MEMORY_KIB // 4 or kdf["memory_kib"] > 4 * 1024 * 1024:
-                raise ValueError("memory")
-            wraps = data["wrapped_master_key"]
-            rec = wraps.get("recovery_code")
-            known = {"format", "vault_id", "created_at", "kdf", "cipher", "db_key", "wrapped_master_key"}
-            return cls(
-                vault_id=str(data["vault_id"]),
-                kdf=kdf,
-                passphrase_wrap=Wrap.from_json(wraps["passphrase"]),
-                recovery_wrap=Wrap.from_json(rec) if rec else None,
-                created_at=str(data.get("created_at", "")),
-                extra={k: v for k, v in data.items() if k not in known},
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise VaultCorrupt(
-                "The vault's key file (vault.json) is damaged or was edited.",
-                "Restore vault.json from a backup of this vault folder; without it the vault cannot be opened.",
-            ) from exc
+            return cls._from_json(data)
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
+            raise _damaged() from exc
+
+    @classmethod
+    def _from_json(cls, data: Any) -> KeyFile:
+        if not isinstance(data, dict) or data.get("format") != KEYFILE_FORMAT:
+            raise ValueError("format")
+        if not isinstance(data.get("kdf"), dict) or not isinstance(data.get("wrapped_master_key"), dict):
+            raise TypeError("structure")
+        kdf = dict(data["kdf"])
+        if kdf.get("algorithm") != "argon2id":
+            raise ValueError("kdf")
+        for name in ("time_cost", "memory_kib", "parallelism"):
+            value = kdf.get(name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ValueError(name)
+        if not MIN_MEMORY_KIB // 4 <= kdf["memory_kib"] <= MAX_MEMORY_KIB:
+            raise ValueError("memory")
+        if kdf["time_cost"] > MAX_TIME_COST or kdf["parallelism"] > MAX_PARALLELISM:
+            raise ValueError("kdf bounds")
+        vault_id, created = data.get("vault_id"), data.get("created_at", "")
+        if not isinstance(vault_id, str) or not 0 < len(vault_id) <= 64 or not isinstance(created, str):
+            raise ValueError("vault_id")
+        wraps = data["wrapped_master_key"]
+        rec = wraps.get("recovery_code")
+        known = {"format", "vault_id", "created_at", "kdf", "cipher", "db_key", "wrapped_master_key"}
+        return cls(
+            vault_id=vault_id,
+            kdf=kdf,
+            passphrase_wrap=Wrap.from_json(wraps["passphrase"]),
+            recovery_wrap=Wrap.from_json(rec) if rec is not None else None,
+            created_at=created,
+            extra={k: v for k, v in data.items() if k not in known},
+        )
 
     @classmethod
     def load(cls, folder: Path) -> KeyFile:
+        path = folder / KEYFILE_NAME
         try:
-            text = (folder / KEYFILE_NAME).read_text(encoding="utf-8")
-            data = json.loads(text)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise VaultCorrupt(
-                "The vault's key file (vault.json) is damaged or was edited.",
-                "Restore vault.json from a backup of this vault folder; without it the vault cannot be opened.",
-            ) from exc
+            with open(path, "rb", buffering=0) as fh:
+                if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                    raise _damaged()
+                raw = fh.read(MAX_KEYFILE_BYTES + 1)
+        except OSError as exc:
+            raise VaultCorrupt("The vault's key file (vault.json) cannot be read.",
+                               "Check the vault folder's permissions, or restore it from a backup.") from exc
+        if len(raw) > MAX_KEYFILE_BYTES:
+            raise _damaged()
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+            raise _damaged() from exc
         return cls.from_json(data)
 
     def save(self, folder: Path) -> None:

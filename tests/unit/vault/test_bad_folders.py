@@ -11,6 +11,7 @@ import pytest
 
 from core.errors import (
     DiskFull,
+    KeyFileEdited,
     VaultCorrupt,
     VaultExists,
     VaultNotFound,
@@ -68,10 +69,16 @@ def test_structurally_edited_key_file_is_corrupt(closed_vault, edit):
 ])
 def test_bound_values_edited_fail_closed(closed_vault, edit):
     # KDF parameters and the vault id are bound to the wrap as AEAD associated data: an edit
-    # cannot weaken the KDF, it only makes the unwrap fail (indistinguishable from a wrong
-    # passphrase without the key; docs/SECURITY.md).
+    # cannot weaken the KDF, it only makes the unwrap fail; the wrap's recorded digest of what
+    # it is bound to lets the message say the file was edited (not "wrong passphrase").
     data = _key_json(closed_vault)
     edit(data)
+    (closed_vault / "vault.json").write_text(json.dumps(data))
+    with pytest.raises(KeyFileEdited) as err:
+        Vault.open(closed_vault, PASSPHRASE)
+    assert "was edited" in err.value.user_message and "backup" in err.value.hint
+    for wrap in data["wrapped_master_key"].values():  # a forger who drops the digests gets no further
+        wrap.pop("bound_sha256")
     (closed_vault / "vault.json").write_text(json.dumps(data))
     with pytest.raises(WrongPassphrase):
         Vault.open(closed_vault, PASSPHRASE)
