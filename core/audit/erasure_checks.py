@@ -65,3 +65,30 @@ def check_erasures(report: AuditReport, vault: Vault) -> None:
                    "Confidant windows, then run the audit again. If it still fails, report it as a bug.")
     else:
         report.add(NAME, PASS, evidence)
+
+
+RETENTION = "Audio past its retention date"
+
+
+def check_retention(report: AuditReport, vault: Vault) -> None:
+    """What the vault's retention rule says should be gone by now, and whether it is."""
+    from core.vault.retention import audio_dates, rule
+    current = rule(vault)
+    if not current.is_set:
+        report.add(RETENTION, PASS, current.sentence())
+        return
+    import datetime as dt
+    now = dt.datetime.now(dt.UTC)
+    dates = audio_dates(vault)
+    past = [d for d in dates if d.is_due(now)]
+    report.facts["retention"] = {"rule": current.sentence(), "with_dates": len(dates), "past_due": len(past),
+                                 "takes_past_due": sum(len(d.recording_ids) for d in past)}
+    if past:
+        oldest = min(d.due_on for d in past)
+        report.add(RETENTION, WARN,
+                   f"{current.sentence()} The audio of {len(past)} interview(s) "
+                   f"({sum(len(d.recording_ids) for d in past)} take(s)) is past that date; the oldest was due "
+                   f"{oldest.date().isoformat()}. Interview ids: {', '.join(d.interview_id for d in past[:10])}.",
+                   "Run `confidant retention apply` (or Settings → Retention → Delete the audio now).")
+    else:
+        report.add(RETENTION, PASS, f"{current.sentence()} {len(dates)} interview(s) have a date; none is past it.")

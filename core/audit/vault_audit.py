@@ -12,7 +12,7 @@ from pathlib import Path
 
 from core.audit import needles as needles_mod
 from core.audit import vault_checks
-from core.audit.erasure_checks import check_erasures
+from core.audit.erasure_checks import check_erasures, check_retention
 from core.audit.model import FAIL, PASS, WARN, AuditReport
 from core.audit.scan import iter_files, scan_files
 from core.vault import Vault, auditlog
@@ -51,6 +51,7 @@ def run_vault_audit(vault: Vault, *, extra_dirs: Iterable[str | Path] = (),
     vault_checks.check_pages(report, vault, passphrase)
     vault_checks.check_keyfile(report, vault)
     check_erasures(report, vault)
+    check_retention(report, vault)
 
     found = needles_mod.gather(vault, seed)
     temps = [Path(p) for p in (temp_dirs if temp_dirs is not None else [tempfile.gettempdir()])]

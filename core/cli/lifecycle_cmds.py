@@ -37,6 +37,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.set_defaults(handler=cmd_receipts_folder)
     _add_coordinator_receipts(sub)
 
+    p = sub.add_parser("retention", help="how long audio is kept, what is past its date, and deleting it")
+    ts = p.add_subparsers(dest="action", required=True)
+    t = ts.add_parser("show", help="the rule and the interviews whose audio is past its date")
+    t.add_argument("--json", action="store_true")
+    t.set_defaults(handler=cmd_retention_show)
+    t = ts.add_parser("set", help="set the rule (days; leave one out to clear it)")
+    t.add_argument("--audio-days-after-signoff", type=int, metavar="N")
+    t.add_argument("--audio-days-after-receipt", type=int, metavar="N",
+                   help="days after the coordinator confirms receipt (0: as soon as it does)")
+    t.set_defaults(handler=cmd_retention_set)
+    t = ts.add_parser("apply", help="delete the audio that is past its date (transcripts stay)")
+    t.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    t.set_defaults(handler=cmd_retention_apply)
+
 
 def add_interview_delete(actions: argparse._SubParsersAction) -> None:
     """Called by vault_cmds, which owns the `interview` command."""
@@ -222,4 +236,54 @@ def cmd_interview_withdraw(args: argparse.Namespace) -> int:
               "coordinator's import erases the interview there and refuses it if it is sent again.")
     else:
         print("It was never shared, so no notice is needed.")
+    return 0
+
+
+def cmd_retention_show(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from core.cli.common import print_json
+    from core.vault.retention import audio_dates, rule
+    with open_vault(args) as vault:
+        current, dates = rule(vault), audio_dates(vault)
+    now = dt.datetime.now(dt.UTC)
+    if args.json:
+        print_json({"rule": current.__dict__, "audio": [
+            {"interview": d.interview_id, "takes": len(d.recording_ids), "due_on": d.due_on.isoformat(),
+             "because": d.because, "past_due": d.is_due(now)} for d in dates]})
+        return 0
+    print(current.sentence())
+    for d in dates:
+        state = "PAST ITS DATE" if d.is_due(now) else "kept until"
+        print(f"  {d.interview_id}  {d.participant_code:<10} {len(d.recording_ids)} take(s)  {state} "
+              f"{d.due_on.date().isoformat()} (after {d.because})")
+    return 0
+
+
+def cmd_retention_set(args: argparse.Namespace) -> int:
+    from core.vault.retention import set_rule
+    for value in (args.audio_days_after_signoff, args.audio_days_after_receipt):
+        if value is not None and not 0 <= value <= 3650:
+            raise InvalidInput("Days must be between 0 and 3650.", "Give a number of days, such as 90.")
+    with open_vault(args) as vault:
+        current = set_rule(vault, days_after_signoff=args.audio_days_after_signoff,
+                           days_after_receipt=args.audio_days_after_receipt)
+    print(current.sentence())
+    return 0
+
+
+def cmd_retention_apply(args: argparse.Namespace) -> int:
+    from core.jobs import run_job
+    from core.lifecycle.retention import make_apply_retention_job
+    from core.vault.retention import audio_past_due
+    with open_vault(args) as vault:
+        due = audio_past_due(vault)
+        if not due:
+            print("No audio is past its date.")
+            return 0
+        confirm(f"The audio of {len(due)} interview(s) ({sum(len(d.recording_ids) for d in due)} take(s)) is "
+                "past its date and will be deleted for good; the transcripts stay.", args)
+        result = run_job(make_apply_retention_job(vault), ProgressPrinter("Deleting audio"))
+    print(f"Deleted {result.takes} take(s) of {result.interviews} interview(s); checked the vault file "
+          "and its WAL for each: nothing of them is left.")
     return 0

@@ -220,7 +220,7 @@ def _verify(vault: Vault, needles: dict[str, bytes]) -> tuple[int, dict[str, int
     return pages, by_kind
 
 
-def _finish(vault: Vault, counts: EraseCounts, needles: dict[str, bytes], report: ReportFn,
+def finish_erase(vault: Vault, counts: EraseCounts, needles: dict[str, bytes], report: ReportFn,
             subject: dict[str, object]) -> DeleteResult:
     if not counts.wal_truncated:
         raise EraseIncomplete()
@@ -245,7 +245,7 @@ def make_delete_interview_job(vault: Vault, interview_id: str, *, event: str = "
         cancel.raise_if_cancelled()   # the last point where stopping leaves the interview as it was
         report(Progress(1, 3, "Deleting"))
         counts = erase_interview(vault, interview_id, event=event, extra=dict(extra or {}))
-        return _finish(vault, counts, needles, report, {"interview": interview_id})
+        return finish_erase(vault, counts, needles, report, {"interview": interview_id})
     return job
 
 
@@ -258,5 +258,5 @@ def make_delete_take_job(vault: Vault, interview_id: str, take: int):  # -> Job[
         cancel.raise_if_cancelled()
         report(Progress(1, 3, "Deleting"))
         counts = erase_recording(vault, rid)
-        return _finish(vault, counts, needles, report, {"interview": interview_id, "recording": rid})
+        return finish_erase(vault, counts, needles, report, {"interview": interview_id, "recording": rid})
     return job

@@ -44,7 +44,9 @@ class SettingsView(QWidget):
         self.guides = GuidesSection(self.ctx, body)
         from desktop.settings.receipts_section import ReceiptsSection
         self.receipts = ReceiptsSection(self.ctx, body)
-        return [self.study, self.guides, self.models, self.sharing, self.receipts, self.backup, self.audit]
+        from desktop.settings.retention_section import RetentionSection
+        self.retention = RetentionSection(self.ctx, body)
+        return [self.study, self.guides, self.models, self.sharing, self.receipts, self.retention, self.backup, self.audit]
 
     def refresh(self) -> None:
         for section in self.sections:

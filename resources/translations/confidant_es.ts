@@ -1461,6 +1461,79 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
     </message>
 </context>
 <context>
+    <name>RetentionSection</name>
+    <message>
+        <location filename="../../desktop/settings/retention_section.py" line="34"/>
+        <source>Retention</source>
+        <translation>Conservación</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/retention_section.py" line="38"/>
+        <source>Your ethics approval may say how long recordings are kept. Confidant deletes the audio when it is due (the transcript stays) and reminds you.</source>
+        <translation>Tu aprobación ética puede decir cuánto tiempo se conservan las grabaciones. Confidant borra el audio cuando toca (la transcripción se queda) y te lo recuerda.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/retention_section.py" line="43"/>
+        <source>Delete the audio after sign-off:</source>
+        <translation>Borrar el audio después de la aprobación:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/retention_section.py" line="44"/>
+        <source>Delete the audio after the coordinator confirms receipt:</source>
+        <translation>Borrar el audio cuando la coordinación confirme la recepción:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/retention_section.py" line="46"/>
+        <source>Save the rule</source>
+        <translation>Guardar la regla</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/retention_section.py" line="52"/>
+        <source>Delete the audio that is past its date…</source>
+        <translation>Borrar el audio que ya pasó su fecha…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/retention_section.py" line="70"/>
+        <source>The audio of {n} interview(s) is past its date.</source>
+        <translation>El audio de {n} entrevista(s) ya pasó su fecha.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/retention_section.py" line="71"/>
+        <source>No audio is past its date.</source>
+        <translation>Ningún audio ha pasado su fecha.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/retention_section.py" line="91"/>
+        <source>Delete audio</source>
+        <translation>Borrar audio</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/retention_section.py" line="92"/>
+        <source>The audio that is past its date will be deleted for good. The transcripts stay. This cannot be undone.</source>
+        <translation>El audio que ya pasó su fecha se borrará para siempre. Las transcripciones se quedan. No se puede deshacer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/retention_section.py" line="93"/>
+        <source>Delete the audio</source>
+        <translation>Borrar el audio</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/retention_section.py" line="93"/>
+        <source>Keep it</source>
+        <translation>Conservarla</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/retention_section.py" line="95"/>
+        <source>Deleting audio…</source>
+        <translation>Borrando el audio…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/retention_section.py" line="100"/>
+        <source>Deleted {n} take(s); nothing of them is left in the vault.</source>
+        <translation>Se borraron {n} toma(s); no queda nada de ellas en la bóveda.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewView</name>
     <message>
         <location filename="../../desktop/review/review_view.py" line="47"/>
@@ -1528,42 +1601,42 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
         <translation>Todavía no hay nada que mostrar. Pulsa «Buscar nombres y datos»: la copia sin nombres aparece aquí cuando se hayan encontrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="163"/>
+        <location filename="../../desktop/review/review_view.py" line="166"/>
         <source>Signed off. You can save a copy.</source>
         <translation>Aprobada. Ya puedes guardar una copia.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="164"/>
+        <location filename="../../desktop/review/review_view.py" line="167"/>
         <source>Not signed off yet.</source>
         <translation>Todavía sin aprobar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="208"/>
+        <location filename="../../desktop/review/review_view.py" line="211"/>
         <source>Looking for names and details…</source>
         <translation>Buscando nombres y datos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="235"/>
+        <location filename="../../desktop/review/review_view.py" line="238"/>
         <source>First select the words to hide in “What was said”.</source>
         <translation>Primero selecciona las palabras que quieres ocultar en “Lo que se dijo”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="240"/>
+        <location filename="../../desktop/review/review_view.py" line="243"/>
         <source>Select words within one passage.</source>
         <translation>Selecciona palabras dentro de un solo fragmento.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="255"/>
+        <location filename="../../desktop/review/review_view.py" line="258"/>
         <source>Where should the copy go? (a folder or USB stick)</source>
         <translation>¿Dónde va la copia? (una carpeta o memoria USB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="260"/>
+        <location filename="../../desktop/review/review_view.py" line="263"/>
         <source>Sealing the copy…</source>
         <translation>Sellando la copia…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="266"/>
+        <location filename="../../desktop/review/review_view.py" line="269"/>
         <source>Saved: {path}
 Copy number: {pid}
 This laptop&apos;s fingerprint: {fpr}
@@ -2261,6 +2334,19 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
         <location filename="../../desktop/interviews/delete_action.py" line="112"/>
         <source>Deleted. It was never shared, so no notice is needed.</source>
         <translation>Borrada. Nunca se compartió, así que no hace falta aviso.</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../desktop/settings/retention_section.py" line="27"/>
+        <source>Keep</source>
+        <translation>Conservar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/retention_section.py" line="28"/>
+        <source> days</source>
+        <translation> días</translation>
     </message>
 </context>
 <context>
