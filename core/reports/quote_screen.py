@@ -6,7 +6,8 @@ nights". Each rule below flags one kind of detail; a flagged quote stays out of 
 reports until the coordinator approves it (decision 0116). Rules, not a model: every flag
 names the words that raised it, so the coordinator can judge it, and a missed kind is fixed
 by adding a rule. Job titles are flagged only when *rare*: named in fewer than k of the
-report's interviews (a title everyone mentions points at no one).
+report's interviews (a title everyone mentions points at no one). English and Spanish rules
+both run on every quote (a study may hold both).
 """
 
 from __future__ import annotations
@@ -45,14 +46,27 @@ _HEADS = _words(
     "steward foreman forewoman lead supervisor manager director superintendent attendant "
     "assembler fabricator cleaner caregiver teller recruiter"
 )
-_GENERIC = frozenset({"supervisor", "manager", "lead", "director", "worker"})
+# Spanish heads (the interview's language comes from its guide; screening reads both).
+_HEADS_ES = _words(
+    "mecánico mecánica electricista soldador soldadora chofer chófer conductor conductora "
+    "montacarguista cocinero cocinera cajero cajera mesero mesera camarero camarera lavaplatos "
+    "conserje limpiador limpiadora enfermero enfermera cuidador cuidadora empacador empacadora "
+    "técnico técnica inspector inspectora despachador despachadora recepcionista guardia "
+    "vigilante operador operadora almacenista panadero panadera carnicero carnicera "
+    "supervisora gerente encargado encargada jefe jefa capataz"
+)
+_GENERIC = frozenset({"supervisor", "supervisora", "manager", "lead", "director", "worker", "gerente",
+                      "encargado", "encargada", "jefe", "jefa"})
 _NOT_QUALIFIER = frozenset(_words(
     "a an the my our your his her their this that these those one any every some no "
-    "other new old good bad only same each is was be been being as and or to of for with"))
+    "other new old good bad only same each is was be been being as and or to of for with "
+    "el la los las un una unos unas mi mis su sus nuestro nuestra tu este esta ese esa otro otra "
+    "de del y o que es era soy como con para por al"))
 # Words, then a set lookup: a regex alternation over every head costs ~90 us a segment, too
 # slow over a study's transcripts (title_counts reads all of them).
-_HEAD_SET = frozenset(_HEADS)
-_WORD_RE = re.compile(r"[a-z][a-z'-]*")
+# Every surface form (singular, -s and -es plurals) to its head: one dict lookup a word.
+_HEAD_FORMS = {form: head for head in reversed(_HEADS + _HEADS_ES) for form in (head + "es", head + "s", head)}
+_WORD_RE = re.compile(r"[a-zà-ÿ][a-zà-ÿ'-]*")
 
 _UNIQUE_RE = re.compile(
     r"\b(?:the\s+only|the\s+one\s+and\s+only|only\s+one\s+who|the\s+first|the\s+last|the\s+oldest|"
@@ -86,6 +100,31 @@ _ROLE_PLACEHOLDER_RE = re.compile(
     r"|\b" + _ROLE_WORD + r"\s+(?:[a-z]+\s+){0,1}" + _PLACEHOLDER, re.IGNORECASE)
 
 
+_NUM_ES = (r"(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|"
+           r"quince|veinte|treinta|cuarenta)")
+_ES = re.IGNORECASE
+_UNIQUE_ES = re.compile(r"\b(?:el|la)\s+(?:únic[oa]|primer[oa]?|últim[oa]|más\s+(?:viej[oa]|joven|antigu[oa]|"
+                        r"nuev[oa]))\b(?:\s+[\wáéíóúñ-]+){0,4}", _ES)
+_TENURE_ES = re.compile(r"\b(?:llevo|tengo|hace|desde\s+hace|por|durante|más\s+de|casi)\s+" + _NUM_ES
+                        + r"\s+(?:años?|meses)\b|\bdesde\s+(?:19|20)\d\d\b|\b" + _NUM_ES
+                        + r"\s+años\s+(?:aquí|trabajando|en)\b", _ES)
+_EVENT_ES = re.compile(r"\b(?:el|la|los|las|del|al|aquel|aquella)\s+(?:[\wáéíóúñ-]+\s+){0,2}?(?:incendio|huelga|paro|"
+                       r"despidos?|accidente|explosión|inundación|redada|protesta|inspección|auditoría|pelea|"
+                       r"votación)\b|\b(?:navidad|semana\s+santa|año\s+nuevo|día\s+de\s+muertos)\b", _ES)
+_DAY_TIME_ES = re.compile(r"\b(?:lunes|martes|miércoles|jueves|viernes|sábados?|domingos?|enero|febrero|marzo|"
+                          r"abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|madrugada|"
+                          r"medianoche|mediodía|(?:de|en\s+la|por\s+la|las)\s+noches?|turno\s+de\s+(?:noche|mañana|"
+                          r"tarde|madrugada)|a\s+las\s+\d{1,2}(?::\d\d)?)\b", _ES)
+_ROLE_ES = (r"(?:noches?|turno|madrugada|" + "|".join(_HEADS_ES) + r"|almacén|cocina|bodega|línea|piso|"
+            r"departamento|muelle|recepción|mantenimiento|equipo|cuadrilla)")
+_ROLE_PLACEHOLDER_ES = re.compile(
+    _PLACEHOLDER + r",?\s+(?:(?:de|del|en|el|la|que|es|era|trabaja|trabajaba)\s+){1,3}" + _ROLE_ES + r"\b"
+    r"|\b" + _ROLE_ES + r"\s+(?:[\wáéíóúñ]+\s+){0,1}" + _PLACEHOLDER, _ES)
+_PATTERNS = ((UNIQUE, _UNIQUE_RE), (TENURE, _TENURE_RE), (EVENT, _EVENT_RE), (DAY_TIME, _DAY_TIME_RE),
+             (ROLE_PLACEHOLDER, _ROLE_PLACEHOLDER_RE), (UNIQUE, _UNIQUE_ES), (TENURE, _TENURE_ES),
+             (EVENT, _EVENT_ES), (DAY_TIME, _DAY_TIME_ES), (ROLE_PLACEHOLDER, _ROLE_PLACEHOLDER_ES))
+
+
 @dataclass(frozen=True)
 class Flag:
     """One detail that could point at a person: its kind and the words that raised it."""
@@ -104,7 +143,7 @@ def job_titles(text: str) -> set[str]:
     out: set[str] = set()
     words = _WORD_RE.findall(text.lower())
     for i, word in enumerate(words):
-        head = word if word in _HEAD_SET else word[:-1] if word.endswith("s") and word[:-1] in _HEAD_SET else ""
+        head = _HEAD_FORMS.get(word, "")
         if not head:
             continue
         qualifier = words[i - 1] if i else ""
@@ -134,8 +173,9 @@ def screen(text: str, *, titles: Mapping[str, int] | None = None, k: int = 5) ->
     for title in sorted(job_titles(text), key=lambda t: (-len(t), t)):
         if counts.get(title, 0) < k and not any(title in f.words for f in flags):
             flags.append(Flag(JOB_TITLE, title))
-    for kind, pattern in ((UNIQUE, _UNIQUE_RE), (TENURE, _TENURE_RE), (EVENT, _EVENT_RE),
-                          (DAY_TIME, _DAY_TIME_RE), (ROLE_PLACEHOLDER, _ROLE_PLACEHOLDER_RE)):
+    for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            flags.append(Flag(kind, " ".join(m.group().split())))
+            flag = Flag(kind, " ".join(m.group().split()))
+            if flag not in flags:
+                flags.append(flag)
     return flags

@@ -33,6 +33,14 @@ def kinds(text, **kw):
     ("The line stops at 3 am for cleaning.", DAY_TIME, "3 am"),
     ("[SUPERVISOR 1] on nights never lets us take a break.", ROLE_PLACEHOLDER, "[SUPERVISOR 1] on nights"),
     ("The night lead [PERSON 2] gives the good spots to friends.", ROLE_PLACEHOLDER, "lead [PERSON 2]"),
+    # Spanish
+    ("Como montacarguista me pagan menos que a los choferes.", JOB_TITLE, "montacarguista"),
+    ("Soy la única mujer en la línea de empaque.", UNIQUE, "la única mujer"),
+    ("Llevo quince años aquí y nunca me subieron el sueldo.", TENURE, "Llevo quince años"),
+    ("Después del incendio nadie arregló nada.", EVENT, "del incendio"),
+    ("Nos cambian el horario cada viernes sin avisar.", DAY_TIME, "viernes"),
+    ("Trabajo en el turno de noche desde el principio.", DAY_TIME, "turno de noche"),
+    ("[SUPERVISOR 1] del turno de noche no nos deja descansar.", ROLE_PLACEHOLDER, "[SUPERVISOR 1] del turno"),
 ])
 def test_each_kind_is_flagged_with_its_words(text, kind, words):
     flags = [f for f in screen(text) if f.kind == kind]
@@ -44,6 +52,10 @@ def test_each_kind_is_flagged_with_its_words(text, kind, words):
     "[SUPERVISOR 1] yells at people in front of the whole crew.",
     "Nobody says thank you, they only notice when something goes wrong.",
     "My supervisor changes the schedule and nobody tells us.",
+    "El sueldo no alcanza para pagar la renta.",
+    "[SUPERVISOR 1] nos grita enfrente de todos.",
+    "Nadie nos da las gracias, solo se fijan cuando algo sale mal.",
+    "Mi supervisora cambia el horario y nadie nos dice nada.",
 ])
 def test_ordinary_complaints_are_not_flagged(text):
     assert screen(text) == []
