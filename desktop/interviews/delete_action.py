@@ -36,7 +36,16 @@ class DeleteInterviewAction(QObject):
 
     @Slot(object)
     def _on_what_goes(self, goes: WhatGoes) -> None:
-        if not ask(self._parent, self.tr("Delete interview"), goes.sentence(),
+        question = self.tr(
+            "Interview {code} and everything in it will be deleted for good: {takes} take(s) of audio "
+            "({minutes} min), {versions} transcript version(s), {memos} memo(s), tags, redactions and the "
+            "pseudonym map. This cannot be undone.").format(
+                code=goes.participant_code, takes=goes.takes, minutes=round(goes.audio_s / 60),
+                versions=goes.transcripts, memos=goes.memos)
+        if goes.shared_packets:
+            question += " " + self.tr("It was shared: deleting it here does not remove it from the coordinator. "
+                                      "If the participant withdrew, use \u201cParticipant withdrew\u201d instead.")
+        if not ask(self._parent, self.tr("Delete interview"), question,
                    self.tr("Delete for good"), self.tr("Keep it")):
             return
         self.message.emit(self.tr("Deleting\u2026"))

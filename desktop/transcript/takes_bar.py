@@ -43,14 +43,17 @@ class TakesBar(QWidget):
         self.combo = QComboBox(self)
         self.combo.setObjectName("takes_combo")
         self.use_button = button(self.tr("Work on this take's transcript"), self, name="use_take_button")
+        self.delete_button = button(self.tr("Delete this take's audio\u2026"), self, name="delete_take_button")
         self.note = QLabel("", self)
         self.note.setWordWrap(True)
         row.addWidget(self.label)
         row.addWidget(self.combo)
         row.addWidget(self.use_button)
+        row.addWidget(self.delete_button)
         row.addWidget(self.note, 1)
         self.combo.currentIndexChanged.connect(self._on_selected)
         self.use_button.clicked.connect(self._on_use)
+        self.delete_button.clicked.connect(self._on_delete)
         self.hide()
 
     def load(self, interview_id: str) -> None:
@@ -110,6 +113,28 @@ class TakesBar(QWidget):
         vault, iid, rid = self.ctx.session.vault, self.interview_id, self.takes[index].recording.id
         start_job(lambda r, c: _choose(vault, iid, rid), self, succeeded=self._on_chosen,
                   failed=self._on_failed, name="choose_take", serial=True)
+
+    @Slot()
+    def _on_delete(self) -> None:
+        """Delete the chosen take's audio and markers (its transcript stays), after a plain question."""
+        from core.lifecycle.delete import make_delete_take_job
+        from desktop.widgets.confirm import ask
+        index = self.combo.currentIndex()
+        if not (0 <= index < len(self.takes)) or not self.ctx.session.is_unlocked or self.ctx.session.is_recording:
+            return
+        take = self.takes[index]
+        if not ask(self, self.tr("Delete a take"), self.tr(
+                "The audio of Take {n} ({t}) and its markers will be deleted for good. Its transcript "
+                "stays. This cannot be undone.").format(n=take.number, t=clock(take.duration_s)),
+                self.tr("Delete the audio"), self.tr("Keep it")):
+            return
+        start_job(make_delete_take_job(self.ctx.session.vault, self.interview_id, take.number), self,
+                  succeeded=self._on_take_deleted, failed=self._on_failed, name="delete_take", serial=True)
+
+    @Slot(object)
+    def _on_take_deleted(self, _result: object) -> None:
+        self.note.setText(self.tr("Deleted. Nothing of that take's audio is left in the vault."))
+        self.load(self.interview_id)
 
     @Slot(object)
     def _on_chosen(self, _result: object) -> None:

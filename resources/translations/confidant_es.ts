@@ -308,27 +308,37 @@
         <translation>Detén la grabación antes de borrar una entrevista.</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/delete_action.py" line="39"/>
+        <location filename="../../desktop/interviews/delete_action.py" line="40"/>
+        <source>Interview {code} and everything in it will be deleted for good: {takes} take(s) of audio ({minutes} min), {versions} transcript version(s), {memos} memo(s), tags, redactions and the pseudonym map. This cannot be undone.</source>
+        <translation>La entrevista {code} y todo lo que contiene se borrarán para siempre: {takes} toma(s) de audio ({minutes} min), {versions} versión(es) de la transcripción, {memos} nota(s), etiquetas, tachaduras y el mapa de seudónimos. No se puede deshacer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/delete_action.py" line="46"/>
+        <source>It was shared: deleting it here does not remove it from the coordinator. If the participant withdrew, use “Participant withdrew” instead.</source>
+        <translation>Se compartió: borrarla aquí no la quita de la coordinación. Si el participante se retiró, usa “El participante se retiró”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/delete_action.py" line="48"/>
         <source>Delete interview</source>
         <translation>Borrar la entrevista</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/delete_action.py" line="40"/>
+        <location filename="../../desktop/interviews/delete_action.py" line="49"/>
         <source>Delete for good</source>
         <translation>Borrar para siempre</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/delete_action.py" line="40"/>
+        <location filename="../../desktop/interviews/delete_action.py" line="49"/>
         <source>Keep it</source>
         <translation>Conservarla</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/delete_action.py" line="42"/>
+        <location filename="../../desktop/interviews/delete_action.py" line="51"/>
         <source>Deleting…</source>
         <translation>Borrando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/delete_action.py" line="48"/>
+        <location filename="../../desktop/interviews/delete_action.py" line="57"/>
         <source>Deleted. {pages} pages of the vault were checked: nothing of it is left.</source>
         <translation>Borrada. Se revisaron {pages} páginas de la bóveda: no queda nada de ella.</translation>
     </message>
@@ -1944,39 +1954,69 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
         <translation>Trabajar con la transcripción de esta toma</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/takes_bar.py" line="65"/>
+        <location filename="../../desktop/transcript/takes_bar.py" line="46"/>
+        <source>Delete this take&apos;s audio…</source>
+        <translation>Borrar el audio de esta toma…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/takes_bar.py" line="68"/>
         <source>in use</source>
         <translation>en uso</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/takes_bar.py" line="67"/>
+        <location filename="../../desktop/transcript/takes_bar.py" line="70"/>
         <source>typed up</source>
         <translation>transcrita</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/takes_bar.py" line="69"/>
+        <location filename="../../desktop/transcript/takes_bar.py" line="72"/>
         <source>not typed up yet</source>
         <translation>aún sin transcribir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/takes_bar.py" line="70"/>
+        <location filename="../../desktop/transcript/takes_bar.py" line="73"/>
         <source>Take {n} · {t} · {state}</source>
         <translation>Toma {n} · {t} · {state}</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/takes_bar.py" line="96"/>
+        <location filename="../../desktop/transcript/takes_bar.py" line="99"/>
         <source>This is the transcript shown below.</source>
         <translation>Es la transcripción que se ve abajo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/takes_bar.py" line="98"/>
+        <location filename="../../desktop/transcript/takes_bar.py" line="101"/>
         <source>Type this take up to read it; nothing else changes.</source>
         <translation>Transcribe esta toma para leerla; nada más cambia.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/takes_bar.py" line="100"/>
+        <location filename="../../desktop/transcript/takes_bar.py" line="103"/>
         <source>Take {n}&apos;s transcript stays as it is if you switch.</source>
         <translation>La transcripción de la toma {n} se queda como está si cambias.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/takes_bar.py" line="126"/>
+        <source>Delete a take</source>
+        <translation>Borrar una toma</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/takes_bar.py" line="127"/>
+        <source>The audio of Take {n} ({t}) and its markers will be deleted for good. Its transcript stays. This cannot be undone.</source>
+        <translation>El audio de la toma {n} ({t}) y sus marcas se borrarán para siempre. Su transcripción se queda. No se puede deshacer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/takes_bar.py" line="129"/>
+        <source>Delete the audio</source>
+        <translation>Borrar el audio</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/takes_bar.py" line="129"/>
+        <source>Keep it</source>
+        <translation>Conservarla</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/takes_bar.py" line="136"/>
+        <source>Deleted. Nothing of that take&apos;s audio is left in the vault.</source>
+        <translation>Borrado. No queda nada del audio de esa toma en la bóveda.</translation>
     </message>
 </context>
 <context>
@@ -2286,52 +2326,52 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>WithdrawInterviewAction</name>
     <message>
-        <location filename="../../desktop/interviews/delete_action.py" line="78"/>
+        <location filename="../../desktop/interviews/delete_action.py" line="87"/>
         <source>Stop the recording before deleting an interview.</source>
         <translation>Detén la grabación antes de borrar una entrevista.</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/delete_action.py" line="87"/>
+        <location filename="../../desktop/interviews/delete_action.py" line="96"/>
         <source>The participant withdrew. Interview {code} and everything in it will be deleted for good. This cannot be undone.</source>
         <translation>El participante se retiró. La entrevista {code} y todo lo que contiene se borrarán para siempre. No se puede deshacer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/delete_action.py" line="90"/>
+        <location filename="../../desktop/interviews/delete_action.py" line="99"/>
         <source>It was shared, so Confidant will also write a signed withdrawal notice: put it where you share packets, and the coordinator&apos;s copy is erased too.</source>
         <translation>Se compartió, así que Confidant también escribirá un aviso de retirada firmado: ponlo donde compartes los paquetes y la copia de la coordinación también se borrará.</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/delete_action.py" line="92"/>
+        <location filename="../../desktop/interviews/delete_action.py" line="101"/>
         <source>Participant withdrew</source>
         <translation>El participante se retiró</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/delete_action.py" line="93"/>
+        <location filename="../../desktop/interviews/delete_action.py" line="102"/>
         <source>Withdraw and delete</source>
         <translation>Retirar y borrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/delete_action.py" line="93"/>
+        <location filename="../../desktop/interviews/delete_action.py" line="102"/>
         <source>Keep it</source>
         <translation>Conservarla</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/delete_action.py" line="97"/>
+        <location filename="../../desktop/interviews/delete_action.py" line="106"/>
         <source>Save the withdrawal notice</source>
         <translation>Guardar el aviso de retirada</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/delete_action.py" line="102"/>
+        <location filename="../../desktop/interviews/delete_action.py" line="111"/>
         <source>Deleting…</source>
         <translation>Borrando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/delete_action.py" line="109"/>
+        <location filename="../../desktop/interviews/delete_action.py" line="118"/>
         <source>Deleted. The withdrawal notice is in {path}: share it with the coordinator.</source>
         <translation>Borrada. El aviso de retirada está en {path}: compártelo con la coordinación.</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/delete_action.py" line="112"/>
+        <location filename="../../desktop/interviews/delete_action.py" line="121"/>
         <source>Deleted. It was never shared, so no notice is needed.</source>
         <translation>Borrada. Nunca se compartió, así que no hace falta aviso.</translation>
     </message>

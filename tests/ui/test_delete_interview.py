@@ -65,3 +65,31 @@ def test_participant_withdrew_writes_the_notice_and_deletes(qtbot, researcher_wi
         assert result.verdict == "withdrawn"
     finally:
         coordinator.close()
+
+
+def test_delete_one_take_from_the_takes_bar(qtbot, researcher_window, answers, jfk_path, shown_errors, tmp_path):
+    import numpy as np
+    import soundfile as sf
+
+    from core.audio.importer import make_import_job
+    from core.jobs import run_job
+    from core.vault.recordings import RecordingRepo
+    window = researcher_window
+    vault = window.ctx.session.vault
+    iid = window.test_interview_id
+    noise = tmp_path / "noise.wav"
+    sf.write(noise, (0.2 * np.sin(np.arange(16000 * 3) / 7)).astype("float32"), 16000)
+    run_job(make_import_job(vault, iid, jfk_path))
+    run_job(make_import_job(vault, iid, noise))
+    first, second = RecordingRepo(vault).for_interview(iid)
+    window.open_interview(iid, 1)
+    wait_idle(qtbot)
+    bar = window.transcript.takes
+    qtbot.waitUntil(lambda: len(bar.takes) == 2, timeout=10000)
+    bar.combo.setCurrentIndex(0)
+    answers.queue = [True]
+    bar.delete_button.click()
+    wait_idle(qtbot)
+    assert "Take 1" in answers.asked[-1] and "transcript stays" in answers.asked[-1]
+    assert [r.id for r in RecordingRepo(vault).for_interview(iid)] == [second.id]
+    assert not shown_errors
