@@ -81,7 +81,7 @@ def test_delete_one_take_from_the_takes_bar(qtbot, researcher_window, answers, j
     sf.write(noise, (0.2 * np.sin(np.arange(16000 * 3) / 7)).astype("float32"), 16000)
     run_job(make_import_job(vault, iid, jfk_path))
     run_job(make_import_job(vault, iid, noise))
-    first, second = RecordingRepo(vault).for_interview(iid)
+    _first, second = RecordingRepo(vault).for_interview(iid)
     window.open_interview(iid, 1)
     wait_idle(qtbot)
     bar = window.transcript.takes
