@@ -2,11 +2,13 @@
 
 One observation per row, one variable per column, one table per kind of thing:
 ``interviews.csv`` (one row per interview), ``answers.csv`` (interview × guide question),
-``segments.csv`` (transcript segments), ``tags.csv`` (coded passages) and ``themes.csv``
-(the codebook). Keys join the tables: ``packet_id`` everywhere, plus ``question_id`` and
+``segments.csv`` (transcript segments), ``tags.csv`` (coded passages), ``themes.csv`` (the
+codebook), ``theme_parents.csv`` and ``corrections.csv`` (optional links), with
+``data-dictionary.csv`` (every column's type and meaning) and ``codebook-taguette.csv``
+beside them. Keys join the tables: ``packet_id`` everywhere, plus ``question_id`` and
 ``segment_index``. UTF-8 without a byte-order mark (R would read it into the first column
-name), a header row, "true"/"false" booleans and empty cells for missing values — both
-``pandas.read_csv`` and R's ``read.csv`` take them as they are. Text is de-identified and has
+name), a header row, "true"/"false" booleans, one type per column (see ``COLUMNS``) —
+``pandas.read_csv`` and R's ``read.csv`` read every column right with no options. Text is de-identified and has
 its line breaks folded into spaces so every row is one line. A text cell starting with
 ``= + - @``, a tab or a carriage return gets a leading ``'`` so no spreadsheet runs it as a
 formula (OWASP); numbers are written as numbers.
@@ -25,16 +27,86 @@ from core.documents.interview import InterviewDoc, Segment
 from core.reports.model import NO_QUESTION, Aggregate
 from core.vault.files import write_output_file
 
-INTERVIEW_COLUMNS = ["packet_id", "participant_code", "site", "month", "language", "guide_id",
-                     "guide_version", "consent_method", "consent_witnessed", "signed_off_at",
-                     "supersedes", "n_segments", "n_answers", "n_tags", "n_redactions"]
-ANSWER_COLUMNS = ["packet_id", "participant_code", "site", "month", "question_id", "question_text",
-                  "section", "n_segments", "n_tags", "start_ms", "end_ms", "text"]
-SEGMENT_COLUMNS = ["packet_id", "participant_code", "site", "segment_index", "question_id",
-                   "speaker", "start_ms", "end_ms", "text"]
-TAG_COLUMNS = ["packet_id", "participant_code", "site", "month", "question_id", "segment_index",
-               "theme_id", "theme_label", "start_char", "end_char", "source", "passage"]
-THEME_COLUMNS = ["theme_id", "label", "description", "parent_id"]
+# Every column has one type, so pandas and R read each table right with no options:
+# "text" columns never hold a number-looking value (guide versions are written "id@1.10",
+# which "1.10" as a number would lose), "integer" columns always hold a number (a tag that
+# codes the whole segment spans 0..len(text) and says so in whole_segment), and optional
+# links (corrections, parent themes) are their own tables instead of mostly-empty columns
+# (pandas reads an all-empty column as floats). Dates are ISO 8601.
+TEXT, INTEGER, BOOLEAN, MONTH, DATETIME = "text", "integer", "true/false", "month (ISO 8601 YYYY-MM)", \
+    "date-time (ISO 8601)"
+NOT_TIED = "(not tied)"       # question_id of passages not tied to a guide question
+NOT_RECORDED = "not recorded"  # consent_method when no consent was recorded
+UNKNOWN_SPEAKER = "unknown"
+
+COLUMNS: dict[str, list[tuple[str, str, str]]] = {
+    "interviews": [
+        ("packet_id", TEXT, "the packet's id (32 hex digits); joins every table"),
+        ("participant_code", TEXT, "the researcher's pseudonym for the participant, never a name"),
+        ("site", TEXT, "the site code"),
+        ("month", MONTH, "the month of the interview (the day is never given)"),
+        ("language", TEXT, "language code of the interview (en, es)"),
+        ("guide_id", TEXT, "the interview guide's id"),
+        ("guide_version", TEXT, "the guide and its version as id@version (e.g. job-quality@1.10)"),
+        ("consent_method", TEXT, f"verbal, written or '{NOT_RECORDED}'"),
+        ("consent_witnessed", BOOLEAN, "whether a witness confirmed the consent"),
+        ("signed_off_at", DATETIME, "when the researcher signed off the de-identification"),
+        ("is_correction", BOOLEAN, "whether this packet replaces an earlier one (see corrections.csv)"),
+        ("n_segments", INTEGER, "passages in the transcript"),
+        ("n_answers", INTEGER, "guide questions answered (rows in answers.csv)"),
+        ("n_tags", INTEGER, "coded passages (rows in tags.csv)"),
+        ("n_redactions", INTEGER, "identifiers the researcher hid"),
+    ],
+    "answers": [
+        ("packet_id", TEXT, "joins interviews.csv"),
+        ("participant_code", TEXT, "as in interviews.csv"), ("site", TEXT, "as in interviews.csv"),
+        ("month", MONTH, "as in interviews.csv"),
+        ("question_id", TEXT, f"the guide question answered, or '{NOT_TIED}'"),
+        ("question_text", TEXT, "the question as the guide words it"),
+        ("section", TEXT, "the guide section of the question"),
+        ("n_segments", INTEGER, "passages in the answer"), ("n_tags", INTEGER, "coded passages in the answer"),
+        ("start_ms", INTEGER, "start of the answer in the recording, milliseconds"),
+        ("end_ms", INTEGER, "end of the answer in the recording, milliseconds"),
+        ("text", TEXT, "the participant's words in the answer (de-identified)"),
+    ],
+    "segments": [
+        ("packet_id", TEXT, "joins interviews.csv"),
+        ("participant_code", TEXT, "as in interviews.csv"), ("site", TEXT, "as in interviews.csv"),
+        ("segment_index", INTEGER, "the passage's number in its transcript; joins tags.csv"),
+        ("question_id", TEXT, f"the guide question, or '{NOT_TIED}'"),
+        ("speaker", TEXT, f"interviewer, participant or '{UNKNOWN_SPEAKER}'"),
+        ("start_ms", INTEGER, "start in the recording, milliseconds"),
+        ("end_ms", INTEGER, "end in the recording, milliseconds"),
+        ("text", TEXT, "the passage (de-identified)"),
+    ],
+    "tags": [
+        ("packet_id", TEXT, "joins interviews.csv"),
+        ("participant_code", TEXT, "as in interviews.csv"), ("site", TEXT, "as in interviews.csv"),
+        ("month", MONTH, "as in interviews.csv"),
+        ("question_id", TEXT, f"the guide question, or '{NOT_TIED}'"),
+        ("segment_index", INTEGER, "joins segments.csv"),
+        ("theme_id", TEXT, "joins themes.csv"), ("theme_label", TEXT, "the theme's name"),
+        ("whole_segment", BOOLEAN, "true when the tag codes the whole passage"),
+        ("start_char", INTEGER, "first character of the coded words in the passage (0-based)"),
+        ("end_char", INTEGER, "the character after the last coded one"),
+        ("source", TEXT, "manual (the researcher coded it) or auto (a suggestion the researcher accepted)"),
+        ("passage", TEXT, "the coded words (de-identified)"),
+    ],
+    "themes": [
+        ("theme_id", TEXT, "the theme's id; joins tags.csv"), ("label", TEXT, "the theme's name"),
+        ("description", TEXT, "what the theme means"),
+        ("is_top_level", BOOLEAN, "false when the theme sits under another (see theme_parents.csv)"),
+    ],
+    "theme_parents": [
+        ("theme_id", TEXT, "a theme that sits under another"), ("parent_id", TEXT, "the theme above it"),
+    ],
+    "corrections": [
+        ("packet_id", TEXT, "a packet that corrects an earlier one"),
+        ("supersedes", TEXT, "the id of the packet it replaces (no longer counted)"),
+    ],
+}
+TAGUETTE_CODEBOOK = "codebook-taguette.csv"   # name, description: what Taguette imports
+DATA_DICTIONARY = "data-dictionary.csv"
 
 
 def _interviews_of(source: Aggregate | Iterable[InterviewDoc]) -> list[InterviewDoc]:
@@ -71,9 +143,10 @@ def _write(path: Path, columns: list[str], rows: Iterable[dict[str, Any]]) -> No
 
 
 def tables(interviews: list[InterviewDoc]) -> dict[str, tuple[list[str], list[dict[str, Any]]]]:
-    """The five tables as rows (dicts), keyed by file stem."""
-    iv_rows, ans_rows, seg_rows, tag_rows = [], [], [], []
+    """Every table as (columns, rows), keyed by file stem."""
+    iv_rows, ans_rows, seg_rows, tag_rows, fix_rows = [], [], [], [], []
     themes: dict[str, dict[str, Any]] = {}
+    parents: dict[str, str] = {}
     for iv in interviews:
         meta, guide = iv.interview, iv.guide
         pid, code, site, month = iv.packet_id, meta.code, meta.site, meta.month
@@ -81,7 +154,9 @@ def tables(interviews: list[InterviewDoc]) -> dict[str, tuple[list[str], list[di
         labels = iv.labels()
         for theme in iv.codebook:
             themes[theme.id] = {"theme_id": theme.id, "label": theme.display_label,
-                                "description": theme.description, "parent_id": theme.parent}
+                                "description": theme.description, "is_top_level": not theme.parent}
+            if theme.parent:
+                parents[theme.id] = theme.parent
         segments = iv.segments_by_index()
         tags_by_segment: dict[int, int] = defaultdict(int)
         for tag in iv.tags:
@@ -90,55 +165,66 @@ def tables(interviews: list[InterviewDoc]) -> dict[str, tuple[list[str], list[di
                 continue
             tags_by_segment[seg.index] += 1
             span = tag.span(seg.text)
-            tag_rows.append({**base, "question_id": seg.question_id or NO_QUESTION,
+            start, end = span if span else (0, len(seg.text))
+            tag_rows.append({**base, "question_id": seg.question_id or NOT_TIED,
                              "segment_index": seg.index, "theme_id": tag.theme,
-                             "theme_label": labels.get(tag.theme, tag.theme),
-                             "start_char": span[0] if span else None,
-                             "end_char": span[1] if span else None, "source": tag.source,
-                             "passage": seg.text[span[0]:span[1]] if span else seg.text})
+                             "theme_label": labels.get(tag.theme, tag.theme), "whole_segment": span is None,
+                             "start_char": start, "end_char": end, "source": tag.source,
+                             "passage": seg.text[start:end]})
         answers: dict[str, list[Segment]] = defaultdict(list)
         for idx in sorted(segments):
             seg = segments[idx]
             answers[seg.question_id or NO_QUESTION].append(seg)
             seg_rows.append({"packet_id": pid, "participant_code": code, "site": site,
-                             "segment_index": idx, "question_id": seg.question_id or NO_QUESTION,
-                             "speaker": seg.speaker, "start_ms": seg.start_ms,
+                             "segment_index": idx, "question_id": seg.question_id or NOT_TIED,
+                             "speaker": seg.speaker or UNKNOWN_SPEAKER, "start_ms": seg.start_ms,
                              "end_ms": seg.end_ms, "text": seg.text})
         for qid, segs in answers.items():
             q = iv.question(qid)
-            ans_rows.append({**base, "question_id": qid, "question_text": q.text if q else "",
+            ans_rows.append({**base, "question_id": qid or NOT_TIED, "question_text": q.text if q else "",
                              "section": q.section if q else "", "n_segments": len(segs),
                              "n_tags": sum(tags_by_segment[s.index] for s in segs),
                              "start_ms": min(s.start_ms for s in segs),
                              "end_ms": max(s.end_ms for s in segs),
                              "text": " ".join(s.text for s in segs if s.speaker != "interviewer")})
         iv_rows.append({**base, "language": meta.language, "guide_id": guide.id,
-                        "guide_version": guide.version, "consent_method": meta.consent.method,
+                        "guide_version": guide.full_version,
+                        "consent_method": meta.consent.method or NOT_RECORDED,
                         "consent_witnessed": meta.consent.witnessed,
-                        "signed_off_at": iv.deid.signed_off_at,
-                        "supersedes": iv.supersedes, "n_segments": len(segments),
-                        "n_answers": len(answers), "n_tags": len(iv.tags),
+                        "signed_off_at": iv.deid.signed_off_at, "is_correction": iv.supersedes is not None,
+                        "n_segments": len(segments), "n_answers": len(answers), "n_tags": len(iv.tags),
                         "n_redactions": iv.deid.n_redactions})
-    return {
-        "interviews": (INTERVIEW_COLUMNS, iv_rows),
-        "answers": (ANSWER_COLUMNS, ans_rows),
-        "segments": (SEGMENT_COLUMNS, seg_rows),
-        "tags": (TAG_COLUMNS, tag_rows),
-        "themes": (THEME_COLUMNS, sorted(themes.values(), key=lambda t: t["theme_id"])),
-    }
+        if iv.supersedes is not None:
+            fix_rows.append({"packet_id": pid, "supersedes": iv.supersedes})
+    out = {"interviews": iv_rows, "answers": ans_rows, "segments": seg_rows, "tags": tag_rows,
+           "themes": sorted(themes.values(), key=lambda t: t["theme_id"]),
+           "theme_parents": [{"theme_id": t, "parent_id": p} for t, p in sorted(parents.items())],
+           "corrections": fix_rows}
+    return {stem: ([name for name, _kind, _doc in COLUMNS[stem]], rows) for stem, rows in out.items()}
+
+
+def dictionary_rows() -> list[dict[str, Any]]:
+    """The data dictionary: one row per column of every table."""
+    return [{"table": f"{stem}.csv", "column": name, "type": kind, "description": doc}
+            for stem, columns in COLUMNS.items() for name, kind, doc in columns]
 
 
 def write_csv(source: Aggregate | Iterable[InterviewDoc], out_dir: str | Path) -> list[Path]:
-    """Write the tidy tables into ``out_dir`` (created if needed); returns the file paths.
+    """Write the tidy tables, the data dictionary and a Taguette codebook into ``out_dir``.
 
     ``source`` is an ``Aggregate`` (its filtered interviews) or interview documents (e.g. a
-    coordinator vault's ``InboxRepo(vault).current_interviews()``).
+    coordinator vault's ``InboxRepo(vault).current_interviews()``). Returns the paths.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for stem, (columns, rows) in tables(_interviews_of(source)).items():
+    built = tables(_interviews_of(source))
+    for stem, (columns, rows) in built.items():
         path = out / f"{stem}.csv"
         _write(path, columns, rows)
         written.append(path)
-    return written
+    _write(out / DATA_DICTIONARY, ["table", "column", "type", "description"], dictionary_rows())
+    # Taguette's codebook import wants a "name" column (and reads "description").
+    _write(out / TAGUETTE_CODEBOOK, ["name", "description"],
+           [{"name": t["label"], "description": t["description"]} for t in built["themes"][1]])
+    return [*written, out / DATA_DICTIONARY, out / TAGUETTE_CODEBOOK]

@@ -5,8 +5,10 @@ The project (``project.qde`` in a ZIP, schema ``urn:QDA-XML:project:1.0``) holds
 (themes, nested by parent), one ``TextSource`` per interview whose plain text is a file in
 ``sources/`` (de-identified transcript, one line per segment, with question headings), coded
 passages as ``PlainTextSelection`` → ``Coding`` → ``CodeRef``, one ``Case`` per interview with
-site, month, guide version and language as variables, and shared memos as ``Notes`` referred
-to from the passage or interview they are about.
+site, month, guide version and language as variables (on the case only), and shared memos as
+``Notes`` referred to from the passage or interview they are about — and, because QualCoder
+reads memos only from ``Description`` elements, also as the passage selection's and the
+source's ``Description``. Source text is LF-only UTF-8 without a BOM (offsets stay exact).
 
 Rules the schema enforces that tools get wrong: container elements (``Users``, ``Codes``,
 ``Variables``, ``Cases``, ``Sources``, ``Notes``, ``Sets``) must hold at least one child, so an
@@ -215,8 +217,12 @@ def _add_source(sources: etree._Element, iv: InterviewDoc, files: dict[str, byte
     src = etree.SubElement(sources, P + "TextSource", guid=src_guid, name=_clean(_case_name(iv)),
                            plainTextPath=f"internal://{src_guid}.txt", creatingUser=user,
                            creationDateTime=now)
+    # QualCoder reads a source's memo from its Description, and a passage's memo from the
+    # selection's Description; the Notes (NoteRef) are how NVivo and ATLAS.ti read them.
+    whole = [m.text for m in iv.memos if m.segment is None or m.segment not in iv.segments_by_index()]
+    about = f"De-identified interview; guide {iv.guide.full_version}; packet {pid}."
     etree.SubElement(src, P + "Description").text = _clean(
-        f"De-identified interview; guide {iv.guide.full_version}; packet {pid}.")
+        "\n\n".join([about, *(f"Memo: {text}" for text in whole)]))
     segments = iv.segments_by_index()
     # One selection per coded passage; memos on a segment get an uncoded selection of it.
     for n, tag in enumerate(iv.tags):
@@ -243,12 +249,14 @@ def _add_source(sources: etree._Element, iv: InterviewDoc, files: dict[str, byte
                                    name="memo", startPosition=str(offsets[idx]),
                                    endPosition=str(offsets[idx] + seg_len), creatingUser=user,
                                    creationDateTime=now)
+            etree.SubElement(sel, P + "Description").text = _clean(memo.text)
             etree.SubElement(sel, P + "NoteRef", targetGUID=note_guid)
         else:
             source_notes.append(note_guid)
     for note_guid in source_notes:
         etree.SubElement(src, P + "NoteRef", targetGUID=note_guid)
-    _add_values(src, iv)
+    # Variables live on the interview's Case only: written on the TextSource as well, QualCoder
+    # keeps them as a second, orphaned set of attributes.
 
 
 def write_qdpx(source: Aggregate | Iterable[InterviewDoc], path: str | Path, *,

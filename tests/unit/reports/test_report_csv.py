@@ -23,8 +23,9 @@ def test_tables_are_tidy_and_join(tmp_path):
     corpus[0]["segments"][1]["text"] = 'He said "fine",\nthen left, again.'
     agg = aggregate_interviews(typed(corpus), site="SITE-A")
     paths = write_csv(agg, tmp_path / "csv")
-    assert sorted(p.name for p in paths) == ["answers.csv", "interviews.csv", "segments.csv",
-                                             "tags.csv", "themes.csv"]
+    assert sorted(p.name for p in paths) == ["answers.csv", "codebook-taguette.csv", "corrections.csv",
+                                             "data-dictionary.csv", "interviews.csv", "segments.csv",
+                                             "tags.csv", "theme_parents.csv", "themes.csv"]
     interviews = _read(tmp_path / "csv" / "interviews.csv")
     answers = _read(tmp_path / "csv" / "answers.csv")
     tags = _read(tmp_path / "csv" / "tags.csv")
@@ -45,18 +46,44 @@ def test_tables_are_tidy_and_join(tmp_path):
     # span tags carry the coded passage, whole-segment tags the segment
     for row in tags:
         assert row["passage"]
-        if row["start_char"]:
-            assert int(row["end_char"]) - int(row["start_char"]) == len(row["passage"])
+        assert int(row["end_char"]) - int(row["start_char"]) == len(row["passage"])
+        assert row["whole_segment"] in ("true", "false")
 
 
-def test_tables_load_in_pandas_without_cleaning(tmp_path):
-    pd = pytest.importorskip("pandas")
-    write_csv(typed(make_corpus(5)), tmp_path)
+def test_every_table_loads_in_pandas_with_the_dictionary_types_and_no_options(tmp_path):
+    import pandas as pd  # a test dependency: a missing pandas fails here, never skips
+    corpus = make_corpus(5)
+    corpus[0]["guide"]["version"] = "1.10"        # would be read as the number 1.1
+    corpus[1]["interview"]["consent"]["method"] = ""
+    corpus[2]["supersedes"] = "ab" * 16
+    corpus[0]["codebook"][1]["parent"] = corpus[0]["codebook"][0]["id"]
+    write_csv(typed(corpus), tmp_path)
+    dictionary = pd.read_csv(tmp_path / "data-dictionary.csv")
+    kinds = {"text": "O", "integer": "i", "true/false": "b", "month (ISO 8601 YYYY-MM)": "O",
+             "date-time (ISO 8601)": "O"}
+    for table, rows in dictionary.groupby("table"):
+        frame = pd.read_csv(tmp_path / table)
+        assert list(frame.columns) == list(rows["column"]), table
+        for column, kind in zip(rows["column"], rows["type"], strict=True):
+            assert frame[column].dtype.kind == kinds[kind], (table, column, frame[column].dtype)
     iv = pd.read_csv(tmp_path / "interviews.csv")
-    assert iv["consent_witnessed"].dtype == bool
-    assert iv["n_tags"].dtype.kind == "i"
+    assert "job-quality@1.10" in set(iv["guide_version"])
+    assert iv["consent_witnessed"].dtype == bool and iv["n_tags"].dtype.kind == "i"
+    assert iv["is_correction"].sum() == 1
+    assert pd.read_csv(tmp_path / "corrections.csv")["supersedes"].tolist() == ["ab" * 16]
+    assert len(pd.read_csv(tmp_path / "theme_parents.csv")) == 1
     tags = pd.read_csv(tmp_path / "tags.csv")
     assert tags.merge(iv, on="packet_id").shape[0] == len(tags)
+    for month in iv["month"]:
+        assert len(month) == 7 and month[4] == "-"
+    assert pd.to_datetime(iv["signed_off_at"]).notna().all()  # ISO 8601 parses as is
+
+
+def test_taguette_codebook_has_a_name_column(tmp_path):
+    write_csv(typed(make_corpus(2)), tmp_path)
+    rows = _read(tmp_path / "codebook-taguette.csv")
+    assert rows and set(rows[0]) == {"name", "description"}
+    assert all(r["name"] for r in rows)
 
 
 def test_formula_cells_are_neutralised(tmp_path):

@@ -101,3 +101,38 @@ def test_control_characters_in_text_do_not_break_the_xml(tmp_path):
     assert "\x07" not in text and offsets[0] < offsets[1]
     sel = root.find("q:Sources/q:TextSource/q:PlainTextSelection", NS)
     assert text[int(sel.get("startPosition")):int(sel.get("endPosition"))] == iv["segments"][1]["text"][9:20]
+
+
+def _qualcoder_view(root: etree._Element, zf: zipfile.ZipFile) -> dict:
+    """What QualCoder's REFI-QDA importer takes from a project, read the way it reads it
+    (RECIPES: memo text only from a selection's or a source's Description; one set of
+    attributes per case; text from internal:// plain-text paths)."""
+    q = "{urn:QDA-XML:project:1.0}"
+    out: dict = {"segment_memos": [], "source_memos": [], "case_attributes": {}, "source_attributes": 0}
+    for case in root.iter(q + "Case"):
+        out["case_attributes"][case.get("name")] = [v.findtext(q + "TextValue")
+                                                     for v in case.findall(q + "VariableValue")]
+    for src in root.iter(q + "TextSource"):
+        path = src.get("plainTextPath")
+        assert path.startswith("internal://")
+        raw = zf.read("sources/" + path.removeprefix("internal://"))
+        assert not raw.startswith(b"\xef\xbb\xbf") and b"\r" not in raw  # offsets would shift
+        out["source_memos"].append(src.findtext(q + "Description") or "")
+        out["source_attributes"] += len(src.findall(q + "VariableValue"))
+        for sel in src.findall(q + "PlainTextSelection"):
+            if sel.find(q + "Coding") is None and sel.findtext(q + "Description"):
+                out["segment_memos"].append(sel.findtext(q + "Description"))
+    return out
+
+
+def test_qualcoder_finds_the_memos_and_variables_only_on_cases(tmp_path):
+    interviews = make_corpus(2)
+    path = write_qdpx(typed(interviews), tmp_path / "export.qdpx")
+    root, zf = _project(path)
+    _schema("Project-mrt2019.xsd").assertValid(root)
+    view = _qualcoder_view(root, zf)
+    # make_interview gives each interview one segment memo and one interview memo.
+    assert view["segment_memos"] == ["Participant was tired after a double shift."] * 2
+    assert all("Memo: Interview held in the break room." in m for m in view["source_memos"])
+    assert view["source_attributes"] == 0  # variables on the TextSource would be orphaned
+    assert all(len(values) == 4 for values in view["case_attributes"].values())
