@@ -84,6 +84,10 @@ class SharingSection(QGroupBox):
         layout.addLayout(form)
         self.copy_button = button(self.tr("Copy this laptop's key"), self)
         layout.addWidget(self.copy_button)
+        from desktop.settings.identity_export import IdentityExportRow
+        self.identity_export = IdentityExportRow(ctx, self)  # coordinators only (see _on_loaded)
+        self.identity_export.setVisible(False)
+        layout.addWidget(self.identity_export)
         layout.addWidget(note(self.tr(
             "Coordinators who can open your copies. Check each fingerprint with them by phone."),
             self))
@@ -132,6 +136,7 @@ class SharingSection(QGroupBox):
         is_coord = info.role == "coordinator"
         self.own_recipient.setVisible(is_coord)
         self.own_recipient_label.setVisible(is_coord)
+        self.identity_export.setVisible(is_coord)
         self.own_recipient.setText(info.own_recipient)
         self.recipients.clear()
         for r, words in zip(info.recipients, info.recipient_words):

@@ -684,6 +684,53 @@ dice la gente (uno por línea)</translation>
     </message>
 </context>
 <context>
+    <name>IdentityExportRow</name>
+    <message>
+        <location filename="../../desktop/settings/identity_export.py" line="30"/>
+        <source>Save the secret key for a privacy reviewer…</source>
+        <translation>Guardar la clave secreta para quien revisa la privacidad…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/identity_export.py" line="41"/>
+        <source>This file is your secret key, not encrypted. Anyone who has it can open every copy researchers sealed to you and read every interview in it.
+
+Keep it on an encrypted disk, never e-mail or sync it, and delete it when the review is done.
+
+Save it anyway?</source>
+        <translation>Este archivo es tu clave secreta, sin cifrar. Quien lo tenga puede abrir todas las copias que te sellaron y leer cada entrevista.
+
+Guárdalo en un disco cifrado, nunca lo envíes por correo ni lo sincronices, y bórralo cuando termine la revisión.
+
+¿Guardarlo de todos modos?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/identity_export.py" line="45"/>
+        <location filename="../../desktop/settings/identity_export.py" line="48"/>
+        <source>Save the secret key</source>
+        <translation>Guardar la clave secreta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/identity_export.py" line="45"/>
+        <source>Save it</source>
+        <translation>Guardarla</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/identity_export.py" line="46"/>
+        <source>Do not save</source>
+        <translation>No guardar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/identity_export.py" line="49"/>
+        <source>Text (*.txt)</source>
+        <translation>Texto (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/identity_export.py" line="57"/>
+        <source>Saved to %1 (only you can read it). Delete it when the review is done.</source>
+        <translation>Guardada en %1 (solo tú puedes leerla). Bórrala cuando termine la revisión.</translation>
+    </message>
+</context>
+<context>
     <name>InterviewPage</name>
     <message>
         <location filename="../../desktop/interviews/interview_page.py" line="32"/>
@@ -1751,47 +1798,47 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
         <translation>Copiar la clave de este portátil</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="88"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="92"/>
         <source>Coordinators who can open your copies. Check each fingerprint with them by phone.</source>
         <translation>Coordinaciones que pueden abrir tus copias. Comprueba cada huella con ellas por teléfono.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="98"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="102"/>
         <source>Name, e.g. Union office</source>
         <translation>Nombre, p. ej. Oficina del sindicato</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="99"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="103"/>
         <source>Add a coordinator from their file…</source>
         <translation>Añadir una coordinación desde su archivo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="101"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="105"/>
         <source>Remove the selected coordinator</source>
         <translation>Quitar la coordinación seleccionada</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="109"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="113"/>
         <source>Or paste the coordinator&apos;s key (age1…)</source>
         <translation>O pega la clave de la coordinación (age1…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="147"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="152"/>
         <source>Choose the file your coordinator gave you</source>
         <translation>Elige el archivo que te dio tu coordinación</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="148"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="153"/>
         <source>Coordinator file (*.txt);;All files (*)</source>
         <translation>Archivo de la coordinación (*.txt);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="158"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="163"/>
         <source>Check it is really your coordinator</source>
         <translation>Comprueba que de verdad es tu coordinación</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="159"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="164"/>
         <source>Read these words with your coordinator, by phone or in person. Add them only if the words match:
 
 {words}</source>
@@ -1800,42 +1847,42 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 {words}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="161"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="166"/>
         <source>The words match: add</source>
         <translation>Las palabras coinciden: añadir</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="161"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="166"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="163"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="168"/>
         <source>Coordinator</source>
         <translation>Coordinación</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="174"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="179"/>
         <source>Remove this coordinator?</source>
         <translation>¿Quitar esta coordinación?</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="175"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="180"/>
         <source>New copies will no longer be sealed to {name}. Copies already sent stay readable to them.</source>
         <translation>Las copias nuevas ya no se sellarán para {name}. Las copias ya enviadas siguen pudiendo leerlas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="176"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="181"/>
         <source>(no name)</source>
         <translation>(sin nombre)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="177"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="182"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="177"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="182"/>
         <source>Keep</source>
         <translation>Conservar</translation>
     </message>
@@ -1844,7 +1891,7 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
         <translation type="vanished">Pega la clave de la coordinación (age1…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="110"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="114"/>
         <source>Add coordinator</source>
         <translation>Añadir coordinación</translation>
     </message>
