@@ -148,6 +148,7 @@ class CoordinatorView(QWidget):
         self.review = QuoteReviewWidget(self)
         self.tabs.addTab(self.review, self.tr("Quotes to review"))
         self.review.decided.connect(self._on_decided)
+        self.review.rules_changed.connect(self._on_rules_changed)
 
     @property
     def is_team_view(self) -> bool:
@@ -185,7 +186,15 @@ class CoordinatorView(QWidget):
 
     @Slot(object)
     def _on_review_view(self, view: Any) -> None:
+        self.review.set_rules(view.rules.k, view.rules.quote_min_interviews)
         self.review.set_items(view.quotes.review, {t.theme_id: t.label for t in view.themes})
+
+    @Slot(int, int)
+    def _on_rules_changed(self, k: int, quote_min: int) -> None:
+        if self.ctx.session.is_unlocked:
+            vault = self.ctx.session.vault
+            start_job(lambda r, c: work.set_rules(vault, k, quote_min), self,
+                      succeeded=self._on_decision_saved, failed=self._on_failed, name="share_rules")
 
     @Slot(object)
     def _on_share_view(self, view: Any) -> None:

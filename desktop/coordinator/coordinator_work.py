@@ -50,6 +50,11 @@ def share_chart_rows(view: Any) -> tuple[list[tuple[str, dict[str, int | None]]]
     return rows, [label for label, _n in view.groups]
 
 
+def set_rules(vault: Any, k: int, quote_min: int) -> Any:
+    from core.coordinator.share_settings import set_rules as save
+    return save(vault, k=k, quote_min_interviews=quote_min)
+
+
 def decide(vault: Any, key: str, decision: str, kinds: list[str]) -> None:
     from core.coordinator.share_settings import decide_quote
     decide_quote(vault, key, decision, kinds=kinds)

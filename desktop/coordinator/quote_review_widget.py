@@ -1,4 +1,5 @@
-"""The quote review list: candidate quotes for shareable reports, flagged ones first.
+"""The sharing rules and the quote review list: candidate quotes for shareable reports,
+flagged ones first.
 
 Core decides what is a candidate and why it is flagged (core.reports.share_quotes,
 core.reports.quote_screen); this widget lists the view's review items and sends each
@@ -13,8 +14,10 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -24,12 +27,29 @@ from desktop.widgets.buttons import button, note
 
 class QuoteReviewWidget(QWidget):
     decided = Signal(str, str, list)  # quote key, "approved" | "rejected", flag kinds
+    rules_changed = Signal(int, int)   # k, quote threshold
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.items: list[Any] = []
         self.labels: dict[str, str] = {}
         v = QVBoxLayout(self)
+        rules = QHBoxLayout()
+        rules.addWidget(QLabel(self.tr("Smallest group shown"), self))
+        self.k = QSpinBox(self)
+        self.k.setRange(2, 50)
+        self.k.setSuffix(self.tr(" interviews"))
+        rules.addWidget(self.k)
+        rules.addWidget(QLabel(self.tr("Quotes only for themes in at least"), self))
+        self.quote_min = QSpinBox(self)
+        self.quote_min.setRange(2, 500)
+        self.quote_min.setSuffix(self.tr(" interviews"))
+        rules.addWidget(self.quote_min)
+        self.save_rules = button(self.tr("Save the rules"), self, name="save_rules")
+        rules.addWidget(self.save_rules)
+        rules.addStretch(1)
+        v.addLayout(rules)
+        self.save_rules.clicked.connect(self._on_save_rules)
         v.addWidget(note(self.tr("Quotes a shareable report may carry. Flagged ones mention a detail that "
                                  "could point at a person; they appear only once you approve them. The "
                                  "findings brief carries only quotes you approved."), self))
@@ -49,6 +69,14 @@ class QuoteReviewWidget(QWidget):
         self.show_all.toggled.connect(self._fill)
         self.approve_button.clicked.connect(self._on_approve)
         self.reject_button.clicked.connect(self._on_reject)
+
+    def set_rules(self, k: int, quote_min: int) -> None:
+        self.k.setValue(k)
+        self.quote_min.setValue(quote_min)
+
+    @Slot()
+    def _on_save_rules(self) -> None:
+        self.rules_changed.emit(self.k.value(), self.quote_min.value())
 
     def set_items(self, items: list[Any], labels: dict[str, str]) -> None:
         self.items, self.labels = items, labels

@@ -1258,6 +1258,22 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
         <source>not flagged</source>
         <translation>sin marcas</translation>
     </message>
+    <message>
+        <source>Smallest group shown</source>
+        <translation>Grupo más pequeño que se muestra</translation>
+    </message>
+    <message>
+        <source> interviews</source>
+        <translation> entrevistas</translation>
+    </message>
+    <message>
+        <source>Quotes only for themes in at least</source>
+        <translation>Citas solo de temas en al menos</translation>
+    </message>
+    <message>
+        <source>Save the rules</source>
+        <translation>Guardar las reglas</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptsSection</name>
