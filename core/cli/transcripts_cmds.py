@@ -25,6 +25,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--language", default="", metavar="xx", help="language code such as en or es")
     p.add_argument("--no-tag", action="store_true", help="do not align and tag it now")
     p.set_defaults(handler=cmd_transcript_import)
+    s = actions.add_parser("save", help="save the transcript as Word (.docx) or PDF to read or print")
+    s.add_argument("id", help="interview id")
+    s.add_argument("file", help="where to write it; the name ends in .docx or .pdf")
+    s.add_argument("--identifying", action="store_true",
+                   help="with the real names (NOT encrypted once saved); default: de-identified, "
+                        "which needs the sign-off")
+    s.set_defaults(handler=cmd_transcript_save)
 
 
 def cmd_transcript_import(args: argparse.Namespace) -> int:
@@ -42,4 +49,20 @@ def cmd_transcript_import(args: argparse.Namespace) -> int:
             s = make_tag_job(vault, args.id)(ProgressPrinter("Tagging"), CancelToken())
             print(f"Tagged: {s.questions_placed} of {s.questions_total} questions found, "
                   f"{s.suggested} suggestions to review.")
+    return 0
+
+
+def cmd_transcript_save(args: argparse.Namespace) -> int:
+    import sys
+
+    from core.reports.transcript_export import (
+        IDENTIFYING_HINT,
+        IDENTIFYING_WARNING,
+        save_transcript_file,
+    )
+    if args.identifying:
+        print(f"Warning: {IDENTIFYING_WARNING} {IDENTIFYING_HINT}", file=sys.stderr)
+    with open_vault(args) as vault:
+        path = save_transcript_file(vault, args.id, args.file, identifying=args.identifying)
+    print(path)
     return 0

@@ -32,6 +32,7 @@ class InterviewPage(QWidget):
         self.back_button = button(self.tr("\u2190 All interviews"), self, name="back_button")
         self.title = QLabel("", self)
         self.title.setProperty("heading", "2")
+        self.title.setWordWrap(True)  # the header must not make the window wider than a laptop screen
         top.addWidget(self.back_button)
         top.addWidget(self.title, 1)
         self.withdraw_button = button(self.tr("Participant withdrew\u2026"), self, name="withdraw_button")

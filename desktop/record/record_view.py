@@ -193,8 +193,9 @@ class RecordView(QWidget):
         self.saved = QLabel("", self)
         self.saved.setWordWrap(True)
         self.saved.setFixedHeight(2 * self.saved.fontMetrics().lineSpacing() + 6)
-        left.addWidget(self.saved)
+        # What was saved sits beside what to do with it: one row, so the tab fits 1366x768.
         after = QHBoxLayout()
+        after.addWidget(self.saved, 1)
         self.transcribe_button = button(self.tr("Type it up now"), self, role="primary",
                                         name="transcribe_button")
         self.import_button = button(self.tr("Use an audio file instead\u2026"), self)

@@ -25,12 +25,18 @@ from desktop.jobs import start_job
 from desktop.review import review_work
 from desktop.review.review_work import ReviewData
 from desktop.widgets.buttons import button, heading, note
+from desktop.widgets.confirm import ask
 from desktop.widgets.files import chooser
 from desktop.widgets.job_status import JobStatus
 
 ENTITY_TYPES = ("PERSON", "WORKPLACE", "LOCATION", "ADDRESS", "PHONE", "EMAIL", "DATE", "AGE",
                 "ID_NUMBER")
 _STATE_WORDS = {"proposed": "to decide", "accepted": "hidden", "rejected": "kept"}
+
+
+def _save_transcript(vault: Any, interview_id: str, path: Any, identifying: bool) -> Any:
+    from core.reports.transcript_export import save_transcript_file
+    return save_transcript_file(vault, interview_id, path, identifying=identifying)
 
 
 class ReviewView(QWidget):
@@ -58,12 +64,14 @@ class ReviewView(QWidget):
         lv = QVBoxLayout(left)
         lv.addWidget(heading(self.tr("What was said"), left, level=2))
         self.original = QTextEdit(left)
+        self.original.setMinimumHeight(48)
         self.original.setReadOnly(True)
         lv.addWidget(self.original)
         mid = QWidget(split)
         mv = QVBoxLayout(mid)
         mv.addWidget(heading(self.tr("What the coordinator will see"), mid, level=2))
         self.deidentified = QTextEdit(mid)
+        self.deidentified.setMinimumHeight(48)
         self.deidentified.setReadOnly(True)
         self.deidentified.setObjectName("deidentified")
         mv.addWidget(self.deidentified)
@@ -74,6 +82,7 @@ class ReviewView(QWidget):
         self.redactions.setObjectName("redactions")
         self.redactions.setWordWrap(True)  # long finds wrap instead of running off the edge
         self.redactions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.redactions.setMinimumHeight(48)  # grows with the window; the tab fits 1366x768
         rv.addWidget(self.redactions, 1)
         row = QHBoxLayout()
         self.hide_button = button(self.tr("Hide it"), right)
@@ -100,12 +109,20 @@ class ReviewView(QWidget):
         self.signoff_state = QLabel("", self)
         sign_row = QHBoxLayout()
         sign_row.addWidget(self.confirm, 1)
+        sign_row.addWidget(self.signoff_state)
         sign_row.addWidget(self.signoff_button)
         layout.addLayout(sign_row)
-        layout.addWidget(self.signoff_state)
         self.save_button = button(self.tr("Save a copy for the coordinator\u2026"), self,
                                   role="primary", name="save_button")
-        layout.addWidget(self.save_button)
+        # To read or print: the de-identified transcript as Word or PDF; the one with real
+        # names only after a clear warning that the file is not encrypted (issue 16).
+        self.doc_button = button(self.tr("Save as Word / PDF\u2026"), self, name="save_doc_button")
+        self.doc_names_button = button(self.tr("With real names\u2026"), self, name="save_doc_names_button")
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_button, 1)
+        save_row.addWidget(self.doc_button)
+        save_row.addWidget(self.doc_names_button)
+        layout.addLayout(save_row)
         layout.addWidget(note(self.tr(
             "The copy holds the text with names hidden, the themes you accepted, the notes you "
             "chose to share and a one-page summary, sealed so only your coordinator can open it. "
@@ -124,6 +141,8 @@ class ReviewView(QWidget):
         self.confirm.toggled.connect(self._update_buttons)
         self.signoff_button.clicked.connect(self._on_signoff)
         self.save_button.clicked.connect(self._on_save)
+        self.doc_button.clicked.connect(self._on_save_doc)
+        self.doc_names_button.clicked.connect(self._on_save_doc_names)
         self._update_buttons()
 
     # --- loading ------------------------------------------------------------------------
@@ -191,6 +210,8 @@ class ReviewView(QWidget):
         self.signoff_button.setEnabled(has_text and self.confirm.isChecked()
                                        and not self.data.is_signed_off)
         self.save_button.setEnabled(self.data.is_signed_off)
+        self.doc_button.setEnabled(self.data.is_signed_off)
+        self.doc_names_button.setEnabled(has_text)
 
     # --- actions ------------------------------------------------------------------------
     def _write(self, fn: Any, *args: Any) -> None:
@@ -261,6 +282,39 @@ class ReviewView(QWidget):
         path = folder / review_work.packet_name(self.data.code, self.data.interview_date)
         self.job.run(review_work.export_job(self.ctx.session.vault, self.interview_id, path),
                      self.tr("Sealing the copy\u2026"), succeeded=self._on_saved, name="export")
+
+    def _save_doc(self, identifying: bool) -> None:
+        suggested = f"{self.data.code or 'interview'}{'-with-names' if identifying else ''}.docx"
+        path = chooser().save_file(self, self.tr("Save the transcript"), suggested,
+                                   self.tr("Word document (*.docx);;PDF (*.pdf)"))
+        if path is None or not self.ctx.session.is_unlocked:
+            return
+        if path.suffix.lower() not in (".docx", ".pdf"):
+            path = path.with_suffix(".docx")
+        vault, iid = self.ctx.session.vault, self.interview_id
+        self.job.run(lambda r, c: _save_transcript(vault, iid, path, identifying),
+                     self.tr("Saving the transcript\u2026"), succeeded=self._on_doc_saved, name="save_doc")
+
+    @Slot()
+    def _on_save_doc(self) -> None:
+        self._save_doc(identifying=False)
+
+    @Slot()
+    def _on_save_doc_names(self) -> None:
+        # The same words as core.reports.transcript_export.IDENTIFYING_WARNING / _HINT (the
+        # CLI's), written out here so the Spanish catalogue carries them.
+        if ask(self, self.tr("Save the transcript with real names?"),
+               self.tr("This file will hold the real names and everything said on the record, "
+                       "and it is NOT encrypted: anyone who opens the file, the folder or the USB "
+                       "stick can read it.") + "\n\n" + self.tr(
+                   "Save it only where nobody else can read it, and delete it when you are done. "
+                   "The de-identified version is safer to print or carry."),
+               self.tr("I understand: save with names"), self.tr("Cancel")):
+            self._save_doc(identifying=True)
+
+    @Slot(object)
+    def _on_doc_saved(self, path: Any) -> None:
+        self.job.say(self.tr("Saved: {path}").format(path=str(path)))
 
     @Slot(object)
     def _on_saved(self, result: tuple[Any, str]) -> None:

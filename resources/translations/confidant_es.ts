@@ -158,27 +158,27 @@
         <translation type="vanished">{n} entrevistas, {a} respuestas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="270"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="279"/>
         <source>Checking held-back copies…</source>
         <translation>Revisando las copias retenidas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="275"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="284"/>
         <source>Choose the copies</source>
         <translation>Elige las copias</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="276"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="285"/>
         <source>Confidant copies (*.cpkt);;All files (*)</source>
         <translation>Copias de Confidant (*.cpkt);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="279"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="288"/>
         <source>Opening and checking the copies…</source>
         <translation>Abriendo y comprobando las copias…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="296"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="305"/>
         <source>Where should the report go?</source>
         <translation>¿Dónde va el informe?</translation>
     </message>
@@ -212,37 +212,37 @@
         <translation>Citas por revisar</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="198"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="207"/>
         <source>Shareable view: {n} interviews counted. {withheld}</source>
         <translation>Vista para compartir: {n} entrevistas contadas. {withheld}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="217"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="226"/>
         <source>Research team view: {n} interviews, {a} answers.</source>
         <translation>Vista del equipo de investigación: {n} entrevistas, {a} respuestas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="303"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="312"/>
         <source>Writing the research team&apos;s report and files…</source>
         <translation>Escribiendo el informe y los archivos del equipo de investigación…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="306"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="315"/>
         <source>Writing the shareable report…</source>
         <translation>Escribiendo el informe para compartir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="310"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="319"/>
         <source>Save the findings brief</source>
         <translation>Guardar el resumen de hallazgos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="311"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="320"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="316"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="325"/>
         <source>Writing the findings brief…</source>
         <translation>Escribiendo el resumen de hallazgos…</translation>
     </message>
@@ -738,17 +738,17 @@ Guárdalo en un disco cifrado, nunca lo envíes por correo ni lo sincronices, y 
         <translation>← Todas las entrevistas</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interview_page.py" line="37"/>
+        <location filename="../../desktop/interviews/interview_page.py" line="38"/>
         <source>Participant withdrew…</source>
         <translation>El participante se retiró…</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interview_page.py" line="39"/>
+        <location filename="../../desktop/interviews/interview_page.py" line="40"/>
         <source>Delete interview…</source>
         <translation>Borrar la entrevista…</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interview_page.py" line="92"/>
+        <location filename="../../desktop/interviews/interview_page.py" line="93"/>
         <source>Recording…</source>
         <translation>Grabando…</translation>
     </message>
@@ -1219,58 +1219,63 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
 <context>
     <name>QuoteReviewWidget</name>
     <message>
-        <location filename="../../desktop/coordinator/quote_review_widget.py" line="33"/>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="53"/>
         <source>Quotes a shareable report may carry. Flagged ones mention a detail that could point at a person; they appear only once you approve them. The findings brief carries only quotes you approved.</source>
         <translation>Citas que puede llevar un informe para compartir. Las marcadas mencionan un detalle que podría señalar a una persona; solo aparecen cuando las apruebas. El resumen de hallazgos lleva solo citas que aprobaste.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/quote_review_widget.py" line="36"/>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="56"/>
         <source>Also show quotes nothing was flagged in</source>
         <translation>Mostrar también las citas sin marcas</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/quote_review_widget.py" line="43"/>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="63"/>
         <source>Approve for sharing</source>
         <translation>Aprobar para compartir</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/quote_review_widget.py" line="44"/>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="64"/>
         <source>Keep it out</source>
         <translation>Dejarla fuera</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/quote_review_widget.py" line="63"/>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="91"/>
         <source>approved</source>
         <translation>aprobada</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/quote_review_widget.py" line="63"/>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="91"/>
         <source>kept out</source>
         <translation>dejada fuera</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/quote_review_widget.py" line="64"/>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="92"/>
         <source>waiting for you</source>
         <translation>esperando tu decisión</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/quote_review_widget.py" line="64"/>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="92"/>
         <source>not flagged</source>
         <translation>sin marcas</translation>
     </message>
     <message>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="38"/>
         <source>Smallest group shown</source>
         <translation>Grupo más pequeño que se muestra</translation>
     </message>
     <message>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="41"/>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="46"/>
         <source> interviews</source>
         <translation> entrevistas</translation>
     </message>
     <message>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="43"/>
         <source>Quotes only for themes in at least</source>
         <translation>Citas solo de temas en al menos</translation>
     </message>
     <message>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="48"/>
         <source>Save the rules</source>
         <translation>Guardar las reglas</translation>
     </message>
@@ -1327,160 +1332,160 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
     </message>
     <message>
         <location filename="../../desktop/record/record_view.py" line="161"/>
-        <location filename="../../desktop/record/record_view.py" line="243"/>
+        <location filename="../../desktop/record/record_view.py" line="244"/>
         <source>Start recording</source>
         <translation>Empezar a grabar</translation>
     </message>
     <message>
         <location filename="../../desktop/record/record_view.py" line="166"/>
-        <location filename="../../desktop/record/record_view.py" line="376"/>
-        <location filename="../../desktop/record/record_view.py" line="443"/>
+        <location filename="../../desktop/record/record_view.py" line="377"/>
+        <location filename="../../desktop/record/record_view.py" line="444"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
         <location filename="../../desktop/record/record_view.py" line="167"/>
-        <location filename="../../desktop/record/record_view.py" line="271"/>
+        <location filename="../../desktop/record/record_view.py" line="272"/>
         <source>Off the record</source>
         <translation>Fuera de grabación</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="198"/>
+        <location filename="../../desktop/record/record_view.py" line="199"/>
         <source>Type it up now</source>
         <translation>Transcribir ahora</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="200"/>
+        <location filename="../../desktop/record/record_view.py" line="201"/>
         <source>Use an audio file instead…</source>
         <translation>Usar un archivo de audio…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="206"/>
+        <location filename="../../desktop/record/record_view.py" line="207"/>
         <source>What has been said so far</source>
         <translation>Lo dicho hasta ahora</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="242"/>
+        <location filename="../../desktop/record/record_view.py" line="243"/>
         <source>Stop recording</source>
         <translation>Detener la grabación</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="269"/>
+        <location filename="../../desktop/record/record_view.py" line="270"/>
         <source>OFF THE RECORD — kept privately, never shared</source>
         <translation>EXTRAOFICIAL — se guarda en privado, nunca se comparte</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="270"/>
+        <location filename="../../desktop/record/record_view.py" line="271"/>
         <source>OFF THE RECORD — nothing is being kept</source>
         <translation>EXTRAOFICIAL — no se guarda nada</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="271"/>
+        <location filename="../../desktop/record/record_view.py" line="272"/>
         <source>Back on the record</source>
         <translation>Volver a grabar</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="291"/>
+        <location filename="../../desktop/record/record_view.py" line="292"/>
         <source>System default</source>
         <translation>El del sistema</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="303"/>
+        <location filename="../../desktop/record/record_view.py" line="304"/>
         <source>It was cut short when Confidant or the computer stopped; everything recorded until then was recovered.</source>
         <translation>Se cortó cuando Confidant o la computadora se detuvo; todo lo grabado hasta entonces se recuperó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="307"/>
+        <location filename="../../desktop/record/record_view.py" line="308"/>
         <source>A recording of {t} is saved in the vault.</source>
         <translation>Hay una grabación de {t} guardada en la bóveda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="322"/>
+        <location filename="../../desktop/record/record_view.py" line="323"/>
         <source>Record another take?</source>
         <translation>¿Grabar otra toma?</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="323"/>
+        <location filename="../../desktop/record/record_view.py" line="324"/>
         <source>This interview already has a recording. Recording again makes Take {n} beside it: the earlier take, its transcript and its themes stay as they are, and you choose afterwards which take&apos;s transcript to work on.</source>
         <translation>Esta entrevista ya tiene una grabación. Grabar de nuevo crea la toma {n} junto a ella: la toma anterior, su transcripción y sus temas se quedan como están, y después eliges con qué transcripción trabajar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="327"/>
+        <location filename="../../desktop/record/record_view.py" line="328"/>
         <source>Record Take {n}</source>
         <translation>Grabar la toma {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="327"/>
+        <location filename="../../desktop/record/record_view.py" line="328"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="333"/>
+        <location filename="../../desktop/record/record_view.py" line="334"/>
         <source>Starting the microphone…</source>
         <translation>Encendiendo el micrófono…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="344"/>
+        <location filename="../../desktop/record/record_view.py" line="345"/>
         <source>Recording.</source>
         <translation>Grabando.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="379"/>
+        <location filename="../../desktop/record/record_view.py" line="380"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="397"/>
+        <location filename="../../desktop/record/record_view.py" line="398"/>
         <source>Saving the recording…</source>
         <translation>Guardando la grabación…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="408"/>
+        <location filename="../../desktop/record/record_view.py" line="409"/>
         <source>Recording saved.</source>
         <translation>Grabación guardada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="415"/>
+        <location filename="../../desktop/record/record_view.py" line="416"/>
         <source>Finishing the typing up: questions and themes…</source>
         <translation>Terminando la transcripción: preguntas y temas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="419"/>
+        <location filename="../../desktop/record/record_view.py" line="420"/>
         <source>Recording saved and typed up as a new take. Choose it on the Transcript tab to work on it.</source>
         <translation>Grabación guardada y transcrita como una toma nueva. Elígela en la pestaña de la transcripción para trabajar con ella.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="424"/>
+        <location filename="../../desktop/record/record_view.py" line="425"/>
         <source>Recording saved and typed up.</source>
         <translation>Grabación guardada y transcrita.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="430"/>
+        <location filename="../../desktop/record/record_view.py" line="431"/>
         <source>Recording saved and typed up. Themes can be suggested on the Transcript tab.</source>
         <translation>Grabación guardada y transcrita. Los temas se pueden sugerir en la pestaña de la transcripción.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="470"/>
+        <location filename="../../desktop/record/record_view.py" line="471"/>
         <source>We hear nothing. Check the microphone is plugged in and not muted.</source>
         <translation>No se oye nada. Comprueba que el micrófono está conectado y no silenciado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="471"/>
+        <location filename="../../desktop/record/record_view.py" line="472"/>
         <source>Too loud: move the microphone a little further away.</source>
         <translation>Demasiado fuerte: aleja un poco el micrófono.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="490"/>
+        <location filename="../../desktop/record/record_view.py" line="491"/>
         <source>Choose the audio file</source>
         <translation>Elige el archivo de audio</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="491"/>
+        <location filename="../../desktop/record/record_view.py" line="492"/>
         <source>Audio (*.wav *.flac *.ogg *.mp3 *.m4a)</source>
         <translation>Audio (*.wav *.flac *.ogg *.mp3 *.m4a)</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="496"/>
+        <location filename="../../desktop/record/record_view.py" line="497"/>
         <source>Bringing in the audio file…</source>
         <translation>Trayendo el archivo de audio…</translation>
     </message>
@@ -1609,107 +1614,162 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="47"/>
+        <location filename="../../desktop/review/review_view.py" line="53"/>
         <source>Find names and details</source>
         <translation>Buscar nombres y datos</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="49"/>
+        <location filename="../../desktop/review/review_view.py" line="55"/>
         <source>Hide all found</source>
         <translation>Ocultar todo lo encontrado</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="59"/>
+        <location filename="../../desktop/review/review_view.py" line="65"/>
         <source>What was said</source>
         <translation>Lo que se dijo</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="65"/>
+        <location filename="../../desktop/review/review_view.py" line="72"/>
         <source>What the coordinator will see</source>
         <translation>Lo que verá la coordinación</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="72"/>
+        <location filename="../../desktop/review/review_view.py" line="80"/>
         <source>Names and details found</source>
         <translation>Nombres y datos encontrados</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="79"/>
+        <location filename="../../desktop/review/review_view.py" line="88"/>
         <source>Hide it</source>
         <translation>Ocultarlo</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="80"/>
+        <location filename="../../desktop/review/review_view.py" line="89"/>
         <source>Keep it</source>
         <translation>Dejarlo</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="88"/>
+        <location filename="../../desktop/review/review_view.py" line="97"/>
         <source>Hide the selected words</source>
         <translation>Ocultar las palabras seleccionadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="97"/>
+        <location filename="../../desktop/review/review_view.py" line="106"/>
         <source>I have read every passage and checked every name and detail</source>
         <translation>He leído cada fragmento y revisado cada nombre y dato</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="99"/>
+        <location filename="../../desktop/review/review_view.py" line="108"/>
         <source>Sign off</source>
         <translation>Dar el visto bueno</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="106"/>
+        <location filename="../../desktop/review/review_view.py" line="115"/>
         <source>Save a copy for the coordinator…</source>
         <translation>Guardar una copia para la coordinación…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="110"/>
+        <location filename="../../desktop/review/review_view.py" line="119"/>
+        <source>Save as Word / PDF…</source>
+        <translation>Guardar como Word / PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="120"/>
+        <source>With real names…</source>
+        <translation>Con los nombres reales…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="127"/>
         <source>The copy holds the text with names hidden, the themes you accepted, the notes you chose to share and a one-page summary, sealed so only your coordinator can open it. It never holds the audio, the names you hid, your private notes or anything said off the record.</source>
         <translation>La copia lleva el texto con los nombres ocultos, los temas que aceptaste, las notas que decidiste compartir y un resumen de una página, sellada para que solo tu coordinación pueda abrirla. Nunca lleva el audio, los nombres que ocultaste, tus notas privadas ni nada dicho de forma extraoficial.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="151"/>
+        <location filename="../../desktop/review/review_view.py" line="170"/>
         <source>Nothing to show yet. Press “Find names and details”: the copy without names appears here once they have been found.</source>
         <translation>Todavía no hay nada que mostrar. Pulsa «Buscar nombres y datos»: la copia sin nombres aparece aquí cuando se hayan encontrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="166"/>
+        <location filename="../../desktop/review/review_view.py" line="185"/>
         <source>Signed off. You can save a copy.</source>
         <translation>Aprobada. Ya puedes guardar una copia.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="167"/>
+        <location filename="../../desktop/review/review_view.py" line="186"/>
         <source>Not signed off yet.</source>
         <translation>Todavía sin aprobar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="211"/>
+        <location filename="../../desktop/review/review_view.py" line="232"/>
         <source>Looking for names and details…</source>
         <translation>Buscando nombres y datos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="238"/>
+        <location filename="../../desktop/review/review_view.py" line="259"/>
         <source>First select the words to hide in “What was said”.</source>
         <translation>Primero selecciona las palabras que quieres ocultar en “Lo que se dijo”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="243"/>
+        <location filename="../../desktop/review/review_view.py" line="264"/>
         <source>Select words within one passage.</source>
         <translation>Selecciona palabras dentro de un solo fragmento.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="258"/>
+        <location filename="../../desktop/review/review_view.py" line="279"/>
         <source>Where should the copy go? (a folder or USB stick)</source>
         <translation>¿Dónde va la copia? (una carpeta o memoria USB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="263"/>
+        <location filename="../../desktop/review/review_view.py" line="284"/>
         <source>Sealing the copy…</source>
         <translation>Sellando la copia…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="269"/>
+        <location filename="../../desktop/review/review_view.py" line="288"/>
+        <source>Save the transcript</source>
+        <translation>Guardar la transcripción</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="289"/>
+        <source>Word document (*.docx);;PDF (*.pdf)</source>
+        <translation>Documento de Word (*.docx);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="296"/>
+        <source>Saving the transcript…</source>
+        <translation>Guardando la transcripción…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="306"/>
+        <source>Save the transcript with real names?</source>
+        <translation>¿Guardar la transcripción con los nombres reales?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="307"/>
+        <source>This file will hold the real names and everything said on the record, and it is NOT encrypted: anyone who opens the file, the folder or the USB stick can read it.</source>
+        <translation>Este archivo contendrá los nombres reales y todo lo dicho en la grabación, y NO está cifrado: cualquiera que abra el archivo, la carpeta o la memoria USB puede leerlo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="310"/>
+        <source>Save it only where nobody else can read it, and delete it when you are done. The de-identified version is safer to print or carry.</source>
+        <translation>Guárdalo solo donde nadie más pueda leerlo y bórralo cuando termines. La versión sin nombres es más segura para imprimir o llevar.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="312"/>
+        <source>I understand: save with names</source>
+        <translation>Entiendo: guardar con nombres</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="312"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="317"/>
+        <source>Saved: {path}</source>
+        <translation>Guardado: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="323"/>
         <source>Saved: {path}
 Copy number: {pid}
 This laptop&apos;s fingerprint: {fpr}
@@ -2099,7 +2159,7 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
     <name>TranscriptView</name>
     <message>
         <location filename="../../desktop/transcript/transcript_view.py" line="155"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="341"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="345"/>
         <source>Type it up</source>
         <translation>Transcribir</translation>
     </message>
@@ -2144,94 +2204,94 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
         <translation>Poner hablante a los marcados</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="180"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="563"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="178"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="567"/>
         <source>Play</source>
         <translation>Reproducir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="181"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="179"/>
         <source>− 5 s</source>
         <translation>− 5 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="182"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="180"/>
         <source>+ 5 s</source>
         <translation>+ 5 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="192"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="193"/>
         <source>This passage answers:</source>
         <translation>Este fragmento responde a:</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="199"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="203"/>
         <source>No transcript yet. Record the interview, then press “Type it up”.</source>
         <translation>Todavía no hay transcripción. Graba la entrevista y luego pulsa “Transcribir”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="319"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="345"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="323"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="349"/>
         <source>Before the first question</source>
         <translation>Antes de la primera pregunta</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="340"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="344"/>
         <source>Type it up again</source>
         <translation>Transcribir de nuevo</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="367"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="371"/>
         <source>Typing up the interview…</source>
         <translation>Transcribiendo la entrevista…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="376"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="380"/>
         <source>The new take is typed up. The transcript below is still the one in use; choose the new take above to work on it instead.</source>
         <translation>La toma nueva está transcrita. La transcripción de abajo sigue siendo la que está en uso; elige la toma nueva arriba para trabajar con ella.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="379"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="383"/>
         <source>Typed up, with the questions and suggested themes.</source>
         <translation>Transcrita, con las preguntas y los temas sugeridos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="388"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="392"/>
         <source>Suggesting themes…</source>
         <translation>Sugiriendo temas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="416"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="420"/>
         <source>{t} — “{start}”</source>
         <translation>{t} — «{start}»</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="477"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="481"/>
         <source>Click between two words, then press Split.</source>
         <translation>Haz clic entre dos palabras y luego pulsa Dividir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="479"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="483"/>
         <source>Split</source>
         <translation>Dividir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="489"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="493"/>
         <source>This is the last passage; there is nothing after it to join.</source>
         <translation>Este es el último fragmento; no hay nada después para unir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="491"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="495"/>
         <source>Join</source>
         <translation>Unir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="516"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="520"/>
         <source>First click into a passage and select some words.</source>
         <translation>Primero haz clic en un fragmento y selecciona algunas palabras.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="556"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="560"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
