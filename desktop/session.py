@@ -73,6 +73,8 @@ class Session(QObject):
         self._role = role
         self.folder = vault.folder
         self._held = None
+        from core.reports.fonts import use_paper_of
+        use_paper_of(vault)  # every PDF made in this session uses the vault's paper size
         log.info("session unlocked")
         self.unlocked.emit()
 

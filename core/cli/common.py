@@ -51,8 +51,11 @@ def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ", *, c
 
 
 def open_vault(args: argparse.Namespace):  # -> Vault (imported lazily)
+    from core.reports.fonts import use_paper_of
     from core.vault import Vault
-    return Vault.open(vault_dir(args), read_passphrase(args))
+    vault = Vault.open(vault_dir(args), read_passphrase(args))
+    use_paper_of(vault)  # every PDF this command writes uses the vault's paper size
+    return vault
 
 
 def print_json(data: Any) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from reportlab import rl_config
 from reportlab.graphics.shapes import STATE_DEFAULTS
@@ -33,6 +34,7 @@ SYSTEM_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/
 
 PAPER_SIZES = {"letter": letter, "a4": A4}
 DEFAULT_PAPER = "letter"
+_paper = DEFAULT_PAPER  # the open vault's choice (use_paper_of); every PDF of the process uses it
 
 
 class FontMissing(CoreError):
@@ -72,8 +74,31 @@ def register() -> None:
 
 
 def page_size(paper: str | None = None) -> tuple[float, float]:
-    """The page size for a paper name ("letter" or "a4"); unknown names mean the default."""
-    return PAPER_SIZES.get((paper or DEFAULT_PAPER).lower(), PAPER_SIZES[DEFAULT_PAPER])
+    """The page size for a paper name ("letter" or "a4"), by default the vault's setting."""
+    return PAPER_SIZES.get((paper or _paper).lower(), PAPER_SIZES[DEFAULT_PAPER])
+
+
+def use_paper(paper: str | None) -> str:
+    """Make ``paper`` the size of every PDF written from now on (unknown: the default)."""
+    global _paper
+    _paper = paper.lower() if paper and paper.lower() in PAPER_SIZES else DEFAULT_PAPER
+    return _paper
+
+
+def use_paper_of(vault: Any) -> str:
+    """Use the paper size the vault's settings give (Settings, or `confidant paper a4`)."""
+    from core.vault import settings_keys
+    return use_paper(vault.get_setting(settings_keys.PDF_PAPER))
+
+
+def set_paper(vault: Any, paper: str) -> str:
+    """Store the vault's paper size and use it; InvalidInput for an unknown name."""
+    from core.errors import InvalidInput
+    from core.vault import settings_keys
+    if paper.lower() not in PAPER_SIZES:
+        raise InvalidInput(f"'{paper}' is not a paper size Confidant knows.", "Choose letter or a4.")
+    vault.set_setting(settings_keys.PDF_PAPER, paper.lower())
+    return use_paper(paper)
 
 
 def fit(text: str, width_pt: float, font: str = REGULAR, size: float = 8.5) -> str:

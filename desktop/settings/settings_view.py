@@ -30,9 +30,10 @@ class SettingsView(QWidget):
         self.body_layout.addStretch(1)
 
     def _optional_sections(self, body: QWidget) -> list[QWidget]:
+        from desktop.guide_editor.guides_section import GuidesSection
         from desktop.settings.audit_section import AuditSection
         from desktop.settings.models_section import ModelsSection
-        from desktop.guide_editor.guides_section import GuidesSection
+        from desktop.settings.paper_section import PaperSection
         from desktop.settings.sharing_section import SharingSection
         from desktop.study.study_section import StudySection
         self.models = ModelsSection(self.ctx, body)
@@ -46,7 +47,8 @@ class SettingsView(QWidget):
         self.receipts = ReceiptsSection(self.ctx, body)
         from desktop.settings.retention_section import RetentionSection
         self.retention = RetentionSection(self.ctx, body)
-        return [self.study, self.guides, self.models, self.sharing, self.receipts, self.retention, self.backup, self.audit]
+        self.paper = PaperSection(self.ctx, body)
+        return [self.study, self.guides, self.models, self.sharing, self.receipts, self.retention, self.backup, self.paper, self.audit]
 
     def refresh(self) -> None:
         for section in self.sections:

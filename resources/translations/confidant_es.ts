@@ -1217,6 +1217,29 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
     </message>
 </context>
 <context>
+    <name>PaperSection</name>
+    <message>
+        <location filename="../../desktop/settings/paper_section.py" line="25"/>
+        <source>Printed reports</source>
+        <translation>Informes impresos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/paper_section.py" line="30"/>
+        <source>US Letter</source>
+        <translation>Carta (EE. UU.)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/paper_section.py" line="31"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/paper_section.py" line="32"/>
+        <source>Paper size of every PDF</source>
+        <translation>Tamaño de papel de todos los PDF</translation>
+    </message>
+</context>
+<context>
     <name>QuoteReviewWidget</name>
     <message>
         <location filename="../../desktop/coordinator/quote_review_widget.py" line="53"/>

@@ -186,3 +186,16 @@ def test_no_coordinator_error_speaks_of_the_app_not_a_command_line():
     msg = describe(NoRecipients())
     assert "`" not in msg.hint and "confidant " not in msg.hint and "coordinator.txt" in msg.hint
     assert "confidant recipients add" in NoRecipients().hint       # the CLI keeps its command
+
+
+def test_paper_size_is_kept_in_the_vault(qtbot, researcher_window):
+    from core.reports import fonts
+    paper = open_settings(qtbot, researcher_window).paper
+    assert paper.paper.currentData() == "letter"
+    try:
+        paper.paper.setCurrentIndex(paper.paper.findData("a4"))
+        wait_idle(qtbot)
+        assert researcher_window.ctx.session.vault.get_setting("pdf.paper") == "a4"
+        assert fonts.page_size() == fonts.PAPER_SIZES["a4"]
+    finally:
+        fonts.use_paper(None)

@@ -93,3 +93,29 @@ def test_labels_are_ellipsized_by_width_not_cut():
 def test_a4_is_a_setting():
     assert fonts.page_size("a4") == pytest.approx((595.27, 841.89), abs=0.1)
     assert fonts.page_size("unknown") == fonts.page_size("letter")
+
+
+@pytest.fixture
+def reset_paper():
+    yield
+    fonts.use_paper(None)
+
+
+def test_the_vault_setting_makes_every_pdf_a4(tmp_path, reset_paper, capsys):
+    from pypdf import PdfReader
+
+    from core.cli import main
+    from core.vault import Vault
+    from tests.conftest import FAST_KDF, PASSPHRASE
+    Vault.create(tmp_path / "v", PASSPHRASE, kdf=FAST_KDF)[0].close()
+    (tmp_path / "pw").write_text(PASSPHRASE + "\n")
+    run = lambda *a: main(["--vault", str(tmp_path / "v"), "--passphrase-file", str(tmp_path / "pw"), *a])
+    assert run("paper") == 0 and "US Letter" in capsys.readouterr().out
+    assert run("paper", "a4") == 0 and "A4" in capsys.readouterr().out
+    assert run("paper") == 0 and "A4" in capsys.readouterr().out  # kept in the vault
+    for pdf in _pdfs().values():  # the process now writes A4
+        import io
+        box = PdfReader(io.BytesIO(pdf)).pages[0].mediabox
+        assert (round(float(box[2])), round(float(box[3]))) == (595, 842)
+    with pytest.raises(SystemExit):  # argparse refuses it and lists the choices
+        run("paper", "b5")

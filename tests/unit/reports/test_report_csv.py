@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 
-import pytest
-
 from core.coordinator.aggregate import aggregate_interviews
 from core.reports.csv_export import write_csv
 from tests.helpers.coordinator_data import make_corpus, typed
