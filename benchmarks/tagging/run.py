@@ -12,6 +12,9 @@ Markers are placed where each question starts, pressed between 1.5 s early and 3
 An interview with ``style: plain`` is stored as some transcribers (and imported captions)
 give it: lower case, no punctuation, one segment per turn.
 The test split is never used for choosing anything (``--tune`` reads dev only).
+
+``--language es`` runs the Spanish set (data-es/, the Spanish guide) written the same way:
+    .venv/bin/python benchmarks/tagging/run.py --language es --split dev --no-timing
 """
 
 from __future__ import annotations
@@ -45,6 +48,8 @@ from core.vault.transcripts import Segment, Word
 
 DATA = Path(__file__).resolve().parent / "data"
 RESULTS = ROOT / "benchmarks" / "results" / "tagging.json"
+SETS = {"en": (DATA, "job-quality.en.yaml", RESULTS),
+        "es": (DATA.with_name("data-es"), "job-quality.es.yaml", RESULTS.with_name("tagging-es.json"))}
 WORD_MS, GAP_MS = 380, 600
 
 
@@ -221,27 +226,37 @@ def main() -> int:
     parser.add_argument("--no-timing", action="store_true")
     parser.add_argument("--split", choices=("dev", "test", "both"), default="both",
                         help="evaluate one split only (develop with dev; test only to report)")
+    parser.add_argument("--language", choices=tuple(SETS), default="en", help="which labelled set")
+    parser.add_argument("--embedder", choices=("auto", "minilm", "e5"), default="auto",
+                        help="sentence model (auto: the one Confidant uses for the language)")
     args = parser.parse_args()
     import torch
     torch.set_num_threads(1)
-    guide = load_guide((default_guides_dir() / "job-quality.en.yaml").read_text(encoding="utf-8"))
+    data, guide_file, results_path = SETS[args.language]
+    guide = load_guide((default_guides_dir() / guide_file).read_text(encoding="utf-8"))
     rng = random.Random(20240611)
-    cases = [build_case(p, rng) for p in sorted(DATA.glob("*.yaml"))]
+    cases = [build_case(p, rng) for p in sorted(data.glob("*.yaml"))]
     dev = [c for c in cases if c.split == "dev"]
     test = [c for c in cases if c.split == "test"]
-    emb = MiniLMEmbedder()
+    from core.tagging.embed import embedder_for
+    emb = {"minilm": MiniLMEmbedder, "auto": lambda: embedder_for(args.language)}.get(args.embedder, None)
+    if emb is None:
+        from core.tagging.embed_e5 import E5Embedder
+        emb = E5Embedder
+    emb = emb()
     t0 = time.monotonic()
     emb.encode(["load"])
     load_s = time.monotonic() - t0
     if args.tune:
         tune(dev, guide, emb)
         return 0
-    results = {"threshold": suggest_mod.DEFAULT_THRESHOLD, "model_load_s": round(load_s, 1),
+    threshold = float(getattr(emb, "suggest_threshold", suggest_mod.DEFAULT_THRESHOLD))
+    results = {"threshold": threshold, "model_load_s": round(load_s, 1),
                "interviews": {"dev": len(dev), "test": len(test)}}
     splits = ("dev", "test") if args.split == "both" else (args.split,)
     for split in splits:
-        results[split] = evaluate(dev if split == "dev" else test, guide, emb, suggest_mod.DEFAULT_THRESHOLD)
-    if not args.no_timing:
+        results[split] = evaluate(dev if split == "dev" else test, guide, emb, threshold)
+    if not args.no_timing and args.language == "en":
         results["one_hour"] = time_one_hour(cases, guide, emb)
     print(f"{'split':<6}{'alignment':<10}{'word acc':>10}{'theme P':>9}{'theme R':>9}")
     for split in splits:
@@ -255,8 +270,9 @@ def main() -> int:
               f"tagged in {h['seconds']} s after the model loaded ({results['model_load_s']} s)")
     if args.split != "both":
         return 0  # a partial run never overwrites the published results
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    results["language"], results["embedder"] = args.language, getattr(emb, "name", type(emb).__name__)
+    results_path.parent.mkdir(parents=True, exist_ok=True)
+    results_path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

@@ -132,10 +132,8 @@ def cmd_guide_export(args: argparse.Namespace) -> int:
 def cmd_tag(args: argparse.Namespace) -> int:
     from core.jobs import CancelToken
     from core.tagging.service import make_tag_job
-    from core.tagging.suggest import DEFAULT_THRESHOLD
     with open_vault(args) as vault:
-        job = make_tag_job(vault, args.id, threshold=args.threshold if args.threshold is not None
-                           else DEFAULT_THRESHOLD)
+        job = make_tag_job(vault, args.id, threshold=args.threshold)  # None: the model's own
         s = job(ProgressPrinter("Tagging"), CancelToken())
     print(f"Tagged {s.interview_id} with {s.guide} ({'markers' if s.method == 'markers' else 'question wording'}): "
           f"{s.questions_placed} of {s.questions_total} questions found, {s.segments} segments, "

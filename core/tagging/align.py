@@ -88,6 +88,12 @@ def _lexical(q: _Prepared, u: _Prepared) -> float:
     return max(dice, fz * 0.9 if fz > 0.6 else 0.0)
 
 
+def similarity_gain(embedder: object) -> float:
+    """How much to stretch an embedder's cosines so they read on MiniLM's scale (the
+    multilingual model's centred cosines are narrower; decision 0131)."""
+    return float(getattr(embedder, "similarity_gain", 1.0))
+
+
 def _ask_texts(q: Question) -> list[tuple[str, float]]:
     return [(q.text, 1.0)] + [(p, PROBE_WEIGHT) for p in q.probes]
 
@@ -108,7 +114,8 @@ def ask_scores(units: Sequence[Unit], questions: Sequence[Question], embedder: E
     if embedder is not None:
         uv = unit_vectors if unit_vectors is not None else embedder.encode([u.text for u in units])
         tv = embedder.encode([t for _, t, _ in texts])
-        emb = np.clip((uv @ tv.T - EMB_LOW) / (EMB_HIGH - EMB_LOW), 0.0, 1.0)
+        gain = similarity_gain(embedder)
+        emb = np.clip((gain * (uv @ tv.T) - EMB_LOW) / (EMB_HIGH - EMB_LOW), 0.0, 1.0)
     prepared_texts = [_prepare(t, strict=not form) for _, t, _ in texts]
     for ui, unit in enumerate(units):
         speaker = speakers[unit.segment] if speakers else ""
@@ -127,7 +134,7 @@ def ask_scores(units: Sequence[Unit], questions: Sequence[Question], embedder: E
         # like working under her?"): the mean of the two sentences' vectors stands for both.
         pair = uv[1:] + uv[:-1]
         pair /= np.maximum(np.linalg.norm(pair, axis=1, keepdims=True), 1e-6)
-        pe = np.clip((pair @ tv.T - EMB_LOW) / (EMB_HIGH - EMB_LOW), 0.0, 1.0)
+        pe = np.clip((gain * (pair @ tv.T) - EMB_LOW) / (EMB_HIGH - EMB_LOW), 0.0, 1.0)
         pe *= np.array([w for _, _, w in texts], dtype=np.float32)[None, :]
         for ti, (qi, _text, _w) in enumerate(texts):
             scores[1:, qi] = np.maximum(scores[1:, qi], PAIR_WEIGHT * pe[:, ti])

@@ -143,3 +143,13 @@ def loaded_backends() -> list[str]:
 
 def default_embedder() -> Embedder:
     return MiniLMEmbedder()
+
+
+def embedder_for(language: str | None) -> Embedder:
+    """The sentence model for an interview's language: MiniLM for English (and no language),
+    multilingual-e5-small for any other (decision 0131)."""
+    lang = (language or "").lower().split("-")[0].split("_")[0]
+    if lang in ("", "en"):
+        return MiniLMEmbedder()
+    from core.tagging.embed_e5 import E5Embedder
+    return E5Embedder()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from core.errors import InvalidInput
 from core.guide.model import Guide
 from core.jobs import CancelToken, Progress, ReportFn
-from core.tagging.embed import Embedder, default_embedder
+from core.tagging.embed import Embedder, default_embedder, embedder_for
 from core.tagging.questions import (
     SPEAKER_AUTO,
     Alignment,
@@ -108,8 +108,13 @@ def _store(repo: TranscriptRepo, transcript_id: int, result: Alignment) -> list[
 
 
 def make_tag_job(vault: Vault, interview_id: str, *, embedder: Embedder | None = None,
-                 threshold: float = DEFAULT_THRESHOLD):  # -> Job[TagSummary]
-    """Align questions and suggest themes for the interview's current transcript."""
+                 threshold: float | None = None):  # -> Job[TagSummary]
+    """Align questions and suggest themes for the interview's current transcript.
+
+    The guide's language picks the sentence model: ``embedder`` (MiniLM, often in a child
+    process) serves English; any other language gets the multilingual model (decision 0131).
+    ``threshold``: None for the model's own (MiniLM 0.4; multilingual e5 0.45).
+    """
 
     def job(report: ReportFn, cancel: CancelToken) -> TagSummary:
         started = time.monotonic()
@@ -122,7 +127,9 @@ def make_tag_job(vault: Vault, interview_id: str, *, embedder: Embedder | None =
         stored = guide_for(vault, interview_id, transcript.language)
         guide = stored.guide
         report(Progress(0, 4, "Loading the theme model"))
-        emb = embedder or default_embedder()
+        language = (guide.language or transcript.language or "en").lower().split("-")[0]
+        emb = (embedder or default_embedder()) if language == "en" else embedder_for(language)
+        limit = threshold if threshold is not None else float(getattr(emb, "suggest_threshold", DEFAULT_THRESHOLD))
         cancel.raise_if_cancelled()
         report(Progress(1, 4, "Finding the questions"))
         result = align(vault, segments, guide, transcript.recording_id, emb)
@@ -136,7 +143,7 @@ def make_tag_job(vault: Vault, interview_id: str, *, embedder: Embedder | None =
         index = ThemeIndex(codebook, emb)
         speakers = ["off_record" if s.off_record else s.speaker for s in segments]
         found = suggest([s.text for s in segments], [s.question_id for s in segments], speakers,
-                        expected, index, emb, threshold)
+                        expected, index, emb, limit)
         cancel.raise_if_cancelled()
         report(Progress(3, 4, "Saving suggestions"))
         tags = TagRepo(vault)

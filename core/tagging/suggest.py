@@ -92,13 +92,14 @@ class ThemeIndex:
                 owners.append(ti)
         self.owners = np.asarray(owners, dtype=np.int64)
         self.vectors = embedder.encode(phrases) if embedder is not None and phrases else None
+        self.gain = float(getattr(embedder, "similarity_gain", 1.0))
 
     def similarity(self, sentence_vectors: np.ndarray) -> np.ndarray:
         """[sentences, themes]: the best cosine between a sentence and any of a theme's phrases."""
         out = np.zeros((len(sentence_vectors), len(self.themes)), dtype=np.float32)
         if self.vectors is None or not len(sentence_vectors):
             return out
-        sims = sentence_vectors @ self.vectors.T
+        sims = self.gain * (sentence_vectors @ self.vectors.T)
         for ti in range(len(self.themes)):
             out[:, ti] = sims[:, self.owners == ti].max(axis=1)
         return out

@@ -68,7 +68,29 @@ def is_question_like(text: str) -> bool:
     if "?" in text:
         return True
     first = words(text[:40])
-    return bool(first) and first[0] in QUESTION_OPENERS
+    if first and first[0] in _ES_NEEDS_ACCENT:
+        # "como te decía" is a statement, "cómo te trata" a question: only the accent tells.
+        raw = re.findall(r"[\w']+", text[:40].lower())
+        return bool(raw) and raw[0] != first[0] or is_spanish_question(text)
+    return (bool(first) and first[0] in QUESTION_OPENERS) or is_spanish_question(text)
+
+
+# Spanish marks every interrogative with an accent (qué, cómo...) and often puts it mid-way
+# ("y el chef cómo los trata"), so unpunctuated Spanish questions are found by these.
+_ES_INTERROGATIVE = re.compile(r"(?<!\w)(?:qué|cómo|dónde|cuándo|cuál|cuáles|cuánto|cuánta|cuántos|"
+                               r"cuántas|quién|quiénes)(?!\w)")
+_ES_ASK_OPENING = re.compile(r"\b(?:cuentame|platicame|dime|hablame|describeme|puedes|podrias|tienes|"
+                             r"te sientes|alguna vez)\b")
+_ES_QUESTION_MAX_WORDS = 25
+_ES_NEEDS_ACCENT = frozenset(["que", "como", "cuando", "donde", "quien", "cual"])
+
+
+def is_spanish_question(text: str) -> bool:
+    """An unpunctuated Spanish question: an accented interrogative in a short turn, or an
+    asking opening ("cuéntame", "puedes") in its first words."""
+    if len(text.split()) > _ES_QUESTION_MAX_WORDS:
+        return False
+    return bool(_ES_INTERROGATIVE.search(text.lower()) or _ES_ASK_OPENING.search(" ".join(words(text)[:6])))
 
 
 # Folded like the words they are compared with ("qué" -> "que").

@@ -29,7 +29,7 @@ import numpy as np
 from core.guide.model import Guide
 from core.tagging.align import Unit
 from core.tagging.embed import Embedder
-from core.tagging.text import QUESTION_OPENERS, words
+from core.tagging.text import QUESTION_OPENERS, is_spanish_question, words
 
 # "asked here" evidence must beat this to place a question.
 PLACE_THRESHOLD = 0.42
@@ -71,7 +71,7 @@ def asking_form(text: str) -> float:
         first = tokens[k].split("'")[0]
         if first in QUESTION_OPENERS:
             form = 1.0
-        elif _ASK_PHRASES.search(head):
+        elif _ASK_PHRASES.search(head) or is_spanish_question(text):
             form = 0.9
     if len(tokens) > LONG_WORDS:
         form *= 0.7
@@ -81,7 +81,8 @@ def asking_form(text: str) -> float:
 _PLAIN_SPLIT = re.compile(
     r"\b(?:(?:and|so|ok|okay|alright|now|but|well)\s+)?"
     r"(?:what|what's|how|how's|why|when|where|who|which|do you|did you|can you|could you|"
-    r"would you|are you|have you|is there|tell me|walk me)\b")
+    r"would you|are you|have you|is there|tell me|walk me|"
+    r"y si|qué|cómo|dónde|cuándo|cuál|cuánto|quién|cuéntame|platícame|puedes|tienes|te sientes)\b")
 # An unpunctuated stretch longer than this may hold a question glued to an answer.
 PLAIN_MIN_WORDS = 12
 
@@ -130,7 +131,7 @@ def answer_fit(unit_vectors: np.ndarray, form: np.ndarray, guide: Guide,
     flat = [t for texts in topics for t in texts]
     owner = np.array([qi for qi, texts in enumerate(topics) for _ in texts])
     tv = embedder.encode(flat)
-    sims = unit_vectors @ tv.T                                   # (n, texts)
+    sims = float(getattr(embedder, "similarity_gain", 1.0)) * (unit_vectors @ tv.T)  # (n, texts)
     # Per unit and question: the best-matching topic text.
     per_q = np.full((n, m), -1.0, dtype=np.float32)
     for qi in range(m):
