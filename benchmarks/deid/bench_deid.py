@@ -50,6 +50,7 @@ class Interview:
     names: list[tuple[str, str]]
     workplaces: list[str]
     text: str = ""
+    language: str = "en"
     gold: list[Gold] = field(default_factory=list)
 
 
@@ -86,6 +87,8 @@ def load_set(path: Path) -> list[Interview]:
                 if item.strip():
                     name, _, role = item.strip().partition("/")
                     current.names.append((name.strip(), role.strip() or "person"))
+        elif current is not None and line.startswith("language:"):
+            current.language = line[9:].strip() or "en"
         elif current is not None and line.startswith("workplaces:"):
             current.workplaces = [w.strip() for w in line[11:].split(";") if w.strip()]
         elif current is not None and line.strip():
@@ -96,7 +99,7 @@ def load_set(path: Path) -> list[Interview]:
 
 def ours(iv: Interview) -> list[tuple[int, int, str]]:
     return [(f.start, f.end, "PERSON" if is_person_type(f.entity_type) else f.entity_type)
-            for f in detect(iv.text, names=iv.names, workplaces=iv.workplaces)]
+            for f in detect(iv.text, names=iv.names, workplaces=iv.workplaces, language=iv.language)]
 
 
 def stock(iv: Interview) -> list[tuple[int, int, str]]:

@@ -39,6 +39,9 @@ _UNIT = (r"(?:,?\s*(?:apartment|apt|unit|suite|ste|number|no|#|room|lot|floor|sp
          r"departamento|depto|interior|int)\.?\s*#?\s*"
          r"(?:[a-z]?\d+[a-z]?|[a-z]\b|(?:[^\W\d_]+[\s-]){0,2}[^\W\d_]+(?=[\s,.]|$)))?")
 _ZIP = r"(?:,?\s+\d{5}(?:-\d{4})?)"
+_MONTH_BEFORE = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?:the\s+)?$",
+                           re.IGNORECASE)
 _STREET_TAIL = re.compile(
     r"\s+(?:" + _DIRECTION + r"\s+)?(?:" + _NAME_WORD + r"\s+){0,3}?" + _SUFFIX + r"(?![^\W\d_])" + _UNIT
     + _ZIP + r"?", re.IGNORECASE)
@@ -63,7 +66,7 @@ _NAMED_STREET = re.compile(r"\b(?:(?:" + _DIRECTION + r"\s+)?" + _ORDINAL + r"|[
                            + _STRONG_SUFFIX + r"(?![^\W\d_])")
 _STREET_SIDE = r"(?:(?:" + _DIRECTION + r"\s+)?(?:" + _ORDINAL + r"|[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)(?:\s+" \
                + _SUFFIX + r")?)"
-_CORNER = re.compile(r"\b(?:the\s+)?corner\s+of\s+(" + _STREET_SIDE + r"\s+(?:and|&|n)\s+" + _STREET_SIDE + r")"
+_CORNER = re.compile(r"(\b(?:the\s+)?corner\s+of\s+" + _STREET_SIDE + r"\s+(?:and|&|n)\s+" + _STREET_SIDE + r")"
                      r"(?![^\W\d_])", re.IGNORECASE)
 # "on Foothill and 35th", "at 35th and foothill": one side must be an ordinal or a street.
 _CROSS = re.compile(r"\b(?:on|at|off|near|by|over\s+by|around)\s+((?:" + _DIRECTION + r"\s+)?(?:" + _ORDINAL
@@ -87,7 +90,7 @@ _ES_LINKERS = {"de", "del", "la", "las", "los", "el"}
 _ES_NUMBER = re.compile(r"\s*,?\s*(?:(?:n[uú]mero|num\.?|n[uú]m\.?|no\.?|#)\s*)?(\d{1,5}[a-z]?\b)", re.IGNORECASE)
 _ES_CROSS = re.compile(r"\s+(?:y|e|esquina(?:\s+con)?|con|entre)(?:\s+la|\s+el)?(?:\s+calle|\s+avenida)?(?=\s)",
                        re.IGNORECASE)
-_ES_KIND_RE = re.compile(r"\b" + _ES_KIND + r"(?=\s)", re.IGNORECASE)
+_ES_KIND_RE = re.compile(r"\b(?:(?:la|el)\s+)?" + _ES_KIND + r"(?=\s)", re.IGNORECASE)
 _ES_WORD = re.compile(r"\s+([^\W_][\w'’.-]*)")
 
 
@@ -215,6 +218,8 @@ def _numbered(text: str, runs: list[NumberRun]) -> list[Finding]:
     for run in runs:
         if len(run.digits) > 6:
             continue
+        if _MONTH_BEFORE.search(text[max(0, run.start - 12):run.start]):
+            continue  # "july twenty eighth", "march 3rd street fair": a date, not a house number
         m = _STREET_TAIL.match(text, run.end)
         recognizer, score = "street_address", 0.85
         if not m:

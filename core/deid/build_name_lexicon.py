@@ -49,7 +49,7 @@ def _pick(path: Path, limit: int) -> dict[str, int]:
 def main(argv: list[str]) -> int:
     from wordfreq import zipf_frequency  # type: ignore[import-not-found]
 
-    from core.deid.lexicon import AMBIGUOUS_NAMES, COMMON_GIVEN_NAMES, COMMON_SURNAMES
+    from core.deid.lexicon import COMMON_GIVEN_NAMES, COMMON_SURNAMES, EVERYDAY_NAMES
     root, en_path, es_path = Path(argv[0]), Path(argv[1]), Path(argv[2])
     first = _pick(root / "names_dataset" / "v3" / "first_names.pkl.gz", FIRST_RANK)
     last = _pick(root / "names_dataset" / "v3" / "last_names.pkl.gz", LAST_RANK)
@@ -61,12 +61,12 @@ def main(argv: list[str]) -> int:
     proper = {_fold(w.strip().lower()) for w in en_lines if w[:1].isupper()} - {w.strip() for w in en_lines}
     # The hand-picked given names are names first, even when also rare words ("maria");
     # surnames alone are not (white, long, hall).
-    hand = COMMON_GIVEN_NAMES - AMBIGUOUS_NAMES
+    hand = COMMON_GIVEN_NAMES - EVERYDAY_NAMES
     rows = []
     for name in sorted(set(first) | set(last)):
         kinds = ("f" if name in first else "") + ("l" if name in last else "")
         folded = _fold(name)
-        wordlike = (name in AMBIGUOUS_NAMES or name in _SPEECH or len(name) <= 2
+        wordlike = (name in EVERYDAY_NAMES or name in _SPEECH or len(name) <= 2
                     or (name in en and zipf_frequency(name, "en") >= 3.0)
                     or (folded in es and folded not in proper and folded not in COMMON_SURNAMES
                         and zipf_frequency(name, "es") >= 3.0)

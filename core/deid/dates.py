@@ -88,6 +88,44 @@ _HOLIDAY_MONTH = {"christmas": 11, "new": 0, "valentine": 1, "halloween": 9, "in
                   "fourth": 6, "july": 6, "veterans": 10}
 
 
+MESES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+         "noviembre", "diciembre"]
+_ES_DAY = (r"(?P<day>[0-3]?\d|primero|treinta\s+y\s+uno|treinta|veinti\w+|veinte|dieci\w+|diez|once|doce|trece|"
+           r"catorce|quince|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)")
+_ES_YEAR = r"(?:\s+(?:de|del)\s+(?P<year>(?:19|20)\d{2}|dos\s+mil(?:\s+[a-záéíóú]+(?:\s+y\s+[a-záéíóú]+)?)?))?"
+# "el 3 de marzo de 2024", "quince de agosto", "el primero de mayo del dos mil veinte"
+_ES_DATE = re.compile(r"\b" + _ES_DAY + r"\s+de\s+(?P<mes>" + "|".join(MESES) + r"|setiembre)\b" + _ES_YEAR,
+                      re.IGNORECASE)
+
+
+def _es_dates(text: str, taken: list[tuple[int, int]]) -> list[Finding]:
+    out: list[Finding] = []
+    for m in _ES_DATE.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        day_text = m.group("day").lower()
+        if day_text == "primero":
+            day: int | None = 1
+        elif day_text.isdecimal():
+            day = int(day_text)
+        else:
+            chunks = words_to_chunks(day_text.split())
+            day = int(chunks[0]) if len(chunks) == 1 else None
+        if day is None or not 1 <= day <= 31:
+            continue
+        mes = m.group("mes").lower()
+        month = 8 if mes == "setiembre" else MESES.index(mes)
+        year_text = m.group("year")
+        year = None
+        if year_text:
+            year = int(year_text) if year_text.isdecimal() else _year_value(
+                "".join(words_to_chunks([w for w in year_text.lower().split() if w != "y"])) or None)
+        label = generalise(month, year)
+        out.append(Finding(m.start(), m.end(), "DATE", m.group(), 0.85, "exact_date", canonical=label, label=label))
+        taken.append((m.start(), m.end()))
+    return out
+
+
 def dates(text: str) -> list[Finding]:
     """Dates with a day in them; ``label`` keeps only the month and year."""
     out: list[Finding] = []
@@ -122,4 +160,4 @@ def dates(text: str) -> list[Finding]:
             out.append(Finding(m.start(), m.end(), "DATE", m.group(), 0.85, "exact_date",
                                canonical=label, label=label))
             taken.append((m.start(), m.end()))
-    return out
+    return out + _es_dates(text, taken)

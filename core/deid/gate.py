@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from core.deid.findings import Finding
-from core.deid.lexicon import AMBIGUOUS_NAMES
+from core.deid.lexicon import AMBIGUOUS_NAMES  # the well-known word-names
 from core.deid.numbers import number_runs
 from core.deid.people import _STOPS, _WEAK_BEFORE, _kinds
 from core.deid.redact import Replacement, merge

@@ -16,10 +16,24 @@ sunny rich rick dot max jewel page paige bud buck colt chance destiny trinity pr
 melody star honey bunny angel sugar cherry ginger olive hazel violet heather sage river rain
 storm stone hunter taylor mason carter cooper porter fisher baker parker tanner major king
 prince duke earl marshall sterling rusty dusty sonny junior chief boss doc grant
-mercedes dolores jesus jesús rosario angel ángel cruz luz paz esperanza consuelo socorro pilar
-reyes flores rosa blanca soledad amparo santos domingo sol mar alba celeste linda dulce paloma
-perla cielo rocío rocio estrella victoria milagros gloria patience mercy faith charity precious
-""".split())  # noqa: SIM905 (a word block reads better than a list literal)
+mercedes dolores jesus jesús
+""".split())  # noqa: SIM905
+
+# Names that are also everyday words in Spanish (or virtues in English): an unlisted one needs
+# a cue ("la señora luz"); a listed one still matches alone (the researcher named her).
+EVERYDAY_NAMES = frozenset("""
+rosario angel ángel cruz luz paz esperanza consuelo socorro pilar reyes flores rosa blanca soledad
+amparo santos domingo sol mar alba celeste linda dulce paloma perla cielo rocío rocio estrella
+victoria milagros gloria patience mercy faith charity precious
+""".split()) | AMBIGUOUS_NAMES  # noqa: SIM905
+
+# Kind-of-place words that come first in Spanish names ("Hotel Las Palmas").
+LEADING_KIND_WORDS = frozenset("""
+hotel motel rancho taquería taqueria lavandería lavanderia empacadora limpiezas limpieza restaurante
+restaurant tienda fábrica fabrica panadería panaderia carnicería carniceria supermercado mercado
+clínica clinica hospital hogar residencia asilo escuela colegio bodega almacén almacen granja
+vivero constructora transportes servicios grupo casa club
+""".split())  # noqa: SIM905  # noqa: SIM905 (a word block reads better than a list literal)
 
 COMMON_GIVEN_NAMES = frozenset("""
 james john robert michael william david richard joseph thomas charles christopher daniel matthew
@@ -148,6 +162,7 @@ daycare farms farm packing fabrication construction roofing elementary middle hi
 garage resort casino living senior security entertainment
 couriers courier landscaping lawn cleaning cleaners dry parking sanitation waste rehabilitation
 rehab steel metals grocery groceries pharmacy bakery laundry janitorial staffing labor agency
+poultry meats meat produce dairy seafood nursery packers processing
 """.split())  # noqa: SIM905
 
 # Words that may be part of a workplace's name but say nothing alone ("Metro Transit Authority"

@@ -24,6 +24,7 @@ from core.deid.lexicon import (
     COMMON_GIVEN_NAMES,
     COMMON_SURNAMES,
     GENERIC_WORKPLACE_WORDS,
+    LEADING_KIND_WORDS,
 )
 from core.deid.nicknames import family
 
@@ -206,6 +207,22 @@ def _workplace(entry: str, kind: str = "workplace") -> _Entity:
             ent.exact.add("the " + " ".join(trimmed))
         if low.startswith("the "):
             ent.exact.add(" ".join(words))
+        # Spanish names put the kind first ("Hotel Las Palmas", "Rancho San Isidro"): the rest
+        # names the place, with or without its article ("las palmas", "el güero").
+        lead = list(words)
+        if lead and lead[0] in LEADING_KIND_WORDS:
+            ent.exact |= {"la " + " ".join(words), "el " + " ".join(words)}  # "la empacadora del valle"
+        while len(lead) > 1 and lead[0].strip(".,") in LEADING_KIND_WORDS:
+            lead = lead[1:]
+            rest = " ".join(lead)
+            if len(rest) >= 4:
+                ent.exact.add(rest)
+                if lead[0] in ("el", "la", "los", "las", "del") and len(lead) > 1:
+                    ent.exact.add(" ".join(lead[1:]))
+        # "St. Agnes Hospital" is said "saint agnes" and written "st agnes".
+        if any(w.rstrip(".") in ("st", "saint", "san", "santa") for w in trimmed):
+            alt = " ".join("st" if w.rstrip(".") in ("st", "saint") else w for w in trimmed)
+            ent.exact |= {alt, alt.replace("st ", "saint ")}
         # Alone, only the first word can name the place ("riverside"); later words are
         # usually what it is or does ("harbor call center": "call" is not the workplace).
         first = words[0].strip(".,") if words else ""

@@ -21,18 +21,19 @@ def phones(text: str, runs: list[NumberRun]) -> list[Finding]:
 
 _TLDS = r"(?:com|org|net|edu|gov|mil|io|us|co|info|biz|me|ca|uk|mx|ai|app)"
 _WRITTEN_EMAIL = re.compile(r"(?<![\w.+-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
-_SPOKEN_SEP = r"(?:\s*(?:dot|period|underscore|under\s+score|dash|hyphen)\s*|[._-])"
+_SPOKEN_SEP = r"(?:\s*(?:dot|period|underscore|under\s+score|dash|hyphen|punto|guion\s+bajo|gui[oó]n)\s*|[._-])"
 _SPOKEN_EMAIL = re.compile(
     r"\b[a-z0-9]+(?:" + _SPOKEN_SEP + r"[a-z0-9]+)*"       # local part: maria dot gonzalez
-    r"\s*(?:\bat\b|\bat\s+sign\b|@)\s*"                      # at
+    r"\s*(?:\bat\b|\bat\s+sign\b|\barroba\b|@)\s*"           # at
     r"[a-z0-9]+(?:" + _SPOKEN_SEP + r"[a-z0-9]+)*?"         # domain labels
-    r"\s*(?:\bdot\b|\.)\s*" + _TLDS + r"\b", re.IGNORECASE)
+    r"\s*(?:\bdot\b|\bpunto\b|\.)\s*" + _TLDS + r"\b", re.IGNORECASE)
 _LOCAL_STOP = {"me", "him", "her", "them", "us", "it", "is", "was", "email", "address", "mail",
                "e", "its", "it's", "and", "or", "the", "my", "his", "hers", "their", "just", "like",
-               "um", "uh", "that", "so", "say", "says", "said", "at", "to", "me,"}
+               "um", "uh", "that", "so", "say", "says", "said", "at", "to", "me,", "es", "mi", "correo", "su", "el"}
 
 
-_EMAIL_CUE = re.compile(r"(?:e-?mail(?:\s+address|\s+me)?|write\s+(?:to\s+)?me\s+at|write\s+to)\s*(?:is|was|'s|,|:)?\s*"
+_EMAIL_CUE = re.compile(r"(?:e-?mail(?:\s+address|\s+me(?:\s+at)?)?|write\s+(?:to\s+)?me\s+at|write\s+to|correo(?:\s+electr[oó]nico)?|"
+                        r"mail)\s*(?:is|was|'s|es|,|:)?\s*"
                         r"(?:it'?s\s+|like\s+)?$", re.IGNORECASE)
 
 
@@ -87,8 +88,12 @@ _ID_CONTEXT = re.compile(
     r"social\s+security|ssn|license|licence|id|i\.\s?d\.?|file|case|account|"
     # "food handler card number", "forklift cert number", "permit number": documents a
     # worker carries have numbers that lead back to them.
-    r"card|certificate|certification|cert|permit|credential|registration|membership)"
-    r"(?:\s+(?:id|i\.\s?d\.?|number|num|no\.?|#|code|card))?\s*(?:is|was|are|were|:|=|#)?\s*"
+    r"card|certificate|certification|cert|permit|credential|registration|membership|claim|ticket|policy|"
+    r"confirmation|reference|"
+    # Spanish: "mi número de empleado es", "el número de mi gafete", "mi credencial"
+    r"empleado|empleada|gafete|credencial|folio|reclamo|expediente|matr[ií]cula|licencia|tarjeta|"
+    r"seguro\s+social|n[uú]mero\s+de\s+(?:mi\s+)?(?:empleado|gafete|trabajador|seguro|caso|reclamo))"
+    r"(?:\s+(?:id|i\.\s?d\.?|number|num|no\.?|#|code|card|n[uú]mero))?\s*(?:is|was|are|were|es|era|:|=|#)?\s*"
     r"(?:like\s+|it'?s\s+|number\s+)?", re.IGNORECASE)
 _WRITTEN_ID = re.compile(r"(?:[a-z]{1,3}[\s-]?)?#?\d[\d-]{2,}[a-z]?\b", re.IGNORECASE)
 _SSN = re.compile(r"\b\d{3}-\d{2}-\d{4}\b")

@@ -24,7 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as _EN_STOP
 from spacy.lang.es.stop_words import STOP_WORDS as _ES_STOP
 
 from core.deid.findings import Finding
-from core.deid.lexicon import AMBIGUOUS_NAMES
+from core.deid.lexicon import COMMON_SURNAMES, EVERYDAY_NAMES
 
 _LEXICON = Path(__file__).with_name("name_lexicon.txt")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -151,7 +151,9 @@ def _extend(text: str, words: list[re.Match[str]], i: int, mixed: bool) -> tuple
                 j, end, taken = j + 1, _word_end(nxt), taken + 1  # "Johannes Varvio": a capital says name
                 continue
             break
-        if "w" in kinds and not (mixed and nxt.group()[:1].isupper()):
+        # A surname that is also a word joins only a first name it follows and only if it is
+        # a common US surname ("ines reyes", "maria white"); "tyrell said" stays a name + verb.
+        if "w" in kinds and not (mixed and nxt.group()[:1].isupper()) and low not in COMMON_SURNAMES:
             break
         j, end, taken = j + 1, _word_end(nxt), taken + 1
     return words[i].start(), end
@@ -167,7 +169,7 @@ def lexicon_people(text: str) -> list[Finding]:
         m = words[i]
         word = m.group()
         low = word.lower()
-        kinds = _kinds(word) if low not in _STOPS or low in AMBIGUOUS_NAMES else ""
+        kinds = _kinds(word) if low not in _STOPS or low in EVERYDAY_NAMES else ""
         if low.rstrip(".") in _TITLES and i + 1 < len(words) and "f" in _kinds(words[i + 1].group()):
             kinds = ""  # "don rafael", "doña maricela": the title is not part of the name
         if not kinds:

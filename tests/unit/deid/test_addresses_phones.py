@@ -23,15 +23,15 @@ def found(text: str, etype: str) -> list[str]:
     ("it was twenty two thirty one east fourteenth, by the taco truck", "twenty two thirty one east fourteenth"),
     ("i live at 2450 Crown St in the back", "2450 Crown St"),
     ("the shop at 1420 Oak Street Oakland CA 94612 is closed", "1420 Oak Street Oakland CA 94612"),
-    ("we meet at the corner of foothill and 35th every day", "foothill and 35th"),
+    ("we meet at the corner of foothill and 35th every day", "the corner of foothill and 35th"),
     ("the store on Foothill and 35th closed", "Foothill and 35th"),
     ("mail it to p.o. box 4411 please", "p.o. box 4411"),
     ("my zip code is nine four six oh one", "nine four six oh one"),
     ("i live on maple avenue with my mom", "maple avenue"),
-    ("vivo en la calle Mission y la 24 con mis hijos", "calle Mission y la 24"),
+    ("vivo en la calle Mission y la 24 con mis hijos", "la calle Mission y la 24"),
     ("trabajo en avenida de los insurgentes número 1500 desde hace años",
      "avenida de los insurgentes número 1500"),
-    ("nos mudamos a la colonia las flores", "colonia las flores"),
+    ("nos mudamos a la colonia las flores", "la colonia las flores"),
 ])
 def test_addresses(text, span):
     assert span in found(text, "ADDRESS")

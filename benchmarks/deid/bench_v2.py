@@ -1,0 +1,126 @@
+"""De-identification benchmark v2: the v2 dev set (tuned on) or the v2 test split (run once),
+English and Spanish, three detectors in the same run:
+
+* ``before``: Confidant's detector as it was on main before issue 14 (commit BEFORE, read
+  from git into a temporary folder and run in a child process);
+* ``after``: the detector in this checkout;
+* ``presidio``: Presidio out of the box (every predefined recognizer, English spaCy model,
+  default threshold; Presidio ships no Spanish set-up, so Spanish text gets the same engine).
+
+Scoring is ``bench_deid.evaluate``: an identifier counts as caught only if every letter and
+digit of it is inside some proposed span; a proposed span is right if it overlaps an
+identifier; "interviews with anything left" is the share with at least one identifier missed.
+
+Run:  python benchmarks/deid/bench_v2.py dev      (or: test — once, at the end)
+Writes benchmarks/results/deid_v2_<split>.json and prints the tables.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+BEFORE = "b7fb76f893aeef20780a98fa073bdcf8254a15fc"  # main just before the first issue-14 landing
+SETS = {"dev": HERE / "data" / "v2" / "dev.txt", "test": HERE / "data" / "v2" / "test.txt"}
+
+_CHILD = r"""
+import json, sys
+from core.deid.detect import detect
+out = []
+for iv in json.load(sys.stdin):
+    spans = detect(iv["text"], names=[tuple(n) for n in iv["names"]], workplaces=iv["workplaces"])
+    out.append([(f.start, f.end, f.entity_type) for f in spans])
+json.dump(out, sys.stdout)
+"""
+
+
+def _before_spans(interviews: list) -> list[list[tuple[int, int, str]]]:
+    """Run the old detector (its own code, its own process) on every interview."""
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(["git", "-C", str(REPO), "archive", BEFORE, "core"], check=True,
+                                 capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        payload = json.dumps([{"text": iv.text, "names": iv.names, "workplaces": iv.workplaces}
+                              for iv in interviews])
+        env = dict(os.environ, PYTHONPATH=tmp)
+        done = subprocess.run([sys.executable, "-c", _CHILD], input=payload, capture_output=True, text=True,
+                              cwd=tmp, env=env, check=True)
+        return [[tuple(s) for s in spans] for spans in json.loads(done.stdout)]
+
+
+def main(argv: list[str]) -> int:
+    split = argv[0] if argv else "dev"
+    sys.path.insert(0, str(REPO))
+    sys.path.insert(0, str(HERE))
+    from bench_deid import evaluate, load_set, ours, stock
+
+    from core.deid import engine
+    from core.deid.findings import is_person_type
+    interviews = load_set(SETS[split])
+    t0 = time.perf_counter()
+    engine.analyzer("confidant"), engine.analyzer("es"), engine.analyzer("stock")
+    load_s = time.perf_counter() - t0
+    before = dict(zip((iv.id for iv in interviews), _before_spans(interviews)))
+
+    def before_fn(iv):
+        return [(s, e, "PERSON" if is_person_type(t) else t) for s, e, t in before[iv.id]]
+
+    systems = {"before": before_fn, "after": ours, "presidio": stock}
+    out: dict = {"split": split, "file": str(SETS[split].relative_to(REPO)), "before_commit": BEFORE,
+                 "load_s": round(load_s, 1), "languages": {}}
+    for lang in ("en", "es", "all"):
+        subset = [iv for iv in interviews if lang == "all" or iv.language == lang]
+        if not subset:
+            continue
+        out["languages"][lang] = {name: evaluate(subset, fn) for name, fn in systems.items()}
+        _print(lang, out["languages"][lang])
+    out["speed"] = speed(interviews)
+    print(f"\nspeed: {out['speed']}")
+    results = REPO / "benchmarks" / "results"
+    results.mkdir(parents=True, exist_ok=True)
+    (results / f"deid_v2_{split}.json").write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n",
+                                                   encoding="utf-8")
+    return 0
+
+
+def _print(lang: str, res: dict) -> None:
+    names = list(res)
+    first = res[names[0]]
+    print(f"\n== {lang}: {first['interviews']} interviews, {first['planted']} identifiers ==")
+    print(f"{'recall by type':<22}" + "".join(f"{n:>10}" for n in names))
+    keys = sorted({k for r in res.values() for k in r["per_type"]})
+    for k in keys:
+        planted = first["per_type"].get(k, {}).get("planted", 0)
+        print(f"{k + f' ({planted})':<22}" + "".join(f"{res[n]['per_type'].get(k, {}).get('recall', 0):>10.3f}"
+                                                     for n in names))
+    for label, key in (("recall (all)", "recall"), ("precision", "precision"), ("share w/ leak", "share_with_leak")):
+        print(f"{label:<22}" + "".join(f"{res[n][key]:>10.3f}" for n in names))
+    print(f"{'proposed spans':<22}" + "".join(f"{res[n]['proposed']:>10}" for n in names))
+    print(f"{'median ms/interview':<22}" + "".join(f"{res[n]['median_ms_per_interview']:>10}" for n in names))
+    leaks = res[names[1]]["leaks"]
+    if leaks:
+        print(f"left in by 'after' ({len(leaks)}): " + "; ".join(leaks[:60]))
+
+
+def speed(interviews: list) -> dict:
+    """10,000 words (about an hour of talk) through the interview path's detector, after load."""
+    from core.deid.detect import detect
+    words: list[str] = []
+    while len(words) < 10_000:
+        for iv in interviews:
+            words += iv.text.split()
+    text = " ".join(words[:10_000])
+    started = time.perf_counter()
+    found = detect(text, names=interviews[0].names, workplaces=interviews[0].workplaces)
+    return {"words": 10_000, "seconds": round(time.perf_counter() - started, 2), "findings": len(found)}
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
