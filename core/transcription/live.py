@@ -28,8 +28,11 @@ from core.vault.transcripts import Segment, Transcript, TranscriptRepo
 log = logging.getLogger(__name__)
 
 SR = 16000
-MIN_NEW_S = 8.0        # wait for this much new audio before decoding again
-EDGE_GUARD_S = 3.0     # commit only segments ending this far before the live edge
+# A first real interview showed the live text 10-15 s behind (issue 16): decode every 4 s of
+# new audio, and show what the last window heard beyond the committed text as provisional.
+MIN_NEW_S = 4.0        # wait for this much new audio before decoding again
+EDGE_GUARD_S = 2.0     # commit only segments ending this far before the live edge
+SILENCE_SKIP_S = 20.0  # a window with no words is skipped only once it is this long
 MAX_WINDOW_S = 90.0    # past this, commit all but the last segment to bound the work
 POLL_S = 0.5
 LIVE_NICE = 10
@@ -54,6 +57,7 @@ class LiveTranscriber:
         self.language_detected = not lang
         self.transcript_id: int | None = None
         self._segments: list[Segment] = []
+        self._provisional: list[Segment] = []  # heard in the last window, not committed yet
         self._lock = threading.Lock()
         self._final = threading.Event()
         self._cancel = CancelToken()
@@ -85,6 +89,11 @@ class LiveTranscriber:
     def segments_so_far(self) -> list[Segment]:
         with self._lock:
             return list(self._segments)
+
+    def provisional_so_far(self) -> list[Segment]:
+        """What the last window heard after the committed text (may still change)."""
+        with self._lock:
+            return list(self._provisional)
 
     def finish(self, timeout_s: float = 30) -> Transcript:
         """Decode the tail (call after the recorder stopped) and mark the transcript complete."""
@@ -173,11 +182,17 @@ class LiveTranscriber:
                 keep = segments[:-1]
             if keep:
                 cursor_ms = keep[-1].end_ms
-            elif not segments:
+            elif not segments and (end - start) >= SILENCE_SKIP_S * SR:
                 cursor_ms = max(start * 1000 // SR, edge_ms - int(EDGE_GUARD_S * 1000))  # silence
+            elif not segments:
+                # Nothing heard yet: decode again with more audio rather than skip it. Skipping
+                # a short window dropped the first words of an interview (issue 16).
+                cursor_ms = start * 1000 // SR
             else:
                 cursor_ms = start * 1000 // SR
         self._commit(keep)
+        with self._lock:
+            self._provisional = [] if final else segments[len(keep):]
         self._cursor = max(self._cursor, min(end, cursor_ms * SR // 1000))
         log.info("live window recording=%s %.1f-%.1fs kept=%d/%d in %.2fs final=%s", self.recording_id,
                  start / SR, end / SR, len(keep), len(segments), time.monotonic() - t0, final)

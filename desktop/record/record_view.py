@@ -39,7 +39,7 @@ from desktop.widgets.plain import clock
 
 log = logging.getLogger(__name__)
 POLL_MS = 50
-LIVE_POLL_MS = 2000
+LIVE_POLL_MS = 1000
 
 
 @dataclass
@@ -305,7 +305,8 @@ class RecordView(QWidget):
                     "recorded until then was recovered."))
 
     def _show_saved(self, seconds: float) -> None:
-        self.saved.setText(self.tr("A recording of {t} is saved in the vault.").format(t=clock(seconds)))
+        self.saved.setText(self.tr("A recording of {t} is saved, locked on this computer.").format(
+            t=clock(seconds)))
         self.transcribe_button.show()
 
     # --- recording ------------------------------------------------------------------------
@@ -478,9 +479,17 @@ class RecordView(QWidget):
             return
         try:
             segments = self.live.segments_so_far()
+            provisional = getattr(self.live, "provisional_so_far", list)()
         except Exception:  # noqa: BLE001 - the live view must never disturb the recording
             return
-        self.live_text.setPlainText("\n".join(s.text.strip() for s in segments))
+        text = "\n".join(s.text.strip() for s in segments + provisional)
+        if text == self.live_text.toPlainText():
+            return
+        bar = self.live_text.verticalScrollBar()
+        at_end = bar.value() >= bar.maximum() - 4
+        self.live_text.setPlainText(text)
+        if at_end:  # follow the newest words, unless the person scrolled up to read
+            bar.setValue(bar.maximum())
 
     def on_locked(self) -> None:
         """Locking: the recording keeps going; nothing else to do here."""

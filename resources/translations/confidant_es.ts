@@ -1361,8 +1361,8 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
     </message>
     <message>
         <location filename="../../desktop/record/record_view.py" line="166"/>
-        <location filename="../../desktop/record/record_view.py" line="377"/>
-        <location filename="../../desktop/record/record_view.py" line="444"/>
+        <location filename="../../desktop/record/record_view.py" line="378"/>
+        <location filename="../../desktop/record/record_view.py" line="445"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
@@ -1418,97 +1418,101 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
         <translation>Se cortó cuando Confidant o la computadora se detuvo; todo lo grabado hasta entonces se recuperó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="308"/>
         <source>A recording of {t} is saved in the vault.</source>
-        <translation>Hay una grabación de {t} guardada en la bóveda.</translation>
+        <translation type="vanished">Hay una grabación de {t} guardada en la bóveda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="323"/>
+        <location filename="../../desktop/record/record_view.py" line="308"/>
+        <source>A recording of {t} is saved, locked on this computer.</source>
+        <translation>Hay una grabación de {t} guardada bajo llave en este ordenador.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record/record_view.py" line="324"/>
         <source>Record another take?</source>
         <translation>¿Grabar otra toma?</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="324"/>
+        <location filename="../../desktop/record/record_view.py" line="325"/>
         <source>This interview already has a recording. Recording again makes Take {n} beside it: the earlier take, its transcript and its themes stay as they are, and you choose afterwards which take&apos;s transcript to work on.</source>
         <translation>Esta entrevista ya tiene una grabación. Grabar de nuevo crea la toma {n} junto a ella: la toma anterior, su transcripción y sus temas se quedan como están, y después eliges con qué transcripción trabajar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="328"/>
+        <location filename="../../desktop/record/record_view.py" line="329"/>
         <source>Record Take {n}</source>
         <translation>Grabar la toma {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="328"/>
+        <location filename="../../desktop/record/record_view.py" line="329"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="334"/>
+        <location filename="../../desktop/record/record_view.py" line="335"/>
         <source>Starting the microphone…</source>
         <translation>Encendiendo el micrófono…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="345"/>
+        <location filename="../../desktop/record/record_view.py" line="346"/>
         <source>Recording.</source>
         <translation>Grabando.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="380"/>
+        <location filename="../../desktop/record/record_view.py" line="381"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="398"/>
+        <location filename="../../desktop/record/record_view.py" line="399"/>
         <source>Saving the recording…</source>
         <translation>Guardando la grabación…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="409"/>
+        <location filename="../../desktop/record/record_view.py" line="410"/>
         <source>Recording saved.</source>
         <translation>Grabación guardada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="416"/>
+        <location filename="../../desktop/record/record_view.py" line="417"/>
         <source>Finishing the typing up: questions and themes…</source>
         <translation>Terminando la transcripción: preguntas y temas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="420"/>
+        <location filename="../../desktop/record/record_view.py" line="421"/>
         <source>Recording saved and typed up as a new take. Choose it on the Transcript tab to work on it.</source>
         <translation>Grabación guardada y transcrita como una toma nueva. Elígela en la pestaña de la transcripción para trabajar con ella.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="425"/>
+        <location filename="../../desktop/record/record_view.py" line="426"/>
         <source>Recording saved and typed up.</source>
         <translation>Grabación guardada y transcrita.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="431"/>
+        <location filename="../../desktop/record/record_view.py" line="432"/>
         <source>Recording saved and typed up. Themes can be suggested on the Transcript tab.</source>
         <translation>Grabación guardada y transcrita. Los temas se pueden sugerir en la pestaña de la transcripción.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="471"/>
+        <location filename="../../desktop/record/record_view.py" line="472"/>
         <source>We hear nothing. Check the microphone is plugged in and not muted.</source>
         <translation>No se oye nada. Comprueba que el micrófono está conectado y no silenciado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="472"/>
+        <location filename="../../desktop/record/record_view.py" line="473"/>
         <source>Too loud: move the microphone a little further away.</source>
         <translation>Demasiado fuerte: aleja un poco el micrófono.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="491"/>
+        <location filename="../../desktop/record/record_view.py" line="500"/>
         <source>Choose the audio file</source>
         <translation>Elige el archivo de audio</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="492"/>
+        <location filename="../../desktop/record/record_view.py" line="501"/>
         <source>Audio (*.wav *.flac *.ogg *.mp3 *.m4a)</source>
         <translation>Audio (*.wav *.flac *.ogg *.mp3 *.m4a)</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="497"/>
+        <location filename="../../desktop/record/record_view.py" line="506"/>
         <source>Bringing in the audio file…</source>
         <translation>Trayendo el archivo de audio…</translation>
     </message>

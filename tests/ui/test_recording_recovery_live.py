@@ -56,3 +56,37 @@ def test_live_text_appears_while_recording(qtbot, researcher_window, jfk_signal)
     view.load(window.test_interview_id)
     wait_idle(qtbot)
     assert not view.transcribe_button.isVisible()
+
+
+class _GrowingLive:
+    """A stand-in for LiveTranscriber's read side: committed and provisional text grow."""
+
+    def __init__(self) -> None:
+        from core.vault.transcripts import Segment
+        self.Segment = Segment
+        self.n = 0
+
+    def segments_so_far(self):
+        return [self.Segment(i * 1000, i * 1000 + 900, f"line {i} of what was said") for i in range(self.n)]
+
+    def provisional_so_far(self):
+        return [self.Segment(self.n * 1000, self.n * 1000 + 900, "still being heard")]
+
+
+def test_live_text_follows_the_newest_words(qtbot, researcher_window):
+    view = researcher_window.record
+    live = _GrowingLive()
+    view.live = live
+    try:
+        for n in (5, 60, 120):
+            live.n = n
+            view._on_live_poll()
+            bar = view.live_text.verticalScrollBar()
+            assert bar.value() == bar.maximum()
+        assert view.live_text.toPlainText().endswith("still being heard")   # provisional shown
+        view.live_text.verticalScrollBar().setValue(0)                     # the person scrolls up
+        live.n = 130
+        view._on_live_poll()
+        assert view.live_text.verticalScrollBar().value() == 0              # and is left there
+    finally:
+        view.live = None
