@@ -159,8 +159,17 @@ def run_demo(out_dir: str | Path, *, say: Say = print, report: ReportFn = no_rep
                   lambda: review.make_detect_job(researcher, interview_id)(report, cancel))
 
         def accept_and_sign() -> None:
+            from core.errors import SecondLookFlags
             review.accept_all(researcher, interview_id)
-            review.sign_off(researcher, interview_id, signed_by="demo")
+            try:
+                review.sign_off(researcher, interview_id, signed_by="demo")
+            except SecondLookFlags:
+                # The export gate's second look filed what still looked identifying; the
+                # demo takes the cautious choice a researcher would: hide each one.
+                for r in review.list_redactions(researcher, interview_id, "proposed"):
+                    if r.source == review.SECOND_LOOK:
+                        review.accept(researcher, r.id)
+                review.sign_off(researcher, interview_id, signed_by="demo")
 
         steps.run("accept every proposed redaction and sign off", accept_and_sign)
         packet_path = out / "shared" / f"{sample.participant_code}{PACKET_SUFFIX}"
