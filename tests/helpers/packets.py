@@ -126,8 +126,8 @@ def review_and_sign(vault, interview_id: str, *, second_look: str = "hide") -> N
     hidden (``second_look="hide"``, the cautious default) or marked fine (``"fine"``, for
     synthetic text known to hold no identifier)."""
     from core.deid import review
-    from core.jobs import run_job
     from core.errors import SecondLookFlags
+    from core.jobs import run_job
     run_job(review.make_detect_job(vault, interview_id))
     review.accept_all(vault, interview_id)
     try:
