@@ -17,7 +17,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -28,6 +28,11 @@ log = logging.getLogger(__name__)
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("errors", text)
+
+
+def interface_language() -> str:
+    """The language the interface is shown in ("en", "es"): the translator sets the locale."""
+    return QLocale().name().split("_")[0] or "en"
 
 
 @dataclass(frozen=True)
@@ -44,8 +49,9 @@ class ErrorMessage:
 def describe(exc: BaseException) -> ErrorMessage:
     """Turn an exception into words for people (no dialog; used by views and tests)."""
     if isinstance(exc, CoreError):
-        hint = exc.desktop_hint or exc.hint
-        return ErrorMessage(_tr("Confidant"), _tr(exc.user_message), _tr(hint) if hint else "")
+        from core.messages import localise_error  # core's catalogue: stable ids, Qt-free
+        message, hint = localise_error(exc, interface_language(), desktop=True)
+        return ErrorMessage(_tr("Confidant"), _tr(message), _tr(hint) if hint else "")
     details = getattr(exc, "__confidant_traceback__", "") or "".join(
         traceback.format_exception(type(exc), exc, exc.__traceback__))
     return ErrorMessage(

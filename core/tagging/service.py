@@ -28,7 +28,7 @@ from core.vault.db import Vault
 from core.vault.guides import GuideRepo, StoredGuide, default_guide_id
 from core.vault.interviews import InterviewRepo
 from core.vault.tags import TagRepo
-from core.vault.themes import ThemeRepo
+from core.vault.themes import Theme, ThemeRepo
 from core.vault.transcripts import Segment, TranscriptRepo
 
 log = logging.getLogger(__name__)
@@ -64,6 +64,31 @@ def guide_for(vault: Vault, interview_id: str, language: str = "") -> StoredGuid
     InterviewRepo(vault).set_guide(interview_id, stored.pk)
     log.info("interview %s had no guide; using %s", interview_id, stored.guide.ref)
     return stored
+
+
+def localised_codebook(vault: Vault, guide: Guide) -> list[Theme]:
+    """The vault's codebook in the guide's language: a theme the researcher has not renamed
+    (its label is still one a guide gave it) shows the guide's label, description and
+    examples, so a Spanish interview is tagged and shown with Spanish theme names."""
+    themes = ThemeRepo(vault).list()
+    own = {t.id: t for t in guide.themes}
+    guide_labels: dict[str, set[str]] = {}
+    for stored in GuideRepo(vault).list():
+        for t in stored.guide.themes:
+            guide_labels.setdefault(t.id, set()).add(t.label)
+    out = []
+    for t in themes:
+        g = own.get(t.id)
+        if g is not None and t.label in guide_labels.get(t.id, set()) and t.label != g.label:
+            t = replace(t, label=g.label, description=g.description, examples=list(g.examples))
+        out.append(t)
+    return out
+
+
+def interview_codebook(vault: Vault, interview_id: str) -> list[Theme]:
+    """The codebook as this interview's screens should show it (its guide's language)."""
+    stored = GuideRepo(vault).for_interview(interview_id)
+    return localised_codebook(vault, stored.guide) if stored is not None else ThemeRepo(vault).list()
 
 
 def _markers(vault: Vault, recording_id: int | None) -> list[object]:
@@ -137,7 +162,7 @@ def make_tag_job(vault: Vault, interview_id: str, *, embedder: Embedder | None =
         segments = _store(transcripts, transcript.id, result)
         report(Progress(2, 4, "Suggesting themes"))
         themes = ThemeRepo(vault)
-        codebook = themes.list()
+        codebook = localised_codebook(vault, guide)
         known = {t.id for t in themes.list(include_merged=True)}
         expected = {q.id: [themes.resolve(t) for t in q.themes if t in known] for q in guide.questions()}
         index = ThemeIndex(codebook, emb)

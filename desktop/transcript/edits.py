@@ -12,7 +12,6 @@ from typing import Any
 from core.errors import CoreError
 from core.vault.memos import MemoRepo
 from core.vault.tags import TagRepo
-from core.vault.themes import ThemeRepo
 from core.vault.transcripts import Segment, TranscriptRepo
 
 
@@ -26,7 +25,8 @@ def load(vault: Any, interview_id: str) -> Any:
         data.recording_id = transcript.recording_id
     data.tags = TagRepo(vault).list(interview_id)
     data.memos = MemoRepo(vault).list(interview_id)
-    data.themes = ThemeRepo(vault).list()
+    from core.tagging.service import interview_codebook
+    data.themes = interview_codebook(vault, interview_id)  # theme names in the guide's language
     from core.vault.guides import GuideRepo
     stored = GuideRepo(vault).for_interview(interview_id)
     if stored is not None:

@@ -97,7 +97,10 @@ class JobStatus(QWidget):
             self.bar.setRange(0, 1000)
             self.bar.setValue(int(1000 * (progress.fraction or 0.0)))
         if progress.stage:
-            self.label.setText(self.tr(progress.stage))
+            # Core's stages have stable ids and their own catalogue (core.messages).
+            from core.messages import localise_stage
+            from desktop.errors import interface_language
+            self.label.setText(localise_stage(progress.stage, interface_language()))
 
     @Slot(object)
     def _on_succeeded(self, _result: object) -> None:

@@ -39,3 +39,107 @@ def test_a_new_interview_in_the_english_interface_starts_with_the_english_guide(
     form = window.new_interview
     chosen = next(sg for sg in form.data.guides if sg.pk == form.guide.currentData())
     assert chosen.guide_id == "job-quality" and chosen.guide.language == "en"
+
+
+def test_core_errors_and_stages_reach_the_spanish_interface_in_spanish(qtbot, spanish):
+    from core.errors import WrongPassphrase
+    from core.jobs import Progress
+    from desktop.errors import describe
+    from desktop.widgets.job_status import JobStatus
+
+    shown = describe(WrongPassphrase())
+    assert shown.message == "Esa frase no desbloquea esta bóveda."
+    assert shown.hint.startswith("Revisa las mayúsculas")
+    status = JobStatus()
+    qtbot.addWidget(status)
+    status._on_progress(Progress(1, 4, "Loading the theme model"))
+    assert status.label.text() == "Cargando el modelo de temas"
+
+
+def _english_sources() -> set[str]:
+    """English strings a Spanish screen must never show: every catalogue source whose Spanish
+    differs, and core's own messages and stages."""
+    import json
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    from core import messages
+    root = Path(__file__).resolve().parents[2]
+    out = set()
+    for m in ET.parse(root / "resources" / "translations" / "confidant_es.ts").getroot().iter("message"):
+        source, tr = m.findtext("source") or "", m.find("translation")
+        if tr is not None and tr.get("type") not in ("vanished", "obsolete") and (tr.text or "") != source:
+            out.add(source)
+    spanish = json.loads((root / "resources" / "translations" / "core.es.json").read_text(encoding="utf-8"))
+    out |= {text for key, text in messages.STAGES.items() if spanish.get(key) != text}
+    # The English guide's theme labels and questions (a Spanish interview has its own).
+    from core.guide.loader import load_guide
+    from core.vault.guides import default_guides_dir
+    en = load_guide((default_guides_dir() / "job-quality.en.yaml").read_text(encoding="utf-8"))
+    out |= {t.label for t in en.themes} | {q.text for q in en.questions()}
+    # A language picker names each language in itself (English, Español): not a slip.
+    return {s for s in out if len(s) > 3 and not s.startswith("%") and "{" not in s} - {"English"}
+
+
+def _visible_texts(widget) -> list[str]:
+    from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit,
+                                   QListWidget, QTabBar, QTableWidget, QTreeWidget)
+    texts = []
+    for w in [widget, *widget.findChildren(type(widget).__mro__[-2])]:
+        if not hasattr(w, "isVisible") or not w.isVisible():
+            continue
+        if isinstance(w, QLabel | QAbstractButton):
+            texts.append(w.text())
+        elif isinstance(w, QGroupBox):
+            texts.append(w.title())
+        elif isinstance(w, QLineEdit):
+            texts.append(w.placeholderText())
+        elif isinstance(w, QComboBox):
+            texts += [w.itemText(i) for i in range(w.count())]
+        elif isinstance(w, QTabBar):
+            texts += [w.tabText(i) for i in range(w.count())]
+        elif isinstance(w, QListWidget):
+            texts += [w.item(i).text() for i in range(w.count())]
+        elif isinstance(w, QTableWidget | QTreeWidget):
+            header = w.horizontalHeaderItem if isinstance(w, QTableWidget) else None
+            if header is not None:
+                texts += [header(i).text() for i in range(w.columnCount()) if header(i)]
+        if hasattr(w, "toolTip") and w.toolTip():
+            texts.append(w.toolTip())
+    return [t for t in texts if t]
+
+
+def test_the_main_screens_in_spanish_show_no_english(qtbot, spanish, researcher_window):
+    """Walk the main path in the Spanish interface; no visible text may be an English source."""
+    from core.vault.guides import GuideRepo
+    from core.vault.interviews import Consent, InterviewRepo
+    from core.vault.transcripts import Segment, TranscriptRepo
+
+    window = researcher_window
+    vault = window.ctx.session.vault
+    guide = GuideRepo(vault).resolve("job-quality-es")
+    iid = InterviewRepo(vault).create("P-002", "SITE-A", guide_pk=guide.pk,
+                                      consent=Consent("verbal", "2025-01-01T10:00", "", True)).id
+    TranscriptRepo(vault).create(iid, [
+        Segment(0, 4000, "¿Cómo describirías la forma en que tu supervisor trata a la gente?"),
+        Segment(4000, 9000, "Mi supervisora nos grita delante de todos y tiene favoritos."),
+    ], language="es")
+    english = _english_sources()
+    found: dict[str, set[str]] = {}
+
+    def look(name: str) -> None:
+        wait_idle(qtbot)
+        hits = {t for t in _visible_texts(window) if t in english}
+        if hits:
+            found[name] = hits
+
+    window.show_interviews()
+    look("interviews")
+    window.show_new_interview()
+    look("new interview")
+    for tab, name in ((0, "record"), (1, "transcript"), (2, "review")):
+        window.open_interview(iid, tab)
+        look(name)
+    window._select_nav("settings")
+    look("settings")
+    assert not found, f"English on Spanish screens: {found}"
