@@ -191,7 +191,9 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.interview)  # straight back to the recording
         else:
             self._select_nav("coordinator" if is_coord else "interviews")
-        self.idle.set_minutes(self.ctx.prefs.autolock_minutes)
+        from core.study.limits import effective_autolock
+        self.idle.set_minutes(effective_autolock(self.ctx.prefs.autolock_minutes,
+                                                 self.ctx.session.autolock_cap))
         self.idle.start()
 
     @Slot()
@@ -232,7 +234,8 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_autolock_changed(self, minutes: int) -> None:
-        self.idle.set_minutes(minutes)
+        from core.study.limits import effective_autolock
+        self.idle.set_minutes(effective_autolock(minutes, self.ctx.session.autolock_cap))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -36,6 +36,7 @@ class Session(QObject):
         self.folder = folder
         self.kdf = kdf            # tests pass a fast KDF for vaults they create
         self._vault: Vault | None = None
+        self.autolock_cap: int | None = None
         self._held: Vault | None = None   # kept open only for a running recording
         self.recorder: Any = None         # core.audio.capture.Recorder while recording
         self._role = "researcher"
@@ -74,7 +75,9 @@ class Session(QObject):
         self.folder = vault.folder
         self._held = None
         from core.reports.fonts import use_paper_of
+        from core.study.limits import autolock_cap
         use_paper_of(vault)  # every PDF made in this session uses the vault's paper size
+        self.autolock_cap = autolock_cap(vault)  # a joined study's longest idle time
         log.info("session unlocked")
         self.unlocked.emit()
 

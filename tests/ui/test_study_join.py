@@ -105,3 +105,28 @@ def test_first_start_joins_the_study_and_the_form_offers_its_sites(qtbot, empty_
     assert shown_errors and "NORTH, SOUTH" in shown_errors[-1].message
     from core.vault.interviews import InterviewRepo
     assert InterviewRepo(empty_window.ctx.session.vault).list() == []
+
+
+def test_the_studys_auto_lock_is_the_longest_the_laptop_waits(qtbot, tmp_path, shown_errors, answers, files):
+    """A study with autolock_minutes=3 shortens the laptop's 10 minutes; a shorter choice stays."""
+    from core.study.service import join, new_study
+    from core.vault import Vault
+    from tests.ui.conftest import make_window, stop_everything, unlock
+    coord, _ = Vault.create(tmp_path / "coord", PASSPHRASE, kdf=FAST_KDF, role="coordinator")
+    data = new_study(coord, title="Short locks", guide_refs=["job-quality"], sites=["A"],
+                     settings={"autolock_minutes": 3})
+    coord.close()
+    laptop, _ = Vault.create(tmp_path / "vault", PASSPHRASE, kdf=FAST_KDF)
+    join(laptop, data)
+    laptop.close()
+    window = make_window(qtbot, tmp_path, tmp_path / "vault")
+    unlock(qtbot, window)
+    try:
+        assert window.ctx.prefs.autolock_minutes == 10
+        assert window.idle.limit_s == 3 * 60
+        window.settings.general.autolock.setValue(2)
+        assert window.idle.limit_s == 2 * 60
+        window.settings.general.autolock.setValue(20)
+        assert window.idle.limit_s == 3 * 60
+    finally:
+        stop_everything(qtbot, window)
