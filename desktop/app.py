@@ -51,7 +51,7 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
 def default_vault_folder(prefs: Preferences) -> Path:
     if prefs.vault_folder:
         return Path(prefs.vault_folder)
-    from core.cli.common import default_vault_dir
+    from core.vault.location import default_vault_dir
     return default_vault_dir()
 
 

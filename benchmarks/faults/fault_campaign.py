@@ -27,7 +27,6 @@ import soundfile as sf
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from core.audio.recovery import recover_unfinished
 from core.audio.source import read_audio
 from core.vault import Vault
 from core.vault.interviews import InterviewRepo
@@ -104,7 +103,7 @@ def audio_intact(vault: Vault, recording_id: int, source: np.ndarray) -> bool:
 def check_vault(folder: Path, source: np.ndarray | None) -> dict:
     with Vault.open(folder, PASSPHRASE) as v:
         integrity = v.conn.execute("PRAGMA integrity_check").fetchone()[0]
-        recovered = recover_unfinished(v)
+        recovered = v.recovered_recordings  # the unlock itself recovered them
         repo = RecordingRepo(v)
         recs = [r for iv in InterviewRepo(v).list() for r in repo.for_interview(iv.id)]
         intact = all(audio_intact(v, r.id, source) for r in recs) if source is not None else True

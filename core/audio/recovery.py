@@ -1,35 +1,8 @@
-"""Crash recovery: close recordings that a crash or power cut left open.
-
-Run at unlock, before any new recording starts (the vault lock guarantees no other process
-is writing). Everything up to the last committed chunk is kept; the recording's total
-becomes exactly what its chunks hold and its state becomes 'recovered'.
-"""
+"""Crash recovery of recordings: lives in ``core.vault.recovery`` because every unlock runs
+it (``Vault.open``); named here too, beside the capture code whose crashes it repairs."""
 
 from __future__ import annotations
 
-import logging
+from core.vault.recovery import recover_unfinished
 
-from core.vault.db import Vault
-from core.vault.recordings import RecordingRepo
-
-log = logging.getLogger(__name__)
-
-
-def recover_unfinished(vault: Vault) -> list[int]:
-    """Mark every recording still in state 'recording' as 'recovered'; returns their ids."""
-    repo = RecordingRepo(vault)
-    recovered = []
-    for rec in repo.unfinished():
-        repo.finish(rec.id, "recovered", "interrupted")
-        samples = repo.committed_samples(rec.id)
-        vault.audit("recording_recovered", {"recording": rec.id, "interview": rec.interview_id,
-                                            "samples": samples})
-        log.info("recording %d recovered with %d samples", rec.id, samples)
-        recovered.append(rec.id)
-    if recovered:
-        from core.vault.interviews import InterviewRepo
-        for rec_id in recovered:
-            rec = repo.get(rec_id)
-            if rec.total_samples > 0:
-                InterviewRepo(vault).advance_state(rec.interview_id, "recorded")
-    return recovered
+__all__ = ["recover_unfinished"]

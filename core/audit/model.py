@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from core import __version__
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 PASS, WARN, FAIL = "PASS", "WARN", "FAIL"
 _RANK = {PASS: 0, WARN: 1, FAIL: 2}
@@ -53,3 +58,30 @@ class AuditReport:
                 "app_version": self.app_version, "created_at": self.created_at,
                 "status": self.status, "counts": self.counts(),
                 "checks": [asdict(c) for c in self.checks], "facts": self.facts}
+
+
+CANNOT_RUN_HINT = ("A part of Confidant this check needs is missing or broken: reinstall Confidant and "
+                   "run the audit again. Until then this claim is unchecked; treat it as failed.")
+
+
+def cannot_run_reason(exc: BaseException) -> str:
+    """Why a check could not run, without the exception's text (it could quote vault content)."""
+    if isinstance(exc, ImportError):
+        return f"the module {exc.name or 'it needs'} could not be loaded ({type(exc).__name__})"
+    return f"an internal error ({type(exc).__name__})"
+
+
+def guarded(report: AuditReport, names: Sequence[str], step: Callable[..., T], *args: Any) -> T | None:
+    """Run one audit step. If it cannot run, every claim it would have made that is not yet in
+    the report becomes FAIL with the reason: a privacy check that cannot run never passes and
+    is never skipped."""
+    try:
+        return step(*args)
+    except Exception as exc:  # noqa: BLE001 - any failure of a check is reported, never hidden
+        reason = cannot_run_reason(exc)
+        log.error("audit step %s could not run: %s", getattr(step, "__name__", "?"), type(exc).__name__)
+        done = {c.name for c in report.checks}
+        for name in names:
+            if name not in done:
+                report.add(name, FAIL, f"This check could not run: {reason}.", CANNOT_RUN_HINT)
+        return None

@@ -14,9 +14,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from core.audio.source import read_audio
 from core.audit.scan import Needle, text_needles
 from core.vault import Vault
 from core.vault.interviews import InterviewRepo
+from core.vault.keys import DeviceKeyRepo
+from core.vault.recordings import RecordingRepo
 from core.vault.transcripts import TranscriptRepo
 
 log = logging.getLogger(__name__)
@@ -87,12 +90,6 @@ def audio_windows(samples: np.ndarray, rng: random.Random) -> list[Needle]:
 
 def _recording_needles(vault: Vault, interview_ids: list[str], rng: random.Random,
                        found: NeedleSet) -> None:
-    try:  # the audio capability; an older build may not have it
-        from core.audio.source import read_audio
-        from core.vault.recordings import RecordingRepo
-    except ImportError:
-        log.info("audit: audio capability missing; no raw audio needles")
-        return
     repo = RecordingRepo(vault)
     for iid in interview_ids:
         for rec in repo.for_interview(iid):
@@ -111,15 +108,11 @@ def _key_needles(vault: Vault) -> list[Needle]:
     for key in (master, vault.db_key()):
         if key:
             secrets_ += [key, key.hex().encode(), key.hex().upper().encode(), base64.b64encode(key)]
-    try:
-        from core.vault.keys import DeviceKeyRepo
-        repo = DeviceKeyRepo(vault)
-        for kind in ("ed25519", "age", "device", "age_identity"):
-            stored = repo.get(kind)
-            if stored is not None and len(stored.secret) >= 16:
-                secrets_.append(stored.secret.encode())
-    except ImportError:
-        pass
+    repo = DeviceKeyRepo(vault)
+    for kind in ("ed25519", "age", "device", "age_identity"):
+        stored = repo.get(kind)
+        if stored is not None and len(stored.secret) >= 16:
+            secrets_.append(stored.secret.encode())
     return [Needle("key material", s) for s in secrets_]
 
 

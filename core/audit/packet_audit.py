@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from core.audit.model import FAIL, PASS, WARN, AuditReport
+from core.audit.model import FAIL, PASS, WARN, AuditReport, guarded
 from core.audit.scan import AUDIO_SIGNATURES
 from core.errors import PacketRejected
 from core.packets.format import HEADER_LEN, PAYLOAD_OFFSET
@@ -153,7 +153,11 @@ def _check_payload(report: AuditReport, opened: Any) -> None:
     report.add("No audio leaves", FAIL if audio else PASS,
                f"Payload files: {', '.join(names)}." + (f" Audio found: {', '.join(audio)}." if audio else ""),
                "Audio must never leave the researcher's laptop; report this packet.")
-    from core.deid.detect import detect
+    guarded(report, ["Payload de-identification"], _deid_second_look, report, opened)
+
+
+def _deid_second_look(report: AuditReport, opened: Any) -> None:
+    from core.deid.detect import detect  # lazy: spaCy and Presidio are heavy
     listed: list[str] = []
     texts = _texts(opened.raw_interview)
     for where, text in texts:

@@ -12,9 +12,11 @@ from pathlib import Path
 
 from core.audit import needles as needles_mod
 from core.audit import vault_checks
-from core.audit.erasure_checks import check_erasures, check_retention
-from core.audit.model import FAIL, PASS, WARN, AuditReport
+from core.audit.erasure_checks import NAME as ERASURE_CHECK
+from core.audit.erasure_checks import RETENTION, check_erasures, check_retention
+from core.audit.model import FAIL, PASS, WARN, AuditReport, guarded
 from core.audit.scan import iter_files, scan_files
+from core.packets.keys import list_recipients
 from core.vault import Vault, auditlog
 
 log = logging.getLogger(__name__)
@@ -46,27 +48,43 @@ def run_vault_audit(vault: Vault, *, extra_dirs: Iterable[str | Path] = (),
     started = time.monotonic()
     report = AuditReport(subject="vault", subject_id=vault.vault_id)
     db_path = vault.folder / "vault.db"
-    vault_checks.check_header_and_entropy(report, db_path)
-    vault_checks.check_sqlcipher_settings(report, vault)
-    vault_checks.check_pages(report, vault, passphrase)
-    vault_checks.check_keyfile(report, vault)
-    check_erasures(report, vault)
-    check_retention(report, vault)
+    # Each step is guarded: one that cannot run (a missing module, a bug) is FAIL with the
+    # reason for each claim it makes, and the other checks still run.
+    guarded(report, ["vault.db has no SQLite header", "vault.db looks random"],
+            vault_checks.check_header_and_entropy, report, db_path)
+    guarded(report, ["SQLCipher version and settings", "WAL and shared-memory files"],
+            vault_checks.check_sqlcipher_settings, report, vault)
+    guarded(report, ["Independent decryption (SQLCipher 4 page format)"]
+            + (["Key hierarchy re-derived from the passphrase"] if passphrase else []),
+            vault_checks.check_pages, report, vault, passphrase)
+    guarded(report, ["vault.json format and key-derivation policy", "vault.json holds no secret in plaintext"],
+            vault_checks.check_keyfile, report, vault)
+    guarded(report, [ERASURE_CHECK], check_erasures, report, vault)
+    guarded(report, [RETENTION], check_retention, report, vault)
 
-    found = needles_mod.gather(vault, seed)
-    temps = [Path(p) for p in (temp_dirs if temp_dirs is not None else [tempfile.gettempdir()])]
-    apps = [Path(p) for p in (app_folders if app_folders is not None else app_dirs())]
-    roots = [vault.folder, *apps, *temps, *(Path(p) for p in extra_dirs)]
-    _check_plaintext(report, found, roots, [Path(p) for p in skip_dirs], temps)
-    _check_audit_log(report, vault, found)
-    _check_logs(report, found, [*apps, vault.folder, *(Path(p) for p in extra_dirs)])
-    _check_configuration(report, vault, apps)
+    # If the app's own folders cannot be named they cannot be scanned: that is a FAIL of its own.
+    apps = ([Path(p) for p in app_folders] if app_folders is not None
+            else guarded(report, ["App folders scanned"], app_dirs) or [])
+    found = guarded(report, PLAINTEXT_CHECKS + AUDIT_LOG_CHECKS + ["Log files hold no content"],
+                    needles_mod.gather, vault, seed)
+    if found is not None:
+        temps = [Path(p) for p in (temp_dirs if temp_dirs is not None else [tempfile.gettempdir()])]
+        roots = [vault.folder, *apps, *temps, *(Path(p) for p in extra_dirs)]
+        guarded(report, PLAINTEXT_CHECKS, _check_plaintext, report, found, roots,
+                [Path(p) for p in skip_dirs], temps)
+        guarded(report, AUDIT_LOG_CHECKS, _check_audit_log, report, vault, found)
+        guarded(report, ["Log files hold no content"], _check_logs, report, found,
+                [*apps, vault.folder, *(Path(p) for p in extra_dirs)])
+    guarded(report, ["Auto-lock on", "Recovery code created", "Coordinator recipients"],
+            _check_configuration, report, vault, apps)
     report.facts["audit_seconds"] = round(time.monotonic() - started, 2)
     log.info("vault audit id=%s checks=%d status=%s", vault.vault_id, len(report.checks), report.status)
     return report
 
 
 MAX_LISTED_FILES = 25
+PLAINTEXT_CHECKS = ["No plaintext on disk", "Raw audio search"]
+AUDIT_LOG_CHECKS = ["Security log hash chain", "Security log holds no content", "Failed unlock attempts"]
 
 
 def _check_plaintext(report: AuditReport, found: needles_mod.NeedleSet, roots: list[Path],
@@ -181,10 +199,6 @@ def _check_configuration(report: AuditReport, vault: Vault, apps: list[Path]) ->
 
 
 def _check_recipients(report: AuditReport, vault: Vault) -> None:
-    try:
-        from core.packets.keys import list_recipients
-    except ImportError:
-        return
     recipients = list_recipients(vault)
     if vault.role == "coordinator":
         report.add("Coordinator recipients", PASS, f"Coordinator vault; {len(recipients)} other recipient(s).")

@@ -56,21 +56,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_audio_delete(acts)
 
 
-def _open_and_recover(args: argparse.Namespace) -> Any:
-    from core.audio.recovery import recover_unfinished
-    vault = open_vault(args)
-    for rid in recover_unfinished(vault):
-        print(f"Recovered recording {rid}, which was interrupted; everything saved up to then is kept.",
-              file=sys.stderr)
-    return vault
-
-
 def _guide_question_ids(vault: Any, interview_id: str) -> list[str]:
     """The attached guide's question ids, in order; [] when there is no guide (or no guide module)."""
-    try:
-        from core.vault.guides import GuideRepo
-    except ImportError:
-        return []
+    from core.vault.guides import GuideRepo
     stored = GuideRepo(vault).for_interview(interview_id)
     return [q.id for q in stored.guide.questions()] if stored is not None else []
 
@@ -88,7 +76,7 @@ def cmd_record(args: argparse.Namespace) -> int:
     from core.audio.takes import check_new_take
     from core.vault.interviews import InterviewRepo
 
-    vault = _open_and_recover(args)
+    vault = open_vault(args)
     try:
         InterviewRepo(vault).get(args.id)
         check_new_take(vault, args.id, another_take=args.another_take)
@@ -178,7 +166,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from core.jobs import run_job
     from core.vault.interviews import InterviewRepo
 
-    vault = _open_and_recover(args)
+    vault = open_vault(args)
     try:
         InterviewRepo(vault).get(args.id)
         check_new_take(vault, args.id, another_take=args.another_take)
@@ -222,7 +210,7 @@ def recording_info(vault: Any, interview_id: str) -> list[dict[str, Any]]:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    vault = _open_and_recover(args)
+    vault = open_vault(args)
     try:
         info = recording_info(vault, args.id)
     finally:
@@ -247,7 +235,7 @@ def cmd_takes(args: argparse.Namespace) -> int:
     from core.audio.takes import list_takes
     from core.vault.interviews import InterviewRepo
 
-    vault = _open_and_recover(args)
+    vault = open_vault(args)
     try:
         InterviewRepo(vault).get(args.id)
         takes = list_takes(vault, args.id)
@@ -266,7 +254,7 @@ def cmd_use_take(args: argparse.Namespace) -> int:
     from core.audio.takes import choose_take, list_takes
     from core.errors import NotFound
 
-    vault = _open_and_recover(args)
+    vault = open_vault(args)
     try:
         takes = {t.number: t for t in list_takes(vault, args.id)}
         if args.take not in takes:

@@ -44,9 +44,8 @@ def _print_and_save(report: Any, json_path: str | None, pdf_path: str | None) ->
         write_output_file(json_path, (json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n").encode())
         print(f"Wrote {json_path}")
     if pdf_path:
-        from core.reports.audit_pdf import write_audit_pdf
-        from core.vault.files import write_output_file
-        write_output_file(pdf_path, write_audit_pdf(report))
+        from core.reports.export import export_audit
+        export_audit(report, pdf_path)
         print(f"Wrote {pdf_path}")
     return 1 if report.status == "FAIL" else 0
 

@@ -12,17 +12,7 @@ from typing import Any
 
 from core.errors import CoreError, InvalidInput
 from core.jobs import Progress
-
-APP_NAME = "Confidant"
-
-
-def default_vault_dir() -> Path:
-    """$CONFIDANT_DATA_DIR, else the platform's user data folder (platformdirs)."""
-    env = os.environ.get("CONFIDANT_DATA_DIR")
-    if env:
-        return Path(env)
-    import platformdirs
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "vault"
+from core.vault.location import default_vault_dir
 
 
 def vault_dir(args: argparse.Namespace) -> Path:
@@ -51,10 +41,14 @@ def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ", *, c
 
 
 def open_vault(args: argparse.Namespace):  # -> Vault (imported lazily)
+    """Unlock the vault of ``--vault``; says so when the unlock recovered an interrupted recording."""
     from core.reports.fonts import use_paper_of
     from core.vault import Vault
     vault = Vault.open(vault_dir(args), read_passphrase(args))
     use_paper_of(vault)  # every PDF this command writes uses the vault's paper size
+    for rid in vault.recovered_recordings:
+        print(f"Recovered recording {rid}, which was interrupted; everything saved up to then is kept.",
+              file=sys.stderr)
     return vault
 
 

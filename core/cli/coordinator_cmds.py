@@ -417,7 +417,6 @@ def _print_share(view: Any, written: list[Path]) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from core.errors import NothingToReport
     if not (args.pdf or args.csv or args.qdpx or args.qdc):
         raise InvalidInput("No report asked for.", "Give --pdf FILE, --csv DIR, --qdpx FILE and/or --qdc FILE.")
     if args.audience != "team" and (args.csv or args.qdpx or args.qdc):
@@ -427,39 +426,23 @@ def cmd_report(args: argparse.Namespace) -> int:
                            "--audience team --csv DIR`) and keep them inside the team; for anyone else, "
                            "give the shareable --pdf report.")
     if args.audience == "share":
-        from core.reports.share_pdf import write_share_report
-        from core.vault.files import write_output_file
+        from core.reports.export import export_share
         with open_vault(args) as vault:
             view = _share_view(vault, args)
-        _print_share(view, [write_output_file(args.pdf, write_share_report(view))])
+        _print_share(view, [export_share(view, args.pdf)])
         return 0
+    from core.coordinator.share_settings import rules
+    from core.reports.export import ExportTargets, export_all
     with open_vault(args) as vault:
         agg = _aggregate(vault, args)
-        from core.coordinator.share_settings import rules
         share_rules = rules(vault)
-    if agg.n_interviews == 0:
-        raise NothingToReport()
-    from core.reports.share_view import TEAM_BANNER
-    written: list[Path] = []
-    if args.pdf:
-        from core.coordinator.team_export import team_notes
-        from core.reports.coordinator_pdf import write_report
-        from core.vault.files import write_output_file
-        written.append(write_output_file(args.pdf, write_report(agg, banner=TEAM_BANNER,
-                                                                team_notes=team_notes(share_rules))))
-    if args.csv:
-        from core.reports.csv_export import write_csv
-        written += write_csv(agg, args.csv)
-        from core.reports.share_view import write_team_marker
-        written.append(write_team_marker(args.csv))
-    if args.qdpx or args.qdc:
-        from core.reports.qdpx import write_qdc, write_qdpx
-        if args.qdpx:
-            from core.reports.share_view import TEAM_PROJECT_NAME
-            written.append(write_qdpx(agg, args.qdpx, name=TEAM_PROJECT_NAME))
-        qdc = args.qdc or (str(Path(args.qdpx).with_suffix(".qdc")) if args.qdpx else None)
-        if qdc:
-            written.append(write_qdc(agg, qdc))
+    qdc = args.qdc or (str(Path(args.qdpx).with_suffix(".qdc")) if args.qdpx else None)
+    targets = ExportTargets(pdf=Path(args.pdf) if args.pdf else None,
+                            csv_dir=Path(args.csv) if args.csv else None,
+                            qdpx=Path(args.qdpx) if args.qdpx else None, qdc=Path(qdc) if qdc else None)
+    if targets.csv_dir:
+        targets.csv_dir.mkdir(parents=True, exist_ok=True)
+    written = export_all(agg, targets, rules=share_rules)
     print(f"Research team report over {agg.n_interviews} interviews from {len(agg.sites)} sites "
           "(do not share):")
     for path in written:
@@ -470,11 +453,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
-    from core.reports.brief_pdf import write_brief
-    from core.vault.files import write_output_file
+    from core.reports.export import export_brief
     with open_vault(args) as vault:
         view = _share_view(vault, args, approved_only=True)
-    _print_share(view, [write_output_file(args.pdf, write_brief(view))])
+    _print_share(view, [export_brief(view, args.pdf)])
     if not view.quotes.shown:
         print("note: the brief carries only quotes you approved; see `confidant coordinator quotes review --all`",
               file=sys.stderr)

@@ -1,4 +1,5 @@
-"""`confidant transcript import ID FILE` (added to the `transcript` command).
+"""`confidant transcript import ID FILE | split SEGMENT AT | join SEGMENT` (added to the
+`transcript` command).
 
 The `transcript` command itself belongs to transcription_cmds.py; this module adds its
 `import` action (modules register in name order, so this one runs after it; if it did not,
@@ -33,6 +34,15 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "which needs the sign-off")
     s.set_defaults(handler=cmd_transcript_save)
 
+    p = actions.add_parser("split", help="split a passage in two at a character (as the Transcript tab does)")
+    p.add_argument("segment", type=int, help="the passage's segment id")
+    p.add_argument("at", type=int, help="the character where the second passage starts")
+    p.set_defaults(handler=cmd_transcript_split)
+
+    p = actions.add_parser("join", help="join a passage with the one after it")
+    p.add_argument("segment", type=int, help="the passage's segment id")
+    p.set_defaults(handler=cmd_transcript_join)
+
 
 def cmd_transcript_import(args: argparse.Namespace) -> int:
     from core.jobs import CancelToken
@@ -65,4 +75,20 @@ def cmd_transcript_save(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         path = save_transcript_file(vault, args.id, args.file, identifying=args.identifying)
     print(path)
+    return 0
+
+
+def cmd_transcript_split(args: argparse.Namespace) -> int:
+    from core.transcription.edits import split
+    with open_vault(args) as vault:
+        before = split(vault, args.segment, args.at)
+    print(f"Split passage {args.segment}: the transcript has {len(before.segments) + 1} passages.")
+    return 0
+
+
+def cmd_transcript_join(args: argparse.Namespace) -> int:
+    from core.transcription.edits import join_with_next
+    with open_vault(args) as vault:
+        before = join_with_next(vault, args.segment)
+    print(f"Joined passage {args.segment} with the next: the transcript has {len(before.segments) - 1} passages.")
     return 0

@@ -52,6 +52,11 @@ def aggregate(vault: Vault, *, site: SiteFilter = None, guide_version: str | Non
     return agg
 
 
+def _now() -> str:
+    """The report's generation time (one clock for every file made from one aggregate)."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
 def _month(value: str | dt.date | None) -> str | None:
     if value is None or value == "":
         return None
@@ -199,7 +204,7 @@ def aggregate_interviews(interviews: Iterable[InterviewDoc], *, site: SiteFilter
     return Aggregate(
         filters={"site": ",".join(sorted(_sites(site) or [])) or None, "guide_version": guide_version,
                  "date_from": _month(date_from), "date_to": _month(date_to)},
-        generated_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        generated_at=_now(),
         interviews=chosen,
         themes=ordered_themes,
         sites=sorted(sites.values(), key=lambda s: s.site),

@@ -12,13 +12,19 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Theme:
-    """One code of the codebook: a stable id, a label people see, and what it means."""
+    """One code of the codebook: a stable id, a label people see, and what it means.
+
+    The one theme type: a guide's codebook and the vault's (``core.vault.themes``) both hold
+    these. ``merged_into`` is set only in a vault, for a theme the researcher merged into
+    another (the row stays so old guide versions still resolve).
+    """
 
     id: str
     label: str
     description: str = ""
     examples: list[str] = field(default_factory=list)
     parent: str | None = None
+    merged_into: str | None = None
 
 
 @dataclass(frozen=True)

@@ -136,10 +136,15 @@ def source_text(iv: InterviewDoc) -> tuple[str, dict[int, int]]:
 
 
 def build_project(interviews: Sequence[InterviewDoc], *, name: str = "Confidant coordinator export",
-                  description: str = "") -> tuple[bytes, dict[str, bytes]]:
-    """The project.qde XML and the ``sources/`` files (name -> UTF-8 bytes)."""
+                  description: str = "", created_at: str | None = None) -> tuple[bytes, dict[str, bytes]]:
+    """The project.qde XML and the ``sources/`` files (name -> UTF-8 bytes).
+
+    ``created_at`` (ISO 8601, UTC) is the project's time; an aggregate's own generation time,
+    so the same report gives the same project.
+    """
     P = f"{{{PROJECT_NS}}}"
-    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    when = dt.datetime.fromisoformat(created_at) if created_at else dt.datetime.now(dt.UTC)
+    now = when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     user = guid("user", "coordinator")
     root = etree.Element(P + "Project", nsmap={None: PROJECT_NS}, name=_clean(name),
                          origin="Confidant", creatingUserGUID=user, creationDateTime=now)
@@ -268,12 +273,17 @@ def write_qdpx(source: Aggregate | Iterable[InterviewDoc], path: str | Path, *,
         description = (f"{len(interviews)} de-identified interviews exported by Confidant. "
                        "Names and other identifying details were replaced with placeholders "
                        "such as [PERSON 1] and reviewed by the interviewer before sharing.")
-    xml, files = build_project(interviews, name=name, description=description)
+    created_at = source.generated_at if isinstance(source, Aggregate) else None
+    xml, files = build_project(interviews, name=name, description=description, created_at=created_at)
+    # Members carry the project's time, not the clock's, so one report gives one file.
+    when = dt.datetime.fromisoformat(created_at) if created_at else dt.datetime.now(dt.UTC)
+    stamp = when.astimezone(dt.UTC).timetuple()[:6]
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("project.qde", xml)
-        for fname, data in files.items():
-            zf.writestr(f"sources/{fname}", data)
+        for member, data in [("project.qde", xml), *((f"sources/{f}", d) for f, d in files.items())]:
+            info = zipfile.ZipInfo(member, date_time=stamp)
+            info.external_attr = 0o644 << 16  # rw-r--r-- when unzipped (ZipInfo's default is none)
+            zf.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
     return write_output_file(path, buf.getvalue())
 
 

@@ -174,6 +174,18 @@ def _raw_key_pragma(db_key: bytes) -> str:
     return f"PRAGMA key = \"x'{db_key.hex()}'\""
 
 
+def _recover_recordings(vault: Vault) -> list[int]:
+    """Every unlock closes recordings a crash left open (so no caller can forget to)."""
+    from core.vault.recovery import recover_unfinished  # it uses repositories built on this module
+    try:
+        return recover_unfinished(vault)
+    except (DiskFull, VaultReadOnly):
+        # Opening for reading must still work on a full or read-only disk; the next unlock
+        # that can write recovers them (their audio is intact either way).
+        log.warning("vault %s: unfinished recordings left for the next unlock (cannot write)", vault.vault_id)
+        return []
+
+
 class Vault:
     """An unlocked vault. Close it (or use ``with``) to drop the keys and the lock."""
 
@@ -187,6 +199,7 @@ class Vault:
         self._all_conns: list[Connection] = []
         self._conns_lock = threading.Lock()
         self.failed_unlocks_before = 0
+        self.recovered_recordings: list[int] = []  # closed at this unlock (a crash left them open)
 
     # --- creating and opening ---------------------------------------------------------
     @classmethod
@@ -313,6 +326,7 @@ class Vault:
                 _restore_failed_unlocks(folder, failed)
                 vault.failed_unlocks_before = failed
                 log.warning("vault %s opened on a full disk; unlock not logged", keyfile.vault_id)
+            vault.recovered_recordings = _recover_recordings(vault)
         except BaseException:
             _restore_failed_unlocks(folder, failed)
             vault.close()

@@ -11,25 +11,16 @@ from __future__ import annotations
 import builtins
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from core.errors import InvalidInput, NotFound
+from core.guide.model import Theme
 from core.vault.db import Vault, now_iso
 
+__all__ = ["NewTheme", "Theme", "ThemeRepo", "upsert_guide_themes"]
+
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-
-
-@dataclass(frozen=True)
-class Theme:
-    """A codebook theme as the vault holds it (same field names as ``core.guide.model.Theme``)."""
-
-    id: str
-    label: str
-    description: str = ""
-    examples: list[str] = field(default_factory=list)
-    parent: str | None = None
-    merged_into: str | None = None
 
 
 @dataclass(frozen=True)

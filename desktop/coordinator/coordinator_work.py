@@ -62,18 +62,16 @@ def decide(vault: Any, key: str, decision: str, kinds: list[str]) -> None:
 
 def export_share(vault: Any, site: str | None, folder: Path) -> list[Path]:
     """The shareable PDF into ``folder`` (no row-level files: those are for the team)."""
-    from core.reports.share_pdf import write_share_report
+    from core.reports.export import SHARE_PDF_NAME
+    from core.reports.export import export_share as write
     folder.mkdir(parents=True, exist_ok=True)
-    pdf = folder / "confidant-report-shareable.pdf"
-    pdf.write_bytes(write_share_report(share_view(vault, site)))
-    return [pdf]
+    return [write(share_view(vault, site), folder / SHARE_PDF_NAME)]
 
 
 def export_brief(vault: Any, site: str | None, path: Path) -> Path:
     from core.coordinator.share import share_view as view
-    from core.reports.brief_pdf import write_brief
-    path.write_bytes(write_brief(view(vault, site=site or None, approved_only=True)))
-    return path
+    from core.reports.export import export_brief as write
+    return write(view(vault, site=site or None, approved_only=True), path)
 
 
 def chart_rows(agg: Any) -> tuple[list[tuple[str, dict[str, int]]], list[str]]:
@@ -85,7 +83,9 @@ def chart_rows(agg: Any) -> tuple[list[tuple[str, dict[str, int]]], list[str]]:
 
 
 def export_reports(vault: Any, agg: Any, folder: Path) -> list[Path]:
-    """The research team's PDF (marked on every page), CSV tables and a REFI-QDA project."""
+    """The research team's PDF (marked on every page), CSV tables and a REFI-QDA project with
+    its codebook: the same core function as `confidant coordinator report --audience team`."""
     from core.coordinator.share_settings import rules
-    from core.coordinator.team_export import export_team
-    return export_team(agg, folder, rules(vault))
+    from core.reports.export import export_all
+    folder.mkdir(parents=True, exist_ok=True)
+    return export_all(agg, folder, rules=rules(vault))

@@ -51,10 +51,7 @@ def _load(vault) -> FormData:
     # A joined study fixes the sites; without one, offer the sites used before.
     data = FormData(suggested_code=suggest_code([iv.participant_code for iv in interviews]),
                     sites=list(study_sites(vault) or sorted({iv.site for iv in interviews})))
-    try:
-        from core.vault.guides import GuideRepo
-    except ImportError:  # guide capability not present in this build
-        return data
+    from core.vault.guides import GuideRepo
     repo = GuideRepo(vault)
     repo.ensure_defaults()
     data.guides = repo.list()

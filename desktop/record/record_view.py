@@ -61,12 +61,9 @@ def _load(vault: Any, interview_id: str) -> RecordSetup:
         from core.vault.transcripts import TranscriptRepo
         t = TranscriptRepo(vault).latest_for_recording(setup.latest.id)
         setup.typed_up = t is not None and t.state == "complete"
-    try:
-        from core.vault.guides import GuideRepo
-        stored = GuideRepo(vault).for_interview(interview_id)
-        setup.guide = stored.guide if stored else None
-    except ImportError:
-        pass
+    from core.vault.guides import GuideRepo
+    stored = GuideRepo(vault).for_interview(interview_id)
+    setup.guide = stored.guide if stored else None
     try:
         from core.audio.devices import list_input_devices
         setup.devices = list_input_devices()
@@ -108,7 +105,7 @@ def _stop(recorder: Any, live: Any) -> tuple[int, Any]:
 def _warm_theme_model() -> None:
     """Load the theme model while the interview is recorded (a child process: no stall)."""
     try:
-        from desktop.embed_process import shared_embedder
+        from core.tagging.embed_process import shared_embedder
         shared_embedder().warm_up()
     except Exception:  # noqa: BLE001 - suggestions can still load when asked for
         log.warning("could not warm up the theme model")
@@ -116,8 +113,8 @@ def _warm_theme_model() -> None:
 
 def _tag(vault: Any, interview_id: str):
     """Questions, speakers and theme suggestions for a finished live transcript."""
+    from core.tagging.embed_process import shared_embedder
     from core.tagging.service import make_tag_job
-    from desktop.embed_process import shared_embedder
     return make_tag_job(vault, interview_id, embedder=shared_embedder())
 
 

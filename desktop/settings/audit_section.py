@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QGroupBox, QListWidget, QVBoxLayout, QWidget
 
-from core.errors import CoreError
 from desktop.context import AppContext
 from desktop.widgets.buttons import button, note
 from desktop.widgets.files import chooser
@@ -16,11 +15,7 @@ _MARK = {"PASS": "\u2714", "WARN": "!", "FAIL": "\u2716"}
 
 
 def _run_audit(vault, report, cancel, **where) -> object:
-    try:
-        from core.audit.vault_audit import run_vault_audit
-    except ImportError as exc:
-        raise CoreError("The privacy check is not part of this build yet.",
-                        "Update Confidant, or run `confidant audit` later.") from exc
+    from core.audit.vault_audit import run_vault_audit
     return run_vault_audit(vault, **where)
 
 
@@ -85,6 +80,6 @@ class AuditSection(QGroupBox):
         report = self.report
 
         def write(r, c) -> None:
-            from core.reports.audit_pdf import write_audit_pdf
-            path.write_bytes(write_audit_pdf(report))
+            from core.reports.export import export_audit
+            export_audit(report, path)
         self.job.run(write, self.tr("Saving\u2026"), name="audit_pdf")

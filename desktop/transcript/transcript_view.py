@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.jobs import Progress
+from core.transcription.edits import Snapshot
 from desktop.context import AppContext
 from desktop.errors import show_error
 from desktop.jobs import launch, make_handle, start_job
@@ -62,11 +63,8 @@ def _transcribe(vault: Any, interview_id: str, engine: str, model: str):
     def tag(transcript: Any) -> Any:
         if transcript is None or not transcript.is_current:
             return None
-        try:
-            from core.tagging.service import make_tag_job
-        except ImportError:
-            return None
-        from desktop.embed_process import shared_embedder
+        from core.tagging.embed_process import shared_embedder
+        from core.tagging.service import make_tag_job
         job = make_tag_job(vault, interview_id, embedder=shared_embedder())
 
         def keep_transcript(report: Any, cancel: Any) -> Any:
@@ -116,17 +114,17 @@ class _StructureEdit(QUndoCommand):
     def __init__(self, view: TranscriptView, label: str, fn: Any, *args: Any) -> None:
         super().__init__(label)
         self.view, self.fn, self.args = view, fn, args
-        self.before: tuple[int, list] | None = None
+        self.before: Snapshot | None = None
 
     def redo(self) -> None:
         self.view.run_structure_edit(self)
 
     def undo(self) -> None:
         if self.before is not None:
-            self.view._write(edits.restore, *self.before)
+            self.view._write(edits.restore, self.before)
 
     @Slot(object)
-    def remember(self, before: tuple[int, list]) -> None:
+    def remember(self, before: Snapshot) -> None:
         self.before = before
 
 

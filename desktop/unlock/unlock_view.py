@@ -6,7 +6,6 @@ success the vault is handed to the ``Session``.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from core.errors import CoreError
 from core.vault import Vault
 from core.vault.keyfile import KEYFILE_NAME
 from desktop.errors import show_error
@@ -30,24 +28,10 @@ log = logging.getLogger(__name__)
 DEMO_PASSPHRASE = "try the sample interview"
 
 
-def _recover_recordings(vault: Vault) -> int:
-    """Mark recordings cut short by a crash as recovered (when the audio capability exists)."""
-    try:
-        recovery = importlib.import_module("core.audio.recovery")
-    except ImportError:
-        return 0
-    return len(recovery.recover_unfinished(vault))
-
-
 def _open_job(folder: Path, passphrase: str):
     def open_vault(report: Any, cancel: Any) -> tuple[Vault, str]:
-        vault = Vault.open(folder, passphrase)
-        try:
-            _recover_recordings(vault)
-            return vault, vault.role
-        except BaseException:
-            vault.close()
-            raise
+        vault = Vault.open(folder, passphrase)  # recovers interrupted recordings itself
+        return vault, vault.role
     return open_vault
 
 
@@ -63,7 +47,6 @@ def _recover_job(folder: Path, code: str, passphrase: str):
         vault = Vault.open_with_recovery_code(folder, code)
         try:
             vault.change_passphrase(passphrase)
-            _recover_recordings(vault)
             return vault, vault.role
         except BaseException:
             vault.close()
@@ -71,27 +54,10 @@ def _recover_job(folder: Path, code: str, passphrase: str):
     return recover_vault
 
 
-def demo_factory() -> Any:
-    """core.demo's function that builds the sample vault, or None if this build lacks it."""
-    try:
-        demo = importlib.import_module("core.demo")
-    except ImportError:
-        return None
-    for name in ("create_demo_vault", "make_demo_vault"):
-        fn = getattr(demo, name, None)
-        if callable(fn):
-            return fn
-    return None
-
-
 def _demo_job(folder: Path, kdf: dict[str, Any] | None):
     def create_demo(report: Any, cancel: Any) -> tuple[Vault, str]:
-        fn = demo_factory()
-        if fn is None:
-            raise CoreError("The sample interview is not included in this copy of Confidant.",
-                            "Create your own vault instead; everything else works the same.")
-        kwargs = {"kdf": kdf} if kdf else {}
-        vault = fn(folder, DEMO_PASSPHRASE, report=report, cancel=cancel, **kwargs)
+        from core.demo import create_demo_vault  # builds the sample interview (models load lazily)
+        vault = create_demo_vault(folder, DEMO_PASSPHRASE, report=report, cancel=cancel, kdf=kdf)
         return vault, vault.role
     return create_demo
 

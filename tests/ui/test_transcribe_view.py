@@ -103,7 +103,7 @@ def test_embedding_process_reports_errors_as_core_errors(monkeypatch):
     """A failure inside the embedding child reaches the UI as the same CoreError (decision 0073)."""
     from core.errors import EmbeddingModelMissing
     from core.tagging.embed import BACKEND_ENV
-    from desktop.embed_process import ProcessEmbedder
+    from core.tagging.embed_process import ProcessEmbedder
     monkeypatch.setenv(BACKEND_ENV, "no-such-backend")  # the spawned child inherits it
     embedder = ProcessEmbedder()
     try:

@@ -72,21 +72,8 @@ def test_auto_lock_after_idle(qtbot, researcher_window):
     qtbot.waitUntil(lambda: window.ctx.session.held_vault is None, timeout=5000)  # keys dropped
 
 
-def test_sample_interview_degrades_clearly_without_core_demo(qtbot, tmp_path, shown_errors,
-                                                             answers, files, monkeypatch):
-    from desktop.unlock import unlock_view
-    monkeypatch.setattr(unlock_view, "demo_factory", lambda: None)
-    window = make_window(qtbot, tmp_path, tmp_path / "vault")
-    window.unlock_view.welcome.sample_button.click()
-    qtbot.waitUntil(lambda: bool(shown_errors), timeout=10000)
-    assert "sample interview is not included" in shown_errors[-1].message
-    assert window.unlock_view.welcome.sample_button.isEnabled()
-
-
 def test_sample_interview_fills_a_new_vault(qtbot, tmp_path, shown_errors, answers, files):
     """First start: "Try it with a sample interview" builds a vault a newcomer can explore."""
-    import pytest
-    pytest.importorskip("core.demo")
     from core.vault.interviews import InterviewRepo
     from core.vault.transcripts import TranscriptRepo
     window = make_window(qtbot, tmp_path, tmp_path / "vault")

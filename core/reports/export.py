@@ -1,0 +1,113 @@
+"""Report files: the functions the CLI (`coordinator report|brief`) and the desktop (Export,
+Findings brief) both call, so the two can never write different files. ``export_all`` writes
+the research team's files from one ``Aggregate``; ``export_share``/``export_brief`` the PDFs
+made from a ``ShareView``.
+
+Every file is written atomically (a ``.partial`` temp name, fsync, rename), so a full USB stick
+or a pulled cable leaves the earlier file or none, never half a report. The REFI-QDA project
+always gets its codebook (``.qdc``) beside it, and the CSV folder a note that the tables hold
+every interview's rows. An aggregate with no interview is ``NothingToReport``, not an empty file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from core.errors import InvalidInput, NothingToReport
+from core.reports.audit_pdf import write_audit_pdf
+from core.reports.brief_pdf import write_brief
+from core.reports.coordinator_pdf import write_report
+from core.reports.csv_export import write_csv
+from core.reports.disclosure import Rules
+from core.reports.model import Aggregate
+from core.reports.qdpx import write_qdc, write_qdpx
+from core.reports.share_pdf import write_share_report
+from core.reports.share_view import TEAM_BANNER, TEAM_PROJECT_NAME, ShareView, write_team_marker
+from core.vault.files import write_output_file
+
+FORMATS = ("pdf", "csv", "qdpx")  # the .qdc codebook always goes with the .qdpx
+PDF_NAME = "confidant-report-team-only.pdf"
+QDPX_NAME = "confidant-project-team-only.qdpx"
+
+
+@dataclass(frozen=True)
+class ExportTargets:
+    """Where each team file goes (None: not asked for)."""
+
+    pdf: Path | None = None
+    csv_dir: Path | None = None
+    qdpx: Path | None = None
+    qdc: Path | None = None
+
+    @classmethod
+    def in_folder(cls, folder: str | Path, formats: Iterable[str] = FORMATS) -> ExportTargets:
+        """The standard names inside one folder (what the desktop's Export writes)."""
+        folder, wanted = Path(folder), set(formats)
+        unknown = wanted - {"pdf", "csv", "qdpx"}
+        if unknown:
+            raise InvalidInput(f"Unknown report format: {', '.join(sorted(unknown))}.", "Use pdf, csv or qdpx.")
+        qdpx = folder / QDPX_NAME if "qdpx" in wanted else None
+        return cls(pdf=folder / PDF_NAME if "pdf" in wanted else None,
+                   csv_dir=folder if "csv" in wanted else None,
+                   qdpx=qdpx, qdc=qdpx.with_suffix(".qdc") if qdpx else None)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.pdf or self.csv_dir or self.qdpx or self.qdc)
+
+
+def team_notes(rules: Rules) -> list[str]:
+    """What the team copy's cover says about the share rules it does not apply."""
+    return [(f"{TEAM_BANNER}. This copy names every site, gives every count and signs quotes with participant "
+             f"codes. The shareable report (the default) withholds sites and figures below {rules.k} interviews "
+             f"and quotes of themes raised in fewer than {rules.quote_min_interviews}.")]
+
+
+def export_all(agg: Aggregate, folder: str | Path | ExportTargets, formats: Iterable[str] = FORMATS, *,
+               rules: Rules | None = None) -> list[Path]:
+    """Write the team's report files for ``agg``; returns the paths written, in order.
+
+    ``folder`` is a folder (files get the standard names, ``formats`` chooses which) or
+    explicit ``ExportTargets`` (the CLI's --pdf/--csv/--qdpx/--qdc).
+    """
+    targets = folder if isinstance(folder, ExportTargets) else ExportTargets.in_folder(folder, formats)
+    if targets.is_empty:
+        raise InvalidInput("No report asked for.", "Choose at least one of the PDF, CSV tables or REFI-QDA.")
+    if agg.n_interviews == 0:
+        raise NothingToReport()
+    rules = rules or Rules()
+    written: list[Path] = []
+    if targets.pdf:
+        written.append(write_output_file(targets.pdf, write_report(agg, banner=TEAM_BANNER,
+                                                                   team_notes=team_notes(rules))))
+    if targets.csv_dir:
+        written += write_csv(agg, targets.csv_dir)
+        written.append(write_team_marker(targets.csv_dir))
+    if targets.qdpx:
+        written.append(write_qdpx(agg, targets.qdpx, name=TEAM_PROJECT_NAME))
+    if targets.qdc:
+        written.append(write_qdc(agg, targets.qdc))
+    return written
+
+
+SHARE_PDF_NAME = "confidant-report-shareable.pdf"
+
+
+def export_share(view: ShareView, path: str | Path) -> Path:
+    """The shareable report (already suppressed by core) as a PDF, written atomically."""
+    return write_output_file(path, write_share_report(view))
+
+
+def export_brief(view: ShareView, path: str | Path) -> Path:
+    """The findings brief (approved quotes only) as a PDF, written atomically."""
+    return write_output_file(path, write_brief(view))
+
+
+def export_audit(report: Any, path: str | Path) -> Path:
+    """The privacy check's ``AuditReport`` as a PDF, written atomically (CLI `audit`, Settings).
+
+    Typed ``Any`` because ``core.audit`` sits above the reports in the layer order."""
+    return write_output_file(path, write_audit_pdf(report))
