@@ -209,12 +209,12 @@ class Importer:
             return withdrawals.apply_notice(tx, opened, path)
         if known is not None:
             return seen_before(known)
+        assert opened.interview is not None   # only a withdrawal notice has none (handled above)
         from core.study.coordinator_side import study_refusal
         refusal = study_refusal(self.vault, opened.interview)
         if refusal is not None:
             return result("rejected", refusal, "other_study")
         # The sealed packet is kept, and the interview as rows, not the payload.
-        assert opened.interview is not None   # only a withdrawal notice has none (handled above)
         return self._store(tx, data, header, opened.interview, path)
 
     def _store(self, tx: InboxTx, data: bytes, header: Header, interview: InterviewDoc,
