@@ -77,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = parser.parse_known_args(list(argv) if argv is not None else sys.argv[1:])
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
-    from core.cli.app_cmds import NO_DISPLAY_HINT, display_problem
+    from core.display import NO_DISPLAY_HINT, display_problem
     problem = display_problem()
     if problem is not None and QApplication.instance() is None:
         print(f"{problem}\nhint: {NO_DISPLAY_HINT}", file=sys.stderr)
