@@ -31,9 +31,17 @@ def _pdfs() -> dict[str, bytes]:
     corpus = [_unicode_interview(code=f"P-{i:03d}", seed=i) for i in range(3)] + typed(make_corpus(3))
     report = AuditReport(subject="vault", subject_id="v1")
     report.add("No plaintext on disk", PASS, "Scanned Łódź/phở/żurek folders: nothing found.", "")
+    from core.coordinator.share import build_share_view
+    from core.reports.brief_pdf import write_brief
+    from core.reports.disclosure import Rules
+    from core.reports.share_pdf import write_share_report
+    big = [_unicode_interview(code=f"P-{i:03d}", seed=i, site="ŁÓDŹ-1") for i in range(6)]
+    view = build_share_view(big, rules=Rules(k=5, quote_min_interviews=5))
     return {"summary": write_interview_summary(_unicode_interview()),
             "coordinator": write_report(aggregate_interviews(corpus)),
-            "audit": write_audit_pdf(report)}
+            "audit": write_audit_pdf(report),
+            "share": write_share_report(view),
+            "brief": write_brief(view)}
 
 
 @pytest.fixture(scope="module")
@@ -65,10 +73,10 @@ def test_every_font_is_embedded(pdfs):
 
 
 def test_unicode_words_survive_into_the_text_layer(pdfs):
-    for name in ("summary", "coordinator", "audit"):
+    for name in ("summary", "coordinator", "audit", "share"):
         text = subprocess.run([_tool("pdftotext"), str(pdfs[name]), "-"], capture_output=True,
                               text=True, check=True).stdout
-        wanted = WORDS if name != "audit" else ("Łódź", "phở", "żurek")
+        wanted = {"audit": ("Łódź", "phở", "żurek"), "share": ("ŁÓDŹ-1",)}.get(name, WORDS)
         for word in wanted:
             assert word in text, f"{word!r} lost in the {name} PDF"
         assert "■" not in text
