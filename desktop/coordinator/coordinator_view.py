@@ -37,6 +37,7 @@ VERDICT_WORDS = {
     "imported": "added", "already_imported": "already here (nothing changed)",
     "superseded": "added, replacing an older copy", "conflict": "NOT added: conflicts with a copy already here",
     "quarantined": "held back: from a laptop you have not enrolled yet", "rejected": "NOT added",
+    "withdrawn": "withdrawal applied: that interview was erased here",
 }
 
 
