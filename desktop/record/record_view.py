@@ -314,16 +314,20 @@ class RecordView(QWidget):
         else:
             self.start_recording()
 
+    def _another_take_ok(self) -> bool:
+        """Ask before a second take (decision 0120); True when there is none yet or they agree."""
+        return not self._takes or ask(
+            self, self.tr("Record another take?"),
+            self.tr("This interview already has a recording. Recording again makes Take {n} "
+                    "beside it: the earlier take, its transcript and its themes stay as they "
+                    "are, and you choose afterwards which take's transcript to work on."
+                    ).format(n=self._takes + 1),
+            self.tr("Record Take {n}").format(n=self._takes + 1), self.tr("Cancel"))
+
     def start_recording(self) -> None:
         if self.is_recording or not self.interview_id or not self.ctx.session.is_unlocked:
             return
-        if self._takes and not ask(
-                self, self.tr("Record another take?"),
-                self.tr("This interview already has a recording. Recording again makes Take {n} "
-                        "beside it: the earlier take, its transcript and its themes stay as they "
-                        "are, and you choose afterwards which take's transcript to work on."
-                        ).format(n=self._takes + 1),
-                self.tr("Record Take {n}").format(n=self._takes + 1), self.tr("Cancel")):
+        if not self._another_take_ok():
             return
         self.record_button.setEnabled(False)
         vault, iid, device = self.ctx.session.vault, self.interview_id, self.device.currentData()
@@ -496,7 +500,7 @@ class RecordView(QWidget):
     def _on_import(self) -> None:
         paths = chooser().open_files(self, self.tr("Choose the audio file"),
                                      self.tr("Audio (*.wav *.flac *.ogg *.mp3 *.m4a)"))
-        if not paths or not self.ctx.session.is_unlocked:
+        if not paths or not self.ctx.session.is_unlocked or not self._another_take_ok():
             return
         from core.audio.importer import make_import_job
         self.job.run(make_import_job(self.ctx.session.vault, self.interview_id, paths[0]),

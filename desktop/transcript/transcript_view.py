@@ -214,6 +214,10 @@ class TranscriptView(QWidget):
         side_area = scrolling(self.side, split)
         side_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side_area.setMaximumWidth(440)
+        # Never narrower than the panel itself (with room for its scroll bar): it scrolls up
+        # and down on a short screen, never clips its words on the right.
+        side_area.setMinimumWidth(self.side.minimumSizeHint().width()
+                                  + side_area.verticalScrollBar().sizeHint().width() + 4)
         split.addWidget(side_area)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)

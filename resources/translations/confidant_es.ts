@@ -1361,8 +1361,8 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
     </message>
     <message>
         <location filename="../../desktop/record/record_view.py" line="166"/>
-        <location filename="../../desktop/record/record_view.py" line="378"/>
-        <location filename="../../desktop/record/record_view.py" line="445"/>
+        <location filename="../../desktop/record/record_view.py" line="382"/>
+        <location filename="../../desktop/record/record_view.py" line="449"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
@@ -1427,92 +1427,92 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
         <translation>Hay una grabación de {t} guardada bajo llave en este ordenador.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="324"/>
+        <location filename="../../desktop/record/record_view.py" line="323"/>
         <source>Record another take?</source>
         <translation>¿Grabar otra toma?</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="325"/>
+        <location filename="../../desktop/record/record_view.py" line="324"/>
         <source>This interview already has a recording. Recording again makes Take {n} beside it: the earlier take, its transcript and its themes stay as they are, and you choose afterwards which take&apos;s transcript to work on.</source>
         <translation>Esta entrevista ya tiene una grabación. Grabar de nuevo crea la toma {n} junto a ella: la toma anterior, su transcripción y sus temas se quedan como están, y después eliges con qué transcripción trabajar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="329"/>
+        <location filename="../../desktop/record/record_view.py" line="328"/>
         <source>Record Take {n}</source>
         <translation>Grabar la toma {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="329"/>
+        <location filename="../../desktop/record/record_view.py" line="328"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="335"/>
+        <location filename="../../desktop/record/record_view.py" line="339"/>
         <source>Starting the microphone…</source>
         <translation>Encendiendo el micrófono…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="346"/>
+        <location filename="../../desktop/record/record_view.py" line="350"/>
         <source>Recording.</source>
         <translation>Grabando.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="381"/>
+        <location filename="../../desktop/record/record_view.py" line="385"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="399"/>
+        <location filename="../../desktop/record/record_view.py" line="403"/>
         <source>Saving the recording…</source>
         <translation>Guardando la grabación…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="410"/>
+        <location filename="../../desktop/record/record_view.py" line="414"/>
         <source>Recording saved.</source>
         <translation>Grabación guardada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="417"/>
+        <location filename="../../desktop/record/record_view.py" line="421"/>
         <source>Finishing the typing up: questions and themes…</source>
         <translation>Terminando la transcripción: preguntas y temas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="421"/>
+        <location filename="../../desktop/record/record_view.py" line="425"/>
         <source>Recording saved and typed up as a new take. Choose it on the Transcript tab to work on it.</source>
         <translation>Grabación guardada y transcrita como una toma nueva. Elígela en la pestaña de la transcripción para trabajar con ella.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="426"/>
+        <location filename="../../desktop/record/record_view.py" line="430"/>
         <source>Recording saved and typed up.</source>
         <translation>Grabación guardada y transcrita.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="432"/>
+        <location filename="../../desktop/record/record_view.py" line="436"/>
         <source>Recording saved and typed up. Themes can be suggested on the Transcript tab.</source>
         <translation>Grabación guardada y transcrita. Los temas se pueden sugerir en la pestaña de la transcripción.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="472"/>
+        <location filename="../../desktop/record/record_view.py" line="476"/>
         <source>We hear nothing. Check the microphone is plugged in and not muted.</source>
         <translation>No se oye nada. Comprueba que el micrófono está conectado y no silenciado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="473"/>
+        <location filename="../../desktop/record/record_view.py" line="477"/>
         <source>Too loud: move the microphone a little further away.</source>
         <translation>Demasiado fuerte: aleja un poco el micrófono.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="500"/>
+        <location filename="../../desktop/record/record_view.py" line="504"/>
         <source>Choose the audio file</source>
         <translation>Elige el archivo de audio</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="501"/>
+        <location filename="../../desktop/record/record_view.py" line="505"/>
         <source>Audio (*.wav *.flac *.ogg *.mp3 *.m4a)</source>
         <translation>Audio (*.wav *.flac *.ogg *.mp3 *.m4a)</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="506"/>
+        <location filename="../../desktop/record/record_view.py" line="510"/>
         <source>Bringing in the audio file…</source>
         <translation>Trayendo el archivo de audio…</translation>
     </message>
@@ -2186,7 +2186,7 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
     <name>TranscriptView</name>
     <message>
         <location filename="../../desktop/transcript/transcript_view.py" line="155"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="345"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="349"/>
         <source>Type it up</source>
         <translation>Transcribir</translation>
     </message>
@@ -2232,7 +2232,7 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
     </message>
     <message>
         <location filename="../../desktop/transcript/transcript_view.py" line="178"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="567"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="571"/>
         <source>Play</source>
         <translation>Reproducir</translation>
     </message>
@@ -2257,68 +2257,68 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
         <translation>Todavía no hay transcripción. Graba la entrevista y luego pulsa “Transcribir”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="323"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="349"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="327"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="353"/>
         <source>Before the first question</source>
         <translation>Antes de la primera pregunta</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="344"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="348"/>
         <source>Type it up again</source>
         <translation>Transcribir de nuevo</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="371"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="375"/>
         <source>Typing up the interview…</source>
         <translation>Transcribiendo la entrevista…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="380"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="384"/>
         <source>The new take is typed up. The transcript below is still the one in use; choose the new take above to work on it instead.</source>
         <translation>La toma nueva está transcrita. La transcripción de abajo sigue siendo la que está en uso; elige la toma nueva arriba para trabajar con ella.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="383"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="387"/>
         <source>Typed up, with the questions and suggested themes.</source>
         <translation>Transcrita, con las preguntas y los temas sugeridos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="392"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="396"/>
         <source>Suggesting themes…</source>
         <translation>Sugiriendo temas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="420"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="424"/>
         <source>{t} — “{start}”</source>
         <translation>{t} — «{start}»</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="481"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="485"/>
         <source>Click between two words, then press Split.</source>
         <translation>Haz clic entre dos palabras y luego pulsa Dividir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="483"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="487"/>
         <source>Split</source>
         <translation>Dividir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="493"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="497"/>
         <source>This is the last passage; there is nothing after it to join.</source>
         <translation>Este es el último fragmento; no hay nada después para unir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="495"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="499"/>
         <source>Join</source>
         <translation>Unir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="520"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="524"/>
         <source>First click into a passage and select some words.</source>
         <translation>Primero haz clic en un fragmento y selecciona algunas palabras.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="560"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="564"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>

@@ -10,6 +10,7 @@ from core.audio.fake import fake_input_factory
 from core.transcription.store import save_transcript
 from core.vault.recordings import RecordingRepo
 from core.vault.transcripts import Segment, TranscriptRepo
+from tests.conftest import JFK_FLAC
 from tests.ui.conftest import wait_idle
 
 
@@ -31,7 +32,7 @@ def _texts(window) -> list[str]:
 
 
 def test_second_take_warns_and_keeps_the_transcript_until_chosen(qtbot, researcher_window, answers,
-                                                                 jfk_signal):
+                                                                 files, jfk_signal):
     window = researcher_window
     vault, iid = window.ctx.session.vault, window.test_interview_id
     _first_take(vault, iid)
@@ -50,6 +51,14 @@ def test_second_take_warns_and_keeps_the_transcript_until_chosen(qtbot, research
     window.record.stop_recording()
     wait_idle(qtbot, 30000)
     second = RecordingRepo(vault).latest(iid).id
+
+    # An audio file brought in now would be Take 3: it asks the same way.
+    files.opens = [JFK_FLAC]
+    answers.queue = [False]
+    window.record.import_button.click()
+    assert "Take 3" in answers.asked[-1]
+    wait_idle(qtbot)
+    assert len(RecordingRepo(vault).for_interview(iid)) == 2
 
     window.open_interview(iid, 1)
     wait_idle(qtbot)
