@@ -11,6 +11,7 @@ import io
 import json
 import re
 import zipfile
+import zlib
 from typing import Any
 
 from core.documents.interview import INTERVIEW_FORMAT, InterviewDoc, InvalidInterviewDoc
@@ -92,7 +93,7 @@ def unpack(plaintext: bytes, required: tuple[str, ...] = REQUIRED_FILES) -> dict
     for info in infos:
         try:
             data = _read_member(zf, info)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError):
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, RuntimeError, NotImplementedError):
             raise reject("malformed", f"{info.filename} cannot be read") from None
         total += len(data)
         if total > MAX_UNZIPPED_LEN:

@@ -184,8 +184,10 @@ class InboxTx:
         self.conn.execute("UPDATE packets_received SET status = ?, superseded_by = ?"
                           " WHERE device_fingerprint = ? AND packet_id = ?",
                           (SUPERSEDED, by, device_fingerprint, packet_id))
-        self.conn.execute("UPDATE inbox_interviews SET is_current = 0"
-                          " WHERE device_fingerprint = ? AND packet_id = ?", (device_fingerprint, packet_id))
+        # by packet_pk (the key): a WHERE on device and id would scan inbox_interviews
+        self.conn.execute("UPDATE inbox_interviews SET is_current = 0 WHERE packet_pk IN (SELECT id FROM"
+                          " packets_received WHERE device_fingerprint = ? AND packet_id = ?)",
+                          (device_fingerprint, packet_id))
 
     def store(self, header: dict[str, Any], packet: bytes, interview: InterviewDoc,
               *, superseded_by: str | None = None, reason: str = "") -> int:

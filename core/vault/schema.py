@@ -356,5 +356,13 @@ ALTER TABLE inbox_interviews ADD COLUMN study_id TEXT;
 ALTER TABLE inbox_interviews ADD COLUMN study_version INTEGER;
 """
 
-MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6]
+# v7 [coordinator] (issue 22 item 6): claims by other devices are looked up by SUPERSEDES alone
+# for every import; v4's index leads with the device, so that look-up scanned packets_received
+# (one page per row, the sealed packet is in the row) and import cost grew with the inbox.
+SCHEMA_V7 = """
+DROP INDEX packets_received_by_supersedes;
+CREATE INDEX packets_received_by_supersedes ON packets_received (supersedes, device_fingerprint);
+"""
+
+MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7]
 SCHEMA_VERSION = len(MIGRATIONS)
