@@ -45,8 +45,10 @@ def audit_packet(data: bytes, identity: str | None = None,
     report.add("What the outer header reveals", PASS,
                f"Format version {header.version}; random packet id {header.packet_id}; day made "
                f"{header.created_day}; device fingerprint {header.device_fingerprint[:16]}…; payload "
-               f"{header.payload_len:,} bytes, SHA-256 {header.payload_sha256[:16]}…; corrects "
-               f"{header.supersedes or 'nothing'}. No participant code, site, name, guide or interview date.")
+               f"{header.payload_len:,} bytes, SHA-256 {header.payload_sha256[:16]}…; "
+               + ("a withdrawal notice (spec §11)" if header.is_withdrawal else
+                  f"corrects {header.supersedes or 'nothing'}")
+               + ". No participant code, site, name, guide or interview date.")
     try:
         _check_outside_encryption(report, data)
         opened = _check_signature_and_open(report, data, identity, trusted_devices, header)
@@ -124,6 +126,12 @@ def _open_unverified(report: AuditReport, data: bytes, identity: str, header: An
         return None
     try:
         plaintext = pyrage.decrypt(payload, [pyrage.x25519.Identity.from_str(identity.strip())])
+        if header.is_withdrawal:   # a withdrawal notice (spec §11): ids only, no interview
+            from core.packets.format import WITHDRAWAL_FILES
+            from core.packets.payload import check_manifest, check_withdrawal
+            files = unpack(plaintext, WITHDRAWAL_FILES)
+            manifest = check_manifest(files, header.packet_id, None)
+            return OpenedPacket(header, files, None, {}, manifest, "", check_withdrawal(files, header.packet_id))
         files = unpack(plaintext)
         interview, raw = check_interview(files, header.packet_id, header.supersedes)
     except PacketRejected as exc:

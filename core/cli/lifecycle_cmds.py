@@ -174,6 +174,9 @@ def _add_coordinator_receipts(sub: argparse._SubParsersAction) -> None:
     c = actions.add_parser("receipts", help="write signed receipts (one file per researcher device) into DIR")
     c.add_argument("--out", required=True, metavar="DIR", help="a folder the researchers can read (synced)")
     c.set_defaults(handler=cmd_coordinator_receipts)
+    c = actions.add_parser("withdrawals", help="packets withdrawn by their researchers (tombstones: ids and dates)")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(handler=cmd_coordinator_withdrawals)
 
 
 def cmd_coordinator_receipts(args: argparse.Namespace) -> int:
@@ -286,4 +289,22 @@ def cmd_retention_apply(args: argparse.Namespace) -> int:
         result = run_job(make_apply_retention_job(vault), ProgressPrinter("Deleting audio"))
     print(f"Deleted {result.takes} take(s) of {result.interviews} interview(s); checked the vault file "
           "and its WAL for each: nothing of them is left.")
+    return 0
+
+
+def cmd_coordinator_withdrawals(args: argparse.Namespace) -> int:
+    from core.cli.common import print_json
+    with open_vault(args) as vault:
+        rows = vault.conn.execute("SELECT device_fingerprint, packet_id, notice_id, withdrawn_at, received_at"
+                                  " FROM withdrawals ORDER BY id").fetchall()
+    items = [{"device_fingerprint": r[0], "packet_id": r[1], "notice_id": r[2], "withdrawn_on": r[3],
+              "notice_received_at": r[4]} for r in rows]
+    if args.json:
+        print_json(items)
+        return 0
+    if not items:
+        print("No packet has been withdrawn.")
+    for i in items:
+        print(f"{i['packet_id'][:12]}  withdrawn {i['withdrawn_on'][:10]}  device {i['device_fingerprint'][:16]}  "
+              f"(notice {i['notice_id'][:12]}, applied {i['notice_received_at'][:10]}); nothing of it is kept")
     return 0

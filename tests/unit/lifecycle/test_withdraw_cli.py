@@ -38,3 +38,5 @@ def test_withdraw_through_the_cli(tmp_path):
     assert imported.returncode == 0 and "withdrawn" in imported.stdout, imported.stdout + imported.stderr
     again = cli("--vault", str(cfolder), "coordinator", "import", str(synced / "p.cpkt"))
     assert again.returncode == 1 and "withdrew this interview" in again.stdout
+    listed = cli("--vault", str(cfolder), "coordinator", "withdrawals")
+    assert pid[:12] in listed.stdout and "nothing of it is kept" in listed.stdout

@@ -63,3 +63,13 @@ def test_generator_reproduces_the_committed_files():
     spec.loader.exec_module(module)
     for name, data, _expected in module.build():
         assert (VECTORS / name).read_bytes() == data, f"{name} differs: run make_vectors.py"
+
+
+def test_the_packet_audit_reads_a_notice():
+    from core.audit.model import FAIL
+    from core.audit.packet_audit import audit_packet
+    data = (VECTORS / "valid-notice.cpkt").read_bytes()
+    identity = _lines("../packets/keys/coordinator.agekey")[0]
+    report = audit_packet(data, identity=identity)
+    assert report.status != FAIL, [(c.name, c.evidence) for c in report.checks if c.status == FAIL]
+    assert "withdrawal notice" in report.by_name("What the outer header reveals").evidence
