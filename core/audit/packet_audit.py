@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 AGE_MAGIC = b"age-encryption.org/v1\n"
 # What the second pair of eyes lists: anything like a person, a contact detail or an address.
 PII_TYPES = {"PERSON", "PHONE", "PHONE_NUMBER", "EMAIL", "EMAIL_ADDRESS", "ADDRESS", "LOCATION"}
-_PLACEHOLDER = re.compile(r"^\[[A-Z_]+ \d+\]$")
+_PLACEHOLDER = re.compile(r"^\[[A-ZÁÉÍÓÚÑÜ_/ -]+ \d+\]$")  # Spanish too: [SUPERVISORA/SUPERVISOR 1]
 MAX_LISTED = 40
 
 

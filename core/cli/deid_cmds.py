@@ -112,9 +112,10 @@ def _scan(_: argparse.Namespace, a: argparse.Namespace) -> int:
     findings = detect(text, names=_split(a.names), workplaces=_split(a.workplaces), use_presidio=not a.no_presidio,
                       language=a.language)
     if a.redact:
+        from core.deid.placeholder_words import words_for
         from core.deid.pseudonyms import PseudonymBook
         from core.deid.redact import Replacement, apply
-        book = PseudonymBook()
+        book = PseudonymBook(words=words_for(a.language))
         reps = [Replacement(f.start, f.end, book.placeholder(f.entity_type, f.canonical or f.text, f.label))
                 for f in findings]
         print(apply(text, reps)[0])

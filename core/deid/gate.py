@@ -28,7 +28,7 @@ from core.deid.numbers import number_runs
 from core.deid.people import _STOPS, _WEAK_BEFORE, _kinds
 from core.deid.redact import Replacement, merge
 
-_PLACEHOLDER = re.compile(r"\[[A-Z][A-Z0-9 _/-]*(?::[^\]]*)?\]")
+_PLACEHOLDER = re.compile(r"\[[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ0-9 _/-]*(?::[^\]]*)?\]")  # Spanish: [TELÉFONO]
 _CAPITAL_OK = {"i", "i'm", "i've", "i'd", "i'll", "ok", "okay", "english", "spanish", "español", "inglés",
                "american", "mexican", "covid", "god", "dios", "christmas", "navidad", "thanksgiving",
                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lunes",

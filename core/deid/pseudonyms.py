@@ -22,7 +22,10 @@ def normalise(original: str) -> str:
 class PseudonymBook:
     """Placeholders of one interview; seeded from the vault, extended as findings arrive."""
 
-    def __init__(self, existing: Iterable[tuple[str, str, str]] = ()) -> None:
+    def __init__(self, existing: Iterable[tuple[str, str, str]] = (), *,
+                 words: tuple[dict[str, str], dict[str, str]] | None = None) -> None:
+        # words: the placeholder words of the interview's language (placeholder_words.words_for)
+        self._words, self._fixed = words or ({}, {})
         self._by_key: dict[tuple[str, str], str] = {}
         self._counts: dict[str, int] = {}
         self.added: list[tuple[str, str, str]] = []  # (entity_type, key, placeholder) new this session
@@ -49,9 +52,10 @@ class PseudonymBook:
     def placeholder(self, entity_type: str, original: str, label: str = "") -> str:
         """The placeholder for ``original`` (filing a new one if needed)."""
         if entity_type == "DATE":
-            return f"[DATE: {label}]" if label else "[DATE]"
+            word = self._words.get("DATE", "DATE")
+            return f"[{word}: {label}]" if label else f"[{word}]"
         if entity_type in FIXED_LABEL_TYPES:
-            return FIXED_LABEL_TYPES[entity_type]
+            return self._fixed.get(entity_type, FIXED_LABEL_TYPES[entity_type])
         key = normalise(original)
         found = self._by_key.get((entity_type, key))
         if found is None and is_person_type(entity_type):
@@ -62,7 +66,7 @@ class PseudonymBook:
         if found is not None:
             return found
         number = self._counts.get(entity_type, 0) + 1
-        placeholder = f"[{entity_type} {number}]"
+        placeholder = f"[{self._words.get(entity_type, entity_type)} {number}]"
         self._remember(entity_type, key, placeholder)
         self.added.append((entity_type, key, placeholder))
         return placeholder

@@ -92,6 +92,13 @@ def _segments(vault: Vault, interview_id: str) -> list[Segment]:
     return transcripts.segments(transcripts.require_current(interview_id).id)
 
 
+def _book(vault: Vault, repo: DeidRepo, interview_id: str) -> PseudonymBook:
+    """The interview's placeholders, new ones worded in its language ([PERSONA 1]; 0133)."""
+    from core.deid.placeholder_words import words_for
+    return PseudonymBook(((p.entity_type, p.original, p.placeholder) for p in repo.pseudonyms(interview_id)),
+                         words=words_for(interview_language(vault, interview_id), vault))
+
+
 def interview_language(vault: Vault, interview_id: str) -> str:
     """The language detection reads the interview in: the transcript's, else the guide's, else
     English ("es" for any Spanish variant; other languages get English NER plus our bilingual
@@ -157,7 +164,7 @@ def make_detect_job(vault: Vault, interview_id: str) -> Callable[[ReportFn, Canc
         repo = DeidRepo(vault)
         by_id = {s.id: s for s in segments if s.id is not None}
         existing = _refresh_spans(repo, interview_id, by_id)
-        book = PseudonymBook((p.entity_type, p.original, p.placeholder) for p in repo.pseudonyms(interview_id))
+        book = _book(vault, repo, interview_id)
         matcher = NameMatcher(names, workplaces)
         language = interview_language(vault, interview_id)
         # Off-record segments are removed entirely on export; scanning them would only file
@@ -275,7 +282,7 @@ def add(vault: Vault, interview_id: str, segment_id: int, start: int, end: int,
         raise SpanInvalid()
     entity_type = re.sub(r"[^A-Z0-9_-]", "", entity_type.upper().replace(" ", "-")) or "PERSON"
     repo = DeidRepo(vault)
-    book = PseudonymBook((p.entity_type, p.original, p.placeholder) for p in repo.pseudonyms(interview_id))
+    book = _book(vault, repo, interview_id)
     original = seg.text[start:end]
     label = ""
     if entity_type == "DATE":
@@ -396,7 +403,7 @@ def second_look(vault: Vault, interview_id: str) -> list[Flag]:
 
 def _file_flags(vault: Vault, interview_id: str, flags: list[Flag]) -> None:
     repo = DeidRepo(vault)
-    book = PseudonymBook((p.entity_type, p.original, p.placeholder) for p in repo.pseudonyms(interview_id))
+    book = _book(vault, repo, interview_id)
     new = [NewRedaction(f.segment_id, f.start, f.end, f.entity_type, f.original,
                         book.placeholder(f.entity_type, f.original), None, source=SECOND_LOOK)
            for f in flags]

@@ -90,7 +90,7 @@ _DAY_TIME_RE = re.compile(
     r"(?:19|20)\d\d|nights?|night\s+shift|overnights?|graveyard|swing\s+shift|"
     r"(?:first|second|third)\s+shift|midnight|noon|\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|o'?clock))\b"
     r"|\[(?:DATE|TIME) \d+\]", re.IGNORECASE)
-_PLACEHOLDER = r"\[[A-Z][A-Z ]*? \d+\]"
+_PLACEHOLDER = r"\[[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ /-]*? \d+\]"  # Spanish too: [COMPAÑERA/COMPAÑERO 1]
 _ROLE_WORD = (r"(?:nights?|days|mornings|evenings|weekends|(?:first|second|third|night|day|swing)\s+"
               r"shift|graveyard|" + "|".join(_HEADS) + r"|department|dept|line|dock|warehouse|"
               r"kitchen|ward|floor|receiving|shipping|maintenance|office|crew|team)")
