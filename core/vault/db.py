@@ -332,6 +332,7 @@ class Vault:
             vault.close()
             raise
         log.info("vault opened id=%s", keyfile.vault_id)
+        _finish_interrupted_erase(vault)
         return vault
 
     def _check_recovery_slot(self) -> None:
@@ -572,6 +573,16 @@ class Vault:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _finish_interrupted_erase(vault: Vault) -> None:
+    """A deletion whose WAL could not be cleared (busy, crash) is finished at the next unlock."""
+    from core.vault.erase import finish_pending, is_erase_pending   # erase imports this module
+    try:
+        if is_erase_pending(vault) and finish_pending(vault):
+            log.info("finished clearing the WAL after an earlier deletion")
+    except (sqlcipher3.Error, DiskFull, VaultReadOnly):
+        log.warning("could not finish clearing the WAL after an earlier deletion")
 
 
 def _split_sql(script: str) -> list[str]:

@@ -79,3 +79,18 @@ def test_full_vault_audit_includes_the_check(vault, two, tmp_path: Path):
     (tmp_path / "a").mkdir()
     report = run_vault_audit(vault, temp_dirs=[tmp_path / "t"], app_folders=[tmp_path / "a"], seed=1)
     assert report.by_name(NAME).status == PASS
+
+
+def test_an_interrupted_erase_is_finished_at_the_next_unlock(vault, two, vault_dir):
+    from core.vault import Vault
+    from tests.conftest import PASSPHRASE
+    run_job(make_delete_interview_job(vault, two[0].interview_id))
+    with vault.transaction() as c:   # as if the checkpoint had stayed busy
+        c.execute("INSERT INTO meta (key, value) VALUES ('erase_pending', '1')")
+    vault.close()
+    again = Vault.open(vault_dir, PASSPHRASE)
+    try:
+        assert again.meta("erase_pending") is None
+        assert _check(again)[0] == PASS
+    finally:
+        again.close()
