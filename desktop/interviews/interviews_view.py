@@ -130,8 +130,8 @@ class InterviewsView(QWidget):
         from core.lifecycle.receipts import share_statuses
         start_job(call(share_statuses, self.ctx.session.vault), self, succeeded=self._on_shared,
                   failed=self._on_failed, name="share_statuses")
-        from core.lifecycle.reminders import reminders
-        start_job(call(reminders, self.ctx.session.vault), self, succeeded=self._on_reminders,
+        from core.lifecycle.reminders import due_reminders
+        start_job(call(due_reminders, self.ctx.session.vault), self, succeeded=self._on_reminders,
                   failed=self._on_failed, name="life_reminders")
 
     @Slot(object)
@@ -152,7 +152,15 @@ class InterviewsView(QWidget):
         return self.tr("saved on {date}, no receipt from the coordinator yet").format(date=status.sent_at[:10])
 
     @Slot(object)
-    def _on_reminders(self, lines: list[str]) -> None:
+    def _on_reminders(self, due: list) -> None:
+        words = {
+            "audio_past_date": self.tr("The audio of {n} interview(s) is past the date your retention rule "
+                                       "keeps it. Delete it now in Settings \u2192 Retention; the transcripts stay."),
+            "no_backup": self.tr("Nothing in this vault has been backed up yet. Back up to a USB stick in "
+                                 "Settings \u2192 Backup, so a lost or broken laptop does not lose these interviews."),
+            "backup_old": self.tr("The last backup was {n} days ago. Back up now in Settings \u2192 Backup."),
+        }
+        lines = [words[r.kind].format(n=r.count) if r.kind in words else r.sentence for r in due]
         self.reminder.setText("\n".join(lines))
         self.reminder.setVisible(bool(lines))
 

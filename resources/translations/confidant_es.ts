@@ -4,37 +4,37 @@
 <context>
     <name>AuditSection</name>
     <message>
-        <location filename="../../desktop/settings/audit_section.py" line="29"/>
+        <location filename="../../desktop/settings/audit_section.py" line="24"/>
         <source>Privacy check</source>
         <translation>Revisión de privacidad</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/audit_section.py" line="34"/>
+        <location filename="../../desktop/settings/audit_section.py" line="29"/>
         <source>Checks that everything on this laptop is encrypted and that nothing private was left in plain files.</source>
         <translation>Comprueba que todo en este portátil está cifrado y que no quedó nada privado en archivos sin cifrar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/audit_section.py" line="36"/>
+        <location filename="../../desktop/settings/audit_section.py" line="31"/>
         <source>Run the privacy check</source>
         <translation>Hacer la revisión de privacidad</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/audit_section.py" line="48"/>
+        <location filename="../../desktop/settings/audit_section.py" line="43"/>
         <source>Save the report as PDF…</source>
         <translation>Guardar el informe en PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/audit_section.py" line="63"/>
+        <location filename="../../desktop/settings/audit_section.py" line="58"/>
         <source>Checking…</source>
         <translation>Revisando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/audit_section.py" line="81"/>
+        <location filename="../../desktop/settings/audit_section.py" line="76"/>
         <source>Save the privacy report</source>
         <translation>Guardar el informe de privacidad</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/audit_section.py" line="90"/>
+        <location filename="../../desktop/settings/audit_section.py" line="85"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
@@ -85,57 +85,57 @@
 <context>
     <name>CoordinatorView</name>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="50"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="51"/>
         <source>Coordinator</source>
         <translation>Coordinación</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="64"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="65"/>
         <source>Laptops whose copies you accept. Check each one&apos;s words with the researcher by phone before enrolling it.</source>
         <translation>Portátiles cuyas copias aceptas. Comprueba las palabras de cada uno con quien investiga, por teléfono, antes de registrarlo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="70"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="71"/>
         <source>Who it belongs to, e.g. Researcher A</source>
         <translation>De quién es, p. ej. Investigadora A</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="72"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="73"/>
         <source>Paste their laptop&apos;s key</source>
         <translation>Pega la clave de su portátil</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="73"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="74"/>
         <source>Enrol laptop</source>
         <translation>Registrar portátil</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="78"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="79"/>
         <source>Look again at held-back copies</source>
         <translation>Volver a revisar las copias retenidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="80"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="81"/>
         <source>Laptops</source>
         <translation>Portátiles</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="88"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="89"/>
         <source>Add copies from researchers…</source>
         <translation>Añadir copias de investigadores…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="94"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="95"/>
         <source>Copies received</source>
         <translation>Copias recibidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="107"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="108"/>
         <source>Site</source>
         <translation>Lugar</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="109"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="110"/>
         <source>All sites</source>
         <translation>Todos los lugares</translation>
     </message>
@@ -144,12 +144,12 @@
         <translation type="vanished">Guardar el informe (PDF, hojas de cálculo, QDA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="131"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="132"/>
         <source>Quotes by theme</source>
         <translation>Citas por tema</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="140"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="141"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
@@ -158,27 +158,27 @@
         <translation type="vanished">{n} entrevistas, {a} respuestas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="279"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="280"/>
         <source>Checking held-back copies…</source>
         <translation>Revisando las copias retenidas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="284"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="285"/>
         <source>Choose the copies</source>
         <translation>Elige las copias</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="285"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="286"/>
         <source>Confidant copies (*.cpkt);;All files (*)</source>
         <translation>Copias de Confidant (*.cpkt);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="288"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="289"/>
         <source>Opening and checking the copies…</source>
         <translation>Abriendo y comprobando las copias…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="305"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="306"/>
         <source>Where should the report go?</source>
         <translation>¿Dónde va el informe?</translation>
     </message>
@@ -187,62 +187,62 @@
         <translation type="vanished">Escribiendo el informe…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="104"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="105"/>
         <source>Shareable view (small groups hidden)</source>
         <translation>Vista para compartir (grupos pequeños ocultos)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="105"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="106"/>
         <source>Research team view (do not share)</source>
         <translation>Vista del equipo de investigación (no compartir)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="112"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="113"/>
         <source>Save the findings brief…</source>
         <translation>Guardar el resumen de hallazgos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="114"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="115"/>
         <source>Save the report…</source>
         <translation>Guardar el informe…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="149"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="150"/>
         <source>Quotes to review</source>
         <translation>Citas por revisar</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="207"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="208"/>
         <source>Shareable view: {n} interviews counted. {withheld}</source>
         <translation>Vista para compartir: {n} entrevistas contadas. {withheld}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="226"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="227"/>
         <source>Research team view: {n} interviews, {a} answers.</source>
         <translation>Vista del equipo de investigación: {n} entrevistas, {a} respuestas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="312"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="313"/>
         <source>Writing the research team&apos;s report and files…</source>
         <translation>Escribiendo el informe y los archivos del equipo de investigación…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="315"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="316"/>
         <source>Writing the shareable report…</source>
         <translation>Escribiendo el informe para compartir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="319"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="320"/>
         <source>Save the findings brief</source>
         <translation>Guardar el resumen de hallazgos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="320"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="321"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="325"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="326"/>
         <source>Writing the findings brief…</source>
         <translation>Escribiendo el resumen de hallazgos…</translation>
     </message>
@@ -811,27 +811,42 @@ Guárdalo en un disco cifrado, nunca lo envíes por correo ni lo sincronices, y 
         <translation>guardada el {date}, todavía sin acuse de la coordinación</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="189"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="157"/>
+        <source>The audio of {n} interview(s) is past the date your retention rule keeps it. Delete it now in Settings → Retention; the transcripts stay.</source>
+        <translation>El audio de {n} entrevista(s) ya pasó la fecha de tu regla de conservación. Bórralo ahora en Ajustes → Conservación; las transcripciones se quedan.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/interviews_view.py" line="159"/>
+        <source>Nothing in this vault has been backed up yet. Back up to a USB stick in Settings → Backup, so a lost or broken laptop does not lose these interviews.</source>
+        <translation>Todavía no hay ninguna copia de seguridad de esta bóveda. Haz una copia en una memoria USB en Ajustes → Copia de seguridad, para que un portátil perdido o roto no pierda estas entrevistas.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/interviews_view.py" line="161"/>
+        <source>The last backup was {n} days ago. Back up now in Settings → Backup.</source>
+        <translation>La última copia fue hace {n} días. Haz una copia ahora en Ajustes → Copia de seguridad.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/interviews/interviews_view.py" line="197"/>
         <source>The study is set up. Press “New interview” to start.</source>
         <translation>El estudio está configurado. Pulsa “Nueva entrevista” para empezar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="191"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="199"/>
         <source>Send %1 to your coordinator.</source>
         <translation>Envía %1 a tu coordinador.</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="227"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="235"/>
         <source>Nothing found.</source>
         <translation>No se encontró nada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="227"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="235"/>
         <source>1 place found.</source>
         <translation>1 lugar encontrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="228"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="236"/>
         <source>{n} places found.</source>
         <translation>{n} lugares encontrados.</translation>
     </message>
@@ -849,12 +864,12 @@ Guárdalo en un disco cifrado, nunca lo envíes por correo ni lo sincronices, y 
         <translation>Deteniendo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/job_status.py" line="104"/>
+        <location filename="../../desktop/widgets/job_status.py" line="107"/>
         <source>Done.</source>
         <translation>Hecho.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/job_status.py" line="111"/>
+        <location filename="../../desktop/widgets/job_status.py" line="114"/>
         <source>Stopped.</source>
         <translation>Detenido.</translation>
     </message>
@@ -965,22 +980,22 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
         <translation>Revisar y compartir</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="247"/>
+        <location filename="../../desktop/main_window.py" line="250"/>
         <source>A recording is running</source>
         <translation>Hay una grabación en curso</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="248"/>
+        <location filename="../../desktop/main_window.py" line="251"/>
         <source>A recording is running. Stop it and close Confidant? Everything recorded so far is kept.</source>
         <translation>Hay una grabación en curso. ¿Detenerla y cerrar Confidant? Todo lo grabado hasta ahora se guarda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="253"/>
         <source>Stop recording and close</source>
         <translation>Detener la grabación y cerrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="253"/>
         <source>Keep recording</source>
         <translation>Seguir grabando</translation>
     </message>
@@ -1097,67 +1112,67 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
 <context>
     <name>NewInterviewView</name>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="87"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="84"/>
         <source>New interview</source>
         <translation>Nueva entrevista</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="95"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="92"/>
         <source>Interview guide</source>
         <translation>Guía de entrevista</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="98"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="95"/>
         <source>Participant code</source>
         <translation>Código de participante</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="99"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="96"/>
         <source>A code such as P-007, never a name.</source>
         <translation>Un código como P-007, nunca un nombre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="103"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="100"/>
         <source>Site</source>
         <translation>Lugar</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="104"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="101"/>
         <source>A short code for where the interview belongs, such as SITE-A or your workplace&apos;s code. It is shared, so never a real place name.</source>
         <translation>Un código corto del lugar al que pertenece la entrevista, como SITE-A o el código de tu centro. Se comparte, así que nunca pongas el nombre real de un lugar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="108"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="105"/>
         <source>Said yes out loud</source>
         <translation>Dijo que sí en voz alta</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="109"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="106"/>
         <source>Signed a form</source>
         <translation>Firmó un formulario</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="116"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="113"/>
         <source>How they agreed</source>
         <translation>Cómo dio su consentimiento</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="121"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="118"/>
         <source>Read this aloud</source>
         <translation>Lee esto en voz alta</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="122"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="119"/>
         <source>I read this aloud and they agreed</source>
         <translation>Lo leí en voz alta y aceptó</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="126"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="123"/>
         <source>Leave empty if nobody else was there</source>
         <translation>Déjalo vacío si no había nadie más</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="127"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="124"/>
         <source>Who witnessed it</source>
         <translation>Quién fue testigo</translation>
     </message>
@@ -1166,52 +1181,52 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
         <translation type="vanished">Uno por línea: el nombre de la persona entrevistada, jefes y compañeros que pueda mencionar</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="129"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="126"/>
         <source>Names to keep out of shared copies</source>
         <translation>Nombres que no deben salir en las copias</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="130"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="127"/>
         <source>The participant, managers, co-workers they may mention. Say who each one is: a coordinator then reads [SUPERVISOR 1] instead of the name.</source>
         <translation>La persona entrevistada, jefes, compañeros que pueda mencionar. Di quién es cada uno: la coordinación leerá [SUPERVISOR 1] en lugar del nombre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="135"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="132"/>
         <source>e.g. Hilltop Care Home, Ward 4</source>
         <translation>p. ej. Residencia Hilltop, Planta 4</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="136"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="133"/>
         <source>Workplace names to hide</source>
         <translation>Nombres de lugares de trabajo que ocultar</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="138"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="135"/>
         <source>Keep audio during off-the-record moments (it is never shared)</source>
         <translation>Guardar el audio de los momentos extraoficiales (nunca se comparte)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="144"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="141"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="145"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="142"/>
         <source>Create the interview</source>
         <translation>Crear la entrevista</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="178"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="175"/>
         <source>No guide</source>
         <translation>Sin guía</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="196"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="193"/>
         <source>Tell the participant what the interview is for, that it is recorded, that they can stop at any time or go off the record, and that only a copy without names is shared.</source>
         <translation>Explica a la persona para qué es la entrevista, que se graba, que puede parar en cualquier momento o hablar de forma extraoficial, y que solo se comparte una copia sin nombres.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="207"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="204"/>
         <source>Please give the site (for example SITE-A).</source>
         <translation>Indica el lugar (por ejemplo SITIO-A).</translation>
     </message>
@@ -1349,71 +1364,71 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
 <context>
     <name>RecordView</name>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="157"/>
+        <location filename="../../desktop/record/record_view.py" line="154"/>
         <source>Microphone</source>
         <translation>Micrófono</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="161"/>
-        <location filename="../../desktop/record/record_view.py" line="244"/>
+        <location filename="../../desktop/record/record_view.py" line="158"/>
+        <location filename="../../desktop/record/record_view.py" line="241"/>
         <source>Start recording</source>
         <translation>Empezar a grabar</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="166"/>
-        <location filename="../../desktop/record/record_view.py" line="382"/>
-        <location filename="../../desktop/record/record_view.py" line="449"/>
+        <location filename="../../desktop/record/record_view.py" line="163"/>
+        <location filename="../../desktop/record/record_view.py" line="379"/>
+        <location filename="../../desktop/record/record_view.py" line="446"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="167"/>
-        <location filename="../../desktop/record/record_view.py" line="272"/>
+        <location filename="../../desktop/record/record_view.py" line="164"/>
+        <location filename="../../desktop/record/record_view.py" line="269"/>
         <source>Off the record</source>
         <translation>Fuera de grabación</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="199"/>
+        <location filename="../../desktop/record/record_view.py" line="196"/>
         <source>Type it up now</source>
         <translation>Transcribir ahora</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="201"/>
+        <location filename="../../desktop/record/record_view.py" line="198"/>
         <source>Use an audio file instead…</source>
         <translation>Usar un archivo de audio…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="207"/>
+        <location filename="../../desktop/record/record_view.py" line="204"/>
         <source>What has been said so far</source>
         <translation>Lo dicho hasta ahora</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="243"/>
+        <location filename="../../desktop/record/record_view.py" line="240"/>
         <source>Stop recording</source>
         <translation>Detener la grabación</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="270"/>
+        <location filename="../../desktop/record/record_view.py" line="267"/>
         <source>OFF THE RECORD — kept privately, never shared</source>
         <translation>EXTRAOFICIAL — se guarda en privado, nunca se comparte</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="271"/>
+        <location filename="../../desktop/record/record_view.py" line="268"/>
         <source>OFF THE RECORD — nothing is being kept</source>
         <translation>EXTRAOFICIAL — no se guarda nada</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="272"/>
+        <location filename="../../desktop/record/record_view.py" line="269"/>
         <source>Back on the record</source>
         <translation>Volver a grabar</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="292"/>
+        <location filename="../../desktop/record/record_view.py" line="289"/>
         <source>System default</source>
         <translation>El del sistema</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="304"/>
+        <location filename="../../desktop/record/record_view.py" line="301"/>
         <source>It was cut short when Confidant or the computer stopped; everything recorded until then was recovered.</source>
         <translation>Se cortó cuando Confidant o la computadora se detuvo; todo lo grabado hasta entonces se recuperó.</translation>
     </message>
@@ -1422,97 +1437,97 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
         <translation type="vanished">Hay una grabación de {t} guardada en la bóveda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="308"/>
+        <location filename="../../desktop/record/record_view.py" line="305"/>
         <source>A recording of {t} is saved, locked on this computer.</source>
         <translation>Hay una grabación de {t} guardada bajo llave en este ordenador.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="323"/>
+        <location filename="../../desktop/record/record_view.py" line="320"/>
         <source>Record another take?</source>
         <translation>¿Grabar otra toma?</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="324"/>
+        <location filename="../../desktop/record/record_view.py" line="321"/>
         <source>This interview already has a recording. Recording again makes Take {n} beside it: the earlier take, its transcript and its themes stay as they are, and you choose afterwards which take&apos;s transcript to work on.</source>
         <translation>Esta entrevista ya tiene una grabación. Grabar de nuevo crea la toma {n} junto a ella: la toma anterior, su transcripción y sus temas se quedan como están, y después eliges con qué transcripción trabajar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="328"/>
+        <location filename="../../desktop/record/record_view.py" line="325"/>
         <source>Record Take {n}</source>
         <translation>Grabar la toma {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="328"/>
+        <location filename="../../desktop/record/record_view.py" line="325"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="339"/>
+        <location filename="../../desktop/record/record_view.py" line="336"/>
         <source>Starting the microphone…</source>
         <translation>Encendiendo el micrófono…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="350"/>
+        <location filename="../../desktop/record/record_view.py" line="347"/>
         <source>Recording.</source>
         <translation>Grabando.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="385"/>
+        <location filename="../../desktop/record/record_view.py" line="382"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="403"/>
+        <location filename="../../desktop/record/record_view.py" line="400"/>
         <source>Saving the recording…</source>
         <translation>Guardando la grabación…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="414"/>
+        <location filename="../../desktop/record/record_view.py" line="411"/>
         <source>Recording saved.</source>
         <translation>Grabación guardada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="421"/>
+        <location filename="../../desktop/record/record_view.py" line="418"/>
         <source>Finishing the typing up: questions and themes…</source>
         <translation>Terminando la transcripción: preguntas y temas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="425"/>
+        <location filename="../../desktop/record/record_view.py" line="422"/>
         <source>Recording saved and typed up as a new take. Choose it on the Transcript tab to work on it.</source>
         <translation>Grabación guardada y transcrita como una toma nueva. Elígela en la pestaña de la transcripción para trabajar con ella.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="430"/>
+        <location filename="../../desktop/record/record_view.py" line="427"/>
         <source>Recording saved and typed up.</source>
         <translation>Grabación guardada y transcrita.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="436"/>
+        <location filename="../../desktop/record/record_view.py" line="433"/>
         <source>Recording saved and typed up. Themes can be suggested on the Transcript tab.</source>
         <translation>Grabación guardada y transcrita. Los temas se pueden sugerir en la pestaña de la transcripción.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="476"/>
+        <location filename="../../desktop/record/record_view.py" line="473"/>
         <source>We hear nothing. Check the microphone is plugged in and not muted.</source>
         <translation>No se oye nada. Comprueba que el micrófono está conectado y no silenciado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="477"/>
+        <location filename="../../desktop/record/record_view.py" line="474"/>
         <source>Too loud: move the microphone a little further away.</source>
         <translation>Demasiado fuerte: aleja un poco el micrófono.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="504"/>
+        <location filename="../../desktop/record/record_view.py" line="501"/>
         <source>Choose the audio file</source>
         <translation>Elige el archivo de audio</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="505"/>
+        <location filename="../../desktop/record/record_view.py" line="502"/>
         <source>Audio (*.wav *.flac *.ogg *.mp3 *.m4a)</source>
         <translation>Audio (*.wav *.flac *.ogg *.mp3 *.m4a)</translation>
     </message>
     <message>
-        <location filename="../../desktop/record/record_view.py" line="510"/>
+        <location filename="../../desktop/record/record_view.py" line="507"/>
         <source>Bringing in the audio file…</source>
         <translation>Trayendo el archivo de audio…</translation>
     </message>
@@ -2185,140 +2200,140 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="155"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="349"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="153"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="347"/>
         <source>Type it up</source>
         <translation>Transcribir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="157"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="155"/>
         <source>Suggest themes</source>
         <translation>Sugerir temas</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="158"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="156"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="159"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="157"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="160"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="158"/>
         <source>Split at cursor</source>
         <translation>Dividir en el cursor</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="161"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="159"/>
         <source>Join with next</source>
         <translation>Unir con el siguiente</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="169"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="167"/>
         <source>Interviewer</source>
         <translation>Entrevistador/a</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="170"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="168"/>
         <source>Participant</source>
         <translation>Participante</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="171"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="169"/>
         <source>Set speaker of ticked</source>
         <translation>Poner hablante a los marcados</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="178"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="571"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="176"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="569"/>
         <source>Play</source>
         <translation>Reproducir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="179"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="177"/>
         <source>− 5 s</source>
         <translation>− 5 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="180"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="178"/>
         <source>+ 5 s</source>
         <translation>+ 5 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="193"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="191"/>
         <source>This passage answers:</source>
         <translation>Este fragmento responde a:</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="203"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="201"/>
         <source>No transcript yet. Record the interview, then press “Type it up”.</source>
         <translation>Todavía no hay transcripción. Graba la entrevista y luego pulsa “Transcribir”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="327"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="353"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="325"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="351"/>
         <source>Before the first question</source>
         <translation>Antes de la primera pregunta</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="348"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="346"/>
         <source>Type it up again</source>
         <translation>Transcribir de nuevo</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="375"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="373"/>
         <source>Typing up the interview…</source>
         <translation>Transcribiendo la entrevista…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="384"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="382"/>
         <source>The new take is typed up. The transcript below is still the one in use; choose the new take above to work on it instead.</source>
         <translation>La toma nueva está transcrita. La transcripción de abajo sigue siendo la que está en uso; elige la toma nueva arriba para trabajar con ella.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="387"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="385"/>
         <source>Typed up, with the questions and suggested themes.</source>
         <translation>Transcrita, con las preguntas y los temas sugeridos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="396"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="394"/>
         <source>Suggesting themes…</source>
         <translation>Sugiriendo temas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="424"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="422"/>
         <source>{t} — “{start}”</source>
         <translation>{t} — «{start}»</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="485"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="483"/>
         <source>Click between two words, then press Split.</source>
         <translation>Haz clic entre dos palabras y luego pulsa Dividir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="487"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="485"/>
         <source>Split</source>
         <translation>Dividir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="497"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="495"/>
         <source>This is the last passage; there is nothing after it to join.</source>
         <translation>Este es el último fragmento; no hay nada después para unir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="499"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="497"/>
         <source>Join</source>
         <translation>Unir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="524"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="522"/>
         <source>First click into a passage and select some words.</source>
         <translation>Primero haz clic en un fragmento y selecciona algunas palabras.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="564"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="562"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
@@ -2387,42 +2402,42 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
         <translation type="vanished">Bóveda: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/unlock_view.py" line="146"/>
+        <location filename="../../desktop/unlock/unlock_view.py" line="112"/>
         <source>Interviews kept in: {folder}</source>
         <translation>Entrevistas guardadas en: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/unlock_view.py" line="191"/>
+        <location filename="../../desktop/unlock/unlock_view.py" line="157"/>
         <source>Choose the vault folder</source>
         <translation>Elige la carpeta de la bóveda</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/unlock_view.py" line="201"/>
+        <location filename="../../desktop/unlock/unlock_view.py" line="167"/>
         <source>That passphrase does not unlock this vault.</source>
         <translation>Esa frase no desbloquea esta bóveda.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/unlock_view.py" line="203"/>
+        <location filename="../../desktop/unlock/unlock_view.py" line="169"/>
         <source>Unlocking…</source>
         <translation>Desbloqueando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/unlock_view.py" line="209"/>
+        <location filename="../../desktop/unlock/unlock_view.py" line="175"/>
         <source>Creating your vault…</source>
         <translation>Creando tu bóveda…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/unlock_view.py" line="215"/>
+        <location filename="../../desktop/unlock/unlock_view.py" line="181"/>
         <source>Unlocking with the recovery code…</source>
         <translation>Desbloqueando con el código de recuperación…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/unlock_view.py" line="226"/>
+        <location filename="../../desktop/unlock/unlock_view.py" line="192"/>
         <source>Opening the sample interview…</source>
         <translation>Abriendo la entrevista de ejemplo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/unlock_view.py" line="230"/>
+        <location filename="../../desktop/unlock/unlock_view.py" line="196"/>
         <source>Preparing the sample interview…</source>
         <translation>Preparando la entrevista de ejemplo…</translation>
     </message>
@@ -2575,7 +2590,7 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>view</name>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="100"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="98"/>
         <source>Edit text</source>
         <translation>Editar texto</translation>
     </message>

@@ -26,6 +26,7 @@ def test_rule_reminder_and_delete(qtbot, researcher_window, answers, jfk_path, s
     window.show_interviews()
     wait_idle(qtbot)
     assert "past the date your retention rule" in window.interviews.reminder.text()
+    assert "Settings \u2192 Retention" in window.interviews.reminder.text()
     window._select_nav("settings")
     wait_idle(qtbot)
     answers.queue = [True]
