@@ -116,9 +116,22 @@ def interview_language(vault: Vault, interview_id: str) -> str:
     return "es" if lang.lower().startswith("es") else "en"
 
 
+_VAULT_NAMES_MAX = 5000  # names from other interviews: plenty for a study, bounded for speed
+
+
 def _names(vault: Vault, interview_id: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """This interview's protected names (with their roles), then the names protected in every
+    other interview of the vault (as persons): a supervisor listed by one participant is the
+    same person when another participant mentions her without listing her."""
     repo = InterviewRepo(vault)
     names = [(p.name, p.role) for p in repo.get(interview_id).protected_names]
+    mine = {n.lower() for n, _ in names}
+    rows = vault.conn.execute("SELECT DISTINCT name FROM protected_names WHERE interview_id != ? ORDER BY name",
+                              (interview_id,)).fetchall()
+    for (name,) in rows[:_VAULT_NAMES_MAX]:
+        if name.strip() and name.lower() not in mine:
+            names.append((name, "person"))
+            mine.add(name.lower())
     return names, repo.workplace_names()
 
 

@@ -72,3 +72,22 @@ def test_language_guess():
     assert guess_language("so i told her that the schedule is not fair and she was mad at me") == "en"
     assert guess_language("pues yo le dije que el horario no es justo y ella se enojó con mi hermana") == "es"
     assert guess_language("ok") is None
+
+
+def test_names_from_other_interviews_of_the_vault_are_found(vault):
+    """A supervisor listed by one participant is found when another mentions her unlisted."""
+    from core.deid import review
+    from core.jobs import run_job
+    from core.vault.interviews import InterviewRepo
+    from core.vault.transcripts import Segment, TranscriptRepo
+    repo = InterviewRepo(vault)
+    first = repo.create("P-041", "SITE-A")
+    second = repo.create("P-042", "SITE-A")
+    # A surname in no lexicon, with no cue: only the vault knows it is a person.
+    TranscriptRepo(vault).create(second.id, [Segment(0, 3000, "so yesterday tlaxcaltecatl kept the keys")])
+    run_job(review.make_detect_job(vault, second.id))
+    assert not review.list_redactions(vault, second.id)
+    repo.add_protected_name(first.id, "Itzel Tlaxcaltecatl", "supervisor")
+    run_job(review.make_detect_job(vault, second.id))
+    assert [(r.entity_type, r.original) for r in review.list_redactions(vault, second.id)] == [
+        ("PERSON", "tlaxcaltecatl")]
