@@ -68,7 +68,7 @@ A_FILLER_EN = ["a: honestly it's fine some days, other days it's a lot",
 A_PHONE_EN = ["a: best is my cell, {X}", "a: call me at {X}, after six", "a: the office line is {X}"]
 A_ADDR_EN = ["a: i'm at {X}, the blue house", "a: mail it to {X}", "a: the yard is over at {X}"]
 A_EMAIL_EN = ["a: email is fine, it's {X}"]
-A_DATE_EN = ["a: it happened {X}, a tuesday i think", "a: i started {X}"]
+A_DATE_EN = ["a: it happened on {X}, a tuesday i think", "a: i started on {X}"]
 A_ID_EN = ["a: my clock number is {X}", "a: the incident report number was {X}"]
 A_AGE_EN = ["a: the client i take care of is {X} now"]
 
@@ -179,7 +179,7 @@ class Voice:
             return f"{d} de {MONTHS_ES[m]} del {y}" if rng.random() < 0.6 else f"{d} de {MONTHS_ES[m]}"
         roll = rng.random()
         if roll < 0.4:
-            return f"on {MONTHS_EN[m]} {d}, {y}"
+            return f"{MONTHS_EN[m]} {d}, {y}"
         if roll < 0.7:
             return f"{m + 1}-{d}-{str(y)[2:]}"
         return f"{d} {MONTHS_EN[m]} {y}"

@@ -70,8 +70,9 @@ _CORNER = re.compile(r"(\b(?:the\s+)?corner\s+of\s+" + _STREET_SIDE + r"\s+(?:an
                      r"(?![^\W\d_])", re.IGNORECASE)
 # "on Foothill and 35th", "at 35th and foothill": one side must be an ordinal or a street.
 _CROSS = re.compile(r"\b(?:on|at|off|near|by|over\s+by|around)\s+((?:" + _DIRECTION + r"\s+)?(?:" + _ORDINAL
-                    + r"|[^\W\d_][\w'’-]*)(?:\s+" + _SUFFIX + r")?\s+(?:and|&)\s+(?:" + _DIRECTION + r"\s+)?(?:"
-                    + _ORDINAL + r"|[^\W\d_][\w'’-]*)(?:\s+" + _SUFFIX + r")?)(?![^\W\d_])", re.IGNORECASE)
+                    + r"|[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)(?:\s+" + _SUFFIX + r")?\s+(?:and|&)\s+(?:"
+                    + _DIRECTION + r"\s+)?(?:" + _ORDINAL + r"|[^\W\d_][\w'’-]*)(?:\s+" + _SUFFIX
+                    + r")?)(?![^\W\d_])", re.IGNORECASE)
 _STREETISH = re.compile(r"(?:^|\s)(?:" + _ORDINAL + r"|" + _SUFFIX + r")(?:$|\s)", re.IGNORECASE)
 _ZIP_CUE = re.compile(r"\b(?:zip(?:\s+code)?|zipcode|c[oó]digo\s+postal|c\.?p\.?)\s*(?:is|es|was|:)?\s*$",
                       re.IGNORECASE)

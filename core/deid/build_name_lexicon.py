@@ -27,7 +27,9 @@ LAST_RANK = 2000
 _SPEECH = set("""ok okay yeah yea yep nope nah bro haha jaja jajaja xd lol im ll um uh mm hmm hey hi
 oye pues bueno mijo mija amigo amiga señor señora don doña gonna wanna gotta kinda sorta yall
 güey guey wey órale orale ándale andale neta chamba jefe jefa patrón patron compa carnal ahorita
-ajá aja ay ey eh mande sale va vale híjole hijole chido padre madre tío tía abuela abuelo""".split())  # noqa: SIM905
+ajá aja ay ey eh mande sale va vale híjole hijole chido padre madre tío tía abuela abuelo
+iba iban daba daban decía decían hacía hacían tenía tenían quería querían podía podían sabía sabían
+van vamos dan den fueron eran estaban tienen dicen hacen ponen salen vienen llegan""".split())  # noqa: SIM905
 
 
 def _fold(s: str) -> str:
@@ -68,8 +70,10 @@ def main(argv: list[str]) -> int:
         folded = _fold(name)
         wordlike = (name in EVERYDAY_NAMES or name in _SPEECH or len(name) <= 2
                     or (name in en and zipf_frequency(name, "en") >= 3.0)
-                    or (folded in es and folded not in proper and folded not in COMMON_SURNAMES
-                        and zipf_frequency(name, "es") >= 3.0)
+                    or (folded in es and folded not in COMMON_SURNAMES and zipf_frequency(name, "es") >= 3.0
+                        # a proper noun in wamerican ("Iban") is still a Spanish word ("iban",
+                        # they went) when Spanish uses it far more than English does
+                        and (folded not in proper or zipf_frequency(name, "es") >= zipf_frequency(name, "en") + 1.5))
                     or zipf_frequency(name, "en") >= 4.3 or zipf_frequency(name, "es") >= 5.0)
         if wordlike and name not in hand and folded not in hand:
             kinds += "w"

@@ -223,8 +223,8 @@ def detect(text: str, *, names: Iterable[str | tuple[str, str]] = (), workplaces
     found += patterns.ages(text, runs)
     found += _dates.dates(text)
     found += matcher.find(text)
-    found += unlisted_people(text)
-    found += lexicon_people(text)
+    found += unlisted_people(text, language)
+    found += lexicon_people(text, language)
     if use_presidio:
         found += _presidio_any_case(text, language if language in ("en", "es") else "en")
     result = _resolve(found)

@@ -32,7 +32,8 @@ LEADING_KIND_WORDS = frozenset("""
 hotel motel rancho taquería taqueria lavandería lavanderia empacadora limpiezas limpieza restaurante
 restaurant tienda fábrica fabrica panadería panaderia carnicería carniceria supermercado mercado
 clínica clinica hospital hogar residencia asilo escuela colegio bodega almacén almacen granja
-vivero constructora transportes servicios grupo casa club
+vivero constructora transportes servicios grupo casa club costura lavado autolavado jardinería
+jardineria cuidados limpiadora maquiladora
 """.split())  # noqa: SIM905  # noqa: SIM905 (a word block reads better than a list literal)
 
 COMMON_GIVEN_NAMES = frozenset("""

@@ -158,6 +158,10 @@ class _Entity:
     fuzzy: set[str] = field(default_factory=set)     # tokens worth a misspelling check
 
 
+# Spanish words that are also English given names ("dan" = they give, "mar" = sea).
+_ES_VERBISH = {"dan", "den", "van", "ven", "mar", "sol", "paz", "luz", "rey", "mayo", "abril", "junio", "julio"}
+_NAME_PARTICLES = {"de", "del", "la", "las", "los", "el", "van", "der", "von", "da", "di", "du", "le", "dos", "das",
+                   "y", "e", "bin", "ibn", "al", "st", "saint"}
 _TITLE_PREFIX = re.compile(r"^" + _TITLES, re.IGNORECASE)
 
 
@@ -175,8 +179,8 @@ def _person(entry: str, role: str) -> _Entity:
             ent.exact.add(f"{words[0]} {words[-1]}".lower())
         for i, w in enumerate(words):
             w = w.strip(".,").lower()
-            if len(w) < 2:
-                continue
+            if len(w) < 2 or w in _NAME_PARTICLES:
+                continue  # "de", "los", "van" of "De Los Santos" are not the person alone
             (ent.cued if w in AMBIGUOUS_NAMES else ent.exact).add(w)
             if len(w) >= 4:
                 ent.fuzzy.add(w)
@@ -341,14 +345,21 @@ def _sentence_start(text: str, pos: int) -> bool:
     return not before or before[-1] in ".?!\n\"“"
 
 
-def unlisted_people(text: str) -> list[Finding]:
-    """People nobody listed: common given names (plus a following surname) and "named X"."""
+def unlisted_people(text: str, language: str = "en") -> list[Finding]:
+    """People nobody listed: common given names (plus a following surname) and "named X".
+
+    In Spanish text a given name that is a Spanish function word or verb ("dan", "ana" is
+    not) is left to the lexicon recognizer, which asks for a cue.
+    """
+    from spacy.lang.es.stop_words import STOP_WORDS as es_stop
+
+    from core.deid.lexicon import EVERYDAY_NAMES
     out: list[Finding] = []
     words = list(_WORD_RE.finditer(text))
     for i, m in enumerate(words):
         w = m.group().lower()
         w = w[:-2] if w.endswith(("'s", "’s")) else w
-        if w not in COMMON_GIVEN_NAMES:
+        if w not in COMMON_GIVEN_NAMES or w in EVERYDAY_NAMES or (language == "es" and w in _ES_VERBISH | es_stop):
             continue
         start, end = m.start(), m.start() + len(w)
         if i + 1 < len(words):

@@ -89,7 +89,7 @@ _ID_CONTEXT = re.compile(
     # "food handler card number", "forklift cert number", "permit number": documents a
     # worker carries have numbers that lead back to them.
     r"card|certificate|certification|cert|permit|credential|registration|membership|claim|ticket|policy|"
-    r"confirmation|reference|"
+    r"confirmation|reference|report|incident|"
     # Spanish: "mi número de empleado es", "el número de mi gafete", "mi credencial"
     r"empleado|empleada|gafete|credencial|folio|reclamo|expediente|matr[ií]cula|licencia|tarjeta|"
     r"seguro\s+social|n[uú]mero\s+de\s+(?:mi\s+)?(?:empleado|gafete|trabajador|seguro|caso|reclamo))"

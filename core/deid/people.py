@@ -159,9 +159,20 @@ def _extend(text: str, words: list[re.Match[str]], i: int, mixed: bool) -> tuple
     return words[i].start(), end
 
 
-def lexicon_people(text: str) -> list[Finding]:
-    """Unlisted people by lexicon and cue, in any casing."""
+_PARTICLE_SURNAME = re.compile(r"\b(?:de\s+l[ao]s?|del|van\s+der|van\s+den|von|de\s+la)\s+([^\W\d_][\w'’-]*)",
+                               re.IGNORECASE)
+
+
+def lexicon_people(text: str, language: str = "en") -> list[Finding]:
+    """Unlisted people by lexicon and cue, in any casing. In Spanish text, given names that
+    are also Spanish words ("dan", they give) need a cue like any word-name."""
+    from core.deid.names import _ES_VERBISH
     out: list[Finding] = []
+    # A surname with particles and no first name ("my boss de los santos", "van der berg said").
+    for m in _PARTICLE_SURNAME.finditer(text):
+        if "l" in _kinds(m.group(1)) and _cue(text, m.start(), m.end()) >= 1:
+            out.append(Finding(m.start(), m.end(), "PERSON", m.group(), 0.5, "name_lexicon",
+                               canonical=m.group().lower()))
     words = list(_WORD.finditer(text))
     mixed = _is_mixed_case(text)
     i = 0
@@ -178,7 +189,7 @@ def lexicon_people(text: str) -> list[Finding]:
         start, end = m.start(), _word_end(m)
         capital = mixed and _capitalised_mid_sentence(text, start, word)
         cue = _cue(text, start, end)
-        wordlike = "w" in kinds or low in _STOPS or len(low) < 3
+        wordlike = "w" in kinds or low in _STOPS or len(low) < 3 or (language == "es" and low in _ES_VERBISH)
         if wordlike:
             ok = cue == 2 or capital and cue >= 1 or capital and "w" not in kinds
         elif "f" in kinds:
