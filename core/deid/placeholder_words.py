@@ -60,3 +60,12 @@ def choose_word(vault: Vault, language: str, entity_type: str, word: str) -> str
                            f"Choose one of: {', '.join(allowed) or 'none (this role has one form)'}.")
     vault.set_setting(f"{SETTING_PREFIX}{lang}.{entity_type}", word)
     return word
+
+
+def type_word(entity_type: str, language: str | None) -> str:
+    """How a screen names a redaction type in ``language`` ("PERSONA" for PERSON in Spanish)."""
+    lang = base_language(language)
+    if entity_type in WORDS.get(lang, {}):
+        return WORDS[lang][entity_type]
+    fixed = FIXED.get(lang, {}).get(entity_type)
+    return fixed.strip("[]").split(":")[0] if fixed else entity_type

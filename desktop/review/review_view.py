@@ -92,8 +92,10 @@ class ReviewView(QWidget):
         rv.addLayout(row)
         add_row = QHBoxLayout()
         self.entity = QComboBox(right)
-        for t in ENTITY_TYPES:
-            self.entity.addItem(t, t)
+        from core.deid.placeholder_words import type_word
+        from desktop.errors import interface_language
+        for t in ENTITY_TYPES:  # shown in the interface's language, stored as the type
+            self.entity.addItem(type_word(t, interface_language()), t)
         self.add_button = button(self.tr("Hide the selected words"), right)
         add_row.addWidget(self.entity)
         add_row.addWidget(self.add_button)
@@ -172,12 +174,15 @@ class ReviewView(QWidget):
         else:
             self.deidentified.clear()
         self.redactions.clear()
+        from core.deid.placeholder_words import type_word
+        from desktop.errors import interface_language
         for r in data.redactions:
             word = self.tr(_STATE_WORDS.get(r.state, r.state))
             # Flags from the second look (decision 0108) each need their own decision; a flag
             # sign marks them (no words, so nothing new for the catalogue).
             second = "\u2691 " if r.source == "second_look" else ""
-            item = QListWidgetItem(f"{second}{r.entity_type}: \u201c{r.original}\u201d \u2192 "
+            kind = type_word(r.entity_type, interface_language())
+            item = QListWidgetItem(f"{second}{kind}: \u201c{r.original}\u201d \u2192 "
                                    f"{r.placeholder}  ({word})")
             item.setData(Qt.ItemDataRole.UserRole, r.id)
             self.redactions.addItem(item)

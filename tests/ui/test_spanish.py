@@ -120,10 +120,15 @@ def test_the_main_screens_in_spanish_show_no_english(qtbot, spanish, researcher_
     guide = GuideRepo(vault).resolve("job-quality-es")
     iid = InterviewRepo(vault).create("P-002", "SITE-A", guide_pk=guide.pk,
                                       consent=Consent("verbal", "2025-01-01T10:00", "", True)).id
+    interviews = InterviewRepo(vault)
+    interviews.add_protected_name(iid, "Rosa Díaz", "supervisor")
     TranscriptRepo(vault).create(iid, [
         Segment(0, 4000, "¿Cómo describirías la forma en que tu supervisor trata a la gente?"),
-        Segment(4000, 9000, "Mi supervisora nos grita delante de todos y tiene favoritos."),
+        Segment(4000, 9000, "Mi supervisora, Rosa Díaz, nos grita delante de todos y tiene favoritos."),
     ], language="es")
+    from core.deid.review import make_detect_job
+    from core.jobs import run_job
+    run_job(make_detect_job(vault, iid))
     english = _english_sources()
     found: dict[str, set[str]] = {}
 
@@ -140,6 +145,15 @@ def test_the_main_screens_in_spanish_show_no_english(qtbot, spanish, researcher_
     for tab, name in ((0, "record"), (1, "transcript"), (2, "review")):
         window.open_interview(iid, tab)
         look(name)
+        if name == "review":
+            from desktop.review.review_view import ENTITY_TYPES
+            rows = [window.review.redactions.item(i).text() for i in range(window.review.redactions.count())]
+            assert rows and any("[SUPERVISORA/SUPERVISOR 1]" in r for r in rows), rows
+            shown_types = [r.split(":")[0].lstrip("\u2691 ") for r in rows]
+            found.update({"review types": set(shown_types) & set(ENTITY_TYPES)} if
+                         set(shown_types) & set(ENTITY_TYPES) else {})
+            combo = [window.review.entity.itemText(i) for i in range(window.review.entity.count())]
+            assert "PERSONA" in combo and "PERSON" not in combo
     window._select_nav("settings")
     look("settings")
     assert not found, f"English on Spanish screens: {found}"
