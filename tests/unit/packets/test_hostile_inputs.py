@@ -114,3 +114,17 @@ def test_a_bug_in_a_command_is_a_message_not_a_traceback(tmp_path, capsys, monke
     err = capsys.readouterr().err
     assert code == 70 and "Traceback" not in err
     assert "internal error (KeyError)" in err
+
+
+def test_a_zip_claiming_an_unknown_version_is_malformed_not_an_internal_error():
+    """Found by the fuzz run: zipfile raises NotImplementedError for 'zip file version 15.0'."""
+    from core.packets.payload import pack, unpack
+    pid = hex_id("zipver")
+    raw = bytearray(pack({"interview.json": b"{}", "summary.pdf": SUMMARY_PLACEHOLDER,
+                          "transcript.vtt": b"WEBVTT\n"}, pid, None))
+    central = raw.find(b"PK\x01\x02")
+    raw[central + 6:central + 8] = (150).to_bytes(2, "little")  # version needed to extract: 15.0
+    with pytest.raises(PacketRejected) as err:
+        unpack(bytes(raw))
+    assert err.value.code == "malformed" and "internal" not in err.value.user_message
+    assert "NotImplementedError" not in err.value.user_message
