@@ -136,6 +136,17 @@ def _is_read_only(exc: BaseException) -> bool:
 _folder_locks: dict[int, int] = {}
 
 
+def release_lock(lock_fd: int) -> None:
+    """Release what ``Vault._lock`` took: vault.lock and the folder's lock."""
+    dir_fd = _folder_locks.pop(lock_fd, None)
+    try:
+        fcntl.flock(lock_fd, fcntl.LOCK_UN)
+    finally:
+        os.close(lock_fd)
+        if dir_fd is not None:
+            os.close(dir_fd)
+
+
 def damaged_vault() -> VaultCorrupt:
     return VaultCorrupt("Part of the vault's database is damaged (a page failed its check), so the vault "
                         "cannot be used as it is.",
@@ -559,13 +570,7 @@ class Vault:
         self._local = threading.local()
         self._master_key = None
         if self._lock_fd is not None:
-            dir_fd = _folder_locks.pop(self._lock_fd, None)
-            try:
-                fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
-            finally:
-                os.close(self._lock_fd)
-                if dir_fd is not None:
-                    os.close(dir_fd)
+            release_lock(self._lock_fd)
             self._lock_fd = None
 
     def __enter__(self) -> Self:

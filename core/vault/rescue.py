@@ -24,7 +24,7 @@ import sqlcipher3
 
 from core.errors import VaultCorrupt
 from core.vault import auditlog
-from core.vault.db import DB_NAME, Connection, Vault, _raw_key_pragma, is_damaged_page
+from core.vault.db import DB_NAME, Connection, Vault, _raw_key_pragma, is_damaged_page, release_lock
 from core.vault.keyfile import INFO_DB_KEY, KeyFile, derive_subkey
 
 log = logging.getLogger(__name__)
@@ -168,10 +168,7 @@ def rescue(folder: str | Path, passphrase: str, target: str | Path) -> RescueRep
         finally:
             source.close()
     finally:
-        import fcntl
-        import os
-        fcntl.flock(lock_fd, fcntl.LOCK_UN)
-        os.close(lock_fd)
+        release_lock(lock_fd)
     log.info("rescued %d rows into a new vault (%d tables damaged)", report.rows_copied, len(report.damaged))
     return report
 

@@ -51,6 +51,8 @@ def test_a_damaged_audit_log_page_is_vault_corrupt_and_the_rest_can_be_rescued(f
     assert "damaged" in err.value.user_message and "confidant rescue" in err.value.hint
     report = rescue(folder, PASSPHRASE, tmp_path / "rescued")
     assert (folder / "vault.db").read_bytes() == before  # the damaged vault is only read
+    with pytest.raises(VaultCorrupt):  # and its lock was released (not VaultInUse)
+        Vault.open(folder, PASSPHRASE)
     assert report.recovery_code and not report.damaged
     with Vault.open(tmp_path / "rescued", PASSPHRASE) as v:
         assert len(InterviewRepo(v).list()) == 40
