@@ -382,6 +382,14 @@ class TranscriptView(QWidget):
             self.job.say(self.tr("The new take is typed up. The transcript below is still the one "
                                  "in use; choose the new take above to work on it instead."))
             return
+        options = getattr(transcript, "options", None) or {}
+        if options.get("language_detected"):
+            # No guide said the language: say which one was heard (core detected it).
+            names = {"en": self.tr("English"), "es": self.tr("Spanish")}
+            lang = getattr(transcript, "language", "")
+            self.job.say(self.tr("Typed up in {language}: the language heard in the first 30 seconds.")
+                         .format(language=names.get(lang, lang)))
+            return
         self.job.say(self.tr("Typed up, with the questions and suggested themes."))
 
     @Slot()

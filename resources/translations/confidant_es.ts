@@ -1691,127 +1691,127 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
         <translation>Dejarlo</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="97"/>
+        <location filename="../../desktop/review/review_view.py" line="99"/>
         <source>Hide the selected words</source>
         <translation>Ocultar las palabras seleccionadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="106"/>
+        <location filename="../../desktop/review/review_view.py" line="108"/>
         <source>I have read every passage and checked every name and detail</source>
         <translation>He leído cada fragmento y revisado cada nombre y dato</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="108"/>
+        <location filename="../../desktop/review/review_view.py" line="110"/>
         <source>Sign off</source>
         <translation>Dar el visto bueno</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="115"/>
+        <location filename="../../desktop/review/review_view.py" line="117"/>
         <source>Save a copy for the coordinator…</source>
         <translation>Guardar una copia para la coordinación…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="119"/>
+        <location filename="../../desktop/review/review_view.py" line="121"/>
         <source>Save as Word / PDF…</source>
         <translation>Guardar como Word / PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="120"/>
+        <location filename="../../desktop/review/review_view.py" line="122"/>
         <source>With real names…</source>
         <translation>Con los nombres reales…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="127"/>
+        <location filename="../../desktop/review/review_view.py" line="129"/>
         <source>The copy holds the text with names hidden, the themes you accepted, the notes you chose to share and a one-page summary, sealed so only your coordinator can open it. It never holds the audio, the names you hid, your private notes or anything said off the record.</source>
         <translation>La copia lleva el texto con los nombres ocultos, los temas que aceptaste, las notas que decidiste compartir y un resumen de una página, sellada para que solo tu coordinación pueda abrirla. Nunca lleva el audio, los nombres que ocultaste, tus notas privadas ni nada dicho de forma extraoficial.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="170"/>
+        <location filename="../../desktop/review/review_view.py" line="172"/>
         <source>Nothing to show yet. Press “Find names and details”: the copy without names appears here once they have been found.</source>
         <translation>Todavía no hay nada que mostrar. Pulsa «Buscar nombres y datos»: la copia sin nombres aparece aquí cuando se hayan encontrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="185"/>
+        <location filename="../../desktop/review/review_view.py" line="190"/>
         <source>Signed off. You can save a copy.</source>
         <translation>Aprobada. Ya puedes guardar una copia.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="186"/>
+        <location filename="../../desktop/review/review_view.py" line="191"/>
         <source>Not signed off yet.</source>
         <translation>Todavía sin aprobar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="232"/>
+        <location filename="../../desktop/review/review_view.py" line="237"/>
         <source>Looking for names and details…</source>
         <translation>Buscando nombres y datos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="259"/>
+        <location filename="../../desktop/review/review_view.py" line="264"/>
         <source>First select the words to hide in “What was said”.</source>
         <translation>Primero selecciona las palabras que quieres ocultar en “Lo que se dijo”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="264"/>
+        <location filename="../../desktop/review/review_view.py" line="269"/>
         <source>Select words within one passage.</source>
         <translation>Selecciona palabras dentro de un solo fragmento.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="279"/>
+        <location filename="../../desktop/review/review_view.py" line="284"/>
         <source>Where should the copy go? (a folder or USB stick)</source>
         <translation>¿Dónde va la copia? (una carpeta o memoria USB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="284"/>
+        <location filename="../../desktop/review/review_view.py" line="289"/>
         <source>Sealing the copy…</source>
         <translation>Sellando la copia…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="288"/>
+        <location filename="../../desktop/review/review_view.py" line="293"/>
         <source>Save the transcript</source>
         <translation>Guardar la transcripción</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="289"/>
+        <location filename="../../desktop/review/review_view.py" line="294"/>
         <source>Word document (*.docx);;PDF (*.pdf)</source>
         <translation>Documento de Word (*.docx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="296"/>
+        <location filename="../../desktop/review/review_view.py" line="301"/>
         <source>Saving the transcript…</source>
         <translation>Guardando la transcripción…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="306"/>
+        <location filename="../../desktop/review/review_view.py" line="311"/>
         <source>Save the transcript with real names?</source>
         <translation>¿Guardar la transcripción con los nombres reales?</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="307"/>
+        <location filename="../../desktop/review/review_view.py" line="312"/>
         <source>This file will hold the real names and everything said on the record, and it is NOT encrypted: anyone who opens the file, the folder or the USB stick can read it.</source>
         <translation>Este archivo contendrá los nombres reales y todo lo dicho en la grabación, y NO está cifrado: cualquiera que abra el archivo, la carpeta o la memoria USB puede leerlo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="310"/>
+        <location filename="../../desktop/review/review_view.py" line="315"/>
         <source>Save it only where nobody else can read it, and delete it when you are done. The de-identified version is safer to print or carry.</source>
         <translation>Guárdalo solo donde nadie más pueda leerlo y bórralo cuando termines. La versión sin nombres es más segura para imprimir o llevar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="312"/>
+        <location filename="../../desktop/review/review_view.py" line="317"/>
         <source>I understand: save with names</source>
         <translation>Entiendo: guardar con nombres</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="312"/>
+        <location filename="../../desktop/review/review_view.py" line="317"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="317"/>
+        <location filename="../../desktop/review/review_view.py" line="322"/>
         <source>Saved: {path}</source>
         <translation>Guardado: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="323"/>
+        <location filename="../../desktop/review/review_view.py" line="328"/>
         <source>Saved: {path}
 Copy number: {pid}
 This laptop&apos;s fingerprint: {fpr}
@@ -2247,7 +2247,7 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
     </message>
     <message>
         <location filename="../../desktop/transcript/transcript_view.py" line="176"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="569"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="577"/>
         <source>Play</source>
         <translation>Reproducir</translation>
     </message>
@@ -2293,47 +2293,62 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
         <translation>La toma nueva está transcrita. La transcripción de abajo sigue siendo la que está en uso; elige la toma nueva arriba para trabajar con ella.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="385"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="388"/>
+        <source>English</source>
+        <translation>inglés</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="388"/>
+        <source>Spanish</source>
+        <translation>español</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="390"/>
+        <source>Typed up in {language}: the language heard in the first 30 seconds.</source>
+        <translation>Transcrita en {language}: el idioma que se oyó en los primeros 30 segundos.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/transcript_view.py" line="393"/>
         <source>Typed up, with the questions and suggested themes.</source>
         <translation>Transcrita, con las preguntas y los temas sugeridos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="394"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="402"/>
         <source>Suggesting themes…</source>
         <translation>Sugiriendo temas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="422"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="430"/>
         <source>{t} — “{start}”</source>
         <translation>{t} — «{start}»</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="483"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="491"/>
         <source>Click between two words, then press Split.</source>
         <translation>Haz clic entre dos palabras y luego pulsa Dividir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="485"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="493"/>
         <source>Split</source>
         <translation>Dividir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="495"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="503"/>
         <source>This is the last passage; there is nothing after it to join.</source>
         <translation>Este es el último fragmento; no hay nada después para unir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="497"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="505"/>
         <source>Join</source>
         <translation>Unir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="522"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="530"/>
         <source>First click into a passage and select some words.</source>
         <translation>Primero haz clic en un fragmento y selecciona algunas palabras.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="562"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="570"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>

@@ -157,3 +157,39 @@ def test_the_main_screens_in_spanish_show_no_english(qtbot, spanish, researcher_
     window._select_nav("settings")
     look("settings")
     assert not found, f"English on Spanish screens: {found}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("guide", ["job-quality-es", None])
+def test_the_desktop_transcribes_a_spanish_interview_in_spanish_with_no_settings(
+        qtbot, spanish, researcher_window, tmp_path, guide):
+    """Real recorded Spanish through the Transcript tab's button: the guide's language (or,
+    with no guide, the language heard in the first 30 s) picks the model; nothing is set."""
+    from core.audio.importer import make_import_job
+    from core.jobs import run_job
+    from core.vault.guides import GuideRepo
+    from core.vault.interviews import InterviewRepo
+    from core.vault.transcripts import TranscriptRepo
+    from tests.helpers import prompts
+    from tests.helpers.transcription import wer
+
+    prompts.require()
+    window = researcher_window
+    vault = window.ctx.session.vault
+    pk = GuideRepo(vault).resolve(guide).pk if guide else None
+    iid = InterviewRepo(vault).create("P-003", "SITE-A", guide_pk=pk).id
+    audio, reference = prompts.spanish_speech()
+    run_job(make_import_job(vault, iid, prompts.write_wav(audio, tmp_path / "es.wav")))
+    window.open_interview(iid, 1)
+    wait_idle(qtbot)
+    view = window.transcript
+    view.transcribe()
+    qtbot.waitUntil(lambda: not view.job.is_busy, timeout=240000)
+    wait_idle(qtbot)
+    transcript = TranscriptRepo(vault).current(iid)
+    text = " ".join(s.text for s in TranscriptRepo(vault).segments(transcript.id))
+    assert transcript.language == "es" and transcript.model == "base"
+    assert wer(prompts.fold(reference), prompts.fold(text)) <= 0.25
+    if guide is None:
+        assert view.job.label.text() == ("Transcrita en español: el idioma que se oyó en los "
+                                         "primeros 30 segundos.")
