@@ -17,7 +17,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -31,8 +31,12 @@ def _tr(text: str) -> str:
 
 
 def interface_language() -> str:
-    """The language the interface is shown in ("en", "es"): the translator sets the locale."""
-    return QLocale().name().split("_")[0] or "en"
+    """The language the interface is shown in ("en", "es").
+
+    The catalogue names its own language (the string "en" translates to "es"), so this follows
+    exactly the translator installed, whatever the locale says.
+    """
+    return QCoreApplication.translate("language", "en") or "en"
 
 
 @dataclass(frozen=True)

@@ -174,10 +174,9 @@ class NewInterviewView(QWidget):
             self.guide.addItem(f"{sg.guide.title} ({sg.guide.language}, {sg.version})", sg.pk)
         self.guide.addItem(self.tr("No guide"), None)
         # The interface's language picks the guide (and so its consent script); core decides.
-        from PySide6.QtCore import QLocale
-
         from core.vault.guides import preferred_guide
-        preferred = preferred_guide(data.guides, QLocale().name())
+        from desktop.errors import interface_language
+        preferred = preferred_guide(data.guides, interface_language())
         if preferred is not None:
             self.guide.setCurrentIndex(max(0, self.guide.findData(preferred.pk)))
         self._on_guide(self.guide.currentIndex())

@@ -1221,12 +1221,12 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
         <translation>Sin guía</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="193"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="192"/>
         <source>Tell the participant what the interview is for, that it is recorded, that they can stop at any time or go off the record, and that only a copy without names is shared.</source>
         <translation>Explica a la persona para qué es la entrevista, que se graba, que puede parar en cualquier momento o hablar de forma extraoficial, y que solo se comparte una copia sin nombres.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_interview/new_interview_view.py" line="204"/>
+        <location filename="../../desktop/new_interview/new_interview_view.py" line="203"/>
         <source>Please give the site (for example SITE-A).</source>
         <translation>Indica el lugar (por ejemplo SITIO-A).</translation>
     </message>
@@ -2554,6 +2554,14 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
         <location filename="../../desktop/interviews/delete_action.py" line="121"/>
         <source>Deleted. It was never shared, so no notice is needed.</source>
         <translation>Borrada. Nunca se compartió, así que no hace falta aviso.</translation>
+    </message>
+</context>
+<context>
+    <name>language</name>
+    <message>
+        <location filename="../../desktop/errors.py" line="39"/>
+        <source>en</source>
+        <translation>es</translation>
     </message>
 </context>
 <context>

@@ -32,7 +32,16 @@ def test_a_new_interview_in_the_spanish_interface_starts_with_the_spanish_guide(
     assert form.script.toPlainText().startswith("Gracias por tomarte el tiempo")
 
 
-def test_a_new_interview_in_the_english_interface_starts_with_the_english_guide(qtbot, researcher_window):
+@pytest.fixture
+def english():
+    before = QLocale()
+    QLocale.setDefault(QLocale("en_US"))  # another test may have left the Spanish locale set
+    yield
+    QLocale.setDefault(before)
+
+
+def test_a_new_interview_in_the_english_interface_starts_with_the_english_guide(
+        qtbot, english, researcher_window):
     window = researcher_window
     window.show_new_interview()
     wait_idle(qtbot)
@@ -82,10 +91,20 @@ def _english_sources() -> set[str]:
 
 
 def _visible_texts(widget) -> list[str]:
-    from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit,
-                                   QListWidget, QTabBar, QTableWidget, QTreeWidget)
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QListWidget,
+        QTabBar,
+        QTableWidget,
+        QTreeWidget,
+        QWidget,
+    )
     texts = []
-    for w in [widget, *widget.findChildren(type(widget).__mro__[-2])]:
+    for w in [widget, *widget.findChildren(QWidget)]:
         if not hasattr(w, "isVisible") or not w.isVisible():
             continue
         if isinstance(w, QLabel | QAbstractButton):
