@@ -19,7 +19,8 @@ from core.cli.common import ProgressPrinter, open_vault, print_json
 from core.errors import InvalidInput
 
 MAX_SCAN_BYTES = 1_000_000  # about 15 hours of speech; one hour is about 60 KB
-_ACTIONS = ("scan", "detect", "accept-all", "accept", "reject", "add", "signoff", "show", "map")
+_ACTIONS = ("scan", "detect", "accept-all", "accept", "reject", "add", "signoff", "show", "map",
+            "placeholder-word")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -56,11 +57,25 @@ def _sub_parser(action: str) -> argparse.ArgumentParser:
         ap.add_argument("end", type=int, help="character after the last")
         ap.add_argument("--type", default="PERSON", help="PERSON, WORKPLACE, LOCATION, ADDRESS, PHONE, "
                         "EMAIL, DATE, AGE, ID_NUMBER or a role such as SUPERVISOR")
+    elif action == "placeholder-word":
+        ap.description = ("How a role reads in placeholders of interviews in a language, e.g. "
+                          "SUPERVISOR as SUPERVISORA/SUPERVISOR (default), SUPERVISORA or SUPERVISOR.")
+        ap.add_argument("--language", choices=["es"], default="es")
+        ap.add_argument("type", help="SUPERVISOR, CO-WORKER or MANAGER")
+        ap.add_argument("word", help="the word to use, e.g. SUPERVISORA")
     elif action == "show":
         ap.add_argument("id", help="interview id")
         ap.add_argument("--json", action="store_true")
         ap.add_argument("--redactions", action="store_true", help="list every redaction with its state")
     return ap
+
+
+def _placeholder_word(args: argparse.Namespace, a: argparse.Namespace) -> int:
+    from core.deid.placeholder_words import choose_word
+    with open_vault(args) as vault:
+        word = choose_word(vault, a.language, a.type, a.word)
+    print(f"New {a.type.upper()} placeholders in {a.language} interviews will read [{word} 1], [{word} 2]…")
+    return 0
 
 
 def cmd_deid(args: argparse.Namespace) -> int:
@@ -69,7 +84,8 @@ def cmd_deid(args: argparse.Namespace) -> int:
         return _detect(args, _sub_parser("detect").parse_args([action, *args.rest]))
     sub_args = _sub_parser(action).parse_args(args.rest)
     handler = {"scan": _scan, "detect": _detect, "accept-all": _accept_all, "accept": _decide,
-               "reject": _decide, "add": _add, "signoff": _signoff, "show": _show, "map": _map}[action]
+               "reject": _decide, "add": _add, "signoff": _signoff, "show": _show, "map": _map,
+               "placeholder-word": _placeholder_word}[action]
     sub_args.action = action
     return handler(args, sub_args)
 

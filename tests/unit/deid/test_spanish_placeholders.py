@@ -52,3 +52,19 @@ def test_a_spanish_interview_is_redacted_with_spanish_placeholders(vault):
     placeholders = {r.placeholder for r in list_redactions(vault, iid)}
     assert "[SUPERVISORA/SUPERVISOR 1]" in placeholders, placeholders
     assert not any(p.startswith(("[PERSON ", "[SUPERVISOR ", "[PHONE")) for p in placeholders), placeholders
+
+
+def test_the_cli_sets_how_a_role_reads(tmp_path, monkeypatch, capsys):
+    from core.cli import main
+    from core.vault import Vault
+    from tests.conftest import FAST_KDF, PASSPHRASE
+
+    folder = tmp_path / "v"
+    Vault.create(folder, PASSPHRASE, kdf=FAST_KDF)[0].close()
+    monkeypatch.setenv("CONFIDANT_PASSPHRASE", PASSPHRASE)
+    assert main(["--vault", str(folder), "deid", "placeholder-word", "SUPERVISOR", "SUPERVISORA"]) == 0
+    assert "[SUPERVISORA 1]" in capsys.readouterr().out
+    with Vault.open(folder, PASSPHRASE) as vault:
+        assert words_for("es", vault)[0]["SUPERVISOR"] == "SUPERVISORA"
+    assert main(["--vault", str(folder), "deid", "placeholder-word", "SUPERVISOR", "JEFAZA"]) != 0
+    assert "Choose one of" in capsys.readouterr().err
