@@ -1,4 +1,5 @@
-"""The one place the UI starts threads: ``start_job(job, parent) -> JobHandle``.
+"""The one place the UI starts threads: ``Op(parent, job)...run()`` (or ``start_job``, the
+same builder with keywords) -> ``JobHandle``.
 
 A core job is a plain callable ``job(report, cancel) -> result``. ``start_job`` runs it on a
 ``QThreadPool`` and hands results back to the UI thread as Qt signals. Widgets connect
@@ -26,6 +27,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 from core.errors import Cancelled
 from core.jobs import CancelToken, Progress
@@ -175,16 +177,13 @@ def cancel_all() -> None:
         handle.cancel()
 
 
-def make_handle(job: JobFn, name: str = "") -> JobHandle:
-    """A handle for ``job`` that has not started: connect to it, then ``launch`` it."""
+def _make_handle(job: JobFn, name: str = "") -> JobHandle:
     tracker()
     return JobHandle(job, name)
 
 
-def launch(handle: JobHandle, parent: QObject | None = None, *, serial: bool = False) -> JobHandle:
-    """Start a prepared handle; when ``parent`` is destroyed the job is cancelled.
-
-    ``serial``: run in order with every other serial job (edits and the reads that follow)."""
+def _launch(handle: JobHandle, parent: QObject | None, serial: bool) -> JobHandle:
+    """Start a prepared handle; when ``parent`` is destroyed the job is cancelled."""
     handle.serial = serial
     global _runner
     if parent is not None:
@@ -200,30 +199,109 @@ def launch(handle: JobHandle, parent: QObject | None = None, *, serial: bool = F
     return handle
 
 
+class _ShowError(QObject):
+    """The default failure handler: the error goes to ``show_error`` (never only to a log
+    line), unless the person or a lock stopped the job (then it is "Stopped.", not an error)."""
+
+    def __init__(self, parent: QObject | None, handle: JobHandle) -> None:
+        super().__init__(handle)  # lives as long as the handle
+        self.widget = parent
+        self.handle = handle
+
+    @Slot(object)
+    def show(self, exc: BaseException) -> None:
+        if self.handle.was_cancelled or self.handle.cancel_token.is_cancelled:
+            return
+        from desktop.errors import show_error
+        widget = self.widget
+        window = widget.window() if isinstance(widget, QWidget) else None
+        show_error(window, exc)
+
+
+class Op:
+    """The one way the UI runs core work (Anki's ``CollectionOp``)::
+
+        Op(self, call(repo.rename, tid, label)).success(self._on_renamed).run()
+
+    * failure goes to ``show_error`` unless ``.failure(slot)`` takes it over (a view that must
+      also re-enable a button); ``Cancelled`` and jobs stopped by a lock never show a dialog;
+    * vault work is **serial** by default: a person's edits and the reads that show them reach
+      the vault in the order they were made; ``.long()`` runs transcription, imports and
+      exports on the shared pool instead;
+    * slots are connected before the job starts, so a job that finishes at once (tests'
+      ``InlineRunner``) cannot be missed. Connect ``@Slot`` methods, not lambdas.
+    """
+
+    def __init__(self, parent: QObject | None, job: JobFn, *, name: str = "") -> None:
+        self.parent = parent
+        self.handle = _make_handle(job, name)
+        self._failure: Callable[[Any], None] | None = None
+        self._serial = True
+
+    def success(self, slot: Callable[[Any], None]) -> Op:
+        self.handle.succeeded.connect(slot)
+        return self
+
+    def failure(self, slot: Callable[[Any], None]) -> Op:
+        """Take over the failure (the slot then decides whether to call ``show_error``)."""
+        self._failure = slot
+        return self
+
+    def progress(self, slot: Callable[[Any], None]) -> Op:
+        self.handle.progressed.connect(slot)
+        return self
+
+    def finished(self, slot: Callable[[], None]) -> Op:
+        self.handle.finished.connect(slot)
+        return self
+
+    def long(self) -> Op:
+        """Run on the shared pool (long jobs that must not hold up the serial vault worker)."""
+        self._serial = False
+        return self
+
+    def run(self) -> JobHandle:
+        if self._failure is not None:
+            self.handle.failed.connect(self._failure)
+        else:
+            shower = _ShowError(self.parent, self.handle)
+            self.handle.failed.connect(shower.show)
+        return _launch(self.handle, self.parent, self._serial)
+
+
 def start_job(job: JobFn, parent: QObject | None = None, *,
               progressed: Callable[[Any], None] | None = None,
               succeeded: Callable[[Any], None] | None = None,
               failed: Callable[[Any], None] | None = None,
               finished: Callable[[], None] | None = None,
-              name: str = "", serial: bool = False) -> JobHandle:
-    """Run ``job`` in the background and return its handle (``serial``: see ``launch``).
+              name: str = "", serial: bool = True) -> JobHandle:
+    """``Op`` with keywords: run ``job`` in the background and return its handle.
 
-    Pass the slots as keywords so they are connected before the job can finish (required
-    with ``InlineRunner``). When ``parent`` is destroyed the job is cancelled.
+    Without ``failed`` the error is shown with ``show_error``; ``serial=False`` is ``.long()``.
+    When ``parent`` is destroyed the job is cancelled.
     """
-    handle = make_handle(job, name)
-    for signal, slot in ((handle.progressed, progressed), (handle.succeeded, succeeded),
-                         (handle.failed, failed), (handle.finished, finished)):
-        if slot is not None:
-            signal.connect(slot)
-    return launch(handle, parent, serial=serial)
+    op = Op(parent, job, name=name)
+    if progressed is not None:
+        op.progress(progressed)
+    if succeeded is not None:
+        op.success(succeeded)
+    if failed is not None:
+        op.failure(failed)
+    if finished is not None:
+        op.finished(finished)
+    if not serial:
+        op.long()
+    return op.run()
 
 
 def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> JobFn:
-    """Wrap a plain function (a repository read or write) as a job."""
+    """Wrap a plain function (a repository read or write) as a job: the one way to wrap a call.
 
-    def job(_report: Callable[[Progress], None], cancel: CancelToken) -> Any:
-        cancel.raise_if_cancelled()
+    The arguments are taken now, on the UI thread (never read from widgets on the worker). A
+    plain call runs even if its view closed meanwhile: a person's edit that was asked for
+    must reach the vault (long jobs check ``cancel`` themselves)."""
+
+    def job(_report: Callable[[Progress], None], _cancel: CancelToken) -> Any:
         return fn(*args, **kwargs)
 
     job.__name__ = getattr(fn, "__name__", "call")

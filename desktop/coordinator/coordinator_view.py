@@ -27,8 +27,7 @@ from desktop.context import AppContext
 from desktop.coordinator import coordinator_work as work
 from desktop.coordinator.quote_review_widget import QuoteReviewWidget
 from desktop.coordinator.theme_chart import ThemeChart
-from desktop.errors import show_error
-from desktop.jobs import start_job
+from desktop.jobs import call, start_job
 from desktop.widgets.buttons import button, heading, note
 from desktop.widgets.files import chooser
 from desktop.widgets.job_status import JobStatus
@@ -159,25 +158,25 @@ class CoordinatorView(QWidget):
         if not self.ctx.session.is_unlocked:
             return
         vault = self.ctx.session.vault
-        start_job(lambda r, c: work.devices(vault), self, succeeded=self._on_devices,
-                  failed=self._on_failed, name="devices")
+        start_job(call(work.devices, vault), self, succeeded=self._on_devices,
+                  name="devices")
         self._load_dashboard()
 
     def _load_dashboard(self) -> None:
         vault, site = self.ctx.session.vault, self.site.currentData()
         self.team_banner.setVisible(self.is_team_view)
         if self.site.count() == 1:
-            start_job(lambda r, c: work.sites(vault), self, succeeded=self._on_sites,
-                      failed=self._on_failed, name="sites")
+            start_job(call(work.sites, vault), self, succeeded=self._on_sites,
+                      name="sites")
         if self.is_team_view:
-            start_job(lambda r, c: work.aggregate(vault, site), self, succeeded=self._on_aggregate,
-                      failed=self._on_failed, name="aggregate")
+            start_job(call(work.aggregate, vault, site), self, succeeded=self._on_aggregate,
+                      name="aggregate")
         else:
-            start_job(lambda r, c: work.share_view(vault, site), self, succeeded=self._on_share_view,
-                      failed=self._on_failed, name="share_view")
+            start_job(call(work.share_view, vault, site), self, succeeded=self._on_share_view,
+                      name="share_view")
         # The review list is always over the whole inbox: a decision is about the quote.
-        start_job(lambda r, c: work.share_view(vault, None), self, succeeded=self._on_review_view,
-                  failed=self._on_failed, name="review_view")
+        start_job(call(work.share_view, vault, None), self, succeeded=self._on_review_view,
+                  name="review_view")
 
     @Slot(object)
     def _on_sites(self, sites: list) -> None:
@@ -194,8 +193,8 @@ class CoordinatorView(QWidget):
     def _on_rules_changed(self, k: int, quote_min: int) -> None:
         if self.ctx.session.is_unlocked:
             vault = self.ctx.session.vault
-            start_job(lambda r, c: work.set_rules(vault, k, quote_min), self,
-                      succeeded=self._on_decision_saved, failed=self._on_failed, name="share_rules")
+            start_job(call(work.set_rules, vault, k, quote_min), self,
+                      succeeded=self._on_decision_saved, name="share_rules")
 
     @Slot(object)
     def _on_share_view(self, view: Any) -> None:
@@ -264,8 +263,8 @@ class CoordinatorView(QWidget):
         key, label = self.device_key.text().strip(), self.device_label.text().strip()
         if key and self.ctx.session.is_unlocked:
             vault = self.ctx.session.vault
-            start_job(lambda r, c: work.enrol(vault, key, label), self,
-                      succeeded=self._on_enrolled, failed=self._on_failed, name="enrol")
+            start_job(call(work.enrol, vault, key, label), self,
+                      succeeded=self._on_enrolled, name="enrol")
 
     @Slot(object)
     def _on_enrolled(self, _device: object) -> None:
@@ -277,7 +276,7 @@ class CoordinatorView(QWidget):
     def _on_release(self) -> None:
         if self.ctx.session.is_unlocked:
             vault = self.ctx.session.vault
-            self.job.run(lambda r, c: work.release(vault), self.tr("Checking held-back copies\u2026"),
+            self.job.run(call(work.release, vault), self.tr("Checking held-back copies\u2026"),
                          succeeded=self._on_imported, name="release")
 
     @Slot()
@@ -309,10 +308,10 @@ class CoordinatorView(QWidget):
         vault, site = self.ctx.session.vault, self.site.currentData()
         if self.is_team_view and self.agg is not None:
             agg = self.agg
-            self.job.run(lambda r, c: work.export_reports(vault, agg, folder),
+            self.job.run(call(work.export_reports, vault, agg, folder),
                          self.tr("Writing the research team's report and files\u2026"), name="report")
         elif not self.is_team_view:
-            self.job.run(lambda r, c: work.export_share(vault, site, folder),
+            self.job.run(call(work.export_share, vault, site, folder),
                          self.tr("Writing the shareable report\u2026"), name="report")
 
     @Slot()
@@ -322,22 +321,18 @@ class CoordinatorView(QWidget):
         if path is None or not self.ctx.session.is_unlocked:
             return
         vault, site = self.ctx.session.vault, self.site.currentData()
-        self.job.run(lambda r, c: work.export_brief(vault, site, path),
+        self.job.run(call(work.export_brief, vault, site, path),
                      self.tr("Writing the findings brief\u2026"), name="brief")
 
     @Slot(str, str, list)
     def _on_decided(self, key: str, decision: str, kinds: list) -> None:
         if self.ctx.session.is_unlocked:
             vault = self.ctx.session.vault
-            start_job(lambda r, c: work.decide(vault, key, decision, kinds), self,
-                      succeeded=self._on_decision_saved, failed=self._on_failed, name="decide_quote")
+            start_job(call(work.decide, vault, key, decision, kinds), self,
+                      succeeded=self._on_decision_saved, name="decide_quote")
 
     @Slot(object)
     def _on_decision_saved(self, _result: object) -> None:
         self._load_dashboard()
-
-    @Slot(object)
-    def _on_failed(self, exc: BaseException) -> None:
-        show_error(self, exc)
 
 

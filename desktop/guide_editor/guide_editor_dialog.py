@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from core.guide.draft import GuideDraft
 from desktop.context import AppContext
 from desktop.errors import show_error
-from desktop.jobs import start_job
+from desktop.jobs import call, start_job
 from desktop.widgets.buttons import button, note
 
 _ROLE = Qt.ItemDataRole.UserRole
@@ -347,7 +347,7 @@ class GuideEditorDialog(QDialog):
         if not self.ctx.session.is_unlocked:
             return
         self.save_button.setEnabled(False)
-        start_job(lambda r, c, v=self.ctx.session.vault, d=self.draft: _save(v, d), self,
+        start_job(call(_save, self.ctx.session.vault, self.draft), self,
                   succeeded=self._on_saved, failed=self._on_failed, name="save_guide", serial=True)
 
     @Slot(object)

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
-from desktop.errors import show_error
-from desktop.jobs import start_job
+from desktop.jobs import call, start_job
 from desktop.widgets.buttons import button, note
 from desktop.widgets.files import chooser
 
@@ -79,8 +78,8 @@ class GuidesSection(QGroupBox):
 
     def refresh(self) -> None:
         if self.ctx.session.is_unlocked:
-            start_job(lambda r, c, v=self.ctx.session.vault: _list(v), self, succeeded=self._on_listed,
-                      failed=self._on_failed, name="guides_list", serial=True)
+            start_job(call(_list, self.ctx.session.vault), self, succeeded=self._on_listed,
+                      name="guides_list", serial=True)
 
     @Slot(object)
     def _on_listed(self, guides: list) -> None:
@@ -101,8 +100,8 @@ class GuidesSection(QGroupBox):
     def _on_edit(self) -> None:
         pk = self._selected()
         if pk is not None:
-            start_job(lambda r, c, v=self.ctx.session.vault: _open_draft(v, pk), self,
-                      succeeded=self._on_draft, failed=self._on_failed, name="guide_draft", serial=True)
+            start_job(call(_open_draft, self.ctx.session.vault, pk), self,
+                      succeeded=self._on_draft, name="guide_draft", serial=True)
 
     @Slot(object)
     def _on_draft(self, loaded: tuple) -> None:
@@ -122,8 +121,8 @@ class GuidesSection(QGroupBox):
     def _on_import(self) -> None:
         paths = chooser().open_files(self, self.tr("Import a guide file"), self.tr("Guides (*.yaml *.yml)"))
         if paths:
-            start_job(lambda r, c, v=self.ctx.session.vault: _import(v, paths[0]), self,
-                      succeeded=self._on_saved, failed=self._on_failed, name="guide_import", serial=True)
+            start_job(call(_import, self.ctx.session.vault, paths[0]), self,
+                      succeeded=self._on_saved, name="guide_import", serial=True)
 
     @Slot()
     def _on_export(self) -> None:
@@ -133,13 +132,9 @@ class GuidesSection(QGroupBox):
         path = chooser().save_file(self, self.tr("Save the guide to a file"), "guide.yaml",
                                    self.tr("Guides (*.yaml)"))
         if path is not None:
-            start_job(lambda r, c, v=self.ctx.session.vault: _export(v, pk, path), self,
-                      succeeded=self._on_exported, failed=self._on_failed, name="guide_export", serial=True)
+            start_job(call(_export, self.ctx.session.vault, pk, path), self,
+                      succeeded=self._on_exported, name="guide_export", serial=True)
 
     @Slot(object)
     def _on_exported(self, path: Path) -> None:
         self.status.setText(self.tr("Saved to %1.").replace("%1", str(path)))
-
-    @Slot(object)
-    def _on_failed(self, exc: BaseException) -> None:
-        show_error(self, exc)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 
 from core.vault.interviews import Interview, InterviewRepo
 from desktop.context import AppContext
-from desktop.errors import show_error
 from desktop.interviews.delete_action import DeleteInterviewAction, WithdrawInterviewAction
 from desktop.interviews.interviews_view import state_label
 from desktop.jobs import call, start_job
@@ -75,7 +74,7 @@ class InterviewPage(QWidget):
     def reload_header(self) -> None:
         if self.interview_id and self.ctx.session.is_unlocked:
             start_job(call(InterviewRepo(self.ctx.session.vault).get, self.interview_id), self,
-                      succeeded=self._on_header, failed=self._on_failed, name="interview_header")
+                      succeeded=self._on_header, name="interview_header")
 
     @Slot()
     def _on_delete(self) -> None:
@@ -99,7 +98,3 @@ class InterviewPage(QWidget):
         view = self.tabs.widget(index)
         if view is not None and self.interview_id and hasattr(view, "load"):
             view.load(self.interview_id)
-
-    @Slot(object)
-    def _on_failed(self, exc: BaseException) -> None:
-        show_error(self, exc)

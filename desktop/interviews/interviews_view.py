@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from core.vault.interviews import Interview, InterviewRepo
 from core.vault.transcripts import TranscriptRepo
 from desktop.context import AppContext
-from desktop.errors import show_error
 from desktop.jobs import call, start_job
 from desktop.widgets.buttons import button, heading
 
@@ -126,13 +125,13 @@ class InterviewsView(QWidget):
             return
         start_job(lambda r, c, v=self.ctx.session.vault: (InterviewRepo(v).list(),
                                                            v.get_setting("study.id") is not None),
-                  self, succeeded=self._on_loaded, failed=self._on_failed, name="list_interviews")
+                  self, succeeded=self._on_loaded, name="list_interviews")
         from core.lifecycle.receipts import share_statuses
         start_job(call(share_statuses, self.ctx.session.vault), self, succeeded=self._on_shared,
-                  failed=self._on_failed, name="share_statuses")
+                  name="share_statuses")
         from core.lifecycle.reminders import due_reminders
         start_job(call(due_reminders, self.ctx.session.vault), self, succeeded=self._on_reminders,
-                  failed=self._on_failed, name="life_reminders")
+                  name="life_reminders")
 
     @Slot(object)
     def _on_shared(self, statuses: dict) -> None:
@@ -179,10 +178,6 @@ class InterviewsView(QWidget):
         self.study_button.setVisible(not interviews and not joined and self.ctx.session.role != "coordinator")
         self._show_shared()
 
-    @Slot(object)
-    def _on_failed(self, exc: BaseException) -> None:
-        show_error(self, exc)
-
     @Slot()
     def _on_join_study(self) -> None:
         from desktop.study.join_flow import JoinFlow
@@ -221,7 +216,7 @@ class InterviewsView(QWidget):
         query = self.search.text().strip()
         if query and self.ctx.session.is_unlocked:
             start_job(call(_search, self.ctx.session.vault, query), self,
-                      succeeded=self._on_results, failed=self._on_failed, name="search")
+                      succeeded=self._on_results, name="search")
 
     @Slot(object)
     def _on_results(self, hits: list[SearchHit]) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from core.vault.interviews import Consent, InterviewRepo
 from desktop.context import AppContext
 from desktop.errors import show_error
-from desktop.jobs import start_job
+from desktop.jobs import call, start_job
 from desktop.new_interview.names_editor import NamesEditor
 from desktop.widgets.buttons import button, heading, note
 
@@ -160,7 +160,7 @@ class NewInterviewView(QWidget):
         self.status.clear()
         self._update_enabled()
         if self.ctx.session.is_unlocked:
-            start_job(lambda r, c, v=self.ctx.session.vault: _load(v), self,
+            start_job(call(_load, self.ctx.session.vault), self,
                       succeeded=self._on_loaded, failed=self._on_failed, name="new_interview_load")
 
     @Slot(object)
@@ -211,7 +211,7 @@ class NewInterviewView(QWidget):
         args = (vault, self.code.text().strip(), site, self.guide.currentData(), consent, names,
                 self.keep_off_record.isChecked(), workplaces)
         self.create_button.setEnabled(False)
-        start_job(lambda r, c: _create(*args), self, succeeded=self._on_created,
+        start_job(call(_create, *args), self, succeeded=self._on_created,
                   failed=self._on_failed, name="create_interview")
 
     @Slot(object)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.errors import show_error
-from desktop.jobs import start_job
+from desktop.jobs import call, start_job
 from desktop.record.guide_panel import GuidePanel
 from desktop.record.input_check import InputCheck
 from desktop.widgets.buttons import button
@@ -279,8 +279,8 @@ class RecordView(QWidget):
         self.transcribe_button.hide()
         self._update_controls()
         if self.ctx.session.is_unlocked:
-            start_job(lambda r, c, v=self.ctx.session.vault: _load(v, interview_id), self,
-                      succeeded=self._on_loaded, failed=self._on_failed, name="record_load")
+            start_job(call(_load, self.ctx.session.vault, interview_id), self,
+                      succeeded=self._on_loaded, name="record_load")
 
     @Slot(object)
     def _on_loaded(self, setup: RecordSetup) -> None:
@@ -332,7 +332,7 @@ class RecordView(QWidget):
         self.record_button.setEnabled(False)
         vault, iid, device = self.ctx.session.vault, self.interview_id, self.device.currentData()
         overrides = dict(self.ctx.overrides)
-        self.job.run(lambda r, c: _start(vault, iid, device, overrides),
+        self.job.run(call(_start, vault, iid, device, overrides),
                      self.tr("Starting the microphone\u2026"), succeeded=self._on_started,
                      failed=self._on_start_failed, name="record_start")
 
@@ -397,7 +397,7 @@ class RecordView(QWidget):
         self._update_controls()
         recorder, live = self.recorder, self.live
         # Not cancellable on purpose: locking cancels jobs, and this one saves the audio.
-        self.job.run(lambda r, c: _stop(recorder, live), self.tr("Saving the recording\u2026"),
+        self.job.run(call(_stop, recorder, live), self.tr("Saving the recording\u2026"),
                      succeeded=self._on_stopped, failed=self._on_stop_failed, name="record_stop",
                      cancellable=False)
 
@@ -511,7 +511,3 @@ class RecordView(QWidget):
     def _on_imported(self, _recording_id: int) -> None:
         self.interview_changed.emit()
         self.load(self.interview_id)
-
-    @Slot(object)
-    def _on_failed(self, exc: BaseException) -> None:
-        show_error(self, exc)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.errors import show_error
-from desktop.jobs import start_job
+from desktop.jobs import call, start_job
 from desktop.review import review_work
 from desktop.review.review_work import ReviewData
 from desktop.widgets.buttons import button, heading, note
@@ -157,7 +157,7 @@ class ReviewView(QWidget):
     def reload(self) -> None:
         if self.ctx.session.is_unlocked and self.interview_id:
             vault, iid = self.ctx.session.vault, self.interview_id
-            start_job(lambda r, c: review_work.load(vault, iid), self, succeeded=self._on_loaded,
+            start_job(call(review_work.load, vault, iid), self, succeeded=self._on_loaded,
                       failed=self._on_failed, name="review_load", serial=True)
 
     @Slot(object)
@@ -222,7 +222,7 @@ class ReviewView(QWidget):
     def _write(self, fn: Any, *args: Any) -> None:
         if self.ctx.session.is_unlocked:
             vault = self.ctx.session.vault
-            start_job(lambda r, c: fn(vault, *args), self, succeeded=self._on_changed,
+            start_job(call(fn, vault, *args), self, succeeded=self._on_changed,
                       failed=self._on_failed, name=getattr(fn, "__name__", "review_write"), serial=True)
 
     @Slot(object)
@@ -297,7 +297,7 @@ class ReviewView(QWidget):
         if path.suffix.lower() not in (".docx", ".pdf"):
             path = path.with_suffix(".docx")
         vault, iid = self.ctx.session.vault, self.interview_id
-        self.job.run(lambda r, c: _save_transcript(vault, iid, path, identifying),
+        self.job.run(call(_save_transcript, vault, iid, path, identifying),
                      self.tr("Saving the transcript\u2026"), succeeded=self._on_doc_saved, name="save_doc")
 
     @Slot()

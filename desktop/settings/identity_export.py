@@ -9,8 +9,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from desktop.context import AppContext
-from desktop.errors import show_error
-from desktop.jobs import start_job
+from desktop.jobs import call, start_job
 from desktop.widgets import confirm
 from desktop.widgets.buttons import button
 from desktop.widgets.files import chooser
@@ -49,14 +48,10 @@ class IdentityExportRow(QWidget):
                                    self.tr("Text (*.txt)"))
         if path is None or not self.ctx.session.is_unlocked:
             return
-        start_job(lambda r, c, v=self.ctx.session.vault: _export(v, path), self,
-                  succeeded=self._on_saved, failed=self._on_failed, name="export_identity", serial=True)
+        start_job(call(_export, self.ctx.session.vault, path), self,
+                  succeeded=self._on_saved, name="export_identity", serial=True)
 
     @Slot(object)
     def _on_saved(self, path: Path) -> None:
         self.status.setText(self.tr("Saved to %1 (only you can read it). Delete it when the review "
                                     "is done.").replace("%1", str(path)))
-
-    @Slot(object)
-    def _on_failed(self, exc: BaseException) -> None:
-        show_error(self, exc)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.errors import show_error
-from desktop.jobs import start_job
+from desktop.jobs import call, start_job
 from desktop.preferences import ENGINES
 from desktop.widgets.buttons import button
 from desktop.widgets.files import chooser
@@ -113,7 +113,7 @@ class ModelsSection(QGroupBox):
     def _choose(self, language: str) -> None:
         name = self.models_by_language[language].currentData()
         if name and self.ctx.session.is_unlocked:
-            start_job(lambda r, c, v=self.ctx.session.vault: _set_default(v, language, str(name)), self,
+            start_job(call(_set_default, self.ctx.session.vault, language, str(name)), self,
                       failed=self._on_failed, name="set_default_model")
 
     @Slot()
@@ -122,8 +122,9 @@ class ModelsSection(QGroupBox):
         if folder is None or not self.ctx.session.is_unlocked:
             return
         self.status.setText(self.tr("Importing the model\u2026"))
-        start_job(lambda r, c, v=self.ctx.session.vault: _import_model(v, folder), self,
-                  succeeded=self._on_imported, failed=self._on_failed, name="import_model")
+        start_job(call(_import_model, self.ctx.session.vault, folder), self,
+                  succeeded=self._on_imported, failed=self._on_failed, name="import_model",
+                  serial=False)  # copying a model takes a while
 
     @Slot(object)
     def _on_imported(self, info: object) -> None:

@@ -6,8 +6,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QWidget
 
 from desktop.context import AppContext
-from desktop.errors import show_error
-from desktop.jobs import start_job
+from desktop.jobs import call, start_job
 
 
 def _get(vault) -> str:
@@ -35,8 +34,8 @@ class PaperSection(QGroupBox):
 
     def refresh(self) -> None:
         if self.ctx.session.is_unlocked:
-            start_job(lambda r, c, v=self.ctx.session.vault: _get(v), self, succeeded=self._on_loaded,
-                      failed=self._on_failed, name="paper_load", serial=True)
+            start_job(call(_get, self.ctx.session.vault), self, succeeded=self._on_loaded,
+                      name="paper_load", serial=True)
 
     @Slot(object)
     def _on_loaded(self, paper: str) -> None:
@@ -49,9 +48,5 @@ class PaperSection(QGroupBox):
         if self._loading or not self.ctx.session.is_unlocked:
             return
         paper = self.paper.currentData()
-        start_job(lambda r, c, v=self.ctx.session.vault: _set(v, paper), self, failed=self._on_failed,
+        start_job(call(_set, self.ctx.session.vault, paper), self,
                   name="paper_set", serial=True)
-
-    @Slot(object)
-    def _on_failed(self, exc: BaseException) -> None:
-        show_error(self, exc)

@@ -54,7 +54,7 @@ class ReceiptsSection(QGroupBox):
         if folder is None:
             return
         vault, chosen = self.ctx.session.vault, str(folder)
-        self.job.run(lambda r, c: _use_folder(vault, chosen), self.tr("Reading receipts\u2026"),
+        self.job.run(call(_use_folder, vault, chosen), self.tr("Reading receipts\u2026"),
                      succeeded=self._on_done, name="receipts_import")
 
     @Slot(object)

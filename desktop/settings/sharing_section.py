@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
-from desktop.errors import show_error
-from desktop.jobs import start_job
+from desktop.jobs import call, start_job
 from desktop.widgets.buttons import button, note
 from desktop.widgets.confirm import ask
 from desktop.widgets.files import chooser
@@ -125,8 +124,8 @@ class SharingSection(QGroupBox):
     def refresh(self) -> None:
         session = self.ctx.session
         if session.is_unlocked:
-            start_job(lambda r, c, v=session.vault, role=session.role: _load(v, role), self,
-                      succeeded=self._on_loaded, failed=self._on_failed, name="sharing_load")
+            start_job(call(_load, session.vault, session.role), self,
+                      succeeded=self._on_loaded, name="sharing_load")
 
     @Slot(object)
     def _on_loaded(self, info: SharingInfo) -> None:
@@ -154,8 +153,8 @@ class SharingSection(QGroupBox):
         if paths:
             path = paths[0]
             self._file_stem = path.stem
-            start_job(lambda r, c: _read_file(path), self, succeeded=self._on_file_read,
-                      failed=self._on_failed, name="read_recipient_file")
+            start_job(call(_read_file, path), self, succeeded=self._on_file_read,
+                      name="read_recipient_file")
 
     @Slot(object)
     def _on_file_read(self, result: tuple[str, str]) -> None:
@@ -167,8 +166,8 @@ class SharingSection(QGroupBox):
             return
         label = self.new_label.text().strip() or self.tr("Coordinator")
         if self.ctx.session.is_unlocked:
-            start_job(lambda r, c, v=self.ctx.session.vault: _add(v, recipient, label), self,
-                      succeeded=self._on_added, failed=self._on_failed, name="add_recipient")
+            start_job(call(_add, self.ctx.session.vault, recipient, label), self,
+                      succeeded=self._on_added, name="add_recipient")
 
     @Slot()
     def _on_remove(self) -> None:
@@ -182,7 +181,7 @@ class SharingSection(QGroupBox):
                    self.tr("Remove"), self.tr("Keep")):
             return
         start_job(lambda c_, k_, v=self.ctx.session.vault, rid=r.id: _remove(v, rid), self,
-                  succeeded=self._on_added, failed=self._on_failed, name="remove_recipient")
+                  succeeded=self._on_added, name="remove_recipient")
 
     @Slot()
     def _on_copy(self) -> None:
@@ -192,15 +191,11 @@ class SharingSection(QGroupBox):
     def _on_add(self) -> None:
         text, label = self.new_key.text().strip(), self.new_label.text().strip()
         if text and self.ctx.session.is_unlocked:
-            start_job(lambda r, c, v=self.ctx.session.vault: _add(v, text, label), self,
-                      succeeded=self._on_added, failed=self._on_failed, name="add_recipient")
+            start_job(call(_add, self.ctx.session.vault, text, label), self,
+                      succeeded=self._on_added, name="add_recipient")
 
     @Slot(object)
     def _on_added(self, _recipient: object) -> None:
         self.new_key.clear()
         self.new_label.clear()
         self.refresh()
-
-    @Slot(object)
-    def _on_failed(self, exc: BaseException) -> None:
-        show_error(self, exc)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.context import AppContext
 from desktop.errors import show_error
-from desktop.jobs import start_job
+from desktop.jobs import call, start_job
 from desktop.widgets import confirm
 from desktop.widgets.files import chooser
 
@@ -42,7 +42,7 @@ class JoinFlow(QObject):
             return
         self.path = paths[0]
         vault = self.ctx.session.vault
-        start_job(lambda r, c, v=vault, p=self.path: _check(v, p), self.widget,
+        start_job(call(_check, vault, self.path), self.widget,
                   succeeded=self._on_checked, failed=self._on_failed, name="study_check", serial=True)
 
     @Slot(object)
@@ -66,7 +66,7 @@ class JoinFlow(QObject):
             self.finished.emit()
             return
         vault = self.ctx.session.vault
-        start_job(lambda r, c, v=vault, d=self.data: _join(v, d), self.widget,
+        start_job(call(_join, vault, self.data), self.widget,
                   succeeded=self._on_joined, failed=self._on_failed, name="study_join", serial=True)
 
     @Slot(object)

@@ -6,8 +6,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from desktop.context import AppContext
-from desktop.errors import show_error
-from desktop.jobs import start_job
+from desktop.jobs import call, start_job
 from desktop.study.join_flow import JoinFlow
 from desktop.widgets.buttons import button, note
 
@@ -42,8 +41,8 @@ class StudySection(QGroupBox):
 
     def refresh(self) -> None:
         if self.ctx.session.is_unlocked:
-            start_job(lambda r, c, v=self.ctx.session.vault: _load(v), self, succeeded=self._on_loaded,
-                      failed=self._on_failed, name="study_load", serial=True)
+            start_job(call(_load, self.ctx.session.vault), self, succeeded=self._on_loaded,
+                      name="study_load", serial=True)
 
     @Slot(object)
     def _on_loaded(self, info) -> None:
@@ -70,7 +69,3 @@ class StudySection(QGroupBox):
         else:
             self.status.setText(self.tr("The study is set up."))
         self.refresh()
-
-    @Slot(object)
-    def _on_failed(self, exc: BaseException) -> None:
-        show_error(self, exc)

@@ -12,8 +12,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from desktop.context import AppContext
-from desktop.errors import show_error
-from desktop.jobs import start_job
+from desktop.jobs import call, start_job
 from desktop.widgets.buttons import button
 from desktop.widgets.plain import clock
 
@@ -60,8 +59,8 @@ class TakesBar(QWidget):
         self.interview_id = interview_id
         if self.ctx.session.is_unlocked and interview_id:
             vault = self.ctx.session.vault
-            start_job(lambda r, c: _list(vault, interview_id), self, succeeded=self._on_loaded,
-                      failed=self._on_failed, name="takes_load", serial=True)
+            start_job(call(_list, vault, interview_id), self, succeeded=self._on_loaded,
+                      name="takes_load", serial=True)
 
     def describe(self, take: Any) -> str:
         if take.is_current:
@@ -111,8 +110,8 @@ class TakesBar(QWidget):
         if not (0 <= index < len(self.takes)) or not self.ctx.session.is_unlocked:
             return
         vault, iid, rid = self.ctx.session.vault, self.interview_id, self.takes[index].recording.id
-        start_job(lambda r, c: _choose(vault, iid, rid), self, succeeded=self._on_chosen,
-                  failed=self._on_failed, name="choose_take", serial=True)
+        start_job(call(_choose, vault, iid, rid), self, succeeded=self._on_chosen,
+                  name="choose_take", serial=True)
 
     @Slot()
     def _on_delete(self) -> None:
@@ -129,7 +128,7 @@ class TakesBar(QWidget):
                 self.tr("Delete the audio"), self.tr("Keep it")):
             return
         start_job(make_delete_take_job(self.ctx.session.vault, self.interview_id, take.number), self,
-                  succeeded=self._on_take_deleted, failed=self._on_failed, name="delete_take", serial=True)
+                  succeeded=self._on_take_deleted, name="delete_take", serial=True)
 
     @Slot(object)
     def _on_take_deleted(self, _result: object) -> None:
@@ -139,7 +138,3 @@ class TakesBar(QWidget):
     @Slot(object)
     def _on_chosen(self, _result: object) -> None:
         self.take_chosen.emit()
-
-    @Slot(object)
-    def _on_failed(self, exc: BaseException) -> None:
-        show_error(self, exc)

@@ -28,7 +28,7 @@ from core.jobs import Progress
 from core.transcription.edits import Snapshot
 from desktop.context import AppContext
 from desktop.errors import show_error
-from desktop.jobs import launch, make_handle, start_job
+from desktop.jobs import Op, call, start_job
 from desktop.transcript import edits
 from desktop.transcript.player import Player
 from desktop.transcript.segment_widget import SegmentWidget
@@ -267,8 +267,8 @@ class TranscriptView(QWidget):
             self._restore_scroll = self.scroll.verticalScrollBar().value()
         if self.ctx.session.is_unlocked and self.interview_id:
             vault, iid = self.ctx.session.vault, self.interview_id
-            start_job(lambda r, c: edits.load(vault, iid), self, succeeded=self._on_loaded,
-                      failed=self._on_failed, name="transcript_load", serial=True)
+            start_job(call(edits.load, vault, iid), self, succeeded=self._on_loaded,
+                      name="transcript_load", serial=True)
             self.takes.load(iid)
 
     @Slot()
@@ -411,8 +411,8 @@ class TranscriptView(QWidget):
         if not self.ctx.session.is_unlocked:
             return
         vault = self.ctx.session.vault
-        start_job(lambda r, c: fn(vault, *args), self,
-                  succeeded=self._on_changed if reload else None, failed=self._on_failed,
+        start_job(call(fn, vault, *args), self,
+                  succeeded=self._on_changed if reload else None,
                   name=getattr(fn, "__name__", "write"), serial=True)
 
     # --- editing ------------------------------------------------------------------------
@@ -509,11 +509,8 @@ class TranscriptView(QWidget):
         if not self.ctx.session.is_unlocked:
             return
         vault = self.ctx.session.vault
-        handle = make_handle(lambda r, c: command.fn(vault, *command.args), "structure_edit")
-        handle.succeeded.connect(command.remember)
-        handle.succeeded.connect(self._on_changed)
-        handle.failed.connect(self._on_failed)
-        launch(handle, self, serial=True)
+        (Op(self, call(command.fn, vault, *command.args), name="structure_edit")
+         .success(command.remember).success(self._on_changed).run())
 
     @Slot(int)
     def _on_accept(self, tag_id: int) -> None:
@@ -548,8 +545,8 @@ class TranscriptView(QWidget):
         if self._audio_rid != rid:
             vault = self.ctx.session.vault
             self._pending_ms = start_ms
-            start_job(lambda r, c: edits.read_audio(vault, rid), self,
-                      succeeded=self._on_audio, failed=self._on_failed, name="read_audio")
+            start_job(call(edits.read_audio, vault, rid), self,
+                      succeeded=self._on_audio, name="read_audio")
             return
         self.player.seek_ms(start_ms)
         self._play()
@@ -601,7 +598,3 @@ class TranscriptView(QWidget):
             w.set_playing(j == i)
         if ms >= self.player.duration_ms:
             self._on_play()
-
-    @Slot(object)
-    def _on_failed(self, exc: BaseException) -> None:
-        show_error(self, exc)

@@ -195,7 +195,7 @@ class UnlockView(QStackedWidget):
             return
         self.welcome.status.setText(self.tr("Preparing the sample interview\u2026"))
         start_job(_demo_job(folder, self.session.kdf), self, succeeded=self._on_opened,
-                  failed=self._on_failed, name="demo")
+                  failed=self._on_failed, name="demo", serial=False)  # minutes: not on the vault worker
 
     @Slot(object)
     def _on_opened(self, result: tuple[Vault, str]) -> None:

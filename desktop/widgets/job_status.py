@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from core.jobs import Progress
 from desktop.errors import show_error
-from desktop.jobs import JobFn, JobHandle, launch, make_handle
+from desktop.jobs import JobFn, JobHandle, Op
 from desktop.widgets.buttons import button
 
 
@@ -60,7 +60,8 @@ class JobStatus(QWidget):
         ``failed`` (if given) receives errors other than Cancelled; without it they are shown
         with ``show_error``.
         """
-        handle = make_handle(job, name)
+        op = Op(self, job, name=name).long().failure(self._on_failed)  # long: transcription, export, import
+        handle = op.handle
         self.handle = handle
         self._on_error = failed
         self.label.setText(message)
@@ -69,12 +70,10 @@ class JobStatus(QWidget):
         # A job that must not be stopped (saving a recording) shows no Stop at all: a bare
         # "Stop" beside "Saving the recording…" reads as "stop saving".
         self.stop_button.setVisible(cancellable)
-        handle.progressed.connect(self._on_progress)
-        handle.failed.connect(self._on_failed)
-        handle.succeeded.connect(self._on_succeeded)
+        op.progress(self._on_progress).success(self._on_succeeded)
         if succeeded is not None:
-            handle.succeeded.connect(succeeded)
-        return launch(handle, self)
+            op.success(succeeded)
+        return op.run()
 
     def say(self, message: str) -> None:
         self.label.setText(message)

@@ -113,3 +113,60 @@ def test_inline_runner_runs_synchronously():
     assert r.results == ["now"]
     jobs.start_job(lambda rep, c: (_ for _ in ()).throw(CoreError("x")), None, failed=r.on_failure)
     assert isinstance(r.errors[0], CoreError)
+
+
+def test_a_failure_nobody_handles_reaches_the_person(qtbot, shown_errors):
+    """``Op`` without ``.failure()``: the error is shown (never only a log line); a stopped job
+    says nothing."""
+    from PySide6.QtWidgets import QWidget
+    widget = QWidget()
+    qtbot.addWidget(widget)
+
+    def broken(report, cancel):
+        raise InvalidInput("That file is not a guide.", "Choose the .yaml file.")
+
+    handle = jobs.Op(widget, broken, name="broken").run()
+    with qtbot.waitSignal(handle.finished, timeout=5000):
+        pass
+    assert [e.message for e in shown_errors] == ["That file is not a guide."]
+
+    started = threading.Event()
+
+    def endless(report, cancel):
+        started.set()
+        while True:
+            cancel.raise_if_cancelled()
+            time.sleep(0.01)
+
+    handle = jobs.start_job(endless, widget)
+    assert started.wait(5)
+    with qtbot.waitSignal(handle.finished, timeout=5000):
+        handle.cancel()
+    assert len(shown_errors) == 1  # "Stopped." is not an error
+
+
+def test_vault_work_is_serial_by_default_and_long_jobs_are_not(qtbot):
+    order: list[str] = []
+    gate = threading.Event()
+
+    def first(report, cancel):
+        gate.wait(5)
+        order.append("first")
+
+    def second(report, cancel):
+        order.append("second")
+
+    long_done = threading.Event()
+
+    def long_job(report, cancel):
+        order.append("long")
+        long_done.set()
+
+    a = jobs.Op(None, first).run()
+    b = jobs.Op(None, second).run()
+    jobs.Op(None, long_job).long().run()
+    assert long_done.wait(5)          # the long job did not wait behind the serial queue
+    gate.set()
+    with qtbot.waitSignal(b.finished, timeout=5000):
+        pass
+    assert a.serial and b.serial and order == ["long", "first", "second"]
