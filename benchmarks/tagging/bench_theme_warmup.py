@@ -1,6 +1,6 @@
 """How long "Suggest themes" waits on the theme model, cold vs warmed up while recording.
 
-The desktop's embedding child (desktop/embed_process.py) loads torch and MiniLM on first
+The desktop's embedding child (core/tagging/embed_process.py) loads torch and MiniLM on first
 use; a first real interview sat ~70 s on "Loading the theme model" (issue 16). Since then the
 Record tab warms it up when recording starts. This measures, in the same run, the first
 ``encode`` of a fresh child (cold) against an ``encode`` after ``warm_up()`` finished while
@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from desktop.embed_process import ProcessEmbedder  # noqa: E402
+from core.tagging.embed_process import ProcessEmbedder  # noqa: E402
 
 SENTENCES = ["We start at six and nobody tells us the rota until the night before."] * 40
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QScrollArea,
@@ -37,7 +38,6 @@ from desktop.transcript.takes_bar import TakesBar
 from desktop.widgets.buttons import button
 from desktop.widgets.job_status import JobStatus
 from desktop.widgets.plain import clock
-from desktop.window_fit import scrolling
 
 log = logging.getLogger(__name__)
 
@@ -211,7 +211,12 @@ class TranscriptView(QWidget):
         self.side = SidePanel()
         split.addWidget(self.scroll)
         # The panel scrolls on a short screen instead of making the whole tab taller than it.
-        side_area = scrolling(self.side, split)
+        # A plain scroll area: its words wrap to the panel's width and it scrolls down (the
+        # window's own scroll area ignores height-for-width on purpose; this one must not).
+        side_area = QScrollArea(split)
+        side_area.setWidgetResizable(True)
+        side_area.setFrameShape(QFrame.Shape.NoFrame)
+        side_area.setWidget(self.side)
         side_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side_area.setMaximumWidth(440)
         # Never narrower than the panel itself (with room for its scroll bar): it scrolls up

@@ -6,7 +6,7 @@ import pytest
 
 from core.cli import main
 from core.deid import review
-from core.errors import NotSignedOff
+from core.errors import NotSignedOff, SecondLookFlags
 from core.jobs import run_job
 from core.reports.transcript_export import save_transcript_file
 from core.vault.interviews import InterviewRepo
@@ -41,7 +41,14 @@ def test_deidentified_needs_the_signoff_then_hides_names(vault, tmp_path):
         save_transcript_file(vault, iid, tmp_path / "t.docx")
     run_job(review.make_detect_job(vault, iid))
     review.accept_all(vault, iid)
-    review.sign_off(vault, iid)
+    try:
+        review.sign_off(vault, iid)
+    except SecondLookFlags:
+        # The second look (decision 0108) filed what still looks identifying: decide it, as a
+        # person would, then sign off.
+        for r in review.list_redactions(vault, iid, "proposed"):
+            review.reject(vault, r.id)
+        review.sign_off(vault, iid)
     for name, read in (("t.docx", _docx_text), ("t.pdf", _pdf_text)):
         path = save_transcript_file(vault, iid, tmp_path / name)
         text = read(path)
