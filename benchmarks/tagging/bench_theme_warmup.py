@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from core.tagging.embed_process import ProcessEmbedder  # noqa: E402
+from core.tagging.embed_process import ProcessEmbedder
 
 SENTENCES = ["We start at six and nobody tells us the rota until the night before."] * 40
 
