@@ -60,9 +60,10 @@ def cmd_audit_vault(args: argparse.Namespace) -> int:
 
 
 def _read_identity(path: str) -> str:
+    from core.packets.keys import read_key_file
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
+        lines = read_key_file(path).splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
         raise InvalidInput(f"Cannot read {path}.", "Give the coordinator's age identity file.") from exc
     keys = [line.strip() for line in lines if line.strip().startswith("AGE-SECRET-KEY-1")]
     if not keys:

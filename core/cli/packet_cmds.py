@@ -181,9 +181,9 @@ def cmd_packet_inspect(args: argparse.Namespace) -> int:
 
 
 def _key_file_lines(path: str, prefix: str) -> list[str]:
-    from core.packets.keys import find_key_line
+    from core.packets.keys import find_key_line, read_key_file
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = read_key_file(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise InvalidInput(f"Cannot read {path}.", "Check the key file's name.") from exc
     found = find_key_line(text, prefix)

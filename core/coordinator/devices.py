@@ -19,6 +19,7 @@ from core.packets.keys import (
     find_key_line,
     fingerprint,
     fingerprint_words,
+    read_key_file,
 )
 from core.vault.db import Vault
 from core.vault.inbox import Device, InboxRepo
@@ -48,7 +49,7 @@ def parse_device_key(text_or_path: str | Path) -> str:
     if not text.startswith(DEVICE_KEY_PREFIX) and "\n" not in text:
         path = Path(text)
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_key_file(path)
         except (OSError, UnicodeDecodeError) as exc:
             raise InvalidInput("That is neither a device key nor a readable key file.",
                                "Give the file the researcher exported, or paste the line starting "

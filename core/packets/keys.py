@@ -143,6 +143,24 @@ def age_recipient(vault: Vault) -> str:
     return str(x25519.Identity.from_str(age_identity(vault)).to_public())
 
 
+# Key and recipient files are a few lines; anything larger is not one (and /dev/zero is not).
+MAX_KEY_FILE_BYTES = 64 * 1024
+
+
+def read_key_file(path: str | Path) -> str:
+    """The text of a key or recipient file someone handed over: a regular file of at most
+    ``MAX_KEY_FILE_BYTES``, UTF-8; OSError or UnicodeDecodeError otherwise (callers word it)."""
+    import os
+    import stat
+    with open(path, "rb", buffering=0) as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise OSError(f"{path} is not a regular file")
+        data = fh.read(MAX_KEY_FILE_BYTES + 1)
+    if len(data) > MAX_KEY_FILE_BYTES:
+        raise OSError(f"{path} is too large for a key file")
+    return data.decode("utf-8")
+
+
 def parse_recipient(text_or_path: str | Path) -> str:
     """The one age recipient in pasted text or in a recipient file; InvalidInput otherwise."""
     from pyrage import RecipientError, x25519
@@ -150,7 +168,7 @@ def parse_recipient(text_or_path: str | Path) -> str:
     if _looks_like_path(text):
         path = Path(text)
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_key_file(path)
         except (OSError, UnicodeDecodeError) as exc:
             raise InvalidInput("That is neither an age recipient nor a readable recipient file.",
                                "Paste the line starting with 'age1', or give the file your "

@@ -128,3 +128,15 @@ def test_a_zip_claiming_an_unknown_version_is_malformed_not_an_internal_error():
         unpack(bytes(raw))
     assert err.value.code == "malformed" and "internal" not in err.value.user_message
     assert "NotImplementedError" not in err.value.user_message
+
+
+def test_key_files_are_read_bounded(tmp_path):
+    """A device key or recipient file comes from someone else: /dev/zero or a huge file is refused."""
+    from core.coordinator.devices import parse_device_key
+    from core.packets.keys import MAX_KEY_FILE_BYTES, parse_recipient
+    big = tmp_path / "device.key"
+    big.write_text("#" * (MAX_KEY_FILE_BYTES + 1) + "\n")
+    for parse in (parse_device_key, parse_recipient):
+        for source in ("/dev/zero", str(big)):
+            with pytest.raises(InvalidInput):
+                _with_timeout(lambda p=parse, s=source: p(s))
