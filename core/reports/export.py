@@ -111,3 +111,9 @@ def export_audit(report: Any, path: str | Path) -> Path:
 
     Typed ``Any`` because ``core.audit`` sits above the reports in the layer order."""
     return write_output_file(path, write_audit_pdf(report))
+
+
+def export_recovery_sheet(code: str, vault_id: str, path: str | Path) -> Path:
+    """The printable recovery-code page, written atomically where the person chose."""
+    from core.reports.recovery_sheet import recovery_pdf
+    return write_output_file(path, recovery_pdf(code, vault_id))

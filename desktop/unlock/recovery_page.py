@@ -16,37 +16,6 @@ from desktop.widgets.buttons import button, heading, note
 from desktop.widgets.files import chooser
 
 
-def recovery_pdf(code: str, vault_id: str) -> bytes:
-    """A printable page with the recovery code and what it is for."""
-    import io
-
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    buf = io.BytesIO()
-    pdf = canvas.Canvas(buf, pagesize=A4, pageCompression=0)
-    _width, height = A4
-    pdf.setTitle("Confidant recovery code")
-    pdf.setFont("Helvetica-Bold", 20)
-    pdf.drawString(60, height - 90, "Confidant — recovery code")
-    pdf.setFont("Helvetica", 12)
-    lines = [
-        "This code unlocks your Confidant vault if you forget your passphrase.",
-        "Keep this page somewhere safe and private, away from the laptop.",
-        "Anyone with this code and the laptop can read your interviews.",
-        "After printing, delete the PDF file.",
-    ]
-    for i, line in enumerate(lines):
-        pdf.drawString(60, height - 130 - 18 * i, line)
-    pdf.setFont("Courier-Bold", 22)
-    pdf.drawString(60, height - 250, code)
-    pdf.setFont("Helvetica", 9)
-    pdf.drawString(60, height - 290, f"Vault id: {vault_id}")
-    pdf.showPage()
-    pdf.save()
-    return buf.getvalue()
-
-
 class RecoveryPage(QWidget):
     """Shows the code until the person confirms they kept it."""
 
@@ -91,7 +60,8 @@ class RecoveryPage(QWidget):
         self.saved_label.clear()
 
     def save_pdf(self, path: Path) -> None:
-        path.write_bytes(recovery_pdf(self._code, self._vault_id))
+        from core.reports.export import export_recovery_sheet
+        export_recovery_sheet(self._code, self._vault_id, path)
         self.saved_label.setText(self.tr(
             "Saved. Print it, then delete the file: {path}").format(path=str(path)))
 
