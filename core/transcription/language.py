@@ -91,12 +91,12 @@ def model_for(vault: Vault | None, language: str, requested: str | None = None) 
     """
     language = base_language(language)
     if requested:
-        info = find_model(requested, vault)
-        if language and not speaks(info, language):
+        named = find_model(requested, vault)
+        if language and not speaks(named, language):
             raise ModelNotInstalled(
                 f"The model '{requested}' cannot transcribe {language_name(language)}.",
                 "Choose a multilingual model (such as base), or leave the model unset.")
-        return info
+        return named
     installed = {m.name: m for m in list_models(vault)}
     names: list[str] = []
     if vault is not None:

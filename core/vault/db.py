@@ -582,7 +582,7 @@ class Vault:
 
 def _finish_interrupted_erase(vault: Vault) -> None:
     """A deletion whose WAL could not be cleared (busy, crash) is finished at the next unlock."""
-    from core.vault.erase import finish_pending, is_erase_pending   # erase imports this module
+    from core.vault.erase import finish_pending, is_erase_pending  # erase imports this module
     try:
         if is_erase_pending(vault) and finish_pending(vault):
             log.info("finished clearing the WAL after an earlier deletion")

@@ -34,7 +34,8 @@ def test_the_multilingual_model_loads_offline_from_its_wheel():
         print("ok")
     """)
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT), "no_proxy": "*"}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120,
+                         check=False)
     assert out.returncode == 0 and "ok" in out.stdout, out.stderr[-2000:]
 
 
@@ -46,8 +47,8 @@ def test_unpunctuated_spanish_questions_read_as_questions(text):
 
 
 @pytest.mark.parametrize("text", ["como te decía el calor es lo peor",
-                                  "entro a las diez a picar verdura y preparar salsas luego viene la hora de"
-                                  " la comida que es una locura y no sé qué hacer con tanto trabajo"])
+                                  ("entro a las diez a picar verdura y preparar salsas luego viene la hora de"
+                                   " la comida que es una locura y no sé qué hacer con tanto trabajo")])
 def test_spanish_statements_do_not(text):
     assert not is_question_like(text)
 
