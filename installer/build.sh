@@ -14,6 +14,10 @@ if [ "${CONFIDANT_WITH_TORCH:-}" != "1" ]; then
   export CONFIDANT_MINILM_EXPORT="$(realpath -m "$WORK/minilm-onnx")"
   $BIN/python installer/export_minilm_onnx.py "$CONFIDANT_MINILM_EXPORT"
 fi
+# Voices: the GE2E voice encoder exported to ONNX, in both builds (resemblyzer is a data-only
+# install that a frozen app cannot find by import; decision 0125).
+export CONFIDANT_VOICE_EXPORT="$(realpath -m "$WORK/voice-onnx")"
+$BIN/python installer/export_voice_onnx.py "$CONFIDANT_VOICE_EXPORT"
 $BIN/pyinstaller --noconfirm --clean --log-level WARN \
   --distpath "$DIST" --workpath "$WORK/pyinstaller" installer/confidant.spec
 du -sh "$DIST/confidant"

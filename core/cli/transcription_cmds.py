@@ -25,6 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-vad", action="store_true", help="do not skip silences (slower)")
     p.add_argument("--discard-edits", action="store_true",
                    help="do not carry your manual corrections over to the new transcript")
+    p.add_argument("--speakers", metavar="N", default="auto",
+                   help="how many people speak: 1-6, 'auto' (default: Confidant counts) or 'off'")
     p.set_defaults(handler=cmd_transcribe)
 
     p = sub.add_parser("transcript", help="show an interview's transcript")
@@ -55,7 +57,8 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
     from core.jobs import CancelToken
     from core.transcription.service import make_transcribe_job
 
-    options = {"beam_size": args.beam_size, "vad": not args.no_vad, "discard_edits": args.discard_edits}
+    options = {"beam_size": args.beam_size, "vad": not args.no_vad, "discard_edits": args.discard_edits,
+               "speakers": args.speakers}
     if args.prompt:
         options["initial_prompt"] = args.prompt
     with open_vault(args) as vault:
@@ -70,6 +73,16 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
     print(_language_line(transcript.language, run))
     if run.get("kept_edits"):
         print(f"Kept {run['kept_edits']} of your corrected segments.")
+    voices = run.get("voices") or {}
+    if voices.get("voices"):
+        names = ", ".join(f"{v['voice']} {v['label']}" for v in voices["voices"])
+        how = {"sample": "your voice sample", "wording": "who asks the questions",
+               "manual": "your earlier choices", "single": "one voice"}.get(voices.get("role_source", ""), "")
+        print(f"Voices: {names}" + (f" (roles from {how})." if how else "."))
+    elif voices.get("error"):
+        print(f"Voices: not found. {voices['error']}")
+    elif voices.get("method") == "no_speech":
+        print("Voices: not enough speech to tell voices apart.")
     return 0
 
 

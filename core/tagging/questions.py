@@ -215,8 +215,28 @@ def mark_speakers(alignment: Alignment, guide: Guide, embedder: Embedder | None 
             near.append(qindex[own] + 1)
         if scores.shape[1] and float(scores[ui, near].max()) >= SPEAKER_THRESHOLD:
             asked_chars[u.segment] = asked_chars.get(u.segment, 0) + (u.end_char - u.start_char)
+    by_voice = _interviewer_voice(sub, asked_chars)
     for k, i in enumerate(todo):
         seg = segments[i]
-        is_asking = asked_chars.get(k, 0) >= 0.5 * len(seg.text.strip())
+        if by_voice is not None and seg.voice:
+            # Voices are known: the voice that asks the guide's questions is the interviewer,
+            # for all its passages (a participant's "why?" does not make them the interviewer).
+            is_asking = seg.voice == by_voice
+        else:
+            is_asking = asked_chars.get(k, 0) >= 0.5 * len(seg.text.strip())
         flags = seg.flags if SPEAKER_AUTO in seg.flags else [*seg.flags, SPEAKER_AUTO]
         segments[i] = replace(seg, speaker="interviewer" if is_asking else "participant", flags=flags)
+
+
+def _interviewer_voice(segments: Sequence[Segment], asked_chars: dict[int, int]) -> str | None:
+    """The voice with the largest share of its words asking guide questions (None when the
+    segments carry fewer than two voices or nobody asked anything)."""
+    asked: dict[str, int] = {}
+    spoken: dict[str, int] = {}
+    for k, seg in enumerate(segments):
+        if seg.voice:
+            spoken[seg.voice] = spoken.get(seg.voice, 0) + len(seg.text.strip())
+            asked[seg.voice] = asked.get(seg.voice, 0) + asked_chars.get(k, 0)
+    if len(spoken) < 2 or not any(asked.values()):
+        return None
+    return max(spoken, key=lambda v: asked[v] / max(1, spoken[v]))

@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 # Job-level options (not engine options).
 OPT_DISCARD_EDITS = "discard_edits"
+OPT_SPEAKERS = "speakers"  # None/"auto": estimate the number of voices; 1-6: that many; "off": none
 
 
 def resolve_model(vault: Vault, engine: str, model: str | None, language: str = "") -> ModelInfo:
@@ -47,6 +48,23 @@ def recording_audio(vault: Vault, recording_id: int) -> tuple[Any, TimeMap, int]
     spans = off_record_spans(repo.markers(recording_id), len(audio))
     timemap = TimeMap.cutting(len(audio), spans)
     return timemap.apply(audio), timemap, len(audio) - timemap.kept_samples
+
+
+def parse_speakers(value: Any) -> int | str | None:
+    """``None``/"auto" (estimate), "off", or a number of voices from 1 to 6."""
+    if value in (None, "", "auto"):
+        return None
+    if value in ("off", 0, "0", False):
+        return "off"
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        n = -1
+    if not 1 <= n <= 6:
+        from core.errors import InvalidInput
+        raise InvalidInput(f"'{value}' is not a number of speakers Confidant can find.",
+                           "Give a number from 1 to 6, 'auto' to let Confidant count, or 'off'.")
+    return n
 
 
 def make_transcribe_job(vault: Vault, interview_id: str, *, engine: str = DEFAULT_ENGINE,
@@ -68,6 +86,7 @@ def make_transcribe_job(vault: Vault, interview_id: str, *, engine: str = DEFAUL
     keep_edits = not bool(opts.pop(OPT_DISCARD_EDITS, False))
     language = language or opts.pop("language", None)
     opts.pop("language", None)
+    speakers = parse_speakers(opts.pop(OPT_SPEAKERS, None))
     engine_options = EngineOptions.from_dict(opts)
 
     def job(report: ReportFn, cancel: CancelToken) -> Transcript:
@@ -108,11 +127,22 @@ def make_transcribe_job(vault: Vault, interview_id: str, *, engine: str = DEFAUL
                                      on_progress=lambda done, total: report(Progress(done, total, "Transcribing")))
         finally:
             proc.close()
-        del audio
         segments = to_segments(result.segments, timemap)
+        voices: dict[str, Any] = {"method": "off"}
+        if speakers != "off" and segments:
+            from core.speakers.service import label_voices
+
+            report(Progress(0, total_s, "Finding who spoke"))
+            segments, summary = label_voices(
+                vault, interview_id, segments, audio, to_source_s=timemap.to_source_s,
+                n_speakers=speakers if isinstance(speakers, int) else None, cancel=cancel,
+                on_progress=lambda done, total: report(Progress(done, total, "Finding who spoke")))
+            voices = summary.to_dict()
+        del audio
         elapsed = time.monotonic() - started
         run = {**run_options.to_dict(), "audio_s": round(total_s, 3), "elapsed_s": round(elapsed, 3),
-               "engine_s": round(result.elapsed_s, 3), "off_record_cut_s": round(cut_samples / 16000, 3)}
+               "engine_s": round(result.elapsed_s, 3), "off_record_cut_s": round(cut_samples / 16000, 3),
+               "voices": voices}
         if detected is not None:
             run.update(language_detected=True, language_probability=round(detected.probability, 3))
         transcript = save_transcript(vault, interview_id, segments, recording_id=recording.id, engine=engine,

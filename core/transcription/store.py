@@ -18,6 +18,7 @@ from core.vault.db import Vault
 from core.vault.transcripts import Segment, Transcript, TranscriptRepo, Word
 
 FLAG_KEPT_EDIT = "kept_edit"  # a researcher's edit carried over from an earlier transcript
+FLAG_VOICE_MANUAL = "voice_manual"  # = core.speakers.assign: a person moved it to a voice
 
 
 def _ms(seconds: float) -> int:
@@ -48,8 +49,11 @@ def _overlap(a: Segment, b: Segment) -> int:
 
 
 def carry_edits(old: list[Segment], new: list[Segment]) -> list[Segment]:
-    """``new`` with every edited ``old`` segment put back in place of what it overlaps."""
-    edited = [s for s in old if s.is_edited]
+    """``new`` with every edited ``old`` segment put back in place of what it overlaps.
+
+    A passage a person moved to another voice counts as their version too (re-runs never
+    lose manual changes)."""
+    edited = [s for s in old if s.is_edited or FLAG_VOICE_MANUAL in s.flags]
     result: list[Segment] = []
     for seg in new:
         mid = (seg.start_ms + seg.end_ms) // 2
@@ -84,7 +88,7 @@ def save_transcript(vault: Vault, interview_id: str, segments: list[Segment], *,
     if previous is not None and keep_edits:
         old = repo.segments(previous.id)
         kept = sum(1 for s in old if s.is_edited)
-        if any(s.is_edited or s.speaker for s in old):
+        if any(s.is_edited or s.speaker or FLAG_VOICE_MANUAL in s.flags for s in old):
             segments = carry_edits(old, segments)
     transcript = repo.create(interview_id, segments, recording_id=recording_id, source="engine",
                              engine=engine, model=model, model_sha256=model_sha256, language=language,

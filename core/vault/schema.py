@@ -364,5 +364,23 @@ DROP INDEX packets_received_by_supersedes;
 CREATE INDEX packets_received_by_supersedes ON packets_received (supersedes, device_fingerprint);
 """
 
-MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7]
+# v8 [speakers] (issue 17, decision 0126). A segment's voice (V1, V2, ... within its recording) sits beside
+# its role (``speaker``); words carry their own voice inside the words JSON. An interview's
+# voices keep their role, label and centroid so a re-run maps new voices onto the old ones
+# and a person's renames survive. The researcher's voice sample (audio and vector) is kept
+# here only: never in a packet, deleted with its row (secure_delete zeroes the pages).
+SCHEMA_V8 = """
+ALTER TABLE segments ADD COLUMN voice TEXT NOT NULL DEFAULT '';
+CREATE TABLE interview_voices (
+  interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+  voice TEXT NOT NULL, role TEXT NOT NULL DEFAULT '', label TEXT NOT NULL DEFAULT '',
+  is_manual INTEGER NOT NULL DEFAULT 0, centroid BLOB, speech_s REAL NOT NULL DEFAULT 0,
+  PRIMARY KEY (interview_id, voice));
+CREATE TABLE voice_samples (
+  id INTEGER PRIMARY KEY, created_at TEXT NOT NULL, model TEXT NOT NULL,
+  vector BLOB NOT NULL, audio BLOB NOT NULL, sample_rate_hz INTEGER NOT NULL,
+  speech_s REAL NOT NULL DEFAULT 0);
+"""
+
+MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -23,6 +23,7 @@ class Word:
     end_ms: int
     word: str
     probability: float = 1.0
+    voice: str = ""                # the voice heard during this word (V1, V2, ...), if known
 
 
 @dataclass
@@ -31,6 +32,7 @@ class Segment:
     end_ms: int
     text: str
     speaker: str = ""              # "interviewer" | "participant" | ""
+    voice: str = ""                # "V1", "V2", ...: whose voice (stable within the recording)
     avg_logprob: float | None = None
     no_speech_prob: float | None = None
     confidence: float | None = None  # 0..1, for highlighting doubtful passages
@@ -63,7 +65,8 @@ class Transcript:
 
 
 _SEG_COLS = ("id, transcript_id, idx, start_ms, end_ms, text, original_text, speaker, avg_logprob,"
-             " no_speech_prob, confidence, words, flags, is_edited, question_id, question_score, off_record")
+             " no_speech_prob, confidence, words, flags, is_edited, question_id, question_score, off_record,"
+             " voice")
 
 
 def _segment_from_row(r: Any) -> Segment:
@@ -71,11 +74,13 @@ def _segment_from_row(r: Any) -> Segment:
         id=r[0], transcript_id=r[1], idx=r[2], start_ms=r[3], end_ms=r[4], text=r[5], original_text=r[6],
         speaker=r[7], avg_logprob=r[8], no_speech_prob=r[9], confidence=r[10],
         words=[Word(**w) for w in json.loads(r[11])], flags=json.loads(r[12]), is_edited=bool(r[13]),
-        question_id=r[14], question_score=r[15], off_record=bool(r[16]))
+        question_id=r[14], question_score=r[15], off_record=bool(r[16]), voice=r[17])
 
 
 def _words_json(words: Iterable[Word]) -> str:
-    return json.dumps([w.__dict__ for w in words], separators=(",", ":"))
+    # A word's voice is written only when known (most stored transcripts have none).
+    return json.dumps([{k: v for k, v in w.__dict__.items() if k != "voice" or v} for w in words],
+                      separators=(",", ":"))
 
 
 class TranscriptRepo:
@@ -110,10 +115,10 @@ class TranscriptRepo:
         conn.executemany(
             "INSERT INTO segments (transcript_id, idx, start_ms, end_ms, text, original_text, speaker,"
             " avg_logprob, no_speech_prob, confidence, words, flags, is_edited, question_id,"
-            " question_score, off_record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " question_score, off_record, voice) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(tid, start_idx + i, s.start_ms, s.end_ms, s.text, s.original_text or s.text, s.speaker,
               s.avg_logprob, s.no_speech_prob, s.confidence, _words_json(s.words), json.dumps(s.flags),
-              int(s.is_edited), s.question_id, s.question_score, int(s.off_record))
+              int(s.is_edited), s.question_id, s.question_score, int(s.off_record), s.voice)
              for i, s in enumerate(segments)])
 
     def append_segments(self, transcript_id: int, segments: list[Segment]) -> None:
@@ -196,9 +201,9 @@ class TranscriptRepo:
             conn.execute("UPDATE segments SET text = ?, is_edited = 1 WHERE id = ?", (text, segment_id))
 
     def update_fields(self, segment_id: int, **fields: Any) -> None:
-        """Update speaker, question_id, question_score, flags, off_record, start_ms, end_ms, words."""
-        allowed = {"speaker", "question_id", "question_score", "flags", "off_record", "start_ms", "end_ms",
-                   "words", "confidence"}
+        """Update speaker, voice, question_id, question_score, flags, off_record, start_ms, end_ms, words."""
+        allowed = {"speaker", "voice", "question_id", "question_score", "flags", "off_record", "start_ms",
+                   "end_ms", "words", "confidence"}
         if not fields:
             return
         bad = set(fields) - allowed
@@ -237,9 +242,9 @@ class TranscriptRepo:
                 else:
                     conn.execute(
                         "UPDATE segments SET idx = ?, start_ms = ?, end_ms = ?, text = ?, speaker = ?,"
-                        " words = ?, is_edited = ?, question_id = ? WHERE id = ?",
+                        " words = ?, is_edited = ?, question_id = ?, voice = ? WHERE id = ?",
                         (i, s.start_ms, s.end_ms, s.text, s.speaker, _words_json(s.words),
-                         int(s.is_edited), s.question_id, s.id))
+                         int(s.is_edited), s.question_id, s.voice, s.id))
 
     def search(self, query: str, limit: int = 50) -> list[tuple[str, Segment]]:
         """Full-text search over current transcripts: (interview_id, segment) pairs."""

@@ -53,6 +53,7 @@ def test_build_has_no_torch_and_carries_the_onnx_sentence_model(built):
     internal = built / "_internal"
     assert not (internal / "torch").exists()
     assert (internal / "models" / "minilm-onnx" / "model.onnx").is_file()
+    assert (internal / "models" / "voice-onnx" / "voice.onnx").is_file()  # voices without torch
     assert (built / "confidant.desktop").is_file()
 
 

@@ -1,0 +1,91 @@
+"""The researcher's voice sample: "Teach Confidant your voice".
+
+The researcher reads the consent script aloud once (20-30 s). Its voice vector is what lets
+Confidant tell the interviewer from the participants by voice. A voice is an identifier, so
+the sample is kept only inside the encrypted vault, never goes into a packet or a report,
+and can be deleted at any time (the next transcripts then fall back to who asks questions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from core.errors import NoVoiceSample
+from core.jobs import CancelToken, Progress, ReportFn
+from core.speakers.runner import SpeakerProcess
+from core.vault.db import Vault
+from core.vault.voices import VoiceRepo, VoiceSample
+
+SR = 16000
+MIN_SPEECH_S = 8.0      # below this the vector is not steady enough to recognise a voice
+GOOD_SPEECH_S = 20.0
+MAX_SAMPLE_S = 60.0
+
+EXPLANATION = (
+    "Confidant can tell your voice from the people you interview if you read a short text "
+    "aloud once (about 20-30 seconds). It keeps a voice print of it, and the recording, "
+    "only inside your encrypted vault on this computer (and in encrypted backups of it). A "
+    "voice print identifies you like a photo would, so it never goes into a packet or a "
+    "report, and you can delete it at any time. Without it, Confidant guesses who is "
+    "interviewing from who asks the questions.")
+
+# What the researcher reads: the consent script's opening, so it is words they say anyway.
+READING = (
+    "Thank you for agreeing to talk with me today. This interview is about your work: what a "
+    "usual day is like, what helps you do a good job, and what gets in the way. I will record "
+    "our conversation so I do not have to take notes, and the recording stays encrypted on "
+    "this laptop. You can skip any question, ask me to stop recording, or go off the record "
+    "at any time. Before anything leaves this laptop, names and places are taken out. If you "
+    "change your mind later, you can withdraw and your interview will be deleted. Do you have "
+    "any questions before we begin?")
+
+
+def make_voice_sample_job(vault: Vault, audio: np.ndarray) -> Callable[[ReportFn, CancelToken], VoiceSample]:
+    """A job that turns 16 kHz mono audio of the researcher reading into the stored sample."""
+    clip = np.asarray(audio, dtype=np.float32)[:int(MAX_SAMPLE_S * SR)]
+
+    def job(report: ReportFn, cancel: CancelToken) -> VoiceSample:
+        report(Progress(0, 2, "Loading the voice model"))
+        with SpeakerProcess() as proc:
+            proc.start(cancel)
+            report(Progress(1, 2, "Learning your voice"))
+            vector, speech_s = proc.embed(clip, cancel=cancel)
+        if not len(vector) or speech_s < MIN_SPEECH_S:
+            raise NoVoiceSample(f"Only {speech_s:.0f} seconds of speech were heard; "
+                                f"Confidant needs at least {MIN_SPEECH_S:.0f}.")
+        pcm16 = (np.clip(clip, -1.0, 1.0) * 32767).astype("<i2").tobytes()
+        sample = VoiceRepo(vault).save_sample(model=proc.model or "", vector=vector, audio_pcm16=pcm16,
+                                              sample_rate_hz=SR, speech_s=speech_s)
+        report(Progress(2, 2, "Done"))
+        return sample
+
+    return job
+
+
+def read_sample_file(path: str) -> np.ndarray:
+    """A voice sample from an audio file (any rate, mono or stereo) as 16 kHz mono float32."""
+    import soundfile as sf
+
+    from core.audio.resample import downmix, resample
+    from core.errors import NotFound, UnsupportedAudio
+
+    try:
+        with sf.SoundFile(path) as f:
+            rate = int(f.samplerate)
+            data = f.read(frames=int(MAX_SAMPLE_S * rate), dtype="float32", always_2d=True)
+    except FileNotFoundError as exc:
+        raise NotFound("There is no such audio file.", "Check the file's name and folder.") from exc
+    except (sf.LibsndfileError, RuntimeError, TypeError) as exc:
+        raise UnsupportedAudio() from exc
+    return resample(downmix(data), rate)
+
+
+def has_sample(vault: Vault) -> bool:
+    return VoiceRepo(vault).sample() is not None
+
+
+def delete_sample(vault: Vault) -> bool:
+    """Forget the researcher's voice (audio and voice print)."""
+    return VoiceRepo(vault).delete_sample()
