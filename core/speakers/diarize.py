@@ -39,6 +39,7 @@ class DiarizeOptions:
     max_speakers: int = MAX_VOICES
     expected: int = 2                   # an interview: two voices unless the audio says otherwise
     threads: int = 1
+    step_frames: int = STEP_FRAMES      # window hop (live transcription uses a coarser one)
 
 
 @dataclass(frozen=True)
@@ -72,13 +73,13 @@ def normalise_level(audio: np.ndarray, regions: list[tuple[int, int]]) -> np.nda
     return (audio * min(gain, 1000.0)).astype(np.float32)
 
 
-def window_starts(mask: np.ndarray) -> np.ndarray:
+def window_starts(mask: np.ndarray, step: int = STEP_FRAMES) -> np.ndarray:
     """Start frames of the windows with enough speech in them."""
     n = len(mask)
     if n < WINDOW_FRAMES:
         return np.array([0] if mask.mean() >= MIN_SPEECH_IN_WINDOW else [], dtype=int)
     csum = np.concatenate([[0], np.cumsum(mask)])
-    starts = np.arange(0, n - WINDOW_FRAMES + 1, STEP_FRAMES)
+    starts = np.arange(0, n - WINDOW_FRAMES + 1, step)
     share = (csum[starts + WINDOW_FRAMES] - csum[starts]) / WINDOW_FRAMES
     return starts[share >= MIN_SPEECH_IN_WINDOW]
 
@@ -164,7 +165,7 @@ def diarize(audio: np.ndarray, encoder: VoiceEncoder, options: DiarizeOptions | 
     audio = normalise_level(audio, regions)
     mels = mel_frames(audio)
     mask = frame_mask(regions, len(mels))
-    starts = window_starts(mask)
+    starts = window_starts(mask, opts.step_frames)
     if len(starts) == 0:
         starts = np.array([int(np.argmax(mask))])
     if progress:

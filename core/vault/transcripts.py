@@ -32,7 +32,6 @@ class Segment:
     end_ms: int
     text: str
     speaker: str = ""              # "interviewer" | "participant" | ""
-    voice: str = ""                # "V1", "V2", ...: whose voice (stable within the recording)
     avg_logprob: float | None = None
     no_speech_prob: float | None = None
     confidence: float | None = None  # 0..1, for highlighting doubtful passages
@@ -46,6 +45,7 @@ class Segment:
     id: int | None = None
     idx: int = 0
     transcript_id: int | None = None
+    voice: str = ""                # "V1", "V2", ...: whose voice (stable within the interview)
 
 
 @dataclass(frozen=True)
