@@ -197,6 +197,45 @@ def speed(encoder, lengths_min: list[float]) -> list[dict]:
     return out
 
 
+def live_overhead(audio: np.ndarray, window_s: float = 4.0) -> dict:
+    """CPU of the live speaker child next to the live engine child, window by window (the live
+    transcriber decodes every 4 s of new audio; here each window is decoded once)."""
+    import tempfile
+
+    import psutil
+
+    from core.speakers.live import LiveVoices
+    from core.transcription.engine import EngineOptions
+    from core.transcription.registry import find_model
+    from core.transcription.runner import EngineProcess
+    from core.transcription.store import to_segments
+    from core.vault import Vault
+
+    with tempfile.TemporaryDirectory() as tmp:
+        vault, _ = Vault.create(Path(tmp) / "v", "benchmark passphrase 1",
+                                kdf={"algorithm": "argon2id", "time_cost": 1, "memory_kib": 8192, "parallelism": 1})
+        from core.vault.interviews import InterviewRepo
+        iid = InterviewRepo(vault).create("P-B", "S").id
+        options = EngineOptions(language="en")
+        with EngineProcess("faster-whisper", find_model("tiny.en"), options, nice=10) as engine, \
+                LiveVoices(vault, iid, nice=10) as voices:
+            engine.start()
+            voices.start()
+            assert voices.proc is not None and voices.proc.pid is not None
+            e_proc, v_proc = psutil.Process(engine.pid), psutil.Process(voices.proc.pid)
+            e0, v0 = sum(e_proc.cpu_times()[:2]), sum(v_proc.cpu_times()[:2])
+            step = int(window_s * 16000)
+            for start in range(0, len(audio) - step // 2, step):
+                clip = audio[start:start + step]
+                result = engine.transcribe(clip, options)
+                segs = to_segments(result.segments, None, offset_s=start / 16000)
+                voices.label(segs, clip, lambda t, is_end=False: t, start // 16)
+            e1, v1 = sum(e_proc.cpu_times()[:2]), sum(v_proc.cpu_times()[:2])
+        vault.close()
+    return {"engine_cpu_s": round(e1 - e0, 2), "voices_cpu_s": round(v1 - v0, 2),
+            "overhead": round((v1 - v0) / max(1e-6, e1 - e0), 3), "audio_s": round(len(audio) / 16000, 1)}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="skip the speed curve")
@@ -232,6 +271,9 @@ def main() -> int:
         print(f"{r['set']:<22} {r['split']:<9} {r['audio_s']:>5.0f} {r['ref_voices']:>3} {r['found_voices']:>5} "
               f"{r['words']:>5} {r['word_acc']:>6.3f} {r['word_acc_n_given']:>6.3f} {r['der']:>6.3f} "
               f"{r['role_acc']:>6.3f} {r['splits']:>6}")
+    live = live_overhead(np.concatenate([load(SETS[2][1]), load(SETS[3][1])]))
+    print(f"live: engine child {live['engine_cpu_s']} s CPU, voices child {live['voices_cpu_s']} s CPU "
+          f"-> +{100 * live['overhead']:.0f} % on {live['audio_s']} s of audio")
     curve = [] if args.quick else speed(encoder, [2, 5, 10] + ([60] if args.hour else []))
     hour = None
     if curve:
@@ -243,7 +285,7 @@ def main() -> int:
                 "measured": bool(measured), "fit": [round(float(slope), 3), round(float(intercept), 2)]}
         print(f"one hour: {hour['seconds']:.0f} s ({'measured' if measured else 'extrapolated from the curve'})")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({"sets": rows, "speed": curve, "hour": hour, "threads": 2,
+    RESULTS.write_text(json.dumps({"sets": rows, "speed": curve, "hour": hour, "live": live, "threads": 2,
                                    "model": encoder.name}, indent=2) + "\n")
     print(f"wrote {RESULTS.relative_to(REPO)}")
     return 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Self
 
 import numpy as np
 
@@ -29,8 +29,8 @@ from core.vault.voices import VoiceRepo
 
 log = logging.getLogger(__name__)
 
-FINAL_PASS_MAX_S = 20 * 60   # longer recordings keep their live voices (stop stays "seconds")
-LIVE_STEP_FRAMES = 40        # a window every 400 ms while recording: half the work
+FINAL_PASS_MAX_S = 180      # longer recordings keep their live voices ("Type it up again" redoes them): stop stays "seconds"
+LIVE_STEP_FRAMES = 20        # windows are short (4-8 s): keep the full 200 ms hop
 
 
 class LiveVoices:
@@ -52,14 +52,18 @@ class LiveVoices:
         return self.proc is not None
 
     def start(self, cancel: CancelToken | None = None) -> None:
-        self._guard(lambda: self.proc.start(cancel) if self.proc else None)
+        """Spawn the speaker child; its model loads while the first windows are decoded."""
+        self._guard(lambda: self.proc.spawn() if self.proc else None)
+
+    def _ready(self) -> bool:
+        return bool(self._guard(lambda: self.proc.ready() if self.proc else False))
 
     def close(self) -> None:
         if self.proc is not None:
             self.proc.close()
             self.proc = None
 
-    def __enter__(self) -> LiveVoices:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -78,8 +82,8 @@ class LiveVoices:
     def label(self, segments: list[Segment], clip: np.ndarray, to_source_s: Callable[..., float],
               offset_ms: int, cancel: CancelToken | None = None) -> list[Segment]:
         """``segments`` (recording clock) with voices from this window's ``clip``."""
-        if not self.is_on or not segments or not len(clip):
-            return segments
+        if not self.is_on or not segments or not len(clip) or not self._ready():
+            return segments  # the model is still loading: the pass after stop gives these voices
         t0 = time.monotonic()
         options = DiarizeOptions(n_speakers=self.n_speakers, step_frames=LIVE_STEP_FRAMES)
         part = self._guard(lambda: self.proc.diarize(clip, options, cancel=cancel) if self.proc else None)

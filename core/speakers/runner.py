@@ -51,6 +51,7 @@ class SpeakerProcess:
         self._proc: Any = None
         self._conn: Any = None
         self._next_id = 0
+        self._ready = False
         self.model = ""
         self.load_s: float | None = None
 
@@ -58,7 +59,8 @@ class SpeakerProcess:
     def pid(self) -> int | None:
         return self._proc.pid if self._proc is not None else None
 
-    def start(self, cancel: CancelToken | None = None, timeout_s: float = 120.0) -> None:
+    def spawn(self) -> None:
+        """Start the child without waiting for its model (live transcription must not wait)."""
         from core.speakers import child
 
         ctx = mp.get_context("spawn")
@@ -68,16 +70,38 @@ class SpeakerProcess:
         proc.start()
         child_conn.close()
         self._proc, self._conn = proc, parent_conn
-        deadline = time.monotonic() + timeout_s
-        msg = self._next_message(cancel, deadline)
+        self._ready = False
+
+    def ready(self, wait_s: float = 0.0, cancel: CancelToken | None = None) -> bool:
+        """True once the model is loaded (waits up to ``wait_s``); a failed load raises."""
+        if self._proc is None:
+            self.spawn()
+        if self._ready:
+            return True
+        if not self._conn.poll(wait_s) and self._proc.is_alive():
+            return False
+        msg = self._next_message(cancel, time.monotonic() + 1.0)
         if isinstance(msg, Ready):
-            self.model, self.load_s = msg.model, msg.load_s
-            log.info("speaker model ready model=%s load_s=%.2f pid=%s", msg.model, msg.load_s, proc.pid)
-            return
+            self.model, self.load_s, self._ready = msg.model, msg.load_s, True
+            log.info("speaker model ready model=%s load_s=%.2f pid=%s", msg.model, msg.load_s, self.pid)
+            return True
         self.close()
         if isinstance(msg, ErrorMsg) and msg.kind == "model":
             raise VoiceModelMissing()
         raise SpeakerError()
+
+    def start(self, cancel: CancelToken | None = None, timeout_s: float = 120.0) -> None:
+        """Spawn the child and wait until its model is loaded."""
+        self.spawn()
+        deadline = time.monotonic() + timeout_s
+        while not self.ready(POLL_S, cancel):
+            if cancel is not None and cancel.is_cancelled:
+                self.close()
+                raise Cancelled()
+            if time.monotonic() > deadline:
+                self.close()
+                raise SpeakerError("The voice model did not start in time.",
+                                   "Close other programs to free memory, then try again.")
 
     def close(self) -> None:
         proc, conn = self._proc, self._conn
@@ -122,8 +146,8 @@ class SpeakerProcess:
 
     def _request(self, make: Callable[[int, int], object], audio: np.ndarray,
                  on_progress: ProgressCallback | None, cancel: CancelToken | None) -> object:
-        if self._proc is None:
-            self.start(cancel)
+        if self._proc is None or not self._ready:
+            self.start(cancel) if self._proc is None else self._wait_ready(cancel)
         self._next_id += 1
         rid = self._next_id
         samples = np.ascontiguousarray(audio, dtype=np.float32)
@@ -146,6 +170,13 @@ class SpeakerProcess:
                 raise Cancelled()
             elif isinstance(msg, ErrorMsg):
                 log.warning("speaker child failed: %s", msg.detail)
+                raise SpeakerError()
+
+    def _wait_ready(self, cancel: CancelToken | None) -> None:
+        deadline = time.monotonic() + 120.0
+        while not self.ready(POLL_S, cancel):
+            if time.monotonic() > deadline:
+                self.close()
                 raise SpeakerError()
 
     def _next_message(self, cancel: CancelToken | None, deadline: float | None, rid: int | None = None) -> Any:

@@ -206,7 +206,9 @@ def set_speaker(vault: Vault, segment_id: int, speaker: str) -> None:
         raise InvalidInput(f"'{speaker}' is not a speaker.", "Use interviewer or participant.")
     repo = TranscriptRepo(vault)
     seg = repo.segment(segment_id)
-    repo.update_fields(segment_id, speaker=speaker, flags=[f for f in seg.flags if f != SPEAKER_AUTO])
+    # voice_manual: a re-transcription puts this passage back as the person left it (#17).
+    flags = [f for f in seg.flags if f not in (SPEAKER_AUTO, "speaker_voice", "voice_manual")]
+    repo.update_fields(segment_id, speaker=speaker, flags=[*flags, "voice_manual"])
 
 
 def move_to_question(vault: Vault, segment_id: int, question_id: str | None) -> None:

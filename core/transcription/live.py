@@ -66,6 +66,9 @@ class LiveTranscriber:
         self._cursor = 0            # samples before this are committed
         self._language = ""
         self.windows = 0            # how many windows were decoded (for tests and logs)
+        # Voices as it goes (core.speakers.live), then one pass over the whole recording.
+        self.speakers = (options or {}).get("speakers", None)
+        self._voices: Any = None
         self.tail_s: float | None = None  # seconds of audio left to decode when finish() came
 
     # --- control -------------------------------------------------------------------------
@@ -133,8 +136,18 @@ class LiveTranscriber:
 
         repo = RecordingRepo(self.vault)
         try:
-            with EngineProcess(self.engine, self.model, self.options, nice=LIVE_NICE) as proc:
+            from core.speakers.live import LiveVoices
+            from core.transcription.service import parse_speakers
+
+            n = parse_speakers(self.speakers)
+            # The voices child is niced below the engine: words first, voices when there is CPU.
+            with EngineProcess(self.engine, self.model, self.options, nice=LIVE_NICE) as proc, \
+                    LiveVoices(self.vault, self.interview_id, nice=LIVE_NICE + 5,
+                               n_speakers=n if isinstance(n, int) else None) as voices:
                 proc.start(self._cancel)
+                if n != "off":
+                    voices.start(self._cancel)
+                    self._voices = voices if voices.is_on else None
                 while True:
                     final = self._final.is_set()
                     committed = repo.committed_samples(self.recording_id)
@@ -142,6 +155,7 @@ class LiveTranscriber:
                         self.tail_s = (committed - self._cursor) / SR
                         if committed > self._cursor:
                             self._window(proc, repo, committed, final=True)
+                        self._final_voices()
                         return
                     if committed - self._cursor >= MIN_NEW_S * SR:
                         self._window(proc, repo, committed, final=False)
@@ -190,12 +204,28 @@ class LiveTranscriber:
                 cursor_ms = start * 1000 // SR
             else:
                 cursor_ms = start * 1000 // SR
+        if self._voices is not None:
+            keep = self._voices.label(keep, clip, timemap.to_source_s, start * 1000 // SR, self._cancel)
         self._commit(keep)
         with self._lock:
             self._provisional = [] if final else segments[len(keep):]
         self._cursor = max(self._cursor, min(end, cursor_ms * SR // 1000))
         log.info("live window recording=%s %.1f-%.1fs kept=%d/%d in %.2fs final=%s", self.recording_id,
                  start / SR, end / SR, len(keep), len(segments), time.monotonic() - t0, final)
+
+    def _final_voices(self) -> None:
+        """After stop: the whole recording's voices replace the live guesses (short recordings)."""
+        if self._voices is None or self.transcript_id is None:
+            return
+        from core.transcription.service import recording_audio
+
+        repo = TranscriptRepo(self.vault)
+        audio, timemap, _cut = recording_audio(self.vault, self.recording_id)
+        voiced = self._voices.final(repo.segments(self.transcript_id), audio, timemap.to_source_s, self._cancel)
+        if voiced is not None:
+            repo.replace_segments(self.transcript_id, voiced)
+            with self._lock:
+                self._segments = repo.segments(self.transcript_id)
 
     def _commit(self, segments: list[Segment]) -> None:
         if not segments:

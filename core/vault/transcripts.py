@@ -223,10 +223,16 @@ class TranscriptRepo:
             conn.execute(f"UPDATE segments SET {sets} WHERE id = ?", (*values, segment_id))
 
     def set_speakers(self, segment_ids: list[int], speaker: str) -> None:
-        """One speaker for several segments at once (one transaction)."""
+        """One speaker for several segments at once (one transaction). A person's choice:
+        tagging and re-transcription keep it (flag ``voice_manual``, no ``speaker_auto``)."""
         with self.vault.transaction() as conn:
-            conn.executemany("UPDATE segments SET speaker = ? WHERE id = ?",
-                             [(speaker, sid) for sid in segment_ids])
+            for sid in segment_ids:
+                row = conn.execute("SELECT flags FROM segments WHERE id = ?", (sid,)).fetchone()
+                if row is None:
+                    continue
+                flags = [f for f in json.loads(row[0]) if f not in ("speaker_auto", "speaker_voice", "voice_manual")]
+                conn.execute("UPDATE segments SET speaker = ?, flags = ? WHERE id = ?",
+                             (speaker, json.dumps([*flags, "voice_manual"]), sid))
 
     def replace_segments(self, transcript_id: int, segments: list[Segment]) -> None:
         """Rewrite a transcript's segments in order (split/merge); keeps ids of given segments."""
@@ -242,9 +248,9 @@ class TranscriptRepo:
                 else:
                     conn.execute(
                         "UPDATE segments SET idx = ?, start_ms = ?, end_ms = ?, text = ?, speaker = ?,"
-                        " words = ?, is_edited = ?, question_id = ?, voice = ? WHERE id = ?",
+                        " words = ?, is_edited = ?, question_id = ?, voice = ?, flags = ? WHERE id = ?",
                         (i, s.start_ms, s.end_ms, s.text, s.speaker, _words_json(s.words),
-                         int(s.is_edited), s.question_id, s.voice, s.id))
+                         int(s.is_edited), s.question_id, s.voice, json.dumps(s.flags), s.id))
 
     def search(self, query: str, limit: int = 50) -> list[tuple[str, Segment]]:
         """Full-text search over current transcripts: (interview_id, segment) pairs."""

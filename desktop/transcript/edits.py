@@ -29,6 +29,8 @@ def load(vault: Any, interview_id: str) -> Any:
     data.memos = MemoRepo(vault).list(interview_id)
     from core.tagging.service import interview_codebook
     data.themes = interview_codebook(vault, interview_id)  # theme names in the guide's language
+    from core.speakers.edits import voices
+    data.voices = voices(vault, interview_id)
     from core.vault.guides import GuideRepo
     stored = GuideRepo(vault).for_interview(interview_id)
     if stored is not None:
@@ -59,7 +61,8 @@ def set_text(vault: Any, segment_id: int, text: str) -> None:
 
 
 def set_speaker(vault: Any, segment_id: int, speaker: str) -> None:
-    TranscriptRepo(vault).update_fields(segment_id, speaker=speaker)
+    from core.tagging.service import set_speaker as core_set_speaker
+    core_set_speaker(vault, segment_id, speaker)  # kept on re-transcription (flag voice_manual)
 
 
 def accept_tag(vault: Any, tag_id: int) -> None:

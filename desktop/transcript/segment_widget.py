@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -72,6 +73,12 @@ class SegmentWidget(QFrame):
         self.pick.setAccessibleName(self.tr("Pick this passage"))
         top.addWidget(self.pick)
         top.addWidget(self.time_button)
+        # Whose voice this is (Confidant heard it; rename or move it in the Voices box).
+        self.voice = QLabel("", self)
+        self.voice.setObjectName("voice")
+        self.voice.setProperty("note", "1")
+        self.voice.setVisible(False)
+        top.addWidget(self.voice)
         top.addWidget(self.speaker)
         top.addStretch(1)
         layout.addLayout(top)
@@ -100,6 +107,11 @@ class SegmentWidget(QFrame):
         self.time_button.clicked.connect(self._on_time)
         self.speaker.currentIndexChanged.connect(self._on_speaker)
         self.mark_low_confidence()
+
+    def set_voice(self, label: str) -> None:
+        """Show whose voice this passage is (hidden when voices are unknown)."""
+        self.voice.setText(label)
+        self.voice.setVisible(bool(label))
 
     @Slot()
     def _fit_height(self, *_args: object) -> None:

@@ -35,6 +35,7 @@ from desktop.transcript.player import Player
 from desktop.transcript.segment_widget import SegmentWidget
 from desktop.transcript.side_panel import SidePanel
 from desktop.transcript.takes_bar import TakesBar
+from desktop.transcript.voices_panel import VoicesPanel
 from desktop.widgets.buttons import button
 from desktop.widgets.job_status import JobStatus
 from desktop.widgets.plain import clock
@@ -51,6 +52,7 @@ class TranscriptData:
     themes: list = field(default_factory=list)
     questions: dict[str, str] = field(default_factory=dict)
     recording_id: int | None = None
+    voices: list = field(default_factory=list)     # core.vault.voices.InterviewVoice
 
 
 def _transcribe(vault: Any, interview_id: str, engine: str, model: str):
@@ -86,6 +88,11 @@ def _suggest(vault: Any, interview_id: str, required: bool):
 def _set_speakers(vault: Any, segment_ids: list[int], speaker: str) -> None:
     from core.vault.transcripts import TranscriptRepo
     TranscriptRepo(vault).set_speakers(segment_ids, speaker)
+
+
+def _voice_edit(vault: Any, action: str, interview_id: str, *args: Any) -> None:
+    from core.speakers import edits as voice_edits
+    getattr(voice_edits, action)(vault, interview_id, *args)
 
 
 def _move_to_question(vault: Any, segment_id: int, question_id: str | None) -> None:
@@ -209,6 +216,8 @@ class TranscriptView(QWidget):
         self.body_layout = QVBoxLayout(self.body)
         self.scroll.setWidget(self.body)
         self.side = SidePanel()
+        self.voices = VoicesPanel(self.side)
+        self.side.layout().insertWidget(0, self.voices)
         split.addWidget(self.scroll)
         # The panel scrolls on a short screen instead of making the whole tab taller than it.
         # A plain scroll area: its words wrap to the panel's width and it scrolls down (the
@@ -251,6 +260,9 @@ class TranscriptView(QWidget):
         self.takes.take_chosen.connect(self._on_take_chosen)
         self.move_question.activated.connect(self._on_move_question)
         self.bulk_button.clicked.connect(self._on_bulk_speaker)
+        self.voices.rename_requested.connect(self._on_rename_voice)
+        self.voices.role_requested.connect(self._on_voice_role)
+        self.voices.move_requested.connect(self._on_move_to_voice)
         self.scroll.verticalScrollBar().rangeChanged.connect(self._on_scroll_range)
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_stack.undo)
         QShortcut(QKeySequence.StandardKey.Redo, self, activated=self.undo_stack.redo)
@@ -322,6 +334,7 @@ class TranscriptView(QWidget):
         current_id = self.current.segment_id if self.current is not None else None
         self.widgets, self.current = [], None
         picked, self._picked = self._picked, set()
+        labels_of_voices = {v.voice: v.label or v.voice for v in data.voices}
         last_q: object = object()
         for seg in data.segments:
             if seg.question_id != last_q:
@@ -332,6 +345,7 @@ class TranscriptView(QWidget):
                 header.setWordWrap(True)
                 self.body_layout.addWidget(header)
             w = SegmentWidget(seg, self.body)
+            w.set_voice(labels_of_voices.get(getattr(seg, "voice", ""), ""))
             w.set_tags(tags_by_segment.get(seg.id, []), labels)
             w.play_requested.connect(self.play_from)
             w.focused.connect(self._on_focused)
@@ -358,6 +372,8 @@ class TranscriptView(QWidget):
             self.move_question.addItem(text, qid)
         self._show_question_of(self.current)
         self.bulk_button.setEnabled(bool(self._picked))
+        self.voices.set_voices(data.voices)
+        self.voices.set_can_move(bool(self._picked))
         self.side.set_passage(self._passage_label(self.current))
         if self._focus_after_load is not None:
             self._restore_scroll = None
@@ -439,6 +455,22 @@ class TranscriptView(QWidget):
     def _on_picked(self, widget: SegmentWidget, on: bool) -> None:
         (self._picked.add if on else self._picked.discard)(widget.segment_id)
         self.bulk_button.setEnabled(bool(self._picked))
+        self.voices.set_can_move(bool(self._picked))
+
+    @Slot(str, str)
+    def _on_rename_voice(self, voice: str, name: str) -> None:
+        self._write(_voice_edit, "rename_voice", self.interview_id, voice, name)
+
+    @Slot(str, str)
+    def _on_voice_role(self, voice: str, role: str) -> None:
+        self._write(_voice_edit, "set_voice_role", self.interview_id, voice, role)
+
+    @Slot(str)
+    def _on_move_to_voice(self, voice: str) -> None:
+        ids = sorted(self._picked)
+        if ids:
+            self._picked.clear()
+            self._write(_voice_edit, "move_to_voice", self.interview_id, ids, voice)
 
     @Slot()
     def _on_bulk_speaker(self) -> None:

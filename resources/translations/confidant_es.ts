@@ -1825,57 +1825,57 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>SegmentWidget</name>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="61"/>
+        <location filename="../../desktop/transcript/segment_widget.py" line="62"/>
         <source>Play from here</source>
         <translation>Reproducir desde aquí</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="64"/>
+        <location filename="../../desktop/transcript/segment_widget.py" line="65"/>
         <source>Who?</source>
         <translation>¿Quién?</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="65"/>
+        <location filename="../../desktop/transcript/segment_widget.py" line="66"/>
         <source>Interviewer</source>
         <translation>Entrevistador/a</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="66"/>
+        <location filename="../../desktop/transcript/segment_widget.py" line="67"/>
         <source>Participant</source>
         <translation>Participante</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="71"/>
+        <location filename="../../desktop/transcript/segment_widget.py" line="72"/>
         <source>Pick this passage to change the speaker of several at once</source>
         <translation>Marca este fragmento para cambiar el hablante de varios a la vez</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="72"/>
+        <location filename="../../desktop/transcript/segment_widget.py" line="73"/>
         <source>Pick this passage</source>
         <translation>Marcar este fragmento</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="131"/>
+        <location filename="../../desktop/transcript/segment_widget.py" line="143"/>
         <source>Not sure about this word: listen and check</source>
         <translation>Palabra dudosa: escucha y comprueba</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="186"/>
+        <location filename="../../desktop/transcript/segment_widget.py" line="198"/>
         <source>Suggested: click to accept</source>
         <translation>Sugerido: haz clic para aceptarlo</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="187"/>
+        <location filename="../../desktop/transcript/segment_widget.py" line="199"/>
         <source>Accepted theme</source>
         <translation>Tema aceptado</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="193"/>
+        <location filename="../../desktop/transcript/segment_widget.py" line="205"/>
         <source>Not this theme</source>
         <translation>Este tema no</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/segment_widget.py" line="194"/>
+        <location filename="../../desktop/transcript/segment_widget.py" line="206"/>
         <source>Reject {theme}</source>
         <translation>Rechazar {theme}</translation>
     </message>
@@ -2200,155 +2200,155 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="153"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="347"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="160"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="361"/>
         <source>Type it up</source>
         <translation>Transcribir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="155"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="162"/>
         <source>Suggest themes</source>
         <translation>Sugerir temas</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="156"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="163"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="157"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="164"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="158"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="165"/>
         <source>Split at cursor</source>
         <translation>Dividir en el cursor</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="159"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="166"/>
         <source>Join with next</source>
         <translation>Unir con el siguiente</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="167"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="174"/>
         <source>Interviewer</source>
         <translation>Entrevistador/a</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="168"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="175"/>
         <source>Participant</source>
         <translation>Participante</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="169"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="176"/>
         <source>Set speaker of ticked</source>
         <translation>Poner hablante a los marcados</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="176"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="577"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="183"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="609"/>
         <source>Play</source>
         <translation>Reproducir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="177"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="184"/>
         <source>− 5 s</source>
         <translation>− 5 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="178"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="185"/>
         <source>+ 5 s</source>
         <translation>+ 5 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="191"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="198"/>
         <source>This passage answers:</source>
         <translation>Este fragmento responde a:</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="201"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="208"/>
         <source>No transcript yet. Record the interview, then press “Type it up”.</source>
         <translation>Todavía no hay transcripción. Graba la entrevista y luego pulsa “Transcribir”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="325"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="351"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="338"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="365"/>
         <source>Before the first question</source>
         <translation>Antes de la primera pregunta</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="346"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="360"/>
         <source>Type it up again</source>
         <translation>Transcribir de nuevo</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="373"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="389"/>
         <source>Typing up the interview…</source>
         <translation>Transcribiendo la entrevista…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="382"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="398"/>
         <source>The new take is typed up. The transcript below is still the one in use; choose the new take above to work on it instead.</source>
         <translation>La toma nueva está transcrita. La transcripción de abajo sigue siendo la que está en uso; elige la toma nueva arriba para trabajar con ella.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="388"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="404"/>
         <source>English</source>
         <translation>inglés</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="388"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="404"/>
         <source>Spanish</source>
         <translation>español</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="390"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="406"/>
         <source>Typed up in {language}: the language heard in the first 30 seconds.</source>
         <translation>Transcrita en {language}: el idioma que se oyó en los primeros 30 segundos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="393"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="409"/>
         <source>Typed up, with the questions and suggested themes.</source>
         <translation>Transcrita, con las preguntas y los temas sugeridos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="402"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="418"/>
         <source>Suggesting themes…</source>
         <translation>Sugiriendo temas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="430"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="446"/>
         <source>{t} — “{start}”</source>
         <translation>{t} — «{start}»</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="491"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="523"/>
         <source>Click between two words, then press Split.</source>
         <translation>Haz clic entre dos palabras y luego pulsa Dividir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="493"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="525"/>
         <source>Split</source>
         <translation>Dividir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="503"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="535"/>
         <source>This is the last passage; there is nothing after it to join.</source>
         <translation>Este es el último fragmento; no hay nada después para unir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="505"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="537"/>
         <source>Join</source>
         <translation>Unir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="530"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="562"/>
         <source>First click into a passage and select some words.</source>
         <translation>Primero haz clic en un fragmento y selecciona algunas palabras.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="570"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="602"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
@@ -2455,6 +2455,39 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
         <location filename="../../desktop/unlock/unlock_view.py" line="196"/>
         <source>Preparing the sample interview…</source>
         <translation>Preparando la entrevista de ejemplo…</translation>
+    </message>
+</context>
+<context>
+    <name>VoicesPanel</name>
+    <message>
+        <location filename="../../desktop/transcript/voices_panel.py" line="23"/>
+        <source>Voices</source>
+        <translation>Voces</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/voices_panel.py" line="24"/>
+        <source>Confidant told the voices apart. Give a voice a name, say who interviews, or tick passages and move them to another voice. Your changes stay if you type it up again.</source>
+        <translation>Confidant distinguió las voces. Ponle un nombre a una voz, indica quién entrevista, o marca pasajes y pásalos a otra voz. Tus cambios se conservan si vuelves a transcribir.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/voices_panel.py" line="32"/>
+        <source>Move ticked passages to this voice</source>
+        <translation>Pasar los pasajes marcados a esta voz</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/voices_panel.py" line="51"/>
+        <source>Name of voice {v}</source>
+        <translation>Nombre de la voz {v}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/voices_panel.py" line="55"/>
+        <source>Interviewer</source>
+        <translation>Entrevistador/a</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/voices_panel.py" line="56"/>
+        <source>Participant</source>
+        <translation>Participante</translation>
     </message>
 </context>
 <context>
@@ -2613,7 +2646,7 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>view</name>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="98"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="105"/>
         <source>Edit text</source>
         <translation>Editar texto</translation>
     </message>

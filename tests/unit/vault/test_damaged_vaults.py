@@ -28,7 +28,9 @@ def filled(tmp_path):
         interviews, transcripts = InterviewRepo(v), TranscriptRepo(v)
         for i in range(40):
             iv = interviews.create(f"P-{i:03d}", "SITE-A")
-            transcripts.create(iv.id, [Segment(j * 1000, j * 1000 + 900, f"answer {j} of {i} " * 12)
+            # The text length places page n/2 inside the segments table (not its search index);
+            # schema v7 added a column, which moved it at 12 repetitions.
+            transcripts.create(iv.id, [Segment(j * 1000, j * 1000 + 900, f"answer {j} of {i} " * 13)
                                        for j in range(20)])
         roots = dict(v.conn.execute("SELECT name, rootpage FROM sqlite_master WHERE type = 'table'"))
     return folder, roots
