@@ -18,6 +18,7 @@ BENCHMARKS = {
     "transcription": ["transcription/bench_transcription.py"],
     "tagging": ["tagging/run.py"],
     "deid": ["deid/bench_deid.py"],
+    "deid_v2": ["deid/bench_v2.py", "dev"],
     "packets": ["packets/bench_export.py"],
     "coordinator": ["coordinator/bench_coordinator.py"],
     "share": ["coordinator/bench_share.py"],

@@ -39,6 +39,8 @@ _UNIT = (r"(?:,?\s*(?:apartment|apt|unit|suite|ste|number|no|#|room|lot|floor|sp
          r"departamento|depto|interior|int)\.?\s*#?\s*"
          r"(?:[a-z]?\d+[a-z]?|[a-z]\b|(?:[^\W\d_]+[\s-]){0,2}[^\W\d_]+(?=[\s,.]|$)))?")
 _ZIP = r"(?:,?\s+\d{5}(?:-\d{4})?)"
+_MONTH_AFTER = re.compile(r"\s+[a-z]+(?:st|nd|rd|th)?\s+of\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+                          re.IGNORECASE)
 _MONTH_BEFORE = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                            r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?:the\s+)?$",
                            re.IGNORECASE)
@@ -205,7 +207,8 @@ def _extend_with_place(text: str, start: int, end: int) -> int:
     new_end = end
     for (word_end, word), (_, label) in zip(words, tail):
         low = word.strip(" ,").lower()
-        if label not in _PLACE_LABELS or low in _NOT_STREET_WORDS or low in STOP_WORDS or low in _ES_STOP:
+        if label not in _PLACE_LABELS or low in _NOT_STREET_WORDS or (
+                label not in ("StateName", "ZipCode") and (low in STOP_WORDS or low in _ES_STOP)):
             break
         # A comma before a place name is the usual sign; without one, only a state or ZIP joins.
         if not word.startswith(",") and label == "PlaceName" and new_end == end and not word.strip()[:1].isupper():
@@ -219,7 +222,7 @@ def _numbered(text: str, runs: list[NumberRun]) -> list[Finding]:
     for run in runs:
         if len(run.digits) > 6:
             continue
-        if _MONTH_BEFORE.search(text[max(0, run.start - 12):run.start]):
+        if _MONTH_BEFORE.search(text[max(0, run.start - 12):run.start]) or _MONTH_AFTER.match(text, run.end):
             continue  # "july twenty eighth", "march 3rd street fair": a date, not a house number
         m = _STREET_TAIL.match(text, run.end)
         recognizer, score = "street_address", 0.85

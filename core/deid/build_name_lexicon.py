@@ -10,7 +10,8 @@ surname in the top 2,000 of any country, and marks which of them are also everyd
     python -m core.deid.build_name_lexicon NAMES_DATASET_DIR EN_WORDS ES_WORDS > core/deid/name_lexicon.txt
 
 EN_WORDS / ES_WORDS: one word a line (Debian's wamerican / wspanish word lists).
-Output lines: ``name<TAB>kinds`` with kinds from f (first name), l (surname), w (needs a cue).
+Output lines: ``name<TAB>kinds`` with kinds from f (first name), l (surname), w (needs a cue),
+s (needs a cue in Spanish text).
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def _pick(path: Path, limit: int) -> dict[str, int]:
 def main(argv: list[str]) -> int:
     from wordfreq import zipf_frequency  # type: ignore[import-not-found]
 
-    from core.deid.lexicon import COMMON_GIVEN_NAMES, COMMON_SURNAMES, EVERYDAY_NAMES
+    from core.deid.lexicon import COMMON_GIVEN_NAMES, COMMON_SURNAMES, EVERYDAY_ES, EVERYDAY_NAMES
     root, en_path, es_path = Path(argv[0]), Path(argv[1]), Path(argv[2])
     first = _pick(root / "names_dataset" / "v3" / "first_names.pkl.gz", FIRST_RANK)
     last = _pick(root / "names_dataset" / "v3" / "last_names.pkl.gz", LAST_RANK)
@@ -77,6 +78,8 @@ def main(argv: list[str]) -> int:
                     or zipf_frequency(name, "en") >= 4.3 or zipf_frequency(name, "es") >= 5.0)
         if wordlike and name not in hand and folded not in hand:
             kinds += "w"
+        elif name in EVERYDAY_ES:
+            kinds += "s"  # a word in Spanish text only
         rows.append(f"{name}\t{kinds}")
     sys.stdout.write("# name-lexicon v1: names-dataset 3.3.1 (Apache-2.0), see name_lexicon.LICENSE\n")
     sys.stdout.write("\n".join(rows) + "\n")

@@ -19,13 +19,15 @@ prince duke earl marshall sterling rusty dusty sonny junior chief boss doc grant
 mercedes dolores jesus jesús
 """.split())  # noqa: SIM905
 
-# Names that are also everyday words in Spanish (or virtues in English): an unlisted one needs
-# a cue ("la señora luz"); a listed one still matches alone (the researcher named her).
-EVERYDAY_NAMES = frozenset("""
+# Names that are also everyday Spanish words: in Spanish text an unlisted one needs a cue
+# ("la señora luz"); in English text "linda" and "rosa" are names. A listed one always matches.
+EVERYDAY_ES = frozenset("""
 rosario angel ángel cruz luz paz esperanza consuelo socorro pilar reyes flores rosa blanca soledad
 amparo santos domingo sol mar alba celeste linda dulce paloma perla cielo rocío rocio estrella
-victoria milagros gloria patience mercy faith charity precious
-""".split()) | AMBIGUOUS_NAMES  # noqa: SIM905
+victoria milagros gloria
+""".split())  # noqa: SIM905
+# Names that are everyday words in English: an unlisted one needs a cue in any text.
+EVERYDAY_NAMES = frozenset(["patience", "mercy", "faith", "charity", "precious"]) | AMBIGUOUS_NAMES
 
 # Kind-of-place words that come first in Spanish names ("Hotel Las Palmas").
 LEADING_KIND_WORDS = frozenset("""

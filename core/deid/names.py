@@ -177,6 +177,11 @@ def _person(entry: str, role: str) -> _Entity:
         (ent.cued if len(form.strip(". ")) <= 2 else ent.exact).add(form.lower())
         if len(words) > 1:
             ent.exact.add(f"{words[0]} {words[-1]}".lower())
+        # A surname with its particles is said alone too: "de los santos", "van der berg".
+        for i in range(1, len(words)):
+            if words[i].lower() in _NAME_PARTICLES:
+                ent.exact.add(" ".join(words[i:]).lower())
+                break
         for i, w in enumerate(words):
             w = w.strip(".,").lower()
             if len(w) < 2 or w in _NAME_PARTICLES:
@@ -353,13 +358,14 @@ def unlisted_people(text: str, language: str = "en") -> list[Finding]:
     """
     from spacy.lang.es.stop_words import STOP_WORDS as es_stop
 
-    from core.deid.lexicon import EVERYDAY_NAMES
+    from core.deid.lexicon import EVERYDAY_ES, EVERYDAY_NAMES
     out: list[Finding] = []
     words = list(_WORD_RE.finditer(text))
     for i, m in enumerate(words):
         w = m.group().lower()
         w = w[:-2] if w.endswith(("'s", "’s")) else w
-        if w not in COMMON_GIVEN_NAMES or w in EVERYDAY_NAMES or (language == "es" and w in _ES_VERBISH | es_stop):
+        if w not in COMMON_GIVEN_NAMES or w in EVERYDAY_NAMES or (
+                language == "es" and w in _ES_VERBISH | es_stop | EVERYDAY_ES):
             continue
         start, end = m.start(), m.start() + len(w)
         if i + 1 < len(words):

@@ -166,7 +166,7 @@ _PARTICLE_SURNAME = re.compile(r"\b(?:de\s+l[ao]s?|del|van\s+der|van\s+den|von|d
 def lexicon_people(text: str, language: str = "en") -> list[Finding]:
     """Unlisted people by lexicon and cue, in any casing. In Spanish text, given names that
     are also Spanish words ("dan", they give) need a cue like any word-name."""
-    from core.deid.names import _ES_VERBISH
+    from core.deid.names import _ES_VERBISH, _VERBISH
     out: list[Finding] = []
     # A surname with particles and no first name ("my boss de los santos", "van der berg said").
     for m in _PARTICLE_SURNAME.finditer(text):
@@ -180,7 +180,8 @@ def lexicon_people(text: str, language: str = "en") -> list[Finding]:
         m = words[i]
         word = m.group()
         low = word.lower()
-        kinds = _kinds(word) if low not in _STOPS or low in EVERYDAY_NAMES else ""
+        base = low[:-2] if low.endswith(("'s", "’s")) else low
+        kinds = _kinds(word) if base not in _STOPS or base in EVERYDAY_NAMES else ""  # "she's" is she
         if low.rstrip(".") in _TITLES and i + 1 < len(words) and "f" in _kinds(words[i + 1].group()):
             kinds = ""  # "don rafael", "doña maricela": the title is not part of the name
         if not kinds:
@@ -189,8 +190,11 @@ def lexicon_people(text: str, language: str = "en") -> list[Finding]:
         start, end = m.start(), _word_end(m)
         capital = mixed and _capitalised_mid_sentence(text, start, word)
         cue = _cue(text, start, end)
-        wordlike = "w" in kinds or low in _STOPS or len(low) < 3 or (language == "es" and low in _ES_VERBISH)
-        if wordlike:
+        wordlike = ("w" in kinds or base in _STOPS or len(base) < 3 or (language == "es" and base in _ES_VERBISH)
+                    or ("s" in kinds and language == "es"))
+        if wordlike and _VERBISH.search(base) and not _STRONG_AFTER.match(text[end:end + 24]):
+            ok = False  # "my daughter set up", "i live": a verb after a kin word, not a name
+        elif wordlike:
             ok = cue == 2 or capital and cue >= 1 or capital and "w" not in kinds
         elif "f" in kinds:
             ok = True

@@ -91,3 +91,13 @@ def test_names_from_other_interviews_of_the_vault_are_found(vault):
     run_job(review.make_detect_job(vault, second.id))
     assert [(r.entity_type, r.original) for r in review.list_redactions(vault, second.id)] == [
         ("PERSON", "tlaxcaltecatl")]
+
+
+def test_listed_surname_with_particles_said_alone():
+    found = [(f.entity_type, f.text) for f in detect("so de los santos said no, and van der berg agreed",
+                                                   names=[("Jericho De Los Santos", "supervisor"),
+                                                          ("Mele Van Der Berg", "person")], use_presidio=False)]
+    assert found == [("SUPERVISOR", "de los santos"), ("PERSON", "van der berg")]
+    # ...but "de" and "los" alone are not the person
+    assert detect("la casa de los abuelos", names=[("Jericho De Los Santos", "supervisor")],
+                  use_presidio=False) == []
