@@ -119,7 +119,7 @@ def cmd_voices_move(args: argparse.Namespace) -> int:
     except ValueError:
         raise InvalidInput("Segment indexes are numbers, e.g. 3,4,7.") from None
     with open_vault(args) as vault:
-        by_index = {s.idx: s.id for s in TranscriptRepo(vault).current_segments(args.id)}
+        by_index = {s.idx: s.id for s in TranscriptRepo(vault).current_segments(args.id) if s.id is not None}
         missing = [i for i in wanted if i not in by_index]
         if missing:
             raise InvalidInput(f"There is no segment {missing[0]} in this transcript.",

@@ -17,7 +17,7 @@ HOP = 160            # 10 ms: one mel frame per 10 ms of audio
 N_MELS = 40
 
 
-def _hz_to_mel(hz: np.ndarray) -> np.ndarray:
+def _hz_to_mel(hz: np.ndarray | float) -> np.ndarray:
     # Slaney's scale: linear below 1 kHz, logarithmic above (librosa's htk=False).
     hz = np.asarray(hz, dtype=np.float64)
     f_sp = 200.0 / 3
@@ -26,7 +26,7 @@ def _hz_to_mel(hz: np.ndarray) -> np.ndarray:
     return np.where(hz >= min_log_hz, min_log_mel + np.log(np.maximum(hz, 1e-10) / min_log_hz) / logstep, mels)
 
 
-def _mel_to_hz(mels: np.ndarray) -> np.ndarray:
+def _mel_to_hz(mels: np.ndarray | float) -> np.ndarray:
     mels = np.asarray(mels, dtype=np.float64)
     f_sp = 200.0 / 3
     min_log_hz, min_log_mel, logstep = 1000.0, 1000.0 / f_sp, np.log(6.4) / 27.0

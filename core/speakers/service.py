@@ -62,17 +62,17 @@ def stable_names(new: dict[str, list[float]], old: Sequence[InterviewVoice]) -> 
     """New voice id -> id to use: an earlier voice's id when it sounds like it (Hungarian match)."""
     from scipy.optimize import linear_sum_assignment
 
-    known = [v for v in old if v.centroid is not None and len(v.centroid)]
+    known = [(v.voice, v.centroid) for v in old if v.centroid is not None and len(v.centroid)]
     names = {v: v for v in new}
     if not known or not new:
         return names
     new_ids = list(new)
-    sims = np.array([[float(np.dot(np.asarray(new[n]), k.centroid)) for k in known] for n in new_ids])
+    sims = np.array([[float(np.dot(np.asarray(new[n]), c)) for _v, c in known] for n in new_ids])
     rows, cols = linear_sum_assignment(-sims)
     taken = {}
     for r, c in zip(rows, cols):
         if sims[r, c] >= 0.75:
-            taken[new_ids[r]] = known[c].voice
+            taken[new_ids[r]] = known[c][0]
     used = set(taken.values())
     spare = (f"V{i}" for i in range(1, 100) if f"V{i}" not in used)
     for n in new_ids:
