@@ -159,6 +159,9 @@ def _detect(args: argparse.Namespace, a: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         new = run_job(review.make_detect_job(vault, a.id), ProgressPrinter("Checking"))
         proposed = review.list_redactions(vault, a.id, "proposed")
+        note = review.language_note(vault, a.id)
+        if note:
+            print(f"note: {note}", file=sys.stderr)
         if a.json:
             print_json({"new": new, "proposed": [r.__dict__ for r in proposed],
                         "warnings": review.quasi_identifier_warnings(vault, a.id)})

@@ -119,6 +119,21 @@ def interview_language(vault: Vault, interview_id: str) -> str:
 _VAULT_NAMES_MAX = 5000  # names from other interviews: plenty for a study, bounded for speed
 
 
+def language_note(vault: Vault, interview_id: str) -> str | None:
+    """A sentence for the researcher when the transcript reads as the other language than
+    the one detection uses (the guide's or the transcript's), else None."""
+    from core.deid.people import guess_language
+    text = " ".join(s.text for s in _segments(vault, interview_id) if not s.off_record)
+    used = interview_language(vault, interview_id)
+    guessed = guess_language(text)
+    if guessed is None or guessed == used:
+        return None
+    names = {"en": "English", "es": "Spanish"}
+    return (f"This transcript reads as {names[guessed]}, but names were looked for as in {names[used]} "
+            "(the interview's guide or transcript language). Our own rules know both languages; "
+            "check the proposals with extra care.")
+
+
 def _names(vault: Vault, interview_id: str) -> tuple[list[tuple[str, str]], list[str]]:
     """This interview's protected names (with their roles), then the names protected in every
     other interview of the vault (as persons): a supervisor listed by one participant is the

@@ -64,3 +64,19 @@ def test_interview_with_a_spanish_guide_is_read_in_spanish(vault, presidio):
     run_job(review.make_detect_job(vault, iv.id))
     found = {(r.entity_type, r.original) for r in review.list_redactions(vault, iv.id)}
     assert ("PERSON", "maricela ibarra") in found and ("ADDRESS", "la calle hidalgo 214") in found
+
+
+def test_interview_in_the_other_language_gets_a_note(tmp_path, capsys, monkeypatch, presidio):
+    from core.vault import Vault
+    from core.vault.interviews import InterviewRepo
+    from core.vault.transcripts import Segment, TranscriptRepo
+    from tests.conftest import FAST_KDF, PASSPHRASE
+    v, _ = Vault.create(tmp_path / "v", PASSPHRASE, kdf=FAST_KDF)
+    iv = InterviewRepo(v).create("P-051", "SITE-A")  # no guide, English transcript language
+    TranscriptRepo(v).create(iv.id, [Segment(0, 3000, "pues mi jefa la señora lupe me dijo que no hay "
+                                                      "descanso y que trabajamos el sábado")], language="en")
+    v.close()
+    monkeypatch.setenv("CONFIDANT_PASSPHRASE", PASSPHRASE)
+    assert main(["--vault", str(tmp_path / "v"), "deid", iv.id]) == 0
+    out, err = capsys.readouterr()
+    assert "reads as Spanish" in err and "new proposal" in out
