@@ -58,6 +58,7 @@ class LiveTranscriber:
         self.transcript_id: int | None = None
         self._segments: list[Segment] = []
         self._provisional: list[Segment] = []  # heard in the last window, not committed yet
+        self._decoded_to = 0        # the live edge of the last window decoded
         self._lock = threading.Lock()
         self._final = threading.Event()
         self._cancel = CancelToken()
@@ -157,7 +158,9 @@ class LiveTranscriber:
                             self._window(proc, repo, committed, final=True)
                         self._final_voices()
                         return
-                    if committed - self._cursor >= MIN_NEW_S * SR:
+                    # New audio since the last window, not since the cursor: a window whose
+                    # words all sat within the edge guard must not be decoded again at once.
+                    if committed - max(self._cursor, self._decoded_to) >= MIN_NEW_S * SR:
                         self._window(proc, repo, committed, final=False)
                     else:
                         self._final.wait(POLL_S)
@@ -180,6 +183,7 @@ class LiveTranscriber:
         t0 = time.monotonic()
         result = proc.transcribe(clip, self.options, cancel=self._cancel) if len(clip) else None
         self.windows += 1
+        self._decoded_to = end
         self._language = (result.language if result else "") or self._language
         if self.options.language is None and result is not None and result.segments and end >= DETECT_S * SR:
             # Detected on the first 30 s: later windows keep it, so the text never flips language.
