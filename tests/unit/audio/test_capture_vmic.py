@@ -144,7 +144,8 @@ def test_record_import_and_no_plaintext(vmic, closed_vault, jfk_path):  # noqa: 
     assert cli.proc.wait(timeout=30) == 0, "".join(cli.stderr)
     assert any(line.startswith("Saved recording") for line in cli.stderr)
 
-    imported = run_cli(vmic.env, folder, "audio", "import", iid, str(jfk_path))
+    # The interview has the recording now: a second audio is another take, asked for explicitly.
+    imported = run_cli(vmic.env, folder, "audio", "import", iid, str(jfk_path), "--another-take")
     assert imported.returncode == 0, imported.stderr
     assert "not a secure erase" in imported.stderr
 
