@@ -53,6 +53,9 @@ STAGES: dict[str, str] = {
     "stage.importing_packets": "Importing packets",
     "stage.finding_names": "Looking for names and numbers",
     "stage.watching_packets": "Watching for packets",
+    "stage.finding_speakers": "Finding who spoke",
+    "stage.learning_voice": "Learning your voice",
+    "stage.loading_voice_model": "Loading the voice model",
 }
 _STAGE_IDS = {text: sid for sid, text in STAGES.items()}
 
