@@ -30,6 +30,12 @@ log = logging.getLogger(__name__)
 # Job-level options (not engine options).
 OPT_DISCARD_EDITS = "discard_edits"
 OPT_SPEAKERS = "speakers"  # None/"auto": estimate the number of voices; 1-6: that many; "off": none
+SPEAKER_SHARE = 0.25  # the speaker step's part of the bar, relative to transcription
+
+
+def _part(done: float, total: float | None, start: float, span: float) -> float:
+    """``done`` of ``total`` placed in the span [start, start + span] of the job's bar."""
+    return start + span * (min(1.0, max(0.0, done / total)) if total else 0.0)
 
 
 def resolve_model(vault: Vault, engine: str, model: str | None, language: str = "") -> ModelInfo:
@@ -104,6 +110,9 @@ def make_transcribe_job(vault: Vault, interview_id: str, *, engine: str = DEFAUL
         audio, timemap, cut_samples = recording_audio(vault, recording.id)
         cancel.raise_if_cancelled()
         total_s = len(audio) / 16000
+        # One bar for the job: transcription is its first part, the speaker step the rest,
+        # so the bar never goes back when the speaker step starts counting from zero.
+        whole = total_s * (SPEAKER_SHARE + 1.0) if speakers != "off" else total_s
         started = time.monotonic()
         report(Progress(0, total_s, "Loading the speech model"))
         proc = EngineProcess(engine, info, engine_options)
@@ -122,9 +131,10 @@ def make_transcribe_job(vault: Vault, interview_id: str, *, engine: str = DEFAUL
                     report(Progress(0, total_s, "Loading the speech model"))
                     proc.start(cancel)
             run_options = replace(engine_options, language=lang or None)
-            report(Progress(0, total_s, "Transcribing"))
+            report(Progress(0, whole, "Transcribing"))
             result = proc.transcribe(audio, run_options, cancel=cancel,
-                                     on_progress=lambda done, total: report(Progress(done, total, "Transcribing")))
+                                     on_progress=lambda done, total: report(Progress(
+                                         _part(done, total, 0.0, total_s), whole, "Transcribing")))
         finally:
             proc.close()
         segments = to_segments(result.segments, timemap)
@@ -132,11 +142,12 @@ def make_transcribe_job(vault: Vault, interview_id: str, *, engine: str = DEFAUL
         if speakers != "off" and segments:
             from core.speakers.service import label_voices
 
-            report(Progress(0, total_s, "Finding who spoke"))
+            report(Progress(total_s, whole, "Finding who spoke"))
             segments, summary = label_voices(
                 vault, interview_id, segments, audio, to_source_s=timemap.to_source_s,
                 n_speakers=speakers if isinstance(speakers, int) else None, cancel=cancel,
-                on_progress=lambda done, total: report(Progress(done, total, "Finding who spoke")))
+                on_progress=lambda done, total: report(Progress(
+                    _part(done, total, total_s, whole - total_s), whole, "Finding who spoke")))
             voices = summary.to_dict()
         del audio
         elapsed = time.monotonic() - started

@@ -30,8 +30,11 @@ def test_type_it_up_yields_headings_and_suggestions_in_one_job(qtbot, researcher
     wait_idle(qtbot, 300000)
     stages = [p.stage for p in seen]
     fractions = [p.fraction for p in seen]
-    assert "Transcribing" in stages and any(s in stages for s in ("Suggesting themes", "Finding the questions"))
-    assert fractions == sorted(fractions)                    # one bar, never going back
+    # Progress reaches the UI at most ~10 times a second, so a quick later stage (themes
+    # already loaded earlier in the process) may never be shown: assert the first stage
+    # here and the outcome of the later ones below (headings and suggestions).
+    assert "Transcribing" in stages
+    assert fractions == sorted(fractions), list(zip(stages, fractions))  # one bar, never going back
     assert tv.job.label.text() == "Typed up, with the questions and suggested themes."
     assert not tv.job.bar.isVisible()
     # Question headings and speakers came with it; nothing else had to be pressed.
