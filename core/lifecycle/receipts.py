@@ -136,7 +136,12 @@ def trust_signer(vault: Vault, text_or_path: str | Path) -> str:
     text = str(text_or_path)
     path = Path(text)
     if not text.startswith(keys.DEVICE_KEY_PREFIX) and path.is_file():
-        found = keys.find_key_line(path.read_text(encoding="utf-8"), keys.DEVICE_KEY_PREFIX)
+        try:  # a key file is a few lines: bounded, regular files only (issue #22)
+            content = keys.read_key_file(path)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InvalidInput(f"{path.name} is not a coordinator's key file.",
+                               "Give the key file your coordinator sent, or paste its key line.") from exc
+        found = keys.find_key_line(content, keys.DEVICE_KEY_PREFIX)
         text = found[0] if found else ""
     keys.decode_device_key(text)
     current = json.loads(vault.get_setting(SETTING_TRUSTED, "[]") or "[]")

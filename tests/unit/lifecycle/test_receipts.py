@@ -143,3 +143,17 @@ def test_the_watch_job_writes_receipts_after_each_import(shared, tmp_path):
         runner.join(10)
     assert import_receipts(vault, [watched]).matched == 2
     assert all(share_status(vault, iv.id).received_at for iv in ivs)
+
+
+def test_trusting_a_signer_reads_a_key_file_bounded(vault, coordinator_vault, tmp_path):
+    """A key file is a few lines: a huge "key file" is refused without reading it all (#22)."""
+    from core.errors import InvalidInput
+    good = tmp_path / "coordinator.key"
+    good.write_text("# coordinator device key\n" + keys.device_public_key(coordinator_vault) + "\n")
+    assert trust_signer(vault, str(good)) == keys.fingerprint_words(keys.device_public_key(coordinator_vault))
+    huge = tmp_path / "huge.key"
+    with huge.open("wb") as fh:
+        fh.truncate(200 * 1024 * 1024)  # sparse: 200 MB that must not be read into memory
+    with pytest.raises(InvalidInput) as err:
+        trust_signer(vault, str(huge))
+    assert "not a coordinator's key file" in err.value.user_message
