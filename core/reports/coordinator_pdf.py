@@ -80,8 +80,8 @@ def _table(rows: list[list[Any]], widths: list[float], *, numeric_from: int = 1)
     return table
 
 
-def _filters_text(agg: Aggregate) -> str:
-    f = agg.filters
+def filters_text(f: dict[str, Any]) -> str:
+    """A report's filters in words (the team and the shareable report say them the same way)."""
     parts = []
     if f.get("site"):
         parts.append(f"site {f['site']}")
@@ -103,7 +103,7 @@ def _cover(agg: Aggregate, s: dict[str, ParagraphStyle], title: str) -> list[Any
     rows = [["Interviews", str(agg.n_interviews)], ["Answers (interview × question)", str(agg.total_answers)],
             ["Sites", Paragraph(sites, s["cell"])], ["Months", months],
             ["Guide versions", Paragraph(versions, s["cell"])],
-            ["Themes coded", f"{coded} of {len(agg.themes)}"], ["Filters", Paragraph(_t(_filters_text(agg)), s["cell"])]]
+            ["Themes coded", f"{coded} of {len(agg.themes)}"], ["Filters", Paragraph(_t(filters_text(agg.filters)), s["cell"])]]
     table = Table(rows, colWidths=[2.3 * inch, CONTENT_W - 2.3 * inch], hAlign="LEFT")
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), fonts.REGULAR, 9.5),
                                ("FONT", (0, 0), (0, -1), fonts.BOLD, 9.5),

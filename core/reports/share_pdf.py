@@ -28,7 +28,7 @@ from reportlab.platypus import (
 
 from core.reports import fonts
 from core.reports.charts import MAX_THEMES, grouped_bars, heatmap
-from core.reports.coordinator_pdf import CONTENT_W, MARGIN, _styles, _t, _table
+from core.reports.coordinator_pdf import CONTENT_W, MARGIN, _styles, _t, _table, filters_text
 from core.reports.disclosure import OTHER_SITES
 from core.reports.share_view import ShareView, ThemeView
 
@@ -38,18 +38,6 @@ HIDDEN = "–"
 
 def _n(value: int | None) -> str:
     return HIDDEN if value is None else str(value)
-
-
-def _filters_text(view: ShareView) -> str:
-    f = view.filters
-    parts = []
-    if f.get("site"):
-        parts.append(f"site {f['site']}")
-    if f.get("guide_version"):
-        parts.append(f"guide version {f['guide_version']}")
-    if f.get("date_from") or f.get("date_to"):
-        parts.append(f"months {f.get('date_from') or 'start'} to {f.get('date_to') or 'latest'}")
-    return "; ".join(parts) if parts else "none (all imported interviews)"
 
 
 def _withheld_box(view: ShareView, s: dict[str, ParagraphStyle]) -> list[Any]:
@@ -71,7 +59,7 @@ def _cover(view: ShareView, s: dict[str, ParagraphStyle], title: str) -> list[An
     rows = [["Interviews counted", str(view.n_interviews)], ["Sites", Paragraph(groups, s["cell"])],
             ["Months", months], ["Guide versions", Paragraph(versions, s["cell"])],
             ["Themes coded", str(len(view.themes))],
-            ["Filters", Paragraph(_t(_filters_text(view)), s["cell"])]]
+            ["Filters", Paragraph(_t(filters_text(view.filters)), s["cell"])]]
     table = Table(rows, colWidths=[2.3 * inch, CONTENT_W - 2.3 * inch], hAlign="LEFT")
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 9.5), ("FONT", (0, 0), (0, -1), fonts.BOLD, 9.5),
