@@ -41,6 +41,10 @@ from desktop.widgets.job_status import JobStatus
 from desktop.widgets.plain import clock
 
 log = logging.getLogger(__name__)
+# How long a passage asked for (a search result, the spot before a save) is held in view
+# while the passages settle their heights. Layout on a loaded two-core laptop can take
+# seconds; the reader scrolling ends the hold at once.
+_HOLD_SECONDS = 10.0
 
 
 @dataclass
@@ -148,7 +152,7 @@ class TranscriptView(QWidget):
         self.widgets: list[SegmentWidget] = []
         self.current: SegmentWidget | None = None
         self._focus_after_load: int | None = None
-        self._keep_visible: SegmentWidget | None = None
+        self._hold_segment: int | None = None   # the passage kept in view while layout settles
         self._keep_visible_until = 0.0
         self._restore_scroll: int | None = None
         self._picked: set[int] = set()
@@ -264,6 +268,10 @@ class TranscriptView(QWidget):
         self.voices.role_requested.connect(self._on_voice_role)
         self.voices.move_requested.connect(self._on_move_to_voice)
         self.scroll.verticalScrollBar().rangeChanged.connect(self._on_scroll_range)
+        # The reader's own scrolling (wheel, keys, dragging the bar) ends the hold on a
+        # passage; until then the view keeps it in sight however long layout takes.
+        self.scroll.verticalScrollBar().actionTriggered.connect(self._release_hold)
+        self.scroll.verticalScrollBar().sliderPressed.connect(self._release_hold)
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_stack.undo)
         QShortcut(QKeySequence.StandardKey.Redo, self, activated=self.undo_stack.redo)
         self.undo_button.setEnabled(False)
@@ -279,7 +287,7 @@ class TranscriptView(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        if self.widgets and self._focus_after_load is None:
+        if self.widgets and self._focus_after_load is None and not self._holding():
             # A save or a theme must not send the reader back to the top (issue 16).
             self._restore_scroll = self.scroll.verticalScrollBar().value()
         if self.ctx.session.is_unlocked and self.interview_id:
@@ -302,23 +310,33 @@ class TranscriptView(QWidget):
                 # Passages settle their heights over the next few events (each fits its
                 # wrapped text); keep the one asked for in view while they do, or a search
                 # result opens the transcript at the top (issue 16).
-                self._keep_visible = w
-                self._keep_visible_until = time.monotonic() + 1.5
+                self._hold_segment = segment_id
+                self._keep_visible_until = time.monotonic() + _HOLD_SECONDS
                 self.scroll.ensureWidgetVisible(w)
                 w.text.setFocus()
                 return
         self._focus_after_load = segment_id
+
+    @Slot()
+    def _release_hold(self, *_args: object) -> None:
+        self._hold_segment = None
+        self._restore_scroll = None
+        self._keep_visible_until = 0.0
 
     @Slot(int, int)
     def _on_scroll_range(self, _min: int, _max: int) -> None:
         if self._restore_scroll is not None and time.monotonic() <= self._keep_visible_until:
             self.scroll.verticalScrollBar().setValue(self._restore_scroll)
             return
-        w = self._keep_visible
-        if w is None or time.monotonic() > self._keep_visible_until or w not in self.widgets:
-            self._keep_visible = None
+        if not self._holding():
+            self._hold_segment = None
             return
-        self.scroll.ensureWidgetVisible(w)
+        w = next((w for w in self.widgets if w.segment_id == self._hold_segment), None)
+        if w is not None:
+            self.scroll.ensureWidgetVisible(w)
+
+    def _holding(self) -> bool:
+        return self._hold_segment is not None and time.monotonic() <= self._keep_visible_until
 
     @Slot(object)
     def _on_loaded(self, data: TranscriptData) -> None:
@@ -379,8 +397,13 @@ class TranscriptView(QWidget):
             self._restore_scroll = None
             sid, self._focus_after_load = self._focus_after_load, None
             QTimer.singleShot(0, lambda: self.focus_segment(sid))
+        elif self._holding():
+            # A second load landed (the result opened twice, a save): the passages were
+            # rebuilt, so find the held one again instead of falling back to the top.
+            held = self._hold_segment
+            QTimer.singleShot(0, lambda: self.focus_segment(held) if held is not None else None)
         elif self._restore_scroll is not None:
-            self._keep_visible_until = time.monotonic() + 1.5
+            self._keep_visible_until = time.monotonic() + _HOLD_SECONDS
             self.scroll.verticalScrollBar().setValue(self._restore_scroll)
         self.loaded.emit()
 
@@ -440,6 +463,8 @@ class TranscriptView(QWidget):
     @Slot(object)
     def _on_focused(self, widget: SegmentWidget) -> None:
         self.current = widget
+        if self._hold_segment is not None and widget.segment_id != self._hold_segment:
+            self._release_hold()   # the reader moved to another passage: stop holding the old one
         self._show_question_of(widget)
         self.side.set_passage(self._passage_label(widget))
 

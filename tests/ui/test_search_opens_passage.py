@@ -36,7 +36,17 @@ def test_search_result_opens_the_transcript_at_the_passage(qtbot, researcher_win
         top = target.mapTo(tv.scroll.viewport(), QPoint(0, 0)).y()
         return bar.maximum() > 0 and 0 <= top < tv.scroll.viewport().height()
     qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=5000)   # laid out: 80 passages need scrolling
-    qtbot.wait(200)
-    assert shown(), "the transcript did not open at the passage found"
+    qtbot.waitUntil(shown, timeout=5000)
+    qtbot.wait(300)
+    assert shown(), "the transcript did not stay at the passage found"
     assert bar.value() > 0
     assert tv.current is target and target.text.hasFocus()
+
+    # The reader scrolls back to the top: re-laying out the passages (a narrower
+    # window) must not pull the view back to the search result.
+    bar.triggerAction(bar.SliderAction.SliderToMinimum)
+    assert bar.value() == 0
+    window.resize(window.width() - 120, window.height())
+    wait_idle(qtbot)
+    qtbot.wait(300)
+    assert bar.value() == 0, "the view jumped back to the passage after the reader scrolled away"
