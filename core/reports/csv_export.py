@@ -5,8 +5,9 @@ One observation per row, one variable per column, one table per kind of thing:
 ``segments.csv`` (transcript segments), ``tags.csv`` (coded passages), ``themes.csv`` (the
 codebook), ``theme_parents.csv`` and ``corrections.csv`` (optional links), with
 ``data-dictionary.csv`` (every column's type and meaning) and ``codebook-taguette.csv``
-beside them. Keys join the tables: ``packet_id`` everywhere, plus ``question_id`` and
-``segment_index``. UTF-8 without a byte-order mark (R would read it into the first column
+beside them. Keys join the tables: ``device`` and ``packet_id`` together name an interview
+everywhere (packet ids are unique per sending device only, spec §8, so two laptops may use the
+same id), plus ``question_id`` and ``segment_index``. UTF-8 without a byte-order mark (R would read it into the first column
 name), a header row, "true"/"false" booleans, one type per column (see ``COLUMNS``) —
 ``pandas.read_csv`` and R's ``read.csv`` read every column right with no options. Text is de-identified and has
 its line breaks folded into spaces so every row is one line. A text cell starting with
@@ -38,10 +39,13 @@ TEXT, INTEGER, BOOLEAN, MONTH, DATETIME = "text", "integer", "true/false", "mont
 NOT_TIED = "(not tied)"       # question_id of passages not tied to a guide question
 NOT_RECORDED = "not recorded"  # consent_method when no consent was recorded
 UNKNOWN_SPEAKER = "unknown"
+NOT_SENT = "not sent"          # device of an interview that did not come in a packet
 
 COLUMNS: dict[str, list[tuple[str, str, str]]] = {
     "interviews": [
-        ("packet_id", TEXT, "the packet's id (32 hex digits); joins every table"),
+        ("device", TEXT, ("fingerprint of the device that sent the packet (64 hex digits); with packet_id, "
+                          f"names the interview and joins every table ('{NOT_SENT}' if it came in no packet)")),
+        ("packet_id", TEXT, "the packet's id (32 hex digits), unique per device only"),
         ("participant_code", TEXT, "the researcher's pseudonym for the participant, never a name"),
         ("site", TEXT, "the site code"),
         ("month", MONTH, "the month of the interview (the day is never given)"),
@@ -58,7 +62,8 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("n_redactions", INTEGER, "identifiers the researcher hid"),
     ],
     "answers": [
-        ("packet_id", TEXT, "joins interviews.csv"),
+        ("device", TEXT, "with packet_id, joins interviews.csv"),
+        ("packet_id", TEXT, "with device, joins interviews.csv"),
         ("participant_code", TEXT, "as in interviews.csv"), ("site", TEXT, "as in interviews.csv"),
         ("month", MONTH, "as in interviews.csv"),
         ("question_id", TEXT, f"the guide question answered, or '{NOT_TIED}'"),
@@ -70,7 +75,8 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("text", TEXT, "the participant's words in the answer (de-identified)"),
     ],
     "segments": [
-        ("packet_id", TEXT, "joins interviews.csv"),
+        ("device", TEXT, "with packet_id, joins interviews.csv"),
+        ("packet_id", TEXT, "with device, joins interviews.csv"),
         ("participant_code", TEXT, "as in interviews.csv"), ("site", TEXT, "as in interviews.csv"),
         ("segment_index", INTEGER, "the passage's number in its transcript; joins tags.csv"),
         ("question_id", TEXT, f"the guide question, or '{NOT_TIED}'"),
@@ -80,7 +86,8 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("text", TEXT, "the passage (de-identified)"),
     ],
     "tags": [
-        ("packet_id", TEXT, "joins interviews.csv"),
+        ("device", TEXT, "with packet_id, joins interviews.csv"),
+        ("packet_id", TEXT, "with device, joins interviews.csv"),
         ("participant_code", TEXT, "as in interviews.csv"), ("site", TEXT, "as in interviews.csv"),
         ("month", MONTH, "as in interviews.csv"),
         ("question_id", TEXT, f"the guide question, or '{NOT_TIED}'"),
@@ -101,6 +108,7 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("theme_id", TEXT, "a theme that sits under another"), ("parent_id", TEXT, "the theme above it"),
     ],
     "corrections": [
+        ("device", TEXT, "the device that sent both packets (a packet replaces only its own device's)"),
         ("packet_id", TEXT, "a packet that corrects an earlier one"),
         ("supersedes", TEXT, "the id of the packet it replaces (no longer counted)"),
     ],
@@ -150,7 +158,8 @@ def tables(interviews: list[InterviewDoc]) -> dict[str, tuple[list[str], list[di
     for iv in interviews:
         meta, guide = iv.interview, iv.guide
         pid, code, site, month = iv.packet_id, meta.code, meta.site, meta.month
-        base = {"packet_id": pid, "participant_code": code, "site": site, "month": month}
+        dev = iv.device_fingerprint or NOT_SENT
+        base = {"device": dev, "packet_id": pid, "participant_code": code, "site": site, "month": month}
         labels = iv.labels()
         for theme in iv.codebook:
             themes[theme.id] = {"theme_id": theme.id, "label": theme.display_label,
@@ -175,7 +184,7 @@ def tables(interviews: list[InterviewDoc]) -> dict[str, tuple[list[str], list[di
         for idx in sorted(segments):
             seg = segments[idx]
             answers[seg.question_id or NO_QUESTION].append(seg)
-            seg_rows.append({"packet_id": pid, "participant_code": code, "site": site,
+            seg_rows.append({"device": dev, "packet_id": pid, "participant_code": code, "site": site,
                              "segment_index": idx, "question_id": seg.question_id or NOT_TIED,
                              "speaker": seg.speaker or UNKNOWN_SPEAKER, "start_ms": seg.start_ms,
                              "end_ms": seg.end_ms, "text": seg.text})
@@ -195,7 +204,7 @@ def tables(interviews: list[InterviewDoc]) -> dict[str, tuple[list[str], list[di
                         "n_segments": len(segments), "n_answers": len(answers), "n_tags": len(iv.tags),
                         "n_redactions": iv.deid.n_redactions})
         if iv.supersedes is not None:
-            fix_rows.append({"packet_id": pid, "supersedes": iv.supersedes})
+            fix_rows.append({"device": dev, "packet_id": pid, "supersedes": iv.supersedes})
     out = {"interviews": iv_rows, "answers": ans_rows, "segments": seg_rows, "tags": tag_rows,
            "themes": sorted(themes.values(), key=lambda t: t["theme_id"]),
            "theme_parents": [{"theme_id": t, "parent_id": p} for t, p in sorted(parents.items())],

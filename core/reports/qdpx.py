@@ -13,7 +13,7 @@ source's ``Description``. Source text is LF-only UTF-8 without a BOM (offsets st
 Rules the schema enforces that tools get wrong: container elements (``Users``, ``Codes``,
 ``Variables``, ``Cases``, ``Sources``, ``Notes``, ``Sets``) must hold at least one child, so an
 empty one is left out rather than written empty; elements keep the schema's order; GUIDs are
-deterministic (UUID 5 of packet ids and theme ids), so exporting twice gives the same ids and
+deterministic (UUID 5 of (device, packet id) and of theme ids), so exporting twice gives the same ids and
 a tool can match re-imported items.
 """
 
@@ -49,6 +49,12 @@ VARIABLES = [("site", "Site (workplace code)"), ("month", "Month of the intervie
 def guid(*parts: object) -> str:
     """A stable GUID for a thing named by ``parts``."""
     return str(uuid.uuid5(_GUID_NS, "/".join(str(p) for p in parts)))
+
+
+def _iv_key(iv: InterviewDoc) -> str:
+    """What names an interview in GUIDs: packet ids are unique per device only (spec §8), so
+    two devices' packets with one id are two cases and two sources, never one."""
+    return f"{iv.device_fingerprint}/{iv.packet_id}" if iv.device_fingerprint else iv.packet_id
 
 
 def _clean(text: Any) -> str:
@@ -196,10 +202,10 @@ def _case_name(iv: InterviewDoc) -> str:
 
 def _add_case(cases: etree._Element, iv: InterviewDoc) -> None:
     P = f"{{{PROJECT_NS}}}"
-    pid = iv.packet_id
-    case = etree.SubElement(cases, P + "Case", guid=guid("case", pid), name=_clean(_case_name(iv)))
+    key = _iv_key(iv)
+    case = etree.SubElement(cases, P + "Case", guid=guid("case", key), name=_clean(_case_name(iv)))
     _add_values(case, iv)
-    etree.SubElement(case, P + "SourceRef", targetGUID=guid("source", pid))
+    etree.SubElement(case, P + "SourceRef", targetGUID=guid("source", key))
 
 
 def _note(notes: list[etree._Element], key: str, name: str, text: str, user: str, now: str) -> str:
@@ -215,8 +221,8 @@ def _note(notes: list[etree._Element], key: str, name: str, text: str, user: str
 def _add_source(sources: etree._Element, iv: InterviewDoc, files: dict[str, bytes],
                 notes: list[etree._Element], user: str, now: str) -> None:
     P = f"{{{PROJECT_NS}}}"
-    pid = iv.packet_id
-    src_guid = guid("source", pid)
+    pid, key = iv.packet_id, _iv_key(iv)
+    src_guid = guid("source", key)
     text, offsets = source_text(iv)
     files[f"{src_guid}.txt"] = text.encode("utf-8")
     src = etree.SubElement(sources, P + "TextSource", guid=src_guid, name=_clean(_case_name(iv)),
@@ -225,7 +231,8 @@ def _add_source(sources: etree._Element, iv: InterviewDoc, files: dict[str, byte
     # QualCoder reads a source's memo from its Description, and a passage's memo from the
     # selection's Description; the Notes (NoteRef) are how NVivo and ATLAS.ti read them.
     whole = [m.text for m in iv.memos if m.segment is None or m.segment not in iv.segments_by_index()]
-    about = f"De-identified interview; guide {iv.guide.full_version}; packet {pid}."
+    sender = f" from device {iv.device_fingerprint[:16]}" if iv.device_fingerprint else ""
+    about = f"De-identified interview; guide {iv.guide.full_version}; packet {pid}{sender}."
     etree.SubElement(src, P + "Description").text = _clean(
         "\n\n".join([about, *(f"Memo: {text}" for text in whole)]))
     segments = iv.segments_by_index()
@@ -236,21 +243,21 @@ def _add_source(sources: etree._Element, iv: InterviewDoc, files: dict[str, byte
             continue
         seg_text = _clean(segments[idx].text)
         start, end = tag.span(seg_text) or (0, len(seg_text))
-        sel = etree.SubElement(src, P + "PlainTextSelection", guid=guid("selection", pid, n),
+        sel = etree.SubElement(src, P + "PlainTextSelection", guid=guid("selection", key, n),
                                name=_clean(seg_text[start:end][:60]),
                                startPosition=str(offsets[idx] + start),
                                endPosition=str(offsets[idx] + end), creatingUser=user, creationDateTime=now)
-        coding = etree.SubElement(sel, P + "Coding", guid=guid("coding", pid, n), creatingUser=user,
+        coding = etree.SubElement(sel, P + "Coding", guid=guid("coding", key, n), creatingUser=user,
                                   creationDateTime=now)
         etree.SubElement(coding, P + "CodeRef", targetGUID=guid("code", tag.theme))
     source_notes = []
     for n, memo in enumerate(iv.memos):
-        note_guid = _note(notes, f"{pid}/{n}", f"Memo: {_case_name(iv)}", memo.text, user, now)
+        note_guid = _note(notes, f"{key}/{n}", f"Memo: {_case_name(iv)}", memo.text, user, now)
         seg_idx = memo.segment
         if seg_idx is not None and seg_idx in segments:
             idx = seg_idx
             seg_len = len(_clean(segments[idx].text))
-            sel = etree.SubElement(src, P + "PlainTextSelection", guid=guid("memo-selection", pid, n),
+            sel = etree.SubElement(src, P + "PlainTextSelection", guid=guid("memo-selection", key, n),
                                    name="memo", startPosition=str(offsets[idx]),
                                    endPosition=str(offsets[idx] + seg_len), creatingUser=user,
                                    creationDateTime=now)
