@@ -6,6 +6,65 @@ non-zero. Messages never contain participant data (names, transcript text) or ke
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from string import Formatter
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A message with a stable id and its details: ``Msg("vault.no_theme", code_id="x")``.
+
+    The English template of every id lives in ``core/message_texts.py`` and its translations in
+    ``resources/translations/core.<lang>.json``, with the same ``{placeholders}``. Parameters
+    are data (names of files, numbers, ids) and are never translated; a parameter that is
+    itself a ``Msg`` (or a ``Join`` of them) is rendered in the same language.
+    """
+
+    id: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def __init__(self, id: str, /, **params: Any) -> None:
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "params", params)
+
+    def render(self, templates: dict[str, str] | None = None) -> str:
+        """The text from ``templates`` (a translation) where it has this id, else the English."""
+        from core.message_texts import TEXTS
+        english = TEXTS.get(self.id)
+        if english is None:  # a bug (tests/unit/test_messages.py checks every id): say the id
+            return self.id
+        template = (templates or {}).get(self.id) or english
+        values = {k: _render_value(v, templates) for k, v in self.params.items()}
+        try:
+            return template.format_map(values)
+        except (KeyError, IndexError, ValueError):  # a broken translation: the English holds
+            return english.format_map(values)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+@dataclass(frozen=True)
+class Join:
+    """Several parameters shown as one (``sep`` between them), each rendered like a parameter."""
+
+    items: Sequence[Any]
+    sep: str = "; "
+
+    def render(self, templates: dict[str, str] | None = None) -> str:
+        return self.sep.join(_render_value(v, templates) for v in self.items)
+
+
+def _render_value(value: Any, templates: dict[str, str] | None) -> Any:
+    return value.render(templates) if isinstance(value, (Msg, Join)) else value
+
+
+def placeholders(template: str) -> set[str]:
+    """The names of the ``{fields}`` in a template."""
+    return {name for _, name, _, _ in Formatter().parse(template) if name is not None}
+
 
 class CoreError(Exception):
     """Base of every expected error: a plain message and a hint saying what to do."""
@@ -16,8 +75,18 @@ class CoreError(Exception):
     # shows this one, so a non-technical person is never sent to a command line.
     desktop_hint: str = ""
     exit_code: int = 1
+    # Set when the message or hint was raised as a ``Msg``: the catalogue renders it in the
+    # person's language (core.messages.localise_error); ``user_message``/``hint`` hold the English.
+    message_id: Msg | None = None
+    hint_id: Msg | None = None
 
-    def __init__(self, user_message: str | None = None, hint: str | None = None) -> None:
+    def __init__(self, user_message: str | Msg | None = None, hint: str | Msg | None = None) -> None:
+        if isinstance(user_message, Msg):
+            self.message_id = user_message
+            user_message = user_message.render()
+        if isinstance(hint, Msg):
+            self.hint_id = hint
+            hint = hint.render()
         if user_message is not None:
             self.user_message = user_message
         if hint is not None:
@@ -164,10 +233,10 @@ class GuideInvalid(CoreError):
     user_message = "The interview guide has mistakes."
     hint = "Fix the lines listed and import it again."
 
-    def __init__(self, problems: list[str], user_message: str | None = None) -> None:
-        self.problems = list(problems)
-        listed = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(user_message or f"The interview guide has mistakes:\n{listed}")
+    def __init__(self, problems: Sequence[str | Msg], user_message: str | Msg | None = None) -> None:
+        self.problems = [str(p) for p in problems]  # English, for logs and tests
+        super().__init__(user_message or Msg("guide.has_mistakes",
+                                              problems=Join(list(problems), "\n  - ")))
 
 
 class TranscriptImportError(CoreError):
@@ -192,10 +261,10 @@ class NoRecipients(CoreError):
 class PacketRejected(CoreError):
     user_message = "The packet was rejected."
 
-    def __init__(self, reason: str, hint: str | None = None, code: str = "rejected") -> None:
-        self.reason = reason
+    def __init__(self, reason: str | Msg, hint: str | Msg | None = None, code: str = "rejected") -> None:
+        self.reason = str(reason)
         self.code = code
-        super().__init__(f"The packet was rejected: {reason}", hint)
+        super().__init__(Msg("packets.rejected", reason=reason), hint)
 
 
 # --- coordinator -------------------------------------------------------------------------

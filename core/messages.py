@@ -1,28 +1,35 @@
 """Stable ids for the words core shows people, and their translations (Qt-free).
 
-Two kinds of text leave core for a person: the message and hint of every ``CoreError``
-subclass, and the ``stage`` of a ``Progress``. Each gets a stable id so a translation does
-not depend on the English wording staying the same:
+Three kinds of text leave core for a person: the message and hint of every ``CoreError``
+subclass, a message raised with details (``Msg``), and the ``stage`` of a ``Progress``. Each
+gets a stable id so a translation does not depend on the English wording staying the same:
 - ``error.<ClassName>``, ``hint.<ClassName>`` (and ``desktop_hint.<ClassName>``) for an
   error's own message and hints;
-- ``stage.<name>`` for a progress stage (``STAGES`` below: id -> English).
+- ``stage.<name>`` for a progress stage (``STAGES`` below: id -> English);
+- ``<package>.<what>`` for a message raised with details (``core/message_texts.py``).
 Translations live in ``resources/translations/core.<lang>.json`` ({id: text}); the desktop
-and the CLI use ``localise_error`` and ``localise_stage``. A message written at a raise site
-(with details such as a file name) has no id yet and is shown as written.
-tests/unit/test_messages.py checks that every id has a Spanish text.
+and the CLI use ``localise_error``, ``render`` and ``localise_stage``; the CLI finds the
+person's language with ``person_language``. tests/unit/test_messages.py checks that every id
+has a Spanish text with the same placeholders, and that no raise site in core writes its
+message as plain text.
 """
 
 from __future__ import annotations
 
+import configparser
 import functools
 import importlib
 import json
+import os
 import pkgutil
 import sys
 from pathlib import Path
 
 import core
-from core.errors import CoreError
+from core.errors import CoreError, Msg
+
+# The languages Confidant speaks (the interface and core's messages).
+LANGUAGES = ("en", "es")
 
 # Progress stages core reports (the English text is what core passes in ``Progress.stage``).
 STAGES: dict[str, str] = {
@@ -120,11 +127,63 @@ def localise_error(exc: CoreError, language: str, *, desktop: bool = False) -> t
 
     ``desktop``: the hint for a window (``desktop_hint``) where the error has one.
     """
-    message = _own_text(exc, "user_message", "error", language) or exc.user_message
+    texts = catalogue(language)
+    if exc.message_id is not None:
+        message = exc.message_id.render(texts)
+    else:
+        message = _own_text(exc, "user_message", "error", language) or exc.user_message
     if desktop and exc.desktop_hint:
         return message, _own_text(exc, "desktop_hint", "desktop_hint", language) or exc.desktop_hint
+    if exc.hint_id is not None:
+        return message, exc.hint_id.render(texts)
     hint = _own_text(exc, "hint", "hint", language) or exc.hint
     return message, hint
+
+
+def render(msg: Msg, language: str) -> str:
+    """A message with an id, in ``language`` (English where no translation exists)."""
+    return msg.render(catalogue(language))
+
+
+def _settings_file() -> Path:
+    """Where the desktop saves its preferences (Qt's INI file for Confidant, user scope)."""
+    if sys.platform == "win32" and os.environ.get("APPDATA"):
+        base = Path(os.environ["APPDATA"])
+    else:
+        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return base / "Confidant" / "confidant.ini"
+
+
+def saved_language() -> str | None:
+    """The interface language the desktop saved in its preferences, if any."""
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(_settings_file(), encoding="utf-8")
+    except (OSError, configparser.Error, UnicodeDecodeError):
+        return None
+    value = parser.get("General", "language", fallback="").strip().strip('"')
+    return value if value in LANGUAGES else None
+
+
+def person_language(explicit: str | None = None) -> str:
+    """The language to speak to the person in, outside the desktop (the CLI).
+
+    In order: ``explicit`` (``--language``), ``CONFIDANT_LANG``, the interface language the
+    desktop saved, the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``), else English.
+    """
+    for value in (explicit, os.environ.get("CONFIDANT_LANG")):
+        code = (value or "").strip().lower()[:2]
+        if code in LANGUAGES:
+            return code
+    saved = saved_language()
+    if saved:
+        return saved
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:  # the first one set decides, as for gettext
+            code = value.lower()[:2]
+            return code if code in LANGUAGES else "en"
+    return "en"
 
 
 def stage_id(text: str) -> str | None:

@@ -10,6 +10,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# Tests read English messages from the CLI whatever the machine's locale or the app's saved
+# language (tests/unit/test_messages.py runs the CLI in Spanish on purpose).
+os.environ["CONFIDANT_LANG"] = "en"
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from core import __version__
-from core.errors import Cancelled, CoreError
+from core.errors import Cancelled, CoreError, Msg
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,6 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--passphrase-file", metavar="FILE",
                         help="read the passphrase from the first line of FILE (for scripts)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log ids, counts and timings to stderr")
+    parser.add_argument("--language", dest="interface_language", choices=["en", "es"],
+                        help="language of messages (default: $CONFIDANT_LANG, the language the "
+                             "app was set to, else the locale's)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if info.name.endswith("_cmds"):
@@ -42,6 +45,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
+    from core.cli.common import set_language
+    from core.messages import person_language, render
+    language = set_language(person_language(args.interface_language))
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()
@@ -50,15 +56,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         result = handler(args)
         return int(result or 0)
     except Cancelled:
-        print("Stopped.", file=sys.stderr)
+        print(render(Msg("cli.stopped"), language), file=sys.stderr)
         return Cancelled.exit_code
     except CoreError as exc:
-        print(f"error: {exc.user_message}", file=sys.stderr)
-        if exc.hint:
-            print(f"hint: {exc.hint}", file=sys.stderr)
+        _print_error(exc, language)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("Stopped.", file=sys.stderr)
+        print(render(Msg("cli.stopped"), language), file=sys.stderr)
         return 130
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -67,15 +71,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         from core.vault.db import damaged_vault, is_damaged_page
         if is_damaged_page(exc):  # a damaged page met after the unlock (a read deep in the file)
             damaged = damaged_vault()
-            print(f"error: {damaged.user_message}\nhint: {damaged.hint}", file=sys.stderr)
+            _print_error(damaged, language)
             return damaged.exit_code
         if args.verbose:  # asked for details: the traceback names code, never vault content
             logging.getLogger(__name__).exception("internal error")
-        print(f"error: Confidant hit an internal error ({type(exc).__name__}); what it was doing "
-              "did not finish.", file=sys.stderr)
-        print("hint: Please report it with the command you ran (not its files); --verbose shows "
-              "the details.", file=sys.stderr)
+        print(render(Msg("cli.internal_error", kind=type(exc).__name__), language), file=sys.stderr)
+        print(render(Msg("cli.internal_error.hint"), language), file=sys.stderr)
         return 70  # EX_SOFTWARE
+
+
+def _print_error(exc: CoreError, language: str) -> None:
+    """``error: …`` and ``hint: …`` on stderr, in the person's language."""
+    from core.messages import localise_error, render
+    message, hint = localise_error(exc, language)
+    print(render(Msg("cli.error", message=message), language), file=sys.stderr)
+    if hint:
+        print(render(Msg("cli.hint", hint=hint), language), file=sys.stderr)
 
 
 if __name__ == "__main__":  # python -m core.cli

@@ -10,9 +10,28 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from core.errors import CoreError, InvalidInput
+from core.errors import CoreError, InvalidInput, Msg
 from core.jobs import Progress
 from core.vault.location import default_vault_dir
+
+_language = "en"  # the language this command speaks to the person in (set by core.cli.main)
+
+
+def set_language(language: str) -> str:
+    global _language
+    _language = language
+    return language
+
+
+def language() -> str:
+    """The language of this command's messages ("en", "es")."""
+    return _language
+
+
+def say(msg: Msg, *, err: bool = False) -> None:
+    """Print a message with an id in the person's language (stderr when ``err``)."""
+    from core.messages import render
+    print(render(msg, _language), file=sys.stderr if err else sys.stdout)
 
 
 def vault_dir(args: argparse.Namespace) -> Path:
@@ -26,17 +45,17 @@ def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ", *, c
         try:
             return Path(path).read_text(encoding="utf-8").splitlines()[0]
         except (OSError, IndexError) as exc:
-            raise InvalidInput(f"Cannot read a passphrase from {path}.",
-                               "Put the passphrase on the first line of that file.") from exc
+            raise InvalidInput(Msg("cli.cannot_read_passphrase", path=path),
+                               Msg("cli.cannot_read_passphrase.hint")) from exc
     env = os.environ.get("CONFIDANT_PASSPHRASE")
     if env is not None:
         return env
     if not sys.stdin.isatty():
-        raise InvalidInput("No passphrase given.",
-                           "Type it at the prompt, or use --passphrase-file FILE or $CONFIDANT_PASSPHRASE.")
+        raise InvalidInput(Msg("cli.no_passphrase_given"),
+                           Msg("cli.no_passphrase_given.hint"))
     first = getpass.getpass(prompt)
     if confirm and getpass.getpass("Again, to confirm: ") != first:
-        raise InvalidInput("The two passphrases do not match.", "Type the same passphrase twice.")
+        raise InvalidInput(Msg("cli.two_passphrases_not_match"), Msg("cli.two_passphrases_not_match.hint"))
     return first
 
 
@@ -74,13 +93,15 @@ class ProgressPrinter:
         self._last = pct
         if self.is_tty:
             bar = "#" * (pct // 4)
-            sys.stderr.write(f"\r{self.label or progress.stage} [{bar:<25}] {pct:3d}%")
+            from core.messages import localise_stage
+            label = self.label or localise_stage(progress.stage, _language)
+            sys.stderr.write(f"\r{label} [{bar:<25}] {pct:3d}%")
             if pct >= 100:
                 sys.stderr.write("\n")
             sys.stderr.flush()
 
 
-def fail(message: str, hint: str = "") -> CoreError:
+def fail(message: str | Msg, hint: str | Msg = "") -> CoreError:
     return CoreError(message, hint)
 
 
@@ -96,6 +117,6 @@ def write_key_file(path: str | Path, text: str) -> Path:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise InvalidInput(f"Cannot write {path}.", "Choose a folder you can write to.") from exc
+        raise InvalidInput(Msg("cli.cannot_write", path=path), Msg("cli.cannot_write.hint")) from exc
     print(f"Wrote {path}")
     return path

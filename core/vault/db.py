@@ -30,6 +30,7 @@ from core.errors import (
     CoreError,
     DiskFull,
     KeyFileEdited,
+    Msg,
     VaultCorrupt,
     VaultExists,
     VaultInUse,
@@ -148,10 +149,8 @@ def release_lock(lock_fd: int) -> None:
 
 
 def damaged_vault() -> VaultCorrupt:
-    return VaultCorrupt("Part of the vault's database is damaged (a page failed its check), so the vault "
-                        "cannot be used as it is.",
-                        "Copy what is intact into a new vault with `confidant rescue NEW_FOLDER` "
-                        "(it reads the damaged vault and never writes to it), or restore from a backup.")
+    return VaultCorrupt(Msg("vault.part_vault_database_damaged"),
+                        Msg("vault.part_vault_database_damaged.hint"))
 
 
 def _is_empty_leftover(db_path: Path) -> bool:
@@ -287,17 +286,15 @@ class Vault:
     @classmethod
     def _check_folder(cls, folder: Path) -> Path:
         if not folder.is_dir() or not (folder / KEYFILE_NAME).exists():
-            raise VaultNotFound(f"There is no vault in {folder}.")
+            raise VaultNotFound(Msg("vault.no_vault", folder=folder))
         if not (folder / DB_NAME).exists():
-            raise VaultCorrupt("The vault's database (vault.db) is missing.",
-                               "Restore the vault folder from a backup.")
+            raise VaultCorrupt(Msg("vault.vault_database_vault_db"),
+                               Msg("vault.vault_database_vault_db.hint"))
         if (folder / DB_NAME).stat().st_size == 0:
             # An empty file holds none of the vault: it was cut short while copying or replaced by
             # a sync tool. Say so, and never write a fresh schema into it (that would hide it).
-            raise VaultCorrupt("The vault's database (vault.db) is empty (0 bytes): none of the vault's data "
-                               "is in it. Nothing was written to it.",
-                               "Restore vault.db from a backup or from the device it was copied from; "
-                               "keep it together with this vault.json.")
+            raise VaultCorrupt(Msg("vault.vault_database_vault_db_2"),
+                               Msg("vault.vault_database_vault_db_2.hint"))
         return folder
 
     @classmethod
@@ -314,11 +311,11 @@ class Vault:
             except sqlcipher3.DatabaseError as exc:
                 if is_damaged_page(exc) and _schema_readable(conn):
                     raise damaged_vault() from exc
-                raise VaultCorrupt("The vault's database does not match its key file, or is damaged.",
-                                   "Restore the vault folder from a backup; keep vault.db and vault.json together.") from exc
+                raise VaultCorrupt(Msg("vault.vault_database_not_match"),
+                                   Msg("vault.vault_database_not_match.hint")) from exc
             if vault_id is None or vault_id[0] != keyfile.vault_id:
-                raise VaultCorrupt("vault.db belongs to a different vault than vault.json.",
-                                   "Keep each vault's vault.db and vault.json together in one folder.")
+                raise VaultCorrupt(Msg("vault.vault_db_belongs_different"),
+                                   Msg("vault.vault_db_belongs_different.hint"))
             vault._check_recovery_slot()
             vault._record_key_file_bounds()
             _tighten_permissions(folder)
@@ -350,8 +347,7 @@ class Vault:
         # The database (authenticated by SQLCipher) knows a recovery code was made; a key file
         # without its slot was edited, even if the edit also rewrote the slots' digests.
         if self.keyfile.recovery_wrap is None and self.meta("recovery_code_created") == "1":
-            raise KeyFileEdited("The vault's key file (vault.json) was edited: its recovery-code slot "
-                                "was removed, so the recovery code would no longer open this vault.")
+            raise KeyFileEdited(Msg("vault.vault_key_file_vault"))
 
     def _record_key_file_bounds(self) -> None:
         """Key files written before wraps carried their bound digest get it once unlocked."""
@@ -409,7 +405,7 @@ class Vault:
     def derive_key(self, info: bytes) -> bytes:
         """A 256-bit key for one named purpose (HKDF from the master key)."""
         if self._master_key is None:
-            raise VaultCorrupt("The vault is locked.", "Unlock it again.")
+            raise VaultCorrupt(Msg("vault.vault_locked"), Msg("vault.vault_locked.hint"))
         return derive_subkey(self._master_key, info, self.keyfile.vault_id.encode())
 
     def db_key(self) -> bytes:
@@ -432,10 +428,8 @@ class Vault:
             conn.close()
             if _sqlite_code(exc) in (SQLITE_NOTADB, SQLITE_CORRUPT):
                 # Without the right key a foreign, damaged or plain database all look alike.
-                raise VaultCorrupt("The vault's database is damaged, is not a Confidant vault, "
-                                   "or belongs to a different vault.json.",
-                                   "Restore the vault folder from a backup; keep each vault's "
-                                   "vault.db and vault.json together.") from exc
+                raise VaultCorrupt(Msg("vault.vault_database_damaged_not"),
+                                   Msg("vault.vault_database_damaged_not.hint")) from exc
             if _is_disk_full(exc):
                 raise DiskFull() from exc
             raise VaultReadOnly() from exc
@@ -499,8 +493,8 @@ class Vault:
             return
         if version == 0 and not self._creating:
             conn.close()
-            raise VaultCorrupt("The vault's database (vault.db) holds no vault: it is empty or was replaced.",
-                               "Restore vault.db from a backup; keep it together with this vault.json.")
+            raise VaultCorrupt(Msg("vault.vault_database_vault_db_3"),
+                               Msg("vault.vault_database_vault_db_3.hint"))
         conn.execute("BEGIN IMMEDIATE")
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]  # another thread may have won

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from core.errors import NotFound
+from core.errors import Msg, NotFound
 from core.vault.db import Vault, now_iso
 
 REDACTION_STATES = ("proposed", "accepted", "rejected")
@@ -100,8 +100,8 @@ class DeidRepo:
         r = self.vault.conn.execute(f"SELECT {_RED_COLS} FROM redactions WHERE id = ?",
                                     (redaction_id,)).fetchone()
         if r is None:
-            raise NotFound(f"There is no redaction {redaction_id}.",
-                           "List redactions with `confidant deid show ID`.")
+            raise NotFound(Msg("vault.no_redaction", redaction_id=redaction_id),
+                           Msg("vault.no_redaction.hint"))
         return _redaction(r)
 
     def add_redactions(self, interview_id: str, items: Iterable[NewRedaction]) -> list[int]:
@@ -122,7 +122,7 @@ class DeidRepo:
         with self.vault.transaction() as conn:
             cur = conn.execute("UPDATE redactions SET state = ? WHERE id = ?", (state, redaction_id))
             if cur.rowcount == 0:
-                raise NotFound(f"There is no redaction {redaction_id}.")
+                raise NotFound(Msg("vault.no_redaction", redaction_id=redaction_id))
 
     def set_state_where(self, interview_id: str, from_state: str, to_state: str) -> int:
         with self.vault.transaction() as conn:

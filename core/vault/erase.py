@@ -23,7 +23,7 @@ from typing import Any
 
 import sqlcipher3
 
-from core.errors import CoreError, InvalidInput, NotFound
+from core.errors import CoreError, InvalidInput, Msg, NotFound
 from core.vault import auditlog
 from core.vault.db import Vault
 
@@ -139,11 +139,11 @@ def erase_interview(vault: Vault, interview_id: str, *, event: str = "interview_
     with vault.transaction() as conn:
         row = conn.execute("SELECT state FROM interviews WHERE id = ?", (interview_id,)).fetchone()
         if row is None:
-            raise NotFound(f"There is no interview {interview_id}.",
-                           "List interviews with `confidant interview list`.")
+            raise NotFound(Msg("vault.no_interview", interview_id=interview_id),
+                           Msg("vault.no_interview.hint"))
         if conn.execute("SELECT 1 FROM recordings WHERE interview_id = ? AND state = 'recording'",
                         (interview_id,)).fetchone():
-            raise InvalidInput("This interview is being recorded.", "Stop the recording, then delete it.")
+            raise InvalidInput(Msg("vault.interview_being_recorded"), Msg("vault.interview_being_recorded.hint"))
         rec_ids, chunks = _recording_rows(conn, "interview_id", interview_id)
         tids = [r[0] for r in conn.execute("SELECT id FROM transcripts WHERE interview_id = ?", (interview_id,))]
         segments = 0
@@ -171,11 +171,11 @@ def erase_recording(vault: Vault, recording_id: int, *, event: str = "recording_
     with vault.transaction() as conn:
         row = conn.execute("SELECT interview_id, state FROM recordings WHERE id = ?", (recording_id,)).fetchone()
         if row is None:
-            raise NotFound(f"There is no recording {recording_id}.",
-                           "See the interview's takes with `confidant audio info ID`.")
+            raise NotFound(Msg("vault.no_recording", recording_id=recording_id),
+                           Msg("vault.no_recording.hint"))
         interview_id, state = row
         if state == "recording":
-            raise InvalidInput("This take is still being recorded.", "Stop the recording, then delete it.")
+            raise InvalidInput(Msg("vault.take_still_being_recorded"), Msg("vault.interview_being_recorded.hint"))
         chunks = conn.execute("SELECT COUNT(*) FROM audio_chunks WHERE recording_id = ?",
                               (recording_id,)).fetchone()[0]
         conn.execute("UPDATE transcripts SET recording_id = NULL WHERE recording_id = ?", (recording_id,))

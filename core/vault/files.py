@@ -12,7 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from core.errors import DiskFull, InvalidInput, VaultReadOnly
+from core.errors import DiskFull, InvalidInput, Msg, VaultReadOnly
 
 
 def atomic_write(path: Path, data: bytes, *, temp_suffix: str = ".tmp") -> None:
@@ -48,13 +48,12 @@ def write_output_file(path: str | Path, data: bytes, *, temp_suffix: str = ".par
     path = Path(path)
     folder = path.parent
     if not folder.is_dir():
-        raise InvalidInput(f"The folder {folder} does not exist.", "Choose an existing folder or USB stick.")
+        raise InvalidInput(Msg("vault.folder_not_exist", folder=folder), Msg("vault.folder_not_exist.hint"))
     try:
         atomic_write(path, data, temp_suffix=temp_suffix)
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
-            raise DiskFull("The disk is full, so the file was not saved.",
-                           "Free some space or choose another folder or USB stick.") from exc
-        raise VaultReadOnly(f"Cannot write to {folder}.", "Check the USB stick or folder is writable and "
-                            "not full.") from exc
+            raise DiskFull(Msg("vault.disk_full_file_not"),
+                           Msg("vault.disk_full_file_not.hint")) from exc
+        raise VaultReadOnly(Msg("vault.cannot_write", folder=folder), Msg("vault.cannot_write.hint")) from exc
     return path

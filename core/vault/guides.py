@@ -19,7 +19,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.errors import InvalidInput, NotFound
+from core.errors import InvalidInput, Msg, NotFound
 from core.guide.loader import load_guide
 from core.guide.model import Guide
 from core.vault.db import Vault, now_iso
@@ -86,10 +86,8 @@ class GuideRepo:
             if row[1] == digest:
                 return self.get(row[0])
             raise InvalidInput(
-                f"The guide '{guide.id}' version {guide.version} is already in this vault with "
-                "different content.",
-                "Change the 'version:' line (for example to the next number) and import again. "
-                "Interviews that used the old version keep it.")
+                Msg("vault.guide_version_already_vault", guide_id=guide.id, version=guide.version),
+                Msg("vault.guide_version_already_vault.hint"))
         with self.vault.transaction() as conn:
             cur = conn.execute(
                 "INSERT INTO guides (guide_id, version, title, language, yaml, sha256, imported_at)"
@@ -107,7 +105,7 @@ class GuideRepo:
             "SELECT id, guide_id, version, sha256, yaml, imported_at FROM guides WHERE id = ?",
             (pk,)).fetchone()
         if r is None:
-            raise NotFound(f"There is no guide {pk} in this vault.", "List guides with `confidant guide list`.")
+            raise NotFound(Msg("vault.no_guide_vault", pk=pk), Msg("vault.no_guide_vault.hint"))
         return StoredGuide(r[0], r[1], r[2], r[3], load_guide(r[4], f"{r[1]}@{r[2]}"), r[5], r[4])
 
     def resolve(self, ref: str) -> StoredGuide:
@@ -123,9 +121,9 @@ class GuideRepo:
             rows = [r for r in rows if r[1] == version]
         if not rows:
             known = sorted({r[0] for r in self.vault.conn.execute("SELECT guide_id FROM guides")})
-            raise NotFound(f"There is no guide '{ref}' in this vault.",
-                           f"Guides here: {', '.join(known) or 'none'}. Import one with "
-                           "`confidant guide import FILE`.")
+            raise NotFound(Msg("vault.no_guide_vault_2", ref=ref),
+                           Msg("vault.no_guide_vault_2.hint",
+                               guides=", ".join(known) or Msg("vault.none")))
         best = max(rows, key=lambda r: (_version_key(r[1]), r[0]))
         return self.get(best[0])
 
@@ -137,7 +135,7 @@ class GuideRepo:
         row = self.vault.conn.execute("SELECT guide_pk FROM interviews WHERE id = ?",
                                       (interview_id,)).fetchone()
         if row is None:
-            raise NotFound(f"There is no interview {interview_id}.")
+            raise NotFound(Msg("vault.no_interview", interview_id=interview_id))
         return self.get(row[0]) if row[0] is not None else None
 
     def ensure_defaults(self, folder: Path | None = None) -> builtins.list[StoredGuide]:

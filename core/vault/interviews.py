@@ -8,7 +8,7 @@ import re
 import secrets
 from dataclasses import dataclass, field
 
-from core.errors import InvalidInput, NotFound
+from core.errors import InvalidInput, Msg, NotFound
 from core.vault.db import Vault, now_iso
 
 # Interview states, in the order an interview moves through them.
@@ -58,10 +58,10 @@ def parse_protected(entry: str) -> tuple[str, str]:
     name, _, role = entry.partition("=")
     name, role = name.strip(), role.strip().lower().replace("coworker", "co-worker") or "other"
     if not name:
-        raise InvalidInput("A name to protect is empty.", 'Write it as "Kevin Walsh=supervisor".')
+        raise InvalidInput(Msg("vault.name_protect_empty"), Msg("vault.name_protect_empty.hint"))
     if role not in PROTECTED_ROLES:
-        raise InvalidInput(f"'{role}' is not one of the roles a protected name can have.",
-                           f"Use one of: {', '.join(PROTECTED_ROLES)}.")
+        raise InvalidInput(Msg("vault.not_one_roles_protected", role=role),
+                           Msg("vault.not_one_roles_protected.hint", protected_roles=', '.join(PROTECTED_ROLES)))
     return name, role
 
 
@@ -69,11 +69,11 @@ def validate_participant_code(code: str) -> str:
     """A participant code is a short pseudonym like P-001, never a name."""
     code = code.strip()
     if not _CODE_RE.match(code) or " " in code:
-        raise InvalidInput(f"'{code}' is not a participant code.",
-                           "Use a short code such as P-001 (letters, digits, dashes; no spaces). Never use a name.")
+        raise InvalidInput(Msg("vault.not_participant_code", code=code),
+                           Msg("vault.not_participant_code.hint"))
     if not any(ch.isdigit() for ch in code):
-        raise InvalidInput("A participant code must contain a number so it cannot be a name.",
-                           "Use a code such as P-001.")
+        raise InvalidInput(Msg("vault.participant_code_must_contain"),
+                           Msg("vault.participant_code_must_contain.hint"))
     return code
 
 
@@ -90,7 +90,7 @@ class InterviewRepo:
                consent: Consent | None = None) -> Interview:
         code = validate_participant_code(participant_code)
         if not site.strip():
-            raise InvalidInput("The site is empty.", "Give a short site code such as SITE-A.")
+            raise InvalidInput(Msg("vault.site_empty"), Msg("vault.site_empty.hint"))
         interview_id, now = _new_id(), now_iso()
         with self.vault.transaction() as conn:
             conn.execute(
@@ -109,8 +109,8 @@ class InterviewRepo:
             "SELECT id, participant_code, site, interview_date, guide_pk, state, capture_off_record,"
             " created_at, updated_at FROM interviews WHERE id = ?", (interview_id,)).fetchone()
         if row is None:
-            raise NotFound(f"There is no interview {interview_id}.",
-                           "List interviews with `confidant interview list`.")
+            raise NotFound(Msg("vault.no_interview", interview_id=interview_id),
+                           Msg("vault.no_interview.hint"))
         c = conn.execute("SELECT method, given_at, witnessed_by, script_read, notes FROM consents"
                          " WHERE interview_id = ?", (interview_id,)).fetchone()
         consent = Consent(c[0], c[1], c[2], bool(c[3]), c[4]) if c else None
@@ -131,7 +131,7 @@ class InterviewRepo:
             cur = conn.execute("UPDATE interviews SET state = ?, updated_at = ? WHERE id = ?",
                                (state, now_iso(), interview_id))
             if cur.rowcount == 0:
-                raise NotFound(f"There is no interview {interview_id}.")
+                raise NotFound(Msg("vault.no_interview", interview_id=interview_id))
 
     def advance_state(self, interview_id: str, state: str) -> None:
         """Move forward to ``state`` unless the interview is already further along."""
@@ -152,7 +152,7 @@ class InterviewRepo:
     @staticmethod
     def _write_consent(conn: object, interview_id: str, consent: Consent) -> None:
         if consent.method not in CONSENT_METHODS:
-            raise InvalidInput(f"Unknown consent method '{consent.method}'.", "Use verbal or written.")
+            raise InvalidInput(Msg("vault.unknown_consent_method", method=consent.method), Msg("vault.unknown_consent_method.hint"))
         conn.execute(  # type: ignore[attr-defined]
             "INSERT INTO consents (interview_id, method, given_at, witnessed_by, script_read, notes)"
             " VALUES (?,?,?,?,?,?) ON CONFLICT(interview_id) DO UPDATE SET method=excluded.method,"

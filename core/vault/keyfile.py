@@ -29,7 +29,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from core.errors import KeyFileEdited, VaultCorrupt, WrongPassphrase, WrongRecoveryCode
+from core.errors import KeyFileEdited, Msg, VaultCorrupt, WrongPassphrase, WrongRecoveryCode
 from core.vault.files import atomic_write
 
 KEYFILE_NAME = "vault.json"
@@ -62,8 +62,8 @@ RECOVERY_GROUP_LEN = 5  # 30 symbols x 5 bits = 150 bits
 
 def _damaged() -> VaultCorrupt:
     return VaultCorrupt(
-        "The vault's key file (vault.json) is damaged or was edited.",
-        "Restore vault.json from a backup of this vault folder; without it the vault cannot be opened.")
+        Msg("vault.vault_key_file_vault_2"),
+        Msg("vault.vault_key_file_vault_2.hint"))
 
 
 def _b64(data: bytes) -> str:
@@ -176,8 +176,7 @@ class KeyFile:
             if wrap.bound_sha256 == self._bound(slot, self._slots()):
                 continue
             if self.recovery_wrap is None and wrap.bound_sha256 == self._bound(slot, ["passphrase", "recovery"]):
-                raise KeyFileEdited("The vault's key file (vault.json) was edited: its recovery-code slot "
-                                    "was removed, so the recovery code would no longer open this vault.")
+                raise KeyFileEdited(Msg("vault.vault_key_file_vault"))
             raise KeyFileEdited()
 
     def _open(self, wrap: Wrap, secret: str, slot: str) -> bytes | None:
@@ -204,7 +203,7 @@ class KeyFile:
 
     def unwrap_with_recovery_code(self, code: str) -> bytes:
         if self.recovery_wrap is None:
-            raise WrongRecoveryCode("This vault has no recovery code.", "Unlock it with the passphrase.")
+            raise WrongRecoveryCode(Msg("vault.vault_no_recovery_code"), Msg("vault.vault_no_recovery_code.hint"))
         key = self._open(self.recovery_wrap, normalise_recovery_code(code), "recovery")
         if key is None:
             raise WrongRecoveryCode()
@@ -274,8 +273,8 @@ class KeyFile:
                     raise _damaged()
                 raw = fh.read(MAX_KEYFILE_BYTES + 1)
         except OSError as exc:
-            raise VaultCorrupt("The vault's key file (vault.json) cannot be read.",
-                               "Check the vault folder's permissions, or restore it from a backup.") from exc
+            raise VaultCorrupt(Msg("vault.vault_key_file_vault_3"),
+                               Msg("vault.vault_key_file_vault_3.hint")) from exc
         if len(raw) > MAX_KEYFILE_BYTES:
             raise _damaged()
         try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.errors import InvalidInput
+from core.errors import InvalidInput, Msg
 from core.vault import auditlog
 from core.vault.db import Vault, now_iso
 
@@ -77,8 +77,8 @@ class RecipientRepo:
             "SELECT label, recipient, fingerprint, id, added_at FROM recipients WHERE recipient = ?",
             (recipient,)).fetchone()
         if row is None:
-            raise InvalidInput("That coordinator has not been added.",
-                               "List coordinators with `confidant recipients list`.")
+            raise InvalidInput(Msg("vault.coordinator_not_added"),
+                               Msg("vault.coordinator_not_added.hint"))
         return Recipient(*row)
 
     def list(self) -> list[Recipient]:

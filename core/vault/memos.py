@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from core.errors import InvalidInput, NotFound
+from core.errors import InvalidInput, Msg, NotFound
 from core.vault.db import Vault, now_iso
 
 
@@ -43,21 +43,21 @@ class MemoRepo:
     def get(self, memo_id: int) -> Memo:
         r = self.vault.conn.execute(f"SELECT {_COLS} FROM memos WHERE id = ?", (memo_id,)).fetchone()
         if r is None:
-            raise NotFound(f"There is no memo {memo_id}.")
+            raise NotFound(Msg("vault.no_memo", memo_id=memo_id))
         return _row(r)
 
     def add(self, interview_id: str, text: str, *, segment_id: int | None = None,
             is_shared: bool = False) -> Memo:
         """Add a memo to the interview, or to one of its segments."""
         if not text.strip():
-            raise InvalidInput("The memo is empty.", "Write something in it.")
+            raise InvalidInput(Msg("vault.memo_empty"), Msg("vault.memo_empty.hint"))
         conn = self.vault.conn
         if conn.execute("SELECT 1 FROM interviews WHERE id = ?", (interview_id,)).fetchone() is None:
-            raise NotFound(f"There is no interview {interview_id}.")
+            raise NotFound(Msg("vault.no_interview", interview_id=interview_id))
         if segment_id is not None and conn.execute(
                 "SELECT 1 FROM segments s JOIN transcripts t ON t.id = s.transcript_id"
                 " WHERE s.id = ? AND t.interview_id = ?", (segment_id, interview_id)).fetchone() is None:
-            raise NotFound(f"There is no segment {segment_id} in interview {interview_id}.")
+            raise NotFound(Msg("vault.no_segment_interview", segment_id=segment_id, interview_id=interview_id))
         now = now_iso()
         with self.vault.transaction() as c:
             cur = c.execute("INSERT INTO memos (interview_id, segment_id, text, is_shared, created_at, updated_at)"
@@ -70,7 +70,7 @@ class MemoRepo:
         with self.vault.transaction() as conn:
             if text is not None:
                 if not text.strip():
-                    raise InvalidInput("The memo is empty.", "Delete it instead, or write something in it.")
+                    raise InvalidInput(Msg("vault.memo_empty"), Msg("vault.memo_empty_2.hint"))
                 conn.execute("UPDATE memos SET text = ?, updated_at = ? WHERE id = ?", (text.strip(), now_iso(), memo_id))
             if is_shared is not None:
                 conn.execute("UPDATE memos SET is_shared = ?, updated_at = ? WHERE id = ?",

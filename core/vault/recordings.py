@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlcipher3
 
-from core.errors import AudioDamaged, InvalidInput, NotFound
+from core.errors import AudioDamaged, InvalidInput, Msg, NotFound
 from core.vault.db import Connection, Vault, is_damaged_page, now_iso
 
 SOURCES = ("mic", "import")
@@ -143,8 +143,8 @@ class RecordingRepo:
             raise ValueError(source)
         with self.vault.transaction(self.conn) as conn:
             if conn.execute("SELECT 1 FROM interviews WHERE id = ?", (interview_id,)).fetchone() is None:
-                raise NotFound(f"There is no interview {interview_id}.",
-                               "List interviews with `confidant interview list`.")
+                raise NotFound(Msg("vault.no_interview", interview_id=interview_id),
+                               Msg("vault.no_interview.hint"))
             cur = conn.execute(
                 "INSERT INTO recordings (interview_id, source, source_name, device_name, sample_rate_hz,"
                 " codec, state, started_at, capture_off_record) VALUES (?,?,?,?,?,?,?,?,?)",
@@ -157,8 +157,8 @@ class RecordingRepo:
         row = self.conn.execute(f"SELECT {_REC_COLS} FROM recordings WHERE id = ?",
                                 (recording_id,)).fetchone()
         if row is None:
-            raise NotFound(f"There is no recording {recording_id}.",
-                           "See the interview's recordings with `confidant audio info ID`.")
+            raise NotFound(Msg("vault.no_recording", recording_id=recording_id),
+                           Msg("vault.no_recording_2.hint"))
         return _recording(row)
 
     def for_interview(self, interview_id: str) -> list[Recording]:
@@ -244,7 +244,7 @@ class RecordingRepo:
                                     (recording_id, seq)).fetchone()
         self.check_readable()
         if row is None:
-            raise NotFound(f"There is no chunk {seq} in recording {recording_id}.")
+            raise NotFound(Msg("vault.no_chunk_recording", seq=seq, recording_id=recording_id))
         return bytes(row[0])
 
     def check_readable(self) -> None:
@@ -262,7 +262,7 @@ class RecordingRepo:
     def add_marker(self, recording_id: int, kind: str, sample_offset: int, question_id: str | None = None,
                    label: str = "") -> Marker:
         if kind not in MARKER_KINDS:
-            raise InvalidInput(f"Unknown marker kind '{kind}'.", f"Use one of: {', '.join(MARKER_KINDS)}.")
+            raise InvalidInput(Msg("vault.unknown_marker_kind", kind=kind), Msg("vault.unknown_marker_kind.hint", marker_kinds=', '.join(MARKER_KINDS)))
         with self.vault.transaction(self.conn) as conn:
             cur = conn.execute(
                 "INSERT INTO markers (recording_id, kind, sample_offset, question_id, label, created_at)"

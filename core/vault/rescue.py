@@ -22,7 +22,7 @@ from typing import Any
 
 import sqlcipher3
 
-from core.errors import VaultCorrupt
+from core.errors import Msg, VaultCorrupt
 from core.vault import auditlog
 from core.vault.db import DB_NAME, Connection, Vault, _raw_key_pragma, is_damaged_page, release_lock
 from core.vault.keyfile import INFO_DB_KEY, KeyFile, derive_subkey
@@ -87,8 +87,7 @@ def _open_read_only(folder: Path, db_key: bytes) -> Connection:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError as exc:
         conn.close()
-        raise VaultCorrupt("The damaged vault's table of contents cannot be read, so nothing can be rescued "
-                           "from it.", "Restore the vault folder from a backup.") from exc
+        raise VaultCorrupt(Msg("vault.damaged_vault_table_contents"), Msg("vault.vault_database_vault_db.hint")) from exc
     return conn
 
 

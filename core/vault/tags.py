@@ -16,7 +16,7 @@ import builtins
 from dataclasses import dataclass, replace
 from typing import Any
 
-from core.errors import InvalidInput, NotFound
+from core.errors import InvalidInput, Msg, NotFound
 from core.vault.db import Vault, now_iso
 
 STATES = ("suggested", "accepted", "rejected")
@@ -104,7 +104,7 @@ class TagRepo:
             f"SELECT {_COLS}, s.text FROM tags t JOIN segments s ON s.id = t.segment_id WHERE t.id = ?",
             (tag_id,)).fetchone()
         if r is None:
-            raise NotFound(f"There is no tag {tag_id}.", "List tags with `confidant tags show INTERVIEW`.")
+            raise NotFound(Msg("vault.no_tag", tag_id=tag_id), Msg("vault.no_tag.hint"))
         return self._anchored(Tag(*r[:10]), r[10])
 
     # --- decisions -----------------------------------------------------------------------
@@ -134,21 +134,21 @@ class TagRepo:
             "SELECT s.text FROM segments s JOIN transcripts tr ON tr.id = s.transcript_id"
             " WHERE s.id = ? AND tr.interview_id = ?", (segment_id, interview_id)).fetchone()
         if seg is None:
-            raise NotFound(f"There is no segment {segment_id} in interview {interview_id}.")
+            raise NotFound(Msg("vault.no_segment_interview", segment_id=segment_id, interview_id=interview_id))
         theme = conn.execute("SELECT merged_into FROM themes WHERE code_id = ?", (code_id,)).fetchone()
         if theme is None:
-            raise NotFound(f"There is no theme '{code_id}' in this vault's codebook.",
-                           "List themes with `confidant themes list`, or add one.")
+            raise NotFound(Msg("vault.no_theme_vault_codebook", code_id=code_id),
+                           Msg("vault.no_theme_vault_codebook.hint"))
         if theme[0]:
             code_id = theme[0]  # the theme was merged: tag the one it lives on in
         text = seg[0]
         if (start_char is None) != (end_char is None):
-            raise InvalidInput("A span needs both a start and an end.", "Give both, or neither for the whole segment.")
+            raise InvalidInput(Msg("vault.span_needs_both_start"), Msg("vault.span_needs_both_start.hint"))
         quote = ""
         if start_char is not None and end_char is not None:
             if not 0 <= start_char < end_char <= len(text):
-                raise InvalidInput("That span is outside the segment's text.",
-                                   f"Use offsets between 0 and {len(text)}, start before end.")
+                raise InvalidInput(Msg("vault.span_outside_segment_text"),
+                                   Msg("vault.span_outside_segment_text.hint", count=len(text)))
             quote = text[start_char:end_char]
         now = now_iso()
         with self.vault.transaction() as c:

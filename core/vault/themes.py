@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from core.errors import InvalidInput, NotFound
+from core.errors import InvalidInput, Msg, NotFound
 from core.guide.model import Theme
 from core.vault.db import Vault, now_iso
 
@@ -67,8 +67,8 @@ class ThemeRepo:
             "SELECT code_id, label, description, examples, parent_id, merged_into FROM themes"
             " WHERE code_id = ?", (code_id,)).fetchone()
         if r is None:
-            raise NotFound(f"There is no theme '{code_id}' in this vault's codebook.",
-                           "List themes with `confidant themes list`.")
+            raise NotFound(Msg("vault.no_theme_vault_codebook", code_id=code_id),
+                           Msg("vault.no_theme_vault_codebook_2.hint"))
         return _row(r)
 
     def resolve(self, code_id: str) -> str:
@@ -83,15 +83,15 @@ class ThemeRepo:
     def add(self, code_id: str, label: str, description: str = "", parent: str | None = None,
             examples: builtins.list[str] | None = None) -> Theme:
         if not _ID_RE.match(code_id):
-            raise InvalidInput(f"'{code_id}' is not a usable theme id.",
-                               "Use letters, digits, '-' and '_' only, for example: night_shifts.")
+            raise InvalidInput(Msg("vault.not_usable_theme_id", code_id=code_id),
+                               Msg("vault.not_usable_theme_id.hint"))
         if not label.strip():
-            raise InvalidInput("A theme needs a label.", "Give it a short name people will recognise.")
+            raise InvalidInput(Msg("vault.theme_needs_label"), Msg("vault.theme_needs_label.hint"))
         if parent is not None:
             self.get(parent)
         with self.vault.transaction() as conn:
             if conn.execute("SELECT 1 FROM themes WHERE code_id = ?", (code_id,)).fetchone():
-                raise InvalidInput(f"The theme id '{code_id}' is already used.", "Choose another id.")
+                raise InvalidInput(Msg("vault.theme_id_already_used", code_id=code_id), Msg("vault.theme_id_already_used.hint"))
             conn.execute("INSERT INTO themes (code_id, label, description, parent_id, examples, created_at)"
                          " VALUES (?,?,?,?,?,?)",
                          (code_id, label.strip(), description, parent, json.dumps(examples or []), now_iso()))
@@ -102,7 +102,7 @@ class ThemeRepo:
         """Change what people see; the id (and so every tag) stays."""
         self.get(code_id)
         if not label.strip():
-            raise InvalidInput("A theme needs a label.", "Give it a short name people will recognise.")
+            raise InvalidInput(Msg("vault.theme_needs_label"), Msg("vault.theme_needs_label.hint"))
         with self.vault.transaction() as conn:
             conn.execute("UPDATE themes SET label = ? WHERE code_id = ?", (label.strip(), code_id))
             if description is not None:
@@ -119,7 +119,7 @@ class ThemeRepo:
         self.get(target)
         for s in sources:
             if s == target:
-                raise InvalidInput("A theme cannot be merged into itself.", "Pick a different target.")
+                raise InvalidInput(Msg("vault.theme_cannot_merged_into"), Msg("vault.theme_cannot_merged_into.hint"))
             self.get(s)
         moved = 0
         with self.vault.transaction() as conn:
@@ -141,11 +141,11 @@ class ThemeRepo:
         self.get(code_id)
         ids = [t.id for t in new_themes]
         if not ids:
-            raise InvalidInput("Splitting needs at least one new theme.", "Name the new themes.")
+            raise InvalidInput(Msg("vault.splitting_needs_least_one"), Msg("vault.splitting_needs_least_one.hint"))
         for target in (assignments or {}).values():
             if target not in ids:
-                raise InvalidInput(f"'{target}' is not one of the new themes.",
-                                   f"Assign tags to one of: {', '.join(ids)}.")
+                raise InvalidInput(Msg("vault.not_one_new_themes", target=target),
+                                   Msg("vault.not_one_new_themes.hint", ids=', '.join(ids)))
         for t in new_themes:
             self.add(t.id, t.label, t.description, parent=code_id)
         with self.vault.transaction() as conn:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.errors import NotFound
+from core.errors import Msg, NotFound
 from core.vault.db import Vault, now_iso
 
 
@@ -133,7 +133,7 @@ class TranscriptRepo:
             "SELECT id, interview_id, recording_id, source, engine, model, model_sha256, language, options,"
             " is_current, created_at, state FROM transcripts WHERE id = ?", (transcript_id,)).fetchone()
         if r is None:
-            raise NotFound(f"There is no transcript {transcript_id}.")
+            raise NotFound(Msg("vault.no_transcript", transcript_id=transcript_id))
         return Transcript(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], json.loads(r[8]), bool(r[9]), r[10],
                           r[11])
 
@@ -176,8 +176,8 @@ class TranscriptRepo:
     def require_current(self, interview_id: str) -> Transcript:
         t = self.current(interview_id)
         if t is None:
-            raise NotFound("This interview has no transcript yet.",
-                           f"Transcribe it first (`confidant transcribe {interview_id}`) or import one.")
+            raise NotFound(Msg("vault.interview_no_transcript_yet"),
+                           Msg("vault.interview_no_transcript_yet.hint", interview_id=interview_id))
         return t
 
     def segments(self, transcript_id: int) -> list[Segment]:
@@ -188,7 +188,7 @@ class TranscriptRepo:
     def segment(self, segment_id: int) -> Segment:
         r = self.vault.conn.execute(f"SELECT {_SEG_COLS} FROM segments WHERE id = ?", (segment_id,)).fetchone()
         if r is None:
-            raise NotFound(f"There is no segment {segment_id}.")
+            raise NotFound(Msg("vault.no_segment", segment_id=segment_id))
         return _segment_from_row(r)
 
     def current_segments(self, interview_id: str) -> list[Segment]:
