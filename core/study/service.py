@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from core.errors import InvalidInput
+from core.errors import InvalidInput, Msg
 from core.packets import keys
 from core.study import format as f
 from core.study.studyfile import (
@@ -38,15 +38,15 @@ def new_study(vault: Vault, *, title: str, guide_refs: Iterable[str], sites: Ite
               extra_recipients: Iterable[tuple[str, str]] = (), previous: bytes | None = None) -> bytes:
     """A signed study file from a coordinator vault; ``previous`` makes its next version."""
     if vault.role != "coordinator":
-        raise InvalidInput("Only a coordinator vault can make a study file.",
-                           "Run `confidant coordinator init` first, or open the coordinator vault with --vault.")
+        raise InvalidInput(Msg("study.only_coordinator_vault_can"),
+                           Msg("study.only_coordinator_vault_can.hint"))
     signer = keys.device_public_key(vault)
     study_id, version = secrets.token_hex(16), 1
     if previous is not None:
         before = decode(previous)
         if before.signer != signer:
-            raise InvalidInput("The earlier study file was signed by another coordinator vault.",
-                               "Make the new version from the vault that made the first one.")
+            raise InvalidInput(Msg("study.earlier_study_file_signed"),
+                               Msg("study.earlier_study_file_signed.hint"))
         study_id, version = before.study.study_id, before.study.version + 1
     repo = GuideRepo(vault)
     guides = []
@@ -80,7 +80,7 @@ class JoinPlan:
 def plan_join(vault: Vault, data: bytes) -> JoinPlan:
     """Check a study file against this vault; StudyRejected says why it cannot be joined."""
     if vault.role == "coordinator":
-        raise StudyRejected("this is a coordinator vault.", "Join the study from a researcher's vault.")
+        raise StudyRejected(Msg("study.coordinator_vault"), Msg("study.coordinator_vault.hint"))
     signed = decode(data)
     study = signed.study
     joined_id = vault.get_setting(f.KEY_STUDY_ID)
@@ -88,15 +88,14 @@ def plan_join(vault: Vault, data: bytes) -> JoinPlan:
     if joined_id is not None:
         if joined_id != study.study_id:
             title = vault.get_setting(f.KEY_STUDY_TITLE) or joined_id
-            raise StudyRejected(f"this vault already belongs to the study '{title}'.",
-                                "Use a separate vault for another study (`confidant --vault NEW_FOLDER`).")
+            raise StudyRejected(Msg("study.vault_already_belongs_study", title=title),
+                                Msg("study.vault_already_belongs_study.hint"))
         if vault.get_setting(f.KEY_STUDY_SIGNER) != signed.signer:
-            raise StudyRejected("it is signed by a different coordinator than the study you joined.",
-                                "Ask your coordinator; never join a file from someone else.")
+            raise StudyRejected(Msg("study.signed_different_coordinator_study"),
+                                Msg("study.signed_different_coordinator_study.hint"))
         joined_version = int(vault.get_setting(f.KEY_STUDY_VERSION) or "0")
         if study.version < joined_version:
-            raise StudyRejected(f"it is version {study.version}, older than the version "
-                                f"{joined_version} you already have.", "Nothing to do.")
+            raise StudyRejected(Msg("study.version_older_version_you", version=study.version, joined_version=joined_version), Msg("study.version_older_version_you.hint"))
         is_same = study.version == joined_version
         is_update = not is_same
     repo = GuideRepo(vault)
@@ -107,8 +106,7 @@ def plan_join(vault: Vault, data: bytes) -> JoinPlan:
         if stored is None:
             to_add.append(guide)
         elif stored.yaml != guide.yaml:
-            raise StudyRejected(f"the guide '{guide.id}' version {guide.version} differs from the one "
-                                "already in this vault.", "Ask your coordinator for a new guide version.")
+            raise StudyRejected(Msg("study.guide_version_differs_one", guide_id=guide.id, version=guide.version), Msg("study.guide_version_differs_one.hint"))
     known = {r.recipient for r in keys.list_recipients(vault)}
     recipients = tuple(r for r in study.recipients if r.recipient not in known)
     return JoinPlan(signed, tuple(to_add), recipients, is_update, is_same)

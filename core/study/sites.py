@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from core.errors import InvalidInput
+from core.errors import InvalidInput, Msg
 from core.study import format as f
 from core.vault import Vault
 
@@ -28,8 +28,7 @@ def check_site(vault: Vault, site: str, *, confirmed: bool = False) -> str:
     if vault.get_setting(f.KEY_STUDY_ALLOW_OTHER_SITES) == "1":
         if confirmed:
             return site.strip()
-        raise InvalidInput(f"'{site}' is not one of the sites of {title}: {listed}.",
-                           "Choose one of them, or confirm a new site (--new-site) if it is really "
-                           "another one.")
-    raise InvalidInput(f"'{site}' is not one of the sites of {title}: {listed}.",
-                       "Choose one of them. Ask your coordinator if a site is missing.")
+        raise InvalidInput(Msg("study.not_one_sites", site=site, title=title, listed=listed),
+                           Msg("study.not_one_sites_2.hint"))
+    raise InvalidInput(Msg("study.not_one_sites", site=site, title=title, listed=listed),
+                       Msg("study.not_one_sites.hint"))

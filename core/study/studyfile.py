@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from core.errors import CoreError, GuideInvalid
+from core.errors import CoreError, GuideInvalid, Msg
 from core.guide.loader import load_guide
 from core.packets import keys
 from core.packets.format import DEVICE_KEY_PREFIX
@@ -28,9 +28,9 @@ class StudyRejected(CoreError):
     user_message = "This study file cannot be used."
     hint = "Ask your coordinator to send the study file again (do not edit it)."
 
-    def __init__(self, reason: str, hint: str | None = None) -> None:
-        self.reason = reason
-        super().__init__(f"This study file cannot be used: {reason}", hint)
+    def __init__(self, reason: str | Msg, hint: str | Msg | None = None) -> None:
+        self.reason = str(reason)
+        super().__init__(Msg("study.rejected", reason=reason), hint)
 
 
 @dataclass(frozen=True)
@@ -98,145 +98,145 @@ def read_file(path: str | Path) -> bytes:
     path = Path(path)
     try:
         if not path.is_file():
-            raise StudyRejected(f"{path.name} is not a file.", "Choose the .cstudy file your coordinator sent.")
+            raise StudyRejected(Msg("study.not_file", path_name=path.name), Msg("study.not_confidant_study_file.hint"))
         with path.open("rb") as fh:
             data = fh.read(f.MAX_STUDY_LEN + 1)
     except OSError as exc:
-        raise StudyRejected(f"{path.name} cannot be read ({exc.strerror or 'error'}).",
-                            "Copy the file to this computer and try again.") from exc
+        raise StudyRejected(Msg("study.cannot_read", path_name=path.name, reason=exc.strerror or exc),
+                            Msg("study.cannot_read.hint")) from exc
     if len(data) > f.MAX_STUDY_LEN:
-        raise StudyRejected("the file is larger than a study file can be.")
+        raise StudyRejected(Msg("study.file_larger_study_file"))
     return data
 
 
 def decode(data: bytes) -> SignedStudy:
     """Verify the signature and validate every field; raises StudyRejected with the reason."""
     if len(data) > f.MAX_STUDY_LEN:
-        raise StudyRejected("the file is larger than a study file can be.")
+        raise StudyRejected(Msg("study.file_larger_study_file"))
     head, sep, body = data.partition(b"\n\n")
     lines = head.split(b"\n")
     if not sep or len(lines) != 3 or lines[0] != f.MAGIC_LINE.encode():
         if data.startswith(b"CONFIDANT-STUDY/"):
-            raise StudyRejected("it was made by a newer version of Confidant.",
-                                "Update Confidant, then open the study file again.")
-        raise StudyRejected("it is not a Confidant study file.",
-                            "Choose the .cstudy file your coordinator sent.")
+            raise StudyRejected(Msg("study.made_newer_version_confidant"),
+                                Msg("study.contents_unknown_format.hint"))
+        raise StudyRejected(Msg("study.not_confidant_study_file"),
+                            Msg("study.not_confidant_study_file.hint"))
     try:
         signer = lines[1].decode("ascii").removeprefix("signer: ")
         signature = base64.b64decode(lines[2].decode("ascii").removeprefix("signature: "), validate=True)
     except (UnicodeDecodeError, binascii.Error) as exc:
-        raise StudyRejected("its signature lines are damaged.") from exc
+        raise StudyRejected(Msg("study.signature_lines_damaged")) from exc
     if not signer.startswith(DEVICE_KEY_PREFIX):
-        raise StudyRejected("its signer line is damaged.")
+        raise StudyRejected(Msg("study.signer_line_damaged"))
     try:
         keys.decode_device_key(signer)
     except CoreError as exc:
-        raise StudyRejected("its signer key is damaged.") from exc
+        raise StudyRejected(Msg("study.signer_key_damaged")) from exc
     if not keys.verify_signature(signer, signature, f.SIGNATURE_CONTEXT + body):
-        raise StudyRejected("its signature does not match: the file was changed after the "
-                            "coordinator signed it, or it is damaged.")
+        raise StudyRejected(Msg("study.signature_not_match_file"))
     try:
         doc = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise StudyRejected("its contents are not readable.") from exc
+        raise StudyRejected(Msg("study.contents_not_readable")) from exc
     return SignedStudy(validate(doc), signer)
 
 
-def _text(doc: dict[str, Any], key: str, limit: int, what: str) -> str:
+def _text(doc: dict[str, Any], key: str, limit: int, problem: Msg) -> str:
     value = doc.get(key)
     if not isinstance(value, str) or not value.strip() or len(value) > limit:
-        raise StudyRejected(f"{what} is missing or not valid.")
+        raise StudyRejected(problem)
     return value
 
 
 def validate(doc: Any) -> Study:
     """A Study from a parsed body; every field's type, size and meaning checked."""
     if not isinstance(doc, dict):
-        raise StudyRejected("its contents are not a study.")
+        raise StudyRejected(Msg("study.contents_not_study"))
     if doc.get("format") != f.BODY_FORMAT:
-        raise StudyRejected("its contents are of an unknown format.",
-                            "Update Confidant, then open the study file again.")
-    study_id = _text(doc, "study_id", 32, "the study id")
+        raise StudyRejected(Msg("study.contents_unknown_format"),
+                            Msg("study.contents_unknown_format.hint"))
+    study_id = _text(doc, "study_id", 32, Msg("study.study_id_missing"))
     if not f.STUDY_ID_RE.match(study_id):
-        raise StudyRejected("the study id is not valid.")
+        raise StudyRejected(Msg("study.study_id_not_valid"))
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= 1_000_000:
-        raise StudyRejected("the study version is not valid.")
-    title = _text(doc, "title", f.MAX_TITLE_LEN, "the title")
-    issued_at = _text(doc, "issued_at", 40, "the issue date")
+        raise StudyRejected(Msg("study.study_version_not_valid"))
+    title = _text(doc, "title", f.MAX_TITLE_LEN, Msg("study.title_missing"))
+    issued_at = _text(doc, "issued_at", 40, Msg("study.issue_date_missing"))
     guides = _guides(doc.get("guides"))
     sites = _sites(doc.get("sites"))
     allow = doc.get("allow_other_sites", False)
     if not isinstance(allow, bool):
-        raise StudyRejected("allow_other_sites must be true or false.")
+        raise StudyRejected(Msg("study.allow_other_sites_must"))
     return Study(study_id, version, title, issued_at, guides, sites, allow,
                  _recipients(doc.get("recipients")), _settings(doc.get("settings", {})))
 
 
 def _guides(raw: Any) -> tuple[StudyGuide, ...]:
     if not isinstance(raw, list) or not raw or len(raw) > f.MAX_GUIDES:
-        raise StudyRejected("a study needs between 1 and 32 guides.")
+        raise StudyRejected(Msg("study.study_needs_between_guides"))
     out: list[StudyGuide] = []
     for item in raw:
         if not isinstance(item, dict) or not isinstance(item.get("yaml"), str):
-            raise StudyRejected("a guide in the study is damaged.")
+            raise StudyRejected(Msg("study.guide_study_damaged"))
         text = item["yaml"]
         if len(text.encode("utf-8")) > f.MAX_GUIDE_LEN:
-            raise StudyRejected("a guide in the study is too large.")
+            raise StudyRejected(Msg("study.guide_study_too_large"))
         try:
             guide = load_guide(text, f"{item.get('id', 'guide')}.yaml")
         except GuideInvalid as exc:
-            raise StudyRejected(f"the guide '{item.get('id')}' is not valid: {exc.user_message}") from exc
+            raise StudyRejected(Msg("study.guide_not_valid", guide_id=item.get("id"),
+                                    problem=exc.message_id or exc.user_message)) from exc
         if (guide.id, guide.version) != (item.get("id"), item.get("version")):
-            raise StudyRejected(f"the guide '{item.get('id')}' does not match its own id and version.")
+            raise StudyRejected(Msg("study.guide_not_match_own", guide_id=item.get("id")))
         out.append(StudyGuide(guide.id, guide.version, guide.language, text))
     if len({(g.id, g.version) for g in out}) != len(out):
-        raise StudyRejected("the same guide version is in the study twice.")
+        raise StudyRejected(Msg("study.same_guide_version_study"))
     return tuple(out)
 
 
 def _sites(raw: Any) -> tuple[str, ...]:
     if not isinstance(raw, list) or not raw or len(raw) > f.MAX_SITES:
-        raise StudyRejected(f"a study needs between 1 and {f.MAX_SITES} sites.")
+        raise StudyRejected(Msg("study.study_needs_between_sites", max_sites=f.MAX_SITES))
     if not all(isinstance(s, str) and f.SITE_RE.match(s) for s in raw):
-        raise StudyRejected("a site name is not valid (letters, digits, spaces, . _ -; at most 40).")
+        raise StudyRejected(Msg("study.site_name_not_valid"))
     if len(set(raw)) != len(raw):
-        raise StudyRejected("a site is listed twice.")
+        raise StudyRejected(Msg("study.site_listed_twice"))
     return tuple(raw)
 
 
 def _recipients(raw: Any) -> tuple[StudyRecipient, ...]:
     from pyrage import RecipientError, x25519
     if not isinstance(raw, list) or not raw or len(raw) > f.MAX_RECIPIENTS:
-        raise StudyRejected(f"a study needs between 1 and {f.MAX_RECIPIENTS} coordinators.")
+        raise StudyRejected(Msg("study.study_needs_between_coordinators", max_recipients=f.MAX_RECIPIENTS))
     out = []
     for item in raw:
         if not isinstance(item, dict) or not isinstance(item.get("recipient"), str) \
                 or not isinstance(item.get("label", ""), str) or len(item.get("label", "")) > 100:
-            raise StudyRejected("a coordinator entry is damaged.")
+            raise StudyRejected(Msg("study.coordinator_entry_damaged"))
         try:
             x25519.Recipient.from_str(item["recipient"])
         except (RecipientError, ValueError) as exc:
-            raise StudyRejected("a coordinator's key in the study is damaged.") from exc
+            raise StudyRejected(Msg("study.coordinator_key_study_damaged")) from exc
         out.append(StudyRecipient(item["recipient"], item.get("label", "") or "Coordinator"))
     return tuple(out)
 
 
 def _settings(raw: Any) -> dict[str, Any]:
     if not isinstance(raw, dict):
-        raise StudyRejected("the study's settings are damaged.")
+        raise StudyRejected(Msg("study.study_settings_damaged"))
     out: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in f.SETTINGS:
-            raise StudyRejected(f"the setting '{key}' is unknown.",
-                                "Update Confidant, or ask your coordinator which version made it.")
+            raise StudyRejected(Msg("study.setting_unknown", key=key),
+                                Msg("study.setting_unknown.hint"))
         kind, low, high = f.SETTINGS[key]
         if kind == "int":
             ok = isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
         else:
             ok = isinstance(value, str) and low <= len(value) <= high
         if not ok:
-            raise StudyRejected(f"the setting '{key}' has a value out of range.")
+            raise StudyRejected(Msg("study.setting_value_out_range", key=key))
         out[key] = value
     return out
 
@@ -246,11 +246,11 @@ def parse_setting(text: str) -> tuple[str, Any]:
     key, sep, value = text.partition("=")
     key = key.strip()
     if not sep or key not in f.SETTINGS:
-        raise StudyRejected(f"'{text}' is not a known setting.",
-                            "Known settings: " + ", ".join(sorted(f.SETTINGS)))
+        raise StudyRejected(Msg("study.not_known_setting", text=text),
+                            Msg("study.not_known_setting.hint", settings=', '.join(sorted(f.SETTINGS))))
     if f.SETTINGS[key][0] == "int":
         try:
             return key, int(value)
         except ValueError as exc:
-            raise StudyRejected(f"the setting '{key}' needs a whole number.") from exc
+            raise StudyRejected(Msg("study.setting_needs_whole_number", key=key)) from exc
     return key, value.strip()
