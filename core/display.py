@@ -7,10 +7,11 @@ import os
 import sys
 from collections.abc import Mapping
 
-NO_DISPLAY_MESSAGE = "There is no desktop session here, so the Confidant window cannot open."
-NO_DISPLAY_HINT = ("Start it from the laptop's own desktop (not over SSH or in a plain console). "
-                   "To see everything work without a window, run `make demo` (or `confidant demo`): "
-                   "it runs the whole pipeline headless and says where its files are.")
+from core.message_texts import TEXTS
+
+# Ids of core's catalogue (core/message_texts.py), so the CLI can say them in Spanish too.
+NO_DISPLAY_MESSAGE = TEXTS["display.no_desktop"]
+NO_DISPLAY_HINT = TEXTS["display.no_desktop.hint"]
 
 
 def display_problem(env: Mapping[str, str] | None = None, platform: str | None = None) -> str | None:

@@ -34,10 +34,10 @@ def app_argv(args: argparse.Namespace) -> list[str]:
 
 
 def cmd_app(args: argparse.Namespace) -> int:
-    from core.errors import CoreError
+    from core.errors import CoreError, Msg
 
     if display_problem() is not None:
-        raise CoreError(NO_DISPLAY_MESSAGE, NO_DISPLAY_HINT)
+        raise CoreError(Msg("display.no_desktop"), Msg("display.no_desktop.hint"))
     argv = app_argv(args)
     sys.stdout.flush()
     sys.stderr.flush()

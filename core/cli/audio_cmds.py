@@ -11,6 +11,7 @@ import time
 from typing import Any
 
 from core.cli.common import ProgressPrinter, open_vault, print_json
+from core.errors import Msg
 
 _RECORD_HELP = ("While recording type a letter and Enter: n = next question, o = off the record on/off, "
                 "p = pause/resume, b = bookmark. Ctrl-C stops and keeps the audio.")
@@ -258,8 +259,8 @@ def cmd_use_take(args: argparse.Namespace) -> int:
     try:
         takes = {t.number: t for t in list_takes(vault, args.id)}
         if args.take not in takes:
-            raise NotFound(f"This interview has no take {args.take}.",
-                           f"See its takes with `confidant audio takes {args.id}`.")
+            raise NotFound(Msg("cli.interview_no_take", take=args.take),
+                           Msg("cli.interview_no_take.hint", interview_id=args.id))
         choose_take(vault, args.id, takes[args.take].recording.id)
         print(f"Take {args.take}'s transcript is now the one in use; the other takes are kept.",
               file=sys.stderr)

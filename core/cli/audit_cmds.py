@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from core.cli.common import read_passphrase, vault_dir
-from core.errors import InvalidInput
+from core.errors import InvalidInput, Msg
 
 _MARK = {"PASS": "PASS", "WARN": "WARN", "FAIL": "FAIL"}
 
@@ -64,10 +64,10 @@ def _read_identity(path: str) -> str:
     try:
         lines = read_key_file(path).splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"Cannot read {path}.", "Give the coordinator's age identity file.") from exc
+        raise InvalidInput(Msg("cli.cannot_read", path=path), Msg("cli.cannot_read.hint")) from exc
     keys = [line.strip() for line in lines if line.strip().startswith("AGE-SECRET-KEY-1")]
     if not keys:
-        raise InvalidInput(f"{path} holds no age identity.", "The file must contain an AGE-SECRET-KEY-1… line.")
+        raise InvalidInput(Msg("cli.holds_no_age_identity", path=path), Msg("cli.holds_no_age_identity.hint"))
     return keys[0]
 
 

@@ -19,7 +19,7 @@ from core.cli.common import (
     words_block,
     write_key_file,
 )
-from core.errors import InvalidInput
+from core.errors import InvalidInput, Msg
 
 _MONTH_RE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
@@ -161,9 +161,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     with vault:
         if vault.role != "coordinator":
             if InterviewRepo(vault).list():
-                raise InvalidInput("This vault holds a researcher's interviews.",
-                                   "Make a separate vault for coordinating: "
-                                   "`confidant --vault NEW_FOLDER coordinator init`.")
+                raise InvalidInput(Msg("cli.vault_holds_researcher_interviews"),
+                                   Msg("cli.vault_holds_researcher_interviews.hint"))
             vault.set_role("coordinator")
         recipient = age_recipient(vault)  # makes the age identity on first use
     print("This is a coordinator vault.")
@@ -201,7 +200,7 @@ def cmd_export_identity(args: argparse.Namespace) -> int:
         except EOFError:
             answer = ""
         if answer not in ("y", "yes"):
-            raise InvalidInput("Nothing was written.", "Answer yes, or pass --yes in a script.")
+            raise InvalidInput(Msg("cli.nothing_written"), Msg("cli.nothing_written.hint"))
     with open_vault(args) as vault:
         require_coordinator(vault)
         path = export_identity(vault, args.file)
@@ -239,9 +238,8 @@ def cmd_enrol(args: argparse.Namespace) -> int:
     words = fingerprint_words(key)
     if not args.yes:
         if not sys.stdin.isatty():
-            raise InvalidInput("Confirm the device's fingerprint words before enrolling it.",
-                               f"Run this in a terminal to compare the words, or pass --yes after checking "
-                               f"them yourself: {words}")
+            raise InvalidInput(Msg("cli.confirm_device_fingerprint_words"),
+                               Msg("cli.confirm_device_fingerprint_words.hint", words=words))
         if not _confirm(words):
             print("Not enrolled: the words must match exactly. Ask the researcher to send the key again.")
             return 1
@@ -289,7 +287,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from core.coordinator.inbox import make_import_job
     from core.jobs import CancelToken, run_job
     if not args.paths and not args.watch:
-        raise InvalidInput("Nothing to import.", "Give packet files or folders, or --watch DIR.")
+        raise InvalidInput(Msg("cli.nothing_import"), Msg("cli.nothing_import.hint"))
     results: list[Any] = []
     with open_vault(args) as vault:
         if args.paths:
@@ -383,7 +381,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 def _check_months(args: argparse.Namespace) -> None:
     for value in (args.date_from, args.date_to):
         if value and not _MONTH_RE.match(value):
-            raise InvalidInput(f"'{value}' is not a month.", "Write months as YYYY-MM (or dates as YYYY-MM-DD).")
+            raise InvalidInput(Msg("cli.not_month", value=value), Msg("cli.not_month.hint"))
 
 
 def _share_view(vault: Any, args: argparse.Namespace, *, approved_only: bool = False) -> Any:
@@ -418,13 +416,10 @@ def _print_share(view: Any, written: list[Path]) -> None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     if not (args.pdf or args.csv or args.qdpx or args.qdc):
-        raise InvalidInput("No report asked for.", "Give --pdf FILE, --csv DIR, --qdpx FILE and/or --qdc FILE.")
+        raise InvalidInput(Msg("cli.no_report_asked"), Msg("cli.no_report_asked.hint"))
     if args.audience != "team" and (args.csv or args.qdpx or args.qdc):
-        raise InvalidInput("CSV tables and REFI-QDA projects hold every interview's rows, so they are for the "
-                           "research team only.",
-                           "Ask for them with --audience team (for example `confidant coordinator report "
-                           "--audience team --csv DIR`) and keep them inside the team; for anyone else, "
-                           "give the shareable --pdf report.")
+        raise InvalidInput(Msg("cli.csv_tables_refi_qda"),
+                           Msg("cli.csv_tables_refi_qda.hint"))
     if args.audience == "share":
         from core.reports.export import export_share
         with open_vault(args) as vault:
@@ -493,9 +488,8 @@ def cmd_quotes_decide(args: argparse.Namespace) -> int:
         for prefix in args.keys:
             found = [r for r in items if r.key.startswith(prefix.lower())]
             if len(found) != 1 or len(prefix) < 6:
-                raise InvalidInput(f"No single quote has the key '{prefix}'.",
-                                   "Copy the key from `confidant coordinator quotes review --all` "
-                                   "(at least its first 6 characters).")
+                raise InvalidInput(Msg("cli.no_single_quote_key", prefix=prefix),
+                                   Msg("cli.no_single_quote_key.hint"))
             decide_quote(vault, found[0].key, args.decision, kinds=[f.kind for f in found[0].flags])
             print(f"{found[0].key}: {args.decision}")
     return 0

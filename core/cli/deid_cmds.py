@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from core.cli.common import ProgressPrinter, open_vault, print_json
-from core.errors import InvalidInput
+from core.errors import InvalidInput, Msg
 
 MAX_SCAN_BYTES = 1_000_000  # about 15 hours of speech; one hour is about 60 KB
 _ACTIONS = ("scan", "detect", "accept-all", "accept", "reject", "add", "signoff", "show", "map",
@@ -99,23 +99,21 @@ def _scan(_: argparse.Namespace, a: argparse.Namespace) -> int:
     if a.file == "-":
         text = sys.stdin.read(MAX_SCAN_BYTES + 1)
         if len(text) > MAX_SCAN_BYTES:
-            raise InvalidInput("The text on standard input is over 1 MB; scan reads at most 1 MB "
-                               "(about 15 hours of speech) at a time.", "Split it into smaller files.")
+            raise InvalidInput(Msg("cli.text_standard_input_over"), Msg("cli.text_standard_input_over.hint"))
     else:
         path = Path(a.file)
         if path.exists() and not path.is_file():
-            raise InvalidInput(f"{a.file} is not a file.", "Give a UTF-8 text file, or - to read standard input.")
+            raise InvalidInput(Msg("cli.not_file", file=a.file), Msg("cli.not_file.hint"))
         try:
             size = path.stat().st_size
             if size > MAX_SCAN_BYTES:
-                raise InvalidInput(f"{a.file} is {size // 1_000_000} MB; scan reads at most "
-                                   f"{MAX_SCAN_BYTES // 1_000_000} MB (about 15 hours of speech) at a time.",
-                                   "Split the file (a one-hour interview is about 60 KB of text).")
+                raise InvalidInput(Msg("cli.mb_scan_reads_most", file=a.file, size=size // 1000000, max_scan_bytes=MAX_SCAN_BYTES // 1000000),
+                                   Msg("cli.mb_scan_reads_most.hint"))
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise InvalidInput(f"Cannot read {a.file}.", "Give a UTF-8 text file, or - to read standard input.") from exc
+            raise InvalidInput(Msg("cli.cannot_read_2", file=a.file), Msg("cli.not_file.hint")) from exc
     if "\x00" in text:
-        raise InvalidInput("That file holds binary data, not text.", "Give a UTF-8 text file.")
+        raise InvalidInput(Msg("cli.file_holds_binary_data"), Msg("cli.file_holds_binary_data.hint"))
     if not text.strip():
         print("No text to scan: the input is empty.", file=sys.stderr)
     else:

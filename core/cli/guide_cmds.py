@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from core.cli.common import ProgressPrinter, open_vault, print_json
-from core.errors import InvalidInput
+from core.errors import InvalidInput, Msg
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -181,7 +181,7 @@ def cmd_tags_decide(args: argparse.Namespace) -> int:
         ids = list(args.tag_ids)
         if args.above is not None or args.below is not None:
             if not args.interview:
-                raise InvalidInput("Say which interview with --interview ID.", "")
+                raise InvalidInput(Msg("cli.say_interview_interview_id"), "")
             for t in repo.list(args.interview, state="suggested"):
                 score = t.score or 0.0
                 if (args.above is None or score >= args.above) and (args.below is None or score < args.below):
@@ -202,8 +202,8 @@ def _segment_id(vault, interview_id: str, n: int) -> int:
         if s.idx == n:
             assert s.id is not None
             return s.id
-    raise NotFound(f"There is no segment {n} in this interview's transcript.",
-                   f"See the numbers with `confidant tags show {interview_id}`.")
+    raise NotFound(Msg("cli.no_segment_interview_transcript", n=n),
+                   Msg("cli.no_segment_interview_transcript.hint", interview_id=interview_id))
 
 
 def cmd_tags_add(args: argparse.Namespace) -> int:

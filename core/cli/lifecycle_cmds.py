@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from core.cli.common import ProgressPrinter, open_vault
-from core.errors import InvalidInput
+from core.errors import InvalidInput, Msg
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -81,10 +81,10 @@ def confirm(question: str, args: argparse.Namespace) -> None:
     if getattr(args, "yes", False):
         return
     if not sys.stdin.isatty():
-        raise InvalidInput("Deleting needs a confirmation.", "Run it in a terminal, or add --yes.")
+        raise InvalidInput(Msg("cli.deleting_needs_confirmation"), Msg("cli.deleting_needs_confirmation.hint"))
     print(question)
     if input("Type yes to delete: ").strip().lower() != "yes":
-        raise InvalidInput("Nothing was deleted.", "Type yes to confirm next time.")
+        raise InvalidInput(Msg("cli.nothing_deleted"), Msg("cli.nothing_deleted.hint"))
 
 
 def _report_result(result, what: str) -> None:
@@ -130,8 +130,8 @@ def cmd_scrub(args: argparse.Namespace) -> int:
     finally:
         vault.close()
     if not done:
-        raise InvalidInput("The WAL could not be cleared: the vault is busy.",
-                           "Close other Confidant windows and commands, then run it again.")
+        raise InvalidInput(Msg("cli.wal_could_not_cleared"),
+                           Msg("cli.wal_could_not_cleared.hint"))
     print("Search index rebuilt and old page copies cleared from the WAL.")
     return 0
 
@@ -207,7 +207,7 @@ def cmd_receipts_trust(args: argparse.Namespace) -> int:
 def cmd_receipts_folder(args: argparse.Namespace) -> int:
     from core.lifecycle.receipts import SETTING_FOLDER, import_from_folder
     if not Path(args.dir).is_dir():
-        raise InvalidInput(f"The folder {args.dir} does not exist.", "Choose the synced folder your coordinator shares.")
+        raise InvalidInput(Msg("cli.folder_not_exist", dir=args.dir), Msg("cli.folder_not_exist.hint"))
     with open_vault(args) as vault:
         vault.set_setting(SETTING_FOLDER, str(Path(args.dir).resolve()))
         done = import_from_folder(vault)
@@ -267,7 +267,7 @@ def cmd_retention_set(args: argparse.Namespace) -> int:
     from core.vault.retention import set_rule
     for value in (args.audio_days_after_signoff, args.audio_days_after_receipt):
         if value is not None and not 0 <= value <= 3650:
-            raise InvalidInput("Days must be between 0 and 3650.", "Give a number of days, such as 90.")
+            raise InvalidInput(Msg("cli.days_must_between"), Msg("cli.days_must_between.hint"))
     with open_vault(args) as vault:
         current = set_rule(vault, days_after_signoff=args.audio_days_after_signoff,
                            days_after_receipt=args.audio_days_after_receipt)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from core.cli.common import ProgressPrinter, open_vault, print_json, words_block, write_key_file
-from core.errors import InvalidInput
+from core.errors import InvalidInput, Msg
 
 _IDENTITY_PREFIX = "age-secret-key-1"
 
@@ -100,9 +100,8 @@ def cmd_recipients_add(args: argparse.Namespace) -> int:
     words = keys.fingerprint_words(recipient)
     if not args.yes:
         if not sys.stdin.isatty():
-            raise InvalidInput("Confirm the coordinator's fingerprint words before adding them.",
-                               "Run this in a terminal to compare the words, or pass --yes after "
-                               f"checking them yourself: {words}")
+            raise InvalidInput(Msg("cli.confirm_coordinator_fingerprint_words"),
+                               Msg("cli.confirm_device_fingerprint_words.hint", words=words))
         if not _confirm(words):
             print("Not added: the words must match exactly. Ask your coordinator to send the key again.")
             return 1
@@ -185,10 +184,10 @@ def _key_file_lines(path: str, prefix: str) -> list[str]:
     try:
         text = read_key_file(path)
     except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"Cannot read {path}.", "Check the key file's name.") from exc
+        raise InvalidInput(Msg("cli.cannot_read", path=path), Msg("cli.cannot_read_2.hint")) from exc
     found = find_key_line(text, prefix)
     if not found:
-        raise InvalidInput(f"No key was found in {path}.", f"The file needs a line starting with '{prefix}'.")
+        raise InvalidInput(Msg("cli.no_key_found", path=path), Msg("cli.no_key_found.hint", prefix=prefix))
     return found
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from core.cli.common import open_vault, print_json, words_block
-from core.errors import InvalidInput
+from core.errors import InvalidInput, Msg
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -118,9 +118,8 @@ def cmd_join(args: argparse.Namespace) -> int:
         first_time = not plan.is_update
         if first_time and not args.yes:
             if not sys.stdin.isatty():
-                raise InvalidInput("Compare your coordinator's words before joining.",
-                                   "Run this in a terminal, or pass --yes after checking them: "
-                                   f"{info['signer_words']}")
+                raise InvalidInput(Msg("cli.compare_your_coordinator_words"),
+                                   Msg("cli.compare_your_coordinator_words.hint", signer_words=info['signer_words']))
             if not _confirm(info["signer_words"]):
                 print("Not joined: the words must match exactly. Ask your coordinator to send the file again.")
                 return 1

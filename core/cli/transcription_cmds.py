@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from core.cli.common import ProgressPrinter, open_vault, print_json, vault_dir
+from core.errors import Msg
 
 ENGINES = ("faster-whisper", "openai-whisper")  # mirrors core.transcription.engine (kept light)
 
@@ -106,7 +107,7 @@ def cmd_models_default(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         if args.name:
             if not args.language:
-                raise InvalidInput("Say which language this model is for.", "Add --language es (or en).")
+                raise InvalidInput(Msg("cli.say_language_model"), Msg("cli.say_language_model.hint"))
             info = set_default_model(vault, args.language, args.name)
             print(f"{language_name(args.language)} interviews will be transcribed with {info.name}.")
             return 0

@@ -8,7 +8,7 @@ import os
 import sys
 
 from core.cli.common import open_vault, print_json, read_passphrase, vault_dir
-from core.errors import CoreError, InvalidInput
+from core.errors import CoreError, InvalidInput, Msg
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -81,10 +81,10 @@ def _new_passphrase(args: argparse.Namespace, file_attr: str = "new_passphrase_f
     if env is not None:
         return env
     if not sys.stdin.isatty():
-        raise InvalidInput("No new passphrase given.", "Use --new-passphrase-file FILE or $CONFIDANT_NEW_PASSPHRASE.")
+        raise InvalidInput(Msg("cli.no_new_passphrase_given"), Msg("cli.no_new_passphrase_given.hint"))
     first = getpass.getpass("New passphrase: ")
     if getpass.getpass("Again, to confirm: ") != first:
-        raise InvalidInput("The two passphrases do not match.", "Type the same passphrase twice.")
+        raise InvalidInput(Msg("cli.two_passphrases_not_match"), Msg("cli.two_passphrases_not_match.hint"))
     return first
 
 
@@ -131,7 +131,7 @@ def cmd_passphrase_recover(args: argparse.Namespace) -> int:
     code = args.recovery_code or os.environ.get("CONFIDANT_RECOVERY_CODE")
     if not code:
         if not sys.stdin.isatty():
-            raise InvalidInput("No recovery code given.", "Use --recovery-code CODE.")
+            raise InvalidInput(Msg("cli.no_recovery_code_given"), Msg("cli.no_recovery_code_given.hint"))
         code = input("Recovery code: ")
     with Vault.open_with_recovery_code(vault_dir(args), code) as vault:
         vault.change_passphrase(_new_passphrase(args))
@@ -146,8 +146,8 @@ def cmd_log_verify(args: argparse.Namespace) -> int:
     if report.ok:
         print(f"The security log is intact ({report.entries} entries).")
         return 0
-    raise CoreError(f"The security log has been tampered with: {report.problem}.",
-                    "Keep this vault as evidence and tell your coordinator or privacy reviewer.")
+    raise CoreError(Msg("cli.security_log_tampered", problem=report.problem),
+                    Msg("cli.security_log_tampered.hint"))
 
 
 def cmd_log_show(args: argparse.Namespace) -> int:

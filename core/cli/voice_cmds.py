@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from core.cli.common import ProgressPrinter, open_vault
+from core.errors import Msg
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -117,13 +118,13 @@ def cmd_voices_move(args: argparse.Namespace) -> int:
     try:
         wanted = [int(x) for x in args.segments.split(",") if x.strip()]
     except ValueError:
-        raise InvalidInput("Segment indexes are numbers, e.g. 3,4,7.") from None
+        raise InvalidInput(Msg("cli.segment_indexes_numbers_e")) from None
     with open_vault(args) as vault:
         by_index = {s.idx: s.id for s in TranscriptRepo(vault).current_segments(args.id) if s.id is not None}
         missing = [i for i in wanted if i not in by_index]
         if missing:
-            raise InvalidInput(f"There is no segment {missing[0]} in this transcript.",
-                               "See `confidant transcript show ID --json` for the indexes.")
+            raise InvalidInput(Msg("cli.no_segment_transcript", missing=missing[0]),
+                               Msg("cli.no_segment_transcript.hint"))
         n = move_to_voice(vault, args.id, [by_index[i] for i in wanted], args.voice)
     print(f"Moved {n} passages to {args.voice}; a new transcription keeps them there.")
     return 0

@@ -13,6 +13,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from core.errors import Msg
+
 GENESIS = "0" * 64
 # Keys a detail may never carry (belt and braces: callers pass ids and counts only).
 _FORBIDDEN_KEYS = {"text", "name", "names", "passphrase", "key", "secret", "words"}
@@ -32,7 +34,7 @@ class AuditEntry:
 class ChainReport:
     ok: bool
     entries: int
-    problem: str = ""
+    problem: str | Msg = ""  # what is wrong (a Msg: shown in the person's language)
     bad_seq: int | None = None
 
 
@@ -68,14 +70,14 @@ def verify(conn: Any) -> ChainReport:
     prev, expected_seq = GENESIS, 1
     for seq, at, event, details_json, prev_hash, digest in rows:
         if seq != expected_seq:
-            return ChainReport(False, len(rows), f"entry {expected_seq} is missing", expected_seq)
+            return ChainReport(False, len(rows), Msg("vault.log_entry_missing", seq=expected_seq), expected_seq)
         if prev_hash != prev or _entry_hash(prev, seq, at, event, details_json) != digest:
-            return ChainReport(False, len(rows), f"entry {seq} was altered", seq)
+            return ChainReport(False, len(rows), Msg("vault.log_entry_altered", seq=seq), seq)
         prev, expected_seq = digest, seq + 1
     head = conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()
     if not rows and head is not None:
         # Every vault logs its creation, so an empty log with a head means it was emptied.
-        return ChainReport(False, 0, "all entries were removed", 1)
+        return ChainReport(False, 0, Msg("vault.log_all_removed"), 1)
     if rows and (head is None or head[0] != f"{expected_seq - 1}:{prev}"):
-        return ChainReport(False, len(rows), "the newest entries were removed", expected_seq)
+        return ChainReport(False, len(rows), Msg("vault.log_newest_removed"), expected_seq)
     return ChainReport(True, len(rows))
