@@ -228,6 +228,17 @@ class NoVoiceSample(SpeakerError):
     hint = "Record again in a quiet place and read the whole text aloud (about 20-30 seconds)."
 
 
+class VoiceSampleSilent(SpeakerError):
+    user_message = "Nothing was heard: the recording is silent."
+    hint = ("Check that the microphone is on and not muted, then record again and read the text "
+            "aloud at your normal voice.")
+
+
+class VoiceSampleTooShort(SpeakerError):
+    user_message = "This recording is too short to learn your voice."
+    hint = "Record again and read the whole text aloud (at least 15 seconds; 20-30 is best)."
+
+
 # --- guides, tagging, import -------------------------------------------------------------
 class GuideInvalid(CoreError):
     user_message = "The interview guide has mistakes."

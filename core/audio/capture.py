@@ -55,6 +55,37 @@ def sounddevice_factory(**kwargs: Any) -> Any:
     return sd.InputStream(dtype="float32", latency="high", **kwargs)
 
 
+def open_input_stream(factory: StreamFactory | None, device: str | int | None, callback: Callable[..., None],
+                      finished_callback: Callable[[], None], device_name: str = "") -> tuple[Any, str]:
+    """An input stream (not started) and the device's name, as every recorder opens one.
+
+    16 kHz mono first; else the device's own rate (the caller resamples), then 2 channels.
+    ``factory`` None is the real microphone (PortAudio); tests pass a fake or use the virtual one.
+    """
+    chosen_device: Any = device
+    if factory is None:
+        from core.audio.devices import list_input_devices, resolve_device
+        chosen_device = resolve_device(device)
+        devices = list_input_devices()
+        chosen = ([d for d in devices if d.index == chosen_device] or [d for d in devices if d.is_default]
+                  or devices)
+        device_name = chosen[0].name if chosen else ""
+        factory = sounddevice_factory
+    errors = []
+    for rate, channels in ((SAMPLE_RATE_HZ, 1), (None, 1), (None, 2)):
+        try:
+            stream = factory(device=chosen_device, samplerate=rate, channels=channels,
+                             callback=callback, finished_callback=finished_callback)
+            if not device_name:
+                device_name = str(getattr(stream, "name", "") or chosen_device or "default")
+            return stream, device_name
+        except Exception as exc:  # noqa: BLE001 - PortAudioError, ValueError...
+            errors.append(exc)
+    log.warning("could not open input device: %s", type(errors[-1]).__name__)
+    raise NoInputDevice("The microphone could not be opened.",
+                        "Check that it is plugged in and not used by another program.") from errors[-1]
+
+
 class Recorder:
     """Records one interview into the vault. Poll ``level``, ``elapsed_s`` and ``error``."""
 
@@ -163,29 +194,9 @@ class Recorder:
         log.info("recording %d started native_rate=%d", rec.id, self.native_rate_hz)
 
     def _open_stream(self) -> Any:
-        factory = self._factory
-        device: Any = self.device
-        if factory is None:
-            from core.audio.devices import list_input_devices, resolve_device
-            device = resolve_device(self.device)
-            devices = list_input_devices()
-            chosen = [d for d in devices if d.index == device] or [d for d in devices if d.is_default] or devices
-            self.device_name = chosen[0].name if chosen else ""
-            factory = sounddevice_factory
-        errors = []
-        # 16 kHz mono first; else the device's own rate (resampled here), then 2 channels.
-        for rate, channels in ((SAMPLE_RATE_HZ, 1), (None, 1), (None, 2)):
-            try:
-                stream = factory(device=device, samplerate=rate, channels=channels,
-                                 callback=self._callback, finished_callback=self._finished)
-                if not self.device_name:
-                    self.device_name = str(getattr(stream, "name", "") or device or "default")
-                return stream
-            except Exception as exc:  # noqa: BLE001 - PortAudioError, ValueError...
-                errors.append(exc)
-        log.warning("could not open input device: %s", type(errors[-1]).__name__)
-        raise NoInputDevice("The microphone could not be opened.",
-                            "Check that it is plugged in and not used by another program.") from errors[-1]
+        stream, self.device_name = open_input_stream(self._factory, self.device, self._callback,
+                                                     self._finished, self.device_name)
+        return stream
 
     def _callback(self, indata: np.ndarray, frames: int, time_info: Any, status: Any) -> None:
         # Runs on PortAudio's real-time thread: copy and hand over, nothing else.

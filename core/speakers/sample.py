@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from core.errors import NoVoiceSample
+from core.errors import NoVoiceSample, VoiceSampleSilent, VoiceSampleTooShort
 from core.jobs import CancelToken, Progress, ReportFn
 from core.speakers.runner import SpeakerProcess
 from core.vault.db import Vault
@@ -22,6 +22,9 @@ SR = 16000
 MIN_SPEECH_S = 8.0      # below this the vector is not steady enough to recognise a voice
 GOOD_SPEECH_S = 20.0
 MAX_SAMPLE_S = 60.0
+RECORD_S = 30.0         # recording in the app stops by itself here (the text takes 20-30 s)
+MIN_CLIP_S = 15.0       # a shorter recording is refused before the voice model loads
+SILENT_RMS = 0.003      # about -50 dBFS: no second of the clip is louder than this → a muted microphone
 
 EXPLANATION = (
     "Confidant can tell your voice from the people you interview if you read a short text "
@@ -42,11 +45,52 @@ READING = (
     "any questions before we begin?")
 
 
+# The same two texts in the other interface languages (English above is the fallback).
+_EXPLANATIONS = {"es": (
+    "Confidant puede distinguir tu voz de la de las personas que entrevistas si lees una vez "
+    "un texto corto en voz alta (unos 20-30 segundos). Guarda una huella de tu voz, y la "
+    "grabación, solo dentro de tu bóveda cifrada en esta computadora (y en sus copias de "
+    "seguridad cifradas). Una huella de voz te identifica como lo haría una foto, así que "
+    "nunca va en un paquete ni en un informe, y puedes borrarla cuando quieras. Sin ella, "
+    "Confidant deduce quién entrevista por quién hace las preguntas.")}
+_READINGS = {"es": (
+    "Gracias por aceptar hablar conmigo hoy. Esta entrevista trata de tu trabajo: cómo es un "
+    "día normal, qué te ayuda a hacer bien tu trabajo y qué te lo complica. Voy a grabar "
+    "nuestra conversación para no tener que tomar notas, y la grabación queda cifrada en esta "
+    "computadora. Puedes saltarte cualquier pregunta, pedirme que pare la grabación o hablar "
+    "fuera de grabación cuando quieras. Antes de que algo salga de esta computadora, se quitan "
+    "los nombres y los lugares. Si cambias de opinión más adelante, puedes retirarte y tu "
+    "entrevista se borrará. ¿Tienes alguna pregunta antes de empezar?")}
+
+
+def explanation(language: str = "en") -> str:
+    """What the voice sample is for and where it is kept, in ``language`` (English if none)."""
+    return _EXPLANATIONS.get(language, EXPLANATION)
+
+
+def reading(language: str = "en") -> str:
+    """The text to read aloud (the consent script's opening) in ``language`` (English if none)."""
+    return _READINGS.get(language, READING)
+
+
+def check_clip(audio: np.ndarray) -> None:
+    """Refuse, in plain words, a recording that cannot be a voice sample (silent or too short)."""
+    clip = np.asarray(audio, dtype=np.float32)
+    seconds = [clip[i:i + SR] for i in range(0, len(clip), SR)]
+    loudest = max((float(np.sqrt(np.mean(np.square(s, dtype=np.float64)))) for s in seconds if len(s)),
+                  default=0.0)
+    if loudest < SILENT_RMS:
+        raise VoiceSampleSilent()
+    if len(clip) < MIN_CLIP_S * SR:
+        raise VoiceSampleTooShort()
+
+
 def make_voice_sample_job(vault: Vault, audio: np.ndarray) -> Callable[[ReportFn, CancelToken], VoiceSample]:
     """A job that turns 16 kHz mono audio of the researcher reading into the stored sample."""
     clip = np.asarray(audio, dtype=np.float32)[:int(MAX_SAMPLE_S * SR)]
 
     def job(report: ReportFn, cancel: CancelToken) -> VoiceSample:
+        check_clip(clip)
         report(Progress(0, 2, "Loading the voice model"))
         with SpeakerProcess() as proc:
             proc.start(cancel)

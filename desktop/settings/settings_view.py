@@ -48,7 +48,9 @@ class SettingsView(QWidget):
         from desktop.settings.retention_section import RetentionSection
         self.retention = RetentionSection(self.ctx, body)
         self.paper = PaperSection(self.ctx, body)
-        return [self.study, self.guides, self.models, self.sharing, self.receipts, self.retention, self.backup, self.paper, self.audit]
+        from desktop.settings.voice_section import VoiceSection
+        self.voice = VoiceSection(self.ctx, body)
+        return [self.study, self.guides, self.voice, self.models, self.sharing, self.receipts, self.retention, self.backup, self.paper, self.audit]
 
     def refresh(self) -> None:
         for section in self.sections:

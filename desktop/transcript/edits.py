@@ -31,6 +31,8 @@ def load(vault: Any, interview_id: str) -> Any:
     data.themes = interview_codebook(vault, interview_id)  # theme names in the guide's language
     from core.speakers.edits import voices
     data.voices = voices(vault, interview_id)
+    from core.speakers.sample import has_sample
+    data.has_voice_sample = has_sample(vault)
     from core.vault.guides import GuideRepo
     stored = GuideRepo(vault).for_interview(interview_id)
     if stored is not None:

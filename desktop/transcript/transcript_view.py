@@ -57,6 +57,7 @@ class TranscriptData:
     questions: dict[str, str] = field(default_factory=dict)
     recording_id: int | None = None
     voices: list = field(default_factory=list)     # core.vault.voices.InterviewVoice
+    has_voice_sample: bool = False
 
 
 def _transcribe(vault: Any, interview_id: str, engine: str, model: str):
@@ -267,6 +268,8 @@ class TranscriptView(QWidget):
         self.voices.rename_requested.connect(self._on_rename_voice)
         self.voices.role_requested.connect(self._on_voice_role)
         self.voices.move_requested.connect(self._on_move_to_voice)
+        self.voices.teach_requested.connect(self._on_teach_voice)
+        self.voice_dialog: Any = None
         self.scroll.verticalScrollBar().rangeChanged.connect(self._on_scroll_range)
         # The reader's own scrolling (wheel, keys, dragging the bar) ends the hold on a
         # passage; until then the view keeps it in sight however long layout takes.
@@ -390,7 +393,7 @@ class TranscriptView(QWidget):
             self.move_question.addItem(text, qid)
         self._show_question_of(self.current)
         self.bulk_button.setEnabled(bool(self._picked))
-        self.voices.set_voices(data.voices)
+        self.voices.set_voices(data.voices, data.has_voice_sample)
         self.voices.set_can_move(bool(self._picked))
         self.side.set_passage(self._passage_label(self.current))
         if self._focus_after_load is not None:
@@ -496,6 +499,11 @@ class TranscriptView(QWidget):
         if ids:
             self._picked.clear()
             self._write(_voice_edit, "move_to_voice", self.interview_id, ids, voice)
+
+    @Slot()
+    def _on_teach_voice(self) -> None:
+        from desktop.voice.voice_dialog import show_voice_dialog
+        self.voice_dialog = show_voice_dialog(self.ctx, self, self.voice_dialog, self.reload)
 
     @Slot()
     def _on_bulk_speaker(self) -> None:

@@ -15,6 +15,7 @@ class VoicesPanel(QWidget):
     rename_requested = Signal(str, str)      # voice, new name
     role_requested = Signal(str, str)        # voice, interviewer | participant
     move_requested = Signal(str)             # voice to move the ticked passages to
+    teach_requested = Signal()               # open "Teach Confidant your voice"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,12 +33,21 @@ class VoicesPanel(QWidget):
         self.move_button = button(self.tr("Move ticked passages to this voice"), self, name="move_voice_button")
         layout.addWidget(self.move_to)
         layout.addWidget(self.move_button)
+        self.teach_note = note(self.tr("Confidant does not know your voice yet, so it guessed the "
+                                       "interviewer from who asks the questions."), self)
+        self.teach_button = button(self.tr("Teach Confidant your voice\u2026"), self, name="teach_voice_button")
+        layout.addWidget(self.teach_note)
+        layout.addWidget(self.teach_button)
+        self.teach_button.clicked.connect(self.teach_requested)
         self.names: dict[str, QLineEdit] = {}
         self.roles: dict[str, QComboBox] = {}
         self.move_button.clicked.connect(self._on_move)
         self.set_voices([])
 
-    def set_voices(self, voices: list) -> None:
+    def set_voices(self, voices: list, has_sample: bool = True) -> None:
+        """Show ``voices``; without a voice sample, offer to record one."""
+        self.teach_note.setVisible(bool(voices) and not has_sample)
+        self.teach_button.setVisible(bool(voices) and not has_sample)
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget() is not None:

@@ -85,57 +85,57 @@
 <context>
     <name>CoordinatorView</name>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="51"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="50"/>
         <source>Coordinator</source>
         <translation>Coordinación</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="65"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="64"/>
         <source>Laptops whose copies you accept. Check each one&apos;s words with the researcher by phone before enrolling it.</source>
         <translation>Portátiles cuyas copias aceptas. Comprueba las palabras de cada uno con quien investiga, por teléfono, antes de registrarlo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="71"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="70"/>
         <source>Who it belongs to, e.g. Researcher A</source>
         <translation>De quién es, p. ej. Investigadora A</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="73"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="72"/>
         <source>Paste their laptop&apos;s key</source>
         <translation>Pega la clave de su portátil</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="74"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="73"/>
         <source>Enrol laptop</source>
         <translation>Registrar portátil</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="79"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="78"/>
         <source>Look again at held-back copies</source>
         <translation>Volver a revisar las copias retenidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="81"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="80"/>
         <source>Laptops</source>
         <translation>Portátiles</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="89"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="88"/>
         <source>Add copies from researchers…</source>
         <translation>Añadir copias de investigadores…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="95"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="94"/>
         <source>Copies received</source>
         <translation>Copias recibidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="108"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="107"/>
         <source>Site</source>
         <translation>Lugar</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="110"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="109"/>
         <source>All sites</source>
         <translation>Todos los lugares</translation>
     </message>
@@ -144,12 +144,12 @@
         <translation type="vanished">Guardar el informe (PDF, hojas de cálculo, QDA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="132"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="131"/>
         <source>Quotes by theme</source>
         <translation>Citas por tema</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="141"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="140"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
@@ -158,27 +158,27 @@
         <translation type="vanished">{n} entrevistas, {a} respuestas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="280"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="279"/>
         <source>Checking held-back copies…</source>
         <translation>Revisando las copias retenidas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="285"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="284"/>
         <source>Choose the copies</source>
         <translation>Elige las copias</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="286"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="285"/>
         <source>Confidant copies (*.cpkt);;All files (*)</source>
         <translation>Copias de Confidant (*.cpkt);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="289"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="288"/>
         <source>Opening and checking the copies…</source>
         <translation>Abriendo y comprobando las copias…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="306"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="305"/>
         <source>Where should the report go?</source>
         <translation>¿Dónde va el informe?</translation>
     </message>
@@ -187,62 +187,62 @@
         <translation type="vanished">Escribiendo el informe…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="105"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="104"/>
         <source>Shareable view (small groups hidden)</source>
         <translation>Vista para compartir (grupos pequeños ocultos)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="106"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="105"/>
         <source>Research team view (do not share)</source>
         <translation>Vista del equipo de investigación (no compartir)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="113"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="112"/>
         <source>Save the findings brief…</source>
         <translation>Guardar el resumen de hallazgos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="115"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="114"/>
         <source>Save the report…</source>
         <translation>Guardar el informe…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="150"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="149"/>
         <source>Quotes to review</source>
         <translation>Citas por revisar</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="208"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="207"/>
         <source>Shareable view: {n} interviews counted. {withheld}</source>
         <translation>Vista para compartir: {n} entrevistas contadas. {withheld}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="227"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="226"/>
         <source>Research team view: {n} interviews, {a} answers.</source>
         <translation>Vista del equipo de investigación: {n} entrevistas, {a} respuestas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="313"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="312"/>
         <source>Writing the research team&apos;s report and files…</source>
         <translation>Escribiendo el informe y los archivos del equipo de investigación…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="316"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="315"/>
         <source>Writing the shareable report…</source>
         <translation>Escribiendo el informe para compartir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="320"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="319"/>
         <source>Save the findings brief</source>
         <translation>Guardar el resumen de hallazgos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="321"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="320"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="326"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="325"/>
         <source>Writing the findings brief…</source>
         <translation>Escribiendo el resumen de hallazgos…</translation>
     </message>
@@ -623,62 +623,62 @@ dice la gente (uno por línea)</translation>
 <context>
     <name>GuidesSection</name>
     <message>
-        <location filename="../../desktop/guide_editor/guides_section.py" line="54"/>
+        <location filename="../../desktop/guide_editor/guides_section.py" line="53"/>
         <source>Interview guides</source>
         <translation>Guías de entrevista</translation>
     </message>
     <message>
-        <location filename="../../desktop/guide_editor/guides_section.py" line="58"/>
+        <location filename="../../desktop/guide_editor/guides_section.py" line="57"/>
         <source>Make the questions your own: edit a copy of a guide and save it as a new version. Interviews keep the version they used.</source>
         <translation>Haz tuyas las preguntas: edita una copia de una guía y guárdala como versión nueva. Las entrevistas conservan la versión que usaron.</translation>
     </message>
     <message>
-        <location filename="../../desktop/guide_editor/guides_section.py" line="65"/>
+        <location filename="../../desktop/guide_editor/guides_section.py" line="64"/>
         <source>Edit a copy…</source>
         <translation>Editar una copia…</translation>
     </message>
     <message>
-        <location filename="../../desktop/guide_editor/guides_section.py" line="66"/>
+        <location filename="../../desktop/guide_editor/guides_section.py" line="65"/>
         <source>Import a guide file…</source>
         <translation>Importar un archivo de guía…</translation>
     </message>
     <message>
-        <location filename="../../desktop/guide_editor/guides_section.py" line="67"/>
+        <location filename="../../desktop/guide_editor/guides_section.py" line="66"/>
         <source>Save to a file…</source>
         <translation>Guardar en un archivo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/guide_editor/guides_section.py" line="89"/>
+        <location filename="../../desktop/guide_editor/guides_section.py" line="88"/>
         <source>%1 — version %2 (%3)</source>
         <translation>%1 — versión %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/guide_editor/guides_section.py" line="117"/>
+        <location filename="../../desktop/guide_editor/guides_section.py" line="116"/>
         <source>Saved “%1” version %2. New interviews can use it.</source>
         <translation>Se guardó “%1” versión %2. Las entrevistas nuevas pueden usarla.</translation>
     </message>
     <message>
-        <location filename="../../desktop/guide_editor/guides_section.py" line="123"/>
+        <location filename="../../desktop/guide_editor/guides_section.py" line="122"/>
         <source>Import a guide file</source>
         <translation>Importar un archivo de guía</translation>
     </message>
     <message>
-        <location filename="../../desktop/guide_editor/guides_section.py" line="123"/>
+        <location filename="../../desktop/guide_editor/guides_section.py" line="122"/>
         <source>Guides (*.yaml *.yml)</source>
         <translation>Guías (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/guide_editor/guides_section.py" line="133"/>
+        <location filename="../../desktop/guide_editor/guides_section.py" line="132"/>
         <source>Save the guide to a file</source>
         <translation>Guardar la guía en un archivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/guide_editor/guides_section.py" line="134"/>
+        <location filename="../../desktop/guide_editor/guides_section.py" line="133"/>
         <source>Guides (*.yaml)</source>
         <translation>Guías (*.yaml)</translation>
     </message>
     <message>
-        <location filename="../../desktop/guide_editor/guides_section.py" line="141"/>
+        <location filename="../../desktop/guide_editor/guides_section.py" line="140"/>
         <source>Saved to %1.</source>
         <translation>Guardado en %1.</translation>
     </message>
@@ -686,12 +686,12 @@ dice la gente (uno por línea)</translation>
 <context>
     <name>IdentityExportRow</name>
     <message>
-        <location filename="../../desktop/settings/identity_export.py" line="30"/>
+        <location filename="../../desktop/settings/identity_export.py" line="29"/>
         <source>Save the secret key for a privacy reviewer…</source>
         <translation>Guardar la clave secreta para quien revisa la privacidad…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/identity_export.py" line="41"/>
+        <location filename="../../desktop/settings/identity_export.py" line="40"/>
         <source>This file is your secret key, not encrypted. Anyone who has it can open every copy researchers sealed to you and read every interview in it.
 
 Keep it on an encrypted disk, never e-mail or sync it, and delete it when the review is done.
@@ -704,28 +704,28 @@ Guárdalo en un disco cifrado, nunca lo envíes por correo ni lo sincronices, y 
 ¿Guardarlo de todos modos?</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/identity_export.py" line="45"/>
-        <location filename="../../desktop/settings/identity_export.py" line="48"/>
+        <location filename="../../desktop/settings/identity_export.py" line="44"/>
+        <location filename="../../desktop/settings/identity_export.py" line="47"/>
         <source>Save the secret key</source>
         <translation>Guardar la clave secreta</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/identity_export.py" line="45"/>
+        <location filename="../../desktop/settings/identity_export.py" line="44"/>
         <source>Save it</source>
         <translation>Guardarla</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/identity_export.py" line="46"/>
+        <location filename="../../desktop/settings/identity_export.py" line="45"/>
         <source>Do not save</source>
         <translation>No guardar</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/identity_export.py" line="49"/>
+        <location filename="../../desktop/settings/identity_export.py" line="48"/>
         <source>Text (*.txt)</source>
         <translation>Texto (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/identity_export.py" line="57"/>
+        <location filename="../../desktop/settings/identity_export.py" line="56"/>
         <source>Saved to %1 (only you can read it). Delete it when the review is done.</source>
         <translation>Guardada en %1 (solo tú puedes leerla). Bórrala cuando termine la revisión.</translation>
     </message>
@@ -733,22 +733,22 @@ Guárdalo en un disco cifrado, nunca lo envíes por correo ni lo sincronices, y 
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../../desktop/interviews/interview_page.py" line="32"/>
+        <location filename="../../desktop/interviews/interview_page.py" line="31"/>
         <source>← All interviews</source>
         <translation>← Todas las entrevistas</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interview_page.py" line="38"/>
+        <location filename="../../desktop/interviews/interview_page.py" line="37"/>
         <source>Participant withdrew…</source>
         <translation>El participante se retiró…</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interview_page.py" line="40"/>
+        <location filename="../../desktop/interviews/interview_page.py" line="39"/>
         <source>Delete interview…</source>
         <translation>Borrar la entrevista…</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interview_page.py" line="93"/>
+        <location filename="../../desktop/interviews/interview_page.py" line="92"/>
         <source>Recording…</source>
         <translation>Grabando…</translation>
     </message>
@@ -756,97 +756,97 @@ Guárdalo en un disco cifrado, nunca lo envíes por correo ni lo sincronices, y 
 <context>
     <name>InterviewsView</name>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="75"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="74"/>
         <source>Interviews</source>
         <translation>Entrevistas</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="76"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="75"/>
         <source>New interview</source>
         <translation>Nueva entrevista</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="86"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="85"/>
         <source>Search what people said…</source>
         <translation>Buscar lo que dijo la gente…</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="91"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="90"/>
         <source>Participant</source>
         <translation>Participante</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="91"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="90"/>
         <source>Site</source>
         <translation>Lugar</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="91"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="90"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="91"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="90"/>
         <source>Where it is</source>
         <translation>En qué punto está</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="100"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="99"/>
         <source>No interviews yet. Press “New interview” to start.</source>
         <translation>Todavía no hay entrevistas. Pulsa “Nueva entrevista” para empezar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="104"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="103"/>
         <source>I have a study file from my coordinator</source>
         <translation>Tengo un archivo de estudio de mi coordinador</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="151"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="150"/>
         <source>received by the coordinator on {date}</source>
         <translation>recibida por la coordinación el {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="152"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="151"/>
         <source>saved on {date}, no receipt from the coordinator yet</source>
         <translation>guardada el {date}, todavía sin acuse de la coordinación</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="157"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="156"/>
         <source>The audio of {n} interview(s) is past the date your retention rule keeps it. Delete it now in Settings → Retention; the transcripts stay.</source>
         <translation>El audio de {n} entrevista(s) ya pasó la fecha de tu regla de conservación. Bórralo ahora en Ajustes → Conservación; las transcripciones se quedan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="159"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="158"/>
         <source>Nothing in this vault has been backed up yet. Back up to a USB stick in Settings → Backup, so a lost or broken laptop does not lose these interviews.</source>
         <translation>Todavía no hay ninguna copia de seguridad de esta bóveda. Haz una copia en una memoria USB en Ajustes → Copia de seguridad, para que un portátil perdido o roto no pierda estas entrevistas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="161"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="160"/>
         <source>The last backup was {n} days ago. Back up now in Settings → Backup.</source>
         <translation>La última copia fue hace {n} días. Haz una copia ahora en Ajustes → Copia de seguridad.</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="197"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="192"/>
         <source>The study is set up. Press “New interview” to start.</source>
         <translation>El estudio está configurado. Pulsa “Nueva entrevista” para empezar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="199"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="194"/>
         <source>Send %1 to your coordinator.</source>
         <translation>Envía %1 a tu coordinador.</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="235"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="230"/>
         <source>Nothing found.</source>
         <translation>No se encontró nada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="235"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="230"/>
         <source>1 place found.</source>
         <translation>1 lugar encontrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="236"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="231"/>
         <source>{n} places found.</source>
         <translation>{n} lugares encontrados.</translation>
     </message>
@@ -859,17 +859,17 @@ Guárdalo en un disco cifrado, nunca lo envíes por correo ni lo sincronices, y 
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/job_status.py" line="91"/>
+        <location filename="../../desktop/widgets/job_status.py" line="90"/>
         <source>Stopping…</source>
         <translation>Deteniendo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/job_status.py" line="107"/>
+        <location filename="../../desktop/widgets/job_status.py" line="106"/>
         <source>Done.</source>
         <translation>Hecho.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/job_status.py" line="114"/>
+        <location filename="../../desktop/widgets/job_status.py" line="113"/>
         <source>Stopped.</source>
         <translation>Detenido.</translation>
     </message>
@@ -1057,7 +1057,7 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
         <translation>Importando el modelo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/models_section.py" line="131"/>
+        <location filename="../../desktop/settings/models_section.py" line="132"/>
         <source>Model {name} imported. SHA-256 checksum: {sha}</source>
         <translation>Modelo {name} importado. Suma de comprobación SHA-256: {sha}</translation>
     </message>
@@ -1234,22 +1234,22 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
 <context>
     <name>PaperSection</name>
     <message>
-        <location filename="../../desktop/settings/paper_section.py" line="25"/>
+        <location filename="../../desktop/settings/paper_section.py" line="24"/>
         <source>Printed reports</source>
         <translation>Informes impresos</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/paper_section.py" line="30"/>
+        <location filename="../../desktop/settings/paper_section.py" line="29"/>
         <source>US Letter</source>
         <translation>Carta (EE. UU.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/paper_section.py" line="31"/>
+        <location filename="../../desktop/settings/paper_section.py" line="30"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/paper_section.py" line="32"/>
+        <location filename="../../desktop/settings/paper_section.py" line="31"/>
         <source>Paper size of every PDF</source>
         <translation>Tamaño de papel de todos los PDF</translation>
     </message>
@@ -1535,47 +1535,47 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../desktop/unlock/recovery_page.py" line="60"/>
+        <location filename="../../desktop/unlock/recovery_page.py" line="29"/>
         <source>Write down your recovery code</source>
         <translation>Anota tu código de recuperación</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/recovery_page.py" line="62"/>
+        <location filename="../../desktop/unlock/recovery_page.py" line="31"/>
         <source>If you ever forget your passphrase, this code is the only way back in. Confidant shows it only this once and does not keep a copy. Write it on paper, or print it, and keep it somewhere safe.</source>
         <translation>Si olvidas tu frase de contraseña, este código es la única forma de volver a entrar. Confidant lo muestra solo esta vez y no guarda ninguna copia. Escríbelo en papel o imprímelo, y guárdalo en un lugar seguro.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/recovery_page.py" line="70"/>
+        <location filename="../../desktop/unlock/recovery_page.py" line="39"/>
         <source>Save as PDF to print…</source>
         <translation>Guardar como PDF para imprimir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/recovery_page.py" line="76"/>
+        <location filename="../../desktop/unlock/recovery_page.py" line="45"/>
         <source>I have written the code down or printed it</source>
         <translation>He anotado o impreso el código</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/recovery_page.py" line="78"/>
+        <location filename="../../desktop/unlock/recovery_page.py" line="47"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/recovery_page.py" line="96"/>
+        <location filename="../../desktop/unlock/recovery_page.py" line="66"/>
         <source>Saved. Print it, then delete the file: {path}</source>
         <translation>Guardado. Imprímelo y luego borra el archivo: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/recovery_page.py" line="100"/>
+        <location filename="../../desktop/unlock/recovery_page.py" line="70"/>
         <source>Save the recovery code</source>
         <translation>Guardar el código de recuperación</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/recovery_page.py" line="108"/>
+        <location filename="../../desktop/unlock/recovery_page.py" line="78"/>
         <source>Confidant could not save the file there.</source>
         <translation>Confidant no pudo guardar el archivo ahí.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock/recovery_page.py" line="109"/>
+        <location filename="../../desktop/unlock/recovery_page.py" line="79"/>
         <source>Choose another folder, or a USB stick.</source>
         <translation>Elige otra carpeta o una memoria USB.</translation>
     </message>
@@ -1891,72 +1891,72 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>SharingSection</name>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="68"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="67"/>
         <source>Sharing with your coordinator</source>
         <translation>Compartir con tu coordinación</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="78"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="77"/>
         <source>This laptop&apos;s key</source>
         <translation>La clave de este portátil</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="79"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="78"/>
         <source>Read aloud to check it</source>
         <translation>Léelo en voz alta para comprobarlo</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="82"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="81"/>
         <source>Researchers seal copies to</source>
         <translation>Los investigadores sellan las copias para</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="85"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="84"/>
         <source>Copy this laptop&apos;s key</source>
         <translation>Copiar la clave de este portátil</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="92"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="91"/>
         <source>Coordinators who can open your copies. Check each fingerprint with them by phone.</source>
         <translation>Coordinaciones que pueden abrir tus copias. Comprueba cada huella con ellas por teléfono.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="102"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="101"/>
         <source>Name, e.g. Union office</source>
         <translation>Nombre, p. ej. Oficina del sindicato</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="103"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="102"/>
         <source>Add a coordinator from their file…</source>
         <translation>Añadir una coordinación desde su archivo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="105"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="104"/>
         <source>Remove the selected coordinator</source>
         <translation>Quitar la coordinación seleccionada</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="113"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="112"/>
         <source>Or paste the coordinator&apos;s key (age1…)</source>
         <translation>O pega la clave de la coordinación (age1…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="152"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="151"/>
         <source>Choose the file your coordinator gave you</source>
         <translation>Elige el archivo que te dio tu coordinación</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="153"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="152"/>
         <source>Coordinator file (*.txt);;All files (*)</source>
         <translation>Archivo de la coordinación (*.txt);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="163"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="162"/>
         <source>Check it is really your coordinator</source>
         <translation>Comprueba que de verdad es tu coordinación</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="164"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="163"/>
         <source>Read these words with your coordinator, by phone or in person. Add them only if the words match:
 
 {words}</source>
@@ -1965,42 +1965,42 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 {words}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="166"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="165"/>
         <source>The words match: add</source>
         <translation>Las palabras coinciden: añadir</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="166"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="165"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="168"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="167"/>
         <source>Coordinator</source>
         <translation>Coordinación</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="179"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="178"/>
         <source>Remove this coordinator?</source>
         <translation>¿Quitar esta coordinación?</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="180"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="179"/>
         <source>New copies will no longer be sealed to {name}. Copies already sent stay readable to them.</source>
         <translation>Las copias nuevas ya no se sellarán para {name}. Las copias ya enviadas siguen pudiendo leerlas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="181"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="180"/>
         <source>(no name)</source>
         <translation>(sin nombre)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="182"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="181"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="182"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="181"/>
         <source>Keep</source>
         <translation>Conservar</translation>
     </message>
@@ -2009,7 +2009,7 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
         <translation type="vanished">Pega la clave de la coordinación (age1…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/sharing_section.py" line="114"/>
+        <location filename="../../desktop/settings/sharing_section.py" line="113"/>
         <source>Add coordinator</source>
         <translation>Añadir coordinación</translation>
     </message>
@@ -2070,38 +2070,38 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>StudySection</name>
     <message>
-        <location filename="../../desktop/study/study_section.py" line="23"/>
+        <location filename="../../desktop/study/study_section.py" line="22"/>
         <source>Your study</source>
         <translation>Tu estudio</translation>
     </message>
     <message>
-        <location filename="../../desktop/study/study_section.py" line="26"/>
-        <location filename="../../desktop/study/study_section.py" line="51"/>
+        <location filename="../../desktop/study/study_section.py" line="25"/>
+        <location filename="../../desktop/study/study_section.py" line="50"/>
         <source>This laptop has not joined a study yet.</source>
         <translation>Este portátil todavía no se ha unido a ningún estudio.</translation>
     </message>
     <message>
-        <location filename="../../desktop/study/study_section.py" line="31"/>
+        <location filename="../../desktop/study/study_section.py" line="30"/>
         <source>Your coordinator can send one study file that sets everything up: the interview guides, the sites, and where your shared copies go. A newer file from the same coordinator updates it; interviews keep the guide version they used.</source>
         <translation>Tu coordinador puede enviarte un archivo de estudio que lo configura todo: las guías de entrevista, los lugares y adónde van las copias que compartes. Un archivo más nuevo del mismo coordinador lo actualiza; las entrevistas conservan la versión de la guía que usaron.</translation>
     </message>
     <message>
-        <location filename="../../desktop/study/study_section.py" line="38"/>
+        <location filename="../../desktop/study/study_section.py" line="37"/>
         <source>Open a study file…</source>
         <translation>Abrir un archivo de estudio…</translation>
     </message>
     <message>
-        <location filename="../../desktop/study/study_section.py" line="54"/>
+        <location filename="../../desktop/study/study_section.py" line="53"/>
         <source>%1 (version %2). Sites: %3</source>
         <translation>%1 (versión %2). Lugares: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/study/study_section.py" line="68"/>
+        <location filename="../../desktop/study/study_section.py" line="67"/>
         <source>Joined. Send %1 to your coordinator so they can accept your shared copies.</source>
         <translation>Listo. Envía %1 a tu coordinador para que pueda aceptar las copias que compartas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/study/study_section.py" line="71"/>
+        <location filename="../../desktop/study/study_section.py" line="70"/>
         <source>The study is set up.</source>
         <translation>El estudio está configurado.</translation>
     </message>
@@ -2109,77 +2109,77 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>TakesBar</name>
     <message>
-        <location filename="../../desktop/transcript/takes_bar.py" line="42"/>
+        <location filename="../../desktop/transcript/takes_bar.py" line="41"/>
         <source>Takes:</source>
         <translation>Tomas:</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/takes_bar.py" line="45"/>
+        <location filename="../../desktop/transcript/takes_bar.py" line="44"/>
         <source>Work on this take&apos;s transcript</source>
         <translation>Trabajar con la transcripción de esta toma</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/takes_bar.py" line="46"/>
+        <location filename="../../desktop/transcript/takes_bar.py" line="45"/>
         <source>Delete this take&apos;s audio…</source>
         <translation>Borrar el audio de esta toma…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/takes_bar.py" line="68"/>
+        <location filename="../../desktop/transcript/takes_bar.py" line="67"/>
         <source>in use</source>
         <translation>en uso</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/takes_bar.py" line="70"/>
+        <location filename="../../desktop/transcript/takes_bar.py" line="69"/>
         <source>typed up</source>
         <translation>transcrita</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/takes_bar.py" line="72"/>
+        <location filename="../../desktop/transcript/takes_bar.py" line="71"/>
         <source>not typed up yet</source>
         <translation>aún sin transcribir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/takes_bar.py" line="73"/>
+        <location filename="../../desktop/transcript/takes_bar.py" line="72"/>
         <source>Take {n} · {t} · {state}</source>
         <translation>Toma {n} · {t} · {state}</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/takes_bar.py" line="99"/>
+        <location filename="../../desktop/transcript/takes_bar.py" line="98"/>
         <source>This is the transcript shown below.</source>
         <translation>Es la transcripción que se ve abajo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/takes_bar.py" line="101"/>
+        <location filename="../../desktop/transcript/takes_bar.py" line="100"/>
         <source>Type this take up to read it; nothing else changes.</source>
         <translation>Transcribe esta toma para leerla; nada más cambia.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/takes_bar.py" line="103"/>
+        <location filename="../../desktop/transcript/takes_bar.py" line="102"/>
         <source>Take {n}&apos;s transcript stays as it is if you switch.</source>
         <translation>La transcripción de la toma {n} se queda como está si cambias.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/takes_bar.py" line="126"/>
+        <location filename="../../desktop/transcript/takes_bar.py" line="125"/>
         <source>Delete a take</source>
         <translation>Borrar una toma</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/takes_bar.py" line="127"/>
+        <location filename="../../desktop/transcript/takes_bar.py" line="126"/>
         <source>The audio of Take {n} ({t}) and its markers will be deleted for good. Its transcript stays. This cannot be undone.</source>
         <translation>El audio de la toma {n} ({t}) y sus marcas se borrarán para siempre. Su transcripción se queda. No se puede deshacer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/takes_bar.py" line="129"/>
+        <location filename="../../desktop/transcript/takes_bar.py" line="128"/>
         <source>Delete the audio</source>
         <translation>Borrar el audio</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/takes_bar.py" line="129"/>
+        <location filename="../../desktop/transcript/takes_bar.py" line="128"/>
         <source>Keep it</source>
         <translation>Conservarla</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/takes_bar.py" line="136"/>
+        <location filename="../../desktop/transcript/takes_bar.py" line="135"/>
         <source>Deleted. Nothing of that take&apos;s audio is left in the vault.</source>
         <translation>Borrado. No queda nada del audio de esa toma en la bóveda.</translation>
     </message>
@@ -2200,155 +2200,155 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="160"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="361"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="165"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="387"/>
         <source>Type it up</source>
         <translation>Transcribir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="162"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="167"/>
         <source>Suggest themes</source>
         <translation>Sugerir temas</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="163"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="168"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="164"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="169"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="165"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="170"/>
         <source>Split at cursor</source>
         <translation>Dividir en el cursor</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="166"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="171"/>
         <source>Join with next</source>
         <translation>Unir con el siguiente</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="174"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="179"/>
         <source>Interviewer</source>
         <translation>Entrevistador/a</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="175"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="180"/>
         <source>Participant</source>
         <translation>Participante</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="176"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="181"/>
         <source>Set speaker of ticked</source>
         <translation>Poner hablante a los marcados</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="183"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="609"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="188"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="644"/>
         <source>Play</source>
         <translation>Reproducir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="184"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="189"/>
         <source>− 5 s</source>
         <translation>− 5 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="185"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="190"/>
         <source>+ 5 s</source>
         <translation>+ 5 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="198"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="203"/>
         <source>This passage answers:</source>
         <translation>Este fragmento responde a:</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="208"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="213"/>
         <source>No transcript yet. Record the interview, then press “Type it up”.</source>
         <translation>Todavía no hay transcripción. Graba la entrevista y luego pulsa “Transcribir”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="338"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="365"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="364"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="391"/>
         <source>Before the first question</source>
         <translation>Antes de la primera pregunta</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="360"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="386"/>
         <source>Type it up again</source>
         <translation>Transcribir de nuevo</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="389"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="420"/>
         <source>Typing up the interview…</source>
         <translation>Transcribiendo la entrevista…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="398"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="429"/>
         <source>The new take is typed up. The transcript below is still the one in use; choose the new take above to work on it instead.</source>
         <translation>La toma nueva está transcrita. La transcripción de abajo sigue siendo la que está en uso; elige la toma nueva arriba para trabajar con ella.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="404"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="435"/>
         <source>English</source>
         <translation>inglés</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="404"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="435"/>
         <source>Spanish</source>
         <translation>español</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="406"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="437"/>
         <source>Typed up in {language}: the language heard in the first 30 seconds.</source>
         <translation>Transcrita en {language}: el idioma que se oyó en los primeros 30 segundos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="409"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="440"/>
         <source>Typed up, with the questions and suggested themes.</source>
         <translation>Transcrita, con las preguntas y los temas sugeridos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="418"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="449"/>
         <source>Suggesting themes…</source>
         <translation>Sugiriendo temas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="446"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="479"/>
         <source>{t} — “{start}”</source>
         <translation>{t} — «{start}»</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="523"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="561"/>
         <source>Click between two words, then press Split.</source>
         <translation>Haz clic entre dos palabras y luego pulsa Dividir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="525"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="563"/>
         <source>Split</source>
         <translation>Dividir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="535"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="573"/>
         <source>This is the last passage; there is nothing after it to join.</source>
         <translation>Este es el último fragmento; no hay nada después para unir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="537"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="575"/>
         <source>Join</source>
         <translation>Unir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="562"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="597"/>
         <source>First click into a passage and select some words.</source>
         <translation>Primero haz clic en un fragmento y selecciona algunas palabras.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="602"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="637"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
@@ -2458,34 +2458,186 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
     </message>
 </context>
 <context>
+    <name>VoiceSampleDialog</name>
+    <message>
+        <location filename="../../desktop/voice/voice_dialog.py" line="51"/>
+        <location filename="../../desktop/voice/voice_dialog.py" line="54"/>
+        <source>Teach Confidant your voice</source>
+        <translation>Enseña tu voz a Confidant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/voice/voice_dialog.py" line="63"/>
+        <source>Record again</source>
+        <translation>Grabar otra vez</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/voice/voice_dialog.py" line="64"/>
+        <location filename="../../desktop/voice/voice_dialog.py" line="251"/>
+        <source>Forget my voice</source>
+        <translation>Olvidar mi voz</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/voice/voice_dialog.py" line="72"/>
+        <source>Press Start, then read this aloud at your normal pace. Recording stops by itself after {s} seconds.</source>
+        <translation>Pulsa Empezar y lee esto en voz alta, a tu ritmo de siempre. La grabación se detiene sola a los {s} segundos.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/voice/voice_dialog.py" line="80"/>
+        <source>Microphone</source>
+        <translation>Micrófono</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/voice/voice_dialog.py" line="82"/>
+        <location filename="../../desktop/voice/voice_dialog.py" line="135"/>
+        <source>System default</source>
+        <translation>El del sistema</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/voice/voice_dialog.py" line="86"/>
+        <location filename="../../desktop/voice/voice_dialog.py" line="212"/>
+        <location filename="../../desktop/voice/voice_dialog.py" line="269"/>
+        <source>Start</source>
+        <translation>Empezar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/voice/voice_dialog.py" line="103"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/voice/voice_dialog.py" line="146"/>
+        <source>Confidant knows your voice (recorded {date}).</source>
+        <translation>Confidant conoce tu voz (grabada el {date}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/voice/voice_dialog.py" line="148"/>
+        <source>Confidant does not know your voice yet.</source>
+        <translation>Confidant todavía no conoce tu voz.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/voice/voice_dialog.py" line="172"/>
+        <source>Starting the microphone…</source>
+        <translation>Encendiendo el micrófono…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/voice/voice_dialog.py" line="179"/>
+        <source>Recording. Read the text aloud.</source>
+        <translation>Grabando. Lee el texto en voz alta.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/voice/voice_dialog.py" line="180"/>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/voice/voice_dialog.py" line="217"/>
+        <source>Learning your voice…</source>
+        <translation>Aprendiendo tu voz…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/voice/voice_dialog.py" line="222"/>
+        <source>Saved in your vault. Interviews typed up from now on use it to find the interviewer.</source>
+        <translation>Guardada en tu bóveda. Las entrevistas que se transcriban a partir de ahora la usan para saber quién entrevista.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/voice/voice_dialog.py" line="233"/>
+        <source>Nothing was saved.</source>
+        <translation>No se guardó nada.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/voice/voice_dialog.py" line="248"/>
+        <source>Forget my voice?</source>
+        <translation>¿Olvidar mi voz?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/voice/voice_dialog.py" line="249"/>
+        <source>Confidant deletes your voice sample (the recording and the voice print) from this vault. Interviews typed up after this find the interviewer from who asks the questions.</source>
+        <translation>Confidant borra tu muestra de voz (la grabación y la huella de voz) de esta bóveda. Las entrevistas que se transcriban después sabrán quién entrevista por quién hace las preguntas.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/voice/voice_dialog.py" line="251"/>
+        <source>Keep it</source>
+        <translation>Conservarla</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/voice/voice_dialog.py" line="258"/>
+        <source>Your voice sample is deleted.</source>
+        <translation>Tu muestra de voz está borrada.</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceSection</name>
+    <message>
+        <location filename="../../desktop/settings/voice_section.py" line="18"/>
+        <source>Your voice</source>
+        <translation>Tu voz</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/voice_section.py" line="23"/>
+        <source>If Confidant knows your voice, it can tell that you are the interviewer in every recording. The sample stays encrypted in this vault only, never goes into a packet, and you can delete it.</source>
+        <translation>Si Confidant conoce tu voz, puede saber que quien entrevista eres tú en cada grabación. La muestra queda cifrada solo en esta bóveda, nunca va en un paquete y puedes borrarla.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/voice_section.py" line="30"/>
+        <location filename="../../desktop/settings/voice_section.py" line="44"/>
+        <source>Teach Confidant your voice…</source>
+        <translation>Enseña tu voz a Confidant…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/voice_section.py" line="41"/>
+        <source>Confidant knows your voice.</source>
+        <translation>Confidant conoce tu voz.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/voice_section.py" line="42"/>
+        <source>Confidant does not know your voice yet.</source>
+        <translation>Confidant todavía no conoce tu voz.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/voice_section.py" line="43"/>
+        <source>Your voice sample…</source>
+        <translation>Tu muestra de voz…</translation>
+    </message>
+</context>
+<context>
     <name>VoicesPanel</name>
     <message>
-        <location filename="../../desktop/transcript/voices_panel.py" line="23"/>
+        <location filename="../../desktop/transcript/voices_panel.py" line="24"/>
         <source>Voices</source>
         <translation>Voces</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/voices_panel.py" line="24"/>
+        <location filename="../../desktop/transcript/voices_panel.py" line="25"/>
         <source>Confidant told the voices apart. Give a voice a name, say who interviews, or tick passages and move them to another voice. Your changes stay if you type it up again.</source>
         <translation>Confidant distinguió las voces. Ponle un nombre a una voz, indica quién entrevista, o marca pasajes y pásalos a otra voz. Tus cambios se conservan si vuelves a transcribir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/voices_panel.py" line="32"/>
+        <location filename="../../desktop/transcript/voices_panel.py" line="33"/>
         <source>Move ticked passages to this voice</source>
         <translation>Pasar los pasajes marcados a esta voz</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/voices_panel.py" line="51"/>
+        <location filename="../../desktop/transcript/voices_panel.py" line="36"/>
+        <source>Confidant does not know your voice yet, so it guessed the interviewer from who asks the questions.</source>
+        <translation>Confidant todavía no conoce tu voz, así que dedujo quién entrevista por quién hace las preguntas.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/voices_panel.py" line="38"/>
+        <source>Teach Confidant your voice…</source>
+        <translation>Enseña tu voz a Confidant…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/transcript/voices_panel.py" line="61"/>
         <source>Name of voice {v}</source>
         <translation>Nombre de la voz {v}</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/voices_panel.py" line="55"/>
+        <location filename="../../desktop/transcript/voices_panel.py" line="65"/>
         <source>Interviewer</source>
         <translation>Entrevistador/a</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/voices_panel.py" line="56"/>
+        <location filename="../../desktop/transcript/voices_panel.py" line="66"/>
         <source>Participant</source>
         <translation>Participante</translation>
     </message>
@@ -2613,32 +2765,32 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>states</name>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="33"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="32"/>
         <source>Not recorded yet</source>
         <translation>Sin grabar</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="34"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="33"/>
         <source>Recorded</source>
         <translation>Grabada</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="35"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="34"/>
         <source>Typed up</source>
         <translation>Transcrita</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="36"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="35"/>
         <source>Themes suggested</source>
         <translation>Temas sugeridos</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="37"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="36"/>
         <source>Checked and signed off</source>
         <translation>Revisada y aprobada</translation>
     </message>
     <message>
-        <location filename="../../desktop/interviews/interviews_view.py" line="38"/>
+        <location filename="../../desktop/interviews/interviews_view.py" line="37"/>
         <source>Copy saved for the coordinator</source>
         <translation>Copia guardada para la coordinación</translation>
     </message>
@@ -2646,7 +2798,7 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>view</name>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="105"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="110"/>
         <source>Edit text</source>
         <translation>Editar texto</translation>
     </message>
