@@ -69,7 +69,7 @@ class ClipRecorder:
 
     def start(self) -> None:
         if self._started:
-            raise AudioError("This recorder has already been used.", "Start a new recording.")
+            raise RuntimeError("a ClipRecorder records once")   # a programming error, not a person's
         self._stream, self.device_name = open_input_stream(self._factory, self.device, self._callback,
                                                            self._finished)
         rate = round(float(self._stream.samplerate))
@@ -87,7 +87,7 @@ class ClipRecorder:
     def stop(self) -> np.ndarray:
         """Stop and return the clip: 16 kHz mono float32, at most ``max_s`` seconds."""
         if not self._started:
-            raise AudioError("The recording was not started.", "Start recording first.")
+            raise RuntimeError("the clip was not started")
         if not self._stopped:
             self._stopped = True
             self._close_stream()
