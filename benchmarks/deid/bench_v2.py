@@ -12,7 +12,9 @@ digit of it is inside some proposed span; a proposed span is right if it overlap
 identifier; "interviews with anything left" is the share with at least one identifier missed.
 
 Run:  python benchmarks/deid/bench_v2.py dev      (or: test — once, at the end)
-Writes benchmarks/results/deid_v2_<split>.json and prints the tables.
+      python benchmarks/deid/bench_v2.py --set PATH [--name NAME] [--misses]
+           (any file in the same format; its misses are printed only with --misses)
+Writes benchmarks/results/deid_v2_<split>.json (or deid_<NAME>.json) and prints the tables.
 """
 
 from __future__ import annotations
@@ -56,14 +58,24 @@ def _before_spans(interviews: list) -> list[list[tuple[int, int, str]]]:
 
 
 def main(argv: list[str]) -> int:
-    split = argv[0] if argv else "dev"
+    import argparse
+    ap = argparse.ArgumentParser(description="de-identification benchmark v2")
+    ap.add_argument("split", nargs="?", default="dev", choices=sorted(SETS))
+    ap.add_argument("--set", dest="path", type=Path, help="score this file instead of a v2 split")
+    ap.add_argument("--name", help="results file name: benchmarks/results/deid_<NAME>.json")
+    ap.add_argument("--misses", action="store_true", help="list what the new detector left in")
+    a = ap.parse_args(argv)
+    path = a.path.resolve() if a.path else SETS[a.split]
+    if not path.is_file():
+        raise SystemExit(f"No such set: {path}")
+    split = a.name or (path.stem if a.path else a.split)
     sys.path.insert(0, str(REPO))
     sys.path.insert(0, str(HERE))
     from bench_deid import evaluate, load_set, ours, stock
 
     from core.deid import engine
     from core.deid.findings import is_person_type
-    interviews = load_set(SETS[split])
+    interviews = load_set(path)
     t0 = time.perf_counter()
     engine.analyzer("confidant"), engine.analyzer("es"), engine.analyzer("stock")
     load_s = time.perf_counter() - t0
@@ -73,24 +85,29 @@ def main(argv: list[str]) -> int:
         return [(s, e, "PERSON" if is_person_type(t) else t) for s, e, t in before[iv.id]]
 
     systems = {"before": before_fn, "after": ours, "presidio": stock}
-    out: dict = {"split": split, "file": str(SETS[split].relative_to(REPO)), "before_commit": BEFORE,
+    try:
+        shown = str(path.relative_to(REPO))
+    except ValueError:
+        shown = path.name  # a file outside the checkout: its name only
+    out: dict = {"split": split, "file": shown, "before_commit": BEFORE,
                  "load_s": round(load_s, 1), "languages": {}}
     for lang in ("en", "es", "all"):
         subset = [iv for iv in interviews if lang == "all" or iv.language == lang]
         if not subset:
             continue
         out["languages"][lang] = {name: evaluate(subset, fn) for name, fn in systems.items()}
-        _print(lang, out["languages"][lang])
+        _print(lang, out["languages"][lang], a.misses or not a.path)
     out["speed"] = speed(interviews)
     print(f"\nspeed: {out['speed']}")
     results = REPO / "benchmarks" / "results"
     results.mkdir(parents=True, exist_ok=True)
-    (results / f"deid_v2_{split}.json").write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n",
+    dest = results / (f"deid_{split}.json" if a.path or a.name else f"deid_v2_{split}.json")
+    dest.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n",
                                                    encoding="utf-8")
     return 0
 
 
-def _print(lang: str, res: dict) -> None:
+def _print(lang: str, res: dict, misses: bool = True) -> None:
     names = list(res)
     first = res[names[0]]
     print(f"\n== {lang}: {first['interviews']} interviews, {first['planted']} identifiers ==")
@@ -105,7 +122,7 @@ def _print(lang: str, res: dict) -> None:
     print(f"{'proposed spans':<22}" + "".join(f"{res[n]['proposed']:>10}" for n in names))
     print(f"{'median ms/interview':<22}" + "".join(f"{res[n]['median_ms_per_interview']:>10}" for n in names))
     leaks = res[names[1]]["leaks"]
-    if leaks:
+    if leaks and misses:
         print(f"left in by 'after' ({len(leaks)}): " + "; ".join(leaks[:60]))
 
 

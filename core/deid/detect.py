@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from core.deid import dates as _dates
 from core.deid import patterns
-from core.deid.findings import Finding
+from core.deid.findings import Finding, is_person_type
 from core.deid.names import NameMatcher, unlisted_people
 from core.deid.numbers import number_runs, tokens
 from core.deid.people import lexicon_people
@@ -31,7 +31,7 @@ PRESIDIO_MIN_SCORE = 0.35
 _PRIORITY = {"email": 10, "spoken_email": 10, "ssn": 9, "phone": 9, "spoken_phone": 9,
              "street_address": 8, "street_address_es": 8, "zip_code": 8, "po_box": 8, "id_number": 8, "exact_date": 7, "age_over_89": 7,
              "name_list": 6, "workplace_list": 6, "name_list_cued": 5, "workplace_list_cued": 5,
-             "street_name": 4, "name_fuzzy": 4, "named_cue": 3, "name_lexicon": 3, "presidio": 2, "given_name_list": 1}
+             "street_name": 4, "name_fuzzy": 4, "name_echo": 4, "workplace_phrase": 4, "named_cue": 3, "name_lexicon": 3, "presidio": 2, "given_name_list": 1}
 _STOP = {"i", "me", "my", "we", "you", "he", "she", "they", "it", "yeah", "okay", "ok", "um", "uh",
          "like", "so", "well", "the", "a", "oh", "mm", "hmm", "right", "no", "yes", "sir", "ma'am",
          "god", "lord", "jesus christ", "mom", "dad", "mama", "papa", "grandma", "grandpa"}
@@ -76,7 +76,9 @@ def _presidio(text: str, language: str = "en") -> list[Finding]:
         if etype in ("PERSON", "WORKPLACE", "LOCATION") and (
                 span.lower().strip() in _STOP or not re.search(r"[^\W\d_]{2}", span)):
             continue
-        if etype == "PERSON" and not _plausible_person(text, start, end):
+        if etype == "PERSON" and not _plausible_person(text, start, end, language):
+            continue
+        if etype in ("LOCATION", "WORKPLACE") and not _plausible_place(text, start, end):
             continue
         canonical = re.sub(r"\s+", " ", span.lower()).strip()
         out.append(Finding(start, end, etype, span, float(r.score), "presidio", canonical=canonical))
@@ -134,18 +136,47 @@ def _trim_stop_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start + words[0].start(), start + words[-1].end()
 
 
-def _plausible_person(text: str, start: int, end: int) -> bool:
+def _plausible_person(text: str, start: int, end: int, language: str = "en") -> bool:
     """spaCy reads lower-case speech poorly ("an hour" as a PERSON): a span with no capital
     stays only if one of its words is a known name that is not an everyday word, or a cue
-    ("told X", "X said") stands next to it."""
+    ("told X", "X said") stands next to it. The Spanish model also calls a capitalised verb
+    at a sentence's start a person ("Entré a trabajar", "Vivo en"): one word there needs the
+    same (decision 0153)."""
     span = text[start:end]
+    from core.deid.people import _cue, _kinds
+    if language == "es" and " " not in span.strip() and span[:1].isupper() and _at_sentence_start(text, start):
+        kinds = _kinds(span)
+        return bool(kinds and "w" not in kinds and "s" not in kinds) or _cue(text, start, end) == 2
     if any(ch.isupper() for ch in span):
         return True
-    from core.deid.people import _cue, _kinds
     words = re.findall(r"[^\W\d_][\w'’-]*", span)
     if any((k := _kinds(w)) and "w" not in k for w in words):
         return True
     return _cue(text, start, end) == 2
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip()
+    return not before or before[-1] in ".?!:\n\"“¿¡"
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|on|by|around|en|de|del|desde|hasta|para|por|a|al|cerca\s+de|"
+                           r"city|town|pueblo|ciudad|rancho|estado|state|county|condado)\s+(?:the\s+|la\s+|el\s+)?$",
+                           re.IGNORECASE)
+
+
+def _plausible_place(text: str, start: int, end: int) -> bool:
+    """spaCy's Spanish model calls everyday lower-case words places ("días malos"): a one-word
+    place or organisation with no capital stays only after a place word ("en fresno", "from
+    oaxaca") or when it is a known name (decision 0153)."""
+    span = text[start:end]
+    if any(ch.isupper() for ch in span) or " " in span.strip():
+        return True
+    from core.deid.people import _kinds
+    kinds = _kinds(span)
+    if kinds and "w" not in kinds and "s" not in kinds:
+        return True
+    return bool(_PLACE_BEFORE.search(text[max(0, start - 24):start]))
 
 
 def _resolve(findings: list[Finding]) -> list[Finding]:
@@ -166,7 +197,8 @@ def _resolve(findings: list[Finding]) -> list[Finding]:
             continue
         if len(hits) == 1:
             c = chosen[hits[0]]
-            if c.entity_type == f.entity_type and (f.start < c.start or f.end > c.end):
+            same_kind = c.entity_type == f.entity_type or is_person_type(c.entity_type) and is_person_type(f.entity_type)
+            if same_kind and (f.start < c.start or f.end > c.end):
                 start, end = min(c.start, f.start), max(c.end, f.end)
                 if not any(o.start < end and start < o.end for o in chosen if o is not c):
                     text = f.text if f.start == start and f.end == end else None
@@ -184,9 +216,18 @@ def _union_text(a: Finding, b: Finding, start: int, end: int) -> str:
     return text[: end - start]
 
 
+def with_echoes(text: str, findings: list[Finding], known_people: Iterable[str] = (),
+                language: str = "en") -> list[Finding]:
+    """``findings`` plus the lone parts of every full name among them or in ``known_people``."""
+    from core.deid.echo import echo_people, full_names
+    names = full_names(findings) | {n.lower() for n in known_people}
+    echoes = echo_people(text, names, [(f.start, f.end) for f in findings], language)
+    return _resolve(findings + echoes) if echoes else findings
+
+
 def detect(text: str, *, names: Iterable[str | tuple[str, str]] = (), workplaces: Iterable[str] = (),
            use_presidio: bool = True, matcher: NameMatcher | None = None,
-           language: str = "en") -> list[Finding]:
+           language: str = "en", known_people: Iterable[str] = ()) -> list[Finding]:
     """Findings in ``text``, sorted by position, never overlapping.
 
     Args:
@@ -201,6 +242,8 @@ def detect(text: str, *, names: Iterable[str | tuple[str, str]] = (), workplaces
         language: "en" or "es": which spaCy pipeline reads the text. Our own recognizers
             (lexicon, cues, numbers, addresses, phones) know both languages and always run,
             so mixed English/Spanish speech is covered either way.
+        known_people: Full names found elsewhere in the interview or the vault; their parts
+            alone ("holloway") are persons here too (``core.deid.echo``).
     """
     if not text.strip():
         return []
@@ -212,8 +255,9 @@ def detect(text: str, *, names: Iterable[str | tuple[str, str]] = (), workplaces
         for base, piece in _pieces(text):
             out += [Finding(f.start + base, f.end + base, f.entity_type, f.text, f.score, f.recognizer,
                             f.canonical, f.label)
-                    for f in detect(piece, matcher=matcher, use_presidio=use_presidio, language=language)]
-        return out
+                    for f in detect(piece, matcher=matcher, use_presidio=use_presidio, language=language,
+                                    known_people=known_people)]
+        return with_echoes(text, out, known_people, language)
     runs = number_runs(text, tokens(text))
     found: list[Finding] = []
     found += patterns.emails(text)
@@ -227,6 +271,6 @@ def detect(text: str, *, names: Iterable[str | tuple[str, str]] = (), workplaces
     found += lexicon_people(text, language)
     if use_presidio:
         found += _presidio_any_case(text, language if language in ("en", "es") else "en")
-    result = _resolve(found)
+    result = with_echoes(text, _resolve(found), known_people, language)
     log.debug("detected %d findings (%d candidates) in %d chars", len(result), len(found), len(text))
     return result

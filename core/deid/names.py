@@ -163,6 +163,8 @@ _ES_VERBISH = {"dan", "den", "van", "ven", "mar", "sol", "paz", "luz", "rey", "m
 _NAME_PARTICLES = {"de", "del", "la", "las", "los", "el", "van", "der", "von", "da", "di", "du", "le", "dos", "das",
                    "y", "e", "bin", "ibn", "al", "st", "saint"}
 _TITLE_PREFIX = re.compile(r"^" + _TITLES, re.IGNORECASE)
+# Words that join a workplace's name to where it is or what it belongs to.
+_JOINING_WORDS = {"of", "at", "in", "on", "and", "&", "de", "del", "la", "el", "los", "las", "en", "y", "the", "for"}
 
 
 def _person(entry: str, role: str) -> _Entity:
@@ -216,6 +218,21 @@ def _workplace(entry: str, kind: str = "workplace") -> _Entity:
             ent.exact.add("the " + " ".join(trimmed))
         if low.startswith("the "):
             ent.exact.add(" ".join(words))
+        # Said in part (decision 0151): "Comfort Keepers" of "Comfort Keepers of Tulare",
+        # "Carnes Finas" of "Carnes Finas Zacatecas", "Desert Rose" of "Desert Rose Casino":
+        # every run of two or more leading words, cut before "of"/"de"/"at"..., and every
+        # two-word run with a word of its own in it.
+        for i in range(2, len(words)):
+            head = words[:i]
+            while head and head[-1].strip(".,") in _JOINING_WORDS:
+                head = head[:-1]
+            if len(head) >= 2:
+                ent.exact.add(" ".join(head))
+        for i in range(len(words) - 1):
+            pair = [w.strip(".,") for w in words[i:i + 2]]
+            if not any(w in _JOINING_WORDS for w in pair) and \
+                    any(w not in GENERIC_WORKPLACE_WORDS and w not in COMMON_ALONE for w in pair):
+                ent.exact.add(" ".join(words[i:i + 2]))
         # Spanish names put the kind first ("Hotel Las Palmas", "Rancho San Isidro"): the rest
         # names the place, with or without its article ("las palmas", "el güero").
         lead = list(words)

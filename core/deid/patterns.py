@@ -93,6 +93,7 @@ _ID_CONTEXT = re.compile(
     # Spanish: "mi número de empleado es", "el número de mi gafete", "mi credencial"
     r"empleado|empleada|gafete|credencial|folio|reclamo|expediente|matr[ií]cula|licencia|tarjeta|"
     r"seguro\s+social|n[uú]mero\s+de\s+(?:mi\s+)?(?:empleado|gafete|trabajador|seguro|caso|reclamo))"
+    r"(?![^\W\d_])"  # whole words: "rep" is not the start of "report"
     r"(?:\s+(?:id|i\.\s?d\.?|number|num|no\.?|#|code|card|n[uú]mero))?\s*(?:is|was|are|were|es|era|:|=|#)?\s*"
     r"(?:like\s+|it'?s\s+|number\s+)?", re.IGNORECASE)
 _WRITTEN_ID = re.compile(r"(?:[a-z]{1,3}[\s-]?)?#?\d[\d-]{2,}[a-z]?\b", re.IGNORECASE)
@@ -127,9 +128,14 @@ _AGE_BEFORE = re.compile(
     # "a resident who was ninety-seven", "her grandma, who's 91"
     r"who'?s|who\s+(?:is|was|turned|just\s+turned|is\s+now|was\s+like)|"
     r"(?:husband|wife|mother|mom|father|dad|grandma|grandpa|grandmother|grandfather|clients?|residents?|"
-    r"patients?|aunt|uncle|neighbou?r)\s+(?:is|was|turned|just\s+turned))\s*$", re.IGNORECASE)
+    r"patients?|aunt|uncle|neighbou?r)\s+(?:is|was|turned|just\s+turned)|"
+    # Spanish: "tiene noventa y cuatro", "cumplió 96", "de 93 años"
+    r"cumpli[oó]|cumple|cumplir|va\s+a\s+cumplir|edad\s+de|a\s+los|señora\s+de|señor\s+de)\s*$",
+    re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*(?:-|\s)?\s*(?:years?|yrs?)[\s-]*old\b|^\s*(?:-|\s)\s*year-old\b|"
-                        r"^\s+(?:this|next|last)\s+(?:year|month|week)\b|^(?:th)?\s+birthday\b",
+                        r"^\s+(?:this|next|last)\s+(?:year|month|week)\b|^(?:th)?\s+birthday\b|"
+                        # "she is 94 now", "he'll be ninety one in may", "noventa y cuatro años"
+                        r"^\s+(?:now|already|ya|ahora)\b|^\s*(?:años|añitos)\b|^\s+de\s+edad\b",
                         re.IGNORECASE)
 
 
@@ -142,6 +148,8 @@ def ages(text: str, runs: list[NumberRun]) -> list[Finding]:
             continue
         after = text[run.end:run.end + 24]
         before = text[max(0, run.start - 16):run.start]
+        if re.search(r"\bhace\s*$", before, re.IGNORECASE):
+            continue  # "hace 95 años": a time ago, not an age
         if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
             out.append(Finding(run.start, run.end, "AGE", text[run.start:run.end], 0.8, "age_over_89",
                                canonical="90+"))

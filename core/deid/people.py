@@ -37,7 +37,9 @@ _STRONG_BEFORE = re.compile(
     r"supervisor|manager|boss|lead|foreman|forewoman|coworker|co-worker|friend|guy|lady|girl|dude|"
     r"husband|wife|son|daughter|brother|sister|cousin|mom|dad|uncle|aunt|nephew|niece|neighbou?r|"
     r"mr|mrs|ms|miss|mister|dr|doctor|nurse|officer|coach|chef|hey|"
-    r"llamado|llamada|se\s+llama|dije|pregunt[eé]|supervisor|supervisora|jefe|jefa|"
+    r"llamado|llamada|se\s+llama|dije|pregunt[eé]|pregunt[eé]\s+a|le\s+dije\s+a|habl[eé]\s+con|"
+    r"talked\s+to|spoke\s+to|spoke\s+with|supervisor|supervisora|jefe|jefa|"
+    r"vecino|vecina|cuñado|cuñada|suegro|suegra|novio|novia|nieto|nieta|sobrino|sobrina|"
     r"encargado|encargada|mayordomo|patr[oó]n|compañero|compañera|compa|amigo|amiga|esposo|esposa|"
     r"marido|hijo|hija|hermano|hermana|primo|prima|t[ií]o|t[ií]a|señor|señora|señorita|sr|sra|srta|"
     r"don|doña|oye|gracias)\.?,?\s+$", re.IGNORECASE)
@@ -53,6 +55,8 @@ _WEAK_AFTER = re.compile(
 # Words that end a name run even when the lexicon has them.
 _STOPS = {w for w in (_EN_STOP | _ES_STOP) if len(w) > 1} | {
     "yeah", "okay", "ok", "um", "uh", "like", "so", "oh", "hour", "hours", "hora", "horas", "day", "días",
+    # Mexican Spanish speech words that name-lists also hold as surnames
+    "nomás", "nomas", "namás", "ahorita", "órale", "orale", "ándale", "andale", "pos", "híjole", "hijole",
     # institutions a worker calls, some of them names somewhere in the world
     "osha", "hr", "ice", "fbi", "irs", "dmv", "cal", "fema", "eeoc", "nlrb", "ups", "usps", "fedex",
     "walmart", "amazon", "target", "costco", "dios", "god", "lord", "jesus christ"}
@@ -105,11 +109,13 @@ def _capitalised_mid_sentence(text: str, start: int, word: str) -> bool:
 def _cue(text: str, start: int, end: int) -> int:
     """2 for a strong cue, 1 for a weak one, 0 for none (or a determiner right before)."""
     before = text[max(0, start - 30):start]
+    after = text[end:end + 24]
+    if _STRONG_BEFORE.search(before):
+        return 2  # the cue word right before ("le pregunté a dat", "told will")
     prev = re.search(r"([^\W\d_]+)\W*$", before)
     if prev and prev.group(1).lower() in _DETERMINERS:
         return 0
-    after = text[end:end + 24]
-    if _STRONG_BEFORE.search(before) or _STRONG_AFTER.match(after):
+    if _STRONG_AFTER.match(after):
         return 2
     return 1 if _WEAK_BEFORE.search(before) or _WEAK_AFTER.match(after) else 0
 
@@ -159,6 +165,40 @@ def _extend(text: str, words: list[re.Match[str]], i: int, mixed: bool) -> tuple
     return words[i].start(), end
 
 
+# "there was a girl, oyelaran, she quit", "the safety guy, Aurelio Pangilinan, came once",
+# "había una señora, thibodeaux, que renunció": a person noun, then a name set off by commas.
+_APPOSITIVE = re.compile(
+    r"\b(?:a|an|the|this|that|my|our|his|her|una|un|el|la|mi|esa|ese|esta|este|otra|otro)\s+"
+    r"(?:[^\W\d_]+\s+){0,2}?"
+    r"(?:girl|guy|lady|woman|man|kid|boy|dude|worker|coworker|co-worker|supervisor|manager|lead|nurse|driver|"
+    r"foreman|cook|cashier|guard|neighbou?r|friend|señora|señor|señorita|muchacha|muchacho|chava|chavo|chica|"
+    r"chico|mujer|hombre|compañera|compañero|trabajador|trabajadora|supervisora|encargado|encargada|vecina|"
+    r"vecino|amiga|amigo|jefe|jefa)\s*,\s+"
+    r"([^\W\d_][\w'’-]+(?:\s+(?:de\s+la\s+|de\s+los\s+|del\s+|de\s+)?[^\W\d_][\w'’-]+){0,2})\s*,",
+    re.IGNORECASE)
+_NOT_APPOSITIVE = re.compile(r"(?:ly|ing)$|^(?:though|anyway|again|right|okay|ok|yeah|too|also|honestly|"
+                             r"like|well|man|bro|dude|girl|sir|ma'am|pues|bueno|este|o\s+sea|verdad|oye)$",
+                             re.IGNORECASE)
+
+# The person cues after which a word nobody lists is still a name ("le pregunté a kahale",
+# "my coworker oyelaran"): roles, kin and "asked/told", not "with" or "and".
+_PERSON_CUE = re.compile(
+    r"\b(?:told|asked|named|called|talked\s+to|spoke\s+(?:to|with)|pregunt[eé]\s+a|le\s+dije\s+a|habl[eé]\s+con|"
+    r"se\s+llama|llamad[oa]|(?:my|our|mi|nuestr[oa])\s+(?:supervisor|supervisora|manager|boss|lead|foreman|coworker|"
+    r"co-worker|neighbou?r|friend|husband|wife|son|daughter|brother|sister|cousin|jefe|jefa|encargad[oa]|"
+    r"compañer[oa]|vecin[oa]|amig[oa]|espos[oa]|marido|herman[oa]|prim[oa]|hij[oa])|señora|señor|doña|don|"
+    r"mr|mrs|ms|mister)\.?\s+$", re.IGNORECASE)
+
+
+def _unknown_after_person_cue(text: str, m: re.Match[str], base: str) -> bool:
+    """A word in no lexicon right after a person cue, that reads as no word: a name."""
+    from core.deid.names import _NOT_A_NAME, _VERBISH
+    if len(base) < 3 or base in _STOPS or base in _NOT_A_NAME or _VERBISH.search(base) \
+            or _NOT_APPOSITIVE.search(base) or base.endswith(("ly", "ing", "ed", "mente", "ando", "iendo")):
+        return False
+    return bool(_PERSON_CUE.search(text[max(0, m.start() - 30):m.start()]))
+
+
 _PARTICLE_SURNAME = re.compile(r"\b(?:de\s+l[ao]s?|del|van\s+der|van\s+den|von|de\s+la)\s+([^\W\d_][\w'’-]*)",
                                re.IGNORECASE)
 
@@ -170,9 +210,15 @@ def lexicon_people(text: str, language: str = "en") -> list[Finding]:
     out: list[Finding] = []
     # A surname with particles and no first name ("my boss de los santos", "van der berg said").
     for m in _PARTICLE_SURNAME.finditer(text):
-        if "l" in _kinds(m.group(1)) and _cue(text, m.start(), m.end()) >= 1:
+        kinds = _kinds(m.group(1))
+        if "l" in kinds and _cue(text, m.start(), m.end()) >= (2 if "w" in kinds else 1):
             out.append(Finding(m.start(), m.end(), "PERSON", m.group(), 0.5, "name_lexicon",
                                canonical=m.group().lower()))
+    for m in _APPOSITIVE.finditer(text):
+        parts = [w for w in m.group(1).split() if w.lower() not in ("de", "la", "los", "del")]
+        if all(p.lower() not in _STOPS and not _NOT_APPOSITIVE.search(p) for p in parts):
+            out.append(Finding(m.start(1), m.end(1), "PERSON", m.group(1), 0.6, "name_lexicon",
+                               canonical=m.group(1).lower()))
     words = list(_WORD.finditer(text))
     mixed = _is_mixed_case(text)
     i = 0
@@ -185,6 +231,10 @@ def lexicon_people(text: str, language: str = "en") -> list[Finding]:
         if low.rstrip(".") in _TITLES and i + 1 < len(words) and "f" in _kinds(words[i + 1].group()):
             kinds = ""  # "don rafael", "doña maricela": the title is not part of the name
         if not kinds:
+            if _unknown_after_person_cue(text, m, base):
+                end = _word_end(m)
+                out.append(Finding(m.start(), end, "PERSON", text[m.start():end], 0.5, "name_lexicon",
+                                   canonical=base))
             i += 1
             continue
         start, end = m.start(), _word_end(m)

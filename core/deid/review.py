@@ -205,6 +205,7 @@ def make_detect_job(vault: Vault, interview_id: str) -> Callable[[ReportFn, Canc
             chunk = todo[first:first + _CHUNK_SEGMENTS]
             findings += _detect_chunk(chunk, matcher, language)
             report(Progress(first + len(chunk), len(todo), "Looking for names and numbers"))
+        findings += _echoes(todo, findings, _vault_people(vault, interview_id), language)
         taken: dict[int, list[tuple[int, int]]] = {}
         for r in existing:
             taken.setdefault(r.segment_id, []).append((r.start_char, r.end_char))
@@ -231,6 +232,33 @@ def make_detect_job(vault: Vault, interview_id: str) -> Callable[[ReportFn, Canc
         return len(new)
 
     return job
+
+
+def _vault_people(vault: Vault, interview_id: str) -> set[str]:
+    """Full names hidden as persons in the vault's other interviews (decision 0150): one
+    participant says "Maureen Holloway", another only "holloway"."""
+    from core.deid.echo import full_names
+    from core.deid.findings import ENTITY_TYPES
+    fixed = [t for t in ENTITY_TYPES if t != "PERSON"]
+    rows = vault.conn.execute(
+        "SELECT DISTINCT original FROM redactions WHERE interview_id != ? AND state = 'accepted' "
+        f"AND entity_type NOT IN ({','.join('?' * len(fixed))}) AND original LIKE '% %' LIMIT ?",
+        (interview_id, *fixed, _VAULT_NAMES_MAX)).fetchall()
+    return full_names(Finding(0, len(o), "PERSON", o, 1.0, "vault") for (o,) in rows)
+
+
+def _echoes(todo: list[Segment], findings: list[tuple[Segment, Finding]], known: set[str],
+            language: str) -> list[tuple[Segment, Finding]]:
+    """Lone parts of every full name found anywhere in the interview (each chunk already
+    echoed its own) or known to the vault, in every segment."""
+    from core.deid.echo import echo_people, full_names
+    names = full_names(f for _, f in findings) | known
+    if not names:
+        return []
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for seg, f in findings:
+        spans.setdefault(id(seg), []).append((f.start, f.end))
+    return [(seg, f) for seg in todo for f in echo_people(seg.text, names, spans.get(id(seg), ()), language)]
 
 
 def _detect_chunk(chunk: list[Segment], matcher: NameMatcher, language: str = "en") -> list[tuple[Segment, Finding]]:
