@@ -389,15 +389,16 @@ def _share_view(vault: Any, args: argparse.Namespace, *, approved_only: bool = F
     from core.errors import NothingToReport
     from core.vault.inbox import InboxRepo
     _check_months(args)
-    left_out: list[str] = []
-    if not InboxRepo(vault).current_interviews(left_out=left_out):
+    if next(InboxRepo(vault).iter_interviews(), None) is None:  # reads one page, not the inbox
         raise NothingToReport()
+    left_out: list[str] = []
+    view = share_view(vault, site=args.site or None, guide_version=args.guide_version,
+                      date_from=args.date_from, date_to=args.date_to, approved_only=approved_only,
+                      study=args.study, left_out=left_out)
     for pid in left_out:  # refuse nothing silently (decision 0100)
         print(f"note: packet {pid} was left out: its stored interview data does not follow the packet "
               f"format; remove it with `confidant coordinator remove {pid[:12]}`.", file=sys.stderr)
-    return share_view(vault, site=args.site or None, guide_version=args.guide_version,
-                      date_from=args.date_from, date_to=args.date_to, approved_only=approved_only,
-                      study=args.study)
+    return view
 
 
 def _print_share(view: Any, written: list[Path]) -> None:
@@ -428,16 +429,15 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 0
     from core.coordinator.share_settings import rules
     from core.reports.export import ExportTargets, export_all
-    with open_vault(args) as vault:
-        agg = _aggregate(vault, args)
-        share_rules = rules(vault)
     qdc = args.qdc or (str(Path(args.qdpx).with_suffix(".qdc")) if args.qdpx else None)
     targets = ExportTargets(pdf=Path(args.pdf) if args.pdf else None,
                             csv_dir=Path(args.csv) if args.csv else None,
                             qdpx=Path(args.qdpx) if args.qdpx else None, qdc=Path(qdc) if qdc else None)
     if targets.csv_dir:
         targets.csv_dir.mkdir(parents=True, exist_ok=True)
-    written = export_all(agg, targets, rules=share_rules)
+    with open_vault(args) as vault:  # open while writing: the files read the interviews page by page
+        agg = _aggregate(vault, args)
+        written = export_all(agg, targets, rules=rules(vault))
     print(f"Research team report over {agg.n_interviews} interviews from {len(agg.sites)} sites "
           "(do not share):")
     for path in written:

@@ -13,7 +13,7 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from core.coordinator.aggregate import SiteFilter, aggregate_interviews, matches
+from core.coordinator.aggregate import SiteFilter, aggregate_interviews, current_stream, matches
 from core.documents.interview import InterviewDoc
 from core.reports.disclosure import (
     Rules,
@@ -23,7 +23,7 @@ from core.reports.disclosure import (
     suppress_table,
     withheld_cells,
 )
-from core.reports.model import NO_QUESTION
+from core.reports.model import NO_QUESTION, InterviewStream, ordered_unique
 from core.reports.quote_screen import title_counts
 from core.reports.share_quotes import select_quotes
 from core.reports.share_view import QuestionView, ShareView, ThemeView
@@ -66,16 +66,31 @@ def build_share_view(interviews: Iterable[InterviewDoc], *, rules: Rules, decisi
                      site: SiteFilter = None, guide_version: str | None = None,
                      date_from: str | dt.date | None = None, date_to: str | dt.date | None = None,
                      per_theme: int = 3, approved_only: bool = False) -> ShareView:
-    """The share view of the current interviews (duplicates by device and packet id counted once)."""
-    unique: dict[tuple[str, str], InterviewDoc] = {}
-    for iv in interviews:
-        unique.setdefault(iv.key, iv)
-    full_sizes = Counter(_site(iv) for iv in unique.values())
-    selected = [iv for iv in unique.values() if matches(iv, site=site, guide_version=guide_version,
-                                                        date_from=date_from, date_to=date_to)]
-    grouping = fold_groups(Counter(_site(iv) for iv in selected), rules.k, full_sizes=full_sizes)
+    """The share view of the current interviews (duplicates by device and packet id counted once).
+
+    ``interviews`` is a list or an ``InterviewStream``: a stream is read in a few passes (sizes,
+    the aggregate, the answers; a filtered report also the whole inbox's pairs), each one
+    interview at a time, so the memory it needs does not grow with the inbox.
+    """
+    source = ordered_unique(interviews)
+
+    def selected(iv: InterviewDoc) -> bool:
+        return matches(iv, site=site, guide_version=guide_version, date_from=date_from, date_to=date_to)
+
+    full_sizes: Counter[str] = Counter()
+    selected_sizes: Counter[str] = Counter()
+    for iv in source:
+        full_sizes[_site(iv)] += 1
+        if selected(iv):
+            selected_sizes[_site(iv)] += 1
+    grouping = fold_groups(selected_sizes, rules.k, full_sizes=full_sizes)
     group_of = {m: g.label for g in grouping.groups for m in g.members}
-    counted = [iv for iv in selected if _site(iv) in group_of]
+
+    def counted_here(iv: InterviewDoc) -> bool:
+        return _site(iv) in group_of and selected(iv)
+
+    counted: Iterable[InterviewDoc] = (source.filtered(counted_here) if isinstance(source, InterviewStream)
+                                       else [iv for iv in source if counted_here(iv)])
     agg = aggregate_interviews(counted, quotes_per_theme=CANDIDATES_PER_THEME)
     filters = aggregate_interviews([], site=site, guide_version=guide_version,
                                    date_from=date_from, date_to=date_to).filters
@@ -90,10 +105,10 @@ def build_share_view(interviews: Iterable[InterviewDoc], *, rules: Rules, decisi
     question_counts: dict[str, Counter[str]] = defaultdict(Counter)
     pair_support: Counter[tuple[str, str]] = Counter()
     full_pair_support: Counter[tuple[str, str]] = Counter()  # filtered reports only
-    texts_by_interview: list[list[str]] = []
+    titles: Counter[str] = Counter()  # interviews naming each job title (quote screening)
     for iv in agg.interviews:
         answered, themes_by_q, texts = _answer_themes(iv)
-        texts_by_interview.append(texts)
+        titles.update(title_counts([texts]))
         for qid in answered:
             question_counts[qid][group_of[_site(iv)]] += 1
         pairs = {(a, b) for tids in themes_by_q.values() for a in tids for b in tids if a < b}
@@ -105,7 +120,7 @@ def build_share_view(interviews: Iterable[InterviewDoc], *, rules: Rules, decisi
         # A site report keeps whole groups, so its cells are the full report's: make it
         # consistent with that report, or the two together would undo the suppression.
         from core.reports.disclosure import Column, align_with_full
-        full = build_share_view(list(unique.values()), rules=rules)
+        full = build_share_view(source, rules=rules)
         full_themes = {t.theme_id: Column(t.by_group, t.interviews) for t in full.themes}
         full_questions = {q.question_id: Column(q.by_group, q.interviews) for q in full.questions}
         theme_table = {tid: align_with_full(col, full_themes[tid]) for tid, col in theme_table.items()}
@@ -114,7 +129,7 @@ def build_share_view(interviews: Iterable[InterviewDoc], *, rules: Rules, decisi
         # Pairs: the full report minus this one must not describe fewer than k interviews.
         whole = fold_groups(full_sizes, k)
         in_whole = {m for g in whole.groups for m in g.members}
-        for iv in unique.values():
+        for iv in source:
             if _site(iv) in in_whole:
                 _answered, themes_by_q, _texts = _answer_themes(iv)
                 full_pair_support.update({(a, b) for tids in themes_by_q.values() for a in tids
@@ -124,7 +139,7 @@ def build_share_view(interviews: Iterable[InterviewDoc], *, rules: Rules, decisi
     qtext = {q.question_id: q.text for q in agg.questions}
     candidates = {t.theme_id: t.quotes for t in agg.themes if t.quotes}
     selection = select_quotes(candidates, {t.theme_id: t.interviews for t in agg.themes}, grouping, rules,
-                              titles=title_counts(texts_by_interview), decisions=decisions,
+                              titles=dict(titles), decisions=decisions,
                               per_theme=per_theme, approved_only=approved_only)
     themes: list[ThemeView] = []
     for t in sorted((t for t in agg.themes if t.interviews), key=lambda t: (-t.interviews, t.label)):
@@ -165,15 +180,16 @@ def build_share_view(interviews: Iterable[InterviewDoc], *, rules: Rules, decisi
 
 def share_view(vault: Vault, *, site: SiteFilter = None, guide_version: str | None = None,
                date_from: str | dt.date | None = None, date_to: str | dt.date | None = None,
-               approved_only: bool = False, study: str | None = None) -> ShareView:
+               approved_only: bool = False, study: str | None = None,
+               left_out: list[str] | None = None) -> ShareView:
     """The share view of the vault's current inbox under the vault's own rules and decisions
-    (``approved_only``: quotes the coordinator approved, for the findings brief)."""
+    (``approved_only``: quotes the coordinator approved, for the findings brief), read page by
+    page. ``left_out`` receives the packet ids of stored interviews that no longer validate.
+
+    A study is a selection like a filter: the same rules apply to what it selects.
+    """
     from core.coordinator.share_settings import quote_decisions, rules
-    from core.vault.inbox import InboxRepo
-    interviews = InboxRepo(vault).current_interviews()
-    if study:  # a study is a selection like a filter: the same rules apply to what it selects
-        from core.study.coordinator_side import in_study
-        interviews = in_study(interviews, study)
+    interviews = current_stream(vault, study=study, left_out=left_out)
     return build_share_view(interviews, rules=rules(vault), decisions=quote_decisions(vault), site=site,
                             guide_version=guide_version, date_from=date_from, date_to=date_to,
                             approved_only=approved_only)

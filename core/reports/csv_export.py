@@ -21,12 +21,13 @@ import csv
 import io
 from collections import defaultdict
 from collections.abc import Iterable
+from contextlib import ExitStack
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from core.documents.interview import InterviewDoc, Segment
 from core.reports.model import NO_QUESTION, Aggregate
-from core.vault.files import write_output_file
+from core.vault.files import output_file
 
 # Every column has one type, so pandas and R read each table right with no options:
 # "text" columns never hold a number-looking value (guide versions are written "id@1.10",
@@ -117,10 +118,6 @@ TAGUETTE_CODEBOOK = "codebook-taguette.csv"   # name, description: what Taguette
 DATA_DICTIONARY = "data-dictionary.csv"
 
 
-def _interviews_of(source: Aggregate | Iterable[InterviewDoc]) -> list[InterviewDoc]:
-    return source.interviews if isinstance(source, Aggregate) else list(source)
-
-
 # A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...) could
 # send a row to anyone). OWASP "CSV Injection": prefix such a text cell with a single quote.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -141,75 +138,91 @@ def _cell(value: Any) -> Any:
     return value
 
 
+class _TableFile:
+    """One table written row by row into an output file (a header row first), in pieces of
+    about 64 kB, so a table of any length never sits whole in memory."""
+
+    def __init__(self, fh: BinaryIO, columns: list[str]) -> None:
+        self.fh, self.columns = fh, columns
+        self.buf = io.StringIO()
+        self.writer = csv.writer(self.buf, lineterminator="\n")
+        self.writer.writerow(columns)
+
+    def write(self, rows: Iterable[dict[str, Any]]) -> None:
+        for row in rows:
+            self.writer.writerow([_cell(row.get(c)) for c in self.columns])
+        if self.buf.tell() > 65536:
+            self.flush()
+
+    def flush(self) -> None:
+        self.fh.write(self.buf.getvalue().encode("utf-8"))
+        self.buf.seek(0)
+        self.buf.truncate()
+
+
 def _write(path: Path, columns: list[str], rows: Iterable[dict[str, Any]]) -> None:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_cell(row.get(c)) for c in columns])
-    write_output_file(path, buf.getvalue().encode("utf-8"))
+    with output_file(path) as fh:
+        table = _TableFile(fh, columns)
+        table.write(rows)
+        table.flush()
 
 
-def tables(interviews: list[InterviewDoc]) -> dict[str, tuple[list[str], list[dict[str, Any]]]]:
-    """Every table as (columns, rows), keyed by file stem."""
+PER_INTERVIEW = ("interviews", "answers", "segments", "tags", "corrections")
+
+
+def interview_rows(iv: InterviewDoc) -> dict[str, list[dict[str, Any]]]:
+    """One interview's rows of each per-interview table (see ``PER_INTERVIEW``)."""
     iv_rows, ans_rows, seg_rows, tag_rows, fix_rows = [], [], [], [], []
-    themes: dict[str, dict[str, Any]] = {}
-    parents: dict[str, str] = {}
-    for iv in interviews:
-        meta, guide = iv.interview, iv.guide
-        pid, code, site, month = iv.packet_id, meta.code, meta.site, meta.month
-        dev = iv.device_fingerprint or NOT_SENT
-        base = {"device": dev, "packet_id": pid, "participant_code": code, "site": site, "month": month}
-        labels = iv.labels()
-        for theme in iv.codebook:
-            themes[theme.id] = {"theme_id": theme.id, "label": theme.display_label,
-                                "description": theme.description, "is_top_level": not theme.parent}
-            if theme.parent:
-                parents[theme.id] = theme.parent
-        segments = iv.segments_by_index()
-        tags_by_segment: dict[int, int] = defaultdict(int)
-        for tag in iv.tags:
-            seg = segments.get(tag.segment)
-            if seg is None:  # cannot happen for a validated document; never crash on it
-                continue
-            tags_by_segment[seg.index] += 1
-            span = tag.span(seg.text)
-            start, end = span if span else (0, len(seg.text))
-            tag_rows.append({**base, "question_id": seg.question_id or NOT_TIED,
-                             "segment_index": seg.index, "theme_id": tag.theme,
-                             "theme_label": labels.get(tag.theme, tag.theme), "whole_segment": span is None,
-                             "start_char": start, "end_char": end, "source": tag.source,
-                             "passage": seg.text[start:end]})
-        answers: dict[str, list[Segment]] = defaultdict(list)
-        for idx in sorted(segments):
-            seg = segments[idx]
-            answers[seg.question_id or NO_QUESTION].append(seg)
-            seg_rows.append({"device": dev, "packet_id": pid, "participant_code": code, "site": site,
-                             "segment_index": idx, "question_id": seg.question_id or NOT_TIED,
-                             "speaker": seg.speaker or UNKNOWN_SPEAKER, "start_ms": seg.start_ms,
-                             "end_ms": seg.end_ms, "text": seg.text})
-        for qid, segs in answers.items():
-            q = iv.question(qid)
-            ans_rows.append({**base, "question_id": qid or NOT_TIED, "question_text": q.text if q else "",
-                             "section": q.section if q else "", "n_segments": len(segs),
-                             "n_tags": sum(tags_by_segment[s.index] for s in segs),
-                             "start_ms": min(s.start_ms for s in segs),
-                             "end_ms": max(s.end_ms for s in segs),
-                             "text": " ".join(s.text for s in segs if s.speaker != "interviewer")})
-        iv_rows.append({**base, "language": meta.language, "guide_id": guide.id,
-                        "guide_version": guide.full_version,
-                        "consent_method": meta.consent.method or NOT_RECORDED,
-                        "consent_witnessed": meta.consent.witnessed,
-                        "signed_off_at": iv.deid.signed_off_at, "is_correction": iv.supersedes is not None,
-                        "n_segments": len(segments), "n_answers": len(answers), "n_tags": len(iv.tags),
-                        "n_redactions": iv.deid.n_redactions})
-        if iv.supersedes is not None:
-            fix_rows.append({"device": dev, "packet_id": pid, "supersedes": iv.supersedes})
-    out = {"interviews": iv_rows, "answers": ans_rows, "segments": seg_rows, "tags": tag_rows,
-           "themes": sorted(themes.values(), key=lambda t: t["theme_id"]),
-           "theme_parents": [{"theme_id": t, "parent_id": p} for t, p in sorted(parents.items())],
-           "corrections": fix_rows}
-    return {stem: ([name for name, _kind, _doc in COLUMNS[stem]], rows) for stem, rows in out.items()}
+    meta, guide = iv.interview, iv.guide
+    pid, code, site, month = iv.packet_id, meta.code, meta.site, meta.month
+    dev = iv.device_fingerprint or NOT_SENT
+    base = {"device": dev, "packet_id": pid, "participant_code": code, "site": site, "month": month}
+    labels = iv.labels()
+    segments = iv.segments_by_index()
+    tags_by_segment: dict[int, int] = defaultdict(int)
+    for tag in iv.tags:
+        seg = segments.get(tag.segment)
+        if seg is None:  # cannot happen for a validated document; never crash on it
+            continue
+        tags_by_segment[seg.index] += 1
+        span = tag.span(seg.text)
+        start, end = span if span else (0, len(seg.text))
+        tag_rows.append({**base, "question_id": seg.question_id or NOT_TIED,
+                         "segment_index": seg.index, "theme_id": tag.theme,
+                         "theme_label": labels.get(tag.theme, tag.theme), "whole_segment": span is None,
+                         "start_char": start, "end_char": end, "source": tag.source,
+                         "passage": seg.text[start:end]})
+    answers: dict[str, list[Segment]] = defaultdict(list)
+    for idx in sorted(segments):
+        seg = segments[idx]
+        answers[seg.question_id or NO_QUESTION].append(seg)
+        seg_rows.append({"device": dev, "packet_id": pid, "participant_code": code, "site": site,
+                         "segment_index": idx, "question_id": seg.question_id or NOT_TIED,
+                         "speaker": seg.speaker or UNKNOWN_SPEAKER, "start_ms": seg.start_ms,
+                         "end_ms": seg.end_ms, "text": seg.text})
+    for qid, segs in answers.items():
+        q = iv.question(qid)
+        ans_rows.append({**base, "question_id": qid or NOT_TIED, "question_text": q.text if q else "",
+                         "section": q.section if q else "", "n_segments": len(segs),
+                         "n_tags": sum(tags_by_segment[s.index] for s in segs),
+                         "start_ms": min(s.start_ms for s in segs),
+                         "end_ms": max(s.end_ms for s in segs),
+                         "text": " ".join(s.text for s in segs if s.speaker != "interviewer")})
+    iv_rows.append({**base, "language": meta.language, "guide_id": guide.id,
+                    "guide_version": guide.full_version,
+                    "consent_method": meta.consent.method or NOT_RECORDED,
+                    "consent_witnessed": meta.consent.witnessed,
+                    "signed_off_at": iv.deid.signed_off_at, "is_correction": iv.supersedes is not None,
+                    "n_segments": len(segments), "n_answers": len(answers), "n_tags": len(iv.tags),
+                    "n_redactions": iv.deid.n_redactions})
+    if iv.supersedes is not None:
+        fix_rows.append({"device": dev, "packet_id": pid, "supersedes": iv.supersedes})
+    return {"interviews": iv_rows, "answers": ans_rows, "segments": seg_rows, "tags": tag_rows,
+            "corrections": fix_rows}
+
+
+def _columns(stem: str) -> list[str]:
+    return [name for name, _kind, _doc in COLUMNS[stem]]
 
 
 def dictionary_rows() -> list[dict[str, Any]]:
@@ -222,18 +235,34 @@ def write_csv(source: Aggregate | Iterable[InterviewDoc], out_dir: str | Path) -
     """Write the tidy tables, the data dictionary and a Taguette codebook into ``out_dir``.
 
     ``source`` is an ``Aggregate`` (its filtered interviews) or interview documents (e.g. a
-    coordinator vault's ``InboxRepo(vault).current_interviews()``). Returns the paths.
+    coordinator vault's ``InboxRepo(vault).current_interviews()``). The interviews are read
+    once, one at a time, and their rows written as they come (every table file is open at once,
+    each written atomically), so an inbox of any size fits in memory. Returns the paths.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    written = []
-    built = tables(_interviews_of(source))
-    for stem, (columns, rows) in built.items():
-        path = out / f"{stem}.csv"
-        _write(path, columns, rows)
-        written.append(path)
+    interviews = source.interviews if isinstance(source, Aggregate) else source
+    themes: dict[str, dict[str, Any]] = {}
+    parents: dict[str, str] = {}
+    with ExitStack() as stack:
+        files = {stem: _TableFile(stack.enter_context(output_file(out / f"{stem}.csv")), _columns(stem))
+                 for stem in PER_INTERVIEW}
+        for iv in interviews:
+            for stem, rows in interview_rows(iv).items():
+                files[stem].write(rows)
+            for theme in iv.codebook:
+                themes[theme.id] = {"theme_id": theme.id, "label": theme.display_label,
+                                    "description": theme.description, "is_top_level": not theme.parent}
+                if theme.parent:
+                    parents[theme.id] = theme.parent
+        for table in files.values():
+            table.flush()
+    theme_rows = sorted(themes.values(), key=lambda t: t["theme_id"])
+    _write(out / "themes.csv", _columns("themes"), theme_rows)
+    _write(out / "theme_parents.csv", _columns("theme_parents"),
+           [{"theme_id": t, "parent_id": p} for t, p in sorted(parents.items())])
     _write(out / DATA_DICTIONARY, ["table", "column", "type", "description"], dictionary_rows())
     # Taguette's codebook import wants a "name" column (and reads "description").
     _write(out / TAGUETTE_CODEBOOK, ["name", "description"],
-           [{"name": t["label"], "description": t["description"]} for t in built["themes"][1]])
-    return [*written, out / DATA_DICTIONARY, out / TAGUETTE_CODEBOOK]
+           [{"name": t["label"], "description": t["description"]} for t in theme_rows])
+    return [*(out / f"{stem}.csv" for stem in COLUMNS), out / DATA_DICTIONARY, out / TAGUETTE_CODEBOOK]

@@ -8,11 +8,54 @@ packets' validated interview documents) and interviews are named only by partici
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from core.documents.interview import InterviewDoc
+from core.documents.interview import CodebookEntry, InterviewDoc
 
 NO_QUESTION = ""  # the question key of segments not tied to any guide question
+
+
+class InterviewStream:
+    """Interviews read a page at a time, as often as a writer needs them, never all at once.
+
+    Iterating opens a fresh pass (``open_pass`` re-reads the vault), so an aggregate and every
+    file made from it see the same interviews while memory stays flat however large the inbox.
+    Each interview comes once (the inbox is keyed by device and packet id) and in report order
+    (site, month, participant code, packet id), so no writer needs to sort or de-duplicate.
+    """
+
+    def __init__(self, open_pass: Callable[[], Iterator[InterviewDoc]],
+                 keep: Callable[[InterviewDoc], bool] | None = None) -> None:
+        self._open = open_pass
+        self._keep = keep
+
+    def __iter__(self) -> Iterator[InterviewDoc]:
+        keep = self._keep
+        for doc in self._open():
+            if keep is None or keep(doc):
+                yield doc
+
+    def filtered(self, keep: Callable[[InterviewDoc], bool]) -> InterviewStream:
+        """The same stream keeping only interviews that ``keep`` accepts (and this one did)."""
+        before = self._keep
+        return InterviewStream(self._open, keep if before is None else (lambda d: before(d) and keep(d)))
+
+
+def ordered_unique(interviews: Iterable[InterviewDoc]) -> Iterable[InterviewDoc]:
+    """Interviews once each (by device and packet id), in report order: a stream as it is,
+    anything else de-duplicated and sorted in memory (lists in tests and small callers)."""
+    if isinstance(interviews, InterviewStream):
+        return interviews
+    seen: dict[tuple[str, str], InterviewDoc] = {}
+    for item in interviews:
+        seen.setdefault(item.key, item)
+    return sorted(seen.values(), key=report_order)
+
+
+def report_order(interview: InterviewDoc) -> tuple[str, str, str, str]:
+    meta = interview.interview
+    return (meta.site, meta.month, meta.code, interview.packet_id)
 
 
 @dataclass(frozen=True)
@@ -74,7 +117,9 @@ class Aggregate:
 
     filters: dict[str, str | None]
     generated_at: str
-    interviews: list[InterviewDoc]  # the interviews included, in a stable order
+    # The interviews included, in report order: a list, or an ``InterviewStream`` that reads
+    # them again from the vault for each file written (never all in memory).
+    interviews: Iterable[InterviewDoc]
     themes: list[ThemeStat]
     sites: list[SiteStat]
     questions: list[QuestionStat]
@@ -85,10 +130,16 @@ class Aggregate:
     redactions: dict[str, int]
     total_answers: int
     warnings: list[str] = field(default_factory=list)
+    count: int | None = None  # how many ``interviews`` holds (None: a list, its length)
+    # The codebook merged over the interviews (a later interview's entry wins, first-seen order),
+    # for the REFI-QDA project; None when not computed.
+    codebook: list[CodebookEntry] | None = None
 
     @property
     def n_interviews(self) -> int:
-        return len(self.interviews)
+        if self.count is not None:
+            return self.count
+        return len(self.interviews) if isinstance(self.interviews, list) else sum(1 for _ in self.interviews)
 
     def theme(self, theme_id: str) -> ThemeStat:
         for stat in self.themes:

@@ -20,19 +20,19 @@ a tool can match re-imported items.
 from __future__ import annotations
 
 import datetime as dt
-import io
+import itertools
 import re
 import uuid
 import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from lxml import etree
 
 from core.documents.interview import CodebookEntry, InterviewDoc
-from core.reports.model import NO_QUESTION, Aggregate
-from core.vault.files import write_output_file
+from core.reports.model import NO_QUESTION, Aggregate, InterviewStream
+from core.vault.files import output_file, write_output_file
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
@@ -40,6 +40,7 @@ _GUID_NS = uuid.UUID("6f6b2a52-6a3c-4f0e-9a55-1c0f1d7e2b10")  # Confidant's name
 # XML 1.0 forbids most control characters; a stray one in a transcript must not break export.
 # Each becomes a space (not nothing) so character positions of coded passages stay right.
 _XML_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+ZIP64_FROM = 100_000  # interviews from which project.qde is written as a ZIP64 entry
 PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
            "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39"]
 VARIABLES = [("site", "Site (workplace code)"), ("month", "Month of the interview (YYYY-MM)"),
@@ -61,11 +62,7 @@ def _clean(text: Any) -> str:
     return _XML_BAD.sub(" ", str(text))
 
 
-def _interviews_of(source: Aggregate | Iterable[InterviewDoc]) -> list[InterviewDoc]:
-    return source.interviews if isinstance(source, Aggregate) else list(source)
-
-
-def merged_codebook(interviews: Sequence[InterviewDoc]) -> list[CodebookEntry]:
+def merged_codebook(interviews: Iterable[InterviewDoc]) -> list[CodebookEntry]:
     """Themes across interviews (a later interview's entry wins), first-seen order."""
     themes: dict[str, CodebookEntry] = {}
     for iv in interviews:
@@ -141,45 +138,71 @@ def source_text(iv: InterviewDoc) -> tuple[str, dict[int, int]]:
     return "".join(parts), offsets
 
 
-def build_project(interviews: Sequence[InterviewDoc], *, name: str = "Confidant coordinator export",
-                  description: str = "", created_at: str | None = None) -> tuple[bytes, dict[str, bytes]]:
-    """The project.qde XML and the ``sources/`` files (name -> UTF-8 bytes).
+def _element(tag: str, **attrs: str) -> etree._Element:
+    """A standalone project element (written on its own into the streamed project.qde)."""
+    return etree.Element(f"{{{PROJECT_NS}}}{tag}", nsmap={None: PROJECT_NS}, **attrs)
 
-    ``created_at`` (ISO 8601, UTC) is the project's time; an aggregate's own generation time,
-    so the same report gives the same project.
+
+def _project_time(created_at: str | None) -> dt.datetime:
+    return dt.datetime.fromisoformat(created_at) if created_at else dt.datetime.now(dt.UTC)
+
+
+def write_project(out: IO[bytes], interviews: Iterable[InterviewDoc], themes: Sequence[CodebookEntry], *,
+                  name: str = "Confidant coordinator export", description: str = "",
+                  created_at: str | None = None) -> int:
+    """Write project.qde to ``out``, one element at a time (lxml's incremental writer).
+
+    ``interviews`` is read three times (cases, sources, notes: the schema's order) and only one
+    interview's elements exist at a time. ``created_at`` (ISO 8601, UTC) is the project's
+    time; an aggregate's own generation time, so the same report gives the same project.
+    Returns how many interviews it holds.
     """
-    P = f"{{{PROJECT_NS}}}"
-    when = dt.datetime.fromisoformat(created_at) if created_at else dt.datetime.now(dt.UTC)
-    now = when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    now = _project_time(created_at).astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     user = guid("user", "coordinator")
-    root = etree.Element(P + "Project", nsmap={None: PROJECT_NS}, name=_clean(name),
-                         origin="Confidant", creatingUserGUID=user, creationDateTime=now)
-    etree.SubElement(etree.SubElement(root, P + "Users"), P + "User", guid=user, name="Coordinator")
-    themes = merged_codebook(interviews)
-    if themes:
-        _code_tree(etree.SubElement(root, P + "CodeBook"), PROJECT_NS, themes)
-    if interviews:
-        variables = etree.SubElement(root, P + "Variables")
-        for var, desc in VARIABLES:
-            v = etree.SubElement(variables, P + "Variable", guid=guid("variable", var), name=var,
-                                 typeOfVariable="Text")
-            etree.SubElement(v, P + "Description").text = desc
-        cases = etree.SubElement(root, P + "Cases")
-        for iv in interviews:
-            _add_case(cases, iv)
-    files: dict[str, bytes] = {}
-    notes: list[etree._Element] = []
-    if interviews:
-        sources = etree.SubElement(root, P + "Sources")
-        for iv in interviews:
-            _add_source(sources, iv, files, notes, user, now)
-    if notes:
-        notes_el = etree.SubElement(root, P + "Notes")
-        for note in notes:
-            notes_el.append(note)
-    if description:
-        etree.SubElement(root, P + "Description").text = _clean(description)
-    return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True), files
+    P = f"{{{PROJECT_NS}}}"
+    n_interviews = n_notes = 0
+    with etree.xmlfile(out, encoding="utf-8") as xf:
+        xf.write_declaration()
+        with xf.element(P + "Project", nsmap={None: PROJECT_NS}, name=_clean(name), origin="Confidant",
+                        creatingUserGUID=user, creationDateTime=now):
+            users = _element("Users")
+            etree.SubElement(users, P + "User", guid=user, name="Coordinator")
+            xf.write("\n", users, pretty_print=True)
+            if themes:
+                codebook = _element("CodeBook")
+                _code_tree(codebook, PROJECT_NS, themes)
+                xf.write(codebook, pretty_print=True)
+            passes = iter(interviews)
+            first = next(passes, None)  # containers must hold a child: none without interviews
+            if first is not None:
+                variables = _element("Variables")
+                for var, desc in VARIABLES:
+                    v = etree.SubElement(variables, P + "Variable", guid=guid("variable", var), name=var,
+                                         typeOfVariable="Text")
+                    etree.SubElement(v, P + "Description").text = desc
+                xf.write(variables, pretty_print=True)
+                with xf.element(P + "Cases"):
+                    for iv in itertools.chain([first], passes):
+                        xf.write("\n", _case(iv), pretty_print=True)
+                        n_interviews += 1
+            if n_interviews:
+                xf.write("\n")
+                with xf.element(P + "Sources"):
+                    for iv in interviews:
+                        xf.write("\n", _source(iv, user, now), pretty_print=True)
+                        n_notes += len(iv.memos)
+                xf.write("\n")
+            if n_notes:
+                with xf.element(P + "Notes"):
+                    for iv in interviews:
+                        for note in _notes(iv, user, now):
+                            xf.write("\n", note, pretty_print=True)
+                xf.write("\n")
+            if description:
+                desc_el = _element("Description")
+                desc_el.text = _clean(description)
+                xf.write(desc_el, pretty_print=True)
+    return n_interviews
 
 
 def _values(iv: InterviewDoc) -> dict[str, str]:
@@ -200,42 +223,51 @@ def _case_name(iv: InterviewDoc) -> str:
     return f"{iv.interview.site} {iv.interview.code}".strip()
 
 
-def _add_case(cases: etree._Element, iv: InterviewDoc) -> None:
+def _case(iv: InterviewDoc) -> etree._Element:
     P = f"{{{PROJECT_NS}}}"
     key = _iv_key(iv)
-    case = etree.SubElement(cases, P + "Case", guid=guid("case", key), name=_clean(_case_name(iv)))
+    case = _element("Case", guid=guid("case", key), name=_clean(_case_name(iv)))
     _add_values(case, iv)
     etree.SubElement(case, P + "SourceRef", targetGUID=guid("source", key))
+    return case
 
 
-def _note(notes: list[etree._Element], key: str, name: str, text: str, user: str, now: str) -> str:
+def _note_guid(iv: InterviewDoc, n: int) -> str:
+    return guid("note", f"{_iv_key(iv)}/{n}")
+
+
+def _notes(iv: InterviewDoc, user: str, now: str) -> list[etree._Element]:
+    """The interview's shared memos as project ``Note``s."""
     P = f"{{{PROJECT_NS}}}"
-    note_guid = guid("note", key)
-    note = etree.Element(P + "Note", guid=note_guid, name=_clean(name), creatingUser=user,
-                         creationDateTime=now)
-    etree.SubElement(note, P + "PlainTextContent").text = _clean(text)
-    notes.append(note)
-    return note_guid
+    out = []
+    for n, memo in enumerate(iv.memos):
+        note = _element("Note", guid=_note_guid(iv, n), name=_clean(f"Memo: {_case_name(iv)}"),
+                        creatingUser=user, creationDateTime=now)
+        etree.SubElement(note, P + "PlainTextContent").text = _clean(memo.text)
+        out.append(note)
+    return out
 
 
-def _add_source(sources: etree._Element, iv: InterviewDoc, files: dict[str, bytes],
-                notes: list[etree._Element], user: str, now: str) -> None:
+def source_name(iv: InterviewDoc) -> str:
+    """The name of the interview's text file inside the project's ``sources/``."""
+    return f"{guid('source', _iv_key(iv))}.txt"
+
+
+def _source(iv: InterviewDoc, user: str, now: str) -> etree._Element:
     P = f"{{{PROJECT_NS}}}"
     pid, key = iv.packet_id, _iv_key(iv)
     src_guid = guid("source", key)
-    text, offsets = source_text(iv)
-    files[f"{src_guid}.txt"] = text.encode("utf-8")
-    src = etree.SubElement(sources, P + "TextSource", guid=src_guid, name=_clean(_case_name(iv)),
-                           plainTextPath=f"internal://{src_guid}.txt", creatingUser=user,
-                           creationDateTime=now)
+    _text, offsets = source_text(iv)
+    src = _element("TextSource", guid=src_guid, name=_clean(_case_name(iv)),
+                   plainTextPath=f"internal://{src_guid}.txt", creatingUser=user, creationDateTime=now)
     # QualCoder reads a source's memo from its Description, and a passage's memo from the
     # selection's Description; the Notes (NoteRef) are how NVivo and ATLAS.ti read them.
-    whole = [m.text for m in iv.memos if m.segment is None or m.segment not in iv.segments_by_index()]
+    segments = iv.segments_by_index()
+    whole = [m.text for m in iv.memos if m.segment is None or m.segment not in segments]
     sender = f" from device {iv.device_fingerprint[:16]}" if iv.device_fingerprint else ""
     about = f"De-identified interview; guide {iv.guide.full_version}; packet {pid}{sender}."
     etree.SubElement(src, P + "Description").text = _clean(
         "\n\n".join([about, *(f"Memo: {text}" for text in whole)]))
-    segments = iv.segments_by_index()
     # One selection per coded passage; memos on a segment get an uncoded selection of it.
     for n, tag in enumerate(iv.tags):
         idx = tag.segment
@@ -252,7 +284,7 @@ def _add_source(sources: etree._Element, iv: InterviewDoc, files: dict[str, byte
         etree.SubElement(coding, P + "CodeRef", targetGUID=guid("code", tag.theme))
     source_notes = []
     for n, memo in enumerate(iv.memos):
-        note_guid = _note(notes, f"{key}/{n}", f"Memo: {_case_name(iv)}", memo.text, user, now)
+        note_guid = _note_guid(iv, n)
         seg_idx = memo.segment
         if seg_idx is not None and seg_idx in segments:
             idx = seg_idx
@@ -269,29 +301,51 @@ def _add_source(sources: etree._Element, iv: InterviewDoc, files: dict[str, byte
         etree.SubElement(src, P + "NoteRef", targetGUID=note_guid)
     # Variables live on the interview's Case only: written on the TextSource as well, QualCoder
     # keeps them as a second, orphaned set of attributes.
+    return src
+
+
+def _rereadable(source: Aggregate | Iterable[InterviewDoc]) -> Iterable[InterviewDoc]:
+    """Interviews that can be read more than once: a stream or a list (anything else is listed)."""
+    interviews = source.interviews if isinstance(source, Aggregate) else source
+    return interviews if isinstance(interviews, (list, InterviewStream)) else list(interviews)
 
 
 def write_qdpx(source: Aggregate | Iterable[InterviewDoc], path: str | Path, *,
                name: str = "Confidant coordinator export", description: str = "") -> Path:
     """Write a .qdpx (ZIP: project.qde + sources/) for an Aggregate or interview documents;
-    written to a temporary name and renamed, so never half a file."""
-    interviews = _interviews_of(source)
+    written to a temporary name and renamed, so never half a file.
+
+    Streamed: project.qde goes into the ZIP as it is written and each source text file is
+    made, compressed and let go in turn, so memory does not grow with the interviews (an
+    aggregate's ``InterviewStream`` reads them from the vault again for each pass).
+    """
+    interviews = _rereadable(source)
+    agg = source if isinstance(source, Aggregate) else None
+    themes = agg.codebook if agg is not None and agg.codebook is not None else merged_codebook(interviews)
+    count = agg.n_interviews if agg is not None else sum(1 for _ in interviews)
     if not description:
-        description = (f"{len(interviews)} de-identified interviews exported by Confidant. "
+        description = (f"{count} de-identified interviews exported by Confidant. "
                        "Names and other identifying details were replaced with placeholders "
                        "such as [PERSON 1] and reviewed by the interviewer before sharing.")
-    created_at = source.generated_at if isinstance(source, Aggregate) else None
-    xml, files = build_project(interviews, name=name, description=description, created_at=created_at)
+    created_at = agg.generated_at if agg is not None else None
     # Members carry the project's time, not the clock's, so one report gives one file.
-    when = dt.datetime.fromisoformat(created_at) if created_at else dt.datetime.now(dt.UTC)
-    stamp = when.astimezone(dt.UTC).timetuple()[:6]
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for member, data in [("project.qde", xml), *((f"sources/{f}", d) for f, d in files.items())]:
-            info = zipfile.ZipInfo(member, date_time=stamp)
-            info.external_attr = 0o644 << 16  # rw-r--r-- when unzipped (ZipInfo's default is none)
-            zf.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
-    return write_output_file(path, buf.getvalue())
+    stamp = _project_time(created_at).astimezone(dt.UTC).timetuple()[:6]
+
+    def member(name: str) -> zipfile.ZipInfo:
+        info = zipfile.ZipInfo(name, date_time=stamp)
+        info.external_attr = 0o644 << 16  # rw-r--r-- when unzipped (ZipInfo's default is none)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        return info
+
+    with output_file(path) as fh, zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        # ZIP64 only where project.qde could pass 2 GiB (about 10 kB an interview): some tools
+        # read ZIP64 badly, and a streamed entry must say so before its size is known
+        with zf.open(member("project.qde"), "w", force_zip64=count > ZIP64_FROM) as out:
+            write_project(out, interviews, themes, name=name, description=description, created_at=created_at)
+        for iv in interviews:
+            text, _offsets = source_text(iv)
+            zf.writestr(member(f"sources/{source_name(iv)}"), text.encode("utf-8"))
+    return Path(path)
 
 
 def build_codebook(themes: Sequence[CodebookEntry]) -> bytes:
@@ -306,4 +360,7 @@ def build_codebook(themes: Sequence[CodebookEntry]) -> bytes:
 
 def write_qdc(source: Aggregate | Iterable[InterviewDoc], path: str | Path) -> Path:
     """Write the merged codebook of the interviews as a .qdc file."""
-    return write_output_file(path, build_codebook(merged_codebook(_interviews_of(source))))
+    if isinstance(source, Aggregate) and source.codebook is not None:
+        return write_output_file(path, build_codebook(source.codebook))
+    return write_output_file(path, build_codebook(merged_codebook(
+        source.interviews if isinstance(source, Aggregate) else source)))

@@ -40,4 +40,9 @@ def in_study(interviews: Iterable[InterviewDoc], study: str | None) -> list[Inte
     items = list(interviews)
     if not study:
         return items
-    return [i for i in items if i.study is not None and i.study.id.startswith(study.lower())]
+    return [i for i in items if belongs_to_study(i, study)]
+
+
+def belongs_to_study(interview: InterviewDoc, study: str) -> bool:
+    """Whether an interview is one of ``study``'s (an id, or its first characters)."""
+    return interview.study is not None and interview.study.id.startswith(study.lower())

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 IMPORTED = "imported"        # the current version of an interview
 SUPERSEDED = "superseded"    # kept as history; a later packet replaced it
 QUARANTINED = "quarantined"  # listed from inbox_quarantine: unknown device, never opened
+INTERVIEW_PAGE = 200         # interviews read per page by ``iter_interviews``
 
 
 @dataclass(frozen=True)
@@ -383,49 +384,80 @@ class InboxRepo:
     # --- imported interviews -------------------------------------------------------------
     def current_interviews(self, *, include_history: bool = False,
                            left_out: list[str] | None = None) -> list[InterviewDoc]:
-        """The imported interviews as typed documents (current ones unless asked).
+        """The imported interviews as typed documents (current ones unless asked), all in a list.
 
-        Each is rebuilt from its rows and parsed by ``InterviewDoc.from_json``, the same
-        validator as at import, so a row stored by an older, laxer version cannot break a
-        report: such an interview is left out, logged, and its packet id appended to
-        ``left_out`` for the caller to tell the person (never dropped silently).
+        For a report over the whole inbox use ``iter_interviews``: it holds one page at a time.
         """
-        conn = self.vault.conn
+        return list(self.iter_interviews(include_history=include_history, left_out=left_out))
+
+    def current_keys(self, *, include_history: bool = False) -> list[int]:
+        """The row keys of the imported interviews (current ones unless asked), in report order
+        (site, month, participant code, packet id): a few bytes an interview."""
         where = "" if include_history else " WHERE i.is_current = 1"
-        rows = conn.execute(
-            "SELECT i.packet_pk, i.packet_id, i.device_fingerprint, i.code, i.site, i.month, i.language, i.consent_method,"
-            " i.consent_witnessed, i.guide_id, i.guide_version, i.guide_title, i.signed_off_at,"
-            " i.redactions, i.app_version, p.supersedes, i.study_id, i.study_version FROM inbox_interviews i"
-            " JOIN packets_received p ON p.id = i.packet_pk" + where +
-            " ORDER BY i.site, i.month, i.code, i.packet_id, i.packet_pk").fetchall()
-        join = ("" if include_history else
-                " JOIN inbox_interviews i ON i.packet_pk = t.packet_pk AND i.is_current = 1")
+        return [int(r[0]) for r in self.vault.conn.execute(
+            "SELECT i.packet_pk FROM inbox_interviews i" + where +
+            " ORDER BY i.site, i.month, i.code, i.packet_id, i.packet_pk")]
+
+    def iter_interviews(self, *, include_history: bool = False, left_out: list[str] | None = None,
+                        keys: list[int] | None = None, page: int | None = None) -> Iterator[InterviewDoc]:
+        """The imported interviews as typed documents, read ``page`` at a time, in report order
+        (site, month, participant code, packet id).
+
+        Only the list of row keys is read up front (``current_keys``, or ``keys`` to read the
+        very interviews of an earlier pass again, even if a packet came or was replaced since);
+        each page's rows are then read by key and the page's documents handed out before the next page is read,
+        so memory stays flat however large the inbox. Each is rebuilt from its rows and parsed by
+        ``InterviewDoc.from_json``, the same validator as at import, so a row stored by an older,
+        laxer version cannot break a report: such an interview is left out, logged, and its
+        packet id appended to ``left_out`` (once, however many passes) for the caller to tell
+        the person (never dropped silently).
+        """
+        if keys is None:
+            keys = self.current_keys(include_history=include_history)
+        size = page or INTERVIEW_PAGE
+        for n in range(0, len(keys), size):
+            yield from self._interviews_by_key(keys[n:n + size], left_out)
+
+    def _interviews_by_key(self, keys: list[int], left_out: list[str] | None) -> list[InterviewDoc]:
+        conn = self.vault.conn
+        marks = ",".join("?" * len(keys))
+        rows = {r[0]: r for r in conn.execute(
+            "SELECT i.packet_pk, i.packet_id, i.device_fingerprint, i.code, i.site, i.month, i.language,"
+            " i.consent_method, i.consent_witnessed, i.guide_id, i.guide_version, i.guide_title,"
+            " i.signed_off_at, i.redactions, i.app_version, p.supersedes, i.study_id, i.study_version"
+            " FROM inbox_interviews i JOIN packets_received p ON p.id = i.packet_pk"
+            f" WHERE i.packet_pk IN ({marks})", keys)}
         parts: dict[int, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
-        for pid, qid, text, section in conn.execute(
-                "SELECT t.packet_pk, t.question_id, t.text, t.section FROM inbox_questions t" + join +
-                " ORDER BY t.packet_pk, t.position"):
-            parts[pid]["questions"].append({"id": qid, "text": text, "section": section})
-        for pid, tid, label, desc, parent in conn.execute(
+        where = f" WHERE t.packet_pk IN ({marks})"
+        for pk, qid, text, section in conn.execute(
+                "SELECT t.packet_pk, t.question_id, t.text, t.section FROM inbox_questions t" + where +
+                " ORDER BY t.packet_pk, t.position", keys):
+            parts[pk]["questions"].append({"id": qid, "text": text, "section": section})
+        for pk, tid, label, desc, parent in conn.execute(
                 "SELECT t.packet_pk, t.theme_id, t.label, t.description, t.parent FROM inbox_codebook t"
-                + join + " ORDER BY t.packet_pk, t.position"):
-            parts[pid]["codebook"].append({"id": tid, "label": label, "description": desc, "parent": parent})
-        for pid, idx, qid, speaker, start, end, text in conn.execute(
+                + where + " ORDER BY t.packet_pk, t.position", keys):
+            parts[pk]["codebook"].append({"id": tid, "label": label, "description": desc, "parent": parent})
+        for pk, idx, qid, speaker, start, end, text in conn.execute(
                 "SELECT t.packet_pk, t.idx, t.question_id, t.speaker, t.start_ms, t.end_ms, t.text"
-                " FROM inbox_segments t" + join + " ORDER BY t.packet_pk, t.idx"):
-            parts[pid]["segments"].append({"index": idx, "question_id": qid, "speaker": speaker,
-                                           "start_ms": start, "end_ms": end, "text": text})
-        for pid, seg, theme, start, end, source in conn.execute(
+                " FROM inbox_segments t" + where + " ORDER BY t.packet_pk, t.idx", keys):
+            parts[pk]["segments"].append({"index": idx, "question_id": qid, "speaker": speaker,
+                                          "start_ms": start, "end_ms": end, "text": text})
+        for pk, seg, theme, start, end, source in conn.execute(
                 "SELECT t.packet_pk, t.segment_idx, t.theme_id, t.start_char, t.end_char, t.source"
-                " FROM inbox_tags t" + join + " ORDER BY t.packet_pk, t.id"):
-            parts[pid]["tags"].append({"segment": seg, "theme": theme, "start": start, "end": end,
-                                       "source": source})
-        for pid, seg, text in conn.execute(
-                "SELECT t.packet_pk, t.segment_idx, t.text FROM inbox_memos t" + join +
-                " ORDER BY t.packet_pk, t.id"):
-            parts[pid]["memos"].append({"segment": seg, "text": text})
+                " FROM inbox_tags t" + where + " ORDER BY t.packet_pk, t.id", keys):
+            parts[pk]["tags"].append({"segment": seg, "theme": theme, "start": start, "end": end,
+                                      "source": source})
+        for pk, seg, text in conn.execute(
+                "SELECT t.packet_pk, t.segment_idx, t.text FROM inbox_memos t" + where +
+                " ORDER BY t.packet_pk, t.id", keys):
+            parts[pk]["memos"].append({"segment": seg, "text": text})
         out = []
-        for (pk, pid, device, code, site, month, language, method, witnessed, gid, gver, gtitle, signed,
-             redactions, app_version, supersedes, study_id, study_version) in rows:
+        for key in keys:
+            row = rows.get(key)
+            if row is None:  # removed since the list of keys was read
+                continue
+            (pk, pid, device, code, site, month, language, method, witnessed, gid, gver, gtitle, signed,
+             redactions, app_version, supersedes, study_id, study_version) = row
             p = parts.get(pk, {})
             doc = {
                 "format": INTERVIEW_FORMAT, "packet_id": pid, "supersedes": supersedes,
@@ -444,7 +476,7 @@ class InboxRepo:
                 out.append(InterviewDoc.from_json(doc, device_fingerprint=device))
             except InvalidInterviewDoc as exc:
                 log.warning("stored interview of packet %s left out: %d problem(s)", pid, len(exc.problems))
-                if left_out is not None:
+                if left_out is not None and pid not in left_out:
                     left_out.append(pid)
         return out
 

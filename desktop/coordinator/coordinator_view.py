@@ -224,7 +224,7 @@ class CoordinatorView(QWidget):
         rows, sites = work.chart_rows(agg)
         self.chart.set_data(rows, sites)
         self.summary.setText(self.tr("Research team view: {n} interviews, {a} answers.").format(
-            n=len(agg.interviews), a=agg.total_answers))
+            n=agg.n_interviews, a=agg.total_answers))
         self._fill_quote_themes([(t.theme_id, t.label, len(t.quotes)) for t in agg.themes if t.quotes])
 
     def _fill_quote_themes(self, themes: list[tuple[str, str, int]]) -> None:

@@ -35,7 +35,7 @@ def sites(vault: Any) -> list[str]:
     """The sites of the current inbox (for the site filter)."""
     from core.coordinator.share import site_names
     from core.vault.inbox import InboxRepo
-    return site_names(InboxRepo(vault).current_interviews())
+    return site_names(InboxRepo(vault).iter_interviews())  # page by page
 
 
 def share_view(vault: Any, site: str | None) -> Any:

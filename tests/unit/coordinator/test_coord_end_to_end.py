@@ -41,7 +41,7 @@ def test_researcher_export_to_coordinator_report(vault, coordinator_vault, tmp_p
     assert [r.verdict for r in results] == ["imported", "superseded", "already_imported"]
 
     agg = aggregate(coordinator_vault)
-    assert agg.n_interviews == 1 and agg.interviews[0].packet_id == second.packet_id
+    assert agg.n_interviews == 1 and [iv.packet_id for iv in agg.interviews] == [second.packet_id]
     used = {t.theme_id: t for t in agg.themes if t.interviews}
     assert set(used) == {"current_job_experience", "leadership_power", "job_satisfaction"}
     pdf = write_report(agg)
