@@ -321,6 +321,26 @@ class SpanInvalid(InvalidInput):
     hint = "Give a start and end character offset within the segment (`confidant deid show ID`)."
 
 
+class PlaceholderWordEmpty(InvalidInput):
+    user_message = "A placeholder word cannot be empty."
+    hint = "Type the word to show inside the brackets, for example SUPERVISORA, or go back to the default."
+
+
+class PlaceholderWordBroken(InvalidInput):
+    user_message = "That word cannot go inside a placeholder: a bracket, a digit or “:” would break it."
+    hint = "Use letters, spaces, “/” or “-” only, and start and end with a letter (for example JEFA/JEFE)."
+
+
+class PlaceholderWordTooLong(InvalidInput):
+    user_message = "That placeholder word is too long."
+    hint = "Keep it to 40 characters or fewer, for example SUPERVISORA/SUPERVISOR."
+
+
+class PlaceholderWordIsName(InvalidInput):
+    user_message = "That placeholder word is a name listed in one of your interviews."
+    hint = "A placeholder stands in for a name, so it must not carry one: use a role word such as SUPERVISORA."
+
+
 # --- sentence embeddings (installer) -----------------------------------------------------
 class EmbeddingModelMissing(CoreError):
     user_message = "The sentence model used for theme suggestions is not installed."

@@ -255,4 +255,14 @@ TEXTS: dict[str, str] = {
     "cli.segment_indexes_numbers_e": "Segment indexes are numbers, e.g. 3,4,7.",
     "cli.no_segment_transcript": "There is no segment {missing} in this transcript.",
     "cli.no_segment_transcript.hint": "See `confidant transcript show ID --json` for the indexes.",
+    # --- reports (the report language, decision 0175) --------------------------------------
+    "reports.language_not_offered": "Reports cannot be written in '{language}'.",
+    "reports.language_not_offered.hint": "Choose en (English) or es (Spanish).",
+    # --- deid (placeholder words, decision 0176) --------------------------------------------
+    "deid.placeholder_language": "Placeholder words cannot be chosen for '{language}' interviews.",
+    "deid.placeholder_language.hint": "Choose them for: {languages}.",
+    "deid.placeholder_not_a_role": "'{role}' is not a role whose placeholder word can be chosen.",
+    "deid.placeholder_not_a_role.hint": "Choose one of: {roles}.",
+    "cli.placeholder_word_missing": "Say which word to use.",
+    "cli.placeholder_word_missing.hint": "Add the word, for example SUPERVISORA, or --default.",
 }

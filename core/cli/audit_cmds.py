@@ -17,6 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("audit", help="privacy audit of the vault (or of a packet: `audit packet FILE`)")
     p.add_argument("--json", metavar="FILE", help="also write the report as JSON")
     p.add_argument("--pdf", metavar="FILE", help="also write the report as a PDF")
+    p.add_argument("--language", choices=["en", "es"], default="en", help="the PDF's language (en or es)")
     p.add_argument("--scan", action="append", default=[], metavar="DIR",
                    help="another folder to search for plaintext (repeatable)")
     p.set_defaults(handler=cmd_audit_vault)
@@ -28,10 +29,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                     help="a researcher device's public key (confidant-device-ed25519:...) or a file with it")
     pk.add_argument("--json", metavar="FILE", dest="packet_json")
     pk.add_argument("--pdf", metavar="FILE", dest="packet_pdf")
+    pk.add_argument("--language", choices=["en", "es"], default="en", dest="packet_language",
+                    help="the PDF's language (en or es)")
     pk.set_defaults(handler=cmd_audit_packet)
 
 
-def _print_and_save(report: Any, json_path: str | None, pdf_path: str | None) -> int:
+def _print_and_save(report: Any, json_path: str | None, pdf_path: str | None, language: str = "en") -> int:
     for check in report.checks:
         print(f"[{_MARK[check.status]}] {check.name}")
         print(f"       {check.evidence}")
@@ -45,7 +48,7 @@ def _print_and_save(report: Any, json_path: str | None, pdf_path: str | None) ->
         print(f"Wrote {json_path}")
     if pdf_path:
         from core.reports.export import export_audit
-        export_audit(report, pdf_path)
+        export_audit(report, pdf_path, language=language)
         print(f"Wrote {pdf_path}")
     return 1 if report.status == "FAIL" else 0
 
@@ -56,7 +59,7 @@ def cmd_audit_vault(args: argparse.Namespace) -> int:
     passphrase = read_passphrase(args)
     with Vault.open(vault_dir(args), passphrase) as vault:
         report = run_vault_audit(vault, extra_dirs=args.scan, passphrase=passphrase)
-    return _print_and_save(report, args.json, args.pdf)
+    return _print_and_save(report, args.json, args.pdf, args.language)
 
 
 def _read_identity(path: str) -> str:
@@ -86,4 +89,4 @@ def cmd_audit_packet(args: argparse.Namespace) -> int:
     data = read_packet_file(args.file)
     identity = _read_identity(args.identity) if args.identity else None
     report = audit_packet(data, identity=identity, trusted_devices=_device_keys(args.device_key) or None)
-    return _print_and_save(report, args.packet_json, args.packet_pdf)
+    return _print_and_save(report, args.packet_json, args.packet_pdf, args.packet_language)

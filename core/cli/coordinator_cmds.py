@@ -97,11 +97,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--qdpx", metavar="FILE", help="REFI-QDA project, codebook next to it as .qdc "
                                                   "(research team only: needs --audience team)")
     c.add_argument("--qdc", metavar="FILE", help="REFI-QDA codebook only (needs --audience team)")
+    _language(c)
     _filters(c)
     c.set_defaults(handler=cmd_report)
 
     c = cs.add_parser("brief", help="write the findings brief for leadership (2-4 pages, shareable)")
     c.add_argument("--pdf", metavar="FILE", required=True)
+    _language(c)
     _filters(c)
     c.set_defaults(handler=cmd_brief)
 
@@ -121,12 +123,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--k", type=int, metavar="N", help="smallest group shown (default 5)")
     c.add_argument("--quote-min", type=int, metavar="N", help="quotes only for themes in at least N interviews "
                                                              "(default 10)")
+    c.add_argument("--language", choices=["en", "es"],
+                   help="the language reports are written in from now on (en or es; default en)")
     c.set_defaults(handler=cmd_rules)
 
     c = cs.add_parser("themes", help="theme counts across the imported interviews")
     _filters(c)
     c.add_argument("--json", action="store_true")
     c.set_defaults(handler=cmd_themes)
+
+
+def _language(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--language", choices=["en", "es"],
+                   help="the PDF's language: en or es (default: the vault's, see `coordinator rules --language`)")
+
+
+def _report_language(vault: Any, args: argparse.Namespace) -> str:
+    from core.coordinator.share_settings import report_language
+    return str(args.language or report_language(vault))
 
 
 def _filters(p: argparse.ArgumentParser) -> None:
@@ -425,7 +439,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         from core.reports.export import export_share
         with open_vault(args) as vault:
             view = _share_view(vault, args)
-        _print_share(view, [export_share(view, args.pdf)])
+            language = _report_language(vault, args)
+        _print_share(view, [export_share(view, args.pdf, language=language)])
         return 0
     from core.coordinator.share_settings import rules
     from core.reports.export import ExportTargets, export_all
@@ -437,7 +452,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         targets.csv_dir.mkdir(parents=True, exist_ok=True)
     with open_vault(args) as vault:  # open while writing: the files read the interviews page by page
         agg = _aggregate(vault, args)
-        written = export_all(agg, targets, rules=rules(vault))
+        written = export_all(agg, targets, rules=rules(vault), language=_report_language(vault, args))
     print(f"Research team report over {agg.n_interviews} interviews from {len(agg.sites)} sites "
           "(do not share):")
     for path in written:
@@ -451,7 +466,8 @@ def cmd_brief(args: argparse.Namespace) -> int:
     from core.reports.export import export_brief
     with open_vault(args) as vault:
         view = _share_view(vault, args, approved_only=True)
-    _print_share(view, [export_brief(view, args.pdf)])
+        language = _report_language(vault, args)
+    _print_share(view, [export_brief(view, args.pdf, language=language)])
     if not view.quotes.shown:
         print("note: the brief carries only quotes you approved; see `confidant coordinator quotes review --all`",
               file=sys.stderr)
@@ -496,12 +512,19 @@ def cmd_quotes_decide(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from core.coordinator.share_settings import rules, set_rules
+    from core.coordinator.share_settings import (
+        report_language,
+        rules,
+        set_report_language,
+        set_rules,
+    )
     with open_vault(args) as vault:
         current = (set_rules(vault, k=args.k, quote_min_interviews=args.quote_min)
                    if args.k is not None or args.quote_min is not None else rules(vault))
+        language = set_report_language(vault, args.language) if args.language else report_language(vault)
     print(f"Smallest group shown in shareable reports (k): {current.k} interviews")
     print(f"Quotes only for themes raised in at least: {current.quote_min_interviews} interviews")
+    print(f"Reports are written in: {language}")
     return 0
 
 

@@ -59,10 +59,12 @@ def _sub_parser(action: str) -> argparse.ArgumentParser:
                         "EMAIL, DATE, AGE, ID_NUMBER or a role such as SUPERVISOR")
     elif action == "placeholder-word":
         ap.description = ("How a role reads in placeholders of interviews in a language, e.g. "
-                          "SUPERVISOR as SUPERVISORA/SUPERVISOR (default), SUPERVISORA or SUPERVISOR.")
+                          "SUPERVISOR as SUPERVISORA/SUPERVISOR (default), SUPERVISORA, SUPERVISOR or a word "
+                          "of your own (letters, spaces, / and - only). With no TYPE: list the words.")
         ap.add_argument("--language", choices=["es"], default="es")
-        ap.add_argument("type", help="SUPERVISOR, CO-WORKER or MANAGER")
-        ap.add_argument("word", help="the word to use, e.g. SUPERVISORA")
+        ap.add_argument("type", nargs="?", help="SUPERVISOR, MANAGER, CO-WORKER, FAMILY, PARTICIPANT or OTHER")
+        ap.add_argument("word", nargs="?", help="the word to use, e.g. SUPERVISORA")
+        ap.add_argument("--default", action="store_true", help="go back to the default word")
     elif action == "show":
         ap.add_argument("id", help="interview id")
         ap.add_argument("--json", action="store_true")
@@ -71,10 +73,21 @@ def _sub_parser(action: str) -> argparse.ArgumentParser:
 
 
 def _placeholder_word(args: argparse.Namespace, a: argparse.Namespace) -> int:
-    from core.deid.placeholder_words import choose_word
+    from core.deid.placeholder_words import choose_word, preview, reset_word, role_words
     with open_vault(args) as vault:
-        word = choose_word(vault, a.language, a.type, a.word)
-    print(f"New {a.type.upper()} placeholders in {a.language} interviews will read [{word} 1], [{word} 2]…")
+        if not a.type:
+            for role in role_words(vault, a.language):
+                mark = "" if role.is_default else f"  (default {preview(role.default)})"
+                print(f"{role.entity_type:<12} {preview(role.word)}{mark}")
+            return 0
+        if a.default:
+            word = reset_word(vault, a.language, a.type)
+        elif a.word is None:
+            raise InvalidInput(Msg("cli.placeholder_word_missing"), Msg("cli.placeholder_word_missing.hint"))
+        else:
+            word = choose_word(vault, a.language, a.type, a.word)
+    print(f"New {a.type.upper()} placeholders in {a.language} interviews will read {preview(word)}, "
+          f"{preview(word, 2)}…")
     return 0
 
 

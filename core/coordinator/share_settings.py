@@ -1,6 +1,6 @@
 """The share rules and quote decisions a coordinator vault keeps (decisions 0115, 0116).
 
-k and the quote threshold are vault settings, so every report, brief and dashboard made from
+k, the quote threshold and the report language are vault settings, so every report, brief and dashboard made from
 this vault applies the same ones. Quote decisions (approve / reject a flagged quote) are kept
 in the vault as one JSON map keyed by ``quote_key`` (no text), and each decision is written to
 the security log with the key and the kinds of flag — never the quote's words.
@@ -12,6 +12,7 @@ import json
 import logging
 
 from core.errors import InvalidInput
+from core.reports.catalogue import check_language
 from core.reports.disclosure import DEFAULT_K, DEFAULT_QUOTE_MIN_INTERVIEWS, Rules
 from core.reports.share_quotes import APPROVED, REJECTED
 from core.vault.db import Vault
@@ -63,3 +64,21 @@ def decide_quote(vault: Vault, key: str, decision: str, *, kinds: list[str] | No
     vault.set_setting(DECISIONS_SETTING, json.dumps(decisions, sort_keys=True))
     vault.audit(f"quote_{decision}", {"quote": key, "flags": sorted(set(kinds or []))})
     log.info("quote %s %s", key, decision)
+
+
+LANGUAGE_SETTING = "report.language"
+
+
+def report_language(vault: Vault, default: str = "en") -> str:
+    """The language the coordinator's reports are written in (decision 0175): the vault's
+    choice, else ``default`` (the desktop passes its interface language)."""
+    from core.reports.catalogue import LANGUAGES
+    stored = vault.get_setting(LANGUAGE_SETTING)
+    return stored if stored in LANGUAGES else check_language(default)
+
+
+def set_report_language(vault: Vault, language: str) -> str:
+    """Keep the report language with the report settings ("en" or "es"; anything else refused)."""
+    lang = check_language(language)
+    vault.set_setting(LANGUAGE_SETTING, lang)
+    return lang

@@ -16,6 +16,7 @@ from reportlab.graphics.shapes import Drawing, Group, Rect, String
 from reportlab.lib import colors
 
 from core.reports import fonts
+from core.reports.catalogue import Words, words
 from core.reports.model import Aggregate
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -30,24 +31,27 @@ def _short(text: str, width_pt: float, size: float) -> str:
     return fonts.fit(text, width_pt, FONT, size)
 
 
-def site_groups(agg: Aggregate) -> list[tuple[str, set[str], int]]:
+def site_groups(agg: Aggregate, w: Words | None = None) -> list[tuple[str, set[str], int]]:
     """(label, sites, interviews) for the chart: the largest sites, then the rest together."""
     ordered = sorted(agg.sites, key=lambda s: (-s.interviews, s.site))
     if len(ordered) <= MAX_SITES:
         return [(s.site, {s.site}, s.interviews) for s in ordered]
     head, tail = ordered[: MAX_SITES - 1], ordered[MAX_SITES - 1:]
     return [(s.site, {s.site}, s.interviews) for s in head] + [
-        (f"{len(tail)} other sites", {s.site for s in tail}, sum(s.interviews for s in tail))]
+        ((w or words("en"))("common.other_sites_chart", n=len(tail)), {s.site for s in tail},
+         sum(s.interviews for s in tail))]
 
 
-def theme_by_site_chart(agg: Aggregate, width: float) -> Drawing:
+def theme_by_site_chart(agg: Aggregate, width: float, w: Words | None = None) -> Drawing:
     """Grouped horizontal bars: per theme, the share of each site's interviews that raised it."""
     themes = sorted((t for t in agg.themes if t.interviews), key=lambda t: (-t.interviews, t.label))[:MAX_THEMES]
-    groups = site_groups(agg)
+    w = w or words("en")
+    groups = site_groups(agg, w)
     values: list[list[float | None]] = [
         [round(100.0 * sum(t.interviews_by_site.get(s, 0) for s in sites) / n, 0) if n else 0 for t in themes]
         for _label, sites, n in groups]
-    return grouped_bars([t.label for t in themes], [(label, n) for label, _s, n in groups], values, width)
+    return grouped_bars([t.label for t in themes], [(label, n) for label, _s, n in groups], values, width,
+                        note=w("common.chart_note"))
 
 
 def grouped_bars(theme_labels: list[str], groups: list[tuple[str, int]], values: Sequence[Sequence[float | None]],
@@ -110,14 +114,14 @@ def _shade(value: int, top: int) -> colors.Color:
     return colors.Color(1 - 0.85 * f, 1 - 0.65 * f, 1 - 0.3 * f)
 
 
-def cooccurrence_heatmap(agg: Aggregate, width: float) -> Drawing:
+def cooccurrence_heatmap(agg: Aggregate, width: float, w: Words | None = None) -> Drawing:
     """Theme × theme: answers in which both themes were coded (diagonal: the theme alone)."""
     ids = agg.theme_ids[:MAX_THEMES]
     matrix: list[list[int | None]] = [list(row[:len(ids)]) for row in agg.cooccurrence[:len(ids)]]
-    return heatmap([agg.label(t) for t in ids], matrix, width)
+    return heatmap([agg.label(t) for t in ids], matrix, width, w)
 
 
-def heatmap(labels: list[str], matrix: list[list[int | None]], width: float) -> Drawing:
+def heatmap(labels: list[str], matrix: list[list[int | None]], width: float, w: Words | None = None) -> Drawing:
     """The grid behind ``cooccurrence_heatmap``; a ``None`` cell is withheld (grey, "–")."""
     n = len(labels)
     label_w = 150
@@ -153,6 +157,5 @@ def heatmap(labels: list[str], matrix: list[list[int | None]], width: float) -> 
         g.translate(label_w + j * cell + cell / 2 + 2, top_y + 4)
         g.rotate(60)
         drawing.add(g)
-    drawing.add(String(label_w, 4, "Numbers: answers in which both themes were coded "
-                       "(grey diagonal: answers with the theme).", fontName=FONT, fontSize=7.5))
+    drawing.add(String(label_w, 4, (w or words("en"))("common.heatmap_note"), fontName=FONT, fontSize=7.5))
     return drawing

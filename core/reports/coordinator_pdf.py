@@ -11,6 +11,7 @@ invariant mode) apart from the generation time printed on the cover.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from typing import Any
 from xml.sax.saxutils import escape
@@ -30,6 +31,7 @@ from reportlab.platypus import (
 )
 
 from core.reports import fonts
+from core.reports.catalogue import Words, words
 from core.reports.charts import cooccurrence_heatmap, theme_by_site_chart
 from core.reports.model import Aggregate, ThemeStat
 
@@ -62,8 +64,9 @@ def _t(value: Any) -> str:
     return escape(str(value if value is not None else ""))
 
 
-def _pct(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)}%" if whole else "–"
+def _pct(part: int, whole: int, w: Words | None = None) -> str:
+    text = f"{round(100 * part / whole)}%" if whole else "–"
+    return w.pct(text) if w else text
 
 
 def _table(rows: list[list[Any]], widths: list[float], *, numeric_from: int = 1) -> Table:
@@ -80,161 +83,175 @@ def _table(rows: list[list[Any]], widths: list[float], *, numeric_from: int = 1)
     return table
 
 
-def filters_text(f: dict[str, Any]) -> str:
+def filters_text(f: dict[str, Any], w: Words | None = None) -> str:
     """A report's filters in words (the team and the shareable report say them the same way)."""
+    w = w or words("en")
     parts = []
     if f.get("site"):
-        parts.append(f"site {f['site']}")
+        parts.append(w("filters.site", site=f["site"]))
     if f.get("guide_version"):
-        parts.append(f"guide version {f['guide_version']}")
+        parts.append(w("filters.guide_version", version=f["guide_version"]))
     if f.get("date_from") or f.get("date_to"):
-        parts.append(f"months {f.get('date_from') or 'start'} to {f.get('date_to') or 'latest'}")
-    return "; ".join(parts) if parts else "none (all imported interviews)"
+        start = w.month(str(f["date_from"])) if f.get("date_from") else w("filters.start")
+        end = w.month(str(f["date_to"])) if f.get("date_to") else w("filters.latest")
+        parts.append(w("filters.months", start=start, end=end))
+    return "; ".join(parts) if parts else w("filters.none")
 
 
-def _cover(agg: Aggregate, s: dict[str, ParagraphStyle], title: str) -> list[Any]:
-    months = f"{agg.months[0]} to {agg.months[1]}" if agg.months else "–"
-    sites = ", ".join(f"{_t(x.site)} ({x.interviews})" for x in agg.sites) or "–"
-    versions = ", ".join(f"{_t(k)} ({v})" for k, v in agg.guide_versions.items()) or "–"
+def localised(agg: Aggregate, w: Words) -> Aggregate:
+    """``agg`` with its theme labels (and their descriptions) in the report's language where the
+    theme is still a bundled guide's; English leaves it as it is."""
+    if w.is_english:
+        return agg
+    from core.reports.words import theme_texts
+    texts = theme_texts({t.theme_id: t.label for t in agg.themes}, w.language)
+    themes = [dataclasses.replace(t, label=texts[t.theme_id][0], description=texts[t.theme_id][1] or t.description)
+              for t in agg.themes]
+    return dataclasses.replace(agg, themes=themes)
+
+
+def _cover(agg: Aggregate, s: dict[str, ParagraphStyle], title: str, w: Words) -> list[Any]:
+    months = (w("common.months_range", start=w.month(agg.months[0]), end=w.month(agg.months[1]))
+              if agg.months else "–")
+    sites = ", ".join(f"{_t(x.site)} ({w.n(x.interviews)})" for x in agg.sites) or "–"
+    versions = ", ".join(f"{_t(k)} ({w.n(v)})" for k, v in agg.guide_versions.items()) or "–"
     coded = sum(1 for t in agg.themes if t.interviews)
+    when = _t(w.date(agg.generated_at[:16].replace('T', ' ')))
     story: list[Any] = [Spacer(1, 0.6 * inch), Paragraph(_t(title), s["title"]),
-                        Paragraph(f"Generated {_t(agg.generated_at[:16].replace('T', ' '))} UTC by Confidant.", s["small"]),
-                        Spacer(1, 0.3 * inch), Paragraph("What this report includes", s["h2"])]
-    rows = [["Interviews", str(agg.n_interviews)], ["Answers (interview × question)", str(agg.total_answers)],
-            ["Sites", Paragraph(sites, s["cell"])], ["Months", months],
-            ["Guide versions", Paragraph(versions, s["cell"])],
-            ["Themes coded", f"{coded} of {len(agg.themes)}"], ["Filters", Paragraph(_t(filters_text(agg.filters)), s["cell"])]]
+                        Paragraph(w("common.generated", when=when), s["small"]),
+                        Spacer(1, 0.3 * inch), Paragraph(w("common.includes"), s["h2"])]
+    rows = [[w("common.interviews"), w.n(agg.n_interviews)], [w("team.answers_row"), w.n(agg.total_answers)],
+            [w("common.sites"), Paragraph(sites, s["cell"])], [w("common.months"), months],
+            [w("common.guide_versions"), Paragraph(versions, s["cell"])],
+            [w("common.themes_coded"), w("team.themes_of", coded=coded, total=len(agg.themes))],
+            [w("common.filters"), Paragraph(_t(filters_text(agg.filters, w)), s["cell"])]]
     table = Table(rows, colWidths=[2.3 * inch, CONTENT_W - 2.3 * inch], hAlign="LEFT")
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), fonts.REGULAR, 9.5),
                                ("FONT", (0, 0), (0, -1), fonts.BOLD, 9.5),
                                ("GRID", (0, 0), (-1, -1), 0.4, _GRID), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    story += [table, Spacer(1, 0.25 * inch), Paragraph("Contents", s["h2"])]
-    for line in ("Themes at a glance: counts and a chart of theme frequency by site",
-                 "Themes that come up together: a co-occurrence heat map",
-                 "One section per theme: counts by site and question, and quotes",
-                 "Methods notes: what the numbers mean, guide versions, de-identification"):
-        story.append(Paragraph(_t(line), s["bullet"], bulletText="•"))
+    story += [table, Spacer(1, 0.25 * inch), Paragraph(w("team.contents"), s["h2"])]
+    for key in ("team.contents_glance", "team.contents_together", "team.contents_themes", "team.contents_methods"):
+        story.append(Paragraph(_t(w(key)), s["bullet"], bulletText="•"))
     story += [Spacer(1, 0.3 * inch), Paragraph(
-        "All text in this report is de-identified: interviews are named only by participant code and "
-        "site, and names and other identifying details were replaced with placeholders such as "
-        "[PERSON 1] and reviewed by the interviewer before the interview left their laptop.", s["small"]),
-        PageBreak()]
+        w("team.deidentified", example=w("common.placeholder_example")), s["small"]), PageBreak()]
     return story
 
 
-def _overview(agg: Aggregate, s: dict[str, ParagraphStyle]) -> list[Any]:
+def header_row(w: Words, *keys: str) -> list[Any]:
+    return [w(k) for k in keys]
+
+
+def _overview(agg: Aggregate, s: dict[str, ParagraphStyle], w: Words) -> list[Any]:
     n = agg.n_interviews
     themes = sorted(agg.themes, key=lambda t: (-t.interviews, -t.answers, t.label))
-    rows: list[list[Any]] = [["Theme", "Interviews", "% of interviews", "Answers", "Passages"]]
-    rows += [[Paragraph(_t(t.label), s["cell"]), t.interviews, _pct(t.interviews, n), t.answers, t.passages]
-             for t in themes]
-    story: list[Any] = [Paragraph("Themes at a glance", s["h1"]),
-                        Paragraph(f"How many of the {n} interviews raised each theme. An <i>answer</i> is one "
-                                  "interview's talk under one guide question; a <i>passage</i> is one coded "
-                                  "piece of text.", s["body"]), Spacer(1, 6),
+    rows: list[list[Any]] = [header_row(w, "common.theme", "common.interviews", "common.pct_interviews",
+                                        "common.answers", "common.passages")]
+    rows += [[Paragraph(_t(t.label), s["cell"]), w.n(t.interviews), _pct(t.interviews, n, w), w.n(t.answers),
+              w.n(t.passages)] for t in themes]
+    story: list[Any] = [Paragraph(w("common.at_a_glance"), s["h1"]),
+                        Paragraph(w("team.glance_body", n=n), s["body"]), Spacer(1, 6),
                         _table(rows, [2.9 * inch, 0.9 * inch, 1.1 * inch, 0.8 * inch, 0.8 * inch])]
     if any(t.interviews for t in agg.themes):
-        story.append(KeepTogether([Paragraph("Theme frequency by site", s["h2"]),
-                                   theme_by_site_chart(agg, CONTENT_W)]))
+        story.append(KeepTogether([Paragraph(w("common.by_site_chart"), s["h2"]),
+                                   theme_by_site_chart(agg, CONTENT_W, w)]))
     return story
 
 
-def _cooccurrence(agg: Aggregate, s: dict[str, ParagraphStyle]) -> list[Any]:
+def _cooccurrence(agg: Aggregate, s: dict[str, ParagraphStyle], w: Words) -> list[Any]:
     if len(agg.theme_ids) < 2:
         return []
     pairs = sorted(((agg.cooccurrence[i][j], a, b) for i, a in enumerate(agg.theme_ids)
                     for j, b in enumerate(agg.theme_ids) if i < j), key=lambda p: (-p[0], p[1], p[2]))
     top = [p for p in pairs[:5] if p[0] > 0]
-    story: list[Any] = [PageBreak(), Paragraph("Themes that come up together", s["h1"]),
-                        Paragraph("Each cell counts the answers in which both themes were coded. Darker "
-                                  "means more often.", s["body"]), Spacer(1, 6),
-                        cooccurrence_heatmap(agg, CONTENT_W)]
+    story: list[Any] = [PageBreak(), Paragraph(w("common.together"), s["h1"]),
+                        Paragraph(w("team.together_body"), s["body"]), Spacer(1, 6),
+                        cooccurrence_heatmap(agg, CONTENT_W, w)]
     if top:
-        story.append(Paragraph("Most frequent pairs", s["h2"]))
+        story.append(Paragraph(w("team.top_pairs"), s["h2"]))
         for count, a, b in top:
-            story.append(Paragraph(f"{_t(agg.label(a))} + {_t(agg.label(b))}: {count} answers", s["bullet"],
+            story.append(Paragraph(w("team.pair", a=_t(agg.label(a)), b=_t(agg.label(b)), count=count), s["bullet"],
                                    bulletText="•"))
     return story
 
 
-def _theme_section(agg: Aggregate, t: ThemeStat, s: dict[str, ParagraphStyle]) -> list[Any]:
+def _theme_section(agg: Aggregate, t: ThemeStat, s: dict[str, ParagraphStyle], w: Words) -> list[Any]:
     n = agg.n_interviews
     head: list[Any] = [Paragraph(_t(t.label), s["h2"])]
     if t.description:
         head.append(Paragraph(_t(t.description), s["small"]))
-    head.append(Paragraph(f"Raised in {t.interviews} of {n} interviews ({_pct(t.interviews, n)}), "
-                          f"{t.answers} answers, {t.passages} coded passages.", s["body"]))
+    head.append(Paragraph(w("common.raised_in", interviews=t.interviews, n=n, pct=_pct(t.interviews, n, w),
+                            answers=t.answers, passages=t.passages), s["body"]))
     site_n = {x.site: x.interviews for x in agg.sites}
-    rows: list[list[Any]] = [["Site", "Interviews with theme", "Site interviews", "%"]]
-    rows += [[_t(site), k, site_n.get(site, 0), _pct(k, site_n.get(site, 0))]
+    rows: list[list[Any]] = [header_row(w, "common.site", "common.interviews_with_theme", "common.site_interviews",
+                                        "common.percent")]
+    rows += [[_t(site), w.n(k), w.n(site_n.get(site, 0)), _pct(k, site_n.get(site, 0), w)]
              for site, k in sorted(t.interviews_by_site.items(), key=lambda kv: (-kv[1], kv[0]))[:8]]
     head += [Spacer(1, 4), _table(rows, [2.2 * inch, 1.5 * inch, 1.2 * inch, 0.7 * inch])]
     qtext = {q.question_id: q.text for q in agg.questions}
     top_q = sorted(t.answers_by_question.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
     if top_q:
-        listed = "; ".join(f"“{_t(qtext.get(q, q or 'not linked to a question'))}” ({k})" for q, k in top_q)
-        head.append(Paragraph(f"Came up most under: {listed}", s["small"]))
+        listed = "; ".join(f"“{_t(qtext.get(q, q or w('team.no_question')))}” ({w.n(k)})" for q, k in top_q)
+        head.append(Paragraph(w("common.came_up_under", listed=listed), s["small"]))
     story: list[Any] = [CondPageBreak(2.5 * inch), KeepTogether(head)]
     for q in t.quotes:
-        where = f"— {_t(q.interview_code)}, {_t(q.site)}"
+        where = w("team.quote_source", code=_t(q.interview_code), site=_t(q.site))
         if q.question_text:
-            where += f"; question: “{_t(q.question_text)}”"
+            where += w("common.quote_question", question=_t(q.question_text))
         story.append(KeepTogether([Paragraph(f"“{_t(q.text)}”", s["quote"]), Paragraph(where, s["source"])]))
     return story
 
 
-def _methods(agg: Aggregate, s: dict[str, ParagraphStyle]) -> list[Any]:
-    story: list[Any] = [PageBreak(), Paragraph("Methods notes", s["h1"]), Paragraph("What is counted", s["h2"])]
-    notes = [
-        f"{agg.n_interviews} interviews from {len(agg.sites)} sites"
-        + (f", {agg.months[0]} to {agg.months[1]}" if agg.months else "") + ".",
-        ("Each interview counts once: a packet received twice is stored once, and when a researcher sent a "
-         "corrected copy, only the newest copy is counted (earlier ones are kept as history, not counted)."),
-        ("Themes are those the interviewer confirmed (suggested automatically or added by hand, always "
-         "reviewed by a person). An interview counts for a theme if any passage in it was coded with it."),
-        ("Quotes: participants' words first, hand-coded passages before accepted suggestions, at most one "
-         "quote per interview, taken in turn from each site."),
-    ]
+def replacements(redactions: dict[str, int], w: Words) -> str:
+    """The methods page's count of replacements by kind ("person 3, phone 1")."""
+    kinds = ", ".join(f"{_t(w.redaction_kind(k))} {w.n(v)}" for k, v in redactions.items())
+    return w("common.replacements", total=sum(redactions.values()), kinds=kinds)
+
+
+def _methods(agg: Aggregate, s: dict[str, ParagraphStyle], w: Words) -> list[Any]:
+    story: list[Any] = [PageBreak(), Paragraph(w("common.methods"), s["h1"]),
+                        Paragraph(w("common.what_is_counted"), s["h2"])]
+    months = (w("team.counted_months", start=w.month(agg.months[0]), end=w.month(agg.months[1]))
+              if agg.months else "")
+    notes = [w("team.counted_sites", n=agg.n_interviews, sites=len(agg.sites)) + months + ".",
+             w("team.counted_once"), w("common.themes_confirmed"), w("team.quotes_rule")]
     for line in notes:
         story.append(Paragraph(_t(line), s["bullet"], bulletText="•"))
-    story.append(Paragraph("Interview guide versions", s["h2"]))
-    rows: list[list[Any]] = [["Guide", "Interviews"]] + [[_t(k), v] for k, v in agg.guide_versions.items()]
+    story.append(Paragraph(w("team.guide_versions"), s["h2"]))
+    rows: list[list[Any]] = [header_row(w, "team.guide", "common.interviews")] + [
+        [_t(k), w.n(v)] for k, v in agg.guide_versions.items()]
     story.append(_table(rows, [3.5 * inch, 1.0 * inch]))
-    story.append(Paragraph("De-identification", s["h2"]))
-    story.append(Paragraph(
-        "Before an interview left the researcher's laptop, names of people, workplaces, places, addresses, "
-        "phone numbers, e-mail addresses, dates, ages and identifying numbers were detected, replaced by "
-        "consistent placeholders such as [PERSON 1], and every replacement was reviewed and signed off by "
-        "the interviewer. Moments marked off the record were removed. No audio leaves the laptop. Packets "
-        "are signed by the researcher's enrolled device and encrypted to the coordinator; this report "
-        "was made only from packets that passed those checks.", s["body"]))
+    story.append(Paragraph(w("common.deidentification"), s["h2"]))
+    story.append(Paragraph(w("team.deid_body", example=w("common.placeholder_example")), s["body"]))
     if agg.redactions:
-        total = sum(agg.redactions.values())
-        kinds = ", ".join(f"{_t(k.lower())} {v}" for k, v in agg.redactions.items())
-        story.append(Paragraph(f"Replacements made in these interviews: {total} ({kinds}).", s["small"]))
+        story.append(Paragraph(replacements(agg.redactions, w), s["small"]))
     if agg.warnings:
-        story.append(Paragraph("Please check", s["h2"]))
-        for w in agg.warnings[:20]:
-            story.append(Paragraph(_t(w), s["bullet"], bulletText="•"))
+        story.append(Paragraph(w("team.please_check"), s["h2"]))
+        for warning in agg.warnings[:20]:
+            story.append(Paragraph(_t(warning), s["bullet"], bulletText="•"))
         if len(agg.warnings) > 20:
-            story.append(Paragraph(f"… and {len(agg.warnings) - 20} more.", s["small"]))
+            story.append(Paragraph(w("team.and_more", n=len(agg.warnings) - 20), s["small"]))
     return story
 
 
-def _page_number(canvas: Any, doc: Any) -> None:
-    canvas.saveState()
-    canvas.setFont(fonts.REGULAR, 8)
-    canvas.setFillColor(colors.HexColor("#555555"))
-    canvas.drawRightString(PAGE_W - MARGIN, 0.5 * inch, f"Page {doc.page}")
-    canvas.drawString(MARGIN, 0.5 * inch, "Confidant cross-site report — de-identified")
-    canvas.restoreState()
+def page_number(w: Words) -> Any:
+    """A page callback: the page number and the team report's footer."""
+    def draw(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(fonts.REGULAR, 8)
+        canvas.setFillColor(colors.HexColor("#555555"))
+        canvas.drawRightString(PAGE_W - MARGIN, 0.5 * inch, w("common.page", page=doc.page))
+        canvas.drawString(MARGIN, 0.5 * inch, w("team.footer"))
+        canvas.restoreState()
+    return draw
 
 
-def banner_page(banner: str) -> Any:
+def banner_page(banner: str, w: Words | None = None) -> Any:
     """A page callback: page number and footer, and ``banner`` across the top of every page
     (the team copy's "do not share" mark, decision 0117)."""
+    numbered = page_number(w or words("en"))
+
     def draw(canvas: Any, doc: Any) -> None:
-        _page_number(canvas, doc)
+        numbered(canvas, doc)
         canvas.saveState()
         canvas.setFillColor(colors.HexColor("#B00020"))
         canvas.rect(MARGIN, PAGE_H - 0.62 * inch, PAGE_W - 2 * MARGIN, 0.3 * inch, stroke=0, fill=1)
@@ -245,28 +262,31 @@ def banner_page(banner: str) -> Any:
     return draw
 
 
-def write_report(agg: Aggregate, *, title: str = "Job quality interviews: cross-site report",
-                 banner: str | None = None, team_notes: list[str] | None = None) -> bytes:
+def write_report(agg: Aggregate, *, title: str | None = None, banner: str | None = None,
+                 team_notes: list[str] | None = None, language: str = "en") -> bytes:
     """The report as PDF bytes: every site, count and quote (the research team's copy).
 
     ``banner`` marks every page; ``team_notes`` (the share rules this copy does not apply) go on
-    the cover.
+    the cover; ``language`` ("en" or "es") is the report's own (decision 0175).
     """
+    w = words(language)
+    title = title or w("common.title")
+    agg = localised(agg, w)
     s = _styles()
-    story = _cover(agg, s, title)
+    story = _cover(agg, s, title, w)
     if team_notes:
-        story[-1:-1] = [Paragraph("This is not the shareable report", s["h2"])] + [
+        story[-1:-1] = [Paragraph(w("team.not_shareable"), s["h2"])] + [
             Paragraph(_t(line), s["bullet"], bulletText="•") for line in team_notes]
-    story += _overview(agg, s) + _cooccurrence(agg, s)
+    story += _overview(agg, s, w) + _cooccurrence(agg, s, w)
     themed = sorted((t for t in agg.themes if t.interviews), key=lambda t: (-t.interviews, t.label))
     if themed:
-        story += [PageBreak(), Paragraph("Themes one by one", s["h1"])]
+        story += [PageBreak(), Paragraph(w("common.one_by_one"), s["h1"])]
         for t in themed:
-            story += _theme_section(agg, t, s)
-    story += _methods(agg, s)
+            story += _theme_section(agg, t, s, w)
+    story += _methods(agg, s, w)
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=fonts.page_size(), initialFontName=fonts.REGULAR, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                             bottomMargin=MARGIN, title=title, author="Confidant", invariant=1)
-    page = banner_page(banner) if banner else _page_number
+    page = banner_page(banner, w) if banner else page_number(w)
     doc.build(story, onFirstPage=page, onLaterPages=page)
     return buf.getvalue()

@@ -75,27 +75,17 @@ class Grouping:
                 return group
         return None
 
-    def statements(self, noun: str = "site", plural: str = "sites") -> list[str]:
+    def statements(self, language: str = "en") -> list[str]:
         """Plain sentences for the report saying what was withheld (no names, no counts of
-        a small group)."""
-        k, out = self.k, []
-
-        def n_sites(n: int) -> str:
-            return f"{n} {noun if n == 1 else plural}"
-
+        a small group), in the report's ``language``."""
+        from core.reports.catalogue import words
+        w, k, out = words(language), self.k, []
         if self.folded:
-            verb = "is" if len(self.folded) == 1 else "are"
-            out.append(f"{n_sites(len(self.folded))} with fewer than {k} interviews {verb} not shown "
-                       f"separately: together they appear as “{OTHER_SITES}”.")
+            out.append(w.one_or_many("withheld.folded", len(self.folded), k=k, other=w("common.other_sites")))
         if self.too_small:
-            verb = "has" if len(self.too_small) == 1 else "have"
-            out.append(f"{n_sites(len(self.too_small))} with fewer than {k} interviews in this report "
-                       f"{verb} been left out of every figure and quote (too few even together).")
+            out.append(w.one_or_many("withheld.too_small", len(self.too_small), k=k))
         if self.cut_by_filter:
-            out.append(f"{n_sites(len(self.cut_by_filter))} {'is' if len(self.cut_by_filter) == 1 else 'are'} "
-                       "left out because the filters keep only part of "
-                       f"{'its' if len(self.cut_by_filter) == 1 else 'their'} interviews: comparing this "
-                       f"report with a full one would otherwise describe fewer than {k} interviews.")
+            out.append(w.one_or_many("withheld.cut", len(self.cut_by_filter), k=k))
         return out
 
 

@@ -19,13 +19,14 @@ from typing import Any
 from core.errors import InvalidInput, NothingToReport
 from core.reports.audit_pdf import write_audit_pdf
 from core.reports.brief_pdf import write_brief
+from core.reports.catalogue import check_language, words
 from core.reports.coordinator_pdf import write_report
 from core.reports.csv_export import write_csv
 from core.reports.disclosure import Rules
 from core.reports.model import Aggregate
 from core.reports.qdpx import write_qdc, write_qdpx
 from core.reports.share_pdf import write_share_report
-from core.reports.share_view import TEAM_BANNER, TEAM_PROJECT_NAME, ShareView, write_team_marker
+from core.reports.share_view import TEAM_PROJECT_NAME, ShareView, write_team_marker
 from core.vault.files import write_output_file
 
 FORMATS = ("pdf", "csv", "qdpx")  # the .qdc codebook always goes with the .qdpx
@@ -59,20 +60,21 @@ class ExportTargets:
         return not (self.pdf or self.csv_dir or self.qdpx or self.qdc)
 
 
-def team_notes(rules: Rules) -> list[str]:
+def team_notes(rules: Rules, language: str = "en") -> list[str]:
     """What the team copy's cover says about the share rules it does not apply."""
-    return [(f"{TEAM_BANNER}. This copy names every site, gives every count and signs quotes with participant "
-             f"codes. The shareable report (the default) withholds sites and figures below {rules.k} interviews "
-             f"and quotes of themes raised in fewer than {rules.quote_min_interviews}.")]
+    w = words(language)
+    return [w("team.notes", banner=w("common.team_banner"), k=rules.k, quote_min=rules.quote_min_interviews)]
 
 
 def export_all(agg: Aggregate, folder: str | Path | ExportTargets, formats: Iterable[str] = FORMATS, *,
-               rules: Rules | None = None) -> list[Path]:
+               rules: Rules | None = None, language: str = "en") -> list[Path]:
     """Write the team's report files for ``agg``; returns the paths written, in order.
 
     ``folder`` is a folder (files get the standard names, ``formats`` chooses which) or
-    explicit ``ExportTargets`` (the CLI's --pdf/--csv/--qdpx/--qdc).
+    explicit ``ExportTargets`` (the CLI's --pdf/--csv/--qdpx/--qdc). ``language`` is the PDF's
+    (decision 0175); the CSV tables and the REFI-QDA project keep the data as it came.
     """
+    language = check_language(language)
     targets = folder if isinstance(folder, ExportTargets) else ExportTargets.in_folder(folder, formats)
     if targets.is_empty:
         raise InvalidInput("No report asked for.", "Choose at least one of the PDF, CSV tables or REFI-QDA.")
@@ -81,8 +83,9 @@ def export_all(agg: Aggregate, folder: str | Path | ExportTargets, formats: Iter
     rules = rules or Rules()
     written: list[Path] = []
     if targets.pdf:
-        written.append(write_output_file(targets.pdf, write_report(agg, banner=TEAM_BANNER,
-                                                                   team_notes=team_notes(rules))))
+        w = words(language)
+        written.append(write_output_file(targets.pdf, write_report(
+            agg, banner=w("common.team_banner"), team_notes=team_notes(rules, language), language=language)))
     if targets.csv_dir:
         written += write_csv(agg, targets.csv_dir)
         written.append(write_team_marker(targets.csv_dir))
@@ -96,21 +99,22 @@ def export_all(agg: Aggregate, folder: str | Path | ExportTargets, formats: Iter
 SHARE_PDF_NAME = "confidant-report-shareable.pdf"
 
 
-def export_share(view: ShareView, path: str | Path) -> Path:
-    """The shareable report (already suppressed by core) as a PDF, written atomically."""
-    return write_output_file(path, write_share_report(view))
+def export_share(view: ShareView, path: str | Path, *, language: str = "en") -> Path:
+    """The shareable report (already suppressed by core) as a PDF in ``language``, written atomically."""
+    return write_output_file(path, write_share_report(view, language=check_language(language)))
 
 
-def export_brief(view: ShareView, path: str | Path) -> Path:
-    """The findings brief (approved quotes only) as a PDF, written atomically."""
-    return write_output_file(path, write_brief(view))
+def export_brief(view: ShareView, path: str | Path, *, language: str = "en") -> Path:
+    """The findings brief (approved quotes only) as a PDF in ``language``, written atomically."""
+    return write_output_file(path, write_brief(view, language=check_language(language)))
 
 
-def export_audit(report: Any, path: str | Path) -> Path:
-    """The privacy check's ``AuditReport`` as a PDF, written atomically (CLI `audit`, Settings).
+def export_audit(report: Any, path: str | Path, *, language: str = "en") -> Path:
+    """The privacy check's ``AuditReport`` as a PDF in ``language``, written atomically (CLI
+    `audit`, Settings).
 
     Typed ``Any`` because ``core.audit`` sits above the reports in the layer order."""
-    return write_output_file(path, write_audit_pdf(report))
+    return write_output_file(path, write_audit_pdf(report, language=check_language(language)))
 
 
 def export_recovery_sheet(code: str, vault_id: str, path: str | Path) -> Path:

@@ -11,13 +11,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.reports.catalogue import ENGLISH, Words, words
 from core.reports.disclosure import Grouping, Rules
 from core.reports.share_quotes import QuoteSelection, SharedQuote
 
 SHARE = "share"
 TEAM = "team"
 AUDIENCES = (SHARE, TEAM)
-TEAM_BANNER = "Research team only — contains small groups; do not share"
+TEAM_BANNER = ENGLISH["common.team_banner"]
 TEAM_MARKER = "RESEARCH-TEAM-ONLY.txt"  # written beside row-level files (CSV tables)
 TEAM_PROJECT_NAME = "Confidant coordinator export — research team only, do not share"
 
@@ -78,33 +79,27 @@ class ShareView:
     def groups(self) -> list[tuple[str, int]]:
         return [(g.label, g.interviews) for g in self.grouping.groups]
 
-    def statements(self) -> list[str]:
+    def statements(self, language: str = "en") -> list[str]:
         """What the report withheld, in plain sentences (for the methods page and the brief)."""
+        w = words(language)
         k = self.rules.k
-        out = self.grouping.statements()
+        out = self.grouping.statements(language)
         if self.cells_small or self.cells_protecting:
-            verb = "is" if self.cells_small == 1 else "are"
-            line = f"{_n(self.cells_small, 'site-level figure')} below {k} interviews {verb} not shown"
+            line = w.one_or_many("withheld.cells", self.cells_small, k=k)
             if self.cells_protecting:
-                line += (f", and {self.cells_protecting} more {'is' if self.cells_protecting == 1 else 'are'} "
-                         "hidden so that those cannot be worked out from the totals")
+                line += w.one_or_many("withheld.protecting", self.cells_protecting)
             out.append(line + ".")
         if self.themes_withheld:
-            one = self.themes_withheld == 1
-            out.append(f"{self.themes_withheld} {'theme' if one else 'themes'} raised in fewer than {k} "
-                       f"interviews {'is' if one else 'are'} named without figures.")
+            out.append(w.one_or_many("withheld.themes", self.themes_withheld, k=k))
         withheld = sum(self.quotes.withheld.values())
         if withheld:
-            out.append(f"{withheld} candidate quotes were left out ({_reasons(self.quotes.withheld)}).")
+            out.append(w("withheld.quotes", n=withheld, reasons=_reasons(self.quotes.withheld, w)))
         return out
 
     def label(self, theme_id: str) -> str:
         return next((t.label for t in self.themes if t.theme_id == theme_id), theme_id)
 
 
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
-def _reasons(counts: Counter[str]) -> str:
-    return "; ".join(f"{reason}: {n}" for reason, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+def _reasons(counts: Counter[str], w: Words) -> str:
+    return "; ".join(f"{w.reason(reason)}: {w.n(n)}"
+                     for reason, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))

@@ -78,3 +78,23 @@ def theme_labels(labels: dict[str, str], language: str | None) -> dict[str, str]
         return labels
     stock = {tid for per in bundled.values() for tid, label in per.items() if labels.get(tid) == label}
     return {tid: (own.get(tid, label) if tid in stock else label) for tid, label in labels.items()}
+
+
+@functools.cache
+def _bundled_descriptions() -> dict[str, dict[str, str]]:
+    """{language: {theme id: description}} from the guides that ship with Confidant."""
+    from core.guide.loader import load_guide
+    from core.vault.guides import default_guides_dir
+    out: dict[str, dict[str, str]] = {}
+    for path in sorted(default_guides_dir().glob("*.yaml")):
+        guide = load_guide(path.read_text(encoding="utf-8"), path.name)
+        out.setdefault(base_language(guide.language), {}).update({t.id: t.description for t in guide.themes})
+    return out
+
+
+def theme_texts(labels: dict[str, str], language: str | None) -> dict[str, tuple[str, str]]:
+    """{theme id: (label, description)} in ``language`` where the theme is still a bundled guide's
+    (not renamed); the description is "" where the label was kept as it was."""
+    shown = theme_labels(labels, language)
+    own = _bundled_descriptions().get(base_language(language), {})
+    return {tid: (label, own.get(tid, "") if label != labels[tid] else "") for tid, label in shown.items()}

@@ -169,6 +169,10 @@ class InterviewRepo:
             conn.execute("INSERT INTO protected_names (interview_id, name, role) VALUES (?,?,?)",
                          (interview_id, name, role))
 
+    def all_protected_names(self) -> builtins.list[str]:
+        """Every name listed in any interview of the vault (a placeholder word must be none of them)."""
+        return [r[0] for r in self.vault.conn.execute("SELECT DISTINCT name FROM protected_names")]
+
     def remove_protected_name(self, name_id: int) -> None:
         with self.vault.transaction() as conn:
             conn.execute("DELETE FROM protected_names WHERE id = ?", (name_id,))

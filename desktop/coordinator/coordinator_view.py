@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.reports.share_view import TEAM_BANNER
+from core.reports.catalogue import LANGUAGE_NAMES, LANGUAGES, words
 from desktop.context import AppContext
 from desktop.coordinator import coordinator_work as work
 from desktop.coordinator.quote_review_widget import QuoteReviewWidget
 from desktop.coordinator.theme_chart import ThemeChart
+from desktop.errors import interface_language
 from desktop.jobs import call, start_job
 from desktop.widgets.buttons import button, heading, note
 from desktop.widgets.files import chooser
@@ -109,12 +110,21 @@ class CoordinatorView(QWidget):
         self.site.addItem(self.tr("All sites"), "")
         row.addWidget(self.site)
         row.addStretch(1)
+        row.addWidget(QLabel(self.tr("Reports in"), page))
+        self.report_language = QComboBox(page)
+        self.report_language.setObjectName("report_language")
+        self.report_language.setToolTip(self.tr("The language the report and the brief are written in. "
+                                                "Quotes stay in the language they were said."))
+        for code in LANGUAGES:
+            self.report_language.addItem(LANGUAGE_NAMES[code], code)
+        self.report_language.setCurrentIndex(max(0, self.report_language.findData(interface_language())))
+        row.addWidget(self.report_language)
         self.brief_button = button(self.tr("Save the findings brief\u2026"), page, name="brief_button")
         row.addWidget(self.brief_button)
         self.report_button = button(self.tr("Save the report\u2026"), page, name="report_button")
         row.addWidget(self.report_button)
         v.addLayout(row)
-        self.team_banner = QLabel(TEAM_BANNER, page)
+        self.team_banner = QLabel(words(interface_language())("common.team_banner"), page)
         self.team_banner.setObjectName("team_banner")
         self.team_banner.setStyleSheet("background:#B00020;color:white;font-weight:bold;padding:4px;")
         self.team_banner.setVisible(False)
@@ -143,6 +153,7 @@ class CoordinatorView(QWidget):
         self.quote_theme.currentIndexChanged.connect(self._show_quotes)
         self.report_button.clicked.connect(self._on_report)
         self.brief_button.clicked.connect(self._on_brief)
+        self.report_language.activated.connect(self._on_report_language)
 
     def _build_review(self) -> None:
         self.review = QuoteReviewWidget(self)
@@ -160,6 +171,8 @@ class CoordinatorView(QWidget):
         vault = self.ctx.session.vault
         start_job(call(work.devices, vault), self, succeeded=self._on_devices,
                   name="devices")
+        start_job(call(work.report_language, vault, interface_language()), self,
+                  succeeded=self._on_report_language_loaded, name="report_language")
         self._load_dashboard()
 
     def _load_dashboard(self) -> None:
@@ -203,7 +216,7 @@ class CoordinatorView(QWidget):
         self.view, self.agg = view, None
         rows, groups = work.share_chart_rows(view)
         self.chart.set_data(rows, groups)
-        withheld = " ".join(view.statements())
+        withheld = " ".join(view.statements(interface_language()))
         self.summary.setText(self.tr("Shareable view: {n} interviews counted. {withheld}").format(
             n=view.n_interviews, withheld=withheld))
         self._fill_quote_themes([(t.theme_id, t.label, len(t.quotes)) for t in view.themes if t.quotes])
@@ -257,6 +270,21 @@ class CoordinatorView(QWidget):
         if self.ctx.session.is_unlocked:
             self._load_dashboard()
 
+    @Slot(object)
+    def _on_report_language_loaded(self, language: str) -> None:
+        self.report_language.setCurrentIndex(max(0, self.report_language.findData(language)))
+
+    @Slot(int)
+    def _on_report_language(self, _i: int) -> None:
+        """The choice is kept with the report settings, so the CLI writes the same language."""
+        if self.ctx.session.is_unlocked:
+            start_job(call(work.set_report_language, self.ctx.session.vault, self.language), self,
+                      name="set_report_language")
+
+    @property
+    def language(self) -> str:
+        return str(self.report_language.currentData() or "en")
+
     # --- actions ------------------------------------------------------------------------
     @Slot()
     def _on_enrol(self) -> None:
@@ -308,10 +336,10 @@ class CoordinatorView(QWidget):
         vault, site = self.ctx.session.vault, self.site.currentData()
         if self.is_team_view and self.agg is not None:
             agg = self.agg
-            self.job.run(call(work.export_reports, vault, agg, folder),
+            self.job.run(call(work.export_reports, vault, agg, folder, self.language),
                          self.tr("Writing the research team's report and files\u2026"), name="report")
         elif not self.is_team_view:
-            self.job.run(call(work.export_share, vault, site, folder),
+            self.job.run(call(work.export_share, vault, site, folder, self.language),
                          self.tr("Writing the shareable report\u2026"), name="report")
 
     @Slot()
@@ -321,7 +349,7 @@ class CoordinatorView(QWidget):
         if path is None or not self.ctx.session.is_unlocked:
             return
         vault, site = self.ctx.session.vault, self.site.currentData()
-        self.job.run(call(work.export_brief, vault, site, path),
+        self.job.run(call(work.export_brief, vault, site, path, self.language),
                      self.tr("Writing the findings brief\u2026"), name="brief")
 
     @Slot(str, str, list)

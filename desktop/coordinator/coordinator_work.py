@@ -60,18 +60,29 @@ def decide(vault: Any, key: str, decision: str, kinds: list[str]) -> None:
     decide_quote(vault, key, decision, kinds=kinds)
 
 
-def export_share(vault: Any, site: str | None, folder: Path) -> list[Path]:
+def report_language(vault: Any, interface: str) -> str:
+    """The reports' language: the vault's choice, else the interface's (decision 0175)."""
+    from core.coordinator.share_settings import report_language as stored
+    return stored(vault, default=interface if interface in ("en", "es") else "en")
+
+
+def set_report_language(vault: Any, language: str) -> str:
+    from core.coordinator.share_settings import set_report_language as save
+    return save(vault, language)
+
+
+def export_share(vault: Any, site: str | None, folder: Path, language: str = "en") -> list[Path]:
     """The shareable PDF into ``folder`` (no row-level files: those are for the team)."""
     from core.reports.export import SHARE_PDF_NAME
     from core.reports.export import export_share as write
     folder.mkdir(parents=True, exist_ok=True)
-    return [write(share_view(vault, site), folder / SHARE_PDF_NAME)]
+    return [write(share_view(vault, site), folder / SHARE_PDF_NAME, language=language)]
 
 
-def export_brief(vault: Any, site: str | None, path: Path) -> Path:
+def export_brief(vault: Any, site: str | None, path: Path, language: str = "en") -> Path:
     from core.coordinator.share import share_view as view
     from core.reports.export import export_brief as write
-    return write(view(vault, site=site or None, approved_only=True), path)
+    return write(view(vault, site=site or None, approved_only=True), path, language=language)
 
 
 def chart_rows(agg: Any) -> tuple[list[tuple[str, dict[str, int]]], list[str]]:
@@ -82,10 +93,10 @@ def chart_rows(agg: Any) -> tuple[list[tuple[str, dict[str, int]]], list[str]]:
     return rows, sites
 
 
-def export_reports(vault: Any, agg: Any, folder: Path) -> list[Path]:
+def export_reports(vault: Any, agg: Any, folder: Path, language: str = "en") -> list[Path]:
     """The research team's PDF (marked on every page), CSV tables and a REFI-QDA project with
     its codebook: the same core function as `confidant coordinator report --audience team`."""
     from core.coordinator.share_settings import rules
     from core.reports.export import export_all
     folder.mkdir(parents=True, exist_ok=True)
-    return export_all(agg, folder, rules=rules(vault))
+    return export_all(agg, folder, rules=rules(vault), language=language)

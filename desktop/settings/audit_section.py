@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QGroupBox, QListWidget, QVBoxLayout, QWidget
 
 from desktop.context import AppContext
+from desktop.errors import interface_language
 from desktop.widgets.buttons import button, note
 from desktop.widgets.files import chooser
 from desktop.widgets.job_status import JobStatus
@@ -77,9 +78,9 @@ class AuditSection(QGroupBox):
                                    "confidant-privacy-check.pdf", "PDF (*.pdf)")
         if path is None or self.report is None:
             return
-        report = self.report
+        report, language = self.report, interface_language()  # the PDF follows the interface
 
         def write(r, c) -> None:
             from core.reports.export import export_audit
-            export_audit(report, path)
+            export_audit(report, path, language=language)
         self.job.run(write, self.tr("Saving\u2026"), name="audit_pdf")

@@ -50,7 +50,10 @@ class SettingsView(QWidget):
         self.paper = PaperSection(self.ctx, body)
         from desktop.settings.voice_section import VoiceSection
         self.voice = VoiceSection(self.ctx, body)
-        return [self.study, self.guides, self.voice, self.models, self.sharing, self.receipts, self.retention, self.backup, self.paper, self.audit]
+        from desktop.settings.placeholder_section import PlaceholderSection
+        self.placeholders = PlaceholderSection(self.ctx, body)
+        return [self.study, self.guides, self.voice, self.models, self.placeholders, self.sharing, self.receipts,
+                self.retention, self.backup, self.paper, self.audit]
 
     def refresh(self) -> None:
         for section in self.sections:

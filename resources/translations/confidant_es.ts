@@ -4,37 +4,37 @@
 <context>
     <name>AuditSection</name>
     <message>
-        <location filename="../../desktop/settings/audit_section.py" line="24"/>
+        <location filename="../../desktop/settings/audit_section.py" line="25"/>
         <source>Privacy check</source>
         <translation>Revisión de privacidad</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/audit_section.py" line="29"/>
+        <location filename="../../desktop/settings/audit_section.py" line="30"/>
         <source>Checks that everything on this laptop is encrypted and that nothing private was left in plain files.</source>
         <translation>Comprueba que todo en este portátil está cifrado y que no quedó nada privado en archivos sin cifrar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/audit_section.py" line="31"/>
+        <location filename="../../desktop/settings/audit_section.py" line="32"/>
         <source>Run the privacy check</source>
         <translation>Hacer la revisión de privacidad</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/audit_section.py" line="43"/>
+        <location filename="../../desktop/settings/audit_section.py" line="44"/>
         <source>Save the report as PDF…</source>
         <translation>Guardar el informe en PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/audit_section.py" line="58"/>
+        <location filename="../../desktop/settings/audit_section.py" line="59"/>
         <source>Checking…</source>
         <translation>Revisando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/audit_section.py" line="76"/>
+        <location filename="../../desktop/settings/audit_section.py" line="77"/>
         <source>Save the privacy report</source>
         <translation>Guardar el informe de privacidad</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/audit_section.py" line="85"/>
+        <location filename="../../desktop/settings/audit_section.py" line="86"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
@@ -85,57 +85,57 @@
 <context>
     <name>CoordinatorView</name>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="50"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="51"/>
         <source>Coordinator</source>
         <translation>Coordinación</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="64"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="65"/>
         <source>Laptops whose copies you accept. Check each one&apos;s words with the researcher by phone before enrolling it.</source>
         <translation>Portátiles cuyas copias aceptas. Comprueba las palabras de cada uno con quien investiga, por teléfono, antes de registrarlo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="70"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="71"/>
         <source>Who it belongs to, e.g. Researcher A</source>
         <translation>De quién es, p. ej. Investigadora A</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="72"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="73"/>
         <source>Paste their laptop&apos;s key</source>
         <translation>Pega la clave de su portátil</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="73"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="74"/>
         <source>Enrol laptop</source>
         <translation>Registrar portátil</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="78"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="79"/>
         <source>Look again at held-back copies</source>
         <translation>Volver a revisar las copias retenidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="80"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="81"/>
         <source>Laptops</source>
         <translation>Portátiles</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="88"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="89"/>
         <source>Add copies from researchers…</source>
         <translation>Añadir copias de investigadores…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="94"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="95"/>
         <source>Copies received</source>
         <translation>Copias recibidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="107"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="108"/>
         <source>Site</source>
         <translation>Lugar</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="109"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="110"/>
         <source>All sites</source>
         <translation>Todos los lugares</translation>
     </message>
@@ -144,12 +144,12 @@
         <translation type="vanished">Guardar el informe (PDF, hojas de cálculo, QDA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="131"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="141"/>
         <source>Quotes by theme</source>
         <translation>Citas por tema</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="140"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="150"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
@@ -158,27 +158,27 @@
         <translation type="vanished">{n} entrevistas, {a} respuestas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="279"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="307"/>
         <source>Checking held-back copies…</source>
         <translation>Revisando las copias retenidas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="284"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="312"/>
         <source>Choose the copies</source>
         <translation>Elige las copias</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="285"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="313"/>
         <source>Confidant copies (*.cpkt);;All files (*)</source>
         <translation>Copias de Confidant (*.cpkt);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="288"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="316"/>
         <source>Opening and checking the copies…</source>
         <translation>Abriendo y comprobando las copias…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="305"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="333"/>
         <source>Where should the report go?</source>
         <translation>¿Dónde va el informe?</translation>
     </message>
@@ -187,62 +187,72 @@
         <translation type="vanished">Escribiendo el informe…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="104"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="105"/>
         <source>Shareable view (small groups hidden)</source>
         <translation>Vista para compartir (grupos pequeños ocultos)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="105"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="106"/>
         <source>Research team view (do not share)</source>
         <translation>Vista del equipo de investigación (no compartir)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="112"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="113"/>
+        <source>Reports in</source>
+        <translation>Informes en</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="116"/>
+        <source>The language the report and the brief are written in. Quotes stay in the language they were said.</source>
+        <translation>El idioma en que se escriben el informe y el resumen de hallazgos. Las citas quedan en el idioma en que se dijeron.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="122"/>
         <source>Save the findings brief…</source>
         <translation>Guardar el resumen de hallazgos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="114"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="124"/>
         <source>Save the report…</source>
         <translation>Guardar el informe…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="149"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="160"/>
         <source>Quotes to review</source>
         <translation>Citas por revisar</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="207"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="220"/>
         <source>Shareable view: {n} interviews counted. {withheld}</source>
         <translation>Vista para compartir: {n} entrevistas contadas. {withheld}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="226"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="239"/>
         <source>Research team view: {n} interviews, {a} answers.</source>
         <translation>Vista del equipo de investigación: {n} entrevistas, {a} respuestas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="312"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="340"/>
         <source>Writing the research team&apos;s report and files…</source>
         <translation>Escribiendo el informe y los archivos del equipo de investigación…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="315"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="343"/>
         <source>Writing the shareable report…</source>
         <translation>Escribiendo el informe para compartir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="319"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="347"/>
         <source>Save the findings brief</source>
         <translation>Guardar el resumen de hallazgos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="320"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="348"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="325"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="353"/>
         <source>Writing the findings brief…</source>
         <translation>Escribiendo el resumen de hallazgos…</translation>
     </message>
@@ -1252,6 +1262,79 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
         <location filename="../../desktop/settings/paper_section.py" line="31"/>
         <source>Paper size of every PDF</source>
         <translation>Tamaño de papel de todos los PDF</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderSection</name>
+    <message>
+        <location filename="../../desktop/settings/placeholder_section.py" line="39"/>
+        <source>Placeholder words in Spanish interviews</source>
+        <translation>Palabras de las marcas en entrevistas en español</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/placeholder_section.py" line="42"/>
+        <source>Supervisor</source>
+        <translation>Supervisora o supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/placeholder_section.py" line="42"/>
+        <source>Manager</source>
+        <translation>Gerente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/placeholder_section.py" line="43"/>
+        <source>Co-worker</source>
+        <translation>Compañera o compañero</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/placeholder_section.py" line="43"/>
+        <source>Family member</source>
+        <translation>Familiar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/placeholder_section.py" line="44"/>
+        <source>Participant</source>
+        <translation>Participante</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/placeholder_section.py" line="44"/>
+        <source>Someone else</source>
+        <translation>Otra persona</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/placeholder_section.py" line="51"/>
+        <source>When a Spanish interview is de-identified, each person is replaced by a placeholder such as [SUPERVISORA/SUPERVISOR 1]. Spanish says whether a person is a woman or a man, and in a small workplace that alone can point at someone, so by default the placeholder names both forms. You can choose one form, or a word of your own, for example when your study has agreed it. New placeholders use the word; placeholders already given keep theirs.</source>
+        <translation>Cuando se quitan los datos personales de una entrevista en español, cada persona se cambia por una marca como [SUPERVISORA/SUPERVISOR 1]. El español dice si una persona es mujer u hombre, y en un lugar de trabajo pequeño eso solo ya puede señalar a alguien; por eso la marca nombra las dos formas de manera predeterminada. Puedes elegir una forma, o una palabra tuya, por ejemplo cuando tu estudio lo haya acordado. Las marcas nuevas usan la palabra; las que ya se pusieron guardan la suya.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/placeholder_section.py" line="57"/>
+        <source>Role</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/placeholder_section.py" line="58"/>
+        <source>Word</source>
+        <translation>Palabra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/placeholder_section.py" line="59"/>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/placeholder_section.py" line="66"/>
+        <source>Save the words</source>
+        <translation>Guardar las palabras</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/placeholder_section.py" line="67"/>
+        <source>Back to the defaults</source>
+        <translation>Volver a las predeterminadas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings/placeholder_section.py" line="151"/>
+        <source>Saved. New placeholders in Spanish interviews will use these words.</source>
+        <translation>Guardado. Las marcas nuevas en entrevistas en español usarán estas palabras.</translation>
     </message>
 </context>
 <context>

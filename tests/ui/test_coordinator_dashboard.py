@@ -91,3 +91,38 @@ def test_dashboard_defaults_to_share_then_team_review_and_brief(qtbot, tmp_path,
         assert "research team only" in zf.read("project.qde").decode("utf-8")
     assert not shown_errors, [e.message for e in shown_errors]
     stop_everything(qtbot, window)
+
+
+def test_the_report_language_is_chosen_on_the_dashboard_and_kept(qtbot, tmp_path, shown_errors, files):
+    """Default: the interface's language; choosing Español writes the brief and the shareable
+    report in Spanish, and the choice is kept with the report settings (the CLI then uses it)."""
+    from core.coordinator.share_settings import report_language
+    folder = _coordinator_vault(tmp_path)
+    window = make_window(qtbot, tmp_path, folder)
+    unlock(qtbot, window)
+    co = window.coordinator
+    qtbot.waitUntil(lambda: bool(co.chart.rows), timeout=20000)
+    wait_idle(qtbot)
+    co.tabs.setCurrentIndex(2)  # Dashboard
+    assert co.report_language.currentData() == "en" and co.report_language.isVisible()
+    co.report_language.setCurrentIndex(co.report_language.findData("es"))
+    co.report_language.activated.emit(co.report_language.currentIndex())
+    wait_idle(qtbot)
+    assert report_language(window.ctx.session.vault) == "es"
+
+    files.save = tmp_path / "resumen.pdf"
+    co.brief_button.click()
+    qtbot.waitUntil(lambda: files.save.exists(), timeout=20000)
+    wait_idle(qtbot)
+    brief = " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(files.save.read_bytes())).pages)
+    assert "Temas principales" in brief and "Main themes" not in brief and "SITE-B" not in brief
+
+    files.chosen_folder = tmp_path / "out-es"
+    co.report_button.click()
+    shared = files.chosen_folder / "confidant-report-shareable.pdf"
+    qtbot.waitUntil(shared.exists, timeout=20000)
+    wait_idle(qtbot)
+    text = " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(shared.read_bytes())).pages)
+    assert "Qué oculta este informe" in text and "What this report withholds" not in text
+    assert not shown_errors
+    stop_everything(qtbot, window)

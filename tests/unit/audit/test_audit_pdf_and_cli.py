@@ -48,12 +48,23 @@ def test_cli_vault_audit_json_pdf_and_planted_wav(content_vault, tmp_path):
            "XDG_STATE_HOME": str(tmp_path / "xdg")}
     (tmp_path / "tmpdir").mkdir()
     ok = _cli("--vault", str(folder), "audit", "--json", str(tmp_path / "a.json"), "--pdf", str(tmp_path / "a.pdf"),
-              env=env)
+              "--language", "es", env=env)
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert "[PASS] Independent decryption (SQLCipher 4 page format)" in ok.stdout
     data = json.loads((tmp_path / "a.json").read_text())
     assert data["status"] in ("PASS", "WARN") and data["subject_id"]
     assert (tmp_path / "a.pdf").read_bytes().startswith(b"%PDF")
+    # the PDF in Spanish names every check of this real audit in Spanish; the JSON keeps the English
+    from pypdf import PdfReader
+
+    from core.reports.catalogue import words
+    pdf = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(str(tmp_path / "a.pdf")).pages)
+    assert "Revisión de privacidad de Confidant" in pdf and "Confidant privacy audit" not in pdf
+    for check in data["checks"]:
+        spanish = words("es").check_name(check["name"])
+        assert spanish != check["name"], f"no Spanish name for the check {check['name']!r}"
+        assert spanish.split(" (")[0] in pdf, spanish
+    assert "Independent decryption (SQLCipher 4 page format)" in {c["name"] for c in data["checks"]}
     sf.write(folder / "export.wav", samples, 16000)
     bad = _cli("--vault", str(folder), "audit", env=env)
     assert bad.returncode == 1 and "[FAIL] No plaintext on disk" in bad.stdout and "export.wav" in bad.stdout

@@ -159,3 +159,42 @@ def test_cli_quarantine_list_and_purge(setup, capsys):
     assert "Removed 2 packet(s)" in capsys.readouterr().out
     assert run("coordinator", "quarantine", "list") == 0
     assert "Quarantine is empty." in capsys.readouterr().out
+
+
+def _pdf_text(path) -> str:
+    import io
+
+    from pypdf import PdfReader
+    return " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(path.read_bytes())).pages)
+
+
+def test_cli_writes_reports_in_the_language_asked_or_kept(setup, capsys):
+    run, device, key_file, tmp = setup
+    assert run("coordinator", "init") == 0
+    assert run("coordinator", "export-recipient", str(tmp / "recipient.txt")) == 0
+    recipient = next(ln for ln in (tmp / "recipient.txt").read_text().splitlines() if ln.startswith("age1"))
+    inbox = tmp / "usb"
+    inbox.mkdir()
+    for i in range(6):
+        iv = make_interview(packet_id=hex_id("lang", i), code=f"P-{i:03d}", site="SITE-A", seed=i)
+        (inbox / f"p{i}.cpkt").write_bytes(seal_interview(iv, device, [recipient]))
+    assert run("coordinator", "enrol", str(key_file), "--label", "Laptop", "--yes") == 0
+    assert run("coordinator", "import", str(inbox)) == 0
+    # one report in Spanish on request; the default stays English
+    assert run("coordinator", "report", "--pdf", str(tmp / "es.pdf"), "--language", "es") == 0
+    assert run("coordinator", "report", "--audience", "team", "--pdf", str(tmp / "en.pdf")) == 0
+    assert "Qué oculta este informe" in _pdf_text(tmp / "es.pdf")
+    english = _pdf_text(tmp / "en.pdf")
+    assert "Research team only" in english and "Página" not in english
+    # kept with the report rules: every report after is Spanish until changed
+    assert run("coordinator", "rules", "--language", "es") == 0
+    assert "Reports are written in: es" in capsys.readouterr().out
+    assert run("coordinator", "brief", "--pdf", str(tmp / "brief.pdf")) == 0
+    assert run("coordinator", "report", "--audience", "team", "--pdf", str(tmp / "team.pdf")) == 0
+    assert "Temas principales" in _pdf_text(tmp / "brief.pdf")
+    team = _pdf_text(tmp / "team.pdf")
+    assert "Solo para el equipo de investigación" in team and "Research team only" not in team
+    # a language reports are not written in is refused by argparse with the choices
+    with pytest.raises(SystemExit):
+        run("coordinator", "report", "--pdf", str(tmp / "fr.pdf"), "--language", "fr")
+    assert "invalid choice: 'fr'" in capsys.readouterr().err

@@ -28,8 +28,43 @@ def test_the_researcher_chooses_how_a_role_reads(vault):
     choose_word(vault, "es", "supervisor", "supervisora")
     book = PseudonymBook(words=words_for("es", vault))
     assert book.placeholder("SUPERVISOR", "Rosa Díaz") == "[SUPERVISORA 1]"
+    # a word of the researcher's own, tidied to how a placeholder reads
+    assert choose_word(vault, "es", "MANAGER", "  encargada  de   turno ") == "ENCARGADA DE TURNO"
+    assert PseudonymBook(words=words_for("es", vault)).placeholder("MANAGER", "Ana") == "[ENCARGADA DE TURNO 1]"
     with pytest.raises(InvalidInput, match="Choose one of"):
-        choose_word(vault, "es", "SUPERVISOR", "JEFAZA")
+        choose_word(vault, "es", "PHONE", "CELULAR")  # not a role: its label is fixed
+
+
+@pytest.mark.parametrize("word, says", [
+    ("", "cannot be empty"), ("   ", "cannot be empty"),
+    ("JEFA]", "would break it"), ("[JEFA", "would break it"), ("JEFA 2", "would break it"),
+    ("JEFA: TURNO", "would break it"), ("/JEFA", "would break it"), ("X" * 41, "too long"),
+])
+def test_a_word_that_would_break_the_placeholder_is_refused_plainly(vault, word, says):
+    with pytest.raises(InvalidInput, match=says) as info:
+        choose_word(vault, "es", "SUPERVISOR", word)
+    assert info.value.hint  # what to do instead
+    assert words_for("es", vault)[0]["SUPERVISOR"] == "SUPERVISORA/SUPERVISOR"  # nothing was kept
+
+
+def test_a_name_listed_in_an_interview_cannot_become_a_placeholder_word(vault):
+    from core.vault.interviews import InterviewRepo
+    repo = InterviewRepo(vault)
+    iid = repo.create("P-031", "SITE-E").id
+    repo.add_protected_name(iid, "Rosa Díaz", "supervisor")
+    with pytest.raises(InvalidInput, match="name listed in one of your interviews"):
+        choose_word(vault, "es", "SUPERVISOR", "SUPERVISORA DIAZ")
+
+
+def test_a_word_goes_back_to_the_default_and_every_role_is_listed(vault):
+    from core.deid.placeholder_words import preview, reset_word, role_words
+    choose_word(vault, "es", "CO-WORKER", "COMPAÑERA")
+    roles = {r.entity_type: r for r in role_words(vault, "es")}
+    assert set(roles) == {"SUPERVISOR", "MANAGER", "CO-WORKER", "FAMILY", "PARTICIPANT", "OTHER"}
+    assert roles["CO-WORKER"].word == "COMPAÑERA" and not roles["CO-WORKER"].is_default
+    assert "COMPAÑERO" in roles["CO-WORKER"].suggestions and preview("COMPAÑERA") == "[COMPAÑERA 1]"
+    assert reset_word(vault, "es", "CO-WORKER") == "COMPAÑERA/COMPAÑERO"
+    assert words_for("es", vault)[0]["CO-WORKER"] == "COMPAÑERA/COMPAÑERO"
 
 
 def test_a_spanish_interview_is_redacted_with_spanish_placeholders(vault):
@@ -66,5 +101,19 @@ def test_the_cli_sets_how_a_role_reads(tmp_path, monkeypatch, capsys):
     assert "[SUPERVISORA 1]" in capsys.readouterr().out
     with Vault.open(folder, PASSPHRASE) as vault:
         assert words_for("es", vault)[0]["SUPERVISOR"] == "SUPERVISORA"
-    assert main(["--vault", str(folder), "deid", "placeholder-word", "SUPERVISOR", "JEFAZA"]) != 0
-    assert "Choose one of" in capsys.readouterr().err
+    assert main(["--vault", str(folder), "deid", "placeholder-word", "SUPERVISOR", "[JEFA"]) != 0
+    assert "would break it" in capsys.readouterr().err
+    assert main(["--vault", str(folder), "deid", "placeholder-word"]) == 0
+    assert "[SUPERVISORA 1]  (default [SUPERVISORA/SUPERVISOR 1])" in capsys.readouterr().out
+    assert main(["--vault", str(folder), "deid", "placeholder-word", "SUPERVISOR", "--default"]) == 0
+    assert "[SUPERVISORA/SUPERVISOR 1]" in capsys.readouterr().out
+
+
+def test_several_words_are_kept_together_or_not_at_all(vault):
+    from core.deid.placeholder_words import choose_words
+    with pytest.raises(InvalidInput, match="cannot be empty"):
+        choose_words(vault, "es", {"SUPERVISOR": "SUPERVISORA", "MANAGER": ""})
+    assert words_for("es", vault)[0]["SUPERVISOR"] == "SUPERVISORA/SUPERVISOR"  # the good one was not kept
+    roles = {r.entity_type: r for r in choose_words(vault, "es", {"SUPERVISOR": "supervisora",
+                                                                 "MANAGER": "GERENTE"})}
+    assert roles["SUPERVISOR"].word == "SUPERVISORA" and roles["MANAGER"].is_default
