@@ -19,6 +19,7 @@ import numpy as np
 import soundfile as sf
 
 from core.audio import CHUNK_SAMPLES, SAMPLE_RATE_HZ, codec
+from core.audio.channels import ChannelMeter, carries_two_voices
 from core.audio.resample import StreamResampler, downmix
 from core.errors import CoreError, NotFound, UnsupportedAudio
 from core.jobs import CancelToken, Progress, ReportFn
@@ -63,8 +64,15 @@ def _import(vault: Vault, interview_id: str, source: Path, report: ReportFn, can
     with _open(source) as f:
         native_hz, total_frames = int(f.samplerate), int(f.frames)
         rec = repo.create(interview_id, "import", source_name=source.name, codec=codec.DEFAULT_CODEC)
+        meter = ChannelMeter(native_hz) if f.channels >= 2 else None
         try:
-            n_samples = _copy(f, repo, rec.id, native_hz, total_frames, report, cancel)
+            n_samples = _copy(f, repo, rec.id, native_hz, total_frames, report, cancel, meter)
+            two_voices = meter is not None and carries_two_voices(meter.result())
+            if two_voices and meter is not None:
+                # One voice per channel: keep each channel's level so the speaker step can use it.
+                from core.vault.channels import ChannelRepo
+                levels = meter.result()
+                ChannelRepo(vault).save(rec.id, levels.levels_db, levels.frame_ms)
         except BaseException as exc:
             # Cancelled or failed: leave nothing half-imported behind.
             try:
@@ -81,15 +89,16 @@ def _import(vault: Vault, interview_id: str, source: Path, report: ReportFn, can
     repo.finish(rec.id, "complete")
     from core.vault.interviews import InterviewRepo
     InterviewRepo(vault).advance_state(interview_id, "recorded")
-    vault.audit("audio_imported", {"interview": interview_id, "recording": rec.id, "samples": n_samples})
-    log.info("imported recording=%d samples=%d native_hz=%d in %.1fs", rec.id, n_samples, native_hz,
-             time.monotonic() - started)
+    vault.audit("audio_imported", {"interview": interview_id, "recording": rec.id, "samples": n_samples,
+                                   **({"voice_per_channel": True} if two_voices else {})})
+    log.info("imported recording=%d samples=%d native_hz=%d voice_per_channel=%s in %.1fs", rec.id, n_samples,
+             native_hz, two_voices, time.monotonic() - started)
     report(Progress(1, 1, "Imported"))
     return rec.id
 
 
 def _copy(f: sf.SoundFile, repo: RecordingRepo, recording_id: int, native_hz: int, total_frames: int,
-          report: ReportFn, cancel: CancelToken) -> int:
+          report: ReportFn, cancel: CancelToken, meter: ChannelMeter | None = None) -> int:
     resampler = StreamResampler(native_hz, SAMPLE_RATE_HZ)
     pending = np.zeros(0, dtype=np.float32)
     batch: list[ChunkRow] = []
@@ -109,6 +118,8 @@ def _copy(f: sf.SoundFile, repo: RecordingRepo, recording_id: int, native_hz: in
         if len(block) == 0:
             break
         frames_read += len(block)
+        if meter is not None:
+            meter.push(block)
         pending = np.concatenate([pending, resampler.push(downmix(block))])
         while len(pending) >= CHUNK_SAMPLES:
             emit(pending[:CHUNK_SAMPLES])

@@ -140,14 +140,21 @@ def make_transcribe_job(vault: Vault, interview_id: str, *, engine: str = DEFAUL
         segments = to_segments(result.segments, timemap)
         voices: dict[str, Any] = {"method": "off"}
         if speakers != "off" and segments:
+            from core.speakers.channels import label_voices_by_channel
             from core.speakers.service import label_voices
 
             report(Progress(total_s, whole, "Finding who spoke"))
-            segments, summary = label_voices(
+            n_voices = speakers if isinstance(speakers, int) else None
+
+            def on_voices(done: float, total: float) -> None:
+                report(Progress(_part(done, total, total_s, whole - total_s), whole, "Finding who spoke"))
+
+            # A stereo import with one voice per channel: the channels say who spoke (decision 0161).
+            by_channel = label_voices_by_channel(vault, interview_id, recording.id, segments,
+                                                 n_speakers=n_voices, cancel=cancel, on_progress=on_voices)
+            segments, summary = by_channel or label_voices(
                 vault, interview_id, segments, audio, to_source_s=timemap.to_source_s,
-                n_speakers=speakers if isinstance(speakers, int) else None, cancel=cancel,
-                on_progress=lambda done, total: report(Progress(
-                    _part(done, total, total_s, whole - total_s), whole, "Finding who spoke")))
+                n_speakers=n_voices, cancel=cancel, on_progress=on_voices)
             voices = summary.to_dict()
         del audio
         elapsed = time.monotonic() - started

@@ -382,5 +382,15 @@ CREATE TABLE voice_samples (
   speech_s REAL NOT NULL DEFAULT 0);
 """
 
-MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8]
+# v9 [speakers] (issue 17, decision 0161). A stereo import whose two channels carry one voice each
+# keeps the level of each channel every 10 ms (float16 dBFS, frames x 2, on the stored clock), so
+# the speaker step can tell the voices apart by channel. Nothing is kept for mono or ordinary stereo.
+SCHEMA_V9 = """
+CREATE TABLE recording_channels (
+  recording_id INTEGER PRIMARY KEY REFERENCES recordings(id) ON DELETE CASCADE,
+  frame_ms INTEGER NOT NULL, levels BLOB NOT NULL);
+"""
+
+MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8,
+                         SCHEMA_V9]
 SCHEMA_VERSION = len(MIGRATIONS)
