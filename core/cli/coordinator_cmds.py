@@ -421,7 +421,8 @@ def _print_share(view: Any, written: list[Path]) -> None:
           "shown):")
     for path in written:
         print(f"  {path}")
-    for line in view.statements():
+    from core.cli.common import language
+    for line in view.statements(language()):  # in the language of this command's messages
         print(f"withheld: {line}", file=sys.stderr)
     pending = sum(1 for r in view.quotes.review if r.flags and r.decision is None)
     if pending:

@@ -59,6 +59,7 @@ ENGLISH: dict[str, str] = {
                         "{passages} coded passages.",
     "common.came_up_under": "Came up most under: {listed}",
     "common.quote_question": "; question: “{question}”",
+    "common.quoted": "“{text}”",
     "common.methods": "Methods notes",
     "common.what_is_counted": "What is counted",
     "common.deidentification": "De-identification",

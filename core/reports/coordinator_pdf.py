@@ -17,6 +17,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import (
@@ -125,7 +126,7 @@ def _cover(agg: Aggregate, s: dict[str, ParagraphStyle], title: str, w: Words) -
             [w("common.guide_versions"), Paragraph(versions, s["cell"])],
             [w("common.themes_coded"), w("team.themes_of", coded=coded, total=len(agg.themes))],
             [w("common.filters"), Paragraph(_t(filters_text(agg.filters, w)), s["cell"])]]
-    table = Table(rows, colWidths=[2.3 * inch, CONTENT_W - 2.3 * inch], hAlign="LEFT")
+    table = Table(label_cells(rows, w), colWidths=[2.3 * inch, CONTENT_W - 2.3 * inch], hAlign="LEFT")
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), fonts.REGULAR, 9.5),
                                ("FONT", (0, 0), (0, -1), fonts.BOLD, 9.5),
                                ("GRID", (0, 0), (-1, -1), 0.4, _GRID), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
@@ -137,8 +138,24 @@ def _cover(agg: Aggregate, s: dict[str, ParagraphStyle], title: str, w: Words) -
     return story
 
 
+_HEAD_LEFT = ParagraphStyle("head", fontName=fonts.BOLD, fontSize=8, leading=10)
+_HEAD_RIGHT = ParagraphStyle("head_right", parent=_HEAD_LEFT, alignment=TA_RIGHT)
+
+
+_LABEL = ParagraphStyle("label", fontName=fonts.BOLD, fontSize=9.5, leading=12)
+
+
+def label_cells(rows: list[list[Any]], w: Words) -> list[list[Any]]:
+    """A cover table's labels, wrapping in other languages (English keeps its one-line cells)."""
+    return rows if w.is_english else [[Paragraph(_t(label), _LABEL), *rest] for label, *rest in rows]
+
+
 def header_row(w: Words, *keys: str) -> list[Any]:
-    return [w(k) for k in keys]
+    """A table's header: the first column left, the numbers right. Other languages' longer
+    words wrap inside their column (English keeps its plain one-line cells, as before)."""
+    if w.is_english:
+        return [w(k) for k in keys]
+    return [Paragraph(_t(w(k)), _HEAD_LEFT if i == 0 else _HEAD_RIGHT) for i, k in enumerate(keys)]
 
 
 def _overview(agg: Aggregate, s: dict[str, ParagraphStyle], w: Words) -> list[Any]:
@@ -150,7 +167,8 @@ def _overview(agg: Aggregate, s: dict[str, ParagraphStyle], w: Words) -> list[An
               w.n(t.passages)] for t in themes]
     story: list[Any] = [Paragraph(w("common.at_a_glance"), s["h1"]),
                         Paragraph(w("team.glance_body", n=n), s["body"]), Spacer(1, 6),
-                        _table(rows, [2.9 * inch, 0.9 * inch, 1.1 * inch, 0.8 * inch, 0.8 * inch])]
+                        _table(rows, [x * inch for x in (2.9, 0.9, 1.1, 0.8, 0.8) if w.is_english]
+                               or [x * inch for x in (2.5, 1.0, 1.1, 0.95, 0.95)])]
     if any(t.interviews for t in agg.themes):
         story.append(KeepTogether([Paragraph(w("common.by_site_chart"), s["h2"]),
                                    theme_by_site_chart(agg, CONTENT_W, w)]))
@@ -190,7 +208,8 @@ def _theme_section(agg: Aggregate, t: ThemeStat, s: dict[str, ParagraphStyle], w
     qtext = {q.question_id: q.text for q in agg.questions}
     top_q = sorted(t.answers_by_question.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
     if top_q:
-        listed = "; ".join(f"“{_t(qtext.get(q, q or w('team.no_question')))}” ({w.n(k)})" for q, k in top_q)
+        listed = "; ".join(f"{w('common.quoted', text=_t(qtext.get(q, q or w('team.no_question'))))} ({w.n(k)})"
+                           for q, k in top_q)
         head.append(Paragraph(w("common.came_up_under", listed=listed), s["small"]))
     story: list[Any] = [CondPageBreak(2.5 * inch), KeepTogether(head)]
     for q in t.quotes:

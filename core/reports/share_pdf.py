@@ -38,6 +38,7 @@ from core.reports.coordinator_pdf import (
     _table,
     filters_text,
     header_row,
+    label_cells,
     replacements,
 )
 from core.reports.share_view import ShareView, ThemeView
@@ -83,7 +84,7 @@ def _cover(view: ShareView, s: dict[str, ParagraphStyle], title: str, w: Words) 
             [w("common.months"), months], [w("common.guide_versions"), Paragraph(versions, s["cell"])],
             [w("common.themes_coded"), w.n(len(view.themes))],
             [w("common.filters"), Paragraph(_t(filters_text(view.filters, w)), s["cell"])]]
-    table = Table(rows, colWidths=[2.3 * inch, CONTENT_W - 2.3 * inch], hAlign="LEFT")
+    table = Table(label_cells(rows, w), colWidths=[2.3 * inch, CONTENT_W - 2.3 * inch], hAlign="LEFT")
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 9.5), ("FONT", (0, 0), (0, -1), fonts.BOLD, 9.5),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
@@ -101,7 +102,8 @@ def _overview(view: ShareView, s: dict[str, ParagraphStyle], w: Words) -> list[A
               _n(t.passages, w)] for t in view.themes]
     story: list[Any] = [Paragraph(w("common.at_a_glance"), s["h1"]),
                         Paragraph(w("share.glance_body", n=n, hidden=HIDDEN, k=k), s["body"]), Spacer(1, 6),
-                        _table(rows, [2.6 * inch, 1.0 * inch, 1.3 * inch, 0.8 * inch, 0.8 * inch])]
+                        _table(rows, [x * inch for x in (2.6, 1.0, 1.3, 0.8, 0.8) if w.is_english]
+                               or [x * inch for x in (2.4, 1.0, 1.2, 0.95, 0.95)])]
     shown = [t for t in view.themes if t.interviews][:MAX_THEMES]
     if shown and view.groups:
         rows = [[w("common.theme")] + [w.group(label) for label, _size in view.groups]]
@@ -160,7 +162,7 @@ def _theme_section(view: ShareView, t: ThemeView, s: dict[str, ParagraphStyle], 
                      HIDDEN if value is None else w.pct(f"{round(100 * value / size)}%")])
     head += [Spacer(1, 4), _table(rows, [2.0 * inch, 1.7 * inch, 1.2 * inch, 0.7 * inch])]
     if t.top_questions:
-        listed = "; ".join(f"“{_t(q)}”" for q in t.top_questions)
+        listed = "; ".join(w("common.quoted", text=_t(q)) for q in t.top_questions)
         head.append(Paragraph(w("common.came_up_under", listed=listed), s["small"]))
     story: list[Any] = [CondPageBreak(2.5 * inch), KeepTogether(head)]
     for q in t.quotes:
