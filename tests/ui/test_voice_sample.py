@@ -15,9 +15,8 @@ import pytest
 
 from tests.helpers.vmic import play_into_vmic, vmic  # noqa: F401  (vmic is a fixture)
 from tests.ui.conftest import wait_idle
+from tests.ui.test_spanish import spanish  # noqa: F401  (a fixture)
 from tests.unit.speakers.conftest import DATA, rttm
-
-pytestmark = [pytest.mark.mic, pytest.mark.slow]
 
 
 def _open_dialog(qtbot, window):
@@ -53,6 +52,8 @@ def _interviewer_share(vault, interview_id: str, transcript, ref, researcher: st
     return words, right / max(words, 1)
 
 
+@pytest.mark.mic
+@pytest.mark.slow
 def test_voice_taught_through_the_microphone_names_the_interviewer_and_can_be_forgotten(
         qtbot, researcher_window, vmic, answers, shown_errors):  # noqa: F811
     from core.audio.importer import make_import_job
@@ -110,6 +111,7 @@ def test_voice_taught_through_the_microphone_names_the_interviewer_and_can_be_fo
     qtbot.waitUntil(lambda: section.state.text() == "Confidant does not know your voice yet.", timeout=5000)
 
 
+@pytest.mark.mic
 def test_a_silent_or_short_recording_is_refused_in_plain_words(qtbot, researcher_window, vmic, shown_errors):  # noqa: F811
     from core.vault.voices import VoiceRepo
     from tests.conftest import JFK_FLAC
@@ -165,3 +167,31 @@ def test_the_voices_box_offers_the_voice_sample_when_there_is_none(qtbot, resear
     wait_idle(qtbot)
     qtbot.waitUntil(lambda: not panel.teach_button.isVisibleTo(view), timeout=10000)
     assert not panel.teach_note.isVisibleTo(view) and panel.isVisibleTo(view)
+
+
+def test_the_voice_dialog_in_spanish_shows_no_english(qtbot, spanish, researcher_window):  # noqa: F811
+    """Spanish interface: the explanation, the text to read and a refusal are all Spanish. A fake
+    microphone (silence, 20x real time) stands in for the real one here; the real one is above."""
+    import numpy as np
+
+    from core.audio.fake import fake_input_factory
+    from core.speakers.sample import explanation, reading
+    from tests.ui.test_spanish import _english_sources, _visible_texts
+
+    window = researcher_window
+    window.ctx.overrides["stream_factory"] = fake_input_factory(np.zeros(16000, dtype=np.float32), speed=20)
+    window._select_nav("settings")
+    wait_idle(qtbot)
+    window.settings.voice.open_button.click()
+    dialog = window.settings.voice.dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    wait_idle(qtbot)
+    assert dialog.windowTitle() == "Enseña tu voz a Confidant"
+    assert dialog.why.text() == explanation("es") and dialog.text.toPlainText() == reading("es")
+    dialog.record_button.click()       # 30 s of silence, at 20x: it stops by itself and refuses
+    qtbot.waitUntil(lambda: dialog.problem.text() != "", timeout=30000)
+    wait_idle(qtbot)
+    assert dialog.problem.text().startswith("No se oyó nada")
+    english = _english_sources()
+    assert not {t for t in _visible_texts(dialog) if t in english}
+    dialog.close()
