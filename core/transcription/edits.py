@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from core.errors import InvalidInput
+from core.errors import InvalidInput, Msg
 from core.vault.db import Vault
 from core.vault.transcripts import Segment, TranscriptRepo
 
@@ -28,8 +28,8 @@ class Snapshot:
 def _segments_of(repo: TranscriptRepo, segment_id: int) -> tuple[int, list[Segment], int]:
     seg = repo.segment(segment_id)
     if seg is None or seg.transcript_id is None:
-        raise InvalidInput("That passage is not in the transcript any more.",
-                           "Reload the transcript and try again.")
+        raise InvalidInput(Msg("transcription.passage_not_transcript_any"),
+                           Msg("transcription.passage_not_transcript_any.hint"))
     segments = repo.segments(seg.transcript_id)
     index = next(i for i, s in enumerate(segments) if s.id == segment_id)
     return seg.transcript_id, segments, index
@@ -51,8 +51,8 @@ def split(vault: Vault, segment_id: int, char_at: int) -> Snapshot:
     seg = segments[i]
     text = seg.text
     if not 0 < char_at < len(text):
-        raise InvalidInput("Put the cursor inside the passage where it should be split.",
-                           "Click between two words, then press Split.")
+        raise InvalidInput(Msg("transcription.put_cursor_inside_passage"),
+                           Msg("transcription.put_cursor_inside_passage.hint"))
     cut_ms = seg.start_ms + int((seg.end_ms - seg.start_ms) * char_at / len(text))
     first = dataclasses.replace(seg, text=text[:char_at].rstrip(), end_ms=cut_ms, is_edited=True,
                                 words=[w for w in seg.words if w.end_ms <= cut_ms])
@@ -67,8 +67,8 @@ def join_with_next(vault: Vault, segment_id: int) -> Snapshot:
     repo = TranscriptRepo(vault)
     tid, segments, i = _segments_of(repo, segment_id)
     if i + 1 >= len(segments):
-        raise InvalidInput("This is the last passage; there is nothing after it to join.",
-                           "Choose an earlier passage.")
+        raise InvalidInput(Msg("transcription.last_passage_nothing_after"),
+                           Msg("transcription.last_passage_nothing_after.hint"))
     before = Snapshot(tid, tuple(segments))
     a, b = segments[i], segments[i + 1]
     merged = dataclasses.replace(a, text=f"{a.text.rstrip()} {b.text.lstrip()}", end_ms=b.end_ms,

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from core.errors import ModelNotInstalled
+from core.errors import Join, ModelNotInstalled, Msg
 from core.transcription.registry import ModelInfo, find_model, list_models
 
 if TYPE_CHECKING:
@@ -28,6 +28,14 @@ MULTILINGUAL_DEFAULT = "base"
 SETTING_PREFIX = "transcription.model."
 LEGACY_SETTING = "transcription.model"  # one model for everything (before per-language)
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+
+
+LANGUAGE_WORDS = {"en": Msg("transcription.language_en"), "es": Msg("transcription.language_es")}
+
+
+def language_word(code: str) -> Msg | str:
+    """The language's name as a message (rendered in the person's language); else the code."""
+    return LANGUAGE_WORDS.get(code) or code or Msg("transcription.language_unknown")
 
 
 def language_name(code: str) -> str:
@@ -66,9 +74,8 @@ def set_default_model(vault: Vault, language: str, name: str) -> ModelInfo:
     language = base_language(language)
     info = find_model(name, vault)
     if not speaks(info, language):
-        raise ModelNotInstalled(f"The model '{name}' only understands "
-                                f"{', '.join(language_name(x) for x in info.languages)}.",
-                                "Choose a multilingual model (such as base) for this language.")
+        raise ModelNotInstalled(Msg("transcription.model_only_understands", name=name, languages=Join([language_word(x) for x in info.languages], ", ")),
+                                Msg("transcription.model_only_understands.hint"))
     vault.set_setting(SETTING_PREFIX + language, name)
     return info
 
@@ -94,8 +101,8 @@ def model_for(vault: Vault | None, language: str, requested: str | None = None) 
         named = find_model(requested, vault)
         if language and not speaks(named, language):
             raise ModelNotInstalled(
-                f"The model '{requested}' cannot transcribe {language_name(language)}.",
-                "Choose a multilingual model (such as base), or leave the model unset.")
+                Msg("transcription.model_cannot_transcribe", requested=requested, language=language_word(language)),
+                Msg("transcription.model_cannot_transcribe.hint"))
         return named
     installed = {m.name: m for m in list_models(vault)}
     names: list[str] = []
@@ -109,6 +116,6 @@ def model_for(vault: Vault | None, language: str, requested: str | None = None) 
         if not language and "tiny.en" in installed:
             return installed["tiny.en"]  # nothing can detect: English is the best guess
         raise ModelNotInstalled(
-            f"No installed speech model understands {language_name(language)}.",
-            "Import a multilingual model your coordinator gives you (Settings, Speech recognition).")
+            Msg("transcription.no_installed_speech_model", language=language_word(language)),
+            Msg("transcription.no_installed_speech_model.hint"))
     return info

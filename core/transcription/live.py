@@ -15,7 +15,7 @@ import threading
 import time
 from typing import Any
 
-from core.errors import CoreError, TranscriptionError
+from core.errors import CoreError, Msg, TranscriptionError
 from core.jobs import CancelToken
 from core.transcription.engine import DEFAULT_ENGINE, EngineOptions
 from core.transcription.language import DETECT_S, base_language, interview_language, model_for
@@ -104,13 +104,13 @@ class LiveTranscriber:
         from core.vault.interviews import InterviewRepo
 
         if self._thread is None or self.transcript_id is None:
-            raise TranscriptionError("Live transcription was not started.")
+            raise TranscriptionError(Msg("transcription.live_transcription_not_started"))
         self._final.set()
         self._thread.join(timeout_s)
         if self._thread.is_alive():
             self.stop()
-            raise TranscriptionError("Finishing the live transcript took too long.",
-                                     "Transcribe the interview again from its recording.")
+            raise TranscriptionError(Msg("transcription.finishing_live_transcript_took"),
+                                     Msg("transcription.finishing_live_transcript_took.hint"))
         if self._error is not None:
             if isinstance(self._error, CoreError):
                 raise self._error

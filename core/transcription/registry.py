@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from core.errors import InvalidInput, ModelNotInstalled
+from core.errors import InvalidInput, ModelNotInstalled, Msg
 
 if TYPE_CHECKING:
     from core.vault.db import Vault
@@ -191,7 +191,7 @@ def find_model(name: str, vault: Vault | None = None) -> ModelInfo:
     for info in list_models(vault):
         if info.name == name:
             return info
-    raise ModelNotInstalled(f"The speech recognition model '{name}' is not installed.")
+    raise ModelNotInstalled(Msg("transcription.speech_recognition_model_not", name=name))
 
 
 def _openai_languages(path: Path) -> tuple[str, ...]:
@@ -200,8 +200,8 @@ def _openai_languages(path: Path) -> tuple[str, ...]:
         checkpoint = torch.load(path, map_location="cpu", weights_only=True)
         n_vocab = int(checkpoint["dims"]["n_vocab"])
     except Exception as exc:  # a broken or foreign file: tell the person, not a traceback
-        raise InvalidInput("That file is not an openai-whisper model.",
-                           "Import the .pt file or the CTranslate2 folder your coordinator gave you.") from exc
+        raise InvalidInput(Msg("transcription.file_not_openai_whisper"),
+                           Msg("transcription.file_not_openai_whisper.hint")) from exc
     return ("*",) if n_vocab >= _MULTILINGUAL_VOCAB else ("en",)
 
 
@@ -211,26 +211,26 @@ def import_model(vault: Vault, path: str | Path, name: str | None = None) -> Mod
     if src.is_dir():
         missing = [f for f in ("model.bin", "config.json") if not (src / f).is_file()]
         if missing:
-            raise InvalidInput(f"That folder is not a CTranslate2 Whisper model (missing {', '.join(missing)}).",
-                               "Choose the folder that holds model.bin and config.json.")
+            raise InvalidInput(Msg("transcription.folder_not_ctranslate_whisper", missing=', '.join(missing)),
+                               Msg("transcription.folder_not_ctranslate_whisper.hint"))
         fmt, weights = CT2, (src / "model.bin",)
         if not (src / "tokenizer.json").is_file():
-            raise InvalidInput("That model folder has no tokenizer.json.",
-                               "Ask your coordinator for the complete model folder.")
+            raise InvalidInput(Msg("transcription.model_folder_no_tokenizer"),
+                               Msg("transcription.model_folder_no_tokenizer.hint"))
     elif src.is_file() and src.suffix == ".pt":
         fmt, weights = OPENAI, (src,)
     else:
-        raise InvalidInput("Confidant can import a CTranslate2 model folder or an openai-whisper .pt file.",
-                           "Choose the model folder (with model.bin) or the .pt file.")
+        raise InvalidInput(Msg("transcription.confidant_can_import_ctranslate"),
+                           Msg("transcription.confidant_can_import_ctranslate.hint"))
     model_name = (name or (src.name if src.is_dir() else src.stem)).strip()
     if not model_name or "/" in model_name or model_name.startswith("."):
-        raise InvalidInput(f"'{model_name}' cannot be a model name.", "Give a plain name such as small.en.")
+        raise InvalidInput(Msg("transcription.cannot_model_name", model_name=model_name), Msg("transcription.cannot_model_name.hint"))
     languages = _ct2_languages(src) if fmt == CT2 else _openai_languages(src)
     digest = sha256_of(weights)
     dest = vault.models_dir / model_name
     if dest.exists():
-        raise InvalidInput(f"A model named '{model_name}' is already in this vault.",
-                           "Import it under another name (--name).")
+        raise InvalidInput(Msg("transcription.model_named_already_vault", model_name=model_name),
+                           Msg("transcription.model_named_already_vault.hint"))
     staging = vault.models_dir / f".{model_name}.importing"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)

@@ -19,7 +19,7 @@ from typing import Any, Self
 
 import numpy as np
 
-from core.errors import Cancelled, EngineCrashed, ModelNotInstalled, TranscriptionError
+from core.errors import Cancelled, EngineCrashed, ModelNotInstalled, Msg, TranscriptionError
 from core.jobs import CancelToken
 from core.transcription.engine import ENGINES, DetectedLanguage, EngineOptions, EngineResult
 from core.transcription.protocol import (
@@ -71,11 +71,11 @@ class EngineProcess:
     def __init__(self, engine: str, model: ModelInfo, options: EngineOptions | None = None, *,
                  nice: int = 0) -> None:
         if engine not in ENGINES:
-            raise TranscriptionError(f"There is no transcription engine called '{engine}'.",
-                                     f"Choose one of: {', '.join(ENGINES)}.")
+            raise TranscriptionError(Msg("transcription.no_transcription_engine_called", engine=engine),
+                                     Msg("transcription.no_transcription_engine_called.hint", engines=', '.join(ENGINES)))
         if engine not in model.engines():
-            raise ModelNotInstalled(f"The model '{model.name}' cannot run with {engine}.",
-                                    f"Use {' or '.join(model.engines())}, or import a model for {engine}.")
+            raise ModelNotInstalled(Msg("transcription.model_cannot_run", model_name=model.name, engine=engine),
+                                    Msg("transcription.model_cannot_run.hint", engines=' or '.join(model.engines()), engine=engine))
         self.engine, self.model = engine, model
         self.options = options or EngineOptions()
         self.nice = nice
@@ -117,8 +117,8 @@ class EngineProcess:
             if isinstance(msg, ErrorMsg):
                 log.warning("engine %s could not load model %s: %s", self.engine, self.model.name, msg.detail)
                 self.close()
-                raise ModelNotInstalled(f"The model '{self.model.name}' could not be loaded.",
-                                        "The model files may be damaged; import the model again.")
+                raise ModelNotInstalled(Msg("transcription.model_could_not_loaded", model_name=self.model.name),
+                                        Msg("transcription.model_could_not_loaded.hint"))
 
     def close(self) -> None:
         """Stop the child (politely, then by force) and release the pipe."""
@@ -180,7 +180,7 @@ class EngineProcess:
                 raise Cancelled()
             elif isinstance(msg, ErrorMsg):
                 log.warning("engine %s failed: %s", self.engine, msg.detail)
-                raise EngineCrashed("The transcription engine failed on this audio. Your audio is safe.")
+                raise EngineCrashed(Msg("transcription.transcription_engine_failed_audio"))
 
     def detect_language(self, audio: np.ndarray, *, cancel: CancelToken | None = None,
                         seconds: float = 30.0) -> DetectedLanguage:
@@ -205,7 +205,7 @@ class EngineProcess:
                 return msg.detected
             if isinstance(msg, ErrorMsg):
                 log.warning("engine %s failed to detect the language: %s", self.engine, msg.detail)
-                raise EngineCrashed("The transcription engine failed on this audio. Your audio is safe.")
+                raise EngineCrashed(Msg("transcription.transcription_engine_failed_audio"))
 
     def _next_message(self, cancel: CancelToken | None, deadline: float | None, rid: int | None = None) -> Any:
         """The next message from the child; handles cancel, crashes and time-outs."""
@@ -225,8 +225,8 @@ class EngineProcess:
                 raise EngineCrashed()
             if deadline is not None and time.monotonic() > deadline:
                 self.close()
-                raise EngineCrashed("The transcription engine did not start in time.",
-                                    "Close other programs to free memory, or choose a smaller model.")
+                raise EngineCrashed(Msg("transcription.transcription_engine_did_not"),
+                                    Msg("transcription.transcription_engine_did_not.hint"))
 
     def _crashed(self) -> None:
         proc = self._proc

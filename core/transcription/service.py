@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from core.errors import NotFound
+from core.errors import Msg, NotFound
 from core.jobs import CancelToken, Progress, ReportFn
 from core.transcription.engine import DEFAULT_ENGINE, EngineOptions
 from core.transcription.language import DETECT_S, base_language, interview_language, model_for
@@ -68,8 +68,8 @@ def parse_speakers(value: Any) -> int | str | None:
         n = -1
     if not 1 <= n <= 6:
         from core.errors import InvalidInput
-        raise InvalidInput(f"'{value}' is not a number of speakers Confidant can find.",
-                           "Give a number from 1 to 6, 'auto' to let Confidant count, or 'off'.")
+        raise InvalidInput(Msg("transcription.not_number_speakers_confidant", value=value),
+                           Msg("transcription.not_number_speakers_confidant.hint"))
     return n
 
 
@@ -102,8 +102,8 @@ def make_transcribe_job(vault: Vault, interview_id: str, *, engine: str = DEFAUL
         repo = RecordingRepo(vault)
         recording = repo.get(recording_id) if recording_id is not None else repo.latest(interview_id)
         if recording is None:
-            raise NotFound("This interview has no recording to transcribe.",
-                           "Record the interview or import its audio first.")
+            raise NotFound(Msg("transcription.interview_no_recording_transcribe"),
+                           Msg("transcription.interview_no_recording_transcribe.hint"))
         lang = base_language(language) or interview_language(vault, interview_id)
         info = resolve_model(vault, engine, model, lang)
         report(Progress(0, None, "Reading audio"))
