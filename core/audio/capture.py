@@ -27,7 +27,15 @@ import numpy as np
 
 from core.audio import CHUNK_SAMPLES, SAMPLE_RATE_HZ, codec
 from core.audio.resample import StreamResampler, downmix
-from core.errors import AudioError, CoreError, DeviceLost, DiskFull, NoInputDevice, VaultReadOnly
+from core.errors import (
+    AudioError,
+    CoreError,
+    DeviceLost,
+    DiskFull,
+    Msg,
+    NoInputDevice,
+    VaultReadOnly,
+)
 from core.vault.db import Vault
 from core.vault.recordings import RecordingRepo
 
@@ -166,7 +174,7 @@ class Recorder:
     # --- control -------------------------------------------------------------------------
     def start(self) -> None:
         if self._started:
-            raise AudioError("This recorder has already been used.", "Start a new recording.")
+            raise AudioError(Msg("audio.recorder_already_used"), Msg("audio.recorder_already_used.hint"))
         if self._capture_off_record is None:
             from core.vault.interviews import InterviewRepo
             self._capture_off_record = InterviewRepo(self.vault).get(self.interview_id).capture_off_record
@@ -186,8 +194,8 @@ class Recorder:
         except Exception as exc:
             self._queue.put(_Control("lost"))
             self._writer.join(timeout=10)
-            raise NoInputDevice("The microphone could not be started.",
-                                "Check that no other program is using it, then try again.") from exc
+            raise NoInputDevice(Msg("audio.microphone_could_not_started"),
+                                Msg("audio.microphone_could_not_started.hint")) from exc
         self.vault.audit("recording_started", {"interview": self.interview_id, "recording": rec.id,
                                                "native_rate_hz": self.native_rate_hz})
         # Not the device name: a headset is often named after its owner ("Maria's AirPods").
@@ -231,7 +239,7 @@ class Recorder:
     def stop(self) -> int:
         """Stop, store the last partial second, close the recording; returns its id."""
         if not self._started or self._recording_id is None:
-            raise AudioError("The recording was not started.", "Start recording first.")
+            raise AudioError(Msg("audio.recording_not_started"), Msg("audio.recording_not_started.hint"))
         if self._stopped:
             return self._recording_id
         self._stop_requested = True

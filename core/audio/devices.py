@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from core.errors import NoInputDevice
+from core.errors import Msg, NoInputDevice
 
 log = logging.getLogger(__name__)
 
@@ -29,8 +29,8 @@ def _sd():
     try:
         import sounddevice
     except OSError as exc:  # libportaudio missing
-        raise NoInputDevice("The audio system (PortAudio) is not installed.",
-                            "Install libportaudio2 (Debian/Ubuntu) and try again.") from exc
+        raise NoInputDevice(Msg("audio.audio_system_portaudio_not"),
+                            Msg("audio.audio_system_portaudio_not.hint")) from exc
     return sounddevice
 
 
@@ -82,5 +82,5 @@ def resolve_device(name: str | int | None) -> int | None:
         partial = [d for d in devices if name.lower() in d.name.lower()]
         if len(partial) == 1:
             return partial[0].index
-    raise NoInputDevice(f"There is no microphone called '{name}'.",
-                        "List the microphones with `confidant audio devices` and use one of those names.")
+    raise NoInputDevice(Msg("audio.no_microphone_called", name=name),
+                        Msg("audio.no_microphone_called.hint"))

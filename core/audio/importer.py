@@ -21,7 +21,7 @@ import soundfile as sf
 from core.audio import CHUNK_SAMPLES, SAMPLE_RATE_HZ, codec
 from core.audio.channels import ChannelMeter, carries_two_voices
 from core.audio.resample import StreamResampler, downmix
-from core.errors import CoreError, NotFound, UnsupportedAudio
+from core.errors import CoreError, Msg, NotFound, UnsupportedAudio
 from core.jobs import CancelToken, Progress, ReportFn
 from core.vault.db import Vault
 from core.vault.recordings import ChunkRow, RecordingRepo
@@ -51,7 +51,7 @@ def make_import_job(vault: Vault, interview_id: str, path: str | Path) -> Callab
 
 def _open(source: Path) -> sf.SoundFile:
     if not source.is_file():
-        raise NotFound(f"There is no file {source.name}.", "Check the file's name and folder.")
+        raise NotFound(Msg("audio.no_file", source_name=source.name), Msg("audio.no_file.hint"))
     try:
         return sf.SoundFile(str(source), mode="r")
     except (sf.LibsndfileError, RuntimeError, TypeError) as exc:
@@ -80,12 +80,12 @@ def _import(vault: Vault, interview_id: str, source: Path, report: ReportFn, can
             except CoreError:
                 log.warning("could not remove partial import recording=%d", rec.id)
             if isinstance(exc, (sf.LibsndfileError, RuntimeError)) and not isinstance(exc, CoreError):
-                raise UnsupportedAudio("Confidant could not read all of that audio file.",
-                                       "The file may be damaged; try converting it with another program.") from exc
+                raise UnsupportedAudio(Msg("audio.confidant_could_not_read"),
+                                       Msg("audio.confidant_could_not_read.hint")) from exc
             raise
     if n_samples == 0:
         repo.delete(rec.id)
-        raise UnsupportedAudio("That file holds no audio.", "Choose another file.")
+        raise UnsupportedAudio(Msg("audio.file_holds_no_audio"), Msg("audio.file_holds_no_audio.hint"))
     repo.finish(rec.id, "complete")
     from core.vault.interviews import InterviewRepo
     InterviewRepo(vault).advance_state(interview_id, "recorded")
@@ -151,8 +151,8 @@ def delete_source(path: str | Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise CoreError("Confidant could not delete the original file.",
-                        "Delete it yourself in your file manager.") from exc
+        raise CoreError(Msg("audio.confidant_could_not_delete"),
+                        Msg("audio.confidant_could_not_delete.hint")) from exc
 
 
 __all__ = [

@@ -21,7 +21,7 @@ import numpy as np
 
 from core.audio import SAMPLE_RATE_HZ
 from core.audio.stretch import MAX_SPEED, MIN_SPEED, TimeStretcher
-from core.errors import AudioError, InvalidInput
+from core.errors import AudioError, InvalidInput, Msg
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +94,7 @@ class Player:
     # --- control -------------------------------------------------------------------------
     def play(self) -> None:
         if self._closed:
-            raise AudioError("The player was closed.", "Open the recording again.")
+            raise AudioError(Msg("audio.player_closed"), Msg("audio.player_closed.hint"))
         if self._position >= self.total_samples:
             self.seek(0)
         if self._stream is None:
@@ -111,8 +111,8 @@ class Player:
                 self._stream.start()
             except Exception as exc:
                 self._stream = None
-                raise AudioError("Confidant could not play the audio.",
-                                 "Check that speakers or headphones are connected and not muted.") from exc
+                raise AudioError(Msg("audio.confidant_could_not_play"),
+                                 Msg("audio.confidant_could_not_play.hint")) from exc
         self._playing = True
         self._wake.set()
 
@@ -136,7 +136,7 @@ class Player:
 
     def set_speed(self, speed: float) -> None:
         if not MIN_SPEED <= speed <= MAX_SPEED:
-            raise InvalidInput(f"Speed {speed} is out of range.", f"Choose {MIN_SPEED}× to {MAX_SPEED}×.")
+            raise InvalidInput(Msg("audio.speed_out_range", speed=speed), Msg("audio.speed_out_range.hint", min_speed=MIN_SPEED, max_speed=MAX_SPEED))
         self._speed = float(speed)
         self.seek(self._position)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.errors import CoreError, NotFound
+from core.errors import CoreError, Msg, NotFound
 from core.vault.db import Vault
 from core.vault.recordings import Recording, RecordingRepo
 from core.vault.transcripts import Transcript, TranscriptRepo
@@ -75,13 +75,13 @@ def choose_take(vault: Vault, interview_id: str, recording_id: int) -> Transcrip
 
     rec = RecordingRepo(vault).get(recording_id)
     if rec.interview_id != interview_id:
-        raise NotFound(f"Recording {recording_id} is not part of interview {interview_id}.",
-                       f"See its takes with `confidant audio info {interview_id}`.")
+        raise NotFound(Msg("audio.recording_not_part_interview", recording_id=recording_id, interview_id=interview_id),
+                       Msg("audio.recording_not_part_interview.hint", interview_id=interview_id))
     repo = TranscriptRepo(vault)
     transcript = repo.latest_for_recording(recording_id)
     if transcript is None:
-        raise NotFound("That take has not been typed up yet.",
-                       "Type it up first; its transcript then appears beside the others.")
+        raise NotFound(Msg("audio.take_not_typed_up"),
+                       Msg("audio.take_not_typed_up.hint"))
     repo.set_current(transcript.id)
     # The work done on another take (themes, sign-off) stays with that take's transcript; this
     # one starts again from "transcribed" unless it was already further along.
