@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from core import __version__
-from core.errors import CoreError, DiskFull, InvalidInput, VaultExists, VaultReadOnly
+from core.errors import CoreError, DiskFull, InvalidInput, Msg, VaultExists, VaultReadOnly
 from core.jobs import CancelToken, Progress, ReportFn
 from core.vault import Vault
 from core.vault.db import DB_NAME, now_iso
@@ -91,9 +91,8 @@ def _stamp() -> str:
 
 def _write_error(exc: OSError, folder: Path) -> CoreError:
     if exc.errno == errno.ENOSPC:
-        return DiskFull("The backup drive is full, so this backup was not made. Earlier backups and the "
-                        "vault are unchanged.", "Free space on the drive or use a bigger USB stick.")
-    return VaultReadOnly(f"Cannot write to {folder}.", "Check that the USB stick or folder is writable.")
+        return DiskFull(Msg("lifecycle.backup_drive_full_backup"), Msg("lifecycle.backup_drive_full_backup.hint"))
+    return VaultReadOnly(Msg("lifecycle.cannot_write", folder=folder), Msg("lifecycle.cannot_write.hint"))
 
 
 def _remove_stale_partials(folder: Path) -> None:
@@ -119,10 +118,10 @@ def make_backup_job(vault: Vault, out_dir: str | Path):  # -> Job[BackupResult]
 
     def job(report: ReportFn, cancel: CancelToken) -> BackupResult:
         if not folder.is_dir():
-            raise InvalidInput(f"The folder {folder} does not exist.", "Choose an existing folder or USB stick.")
+            raise InvalidInput(Msg("lifecycle.folder_not_exist", folder=folder), Msg("lifecycle.folder_not_exist.hint"))
         if vault.conn.execute("SELECT 1 FROM recordings WHERE state = 'recording'").fetchone():
-            raise BackupBusy("A recording is running, so the backup did not start.",
-                             "Stop the recording, then back up.")
+            raise BackupBusy(Msg("lifecycle.recording_running_backup_did"),
+                             Msg("lifecycle.recording_running_backup_did.hint"))
         _remove_stale_partials(folder)
         created = now_iso()
         name = f"confidant-backup-{vault.vault_id[:8]}-{_stamp()}{SUFFIX}"
@@ -181,7 +180,7 @@ def _copy(vault: Vault, conn: Any, partial: Path, created: str, report: ReportFn
                          "keyfile_bytes": len(keyfile)}, sort_keys=True).encode()
     master = getattr(vault, "_master_key", None)
     if master is None:
-        raise CoreError("The vault is locked.", "Unlock it again.")
+        raise CoreError(Msg("lifecycle.vault_locked"), Msg("lifecycle.vault_locked.hint"))
     mac = hmac.new(mac_key(master, vault.vault_id), digestmod=hashlib.sha256)
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as out, (Path(vault.folder) / DB_NAME).open("rb") as src:
@@ -194,7 +193,7 @@ def _copy(vault: Vault, conn: Any, partial: Path, created: str, report: ReportFn
             cancel.raise_if_cancelled()
             block = src.read(min(BLOCK_BYTES, db_bytes - done))
             if not block:
-                raise BackupBusy("vault.db is shorter than its page count.", "Run the audit, then try again.")
+                raise BackupBusy(Msg("lifecycle.vault_db_shorter_page"), Msg("lifecycle.vault_db_shorter_page.hint"))
             put(block)
             done += len(block)
             report(Progress(done, db_bytes, "Backing up"))
@@ -230,8 +229,8 @@ def read_header(fh: BinaryIO) -> BackupHeader:
     try:
         fields = json.loads(fh.read(n))
         if fields.get("format") != FORMAT:
-            raise BackupDamaged("This backup was made by a newer version of Confidant.",
-                                "Install the newest version of Confidant to restore it.")
+            raise BackupDamaged(Msg("lifecycle.backup_made_newer_version"),
+                                Msg("lifecycle.backup_made_newer_version.hint"))
         kb = int(fields["keyfile_bytes"])
         keyfile_bytes = fh.read(kb)
         keyfile = KeyFile.from_json(json.loads(keyfile_bytes))
@@ -250,12 +249,12 @@ def make_restore_job(backup_file: str | Path, new_folder: str | Path, *, passphr
 
     def job(report: ReportFn, cancel: CancelToken) -> RestoreResult:
         if (folder / KEYFILE_NAME).exists() or (folder / DB_NAME).exists():
-            raise VaultExists("A vault already exists in that folder.",
-                              "Restore into a new, empty folder; Confidant never overwrites a vault.")
+            raise VaultExists(Msg("lifecycle.vault_already_exists_folder"),
+                              Msg("lifecycle.vault_already_exists_folder.hint"))
         try:
             fh = src.open("rb")
         except OSError as exc:
-            raise InvalidInput(f"Cannot read {src}.", "Check the file and the USB stick.") from exc
+            raise InvalidInput(Msg("lifecycle.cannot_read", src=src), Msg("lifecycle.cannot_read.hint")) from exc
         with fh:
             head = read_header(fh)
             if recovery_code is not None:
@@ -264,15 +263,15 @@ def make_restore_job(backup_file: str | Path, new_folder: str | Path, *, passphr
                 master = head.keyfile.unwrap_with_passphrase(passphrase or "")
             total = os.fstat(fh.fileno()).st_size
             if total != head.db_offset + head.db_bytes + MAC_BYTES:
-                raise BackupDamaged("This backup file is incomplete (it was cut short).",
-                                    "Use another backup file.")
+                raise BackupDamaged(Msg("lifecycle.backup_file_incomplete_cut"),
+                                    Msg("lifecycle.backup_file_incomplete_cut.hint"))
             _write_db(fh, head, master, folder, report, cancel)
         restored = (Vault.open_with_recovery_code(folder, recovery_code) if recovery_code is not None
                     else Vault.open(folder, passphrase or ""))
         try:
             ok = restored.conn.execute("PRAGMA quick_check").fetchone()[0]
             if ok != "ok":
-                raise BackupDamaged("The restored vault failed its check.", "Use another backup file.")
+                raise BackupDamaged(Msg("lifecycle.restored_vault_failed_check"), Msg("lifecycle.backup_file_incomplete_cut.hint"))
             n = int(restored.conn.execute("SELECT COUNT(*) FROM interviews").fetchone()[0])
             restored.audit("restored_from_backup", {"backup_made": head.fields.get("created_at", ""),
                                                     "interviews": n})
@@ -306,8 +305,8 @@ def _write_db(fh: BinaryIO, head: BackupHeader, master: bytes, folder: Path, rep
                 left -= len(block)
                 report(Progress(head.db_bytes - left, head.db_bytes, "Restoring"))
             if not hmac.compare_digest(mac.digest(), fh.read(MAC_BYTES)):
-                raise BackupDamaged("This backup file was changed or damaged after it was made.",
-                                    "Use another backup file; nothing was restored.")
+                raise BackupDamaged(Msg("lifecycle.backup_file_changed_damaged"),
+                                    Msg("lifecycle.backup_file_changed_damaged.hint"))
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, folder / DB_NAME)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from core.audit.sqlcipher_pages import find_in_vault_files
 from core.audit.vault_checks import independent_db_key
-from core.errors import CoreError, NotFound
+from core.errors import CoreError, Msg, NotFound
 from core.jobs import CancelToken, Progress, ReportFn
 from core.vault import Vault
 from core.vault.erase import EraseCounts, EraseIncomplete, erase_interview, erase_recording
@@ -81,7 +81,7 @@ def what_goes(vault: Vault, interview_id: str) -> WhatGoes:
     conn = vault.conn
     row = conn.execute("SELECT participant_code FROM interviews WHERE id = ?", (interview_id,)).fetchone()
     if row is None:
-        raise NotFound(f"There is no interview {interview_id}.", "List interviews with `confidant interview list`.")
+        raise NotFound(Msg("lifecycle.no_interview", interview_id=interview_id), Msg("lifecycle.no_interview.hint"))
 
     def one(sql: str) -> int:
         return int(conn.execute(sql, (interview_id,)).fetchone()[0] or 0)
@@ -103,8 +103,8 @@ def take_id(vault: Vault, interview_id: str, take: int) -> int:
     ids = [r[0] for r in vault.conn.execute(
         "SELECT id FROM recordings WHERE interview_id = ? ORDER BY id", (interview_id,))]
     if not 1 <= take <= len(ids):
-        raise NotFound(f"Interview {interview_id} has no take {take}.",
-                       f"It has {len(ids)} take(s); see them with `confidant audio info {interview_id}`.")
+        raise NotFound(Msg("lifecycle.interview_no_take", interview_id=interview_id, take=take),
+                       Msg("lifecycle.interview_no_take.hint", count=len(ids), interview_id=interview_id))
     return int(ids[take - 1])
 
 
@@ -221,7 +221,7 @@ def take_needles(vault: Vault, recording_id: int, *, check_others: bool = True) 
 def _verify(vault: Vault, needles: dict[str, bytes]) -> tuple[int, dict[str, int]]:
     master = getattr(vault, "_master_key", None)
     if master is None:
-        raise CoreError("The vault is locked.", "Unlock it again.")
+        raise CoreError(Msg("lifecycle.vault_locked"), Msg("lifecycle.vault_locked.hint"))
     key = independent_db_key(master, vault.vault_id)
     folder = Path(vault.folder)
     pages = (folder / "vault.db").stat().st_size // 4096

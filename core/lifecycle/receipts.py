@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from core.errors import CoreError, InvalidInput
+from core.errors import CoreError, InvalidInput, Msg
 from core.packets import keys
 from core.vault import Vault
 from core.vault.db import now_iso
@@ -49,8 +49,8 @@ class ReceiptRejected(CoreError):
     user_message = "This receipts file was not accepted."
     hint = "Ask your coordinator for a new one."
 
-    def __init__(self, reason: str, hint: str = "") -> None:
-        super().__init__(f"This receipts file was not accepted: {reason}", hint or self.hint)
+    def __init__(self, reason: str | Msg, hint: str | Msg = "") -> None:
+        super().__init__(Msg("lifecycle.receipts_rejected", reason=reason), hint or self.hint)
 
 
 @dataclass(frozen=True)
@@ -98,11 +98,11 @@ def receipts_by_device(vault: Vault) -> dict[str, list[Receipt]]:
 def write_receipts(vault: Vault, out_dir: str | Path) -> list[Path]:
     """Write (or rewrite) one signed receipts file per device that sent packets; returns the paths."""
     if vault.role != "coordinator":
-        raise InvalidInput("Only a coordinator vault writes receipts.",
-                           "Run this on the coordinator's vault, the one that imports packets.")
+        raise InvalidInput(Msg("lifecycle.only_coordinator_vault_writes"),
+                           Msg("lifecycle.only_coordinator_vault_writes.hint"))
     folder = Path(out_dir)
     if not folder.is_dir():
-        raise InvalidInput(f"The folder {folder} does not exist.", "Choose an existing (synced) folder.")
+        raise InvalidInput(Msg("lifecycle.folder_not_exist", folder=folder), Msg("lifecycle.folder_not_exist_2.hint"))
     paths = []
     by_device = receipts_by_device(vault)
     for fpr, receipts in sorted(by_device.items()):
@@ -139,8 +139,8 @@ def trust_signer(vault: Vault, text_or_path: str | Path) -> str:
         try:  # a key file is a few lines: bounded, regular files only (issue #22)
             content = keys.read_key_file(path)
         except (OSError, UnicodeDecodeError) as exc:
-            raise InvalidInput(f"{path.name} is not a coordinator's key file.",
-                               "Give the key file your coordinator sent, or paste its key line.") from exc
+            raise InvalidInput(Msg("lifecycle.not_coordinator_key_file", path_name=path.name),
+                               Msg("lifecycle.not_coordinator_key_file.hint")) from exc
         found = keys.find_key_line(content, keys.DEVICE_KEY_PREFIX)
         text = found[0] if found else ""
     keys.decode_device_key(text)
@@ -154,25 +154,25 @@ def trust_signer(vault: Vault, text_or_path: str | Path) -> str:
 def decode(data: bytes) -> tuple[str, dict[str, Any]]:
     """(signer key, body) of a receipts file whose signature holds; ReceiptRejected otherwise."""
     if len(data) > MAX_FILE_BYTES:
-        raise ReceiptRejected("it is larger than a receipts file can be.")
+        raise ReceiptRejected(Msg("lifecycle.larger_receipts_file_can"))
     head, sep, body = data.partition(b"\n\n")
     lines = head.split(b"\n")
     if not sep or len(lines) != 3 or lines[0] != MAGIC_LINE.encode():
-        raise ReceiptRejected("it is not a Confidant receipts file.")
+        raise ReceiptRejected(Msg("lifecycle.not_confidant_receipts_file"))
     try:
         signer = lines[1].decode("ascii").removeprefix("signer: ")
         signature = base64.b64decode(lines[2].decode("ascii").removeprefix("signature: "), validate=True)
         keys.decode_device_key(signer)
     except (UnicodeDecodeError, binascii.Error, CoreError) as exc:
-        raise ReceiptRejected("its signature lines are damaged.") from exc
+        raise ReceiptRejected(Msg("lifecycle.signature_lines_damaged")) from exc
     if not keys.verify_signature(signer, signature, SIGNATURE_CONTEXT + body):
-        raise ReceiptRejected("its signature does not match: it was changed after it was signed.")
+        raise ReceiptRejected(Msg("lifecycle.signature_not_match_changed"))
     try:
         doc = json.loads(body.decode("utf-8"))
         if doc.get("format") != BODY_FORMAT or not isinstance(doc.get("packets"), list):
             raise ValueError("format")
     except (UnicodeDecodeError, ValueError, RecursionError, AttributeError) as exc:
-        raise ReceiptRejected("its contents are damaged.") from exc
+        raise ReceiptRejected(Msg("lifecycle.contents_damaged")) from exc
     return signer, doc
 
 
@@ -199,17 +199,17 @@ def import_receipts(vault: Vault, paths: list[str | Path], *, quiet_foreign: boo
             with path.open("rb") as fh:
                 data = fh.read(MAX_FILE_BYTES + 1)
         except OSError as exc:
-            raise ReceiptRejected(f"{path.name} cannot be read.") from exc
+            raise ReceiptRejected(Msg("lifecycle.cannot_read_2", path_name=path.name)) from exc
         signer, doc = decode(data)
         if doc.get("device") != device:
             if quiet_foreign:
                 continue
-            raise ReceiptRejected("it is addressed to another device.",
-                                  "Import the receipts file named after this laptop's device key.")
+            raise ReceiptRejected(Msg("lifecycle.addressed_another_device"),
+                                  Msg("lifecycle.addressed_another_device.hint"))
         if signer not in trusted:
             raise ReceiptRejected(
-                "it is signed by a coordinator this vault does not trust.",
-                "Join your coordinator's study, or trust their device key with `confidant receipts trust`.")
+                Msg("lifecycle.signed_coordinator_vault_not"),
+                Msg("lifecycle.signed_coordinator_vault_not.hint"))
         files += 1
         signer_fpr = keys.fingerprint(signer)
         for item in doc["packets"]:

@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.errors import InvalidInput, NoRecipients, NotFound
+from core.errors import InvalidInput, Msg, NoRecipients, NotFound
 from core.jobs import CancelToken, Progress, ReportFn
 from core.lifecycle.delete import DeleteResult, make_delete_interview_job
 from core.packets import keys
@@ -47,7 +47,7 @@ def notice_bytes(vault: Vault, packet_ids: list[str], *, notice_id: str | None =
     if not recipients:
         raise NoRecipients()
     if not 0 < len(packet_ids) <= MAX_WITHDRAWN:
-        raise InvalidInput("There is nothing to withdraw.", "Only shared interviews need a notice.")
+        raise InvalidInput(Msg("lifecycle.nothing_withdraw"), Msg("lifecycle.nothing_withdraw.hint"))
     nid = notice_id or new_packet_id()
     when = day or dt.datetime.now(dt.UTC).date().isoformat()
     doc = {"format": WITHDRAWAL_FORMAT, "notice_id": nid, "withdraws": list(packet_ids), "withdrawn_on": when}
@@ -64,12 +64,12 @@ def make_withdraw_job(vault: Vault, interview_id: str, out_path: str | Path | No
         packets = shared_packets(vault, interview_id)
         exists = vault.conn.execute("SELECT 1 FROM interviews WHERE id = ?", (interview_id,)).fetchone()
         if not exists and not packets:
-            raise NotFound(f"There is no interview {interview_id}.", "List interviews with `confidant interview list`.")
+            raise NotFound(Msg("lifecycle.no_interview", interview_id=interview_id), Msg("lifecycle.no_interview.hint"))
         path, nid = None, ""
         if packets:
             if out_path is None:
-                raise InvalidInput("This interview was shared, so the coordinators need a withdrawal notice.",
-                                   "Give --out NOTICE.cpkt (a file in the folder you share packets through).")
+                raise InvalidInput(Msg("lifecycle.interview_shared_coordinators_need"),
+                                   Msg("lifecycle.interview_shared_coordinators_need.hint"))
             report(Progress(0, 4, "Writing the withdrawal notice"))
             nid, data = notice_bytes(vault, packets)
             path = write_output_file(out_path, data)
