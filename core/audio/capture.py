@@ -90,8 +90,8 @@ def open_input_stream(factory: StreamFactory | None, device: str | int | None, c
         except Exception as exc:  # noqa: BLE001 - PortAudioError, ValueError...
             errors.append(exc)
     log.warning("could not open input device: %s", type(errors[-1]).__name__)
-    raise NoInputDevice("The microphone could not be opened.",
-                        "Check that it is plugged in and not used by another program.") from errors[-1]
+    raise NoInputDevice(Msg("audio.microphone_could_not_opened"),
+                        Msg("audio.microphone_could_not_opened.hint")) from errors[-1]
 
 
 class Recorder:

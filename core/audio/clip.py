@@ -20,7 +20,7 @@ import numpy as np
 from core.audio import SAMPLE_RATE_HZ
 from core.audio.capture import StreamFactory, open_input_stream
 from core.audio.resample import StreamResampler, downmix
-from core.errors import AudioError, DeviceLost, NoInputDevice
+from core.errors import AudioError, DeviceLost, Msg, NoInputDevice
 
 log = logging.getLogger(__name__)
 
@@ -80,8 +80,8 @@ class ClipRecorder:
             self._stream.start()
         except Exception as exc:
             self._queue.put(None)
-            raise NoInputDevice("The microphone could not be started.",
-                                "Check that no other program is using it, then try again.") from exc
+            raise NoInputDevice(Msg("audio.microphone_could_not_started"),
+                                Msg("audio.microphone_could_not_started.hint")) from exc
         log.info("clip recording started native_rate=%d", rate)
 
     def stop(self) -> np.ndarray:
