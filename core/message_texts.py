@@ -125,6 +125,14 @@ TEXTS: dict[str, str] = {
     "vault.log_entry_altered": "entry {seq} was altered",
     "vault.log_all_removed": "all entries were removed",
     "vault.log_newest_removed": "the newest entries were removed",
+    # --- audio: damaged chunks (core/audio/source.py, `audio info --check`) ---------------------
+    "audio.damaged_lost": ("{seconds} s of this {total} s recording could not be read (at {where}): "
+                           "that part plays and transcribes as silence, and the rest of the recording "
+                           "is kept. Restoring the vault folder from a backup brings it back."),
+    "audio.check_take": "Take {take} (recording {recording}): {message}",
+    "audio.check_intact": "Take {take} (recording {recording}): all {total} s can be read.",
+    "audio.check_unreadable": ("Take {take} (recording {recording}): the list of its audio is damaged, so "
+                               "none of it can be read. Restore the vault folder from a backup."),
     # --- cli: common ---------------------------------------------------------------------------
     "cli.no_passphrase_given": "No passphrase given.",
     "cli.no_passphrase_given.hint": "Type it at the prompt, or use --passphrase-file FILE or $CONFIDANT_PASSPHRASE.",

@@ -10,8 +10,9 @@ import threading
 import time
 from typing import Any
 
-from core.cli.common import ProgressPrinter, open_vault, print_json
+from core.cli.common import ProgressPrinter, language, open_vault, print_json, say
 from core.errors import Msg
+from core.messages import render
 
 _RECORD_HELP = ("While recording type a letter and Enter: n = next question, o = off the record on/off, "
                 "p = pause/resume, b = bookmark. Ctrl-C stops and keeps the audio.")
@@ -49,6 +50,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     n = acts.add_parser("info", help="an interview's recordings: duration, chunks, markers, recovered")
     n.add_argument("id", help="interview id")
     n.add_argument("--json", action="store_true")
+    n.add_argument("--check", action="store_true",
+                   help="read every second of each take and say what damage to the vault lost")
     n.set_defaults(handler=cmd_info)
     d = acts.add_parser("devices", help="list the microphones")
     d.add_argument("--json", action="store_true")
@@ -183,8 +186,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         vault.close()
 
 
-def recording_info(vault: Any, interview_id: str) -> list[dict[str, Any]]:
-    """Plain data about an interview's recordings (for `audio info` and tests)."""
+def recording_info(vault: Any, interview_id: str, *, check: bool = False) -> list[dict[str, Any]]:
+    """Plain data about an interview's recordings (for `audio info` and tests); ``check``:
+    also read each take back and give the spans damage lost (``lost_s``; None: none readable)."""
     from core.audio import SAMPLE_RATE_HZ
     from core.audio.markers import off_record_spans
     from core.vault.interviews import InterviewRepo
@@ -207,17 +211,33 @@ def recording_info(vault: Any, interview_id: str) -> list[dict[str, Any]]:
                          "question_id": m.question_id, "label": m.label} for m in markers],
             "off_record_s": [[round(a / SAMPLE_RATE_HZ, 3), round(b / SAMPLE_RATE_HZ, 3)] for a, b in spans],
         })
+        if check:
+            out[-1].update(_check(vault, rec.id))
     return out
+
+
+def _check(vault: Any, recording_id: int) -> dict[str, Any]:
+    from core.audio import SAMPLE_RATE_HZ
+    from core.audio.source import check_recording
+    from core.errors import AudioDamaged
+    try:
+        result = check_recording(vault, recording_id)
+    except AudioDamaged:
+        return {"lost_s": None, "seconds_lost": None, "damage": None}
+    message = result.message()
+    return {"lost_s": [[round(a / SAMPLE_RATE_HZ, 3), round(b / SAMPLE_RATE_HZ, 3)] for a, b in result.lost],
+            "seconds_lost": round(result.seconds_lost, 3), "damage": message}
 
 
 def cmd_info(args: argparse.Namespace) -> int:
     vault = open_vault(args)
     try:
-        info = recording_info(vault, args.id)
+        info = recording_info(vault, args.id, check=args.check)
     finally:
         vault.close()
     if args.json:
-        print_json(info)
+        print_json([{k: (render(v, language()) if isinstance(v, Msg) else v) for k, v in r.items()}
+                    for r in info])
         return 0
     if not info:
         print("This interview has no recordings yet.")
@@ -229,6 +249,14 @@ def cmd_info(args: argparse.Namespace) -> int:
         for m in r["markers"]:
             what = m["question_id"] or m["label"] or ""
             print(f"  {m['at_s']:8.1f} s  {m['kind']} {what}".rstrip())
+    for r in info if args.check else []:
+        take, rid = r["take"], r["recording_id"]
+        if r["lost_s"] is None:
+            say(Msg("audio.check_unreadable", take=take, recording=rid))
+        elif r["damage"] is not None:
+            say(Msg("audio.check_take", take=take, recording=rid, message=r["damage"]))
+        else:
+            say(Msg("audio.check_intact", take=take, recording=rid, total=f"{r['duration_s']:.1f}"))
     return 0
 
 

@@ -189,6 +189,10 @@ def _recover_recordings(vault: Vault) -> list[int]:
     from core.vault.recovery import recover_unfinished  # it uses repositories built on this module
     try:
         return recover_unfinished(vault)
+    except sqlcipher3.DatabaseError as exc:  # the recordings table's page is damaged
+        if is_damaged_page(exc):
+            raise damaged_vault() from exc
+        raise
     except (DiskFull, VaultReadOnly):
         # Opening for reading must still work on a full or read-only disk; the next unlock
         # that can write recovers them (their audio is intact either way).

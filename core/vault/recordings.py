@@ -77,6 +77,16 @@ class ChunkSpan:
     n_samples: int
 
 
+@dataclass(frozen=True)
+class ChunkKey:
+    """Where a chunk lies as a listing found it: row id, number, start and length (-1: unknown)."""
+
+    rowid: int
+    seq: int
+    start_sample: int
+    n_samples: int
+
+
 @contextmanager
 def _reading_audio() -> Iterator[None]:
     """Turn a page SQLite cannot read into ``AudioDamaged`` (a raw DatabaseError tells nobody what to do)."""
@@ -233,6 +243,55 @@ class RecordingRepo:
                 "SELECT seq, start_sample, n_samples FROM audio_chunks" + _OVERLAPS + " ORDER BY seq",
                 _overlap_args(recording_id, start_sample, end_sample)).fetchall()
         return [ChunkSpan(r[0], r[1], r[2]) for r in rows]
+
+    def chunk_list(self, recording_id: int, how: str, start_sample: int = 0,
+                   end_sample: int | None = None) -> list[ChunkKey]:
+        """The chunks of a recording (overlapping the range, for ``range``), in order, without
+        their audio, read ``how`` — for when some page on the usual way is damaged:
+
+        - ``range``: the (recording_id, start_sample) index, then the rows (the usual way);
+        - ``scan``: the table's rows alone, no index (a damaged index page);
+        - ``by_start``: that index alone (the table's pages listing the chunks are damaged):
+          ``seq`` is unknown (-1) and ``n_samples`` runs to the next chunk's start;
+        - ``by_seq``: the primary-key index alone: only row ids and numbers (start -1).
+
+        A chunk is then read by its row id (``chunk_by_rowid``), so only the chunks whose own
+        pages are damaged are lost. ``AudioDamaged`` if this way cannot be read either.
+        """
+        queries = {
+            "range": ("SELECT rowid, seq, start_sample, n_samples FROM audio_chunks" + _OVERLAPS + " ORDER BY seq",
+                      _overlap_args(recording_id, start_sample, end_sample)),
+            "scan": (("SELECT rowid, seq, start_sample, n_samples FROM audio_chunks NOT INDEXED"
+                     " WHERE recording_id = ? ORDER BY seq"), (recording_id,)),
+            "by_start": (("SELECT rowid, -1, start_sample, -1 FROM audio_chunks INDEXED BY audio_chunks_by_start"
+                         " WHERE recording_id = ? ORDER BY start_sample"), (recording_id,)),
+            "by_seq": (("SELECT rowid, seq, -1, -1 FROM audio_chunks INDEXED BY sqlite_autoindex_audio_chunks_1"
+                       " WHERE recording_id = ? ORDER BY seq"), (recording_id,)),
+        }
+        sql, args = queries[how]
+        with _reading_audio():
+            rows = self.conn.execute(sql, args).fetchall()
+        self.check_readable()
+        keys = [ChunkKey(*map(int, r)) for r in rows]
+        if how == "by_start":
+            total = self.get(recording_id).total_samples
+            ends = [k.start_sample for k in keys[1:]] + [max(total, keys[-1].start_sample if keys else 0)]
+            keys = [ChunkKey(k.rowid, -1, k.start_sample, max(0, min(e - k.start_sample, MAX_CHUNK_SAMPLES)))
+                    for k, e in zip(keys, ends, strict=True)]
+        return keys
+
+    def chunk_by_rowid(self, rowid: int) -> ChunkRow:
+        """One chunk by its row id (see ``chunk_keys``); ``AudioDamaged`` if it cannot be read.
+
+        After ``AudioDamaged`` this connection fails every read: close it.
+        """
+        with _reading_audio():
+            row = self.conn.execute("SELECT seq, start_sample, n_samples, data FROM audio_chunks"
+                                    " WHERE rowid = ?", (rowid,)).fetchone()
+        self.check_readable()
+        if row is None:
+            raise AudioDamaged()
+        return ChunkRow(row[0], row[1], row[2], bytes(row[3]))
 
     def chunk_data(self, recording_id: int, seq: int) -> bytes:
         """One chunk's encoded audio; ``AudioDamaged`` if any of its pages cannot be read.
