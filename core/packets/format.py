@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.documents import interview as _interview_doc
-from core.errors import PacketRejected
+from core.errors import Msg, PacketRejected
 
 MAGIC = b"CONFPKT\n"
 FORMAT_VERSION = 1
@@ -52,37 +52,31 @@ _HEADER_STRUCT = struct.Struct(">8sHH16s10s32s32sQ16s2s")
 assert _HEADER_STRUCT.size == HEADER_LEN
 _NO_ID = bytes(PACKET_ID_LEN)
 
-# What each reason code means to a person, and what to do next (spec §7).
-REASONS: dict[str, tuple[str, str]] = {
-    "truncated": ("the file is incomplete (it was cut short while copying or downloading)",
-                  "Copy the packet again from the researcher's original file."),
-    "malformed": ("the file is not a valid Confidant packet",
-                  "Check that this is the file the researcher exported; ask them to export it again."),
-    "unsupported_version": ("the packet was made by a different version of Confidant",
-                            "Install the newest version of Confidant, then import it again."),
-    "oversized": ("the packet or a file inside it is larger than a packet may be",
-                  "Do not open it; ask the researcher to export it again."),
-    "unknown_device": ("it comes from a device that is not enrolled",
-                       ("Enrol the researcher's device after checking its fingerprint with them, "
-                        "then import again.")),
-    "bad_signature": ("its signature does not match: it was altered or forged",
-                      "Do not trust this file; ask the researcher to send the packet again."),
-    "hash_mismatch": ("its sealed contents were altered after it was signed",
-                      "Do not trust this file; ask the researcher to send the packet again."),
-    "not_for_you": ("it was sealed for other coordinators, so your key cannot open it",
-                    "Ask the researcher to add your recipient key and export it again."),
-    "manifest_mismatch": ("its contents do not match their list of contents",
-                          "Do not trust this file; ask the researcher to export it again."),
-    "bad_interview": ("its interview data does not follow the packet format",
-                      "Ask the researcher to update Confidant and export the interview again."),
+# What each reason code means to a person, and what to do next (spec §7); the English is in
+# core/message_texts.py and the person's language in core.<lang>.json.
+REASON_MSGS: dict[str, tuple[Msg, Msg]] = {
+    "truncated": (Msg("packets.reason.truncated"), Msg("packets.reason.truncated.hint")),
+    "malformed": (Msg("packets.reason.malformed"), Msg("packets.reason.malformed.hint")),
+    "unsupported_version": (Msg("packets.reason.unsupported_version"),
+                            Msg("packets.reason.unsupported_version.hint")),
+    "oversized": (Msg("packets.reason.oversized"), Msg("packets.reason.oversized.hint")),
+    "unknown_device": (Msg("packets.reason.unknown_device"), Msg("packets.reason.unknown_device.hint")),
+    "bad_signature": (Msg("packets.reason.bad_signature"), Msg("packets.reason.bad_signature.hint")),
+    "hash_mismatch": (Msg("packets.reason.hash_mismatch"), Msg("packets.reason.hash_mismatch.hint")),
+    "not_for_you": (Msg("packets.reason.not_for_you"), Msg("packets.reason.not_for_you.hint")),
+    "manifest_mismatch": (Msg("packets.reason.manifest_mismatch"),
+                          Msg("packets.reason.manifest_mismatch.hint")),
+    "bad_interview": (Msg("packets.reason.bad_interview"), Msg("packets.reason.bad_interview.hint")),
 }
+# The same in English (quarantine notes and import results keep the English text).
+REASONS: dict[str, tuple[str, str]] = {code: (str(r), str(h)) for code, (r, h) in REASON_MSGS.items()}
 
 
-def reject(code: str, detail: str = "") -> PacketRejected:
+def reject(code: str, detail: str | Msg = "") -> PacketRejected:
     """A PacketRejected with the person-readable reason and hint for ``code``."""
-    reason, hint = REASONS[code]
+    reason, hint = REASON_MSGS[code]
     if detail:
-        reason = f"{reason} ({detail})"
+        reason = Msg("packets.reason_with_detail", reason=reason, detail=detail)
     return PacketRejected(reason, hint, code)
 
 
@@ -140,43 +134,43 @@ class Header:
 def decode_header(data: bytes) -> Header:
     """Spec §7 steps 1–7: parse and check the header; raises PacketRejected, nothing else."""
     if len(data) > MAX_PACKET_LEN:
-        raise reject("oversized", f"{len(data)} bytes")
+        raise reject("oversized", Msg("packets.bytes", count=len(data)))
     if not data.startswith(MAGIC):
         if len(data) < len(MAGIC) and MAGIC.startswith(data) and data:
             raise reject("truncated")
-        raise reject("malformed", "it does not start like a Confidant packet")
+        raise reject("malformed", Msg("packets.not_start_like_confidant"))
     if len(data) < len(MAGIC) + 2:
         raise reject("truncated")
     (version,) = struct.unpack_from(">H", data, len(MAGIC))
     if version not in FORMAT_VERSIONS:
-        raise reject("unsupported_version", f"format version {version}")
+        raise reject("unsupported_version", Msg("packets.format_version", version=version))
     if len(data) < PAYLOAD_OFFSET:
         raise reject("truncated")
     (_magic, _version, flags, packet_id, created, fpr, payload_hash, payload_len, supersedes,
      reserved) = _HEADER_STRUCT.unpack_from(data, 0)
     if version == WITHDRAWAL_VERSION:
         if flags != FLAG_WITHDRAWAL or supersedes != _NO_ID:
-            raise reject("malformed", "a withdrawal notice with other flags or a supersedes field")
+            raise reject("malformed", Msg("packets.withdrawal_notice_other_flags"))
     elif flags & ~KNOWN_FLAGS:
-        raise reject("malformed", "unknown flags")
+        raise reject("malformed", Msg("packets.unknown_flags"))
     if reserved != b"\0\0":
-        raise reject("malformed", "reserved bytes are not zero")
+        raise reject("malformed", Msg("packets.reserved_bytes_not_zero"))
     try:
         created_day = created.decode("ascii")
         dt.date.fromisoformat(created_day)
         if len(created_day) != 10:
             raise ValueError(created_day)
     except (UnicodeDecodeError, ValueError):
-        raise reject("malformed", "bad creation day") from None
+        raise reject("malformed", Msg("packets.bad_creation_day")) from None
     has_supersedes = bool(flags & FLAG_SUPERSEDES)
     if has_supersedes != (supersedes != _NO_ID) or (has_supersedes and supersedes == packet_id):
-        raise reject("malformed", "inconsistent supersedes field")
+        raise reject("malformed", Msg("packets.inconsistent_supersedes_field"))
     if payload_len > MAX_PAYLOAD_LEN:
-        raise reject("oversized", f"payload of {payload_len} bytes")
+        raise reject("oversized", Msg("packets.payload_bytes", payload_len=payload_len))
     end = PAYLOAD_OFFSET + payload_len
     if len(data) < end:
         raise reject("truncated")
     if len(data) > end:
-        raise reject("malformed", "extra bytes after the payload")
+        raise reject("malformed", Msg("packets.extra_bytes_after_payload"))
     return Header(version, packet_id.hex(), created_day, fpr.hex(), payload_hash.hex(), payload_len,
                   supersedes.hex() if has_supersedes else None, bytes(data[:HEADER_LEN]))

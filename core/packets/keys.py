@@ -16,7 +16,7 @@ from pathlib import Path
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from core.errors import InvalidInput
+from core.errors import InvalidInput, Msg
 from core.packets.format import DEVICE_KEY_PREFIX, FINGERPRINT_WORDS
 from core.vault.db import Vault
 from core.vault.keys import DeviceKeyRepo, Recipient, RecipientRepo
@@ -38,14 +38,14 @@ def decode_device_key(text: str) -> bytes:
     """The raw 32 bytes of a device public key in its text form; InvalidInput otherwise."""
     text = text.strip()
     if not text.startswith(DEVICE_KEY_PREFIX):
-        raise InvalidInput("That is not a Confidant device key.",
-                           f"A device key is one line starting with '{DEVICE_KEY_PREFIX}'.")
+        raise InvalidInput(Msg("packets.not_confidant_device_key"),
+                           Msg("packets.not_confidant_device_key.hint", device_key_prefix=DEVICE_KEY_PREFIX))
     try:
         raw = base64.b64decode(text[len(DEVICE_KEY_PREFIX):], validate=True)
     except (binascii.Error, ValueError):
         raw = b""
     if len(raw) != 32:
-        raise InvalidInput("That device key is damaged.", "Export it again and copy the whole line.")
+        raise InvalidInput(Msg("packets.device_key_damaged"), Msg("packets.device_key_damaged.hint"))
     return raw
 
 
@@ -62,8 +62,8 @@ def fingerprint(public_key: str) -> str:
         return hashlib.sha256(decode_device_key(key)).hexdigest()
     if key.lower().startswith("age1"):
         return hashlib.sha256(key.lower().encode("ascii")).hexdigest()
-    raise InvalidInput("That is neither a device key nor an age recipient.",
-                       "Copy the whole key line, as exported.")
+    raise InvalidInput(Msg("packets.neither_device_key_nor"),
+                       Msg("packets.neither_device_key_nor.hint"))
 
 
 @lru_cache(maxsize=1)
@@ -170,22 +170,20 @@ def parse_recipient(text_or_path: str | Path) -> str:
         try:
             text = read_key_file(path)
         except (OSError, UnicodeDecodeError) as exc:
-            raise InvalidInput("That is neither an age recipient nor a readable recipient file.",
-                               "Paste the line starting with 'age1', or give the file your "
-                               "coordinator sent.") from exc
+            raise InvalidInput(Msg("packets.neither_age_recipient_nor"),
+                               Msg("packets.neither_age_recipient_nor.hint")) from exc
     found = find_key_line(text, "age1")
     if not found:
-        raise InvalidInput("No age recipient (a line starting with 'age1') was found.",
-                           "Ask your coordinator for their recipient file "
-                           "(`confidant coordinator export-recipient FILE`).")
+        raise InvalidInput(Msg("packets.no_age_recipient_line"),
+                           Msg("packets.no_age_recipient_line.hint"))
     if len(set(found)) > 1:
-        raise InvalidInput("That file holds more than one recipient.",
-                           "Add each coordinator separately, so you can check each fingerprint.")
+        raise InvalidInput(Msg("packets.file_holds_more_one"),
+                           Msg("packets.file_holds_more_one.hint"))
     try:
         return str(x25519.Recipient.from_str(found[0]))
     except RecipientError as exc:
-        raise InvalidInput("That age recipient is damaged.",
-                           "Copy the whole line starting with 'age1' again.") from exc
+        raise InvalidInput(Msg("packets.age_recipient_damaged"),
+                           Msg("packets.age_recipient_damaged.hint")) from exc
 
 
 def _looks_like_path(text: str) -> bool:
@@ -235,12 +233,12 @@ def export_identity(vault: Vault, path: str | Path) -> Path:
     from core.vault import auditlog
     from core.vault.files import write_output_file
     if vault.role != "coordinator":
-        raise InvalidInput("Only a coordinator vault has an identity that opens packets.",
-                           "Open the coordinator vault with --vault, or run `confidant coordinator init`.")
+        raise InvalidInput(Msg("packets.only_coordinator_vault_identity"),
+                           Msg("packets.only_coordinator_vault_identity.hint"))
     path = Path(path)
     if path.exists():
-        raise InvalidInput(f"{path} already exists; an identity file is never written over.",
-                           "Choose a new file name.")
+        raise InvalidInput(Msg("packets.already_exists_identity_file", path=path),
+                           Msg("packets.already_exists_identity_file.hint"))
     identity = age_identity(vault)
     recipient = age_recipient(vault)
     created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

@@ -15,6 +15,7 @@ import zlib
 from typing import Any
 
 from core.documents.interview import INTERVIEW_FORMAT, InterviewDoc, InvalidInterviewDoc
+from core.errors import Msg
 from core.packets.format import (
     MANIFEST_FORMAT,
     MAX_FILE_LEN,
@@ -62,7 +63,7 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     with zf.open(info) as fh:
         data = fh.read(MAX_FILE_LEN + 1)
     if len(data) > MAX_FILE_LEN:
-        raise reject("oversized", f"{info.filename} is too large")
+        raise reject("oversized", Msg("packets.too_large", filename=info.filename))
     return data
 
 
@@ -74,32 +75,32 @@ def unpack(plaintext: bytes, required: tuple[str, ...] = REQUIRED_FILES) -> dict
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError):
         # NotImplementedError: a central directory claiming a zip version Python cannot read
         # (found by benchmarks/faults/fuzz_inputs.py)
-        raise reject("malformed", "the sealed contents are not a zip archive") from None
+        raise reject("malformed", Msg("packets.sealed_contents_not_zip")) from None
     names = [i.filename for i in infos]
     if len(set(names)) != len(names):
-        raise reject("malformed", "a file appears twice")
+        raise reject("malformed", Msg("packets.file_appears_twice"))
     for info in infos:
         if not _NAME_RE.match(info.filename):
-            raise reject("malformed", "a file has a name that is not allowed")
+            raise reject("malformed", Msg("packets.file_name_not_allowed"))
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or info.flag_bits & 0x1:
-            raise reject("malformed", "a file is compressed or encrypted in a way that is not allowed")
+            raise reject("malformed", Msg("packets.file_compressed_encrypted_way"))
     missing = [n for n in required if n not in names]
     if missing:
-        raise reject("malformed", f"missing {', '.join(missing)}")
+        raise reject("malformed", Msg("packets.missing", missing=', '.join(missing)))
     if len(infos) > MAX_FILES:
-        raise reject("oversized", f"{len(infos)} files")
+        raise reject("oversized", Msg("packets.files", count=len(infos)))
     if any(i.file_size > MAX_FILE_LEN for i in infos) or sum(i.file_size for i in infos) > MAX_UNZIPPED_LEN:
-        raise reject("oversized", "the files inside are too large")
+        raise reject("oversized", Msg("packets.files_inside_too_large"))
     files: dict[str, bytes] = {}
     total = 0
     for info in infos:
         try:
             data = _read_member(zf, info)
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, RuntimeError, NotImplementedError):
-            raise reject("malformed", f"{info.filename} cannot be read") from None
+            raise reject("malformed", Msg("packets.file_cannot_read", filename=info.filename)) from None
         total += len(data)
         if total > MAX_UNZIPPED_LEN:
-            raise reject("oversized", "the files inside are too large")
+            raise reject("oversized", Msg("packets.files_inside_too_large"))
         files[info.filename] = data
     return files
 
@@ -138,21 +139,21 @@ def check_manifest(files: dict[str, bytes], packet_id: str, supersedes: str | No
     try:
         manifest = load_json_member(files["manifest.json"])
     except ValueError:
-        raise reject("manifest_mismatch", "manifest.json cannot be read") from None
+        raise reject("manifest_mismatch", Msg("packets.manifest_json_cannot_read")) from None
     if not isinstance(manifest, dict) or manifest.get("format") != MANIFEST_FORMAT:
-        raise reject("manifest_mismatch", "manifest.json has the wrong format")
+        raise reject("manifest_mismatch", Msg("packets.manifest_json_wrong_format"))
     if manifest.get("packet_id") != packet_id or manifest.get("supersedes") != supersedes:
-        raise reject("manifest_mismatch", "the contents belong to a different packet")
+        raise reject("manifest_mismatch", Msg("packets.contents_belong_different_packet"))
     listing = manifest.get("files")
     others = {n for n in files if n != "manifest.json"}
     if not isinstance(listing, dict) or set(listing) != others:
-        raise reject("manifest_mismatch", "the list of files does not match")
+        raise reject("manifest_mismatch", Msg("packets.list_files_not_match"))
     for name in sorted(others):
         entry = listing[name]
         data = files[name]
         if (not isinstance(entry, dict) or entry.get("size") != len(data)
                 or entry.get("sha256") != hashlib.sha256(data).hexdigest()):
-            raise reject("manifest_mismatch", f"{name} differs from its listed hash")
+            raise reject("manifest_mismatch", Msg("packets.differs_listed_hash", name=name))
     return manifest
 
 
@@ -162,11 +163,11 @@ def check_interview(files: dict[str, bytes], packet_id: str, supersedes: str | N
     try:
         doc = load_json_member(files["interview.json"])
     except ValueError:
-        raise reject("malformed", "interview.json cannot be read") from None
+        raise reject("malformed", Msg("packets.interview_json_cannot_read")) from None
     if not isinstance(doc, dict) or doc.get("format") != INTERVIEW_FORMAT:
-        raise reject("malformed", "interview.json has the wrong format")
+        raise reject("malformed", Msg("packets.interview_json_wrong_format"))
     if doc.get("packet_id") != packet_id or doc.get("supersedes") != supersedes:
-        raise reject("manifest_mismatch", "interview.json belongs to a different packet")
+        raise reject("manifest_mismatch", Msg("packets.interview_json_belongs_different"))
     try:
         return InterviewDoc.from_json(doc), doc
     except InvalidInterviewDoc as exc:
@@ -178,14 +179,14 @@ def check_withdrawal(files: dict[str, bytes], notice_id: str) -> dict[str, Any]:
     try:
         doc = load_json_member(files["withdrawal.json"])
     except ValueError:
-        raise reject("malformed", "withdrawal.json cannot be read") from None
+        raise reject("malformed", Msg("packets.withdrawal_json_cannot_read")) from None
     if not isinstance(doc, dict) or doc.get("format") != WITHDRAWAL_FORMAT:
-        raise reject("malformed", "withdrawal.json has the wrong format")
+        raise reject("malformed", Msg("packets.withdrawal_json_wrong_format"))
     if doc.get("notice_id") != notice_id:
-        raise reject("manifest_mismatch", "withdrawal.json belongs to a different notice")
+        raise reject("manifest_mismatch", Msg("packets.withdrawal_json_belongs_different"))
     ids = doc.get("withdraws")
     if (not isinstance(ids, list) or not 0 < len(ids) <= MAX_WITHDRAWN
             or not all(isinstance(i, str) and re.fullmatch(r"[0-9a-f]{32}", i) for i in ids)
             or len(set(ids)) != len(ids) or notice_id in ids):
-        raise reject("malformed", "withdrawal.json does not list packet ids as it should")
+        raise reject("malformed", Msg("packets.withdrawal_json_not_list"))
     return doc

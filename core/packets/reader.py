@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from core.documents.interview import InterviewDoc
-from core.errors import InvalidInput, PacketRejected
+from core.errors import InvalidInput, Msg, PacketRejected
 from core.packets.format import (
     HEADER_LEN,
     MAX_PACKET_LEN,
@@ -57,14 +57,14 @@ def read_packet_file(path: str | Path) -> bytes:
         # O_NONBLOCK: opening a FIFO with no writer would otherwise wait for ever.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
-        raise InvalidInput(f"Cannot read {path.name}.", "Check the file exists and you can read it.") from exc
+        raise InvalidInput(Msg("packets.cannot_read", path_name=path.name), Msg("packets.cannot_read.hint")) from exc
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise InvalidInput(f"{path.name} is not a regular file.",
-                               "Give a packet file (.cpkt), not a device, pipe or socket.")
+            raise InvalidInput(Msg("packets.not_regular_file", path_name=path.name),
+                               Msg("packets.not_regular_file.hint"))
         if st.st_size > MAX_PACKET_LEN:
-            raise reject("oversized", f"{st.st_size} bytes")
+            raise reject("oversized", Msg("packets.bytes_2", st_size=st.st_size))
         os.set_blocking(fd, True)
         chunks, total = [], 0
         while total <= MAX_PACKET_LEN:
@@ -74,10 +74,10 @@ def read_packet_file(path: str | Path) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
         if total > MAX_PACKET_LEN:  # the file grew while being read
-            raise reject("oversized", "more than a packet may hold")
+            raise reject("oversized", Msg("packets.more_packet_may_hold"))
         return b"".join(chunks)
     except OSError as exc:
-        raise InvalidInput(f"Cannot read {path.name}.", "Check the file exists and you can read it.") from exc
+        raise InvalidInput(Msg("packets.cannot_read", path_name=path.name), Msg("packets.cannot_read.hint")) from exc
     finally:
         os.close(fd)
 
@@ -91,7 +91,7 @@ def inspect(data: bytes) -> Header:
     except Exception as exc:
         log.error("packet header check failed unexpectedly (%s)", type(exc).__name__)
         log.debug("packet header check failed", exc_info=True)
-        raise reject("malformed", "unreadable header") from exc
+        raise reject("malformed", Msg("packets.unreadable_header")) from exc
 
 
 def _trusted_by_fingerprint(trusted_devices: Mapping[str, str] | Iterable[str]) -> dict[str, str]:
@@ -117,7 +117,7 @@ def _decrypt(payload: bytes, identities: Iterable[str]) -> bytes:
         except Exception:  # noqa: BLE001 - pyrage raises its own types for a bad identity
             log.warning("skipping an age identity that cannot be read")
     if not parsed:
-        raise reject("not_for_you", "no key to open it with")
+        raise reject("not_for_you", Msg("packets.no_key_open"))
     try:
         return pyrage.decrypt(payload, parsed)
     except pyrage.DecryptError:
@@ -138,7 +138,7 @@ def verify_and_open(data: bytes, *, identities: list[str],
         # coordinator's terminal (the traceback is logged at debug level only).
         log.error("packet check failed unexpectedly (%s)", type(exc).__name__)
         log.debug("packet check failed", exc_info=True)
-        raise reject("malformed", f"unreadable contents ({type(exc).__name__})") from exc
+        raise reject("malformed", Msg("packets.unreadable_contents", name=type(exc).__name__)) from exc
 
 
 def verify(data: bytes, *, trusted_devices: Mapping[str, str] | Iterable[str]) -> Header:
@@ -155,14 +155,14 @@ def verify(data: bytes, *, trusted_devices: Mapping[str, str] | Iterable[str]) -
         # coordinator's terminal (the traceback is logged at debug level only).
         log.error("packet check failed unexpectedly (%s)", type(exc).__name__)
         log.debug("packet check failed", exc_info=True)
-        raise reject("malformed", f"unreadable contents ({type(exc).__name__})") from exc
+        raise reject("malformed", Msg("packets.unreadable_contents", name=type(exc).__name__)) from exc
 
 
 def _verify(data: bytes, trusted_devices: Mapping[str, str] | Iterable[str]) -> tuple[Header, str]:
     header = decode_header(data)                                        # steps 1-7
     public_key = _trusted_by_fingerprint(trusted_devices).get(header.device_fingerprint)
     if public_key is None:                                              # step 8
-        raise reject("unknown_device", f"device {header.device_fingerprint[:16]}…")
+        raise reject("unknown_device", Msg("packets.device", device_fingerprint=header.device_fingerprint[:16]))
     signature = data[HEADER_LEN:PAYLOAD_OFFSET]
     if not verify_signature(public_key, signature, SIGNATURE_CONTEXT + data[:HEADER_LEN]):
         raise reject("bad_signature")                                   # step 9

@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable, Sequence
 
-from core.errors import NoRecipients
+from core.errors import Msg, NoRecipients
 from core.packets.format import (
     FORMAT_VERSION,
     MAX_PAYLOAD_LEN,
@@ -43,7 +43,7 @@ def seal(plaintext: bytes, *, recipients: Sequence[str], signer: Signer, device_
     """The bytes of a complete packet and its header."""
     payload = encrypt(plaintext, recipients)
     if len(payload) > MAX_PAYLOAD_LEN:
-        raise reject("oversized", "this interview is too large for one packet")
+        raise reject("oversized", Msg("packets.interview_too_large_one"))
     header = Header(version, packet_id, created_day or today_utc(), device_fingerprint,
                     hashlib.sha256(payload).hexdigest(), len(payload), supersedes)
     raw = header.encode()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.documents.interview import InterviewDoc
-from core.errors import ExportBlocked, InvalidInput, NoRecipients
+from core.errors import ExportBlocked, InvalidInput, Msg, NoRecipients
 from core.jobs import CancelToken, Progress, ReportFn
 from core.packets import keys
 from core.packets.format import new_packet_id
@@ -48,9 +48,8 @@ def _check_supersedes(vault: Vault, interview_id: str, supersedes: str | None) -
     supersedes = supersedes.strip().lower()
     earlier = SentPacketRepo(vault).get(supersedes)
     if earlier is None or earlier.interview_id != interview_id:
-        raise InvalidInput("That packet id is not an earlier export of this interview.",
-                           "A corrected packet can only replace a packet exported from this vault for "
-                           "the same interview; see `confidant interview show ID`.")
+        raise InvalidInput(Msg("packets.packet_id_not_earlier"),
+                           Msg("packets.packet_id_not_earlier.hint"))
     return supersedes
 
 

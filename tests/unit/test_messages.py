@@ -30,8 +30,8 @@ CATALOGUE = ROOT / "resources" / "translations" / "core.es.json"
 # Packages whose raise sites still write their message as plain English (being converted to
 # ids one package at a time); the scan below skips them. Empty when every package is done.
 NOT_YET_CONVERTED = {
-    "audit", "coordinator", "deid", "demo", "documents", "guide", "packets", "reports",
-    "speakers", "tagging",
+    "audit", "coordinator", "deid", "demo", "documents", "guide", "reports", "speakers",
+    "tagging",
 }
 
 
@@ -73,14 +73,17 @@ def _core_trees() -> list[tuple[str, ast.AST]]:
 
 
 def _error_names() -> set[str]:
-    return {c.__name__ for c in messages.error_classes()} | {"fail"}  # core/cli/common.fail
+    # core/cli/common.fail, core/packets/format.reject (a packet's reason code and detail)
+    return {c.__name__ for c in messages.error_classes()} | {"fail", "reject"}
 
 
 def _message_args(call: ast.Call) -> list[ast.AST]:
     """The arguments of an error call that become the words a person reads."""
     name = call.func.id if isinstance(call.func, ast.Name) else getattr(call.func, "attr", "")
     args = list(call.args[:2])
-    if name in ("GuideInvalid", "InvalidInterviewDoc"):  # (problems, message)
+    if name == "reject":  # (code, detail): the code is an id already
+        args = list(call.args[1:2])
+    elif name in ("GuideInvalid", "InvalidInterviewDoc"):  # (problems, message)
         first = call.args[0] if call.args else None
         args = [*(first.elts if isinstance(first, (ast.List, ast.Tuple)) else []), *call.args[1:2]]
     return args + [k.value for k in call.keywords if k.arg in ("user_message", "hint", "reason")]
