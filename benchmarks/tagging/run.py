@@ -13,6 +13,10 @@ An interview with ``style: plain`` is stored as some transcribers (and imported 
 give it: lower case, no punctuation, one segment per turn.
 The test split is never used for choosing anything (``--tune`` reads dev only).
 
+``--data DIR`` scores another set written the same way (every file, whatever its split) and
+prints only totals, so a held-out set can be scored without anyone reading it; ``--fit``
+refits the question scorer used without markers on the dev splits (decision 0180).
+
 ``--language es`` runs the Spanish set (data-es/, the Spanish guide) written the same way:
     .venv/bin/python benchmarks/tagging/run.py --language es --split dev --no-timing
 """
@@ -30,6 +34,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,6 +66,7 @@ class Case:
     word_gold: dict[int, str | None]           # word start_ms -> gold question (answer words)
     answers: list[tuple[int, int, set[str]]]   # (start_ms, end_ms, gold themes)
     markers: list[Boundary] = field(default_factory=list)
+    asks: list[tuple[int, int, str | None]] = field(default_factory=list)  # (start_ms, end_ms, question)
 
 
 def _words(text: str, t: int) -> tuple[list[Word], int]:
@@ -85,7 +91,7 @@ def build_case(path: Path, rng: random.Random) -> Case:
                     turn[key] = _plain(turn[key])
     segs: list[Segment] = []
     gold: dict[int, str | None] = {}
-    answers, markers = [], []
+    answers, markers, asks = [], [], []
     t, qid, n_questions = 0, None, 0
     for turn in doc["turns"]:
         if "ask" in turn:
@@ -95,6 +101,7 @@ def build_case(path: Path, rng: random.Random) -> Case:
                 n_questions += 1
                 markers.append(Boundary(max(0, t + rng.randint(-1500, 3000)), turn["q"]))
             seg = Segment(start_ms=t, end_ms=words[-1].end_ms, text=turn["ask"], words=words)
+            asks.append((t, seg.end_ms, turn.get("q")))
             if "q" in turn and n_questions % 3 == 0 and segs:
                 prev = segs[-1]  # glued onto the previous segment, as Whisper often does
                 segs[-1] = Segment(start_ms=prev.start_ms, end_ms=seg.end_ms, text=prev.text + " " + seg.text,
@@ -112,7 +119,7 @@ def build_case(path: Path, rng: random.Random) -> Case:
             t = end + GAP_MS // 3
         answers.append((start, t, set(turn.get("themes", []))))
         t += GAP_MS
-    return Case(doc["id"], doc["split"], segs, gold, answers, markers)
+    return Case(str(doc.get("id", path.stem)), str(doc.get("split", "data")), segs, gold, answers, markers, asks)
 
 
 def word_accuracy(case: Case, segments: list[Segment]) -> tuple[int, int]:
@@ -170,6 +177,77 @@ def evaluate(cases: list[Case], guide, emb, threshold: float) -> dict:
     return out
 
 
+def asking_blocks(cases: list[Case], guide, emb) -> list[tuple]:
+    """Per interview: the asking scorer's features and, per unit, the guide question asked there
+    (-1: none; small talk and follow-ups without a question count as none)."""
+    from core.tagging import asking
+    from core.tagging.align import ask_scores, units_of
+    from core.tagging.questions import _unit_time
+    from core.tagging.unmarked import split_plain
+    qids = [q.id for q in guide.questions()]
+    out = []
+    for case in cases:
+        units = split_plain(units_of(case.segments))
+        texts = [u.text for u in units]
+        uv = emb.encode(texts)
+        wording = ask_scores(units, guide.questions(), emb, uv, form=False)
+        qf, nf = asking.features(texts, [""] * len(texts), wording, uv, guide, emb)
+        gold = []
+        for u in units:
+            t = _unit_time(case.segments[u.segment], u)
+            asked = [q for a, b, q in case.asks if a <= t <= b]
+            gold.append(qids.index(asked[-1]) if asked and asked[-1] in qids else -1)
+        out.append((qf, nf, np.array(gold)))
+    return out
+
+
+def fit_asking(thresholds=(0.1, 0.15, 0.2, 0.25, 0.3), backs=(0.1, 0.2)) -> None:
+    """Fit the asking scorer on the dev splits of both languages (decision 0180).
+
+    First leave-one-interview-out on dev (each held-out interview scored by weights fit on
+    every other dev interview, both languages) for the threshold grid, then the weights from
+    all dev interviews, written to core/tagging/asking_weights.py. The test split is not read.
+    """
+    from core.tagging import asking
+    sets = {}
+    for lang, (data, guide_file, _) in SETS.items():
+        guide = load_guide((default_guides_dir() / guide_file).read_text(encoding="utf-8"))
+        rng = random.Random(20240611)
+        dev = [c for c in (build_case(p, rng) for p in sorted(data.glob("*.yaml"))) if c.split == "dev"]
+        from core.tagging.embed import embedder_for
+        emb = embedder_for(lang)
+        sets[lang] = (guide, dev, emb, asking_blocks(dev, guide, emb))
+    saved = (asking.QUESTION_WEIGHTS, asking.NONE_WEIGHTS, asking.PLACE_THRESHOLD, asking.BACK_PENALTY)
+    scores: dict[tuple[float, float], dict[str, list[int]]] = {}
+    for lang, (guide, dev, emb, blocks) in sets.items():
+        others = [b for other, v in sets.items() if other != lang for b in v[3]]
+        for k, case in enumerate(dev):
+            asking.QUESTION_WEIGHTS, asking.NONE_WEIGHTS = asking.fit(
+                [b for i, b in enumerate(blocks) if i != k] + others)
+            for thr in thresholds:
+                for back in backs:
+                    asking.PLACE_THRESHOLD, asking.BACK_PENALTY = thr, back
+                    r, n = word_accuracy(case, align_by_wording(case.segments, guide, emb).segments)
+                    acc = scores.setdefault((thr, back), {}).setdefault(lang, [0, 0])
+                    acc[0] += r
+                    acc[1] += n
+    asking.QUESTION_WEIGHTS, asking.NONE_WEIGHTS, asking.PLACE_THRESHOLD, asking.BACK_PENALTY = saved
+    print("leave-one-interview-out on dev, alignment without markers (answer words right):")
+    for (thr, back), by_lang in scores.items():
+        cells = "  ".join(f"{lang} {r / max(1, n):.3f}" for lang, (r, n) in by_lang.items())
+        print(f"  threshold {thr:<5} back {back:<4} {cells}")
+    qw, nw = asking.fit([b for v in sets.values() for b in v[3]])
+    path = ROOT / "core" / "tagging" / "asking_weights.py"
+    path.write_text(
+        '"""Weights of ``core.tagging.asking`` (written by ``benchmarks/tagging/run.py --fit``).\n\n'
+        "Fit on the dev splits of benchmarks/tagging/data and data-es only.\n\"\"\"\n\n"
+        + "".join(f"# {name}: {w:+.3f}\n" for name, w in zip(asking.QUESTION_FEATURES, qw))
+        + f"QUESTION_WEIGHTS = {tuple(round(float(w), 4) for w in qw)!r}\n"
+        + "".join(f"# {name}: {w:+.3f}\n" for name, w in zip(asking.NONE_FEATURES, nw))
+        + f"NONE_WEIGHTS = {tuple(round(float(w), 4) for w in nw)!r}\n", encoding="utf-8")
+    print(f"weights from all dev interviews written to {path.relative_to(ROOT)}")
+
+
 def tune(dev: list[Case], guide, emb) -> None:
     """Grid search on dev only: prints F1 for each setting with precision >= 0.75."""
     rows = []
@@ -220,18 +298,50 @@ def time_one_hour(cases: list[Case], guide, emb) -> dict:
             "suggestions": summary.suggested}
 
 
+def score_directory(folder: Path, language: str, guide, emb, out: Path | None) -> int:
+    """Score a labelled set nobody chose anything on; only totals are printed or written."""
+    paths = sorted(folder.glob("*.yaml"))
+    if not paths:
+        print(f"no interviews (*.yaml) in {folder}", file=sys.stderr)
+        return 2
+    rng = random.Random(20240611)
+    cases = [build_case(p, rng) for p in paths]
+    threshold = float(getattr(emb, "suggest_threshold", suggest_mod.DEFAULT_THRESHOLD))
+    result = evaluate(cases, guide, emb, threshold)
+    print(f"{folder.name} ({language}, {len(cases)} interviews)")
+    print(f"{'method':<10}{'word acc':>10}{'theme P':>9}{'theme R':>9}")
+    for method in ("markers", "wording"):
+        m = result[method]
+        print(f"{method:<10}{m['alignment_word_accuracy']:>10.3f}{m['theme_precision']:>9.3f}{m['theme_recall']:>9.3f}")
+    path = out or ROOT / "benchmarks" / "results" / f"tagging-{folder.name}-{language}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"set": folder.name, "language": language, "interviews": len(cases),
+                                "threshold": threshold, "embedder": getattr(emb, "name", type(emb).__name__),
+                                "result": result}, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--tune", action="store_true", help="grid search on the dev split")
+    parser.add_argument("--fit", action="store_true",
+                        help="fit the question scorer for alignment without markers (dev splits only)")
     parser.add_argument("--no-timing", action="store_true")
     parser.add_argument("--split", choices=("dev", "test", "both"), default="both",
                         help="evaluate one split only (develop with dev; test only to report)")
     parser.add_argument("--language", choices=tuple(SETS), default="en", help="which labelled set")
+    parser.add_argument("--data", type=Path, default=None, metavar="DIR",
+                        help="score every interview in DIR (written like data/, any split) as one set "
+                             "and print only totals; for a held-out set nobody tuned on")
+    parser.add_argument("--out", type=Path, default=None, help="where --data writes its JSON")
     parser.add_argument("--embedder", choices=("auto", "minilm", "e5"), default="auto",
                         help="sentence model (auto: the one Confidant uses for the language)")
     args = parser.parse_args()
     import torch
     torch.set_num_threads(1)
+    if args.fit:
+        fit_asking()
+        return 0
     data, guide_file, results_path = SETS[args.language]
     guide = load_guide((default_guides_dir() / guide_file).read_text(encoding="utf-8"))
     rng = random.Random(20240611)
@@ -250,6 +360,8 @@ def main() -> int:
     if args.tune:
         tune(dev, guide, emb)
         return 0
+    if args.data is not None:
+        return score_directory(args.data, args.language, guide, emb, args.out)
     threshold = float(getattr(emb, "suggest_threshold", suggest_mod.DEFAULT_THRESHOLD))
     results = {"threshold": threshold, "model_load_s": round(load_s, 1),
                "interviews": {"dev": len(dev), "test": len(test)}}

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from core.guide.model import Guide
+from core.tagging import asking
 from core.tagging.align import (
     ASK_THRESHOLD,
     SNAP_AFTER_MS,
@@ -137,8 +138,14 @@ def align_by_wording(segments: Sequence[Segment], guide: Guide,
     uv = embedder.encode([u.text for u in units]) if embedder is not None and units else None
     speakers = [segments[u.segment].speaker for u in units]
     wording = ask_scores(units, questions, embedder, uv, form=False)
-    scores = unmarked_scores([u.text for u in units], speakers, wording, uv, guide, embedder)
-    anchors = [(_turn_start(units, scores, ui, qi), qi, sc) for ui, qi, sc in viterbi_places(scores)]
+    texts = [u.text for u in units]
+    if embedder is not None and uv is not None:
+        scores = asking.asked_probabilities(texts, speakers, wording, uv, guide, embedder)
+        places = viterbi_places(scores, threshold=asking.PLACE_THRESHOLD, back_penalty=asking.BACK_PENALTY)
+    else:  # no sentence model: 0034's hand-weighted evidence
+        scores = unmarked_scores(texts, speakers, wording, uv, guide, embedder)
+        places = viterbi_places(scores)
+    anchors = [(_turn_start(units, scores, ui, qi), qi, sc) for ui, qi, sc in places]
     # Split segments so that each asking sentence starts (and ends) its own segment.
     cuts: dict[int, set[int]] = {}
     for ui, _qi, _score in anchors:
@@ -163,10 +170,14 @@ def align_by_wording(segments: Sequence[Segment], guide: Guide,
         offsets = sorted(cuts.get(si, ()))
         base, rest = 0, seg
         for off in offsets:
+            if off <= base:  # the cut falls on spaces already dropped at the previous one
+                continue
+            before = rest
             left, rest = split_segment(rest, off - base)
             out.append(left)
             starts.append(starting(si, base, off))
-            base, splits = off, splits + 1
+            # The right part starts without the spaces at the cut: later offsets count from there.
+            base, splits = off + len(before.text) - (off - base) - len(rest.text), splits + 1
         out.append(rest)
         starts.append(starting(si, base, len(seg.text) + 1))
     current: tuple[str, float] | None = None

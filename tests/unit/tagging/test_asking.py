@@ -1,0 +1,66 @@
+"""The trained question scorer used without markers (decision 0180): the participant asks
+nothing, a split never cuts a word, and the fitting finds the question that stands out
+(real sentence model)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from core.guide.loader import load_guide
+from core.tagging import asking
+from core.tagging.align import ask_scores, units_of
+from core.tagging.questions import align_by_wording
+from core.vault.guides import default_guides_dir
+from tests.unit.tagging.conftest import build_segments
+
+GUIDE_EN = load_guide((default_guides_dir() / "job-quality.en.yaml").read_text(encoding="utf-8"))
+
+
+def test_the_participant_asks_nothing(embedder):
+    texts = ["What do you do at the store, day to day?", "What are the biggest challenges you face at work?"]
+    segs = build_segments(texts)
+    uv = embedder.encode(texts)
+    units = units_of(segs)
+    wording = ask_scores(units, GUIDE_EN.questions(), embedder, uv, form=False)
+    p = asking.asked_probabilities(texts, ["interviewer", "participant"], wording, uv, GUIDE_EN, embedder)
+    assert p[0].max() > asking.PLACE_THRESHOLD
+    assert p[1].max() == 0.0
+
+
+def test_a_question_after_another_in_one_segment_is_split_between_words(embedder):
+    turns = [
+        "What do you do at the bank, day to day?",
+        ("I count money and sell products. Every teller has a sales goal each week. "
+         "Do tellers get promoted? What would it take?"),
+        "You can become a banker if you hit your sales goals for two quarters.",
+    ]
+    result = align_by_wording(build_segments(turns), GUIDE_EN, embedder)
+    words = " ".join(turns).split()
+    pieces = [w for s in result.segments for w in s.text.split()]
+    assert pieces == words  # every word whole, none lost or cut in two
+
+
+def test_fit_learns_to_pick_the_question_that_stands_out():
+    # Two questions; the gold one is the unit's higher "text" similarity, or none for units
+    # whose best similarity is low and that do not read like asking.
+    rng = np.random.default_rng(1)
+    blocks = []
+    for _ in range(4):
+        n, m = 30, 2
+        qf = np.zeros((n, m, len(asking.QUESTION_FEATURES)), dtype=np.float32)
+        nf = np.zeros((n, len(asking.NONE_FEATURES)), dtype=np.float32)
+        nf[:, -1] = 1.0
+        gold = np.full(n, -1)
+        for u in range(n):
+            if u % 3 == 0:
+                q = int(rng.integers(m))
+                qf[u, q, 0], qf[u, 1 - q, 0] = 0.9, 0.2
+                nf[u, 0] = 1.0
+                gold[u] = q
+            else:
+                qf[u, :, 0] = 0.1
+        blocks.append((qf, nf, gold))
+    qw, nw = asking.fit(blocks, steps=1500)
+    qf, nf, gold = blocks[0]
+    chosen = asking.probabilities(qf, nf, qw, nw).argmax(axis=1)
+    assert list(np.where(chosen == 2, -1, chosen)) == list(gold)
