@@ -16,6 +16,10 @@ A Viterbi pass over the units then picks, for each unit, "the current question g
 costs a little, going back to an earlier question costs more (interviewers do go back,
 "I forgot to ask earlier", but rarely), so weak evidence out of order does not win.
 Constants were chosen on the dev split of benchmarks/tagging only.
+
+With a sentence model, ``align_by_wording`` now feeds this evidence (and more) to the trained
+scorer in ``core.tagging.asking`` (decision 0180) and runs ``viterbi_places`` on its
+probabilities; these scores and constants serve alignment without a sentence model.
 """
 
 from __future__ import annotations
