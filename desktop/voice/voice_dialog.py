@@ -69,27 +69,30 @@ class VoiceSampleDialog(QDialog):
         self.reading_part = QWidget(self)
         part = QVBoxLayout(self.reading_part)
         part.setContentsMargins(0, 0, 0, 0)
-        part.addWidget(QLabel(self.tr("Press Start, then read this aloud at your normal pace. Recording "
-                                      "stops by itself after {s} seconds.").format(s=int(RECORD_S)), self))
+        part.addWidget(note(self.tr("Press Start, then read this aloud at your normal pace. Recording "
+                                    "stops by itself after {s} seconds.").format(s=int(RECORD_S)), self))
         self.text = QPlainTextEdit(reading(language), self.reading_part)
         self.text.setObjectName("voice_reading")
         self.text.setReadOnly(True)
-        self.text.setMinimumHeight(150)
+        font = self.text.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)   # read aloud from a step away
+        self.text.setFont(font)
+        self.text.setMinimumHeight(200)
         part.addWidget(self.text, 1)
-        device_row = QHBoxLayout()
-        device_row.addWidget(QLabel(self.tr("Microphone"), self.reading_part))
+        # One row: the microphone, Start/Stop, the clock and the meter (fits a 768-pixel screen).
+        controls = QHBoxLayout()
         self.device = QComboBox(self.reading_part)
         self.device.addItem(self.tr("System default"), None)
-        device_row.addWidget(self.device, 1)
-        part.addLayout(device_row)
-        controls = QHBoxLayout()
+        self.device.setAccessibleName(self.tr("Microphone"))
+        self.device.setToolTip(self.tr("Microphone"))
         self.record_button = button(self.tr("Start"), self.reading_part, role="primary", name="voice_record")
         self.elapsed = QLabel("", self.reading_part)
         self.elapsed.setObjectName("voice_elapsed")
         self.meter = LevelMeter(self.reading_part)
         controls.addWidget(self.record_button)
         controls.addWidget(self.elapsed)
-        controls.addWidget(self.meter, 1)
+        controls.addWidget(self.meter, 2)
+        controls.addWidget(self.device, 1)
         part.addLayout(controls)
         layout.addWidget(self.reading_part, 1)
         self.problem = QLabel("", self)
@@ -111,7 +114,7 @@ class VoiceSampleDialog(QDialog):
         self.forget_button.clicked.connect(self._on_forget)
         self.close_button.clicked.connect(self.close)
         ctx.session.locked.connect(self._on_locked)
-        self.resize(640, 620)
+        self.resize(680, 660)
         self._show_elapsed(0.0)
         self._show(None, asking=False)
         self.refresh()
@@ -163,6 +166,10 @@ class VoiceSampleDialog(QDialog):
     def _on_record(self) -> None:
         if self.is_recording:
             self.stop_and_learn()
+        elif self.ctx.session.is_recording:
+            # One microphone, one recording: the interview's must never be disturbed.
+            self.problem.setText(self.tr("An interview is being recorded. Stop that recording first, "
+                                         "then record your voice."))
         elif not self._starting and self.ctx.session.is_unlocked and not self.job.is_busy:
             self._starting = True
             self.problem.clear()

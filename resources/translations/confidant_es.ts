@@ -2555,7 +2555,7 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
     </message>
     <message>
         <location filename="../../desktop/voice/voice_dialog.py" line="64"/>
-        <location filename="../../desktop/voice/voice_dialog.py" line="251"/>
+        <location filename="../../desktop/voice/voice_dialog.py" line="258"/>
         <source>Forget my voice</source>
         <translation>Olvidar mi voz</translation>
     </message>
@@ -2565,85 +2565,91 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
         <translation>Pulsa Empezar y lee esto en voz alta, a tu ritmo de siempre. La grabación se detiene sola a los {s} segundos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/voice/voice_dialog.py" line="80"/>
+        <location filename="../../desktop/voice/voice_dialog.py" line="86"/>
+        <location filename="../../desktop/voice/voice_dialog.py" line="87"/>
         <source>Microphone</source>
         <translation>Micrófono</translation>
     </message>
     <message>
-        <location filename="../../desktop/voice/voice_dialog.py" line="82"/>
-        <location filename="../../desktop/voice/voice_dialog.py" line="135"/>
+        <location filename="../../desktop/voice/voice_dialog.py" line="85"/>
+        <location filename="../../desktop/voice/voice_dialog.py" line="138"/>
         <source>System default</source>
         <translation>El del sistema</translation>
     </message>
     <message>
-        <location filename="../../desktop/voice/voice_dialog.py" line="86"/>
-        <location filename="../../desktop/voice/voice_dialog.py" line="212"/>
-        <location filename="../../desktop/voice/voice_dialog.py" line="269"/>
+        <location filename="../../desktop/voice/voice_dialog.py" line="88"/>
+        <location filename="../../desktop/voice/voice_dialog.py" line="219"/>
+        <location filename="../../desktop/voice/voice_dialog.py" line="276"/>
         <source>Start</source>
         <translation>Empezar</translation>
     </message>
     <message>
-        <location filename="../../desktop/voice/voice_dialog.py" line="103"/>
+        <location filename="../../desktop/voice/voice_dialog.py" line="106"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/voice/voice_dialog.py" line="146"/>
+        <location filename="../../desktop/voice/voice_dialog.py" line="149"/>
         <source>Confidant knows your voice (recorded {date}).</source>
         <translation>Confidant conoce tu voz (grabada el {date}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/voice/voice_dialog.py" line="148"/>
+        <location filename="../../desktop/voice/voice_dialog.py" line="151"/>
         <source>Confidant does not know your voice yet.</source>
         <translation>Confidant todavía no conoce tu voz.</translation>
     </message>
     <message>
-        <location filename="../../desktop/voice/voice_dialog.py" line="172"/>
+        <location filename="../../desktop/voice/voice_dialog.py" line="171"/>
+        <source>An interview is being recorded. Stop that recording first, then record your voice.</source>
+        <translation>Se está grabando una entrevista. Detén esa grabación primero y luego graba tu voz.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/voice/voice_dialog.py" line="179"/>
         <source>Starting the microphone…</source>
         <translation>Encendiendo el micrófono…</translation>
     </message>
     <message>
-        <location filename="../../desktop/voice/voice_dialog.py" line="179"/>
+        <location filename="../../desktop/voice/voice_dialog.py" line="186"/>
         <source>Recording. Read the text aloud.</source>
         <translation>Grabando. Lee el texto en voz alta.</translation>
     </message>
     <message>
-        <location filename="../../desktop/voice/voice_dialog.py" line="180"/>
+        <location filename="../../desktop/voice/voice_dialog.py" line="187"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../desktop/voice/voice_dialog.py" line="217"/>
+        <location filename="../../desktop/voice/voice_dialog.py" line="224"/>
         <source>Learning your voice…</source>
         <translation>Aprendiendo tu voz…</translation>
     </message>
     <message>
-        <location filename="../../desktop/voice/voice_dialog.py" line="222"/>
+        <location filename="../../desktop/voice/voice_dialog.py" line="229"/>
         <source>Saved in your vault. Interviews typed up from now on use it to find the interviewer.</source>
         <translation>Guardada en tu bóveda. Las entrevistas que se transcriban a partir de ahora la usan para saber quién entrevista.</translation>
     </message>
     <message>
-        <location filename="../../desktop/voice/voice_dialog.py" line="233"/>
+        <location filename="../../desktop/voice/voice_dialog.py" line="240"/>
         <source>Nothing was saved.</source>
         <translation>No se guardó nada.</translation>
     </message>
     <message>
-        <location filename="../../desktop/voice/voice_dialog.py" line="248"/>
+        <location filename="../../desktop/voice/voice_dialog.py" line="255"/>
         <source>Forget my voice?</source>
         <translation>¿Olvidar mi voz?</translation>
     </message>
     <message>
-        <location filename="../../desktop/voice/voice_dialog.py" line="249"/>
+        <location filename="../../desktop/voice/voice_dialog.py" line="256"/>
         <source>Confidant deletes your voice sample (the recording and the voice print) from this vault. Interviews typed up after this find the interviewer from who asks the questions.</source>
         <translation>Confidant borra tu muestra de voz (la grabación y la huella de voz) de esta bóveda. Las entrevistas que se transcriban después sabrán quién entrevista por quién hace las preguntas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/voice/voice_dialog.py" line="251"/>
+        <location filename="../../desktop/voice/voice_dialog.py" line="258"/>
         <source>Keep it</source>
         <translation>Conservarla</translation>
     </message>
     <message>
-        <location filename="../../desktop/voice/voice_dialog.py" line="258"/>
+        <location filename="../../desktop/voice/voice_dialog.py" line="265"/>
         <source>Your voice sample is deleted.</source>
         <translation>Tu muestra de voz está borrada.</translation>
     </message>

@@ -195,3 +195,23 @@ def test_the_voice_dialog_in_spanish_shows_no_english(qtbot, spanish, researcher
     english = _english_sources()
     assert not {t for t in _visible_texts(dialog) if t in english}
     dialog.close()
+
+
+def test_the_interview_being_recorded_keeps_the_microphone(qtbot, researcher_window, jfk_signal):
+    from core.audio.fake import fake_input_factory
+
+    window = researcher_window
+    window.ctx.overrides["stream_factory"] = fake_input_factory(jfk_signal, speed=1.0)
+    window.open_interview(window.test_interview_id, 0)
+    wait_idle(qtbot)
+    window.record.record_button.click()
+    qtbot.waitUntil(lambda: window.record.recorder is not None, timeout=10000)
+    window._select_nav("settings")
+    wait_idle(qtbot)
+    window.settings.voice.open_button.click()
+    dialog = window.settings.voice.dialog
+    wait_idle(qtbot)
+    dialog.record_button.click()
+    assert dialog.problem.text().startswith("An interview is being recorded.")
+    assert dialog.recorder is None and window.record.recorder.is_recording
+    dialog.close()
