@@ -481,4 +481,11 @@ TEXTS: dict[str, str] = {
     "packets.reason.bad_interview": "its interview data does not follow the packet format",
     "packets.reason.bad_interview.hint": "Ask the researcher to update Confidant and export the interview again.",
     "packets.file_cannot_read": "{filename} cannot be read",
+    # --- demo ----------------------------------------------------------------------------------
+    "demo.not_empty": "{out} is not empty.",
+    "demo.not_empty.hint": "Choose a new or empty folder for the demo.",
+    "demo.coordinator_could_not_import": "The coordinator could not import the demo packet: {reason}",
+    "demo.sample_interview_missing_installation": "The sample interview is missing from this installation.",
+    "demo.sample_interview_missing_installation.hint": "Reinstall Confidant, or run `python resources/samples/make_sample.py` in a checkout.",
+    "documents.invalid": "The interview data does not follow the packet format: {problems}.",
 }

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from core.demo.sample import Sample, load_sample
+from core.errors import Msg
 from core.jobs import CancelToken, ReportFn, no_report
 from core.vault import Vault
 from core.vault.interviews import Consent, InterviewRepo
@@ -128,7 +129,7 @@ def run_demo(out_dir: str | Path, *, say: Say = print, report: ReportFn = no_rep
     out.mkdir(parents=True, exist_ok=True)
     if any(out.iterdir()):
         from core.errors import InvalidInput
-        raise InvalidInput(f"{out} is not empty.", "Choose a new or empty folder for the demo.")
+        raise InvalidInput(Msg("demo.not_empty", out=out), Msg("demo.not_empty.hint"))
     steps = _Steps(say, cancel)
     sample = load_sample()
     passphrase = "demo-" + secrets.token_urlsafe(12)
@@ -186,7 +187,7 @@ def run_demo(out_dir: str | Path, *, say: Say = print, report: ReportFn = no_rep
         bad = [r for r in results if r.verdict != "imported"]
         if bad:
             from core.errors import CoreError
-            raise CoreError(f"The coordinator could not import the demo packet: {bad[0].reason}")
+            raise CoreError(Msg("demo.coordinator_could_not_import", reason=bad[0].reason))
 
         reports_dir = out / "reports"
         reports_dir.mkdir(exist_ok=True)

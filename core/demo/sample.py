@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from core.errors import CoreError
+from core.errors import CoreError, Msg
 
 
 def samples_dir() -> Path:
@@ -22,8 +22,8 @@ def samples_dir() -> Path:
     for folder in candidates:
         if (folder / "sample-interview.ogg").exists():
             return folder
-    raise CoreError("The sample interview is missing from this installation.",
-                    "Reinstall Confidant, or run `python resources/samples/make_sample.py` in a checkout.")
+    raise CoreError(Msg("demo.sample_interview_missing_installation"),
+                    Msg("demo.sample_interview_missing_installation.hint"))
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
-from core.errors import CoreError
+from core.errors import CoreError, Join, Msg
 
 INTERVIEW_FORMAT = "confidant-interview/1"
 # Larger numbers than this cannot be stored (SQLite's integers) or compared safely in JSON.
@@ -32,8 +32,10 @@ class InvalidInterviewDoc(CoreError):
     hint = "Ask the researcher to update Confidant and export the interview again."
 
     def __init__(self, problems: list[str]) -> None:
+        # Each problem names a field of the format and what it holds ("consent.method:
+        # expected text, got a number"): technical details, kept as written.
         self.problems = problems
-        super().__init__(f"{self.user_message[:-1]}: {'; '.join(problems)}.")
+        super().__init__(Msg("documents.invalid", problems=Join(problems, "; ")))
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,7 @@ CATALOGUE = ROOT / "resources" / "translations" / "core.es.json"
 # Packages whose raise sites still write their message as plain English (being converted to
 # ids one package at a time); the scan below skips them. Empty when every package is done.
 NOT_YET_CONVERTED = {
-    "audit", "coordinator", "deid", "demo", "documents", "guide", "reports", "speakers",
-    "tagging",
+    "coordinator", "deid", "guide", "reports", "speakers", "tagging",
 }
 
 
@@ -100,6 +99,8 @@ def test_no_raise_site_in_core_writes_its_message_as_plain_text():
             if not isinstance(node, ast.Call):
                 continue
             name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+            if name == "fail" and package != "cli":  # core/cli/common.fail; others are not errors
+                continue
             if name in names and any(_is_text(a) for a in _message_args(node)):
                 written.append(f"{rel}:{node.lineno}")
     assert not written, ("raise these with an id, Msg(\"<package>.<what>\", detail=...), English "
