@@ -23,6 +23,7 @@ TEXTS: dict[str, str] = {
     "cli.error": "error: {message}",
     "cli.hint": "hint: {hint}",
     "cli.stopped": "Stopped.",
+    "cli.voice_read_aloud": "Read this aloud, at your normal pace:",
     "cli.internal_error": "Confidant hit an internal error ({kind}); what it was doing did not finish.",
     "cli.internal_error.hint": "Please report it with the command you ran (not its files); --verbose shows the details.",
     # --- vault ---------------------------------------------------------------------------------

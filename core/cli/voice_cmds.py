@@ -44,12 +44,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_voice_text(args: argparse.Namespace) -> int:
-    from core.speakers.sample import EXPLANATION, READING
-    print(EXPLANATION)
+    from core.cli.common import language, say
+    from core.errors import Msg
+    from core.speakers.sample import explanation, reading
+    print(explanation(language()))
     print()
-    print("Read this aloud, at your normal pace:")
+    say(Msg("cli.voice_read_aloud"))
     print()
-    print(READING)
+    print(reading(language()))
     return 0
 
 

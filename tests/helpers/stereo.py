@@ -34,11 +34,14 @@ def _load(path: Path) -> np.ndarray:
     return (mono * (0.1 / float(np.sqrt(np.mean(speech ** 2))))).astype(np.float32)   # levels matched
 
 
-def conversation() -> tuple[np.ndarray, list[tuple[int, int, str]]]:
-    """(frames x 2 float32 at 16 kHz, reference turns (start_ms, end_ms, "jfk"|"reader"))."""
+def conversation(turns: int = 4) -> tuple[np.ndarray, list[tuple[int, int, str]]]:
+    """(frames x 2 float32 at 16 kHz, reference turns (start_ms, end_ms, "jfk"|"reader")).
+
+    ``turns`` (1-4) each: the reader's later sentences are then left for a voice sample.
+    """
     jfk, reader = _load(JFK_FLAC), _load(LIBRIVOX)
     pieces = []
-    for i in range(4):
+    for i in range(turns):
         pieces.append(("jfk", jfk[int(JFK_CUTS_S[i] * SR):int(JFK_CUTS_S[i + 1] * SR)]))
         pieces.append(("reader", reader[int(READER_CUTS_S[i] * SR):int(READER_CUTS_S[i + 1] * SR)]))
     total = sum(len(p) for _, p in pieces) + int(GAP_S * SR) * len(pieces)
@@ -52,6 +55,11 @@ def conversation() -> tuple[np.ndarray, list[tuple[int, int, str]]]:
         ref.append((int(pos + loud[0]) * 1000 // SR, int(pos + loud[-1]) * 1000 // SR, who))
         pos += len(piece) + int(GAP_S * SR)
     return out, ref
+
+
+def reader_after(turns: int) -> np.ndarray:
+    """The reader's sentences a ``conversation(turns)`` leaves out, at 16 kHz (a voice sample)."""
+    return _load(LIBRIVOX)[int(READER_CUTS_S[turns] * SR):]
 
 
 def write(path: Path, stereo: np.ndarray, rate_hz: int = SR) -> Path:

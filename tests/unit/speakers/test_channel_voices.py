@@ -62,6 +62,30 @@ def test_a_voice_per_channel_gives_the_voices(vault, tmp_path):
     assert ChannelRepo(vault).levels(rid) is None
 
 
+def test_with_a_voice_sample_the_researchers_channel_is_the_interviewer(vault, tmp_path):
+    """The reader is the researcher: a sample of their later sentences (not in the call) names
+    their channel's voice the interviewer, for every word they say."""
+    from core.jobs import run_job
+    from core.speakers.sample import make_voice_sample_job
+    from core.vault.transcripts import TranscriptRepo
+
+    run_job(make_voice_sample_job(vault, stereo.reader_after(2)))
+    conversation, ref = stereo.conversation(turns=2)
+    iid, _rid = _import(vault, stereo.write(tmp_path / "call.wav", conversation), "P-420")
+    transcript = _transcribe(vault, iid)
+    assert transcript.options["voices"]["method"] == "channels"
+    assert transcript.options["voices"]["role_source"] == "sample"
+    words = right = 0
+    for seg in TranscriptRepo(vault).segments(transcript.id):
+        for w in seg.words:
+            mid = (w.start_ms + w.end_ms) / 2
+            who = [k for s, e, k in ref if s <= mid < e]
+            if who:
+                words += 1
+                right += (seg.speaker == "interviewer") == (who[0] == "reader")
+    assert words > 30 and right == words, (right, words)
+
+
 @pytest.mark.parametrize("kind", ["ordinary", "mono"])
 def test_ordinary_stereo_and_mono_are_found_by_sound_as_before(vault, tmp_path, kind):
     from core.vault.channels import ChannelRepo

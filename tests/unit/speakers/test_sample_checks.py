@@ -32,3 +32,11 @@ def test_the_texts_follow_the_language():
     assert reading("es").startswith("Gracias por aceptar hablar conmigo hoy.")
     assert "nunca va en un paquete" in explanation("es")
     assert reading("fr") == reading("en") and reading().startswith("Thank you for agreeing")
+
+
+def test_voice_text_speaks_the_persons_language(capsys):
+    from core.cli import main
+    assert main(["--language", "es", "voice", "text"]) == 0
+    out = capsys.readouterr().out
+    assert "nunca va en un paquete" in out and "Lee esto en voz alta" in out and "Gracias por aceptar" in out
+    assert "Read this aloud" not in out and "identifies you" not in out
