@@ -489,4 +489,17 @@ TEXTS: dict[str, str] = {
     "demo.sample_interview_missing_installation": "The sample interview is missing from this installation.",
     "demo.sample_interview_missing_installation.hint": "Reinstall Confidant, or run `python resources/samples/make_sample.py` in a checkout.",
     "documents.invalid": "The interview data does not follow the packet format: {problems}.",
+    # --- reports -------------------------------------------------------------------------------
+    "reports.no_report_asked": "No report asked for.",
+    "reports.no_report_asked.hint": "Choose at least one of the PDF, CSV tables or REFI-QDA.",
+    "reports.unknown_report_format": "Unknown report format: {unknown}.",
+    "reports.unknown_report_format.hint": "Use pdf, csv or qdpx.",
+    "reports.not_paper_size_confidant": "'{paper}' is not a paper size Confidant knows.",
+    "reports.not_paper_size_confidant.hint": "Choose letter or a4.",
+    "reports.interview_no_transcript_save": "This interview has no transcript to save yet.",
+    "reports.interview_no_transcript_save.hint": "Type it up first.",
+    "reports.confidant_saves_transcripts_word": "Confidant saves transcripts as Word (.docx) or PDF (.pdf).",
+    "reports.confidant_saves_transcripts_word.hint": "Choose a name ending in .docx or .pdf.",
+    "reports.de_identified_transcript_can": "The de-identified transcript can be saved once its names are checked and signed off.",
+    "reports.de_identified_transcript_can.hint": "On “Check and share”, find the names, decide each one and sign off; then save it.",
 }

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from core.errors import InvalidInput, NothingToReport
+from core.errors import InvalidInput, Msg, NothingToReport
 from core.reports.audit_pdf import write_audit_pdf
 from core.reports.brief_pdf import write_brief
 from core.reports.catalogue import check_language, words
@@ -49,7 +49,7 @@ class ExportTargets:
         folder, wanted = Path(folder), set(formats)
         unknown = wanted - {"pdf", "csv", "qdpx"}
         if unknown:
-            raise InvalidInput(f"Unknown report format: {', '.join(sorted(unknown))}.", "Use pdf, csv or qdpx.")
+            raise InvalidInput(Msg("reports.unknown_report_format", unknown=', '.join(sorted(unknown))), Msg("reports.unknown_report_format.hint"))
         qdpx = folder / QDPX_NAME if "qdpx" in wanted else None
         return cls(pdf=folder / PDF_NAME if "pdf" in wanted else None,
                    csv_dir=folder if "csv" in wanted else None,
@@ -77,7 +77,7 @@ def export_all(agg: Aggregate, folder: str | Path | ExportTargets, formats: Iter
     language = check_language(language)
     targets = folder if isinstance(folder, ExportTargets) else ExportTargets.in_folder(folder, formats)
     if targets.is_empty:
-        raise InvalidInput("No report asked for.", "Choose at least one of the PDF, CSV tables or REFI-QDA.")
+        raise InvalidInput(Msg("reports.no_report_asked"), Msg("reports.no_report_asked.hint"))
     if agg.n_interviews == 0:
         raise NothingToReport()
     rules = rules or Rules()

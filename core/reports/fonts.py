@@ -19,7 +19,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus.tables import CellStyle
 
-from core.errors import CoreError
+from core.errors import CoreError, Msg
 
 REGULAR = "ConfidantSans"
 BOLD = "ConfidantSans-Bold"
@@ -96,7 +96,7 @@ def set_paper(vault: Any, paper: str) -> str:
     from core.errors import InvalidInput
     from core.vault import settings_keys
     if paper.lower() not in PAPER_SIZES:
-        raise InvalidInput(f"'{paper}' is not a paper size Confidant knows.", "Choose letter or a4.")
+        raise InvalidInput(Msg("reports.not_paper_size_confidant", paper=paper), Msg("reports.not_paper_size_confidant.hint"))
     vault.set_setting(settings_keys.PDF_PAPER, paper.lower())
     return use_paper(paper)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from core.errors import InvalidInput, NotSignedOff
+from core.errors import InvalidInput, Msg, NotSignedOff
 from core.vault.db import Vault
 
 FORMATS = ("docx", "pdf")
@@ -72,14 +72,12 @@ def gather(vault: Vault, interview_id: str, *, identifying: bool = False) -> Tra
         out.passages = [Passage(s.start_ms, s.speaker, s.question_id, s.text) for s in segments]
     else:
         if not review.is_signed_off(vault, interview_id):
-            raise NotSignedOff("The de-identified transcript can be saved once its names are checked "
-                               "and signed off.",
-                               "On \u201cCheck and share\u201d, find the names, decide each one and sign "
-                               "off; then save it.")
+            raise NotSignedOff(Msg("reports.de_identified_transcript_can"),
+                               Msg("reports.de_identified_transcript_can.hint"))
         out.passages = [Passage(s.start_ms, s.speaker, s.question_id, s.text)
                         for s in review.deidentified_segments(vault, interview_id)]
     if not out.passages:
-        raise InvalidInput("This interview has no transcript to save yet.", "Type it up first.")
+        raise InvalidInput(Msg("reports.interview_no_transcript_save"), Msg("reports.interview_no_transcript_save.hint"))
     return out
 
 
@@ -167,8 +165,8 @@ def save_transcript_file(vault: Vault, interview_id: str, path: str | Path, *, f
     target = Path(path)
     kind = (fmt or target.suffix.lstrip(".")).lower()
     if kind not in FORMATS:
-        raise InvalidInput("Confidant saves transcripts as Word (.docx) or PDF (.pdf).",
-                           "Choose a name ending in .docx or .pdf.")
+        raise InvalidInput(Msg("reports.confidant_saves_transcripts_word"),
+                           Msg("reports.confidant_saves_transcripts_word.hint"))
     doc = gather(vault, interview_id, identifying=identifying)
     data = to_docx(doc) if kind == "docx" else to_pdf(doc)
     tmp = target.with_name(target.name + ".part")
