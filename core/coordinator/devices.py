@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.coordinator.inbox import Importer, ImportResult, require_coordinator
-from core.errors import InvalidInput
+from core.errors import InvalidInput, Msg
 from core.packets.format import DEVICE_KEY_PREFIX
 from core.packets.keys import (
     decode_device_key,
@@ -51,16 +51,15 @@ def parse_device_key(text_or_path: str | Path) -> str:
         try:
             text = read_key_file(path)
         except (OSError, UnicodeDecodeError) as exc:
-            raise InvalidInput("That is neither a device key nor a readable key file.",
-                               "Give the file the researcher exported, or paste the line starting "
-                               f"with '{DEVICE_KEY_PREFIX}'.") from exc
+            raise InvalidInput(Msg("coordinator.neither_device_key_nor"),
+                               Msg("coordinator.neither_device_key_nor.hint", device_key_prefix=DEVICE_KEY_PREFIX)) from exc
     found = sorted(set(find_key_line(text, DEVICE_KEY_PREFIX)))
     if not found:
-        raise InvalidInput("No device key was found.",
-                           f"A device key is one line starting with '{DEVICE_KEY_PREFIX}'.")
+        raise InvalidInput(Msg("coordinator.no_device_key_found"),
+                           Msg("coordinator.no_device_key_found.hint", device_key_prefix=DEVICE_KEY_PREFIX))
     if len(found) > 1:
-        raise InvalidInput("That holds more than one device key.",
-                           "Enrol each device separately, checking each one's words.")
+        raise InvalidInput(Msg("coordinator.holds_more_one_device"),
+                           Msg("coordinator.holds_more_one_device.hint"))
     return encode_device_key(decode_device_key(found[0]))  # canonical form
 
 
@@ -69,8 +68,8 @@ def enrol(vault: Vault, public_key_text_or_path: str | Path, label: str) -> Devi
     require_coordinator(vault)
     label = " ".join(label.split())
     if not label:
-        raise InvalidInput("The device needs a label.",
-                           'Say whose device it is, for example --label "Org A – laptop 3".')
+        raise InvalidInput(Msg("coordinator.device_needs_label"),
+                           Msg("coordinator.device_needs_label.hint"))
     key = parse_device_key(public_key_text_or_path)
     device, _is_new = InboxRepo(vault).add_device(label, key, fingerprint(key))
     return device
@@ -89,8 +88,8 @@ def remove(vault: Vault, fingerprint_prefix: str) -> Device:
     prefix = fingerprint_prefix.strip().lower()
     matches = [d for d in repo.list_devices() if d.fingerprint.startswith(prefix)] if len(prefix) >= 8 else []
     if len(matches) != 1:
-        raise InvalidInput("No single enrolled device has that fingerprint.",
-                           "List devices with `confidant coordinator devices` and give at least 8 hex digits.")
+        raise InvalidInput(Msg("coordinator.no_single_enrolled_device"),
+                           Msg("coordinator.no_single_enrolled_device.hint"))
     repo.remove_device(matches[0].fingerprint)
     return matches[0]
 

@@ -18,7 +18,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.errors import InvalidInput, NotCoordinatorVault
+from core.errors import InvalidInput, Msg, NotCoordinatorVault
 from core.packets.format import REASONS, Header
 from core.vault.db import Vault
 from core.vault.inbox import InboxRepo, InboxTx, QuarantinedPacket, QuarantineUsage
@@ -120,6 +120,6 @@ def purge(vault: Vault, device_prefix: str | None = None) -> QuarantineUsage:
     _require_coordinator(vault)
     prefix = (device_prefix or "").strip().lower()
     if device_prefix is not None and (len(prefix) < 8 or any(c not in "0123456789abcdef" for c in prefix)):
-        raise InvalidInput("That is not a device fingerprint.",
-                           "Give at least 8 hex digits, as `confidant coordinator quarantine list` shows them.")
+        raise InvalidInput(Msg("coordinator.not_device_fingerprint"),
+                           Msg("coordinator.not_device_fingerprint.hint"))
     return InboxRepo(vault).purge_quarantine(prefix or None)

@@ -9,7 +9,7 @@ well. Quarantined packets are purged with ``core.coordinator.quarantine`` instea
 from __future__ import annotations
 
 from core.coordinator.inbox import require_coordinator
-from core.errors import InvalidInput
+from core.errors import InvalidInput, Msg
 from core.vault.db import Vault
 from core.vault.inbox import QUARANTINED, InboxRepo, ReceivedPacket
 
@@ -23,13 +23,11 @@ def find_packet(vault: Vault, packet_id_prefix: str, device_prefix: str = "") ->
     matches = ([p for p in opened if p.packet_id.startswith(prefix) and p.device_fingerprint.startswith(device)]
                if len(prefix) >= MIN_PREFIX else [])
     if len(matches) > 1 and len({p.packet_id for p in matches}) == 1:
-        raise InvalidInput("Packets from more than one device have that id.",
-                           "Say which device with --device (at least 8 hex digits of its fingerprint, "
-                           "see `confidant coordinator inbox`).")
+        raise InvalidInput(Msg("coordinator.packets_more_one_device"),
+                           Msg("coordinator.packets_more_one_device.hint"))
     if len(matches) != 1:
-        raise InvalidInput("No single imported packet has that id.",
-                           "List packets with `confidant coordinator inbox` and give at least "
-                           f"{MIN_PREFIX} hex digits of the id (quarantined packets: `coordinator quarantine`).")
+        raise InvalidInput(Msg("coordinator.no_single_imported_packet"),
+                           Msg("coordinator.no_single_imported_packet.hint", min_prefix=MIN_PREFIX))
     return matches[0]
 
 
@@ -39,5 +37,5 @@ def remove_packet(vault: Vault, packet_id_prefix: str, device_prefix: str = "") 
     packet = find_packet(vault, packet_id_prefix, device_prefix)
     removed = InboxRepo(vault).remove_packet(packet.device_fingerprint, packet.packet_id)
     if removed is None:  # another process removed it between the look-up and now
-        raise InvalidInput("That packet is no longer in the inbox.", "List packets again.")
+        raise InvalidInput(Msg("coordinator.packet_no_longer_inbox"), Msg("coordinator.packet_no_longer_inbox.hint"))
     return removed

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 
-from core.errors import InvalidInput
+from core.errors import InvalidInput, Msg
 from core.reports.catalogue import check_language
 from core.reports.disclosure import DEFAULT_K, DEFAULT_QUOTE_MIN_INTERVIEWS, Rules
 from core.reports.share_quotes import APPROVED, REJECTED
@@ -37,12 +37,11 @@ def set_rules(vault: Vault, *, k: int | None = None, quote_min_interviews: int |
     new_k = current.k if k is None else k
     new_q = current.quote_min_interviews if quote_min_interviews is None else quote_min_interviews
     if new_k < 2:
-        raise InvalidInput("The smallest group shown must be at least 2 interviews.",
-                           "Research-ethics practice uses 5 (the default); choose 2 or more.")
+        raise InvalidInput(Msg("coordinator.smallest_group_shown_must"),
+                           Msg("coordinator.smallest_group_shown_must.hint"))
     if new_q < new_k:
-        raise InvalidInput(f"Quotes need a theme raised in at least {new_k} interviews (k).",
-                           f"Set the quote threshold to {new_k} or more (default "
-                           f"{DEFAULT_QUOTE_MIN_INTERVIEWS}).")
+        raise InvalidInput(Msg("coordinator.quotes_need_theme_raised", new_k=new_k),
+                           Msg("coordinator.quotes_need_theme_raised.hint", new_k=new_k, default_quote_min_interviews=DEFAULT_QUOTE_MIN_INTERVIEWS))
     vault.set_setting(K_SETTING, str(new_k))
     vault.set_setting(QUOTE_MIN_SETTING, str(new_q))
     vault.audit("share_rules_changed", {"k": new_k, "quote_min_interviews": new_q})
