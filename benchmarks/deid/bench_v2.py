@@ -30,7 +30,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 BEFORE = "b7fb76f893aeef20780a98fa073bdcf8254a15fc"  # main just before the first issue-14 landing
-SETS = {"dev": HERE / "data" / "v2" / "dev.txt", "test": HERE / "data" / "v2" / "test.txt"}
+SETS = {"dev": HERE / "data" / "v2" / "dev.txt", "test": HERE / "data" / "v2" / "test.txt",
+        "dev3": HERE / "data" / "v3" / "dev.txt"}
 
 _CHILD = r"""
 import json, sys
@@ -97,6 +98,11 @@ def main(argv: list[str]) -> int:
             continue
         out["languages"][lang] = {name: evaluate(subset, fn) for name, fn in systems.items()}
         _print(lang, out["languages"][lang], a.misses or not a.path)
+    out["gate"] = {name: gate_alone(interviews, systems[name]) for name in ("after", "before")}
+    for name, g in out["gate"].items():
+        print(f"\nsecond look after '{name}': first pass left {g['misses']} identifiers in; the second look "
+              f"flags {g['misses_flagged']} of them; {g['flags']} flags, {g['flags_on_nothing']} on no identifier "
+              f"(flag precision {g['flag_precision']})")
     out["speed"] = speed(interviews)
     print(f"\nspeed: {out['speed']}")
     results = REPO / "benchmarks" / "results"
@@ -124,6 +130,31 @@ def _print(lang: str, res: dict, misses: bool = True) -> None:
     leaks = res[names[1]]["leaks"]
     if leaks and misses:
         print(f"left in by 'after' ({len(leaks)}): " + "; ".join(leaks[:60]))
+
+
+def gate_alone(interviews: list, first_pass) -> dict:
+    """What the export gate's second look (``core.deid.gate``) catches on its own: the first
+    pass's spans are hidden, the second look reads what would leave, and its flags are
+    matched against the identifiers the first pass left in."""
+    from bench_deid import _covered
+
+    from core.deid.detect import detect
+    from core.deid.gate import second_look
+    misses = flagged = flags = on_nothing = 0
+    for iv in interviews:
+        spans = first_pass(iv)
+        left = [g for g in iv.gold if not _covered(g, spans, iv.text)]
+
+        def detect_fn(t, iv=iv):
+            return detect(t, names=iv.names, workplaces=iv.workplaces, language=iv.language)
+
+        suspects = second_look(iv.text, [(s, e, "[HIDDEN]") for s, e, _ in spans], [], detect_fn)
+        misses += len(left)
+        flagged += sum(any(x.start < g.end and g.start < x.end for x in suspects) for g in left)
+        flags += len(suspects)
+        on_nothing += sum(not any(x.start < g.end and g.start < x.end for g in iv.gold) for x in suspects)
+    return {"misses": misses, "misses_flagged": flagged, "flags": flags, "flags_on_nothing": on_nothing,
+            "flag_precision": round((flags - on_nothing) / flags, 3) if flags else None}
 
 
 def speed(interviews: list) -> dict:

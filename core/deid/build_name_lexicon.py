@@ -11,7 +11,12 @@ surname in the top 2,000 of any country, and marks which of them are also everyd
 
 EN_WORDS / ES_WORDS: one word a line (Debian's wamerican / wspanish word lists).
 Output lines: ``name<TAB>kinds`` with kinds from f (first name), l (surname), w (needs a cue),
-s (needs a cue in Spanish text).
+s (needs a cue in Spanish text), d (a dictionary word of either language, however rare:
+"forklift", "pallet"; the export gate's second look does not flag those alone, decision 0154).
+
+Adding d to an existing lexicon (no names-dataset needed):
+
+    python -m core.deid.build_name_lexicon --mark-dictionary LEXICON EN_WORDS ES_WORDS > new.txt
 """
 
 from __future__ import annotations
@@ -49,7 +54,30 @@ def _pick(path: Path, limit: int) -> dict[str, int]:
     return out
 
 
+def mark_dictionary(lexicon: Path, en_path: Path, es_path: Path) -> str:
+    """The lexicon with "d" added to every name that a word list holds in lower case."""
+    from core.deid.lexicon import COMMON_SURNAMES
+    en_lines = en_path.read_text(encoding="utf-8").splitlines()
+    en = {w.strip() for w in en_lines if w[:1].islower()}
+    # wspanish lists surnames in lower case too ("garcía", "ortega"): a Spanish word counts
+    # unless wamerican spells it as a proper noun or it is a common US surname.
+    proper = {_fold(w.strip().lower()) for w in en_lines if w[:1].isupper()}
+    es = {_fold(w.strip().lower()) for w in es_path.read_text(encoding="utf-8").splitlines() if w[:1].islower()}
+    es -= proper | {_fold(n) for n in COMMON_SURNAMES}
+    out = []
+    for line in lexicon.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, kinds = line.partition("\t")
+            if (name in en or (_fold(name) in es and "f" not in kinds)) and "d" not in kinds:
+                line = f"{name}\t{kinds}d"
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
 def main(argv: list[str]) -> int:
+    if argv and argv[0] == "--mark-dictionary":
+        sys.stdout.write(mark_dictionary(Path(argv[1]), Path(argv[2]), Path(argv[3])))
+        return 0
     from wordfreq import zipf_frequency  # type: ignore[import-not-found]
 
     from core.deid.lexicon import COMMON_GIVEN_NAMES, COMMON_SURNAMES, EVERYDAY_ES, EVERYDAY_NAMES

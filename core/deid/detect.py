@@ -20,6 +20,7 @@ from core.deid.findings import Finding, is_person_type
 from core.deid.names import NameMatcher, unlisted_people
 from core.deid.numbers import number_runs, tokens
 from core.deid.people import lexicon_people
+from core.deid.workplaces import workplace_phrases
 
 log = logging.getLogger(__name__)
 
@@ -267,6 +268,7 @@ def detect(text: str, *, names: Iterable[str | tuple[str, str]] = (), workplaces
     found += patterns.ages(text, runs)
     found += _dates.dates(text)
     found += matcher.find(text)
+    found += workplace_phrases(text)
     found += unlisted_people(text, language)
     found += lexicon_people(text, language)
     if use_presidio:

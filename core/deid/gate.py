@@ -7,7 +7,8 @@ with broader, cheaper suspicions the first pass does not propose on its own:
 * a capitalised word in the middle of a sentence (mixed-case text), not a function word, month,
   weekday or language;
 * a well-known name that is also a word after a preposition ("with hope", "to rose");
-* a surname alone ("ortega"), which the first pass only takes with a cue;
+* a surname alone ("ortega"), which the first pass only takes with a cue, unless it is also a
+  dictionary word ("forklift");
 * "<word> street/avenue/calle <word>" without a house number;
 * a run of at least five digits, or three or four that are not a year, an amount, a time or a
   count ("unit 4471", "code three nine one").
@@ -41,7 +42,15 @@ _STREET_WORD = re.compile(r"\b([^\W\d_][\w'’-]*)\s+(?:street|st|avenue|ave|roa
                           r"highway|hwy|parkway)\b|\b(?:calle|avenida|av|colonia|barrio)\s+([^\W\d_][\w'’-]*)",
                           re.IGNORECASE)
 _NOT_STREET = {"the", "a", "an", "this", "that", "my", "your", "our", "their", "his", "her", "same", "next",
-               "main", "one", "other", "whole", "la", "el", "una", "esa", "esta", "mi", "su"}
+               "main", "one", "other", "whole", "la", "el", "una", "esa", "esta", "mi", "su",
+               # "i drive", "the long lane", "the fast lane": a verb or an adjective, not a street name
+               "i", "we", "you", "they", "he", "she", "long", "fast", "slow", "back", "front", "left", "right", "far",
+               "middle", "wrong", "test", "loading", "service", "access", "private", "dirt", "gravel", "side",
+               "turning", "passing", "bike", "bus", "express", "toll", "drive", "road"}
+# A word-name followed by these is a verb ("got to mark every pallet", "to bill the client").
+_OBJECT_AFTER = re.compile(r"^\s+(?:every|the|a|an|my|his|her|their|our|this|that|these|those|all|each|it|them|"
+                           r"him|me|us|up|down|out|off|el|la|los|las|un|una)\b", re.IGNORECASE)
+_SMALL = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 _NUMBER_OK_AFTER = re.compile(
     r"^\s*(?:%|percent|dollars?|bucks|cents|pesos|hours?|hrs|minutes?|mins?|seconds?|days?|weeks?|months?|"
     r"years?|yrs|times|people|workers|employees|boxes|cases|orders|units|pounds|lbs|kilos?|miles|feet|ft|"
@@ -124,8 +133,11 @@ def _suspicions(text: str) -> list[Finding]:
             continue
         # Word-names: only the well-known ones ("rose", "will", "hope"), after a preposition
         # ("with hope", "to rose"); the dataset's other word-names ("pay", "work") are words.
-        weak_before = low in AMBIGUOUS_NAMES and _WEAK_BEFORE.search(text[max(0, m.start() - 12):m.start()])
-        if weak_before or ("l" in kinds and "f" not in kinds and "w" not in kinds):
+        weak_before = low in AMBIGUOUS_NAMES and _WEAK_BEFORE.search(text[max(0, m.start() - 12):m.start()]) \
+            and not _OBJECT_AFTER.match(text[m.end():m.end() + 8])
+        # A surname alone, unless it is also a dictionary word ("forklift", "pallet" are in the
+        # name lists too; decision 0154).
+        if weak_before or ("l" in kinds and "f" not in kinds and "w" not in kinds and "d" not in kinds):
             out.append(Finding(m.start(), m.end(), "PERSON", word, 0.3, "second_look_name"))
     for m in _STREET_WORD.finditer(text):
         name = (m.group(1) or m.group(2) or "").lower()
@@ -135,10 +147,33 @@ def _suspicions(text: str) -> list[Finding]:
         n = len(run.digits)
         value = int(run.digits) if run.digits else 0
         after, before = text[run.end:run.end + 20], text[max(0, run.start - 12):run.start]
+        if n < 5 and _quantity_or_time(text, run.start, run.end):
+            continue
         if n >= 5 or n >= 3 and not (1950 <= value <= 2039 and n == 4) and not _NUMBER_OK_AFTER.match(after) \
                 and not _NUMBER_OK_BEFORE.search(before) and not re.match(r"^[.,]\d", text[run.end:run.end + 2]):
             out.append(Finding(run.start, run.end, "ID_NUMBER", text[run.start:run.end], 0.3, "second_look_number"))
     return out
+
+
+_PLURAL_AFTER = re.compile(r"^\s+(?:of\s+)?[a-z]{3,}s\b", re.IGNORECASE)  # "three hundred cars"
+_TIME_AFTER = re.compile(r"^\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|to\s+\w+|an?\s+hour|"
+                         r"per\s+hour|de\s+la\s+(?:mañana|tarde|noche)|la\s+hora)\b", re.IGNORECASE)
+
+
+def _quantity_or_time(text: str, start: int, end: int) -> bool:
+    """Short numbers that say how many, how much or when: "three hundred cars", "four thirty in
+    the morning", "fifteen fifty an hour", "911"."""
+    said = text[start:end].lower()
+    if said in ("911", "nine one one") or re.search(r"\b(?:hundred|thousand|cien|cientos|mil)\b", said):
+        return True
+    after = text[end:end + 30]
+    if _PLURAL_AFTER.match(after) or _TIME_AFTER.match(after):
+        return True
+    words = said.replace("-", " ").split()
+    # a spoken clock time or price: "five thirty", "twelve fifteen", "fifteen fifty"
+    return len(words) == 2 and (words[0] in _SMALL or words[0] in ("fifteen", "thirteen", "fourteen", "sixteen",
+                                                                    "seventeen", "eighteen", "nineteen", "twenty")) \
+        and words[1] in ("oh", "fifteen", "thirty", "forty", "fifty", "twenty", "forty-five", "ten")
 
 
 def second_look(text: str, hidden: list[tuple[int, int, str]], decided: list[tuple[int, int]],

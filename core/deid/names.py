@@ -200,6 +200,25 @@ def _person(entry: str, role: str) -> _Entity:
     return ent
 
 
+def _partial_names(words: list[str]) -> set[str]:
+    """Runs of two or more leading words, cut before a joining word, and two-word runs with a
+    word of their own ("desert rose" of "desert rose casino", not "home care")."""
+    out: set[str] = set()
+    for i in range(2, len(words)):
+        head = words[:i]
+        while head and head[-1].strip(".,") in _JOINING_WORDS:
+            head = head[:-1]
+        if len(head) >= 2 and not (len(head) == 2 and head[0] in _JOINING_WORDS):
+            out.add(" ".join(head))
+    for i in range(len(words) - 1):
+        pair = [w.strip(".,") for w in words[i:i + 2]]
+        if pair[1] not in _JOINING_WORDS and (pair[0] not in _JOINING_WORDS or pair[0] in ("los", "las", "el", "la")) \
+                and any(w not in GENERIC_WORKPLACE_WORDS and w not in COMMON_ALONE and w not in _JOINING_WORDS
+                        for w in pair):
+            out.add(" ".join(words[i:i + 2]))
+    return out
+
+
 def _workplace(entry: str, kind: str = "workplace") -> _Entity:
     """Variants: the full name, the name without its trailing kind-of-place words
     ("Valley Fresh Farms" -> "valley fresh"), distinctive single words ("riverside")."""
@@ -222,17 +241,9 @@ def _workplace(entry: str, kind: str = "workplace") -> _Entity:
         # "Carnes Finas" of "Carnes Finas Zacatecas", "Desert Rose" of "Desert Rose Casino":
         # every run of two or more leading words, cut before "of"/"de"/"at"..., and every
         # two-word run with a word of its own in it.
-        for i in range(2, len(words)):
-            head = words[:i]
-            while head and head[-1].strip(".,") in _JOINING_WORDS:
-                head = head[:-1]
-            if len(head) >= 2:
-                ent.exact.add(" ".join(head))
-        for i in range(len(words) - 1):
-            pair = [w.strip(".,") for w in words[i:i + 2]]
-            if not any(w in _JOINING_WORDS for w in pair) and \
-                    any(w not in GENERIC_WORKPLACE_WORDS and w not in COMMON_ALONE for w in pair):
-                ent.exact.add(" ".join(words[i:i + 2]))
+        ent.exact |= _partial_names(words)
+        if words and words[0] in LEADING_KIND_WORDS:  # "Empacadora Los Álamos Delano" -> "los álamos"
+            ent.exact |= _partial_names(words[1:])
         # Spanish names put the kind first ("Hotel Las Palmas", "Rancho San Isidro"): the rest
         # names the place, with or without its article ("las palmas", "el güero").
         lead = list(words)
@@ -252,7 +263,8 @@ def _workplace(entry: str, kind: str = "workplace") -> _Entity:
         # Alone, only the first word can name the place ("riverside"); later words are
         # usually what it is or does ("harbor call center": "call" is not the workplace).
         first = words[0].strip(".,") if words else ""
-        if len(first) >= 4 and first not in GENERIC_WORKPLACE_WORDS and first not in COMMON_ALONE:
+        if len(first) >= 4 and first not in GENERIC_WORKPLACE_WORDS and first not in COMMON_ALONE \
+                and first not in LEADING_KIND_WORDS:  # "empacadora" alone is the job, not the place
             ent.exact.add(first)
             if len(first) >= 6:
                 ent.fuzzy.add(first)
@@ -416,7 +428,8 @@ def unlisted_people(text: str, language: str = "en") -> list[Finding]:
                                canonical=low))
     for m in _TITLED.finditer(text):
         name = m.group(1)
-        if name.lower() not in _NOT_A_NAME and name.lower() not in ("said", "says", "told", "was", "is"):
+        if name.lower() not in _NOT_A_NAME and name.lower() not in ("said", "says", "told", "was", "is") \
+                and name.lower() not in es_stop and name.lower() not in _STOP_WORDS:  # "una señora que"
             out.append(Finding(m.start(1), m.end(1), "PERSON", name, 0.55, "named_cue",
                                canonical=name.lower()))
     for m in _NAMED.finditer(text):

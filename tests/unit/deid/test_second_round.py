@@ -157,3 +157,49 @@ def test_the_interview_path_echoes_a_person_hidden_in_another_interview(vault):
     run_job(review.make_detect_job(vault, second.id))
     found = {r.original for r in review.list_redactions(vault, second.id)}
     assert "adebayo-cole" in found and "hallway" not in found
+
+
+# --- the export gate's second look: everyday words and quantities are not flagged (0154) -----
+
+def _look(text: str) -> list[tuple[str, str]]:
+    from core.deid.gate import second_look
+    return [(s.entity_type, s.text) for s in second_look(text, [], [], lambda t: [])]
+
+
+def test_the_second_look_does_not_flag_dictionary_words_that_are_also_surnames():
+    got = _look("the forklift broke again, so ortega called it in")
+    assert ("PERSON", "ortega") in got
+    assert ("PERSON", "forklift") not in got
+
+
+@pytest.mark.parametrize("text", ["they want us there at four thirty in the morning",
+                                  "it was like three hundred cars on a saturday",
+                                  "they pay fifteen fifty an hour", "so i called 911 right away",
+                                  "i've got to mark every pallet by hand", "we park in the long lane"])
+def test_the_second_look_leaves_times_counts_and_verbs(text):
+    assert _look(text) == []
+
+
+def test_the_second_look_still_flags_a_code_and_a_name_after_a_preposition():
+    got = _look("the gate code is four nine one seven and i went with hope")
+    assert ("ID_NUMBER", "four nine one seven") in got and ("PERSON", "hope") in got
+
+
+# --- workplaces nobody listed, named by a brand and where it is (0151) ------------------------
+
+@pytest.mark.parametrize("text, site", [
+    ("before that i was at the kroger on kings canyon for a year", "kroger on kings canyon"),
+    ("I used to work at the Walmart on Fruitvale, nights", "Walmart on Fruitvale"),
+    ("antes estaba en el costco de shattuck, pagaban menos", "costco de shattuck"),
+    ("trabajé en la Marriott del centro dos años", "Marriott del centro"),
+])
+def test_a_brand_and_its_street_are_one_workplace(text, site):
+    found = [f.text for f in detect(text, use_presidio=False, language="es" if " el " in text or " la " in text
+                                    else "en") if f.entity_type == "WORKPLACE"]
+    assert site in found
+
+
+@pytest.mark.parametrize("text", ["i was at the warehouse on nights", "we work the line on saturdays",
+                                  "me toca el turno de noche", "i went to the doctor on tuesday"])
+def test_when_words_after_a_workplace_word_are_no_site(text):
+    assert [f for f in detect(text, use_presidio=False) if f.entity_type == "WORKPLACE"] == []
