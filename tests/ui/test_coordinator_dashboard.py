@@ -126,3 +126,34 @@ def test_the_report_language_is_chosen_on_the_dashboard_and_kept(qtbot, tmp_path
     assert "Qué oculta este informe" in text and "What this report withholds" not in text
     assert not shown_errors
     stop_everything(qtbot, window)
+
+
+def test_in_the_spanish_interface_reports_start_in_spanish(qtbot, tmp_path, shown_errors, files):
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from desktop.app import install_translator
+    app = QCoreApplication.instance()
+    before = QLocale()
+    translator = install_translator(app, "es")
+    try:
+        folder = _coordinator_vault(tmp_path)
+        window = make_window(qtbot, tmp_path, folder)
+        unlock(qtbot, window)
+        co = window.coordinator
+        qtbot.waitUntil(lambda: bool(co.chart.rows), timeout=20000)
+        wait_idle(qtbot)
+        assert co.report_language.currentData() == "es"
+        assert "quedó fuera de todas las cifras" in co.summary.text()  # what was withheld, in Spanish
+        files.save = tmp_path / "resumen.pdf"
+        co.brief_button.click()
+        qtbot.waitUntil(lambda: files.save.exists(), timeout=20000)
+        wait_idle(qtbot)
+        brief = " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(files.save.read_bytes())).pages)
+        assert "Temas principales" in brief
+        co.team_banner.setVisible(True)
+        assert co.team_banner.text().startswith("Solo para el equipo de investigación")
+        assert not shown_errors
+        stop_everything(qtbot, window)
+    finally:
+        app.removeTranslator(translator)
+        QLocale.setDefault(before)

@@ -4,6 +4,7 @@ save are the ones a Spanish interview's placeholders then use — in the real wi
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
@@ -72,3 +73,30 @@ def test_role_words_are_shown_previewed_checked_and_kept(qtbot, researcher_windo
     qtbot.waitUntil(lambda: supervisor.currentText() == "SUPERVISORA/SUPERVISOR", timeout=5000)
     assert coworker.currentText() == "COMPAÑERA/COMPAÑERO"
     assert words_for("es", vault)[0]["CO-WORKER"] == "COMPAÑERA/COMPAÑERO"
+
+
+@pytest.fixture
+def spanish():
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from desktop.app import install_translator
+    app = QCoreApplication.instance()
+    before = QLocale()
+    translator = install_translator(app, "es")
+    assert translator is not None
+    yield
+    app.removeTranslator(translator)
+    QLocale.setDefault(before)
+
+
+def test_the_screen_and_its_refusals_speak_spanish_in_the_spanish_interface(qtbot, spanish, researcher_window):
+    window = researcher_window
+    window._select_nav("settings")
+    wait_idle(qtbot)
+    section = window.settings.placeholders
+    qtbot.waitUntil(lambda: "SUPERVISOR" in section.words, timeout=10000)
+    assert section.title() == "Palabras de las marcas en entrevistas en español"
+    texts = [label.text() for label in section.findChildren(QLabel)]
+    assert "Supervisora o supervisor" in texts and any("mujer u hombre" in t for t in texts)
+    _type(qtbot, section.words["SUPERVISOR"], "jefa 2")
+    assert section.problem.text().startswith("Supervisora o supervisor: Esa palabra no puede ir dentro de una marca")
