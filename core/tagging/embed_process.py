@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from core.errors import CoreError
+from core.errors import CoreError, Msg
 from core.tagging.embed_protocol import EmbedErrorMsg, EncodeRequest, Ready, Shutdown, VectorsMsg
 
 log = logging.getLogger(__name__)
@@ -93,7 +93,7 @@ class ProcessEmbedder:
             return self._conn.recv()
         except (EOFError, OSError) as exc:
             self._forget()
-            raise CoreError("The theme suggester stopped unexpectedly.", "Try Suggest themes again.") from exc
+            raise CoreError(Msg("tagging.theme_suggester_stopped_unexpectedly"), Msg("tagging.theme_suggester_failed.hint")) from exc
 
     def _forget(self) -> None:
         if self._conn is not None:
@@ -105,7 +105,7 @@ class ProcessEmbedder:
         """The child's error as the same ``CoreError`` class (looked up, never unpickled)."""
         log.warning("embedding child reported %s (%s)", msg.error_type, msg.kind)
         if not msg.user_message:
-            return CoreError(f"The theme suggester failed ({msg.error_type}).", "Try Suggest themes again.")
+            return CoreError(Msg("tagging.theme_suggester_failed", error_type=msg.error_type), Msg("tagging.theme_suggester_failed.hint"))
         cls: Any = CoreError
         if msg.error_module.startswith("core."):
             module = sys.modules.get(msg.error_module) or importlib.import_module(msg.error_module)
@@ -126,12 +126,12 @@ class ProcessEmbedder:
                 self._conn.send(EncodeRequest(request_id, tuple(texts)))
             except (OSError, ValueError) as exc:
                 self._forget()
-                raise CoreError("The theme suggester stopped unexpectedly.", "Try Suggest themes again.") from exc
+                raise CoreError(Msg("tagging.theme_suggester_stopped_unexpectedly"), Msg("tagging.theme_suggester_failed.hint")) from exc
             reply = self._receive()
         if isinstance(reply, EmbedErrorMsg):
             raise self._as_error(reply)
         if not isinstance(reply, VectorsMsg) or reply.request_id != request_id:
-            raise CoreError("The theme suggester answered out of turn.", "Try Suggest themes again.")
+            raise CoreError(Msg("tagging.theme_suggester_answered_out"), Msg("tagging.theme_suggester_failed.hint"))
         return reply.vectors
 
     def warm_up(self) -> None:

@@ -12,7 +12,7 @@ import logging
 import time
 from dataclasses import dataclass, replace
 
-from core.errors import InvalidInput
+from core.errors import InvalidInput, Msg
 from core.guide.model import Guide
 from core.jobs import CancelToken, Progress, ReportFn
 from core.tagging.embed import Embedder, default_embedder, embedder_for
@@ -147,8 +147,8 @@ def make_tag_job(vault: Vault, interview_id: str, *, embedder: Embedder | None =
         transcript = transcripts.require_current(interview_id)
         segments = transcripts.segments(transcript.id)
         if not segments:
-            raise InvalidInput("This interview's transcript is empty, so there is nothing to tag.",
-                               "Transcribe the recording or import a transcript first.")
+            raise InvalidInput(Msg("tagging.interview_transcript_empty_nothing"),
+                               Msg("tagging.interview_transcript_empty_nothing.hint"))
         stored = guide_for(vault, interview_id, transcript.language)
         guide = stored.guide
         report(Progress(0, 4, "Loading the theme model"))
@@ -203,7 +203,7 @@ def set_question(vault: Vault, segment_id: int, question_id: str | None) -> None
 def set_speaker(vault: Vault, segment_id: int, speaker: str) -> None:
     """A person says who spoke; later runs keep it."""
     if speaker not in ("interviewer", "participant", ""):
-        raise InvalidInput(f"'{speaker}' is not a speaker.", "Use interviewer or participant.")
+        raise InvalidInput(Msg("tagging.not_speaker", speaker=speaker), Msg("tagging.not_speaker.hint"))
     repo = TranscriptRepo(vault)
     seg = repo.segment(segment_id)
     # voice_manual: a re-transcription puts this passage back as the person left it (#17).

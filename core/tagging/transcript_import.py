@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from core.errors import TranscriptImportError
+from core.errors import Msg, TranscriptImportError
 from core.vault.transcripts import Segment
 
 _TIME = r"(?:(\d+):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?"
@@ -46,10 +46,10 @@ MAX_SEGMENT_CHARS = 2_000
 MAX_BINARY_SHARE = 0.01
 
 
-def _too_big(what: str) -> TranscriptImportError:
+def _too_big(what: str | Msg) -> TranscriptImportError:
     return TranscriptImportError(
-        f"That file is too large for a transcript ({what}; at most {MAX_TRANSCRIPT_BYTES // (1024 * 1024)} MB).",
-        "Check it is the transcript; a long interview's transcript is well under 1 MB.")
+        Msg("tagging.file_too_large_transcript", what=what, max_transcript_bytes=MAX_TRANSCRIPT_BYTES // (1024 * 1024)),
+        Msg("tagging.file_too_large_transcript.hint"))
 
 
 def read_transcript_file(path: str | Path) -> bytes:
@@ -58,33 +58,32 @@ def read_transcript_file(path: str | Path) -> bytes:
     try:
         with open(path, "rb", buffering=0) as fh:
             if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                raise TranscriptImportError(f"{path.name} is not a regular file.",
-                                            "Give a transcript file (.vtt, .srt, .txt or .html).")
+                raise TranscriptImportError(Msg("tagging.not_regular_file", path_name=path.name),
+                                            Msg("tagging.not_regular_file.hint"))
             data = fh.read(MAX_TRANSCRIPT_BYTES + 1)
     except OSError as exc:
-        raise TranscriptImportError(f"Cannot read {path.name}.", "Check the file name.") from exc
+        raise TranscriptImportError(Msg("tagging.cannot_read", path_name=path.name), Msg("tagging.cannot_read.hint")) from exc
     if len(data) > MAX_TRANSCRIPT_BYTES:
-        raise _too_big("more than the limit")
+        raise _too_big(Msg("tagging.more_than_limit"))
     return data
 
 
 def _check_text(data: bytes, text: str) -> None:
     """Refuse binary files and absurd lines before parsing (messages say where, never what)."""
     if b"\0" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise TranscriptImportError("That file is not text (it holds binary data).",
-                                    "Export the transcript as WebVTT, SRT, plain text or HTML.")
+        raise TranscriptImportError(Msg("tagging.file_not_text_holds"),
+                                    Msg("tagging.file_not_text_holds.hint"))
     sample = text[:200_000]
     odd = sum(1 for ch in sample if ch == "\ufffd" or (ch not in "\n\t" and unicodedata.category(ch) == "Cc"))
     if sample and odd / len(sample) > MAX_BINARY_SHARE:
         raise TranscriptImportError(
-            f"That file does not look like text: {odd / len(sample):.0%} of it is control or unreadable characters.",
-            "Export the transcript as WebVTT, SRT, plain text or HTML (UTF-8).")
+            Msg("tagging.file_not_look_like", odd=odd / len(sample)),
+            Msg("tagging.file_not_look_like.hint"))
     for n, line in enumerate(text.split("\n"), 1):
         if len(line) > MAX_LINE_CHARS:
             raise TranscriptImportError(
-                f"Line {n} of that file is {len(line):,} characters long (at most {MAX_LINE_CHARS:,}).",
-                "A transcript has one utterance or paragraph per line; check it is the right file, "
-                "or break the text into paragraphs.")
+                Msg("tagging.line_file_characters_long", n=n, count=len(line), max_line_chars=MAX_LINE_CHARS),
+                Msg("tagging.line_file_characters_long.hint"))
 
 
 def split_long(segments: list[Segment], limit: int = MAX_SEGMENT_CHARS) -> list[Segment]:
@@ -328,7 +327,7 @@ def read_transcript(data: bytes, file_name: str = "") -> ImportReport:
     """Detect the encoding and the format, and parse; raises TranscriptImportError if nothing
     usable is in the file."""
     if len(data) > MAX_TRANSCRIPT_BYTES:
-        raise _too_big(f"{len(data) / (1024 * 1024):.0f} MB")
+        raise _too_big(Msg("tagging.size_mb", size=len(data) / (1024 * 1024)))
     text, encoding = decode(data)
     _check_text(data, text)
     head = text.lstrip()[:2000]
@@ -353,9 +352,8 @@ def read_transcript(data: bytes, file_name: str = "") -> ImportReport:
         seg.original_text = seg.text
     if not report.segments:
         raise TranscriptImportError(
-            f"Confidant found no transcript text in that file ({report.format}).",
-            "Use WebVTT (.vtt), SRT (.srt), plain text with 'Interviewer:' / 'Participant:' labels, "
-            "or noScribe's HTML.")
+            Msg("tagging.confidant_found_no_transcript", format=report.format),
+            Msg("tagging.confidant_found_no_transcript.hint"))
     return report
 
 
