@@ -17,7 +17,7 @@ import hashlib
 import logging
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from core.coordinator.quotes import QuotePicker
 from core.documents.interview import CodebookEntry, InterviewDoc, Segment, Tag
@@ -121,11 +121,14 @@ def matches(interview: InterviewDoc, *, site: SiteFilter = None, guide_version: 
 def aggregate_interviews(interviews: Iterable[InterviewDoc], *, site: SiteFilter = None,
                          guide_version: str | None = None, date_from: str | dt.date | None = None,
                          date_to: str | dt.date | None = None,
-                         quotes_per_theme: int = 5) -> Aggregate:
+                         quotes_per_theme: int = 5,
+                         each: Callable[[InterviewDoc], None] | None = None) -> Aggregate:
     """Aggregate interview documents (duplicates by device and packet id are counted once).
 
     ``interviews`` is a list or an ``InterviewStream``; a stream is read once here and kept
     (filtered) as the aggregate's ``interviews``, so nothing holds every interview at once.
+    ``each`` is called with every interview counted, in report order, during that one pass
+    (a caller's own counts without reading the inbox again).
     """
     def keep(iv: InterviewDoc) -> bool:
         return matches(iv, site=site, guide_version=guide_version, date_from=date_from, date_to=date_to)
@@ -136,6 +139,8 @@ def aggregate_interviews(interviews: Iterable[InterviewDoc], *, site: SiteFilter
     tally = _Tally(quotes_per_theme)
     for iv in chosen:
         tally.add(iv)
+        if each is not None:
+            each(iv)
     return tally.result(chosen, {"site": ",".join(sorted(_sites(site) or [])) or None,
                                  "guide_version": guide_version, "date_from": _month(date_from),
                                  "date_to": _month(date_to)})

@@ -68,9 +68,10 @@ def build_share_view(interviews: Iterable[InterviewDoc], *, rules: Rules, decisi
                      per_theme: int = 3, approved_only: bool = False) -> ShareView:
     """The share view of the current interviews (duplicates by device and packet id counted once).
 
-    ``interviews`` is a list or an ``InterviewStream``: a stream is read in a few passes (sizes,
-    the aggregate, the answers; a filtered report also the whole inbox's pairs), each one
-    interview at a time, so the memory it needs does not grow with the inbox.
+    ``interviews`` is a list or an ``InterviewStream``: a stream is read in two passes (sizes;
+    the aggregate, which also counts answers and job titles; a filtered report also reads the
+    whole inbox's pairs), each one interview at a time, so the memory it needs does not grow
+    with the inbox.
     """
     source = ordered_unique(interviews)
 
@@ -91,7 +92,19 @@ def build_share_view(interviews: Iterable[InterviewDoc], *, rules: Rules, decisi
 
     counted: Iterable[InterviewDoc] = (source.filtered(counted_here) if isinstance(source, InterviewStream)
                                        else [iv for iv in source if counted_here(iv)])
-    agg = aggregate_interviews(counted, quotes_per_theme=CANDIDATES_PER_THEME)
+    question_counts: dict[str, Counter[str]] = defaultdict(Counter)
+    pair_support: Counter[tuple[str, str]] = Counter()
+    full_pair_support: Counter[tuple[str, str]] = Counter()  # filtered reports only
+    titles: Counter[str] = Counter()  # interviews naming each job title (quote screening)
+
+    def count_answers(iv: InterviewDoc) -> None:  # in the aggregate's own pass
+        answered, themes_by_q, texts = _answer_themes(iv)
+        titles.update(title_counts([texts]))
+        for qid in answered:
+            question_counts[qid][group_of[_site(iv)]] += 1
+        pair_support.update({(a, b) for tids in themes_by_q.values() for a in tids for b in tids if a < b})
+
+    agg = aggregate_interviews(counted, quotes_per_theme=CANDIDATES_PER_THEME, each=count_answers)
     filters = aggregate_interviews([], site=site, guide_version=guide_version,
                                    date_from=date_from, date_to=date_to).filters
     k = rules.k
@@ -101,18 +114,6 @@ def build_share_view(interviews: Iterable[InterviewDoc], *, rules: Rules, decisi
                                for grp in grouping.groups}
                   for t in agg.themes if t.interviews}
     theme_table = suppress_table(theme_cols, sizes, k)
-
-    question_counts: dict[str, Counter[str]] = defaultdict(Counter)
-    pair_support: Counter[tuple[str, str]] = Counter()
-    full_pair_support: Counter[tuple[str, str]] = Counter()  # filtered reports only
-    titles: Counter[str] = Counter()  # interviews naming each job title (quote screening)
-    for iv in agg.interviews:
-        answered, themes_by_q, texts = _answer_themes(iv)
-        titles.update(title_counts([texts]))
-        for qid in answered:
-            question_counts[qid][group_of[_site(iv)]] += 1
-        pairs = {(a, b) for tids in themes_by_q.values() for a in tids for b in tids if a < b}
-        pair_support.update(pairs)
     question_cols = {q.question_id: {g: question_counts[q.question_id].get(g, 0) for g in sizes}
                      for q in agg.questions if q.interviews}
     question_table = suppress_table(question_cols, sizes, k)
