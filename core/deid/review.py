@@ -24,6 +24,7 @@ from core.deid.names import NameMatcher
 from core.deid.pseudonyms import PseudonymBook
 from core.deid.redact import Replacement, apply
 from core.errors import (
+    Msg,
     NotFound,
     NotSignedOff,
     ReviewIncomplete,
@@ -332,8 +333,8 @@ def add(vault: Vault, interview_id: str, segment_id: int, start: int, end: int,
     segments = {s.id: s for s in _segments(vault, interview_id)}
     seg = segments.get(segment_id)
     if seg is None:
-        raise NotFound(f"Segment {segment_id} is not in this interview's current transcript.",
-                       "List segments with `confidant deid show ID`.")
+        raise NotFound(Msg("deid.segment_not_interview_current", segment_id=segment_id),
+                       Msg("deid.segment_not_interview_current.hint"))
     if not 0 <= start < end <= len(seg.text):
         raise SpanInvalid()
     entity_type = re.sub(r"[^A-Z0-9_-]", "", entity_type.upper().replace(" ", "-")) or "PERSON"
@@ -371,12 +372,11 @@ def sign_off(vault: Vault, interview_id: str, signed_by: str = "") -> SignOff:
     redactions = _refresh_spans(repo, interview_id, {s.id: s for s in segments if s.id is not None})
     undecided = sum(1 for r in redactions if r.state == "proposed")
     if undecided:
-        raise ReviewIncomplete(f"{undecided} proposed redaction(s) have not been accepted or rejected yet.")
+        raise ReviewIncomplete(Msg("deid.proposed_redaction_not_accepted", undecided=undecided))
     flags = second_look(vault, interview_id)
     if flags:
         _file_flags(vault, interview_id, flags)
-        raise SecondLookFlags(f"A second look at the de-identified text found {len(flags)} thing(s) that may "
-                              "still identify someone (a name, an address or a number).")
+        raise SecondLookFlags(Msg("deid.second_look_de_identified", count=len(flags)))
     redactions = repo.redactions(interview_id)
     signoff = repo.add_signoff(interview_id, _signoff_sha256(segments, redactions), signed_by)
     InterviewRepo(vault).advance_state(interview_id, "reviewed")
@@ -410,9 +410,8 @@ def require_signoff(vault: Vault, interview_id: str) -> SignOff:
         raise NotSignedOff()
     flags = second_look(vault, interview_id)
     if flags:
-        raise SecondLookFlags(f"A second look at the de-identified text found {len(flags)} thing(s) that nobody "
-                              "has decided on since the sign-off.",
-                              "Sign off again in Review (`confidant deid signoff ID`): it lists them for you.")
+        raise SecondLookFlags(Msg("deid.second_look_de_identified_2", count=len(flags)),
+                              Msg("deid.second_look_de_identified_2.hint"))
     latest = DeidRepo(vault).latest_signoff(interview_id)
     assert latest is not None
     return latest

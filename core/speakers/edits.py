@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from core.errors import InvalidInput
+from core.errors import InvalidInput, Msg
 from core.speakers.assign import FLAG_VOICE_MANUAL
 from core.speakers.roles import FLAG_SPEAKER_AUTO, FLAG_SPEAKER_VOICE, INTERVIEWER, PARTICIPANT
 from core.vault.db import Vault
@@ -30,14 +30,14 @@ def _known(vault: Vault, interview_id: str, voice: str) -> InterviewVoice:
     for v in VoiceRepo(vault).voices(interview_id):
         if v.voice == voice:
             return v
-    raise InvalidInput(f"This interview has no voice called {voice}.", "Pick one of the voices listed.")
+    raise InvalidInput(Msg("speakers.interview_no_voice_called", voice=voice), Msg("speakers.interview_no_voice_called.hint"))
 
 
 def rename_voice(vault: Vault, interview_id: str, voice: str, label: str) -> None:
     """Give a voice a name people see (e.g. "Maria" or "Steward"); the role stays."""
     label = " ".join(label.split())
     if not label or len(label) > MAX_LABEL:
-        raise InvalidInput("A voice needs a short name.", f"Use 1 to {MAX_LABEL} characters.")
+        raise InvalidInput(Msg("speakers.voice_needs_short_name"), Msg("speakers.voice_needs_short_name.hint", max_label=MAX_LABEL))
     _known(vault, interview_id, voice)
     VoiceRepo(vault).set_voice(interview_id, voice, label=label)
     vault.audit("voice_renamed", {"interview": interview_id, "voice": voice})
@@ -46,7 +46,7 @@ def rename_voice(vault: Vault, interview_id: str, voice: str, label: str) -> Non
 def set_voice_role(vault: Vault, interview_id: str, voice: str, role: str) -> int:
     """Say whether a voice is the interviewer or a participant; its passages follow."""
     if role not in ROLES:
-        raise InvalidInput(f"'{role}' is not a role.", "Use interviewer or participant.")
+        raise InvalidInput(Msg("speakers.not_role", role=role), Msg("speakers.not_role.hint"))
     _known(vault, interview_id, voice)
     VoiceRepo(vault).set_voice(interview_id, voice, role=role)
     repo = TranscriptRepo(vault)
@@ -68,7 +68,7 @@ def move_to_voice(vault: Vault, interview_id: str, segment_ids: Sequence[int], v
     for sid in segment_ids:
         seg = current.get(sid)
         if seg is None:
-            raise InvalidInput("That passage is not in this interview's transcript.")
+            raise InvalidInput(Msg("speakers.passage_not_interview_transcript"))
         flags = [f for f in seg.flags if f not in (FLAG_SPEAKER_AUTO, FLAG_SPEAKER_VOICE, FLAG_VOICE_MANUAL)]
         repo.update_fields(sid, voice=voice, speaker=target.role or seg.speaker,
                            words=[replace(w, voice=voice) for w in seg.words],

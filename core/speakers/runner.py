@@ -17,7 +17,7 @@ from typing import Any, Self
 
 import numpy as np
 
-from core.errors import Cancelled, SpeakerError, VoiceModelMissing
+from core.errors import Cancelled, Msg, SpeakerError, VoiceModelMissing
 from core.jobs import CancelToken
 from core.speakers.diarize import Diarization, DiarizeOptions
 from core.speakers.protocol import (
@@ -100,8 +100,8 @@ class SpeakerProcess:
                 raise Cancelled()
             if time.monotonic() > deadline:
                 self.close()
-                raise SpeakerError("The voice model did not start in time.",
-                                   "Close other programs to free memory, then try again.")
+                raise SpeakerError(Msg("speakers.voice_model_did_not"),
+                                   Msg("speakers.voice_model_did_not.hint"))
 
     def close(self) -> None:
         proc, conn = self._proc, self._conn
@@ -197,8 +197,8 @@ class SpeakerProcess:
                 raise SpeakerError()
             if deadline is not None and time.monotonic() > deadline:
                 self.close()
-                raise SpeakerError("The voice model did not start in time.",
-                                   "Close other programs to free memory, then try again.")
+                raise SpeakerError(Msg("speakers.voice_model_did_not"),
+                                   Msg("speakers.voice_model_did_not.hint"))
 
     def _cancel(self, rid: int | None) -> None:
         proc, conn = self._proc, self._conn

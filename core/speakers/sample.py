@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from core.errors import NoVoiceSample, VoiceSampleSilent, VoiceSampleTooShort
+from core.errors import Msg, NoVoiceSample, VoiceSampleSilent, VoiceSampleTooShort
 from core.jobs import CancelToken, Progress, ReportFn
 from core.speakers.runner import SpeakerProcess
 from core.vault.db import Vault
@@ -97,8 +97,7 @@ def make_voice_sample_job(vault: Vault, audio: np.ndarray) -> Callable[[ReportFn
             report(Progress(1, 2, "Learning your voice"))
             vector, speech_s = proc.embed(clip, cancel=cancel)
         if not len(vector) or speech_s < MIN_SPEECH_S:
-            raise NoVoiceSample(f"Only {speech_s:.0f} seconds of speech were heard; "
-                                f"Confidant needs at least {MIN_SPEECH_S:.0f}.")
+            raise NoVoiceSample(Msg("speakers.only_seconds_speech_heard", speech_s=speech_s, min_speech_s=MIN_SPEECH_S))
         pcm16 = (np.clip(clip, -1.0, 1.0) * 32767).astype("<i2").tobytes()
         sample = VoiceRepo(vault).save_sample(model=proc.model or "", vector=vector, audio_pcm16=pcm16,
                                               sample_rate_hz=SR, speech_s=speech_s)
@@ -120,7 +119,7 @@ def read_sample_file(path: str) -> np.ndarray:
             rate = int(f.samplerate)
             data = f.read(frames=int(MAX_SAMPLE_S * rate), dtype="float32", always_2d=True)
     except FileNotFoundError as exc:
-        raise NotFound("There is no such audio file.", "Check the file's name and folder.") from exc
+        raise NotFound(Msg("speakers.no_such_audio_file"), Msg("speakers.no_such_audio_file.hint")) from exc
     except (sf.LibsndfileError, RuntimeError, TypeError) as exc:
         raise UnsupportedAudio() from exc
     return resample(downmix(data), rate)
