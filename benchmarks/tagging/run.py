@@ -201,7 +201,7 @@ def asking_blocks(cases: list[Case], guide, emb) -> list[tuple]:
     return out
 
 
-def fit_asking(thresholds=(0.1, 0.15, 0.2, 0.25, 0.3), backs=(0.1, 0.2)) -> None:
+def fit_asking(thresholds=(0.05, 0.075, 0.1, 0.15, 0.2, 0.3), backs=(0.05, 0.1, 0.2)) -> None:
     """Fit the asking scorer on the dev splits of both languages (decision 0180).
 
     First leave-one-interview-out on dev (each held-out interview scored by weights fit on

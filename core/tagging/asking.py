@@ -37,13 +37,15 @@ from core.tagging.unmarked import answer_fit, asking_form, unmarked_scores
 
 # A question is placed where its probability beats this (Viterbi gain = p - threshold), and
 # going back to an earlier question costs this much (both chosen on the dev splits only).
-PLACE_THRESHOLD = 0.15
+PLACE_THRESHOLD = 0.1
 BACK_PENALTY = 0.1
 # How far ahead the answer after a unit is read for its length (units).
 FOLLOW_UNITS = 8
+# The whole answer (up to this many units) against each question's topic, besides 0034's 3.
+LONG_FIT_UNITS = 8
 
 QUESTION_FEATURES = ("text", "probe", "best_rel", "wording", "wording_rel", "fit", "fit_rel",
-                     "pair", "pair_rel", "combined", "combined_rel")
+                     "pair", "pair_rel", "combined", "combined_rel", "order", "long_fit_rel")
 NONE_FEATURES = ("form", "question_mark", "question_like", "length", "answer_after",
                  "asking_before", "asking_after", "best_wording", "plain", "plain_form", "bias")
 
@@ -59,7 +61,8 @@ def _relative(x: np.ndarray) -> np.ndarray:
 
 
 def question_features(texts: Sequence[str], uv: np.ndarray, wording: np.ndarray, fit: np.ndarray,
-                      combined: np.ndarray, guide: Guide, embedder: Embedder) -> np.ndarray:
+                      combined: np.ndarray, guide: Guide, embedder: Embedder,
+                      long_fit: np.ndarray) -> np.ndarray:
     """(units, questions, len(QUESTION_FEATURES))."""
     questions = guide.questions()
     n, m = len(texts), len(questions)
@@ -78,9 +81,12 @@ def question_features(texts: Sequence[str], uv: np.ndarray, wording: np.ndarray,
         tv = embedder.encode([q.text for q in questions])
         c_pair[1:] = np.maximum(c_pair[1:], gain * (pair @ tv.T))
     best = np.maximum(c_text, c_probe)
+    # Interviews follow the guide roughly: how far the question's place in the guide is from
+    # the unit's place in the transcript (both as fractions).
+    order = -np.abs(np.arange(n)[:, None] / max(1, n - 1) - np.arange(m)[None, :] / max(1, m - 1))
     return np.stack([c_text, c_probe, _relative(best), wording, _relative(wording), fit,
-                     _relative(fit), c_pair, _relative(c_pair), combined, _relative(combined)],
-                    axis=2).astype(np.float32)
+                     _relative(fit), c_pair, _relative(c_pair), combined, _relative(combined),
+                     order, _relative(long_fit)], axis=2).astype(np.float32)
 
 
 def none_features(texts: Sequence[str], wording: np.ndarray) -> np.ndarray:
@@ -113,7 +119,9 @@ def features(texts: Sequence[str], speakers: Sequence[str], wording: np.ndarray,
     fit = answer_fit(uv, form, guide, embedder)
     # 0034's score as the scorer was fit on it: no speakers (the labelled sets carry none).
     combined = unmarked_scores(texts, [""] * len(texts), wording, uv, guide, embedder)
-    return question_features(texts, uv, wording, fit, combined, guide, embedder), none_features(texts, wording)
+    long_fit = answer_fit(uv, form, guide, embedder, units=LONG_FIT_UNITS)
+    return (question_features(texts, uv, wording, fit, combined, guide, embedder, long_fit),
+            none_features(texts, wording))
 
 
 def probabilities(qf: np.ndarray, nf: np.ndarray, question_weights: np.ndarray,

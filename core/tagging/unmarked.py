@@ -123,7 +123,7 @@ def topic_texts(guide: Guide) -> list[list[str]]:
 
 
 def answer_fit(unit_vectors: np.ndarray, form: np.ndarray, guide: Guide,
-               embedder: Embedder) -> np.ndarray:
+               embedder: Embedder, units: int = FIT_UNITS) -> np.ndarray:
     """``fit[u, q]``: how much better the answer after unit ``u`` fits question ``q`` than the
     average question (cosine, centred per unit; 0 where there is no answer)."""
     n = len(unit_vectors)
@@ -142,7 +142,7 @@ def answer_fit(unit_vectors: np.ndarray, form: np.ndarray, guide: Guide,
         per_q[:, qi] = sims[:, owner == qi].max(axis=1)
     for u in range(n):
         follow = []
-        for v in range(u + 1, min(n, u + 1 + FIT_UNITS)):
+        for v in range(u + 1, min(n, u + 1 + units)):
             if form[v] >= 0.9:  # the next question: the answer has ended
                 break
             follow.append(v)

@@ -102,5 +102,8 @@ def test_question_sentence_inside_an_answer_segment_is_split_out(embedder):
         "I pack boxes all day and the pace is fast.",
         "How does your boss treat the people on your team?",
         "He shouts at us when we fall behind."]
-    assert [s.question_id for s in result.segments] == [None, "leadership", "leadership"]
+    # The opening statement answers no asked question; the scorer (decision 0180) may read
+    # it as talk about the current job, never as the leadership question asked after it.
+    assert result.segments[0].question_id in (None, "current_job")
+    assert [s.question_id for s in result.segments[1:]] == ["leadership", "leadership"]
     assert result.segments[1].start_ms == segs[0].words[10].start_ms
