@@ -9,8 +9,10 @@ chooses among the guide's questions *and* "no guide question is asked here":
 
 * per unit and question: embedding similarity to the question's text and to its probes, the
   sentence read with the one before it, the fuzzy/embedding wording score, the answer fit
-  and 0034's combined score, each also relative to the best other question for that unit
-  (a paraphrase is recognised by standing out, not by an absolute cosine);
+  (the next 3 units and the whole answer) and 0034's combined score, each also relative to
+  the best other question for that unit (a paraphrase is recognised by standing out, not by
+  an absolute cosine), and how far the question's place in the guide is from the unit's
+  place in the transcript;
 * for "none": how much the unit reads like asking (a '?', a question word, a short turn
   followed by a long answer, the sentences around it), its best wording score, and whether
   the transcript has any punctuation at all (unpunctuated transcripts hide the asking form).
