@@ -33,21 +33,24 @@ _POSSESSIVE = r"(?=(?:['’]s|['’]|s)?\b)"
 # Words around a lower-case ambiguous name that make it a person ("will said", "told will").
 _CUE_BEFORE = re.compile(r"\b(?:with|to|and|named|called|told|tell|asked|ask|by|from|about|"
                          r"supervisor|manager|boss|lead|coworker|co-worker|friend|guy|lady|"
-                         r"me\s+and|him|her|like)\s*$", re.IGNORECASE)
+                         r"me\s+and|him|her|like|"
+                         # "the mall manager is nick", "mi jefa es rosa"
+                         r"(?:supervisor|manager|boss|lead|foreman|jefe|jefa|encargad[oa])\s+(?:is|was|es|era))\s*$",
+                         re.IGNORECASE)
 _CUE_AFTER = re.compile(r"^(?:['’]s\b|\s+(?:said|says|told|tells|asked|asks|was|is|and\s+i|and\s+me|"
                         r"came|comes|got|gets|went|goes|had|has|would|wanted|wants|called|yelled|"
                         r"did|does|thinks|thought|knows|knew|saw|sees|never|always|just|kept|"
                         r"started|used|works|worked))", re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-zÀ-ÿ'’-]+")
 _NAMED = re.compile(r"\b(?:named|called|name\s+is|name's|name\s+was|goes\s+by)\s+"
-                    r"([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'-]+(?:\s+[A-Z][A-Za-zÀ-ÿ'-]+)?)", re.IGNORECASE)
+                    r"([^\W\d_][\w'-]+(?:\s+[^\W\d_][\w'-]+)?)", re.IGNORECASE)
 # "mister goldberg", "mrs. eleanor", "dr shah": a title makes the next word a person.
 _TITLED = re.compile(r"\b(?:mr|mrs|ms|miss|mister|missus|dr|doctor|señor|senor|señora|senora|doña|"
-                     r"dona)\.?\s+([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'-]+)", re.IGNORECASE)
+                     r"dona)\.?\s+([^\W\d_][\w'-]+)", re.IGNORECASE)
 # "my son mateo", "my wife lan": kin and work relations are often followed by a name.
 _KIN = re.compile(r"\bmy\s+(?:son|daughter|wife|husband|partner|boyfriend|girlfriend|brother|sister|"
                   r"cousin|nephew|niece|uncle|aunt|mom|mother|dad|father|grandson|granddaughter|"
-                  r"friend|neighbou?r|roommate|coworker|co-worker)\s+([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'-]+)",
+                  r"friend|neighbou?r|roommate|coworker|co-worker)\s+([^\W\d_][\w'-]+)",
                   re.IGNORECASE)
 # "me and tyrell", "tyrell and me": people doing things together are named in pairs.
 # Two patterns, searched separately: in "sam and me and tyrell" both pairs share the "me".
@@ -237,6 +240,8 @@ def _workplace(entry: str, kind: str = "workplace") -> _Entity:
             ent.exact.add("the " + " ".join(trimmed))
         if low.startswith("the "):
             ent.exact.add(" ".join(words))
+        else:
+            ent.exact.add("the " + low)  # "the Hilltop Diner": the article is part of how it is said
         # Said in part (decision 0151): "Comfort Keepers" of "Comfort Keepers of Tulare",
         # "Carnes Finas" of "Carnes Finas Zacatecas", "Desert Rose" of "Desert Rose Casino":
         # every run of two or more leading words, cut before "of"/"de"/"at"..., and every
@@ -369,6 +374,13 @@ def _cued_is_name(text: str, match_start: int, start: int, end: int,
     for s, e in exact_spans:
         if 0 <= s - end <= 4 and re.fullmatch(r"[\s,;:-]*", text[end:s]) or \
                 0 <= start - e <= 4 and re.fullmatch(r"[\s,;:-]*", text[e:start]):
+            return True
+    # Coordinated with another name: "ray and kim and me", "con rosa y lupe".
+    from core.deid.people import _kinds
+    for pattern, where in ((r"^\s+(?:and|y|&)\s+([^\W\d_]+)", text[end:end + 30]),
+                           (r"([^\W\d_]+)\s+(?:and|y|&)\s+$", text[max(0, match_start - 30):match_start])):
+        other = re.search(pattern, where)
+        if other and (k := _kinds(other.group(1))) and "f" in k and "w" not in k:
             return True
     verb = _VERB_AFTER.match(text[end:end + 24])
     return bool(verb and verb.group(1).lower() not in _NOT_VERBS and _CLAUSE_START.search(before))

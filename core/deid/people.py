@@ -36,7 +36,7 @@ _STRONG_BEFORE = re.compile(
     r"\b(?:named|called|told|tell|asked|ask|thank|thanks|"
     r"supervisor|manager|boss|lead|foreman|forewoman|coworker|co-worker|friend|guy|lady|girl|dude|"
     r"husband|wife|son|daughter|brother|sister|cousin|mom|dad|uncle|aunt|nephew|niece|neighbou?r|"
-    r"mr|mrs|ms|miss|mister|dr|doctor|nurse|officer|coach|chef|hey|"
+    r"mr|mrs|ms|miss|mister|dr|doctor|nurse|officer|coach|chef|hey|hi|hello|hola|"
     r"llamado|llamada|se\s+llama|dije|pregunt[eé]|pregunt[eé]\s+a|le\s+dije\s+a|habl[eé]\s+con|"
     r"talked\s+to|spoke\s+to|spoke\s+with|supervisor|supervisora|jefe|jefa|"
     r"vecino|vecina|cuñado|cuñada|suegro|suegra|novio|novia|nieto|nieta|sobrino|sobrina|"
@@ -152,8 +152,17 @@ def _extend(text: str, words: list[re.Match[str]], i: int, mixed: bool) -> tuple
             continue
         low = nxt.group().lower()
         kinds = _kinds(nxt.group())
+        # A middle initial between two capitalised names: "Shane M Culp", "Vanessa P. Hertzog".
+        if mixed and len(nxt.group()) == 1 and nxt.group().isupper() and j + 2 < len(words):
+            after = words[j + 2]
+            between = text[nxt.end():after.start()]
+            if re.fullmatch(r"\.?\s", between) and after.group()[:1].isupper() and after.group().lower() not in _STOPS:
+                j, end, taken = j + 2, _word_end(after), taken + 1
+                continue
+        # In mixed case a capitalised word that is only a Spanish function word joins ("Ana Dias").
+        spanish_only = low in _ES_STOP and low not in _EN_STOP and len(low) >= 4
         if low in _STOPS or not kinds:
-            if mixed and nxt.group()[:1].isupper() and low not in _STOPS and not nxt.group().isupper():
+            if mixed and nxt.group()[:1].isupper() and (low not in _STOPS or spanish_only) and not nxt.group().isupper():
                 j, end, taken = j + 1, _word_end(nxt), taken + 1  # "Johannes Varvio": a capital says name
                 continue
             break
@@ -187,7 +196,15 @@ _PERSON_CUE = re.compile(
     r"se\s+llama|llamad[oa]|(?:my|our|mi|nuestr[oa])\s+(?:supervisor|supervisora|manager|boss|lead|foreman|coworker|"
     r"co-worker|neighbou?r|friend|husband|wife|son|daughter|brother|sister|cousin|jefe|jefa|encargad[oa]|"
     r"compañer[oa]|vecin[oa]|amig[oa]|espos[oa]|marido|herman[oa]|prim[oa]|hij[oa])|señora|señor|doña|don|"
-    r"mr|mrs|ms|mister)\.?\s+$", re.IGNORECASE)
+    r"mr|mrs|ms|mister|hey|hi|hello|hola|oye)\.?,?\s+$", re.IGNORECASE)
+# A speaker label at a line's start in pasted text: "Maria: yeah", "> Tomás Ibarra: no".
+_SPEAKER = re.compile(r"(?m)^[>\s]*([^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?)\s?:(?!\d)")
+_LABELS = {"q", "a", "p", "r", "interviewer", "participant", "entrevistador", "entrevistadora", "participante",
+           "speaker", "note", "notes", "nota", "name", "nombre", "address", "dirección", "direccion", "phone",
+           "teléfono", "telefono", "mobile", "fax", "desk", "office", "email", "e-mail", "website", "date", "fecha",
+           "time", "hora", "where", "when", "who", "what", "why", "how", "subject", "re", "to", "from", "cc", "user",
+           "bot", "agent", "customer", "client", "answer", "question", "pregunta", "respuesta", "zip", "title",
+           "personal info", "directed by", "moderator", "host", "unknown", "inaudible", "crosstalk"}
 
 
 def _unknown_after_person_cue(text: str, m: re.Match[str], base: str) -> bool:
@@ -214,6 +231,14 @@ def lexicon_people(text: str, language: str = "en") -> list[Finding]:
         if "l" in kinds and _cue(text, m.start(), m.end()) >= (2 if "w" in kinds else 1):
             out.append(Finding(m.start(), m.end(), "PERSON", m.group(), 0.5, "name_lexicon",
                                canonical=m.group().lower()))
+    for m in _SPEAKER.finditer(text):
+        label = m.group(1)
+        if label.lower() in _LABELS or any(w.lower() in _STOPS for w in label.split()) or not label[:1].isupper():
+            continue
+        kinds = [_kinds(w) for w in label.split()]
+        if all("w" in k and "f" not in k for k in kinds if k):
+            continue  # "Break:", "Total:": a heading, not a speaker
+        out.append(Finding(m.start(1), m.end(1), "PERSON", label, 0.55, "name_lexicon", canonical=label.lower()))
     for m in _APPOSITIVE.finditer(text):
         parts = [w for w in m.group(1).split() if w.lower() not in ("de", "la", "los", "del")]
         if all(p.lower() not in _STOPS and not _NOT_APPOSITIVE.search(p) for p in parts):

@@ -72,7 +72,8 @@ def _spoken(text: str, runs: list[NumberRun]) -> list[Finding]:
         near = _PHONE_CONTEXT.search(text[max(0, run.start - 60):run.start])
         if len(d) == 10 or (len(d) == 11 and d.startswith("1")) or (len(d) == 12 and d.startswith("52")):
             score = 0.9 if run.is_spoken or len(run.chunks) >= 2 else 0.6
-        elif len(d) in (7, 8) and len(run.chunks) >= 2 and (near or _WRITTEN_7.match(span)):
+        elif len(d) in (7, 8) and len(run.chunks) >= 2 and (near or _WRITTEN_7.match(span)) \
+                and not _ID_CUE.search(text[max(0, run.start - 30):run.start]):  # "card number is FH 2209-4471"
             score = 0.75
         else:
             continue
@@ -89,6 +90,36 @@ def _spoken(text: str, runs: list[NumberRun]) -> list[Finding]:
     return out
 
 
+# Digits in groups, as numbers are written outside North America: "0490 75 40 81",
+# "60-56-85-91", "03.93.92.16.85", "+41 (0)96 471 07 95", "(99) 645-791", "9472 7916".
+_GROUPED = re.compile(r"(?<![\w.+-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}"
+                      r"(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w-])", re.IGNORECASE)
+_LABEL = re.compile(r"\b(?:phone|tel|mobile|cell|fax|desk|office|home|work)\s*(?:number|no\.?|#)?\s*[:.]?\s*$",
+                    re.IGNORECASE)
+
+
+def _grouped(text: str) -> list[Finding]:
+    """Grouped digits that are a phone by their shape and place: after a phone word or label
+    ("call me on", "Mobile:", "messages to"), or starting with "+", "(" or a trunk 0 with nine
+    digits or more (decision 0154). Dates, times, amounts and ID numbers stay out."""
+    out: list[Finding] = []
+    for m in _GROUPED.finditer(text):
+        raw = m.group()
+        digits = ascii_digits(raw)
+        if not 7 <= len(digits) <= 15 or _NOT_A_PHONE.match(raw.strip()) or re.fullmatch(r"\d{4}[\s-]\d{4}", raw) \
+                and re.match(r"(?:19|20)\d\d", raw):
+            continue  # "2019 2020": years
+        before = text[max(0, m.start() - 40):m.start()]
+        cue = (_PHONE_CONTEXT.search(before) or _LABEL.search(before)
+               or re.search(r"\b(?:messages?|answering|reach|contact|on|at)\s+$", before, re.IGNORECASE)
+               and _PHONE_CONTEXT.search(text[max(0, m.start() - 80):m.start()]))
+        shape = raw[0] in "+(" or (raw[0] == "0" and len(digits) >= 9)
+        if _ID_CUE.search(before[-30:]) or not (cue or shape):
+            continue
+        out.append(Finding(m.start(), m.end(), "PHONE", raw, 0.7, "phone", canonical=digits[-10:]))
+    return out
+
+
 def phones(text: str, runs: list[NumberRun]) -> list[Finding]:
     """Every phone number in ``text``, written in any format or spoken digit by digit."""
-    return _matched(text) + _spoken(text, runs)
+    return _matched(text) + _grouped(text) + _spoken(text, runs)
