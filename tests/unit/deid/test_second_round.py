@@ -203,3 +203,32 @@ def test_a_brand_and_its_street_are_one_workplace(text, site):
                                   "me toca el turno de noche", "i went to the doctor on tuesday"])
 def test_when_words_after_a_workplace_word_are_no_site(text):
     assert [f for f in detect(text, use_presidio=False) if f.entity_type == "WORKPLACE"] == []
+
+
+# --- phones written in groups; names in pasted text (0153, 0154) ------------------------------
+
+@pytest.mark.parametrize("text, phone", [
+    ("you can call me on 0612 44 87 19 after work", "0612 44 87 19"),
+    ("Mobile: 06.71.22.90.14", "06.71.22.90.14"),
+    ("my cell is 77 204 318", "77 204 318"),
+    ("the new number is +44 (0)20 7946 0958", "+44 (0)20 7946 0958"),
+])
+def test_a_phone_written_in_digit_groups_is_found(text, phone):
+    assert phone in [f.text for f in detect(text, use_presidio=False) if f.entity_type == "PHONE"]
+
+
+@pytest.mark.parametrize("text", ["between 2019 2020 and 12 15 2020", "we made 1200 1500 cases",
+                                  "my food handler card number is FH 2209-4471"])
+def test_grouped_digits_that_are_no_phone_stay_out(text):
+    assert [f for f in detect(text, use_presidio=False) if f.entity_type == "PHONE"] == []
+
+
+def test_speaker_labels_and_middle_initials_are_names():
+    found = persons("Interviewer: how long?\nOkonkwo: five years.\nNote: inaudible. "
+                    "It's under my partner's name, Shane M Culp, I think.")
+    assert "Okonkwo" in found and any("Shane M Culp" in f for f in found)
+    assert "Interviewer" not in found and "Note" not in found
+
+
+def test_a_name_with_letters_beyond_latin_1_after_called():
+    assert any("Šušulić" in f for f in persons("my grandfather was called Djevad Šušulić, from Mostar"))
