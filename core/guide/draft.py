@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from core.errors import GuideInvalid
+from core.errors import GuideInvalid, Join, Msg
 from core.guide.loader import load_guide
 from core.guide.model import Guide, Question, Section, Theme
 from core.guide.writer import dump_guide
@@ -185,43 +185,47 @@ class GuideDraft:
 
     # --- checks ------------------------------------------------------------------------
     def problems(self) -> list[str]:
-        """What stops this draft from being saved, in plain words (empty: it can be saved)."""
-        out: list[str] = []
+        """What stops this draft from being saved, in plain English (empty: it can be saved)."""
+        return [str(m) for m in self.problem_messages()]
+
+    def problem_messages(self) -> list[Msg]:
+        """The same as messages with ids, for showing in the person's language."""
+        out: list[Msg] = []
         if not self.title.strip():
-            out.append("The guide needs a title.")
+            out.append(Msg("guide.draft.needs_title"))
         if self.language.strip() not in LANGUAGES:
-            out.append("Choose the guide's language (English or Spanish).")
+            out.append(Msg("guide.draft.choose_language"))
         if not self.version.strip():
-            out.append("The guide needs a version.")
+            out.append(Msg("guide.draft.needs_version"))
         if not self.themes:
-            out.append("The codebook needs at least one theme.")
+            out.append(Msg("guide.draft.needs_theme"))
         for n, t in enumerate(self.themes, 1):
             if not t.label.strip():
-                out.append(f"Theme {n} has no name.")
+                out.append(Msg("guide.draft.theme_no_name", n=n))
         labels = [t.label.strip().casefold() for t in self.themes if t.label.strip()]
         for label in sorted({x for x in labels if labels.count(x) > 1}):
-            out.append(f"Two themes are called \u201c{label}\u201d; give each its own name.")
+            out.append(Msg("guide.draft.two_themes_called", label=label))
         if not any(s.questions for s in self.sections):
-            out.append("The guide needs at least one question.")
+            out.append(Msg("guide.draft.needs_question"))
         number = 0
         for s in self.sections:
             if not s.title.strip():
-                out.append("A section has no title.")
+                out.append(Msg("guide.draft.section_no_title"))
             if not s.questions:
-                out.append(f"The section \u201c{s.title or '(untitled)'}\u201d has no questions; add one "
-                           "or delete the section.")
+                out.append(Msg("guide.draft.section_no_questions",
+                               title=s.title or Msg("guide.draft.untitled")))
             for q in s.questions:
                 number += 1
                 if not q.text.strip():
-                    out.append(f"Question {number} has no text.")
+                    out.append(Msg("guide.draft.question_no_text", number=number))
         return out
 
     def finish(self, version: str) -> tuple[str, Guide]:
         """The YAML text and guide of this draft saved as ``version``; GuideInvalid if not valid."""
         self.version = version
-        problems = self.problems()
+        problems = self.problem_messages()
         if problems:
-            raise GuideInvalid(problems, "The guide cannot be saved yet:\n"
-                               + "\n".join(f"  - {p}" for p in problems))
+            raise GuideInvalid(problems, Msg("guide.draft.cannot_save",
+                                             problems=Join(problems, "\n  - ")))
         text = dump_guide(self.to_guide())
         return text, load_guide(text, f"{self.id}@{version}")

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from core.errors import GuideInvalid, InvalidInput
+from core.errors import GuideInvalid, InvalidInput, Msg
 from core.guide.model import Guide, Question, Section, Theme
 
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -60,31 +60,35 @@ class _Problems:
     source_name: str
 
     def __post_init__(self) -> None:
-        self.items: list[tuple[int, str]] = []
+        self.items: list[tuple[int, str | Msg]] = []
 
-    def add(self, line: int, message: str) -> None:
+    def add(self, line: int, message: str | Msg) -> None:
         self.items.append((line, message))
 
-    def at(self, node: yaml.Node, message: str) -> None:
+    def at(self, node: yaml.Node, message: str | Msg) -> None:
         self.add(node.start_mark.line + 1, message)
 
     def raise_if_any(self) -> None:
         if self.items:
-            ordered = sorted(set(self.items))
-            raise GuideInvalid([f"{self.source_name}, line {n}: {m}" for n, m in ordered])
+            unique = {(n, str(m)): m for n, m in self.items}  # a Msg is not hashable
+            raise GuideInvalid([Msg("guide.problem_at", source=self.source_name, line=n, problem=m)
+                                for (n, _), m in sorted(unique.items(), key=lambda kv: kv[0])])
 
 
-def _did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
+THE_GUIDE = Msg("guide.what.the_guide")
+
+
+def _did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str | Msg:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" Did you mean '{close[0]}'?" if close else ""
+    return Msg("guide.did_you_mean", word=close[0]) if close else ""
 
 
-def _describe(node: yaml.Node) -> str:
+def _describe(node: yaml.Node) -> Msg:
     if isinstance(node, yaml.SequenceNode):
-        return "a list"
+        return Msg("guide.node.list")
     if isinstance(node, yaml.MappingNode):
-        return "a group of 'key: value' lines"
-    return "a piece of text"
+        return Msg("guide.node.group")
+    return Msg("guide.node.text")
 
 
 class _Reader:
@@ -93,63 +97,58 @@ class _Reader:
     def __init__(self, problems: _Problems) -> None:
         self.p = problems
 
-    def mapping(self, node: yaml.Node, what: str, allowed: tuple[str, ...]) -> dict[str, yaml.Node] | None:
+    def mapping(self, node: yaml.Node, what: Msg, allowed: tuple[str, ...]) -> dict[str, yaml.Node] | None:
         if not isinstance(node, yaml.MappingNode):
-            self.p.at(node, f"{what} should be a group of 'key: value' lines, but is {_describe(node)}.")
+            self.p.at(node, Msg("guide.should_group_key_value", what=what, describe=_describe(node)))
             return None
         out: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             key = str(key_node.value)
             if key in out:
-                self.p.at(key_node, f"'{key}' appears twice in {what}. Keep only one.")
+                self.p.at(key_node, Msg("guide.appears_twice_keep_only", key=key, what=what))
                 continue
             if key not in allowed:
-                self.p.at(key_node, f"'{key}' is not something {what} can have."
-                          f"{_did_you_mean(key, allowed)} Allowed: {', '.join(allowed)}.")
+                self.p.at(key_node, Msg("guide.not_something_can_allowed", key=key, what=what, did_you_mean=_did_you_mean(key, allowed), allowed=', '.join(allowed)))
                 continue
             out[key] = value_node
         return out
 
-    def text(self, parent: yaml.Node, fields: dict[str, yaml.Node], key: str, what: str, *,
+    def text(self, parent: yaml.Node, fields: dict[str, yaml.Node], key: str, what: Msg, *,
              required: bool = True, default: str = "") -> str:
         node = fields.get(key)
         if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG):
             if required:
                 where = node if node is not None else parent
-                self.p.at(where, f"{what} has no {key}. Add a line '{key}: ...'.")
+                self.p.at(where, Msg("guide.no_add_line", what=what, key=key))
             return default
         if not isinstance(node, yaml.ScalarNode):
-            self.p.at(node, f"the {key} of {what} should be text, but is {_describe(node)}."
-                      " If the text has a colon or starts with a dash, put it in double quotes.")
+            self.p.at(node, Msg("guide.should_text_but_if", key=key, what=what, describe=_describe(node)))
             return default
         value = str(node.value).strip()
         if not value and required:
-            self.p.at(node, f"the {key} of {what} is empty. Write it after '{key}:'.")
+            self.p.at(node, Msg("guide.empty_write_after", key=key, what=what))
         return value
 
-    def ident(self, parent: yaml.Node, fields: dict[str, yaml.Node], what: str) -> str:
+    def ident(self, parent: yaml.Node, fields: dict[str, yaml.Node], what: Msg) -> str:
         value = self.text(parent, fields, "id", what)
         if value and not _ID_RE.match(value):
-            self.p.at(fields["id"], f"the id '{value}' of {what} may only use letters, digits, '-', "
-                      "'_' and '.', with no spaces (for example: job_satisfaction).")
+            self.p.at(fields["id"], Msg("guide.id_may_only_use", value=value, what=what))
         return value
 
-    def seq(self, fields: dict[str, yaml.Node], key: str, what: str) -> list[yaml.Node]:
+    def seq(self, fields: dict[str, yaml.Node], key: str, what: Msg) -> list[yaml.Node]:
         node = fields.get(key)
         if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG):
             return []
         if not isinstance(node, yaml.SequenceNode):
-            self.p.at(node, f"'{key}' of {what} should be a list (one '- item' per line), "
-                      f"but is {_describe(node)}.")
+            self.p.at(node, Msg("guide.should_list_one_item", key=key, what=what, describe=_describe(node)))
             return []
         return list(node.value)
 
-    def text_list(self, fields: dict[str, yaml.Node], key: str, what: str) -> list[tuple[str, yaml.Node]]:
+    def text_list(self, fields: dict[str, yaml.Node], key: str, what: Msg) -> list[tuple[str, yaml.Node]]:
         out: list[tuple[str, yaml.Node]] = []
         for item in self.seq(fields, key, what):
             if not isinstance(item, yaml.ScalarNode) or item.tag == _NULL_TAG:
-                self.p.at(item, f"each item of '{key}' in {what} should be a piece of text, "
-                          f"but one is {_describe(item) if item.tag != _NULL_TAG else 'empty'}.")
+                self.p.at(item, Msg("guide.each_item_should_piece", key=key, what=what, describe=_describe(item) if item.tag != _NULL_TAG else Msg("guide.node.empty")))
                 continue
             value = str(item.value).strip()
             if value:
@@ -161,8 +160,7 @@ def _check_tabs(text: str, problems: _Problems) -> None:
     for lineno, line in enumerate(text.splitlines(), 1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
-            problems.add(lineno, "a tab is used to indent this line. YAML needs spaces: "
-                         "use two spaces per level (set your editor to insert spaces for Tab).")
+            problems.add(lineno, Msg("guide.tab_used_indent_line"))
 
 
 class _GuideLoader(yaml.SafeLoader):
@@ -183,21 +181,20 @@ def read_guide_file(path: str | Path) -> str:
     try:
         with open(path, "rb", buffering=0) as fh:
             if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                raise InvalidInput(f"{path.name} is not a regular file.", "Give a guide file (.yaml).")
+                raise InvalidInput(Msg("guide.not_regular_file", path_name=path.name), Msg("guide.not_regular_file.hint"))
             data = fh.read(MAX_GUIDE_BYTES + 1)
     except OSError as exc:
-        raise InvalidInput(f"Cannot read {path}.", "Check the file name and that you may read it.") from exc
+        raise InvalidInput(Msg("guide.cannot_read", path=path), Msg("guide.cannot_read.hint")) from exc
     _check_size(len(data), path.name)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InvalidInput(f"{path.name} is not UTF-8 text.", "Save the guide as UTF-8 in your editor.") from exc
+        raise InvalidInput(Msg("guide.not_utf_text", path_name=path.name), Msg("guide.not_utf_text.hint")) from exc
 
 
 def _check_size(n_bytes: int, source_name: str) -> None:
     if n_bytes > MAX_GUIDE_BYTES:
-        raise GuideInvalid([(f"{source_name}: the file is larger than a guide may be "
-                            f"({MAX_GUIDE_BYTES // 1024} KB). Is this the right file?")])
+        raise GuideInvalid([(Msg("guide.file_larger_guide_may", source_name=source_name, max_guide_bytes=MAX_GUIDE_BYTES // 1024))])
 
 
 def _compose(text: str, problems: _Problems) -> yaml.Node | None:
@@ -208,14 +205,14 @@ def _compose(text: str, problems: _Problems) -> yaml.Node | None:
         line = mark.line + 1 if mark is not None else 1
         raw = f"{exc.context or ''} {exc.problem or ''}"
         if "not allowed in a guide" in raw:  # ours (_GuideLoader), already in plain words
-            problems.add(line, f"{exc.problem}.")
+            problems.add(line, Msg("guide.yaml_problem", problem=exc.problem))
             return None
         plain = next((hint for key, hint in _SYNTAX_HINTS if key in raw), None)
-        problems.add(line, f"the file is not valid YAML here: {plain or (exc.problem or 'syntax error')}.")
+        problems.add(line, Msg("guide.file_not_valid_yaml", value=plain or exc.problem or Msg("guide.syntax_error")))
     except yaml.YAMLError as exc:  # no position known
-        problems.add(1, f"the file is not valid YAML: {exc}.")
+        problems.add(1, Msg("guide.file_not_valid_yaml_2", exc=exc))
     except RecursionError:  # PyYAML composes recursively: [[[[... thousands deep
-        problems.add(1, "lists or groups are nested far too deeply for a guide.")
+        problems.add(1, Msg("guide.lists_groups_nested_far"))
     return None
 
 
@@ -229,7 +226,7 @@ def load_guide(text: str, source_name: str = "guide.yaml") -> Guide:
     root = _compose(text, problems)
     problems.raise_if_any()
     if root is None:
-        problems.add(1, "the file is empty. Start from a default guide (`confidant guide export`).")
+        problems.add(1, Msg("guide.file_empty_start_default"))
         problems.raise_if_any()
     assert root is not None
     guide = _read_guide(root, _Reader(problems))
@@ -239,65 +236,63 @@ def load_guide(text: str, source_name: str = "guide.yaml") -> Guide:
 
 
 def _read_guide(root: yaml.Node, r: _Reader) -> Guide | None:
-    fields = r.mapping(root, "the guide", GUIDE_KEYS)
+    fields = r.mapping(root, THE_GUIDE, GUIDE_KEYS)
     if fields is None:
         return None
-    gid = r.ident(root, fields, "the guide")
-    version = r.text(root, fields, "version", "the guide")
-    title = r.text(root, fields, "title", "the guide")
-    language = r.text(root, fields, "language", "the guide")
+    gid = r.ident(root, fields, THE_GUIDE)
+    version = r.text(root, fields, "version", THE_GUIDE)
+    title = r.text(root, fields, "title", THE_GUIDE)
+    language = r.text(root, fields, "language", THE_GUIDE)
     if language and not _LANG_RE.match(language):
-        r.p.at(fields["language"], f"the language '{language}' should be a short code such as en or es.")
-    consent = r.text(root, fields, "consent_script", "the guide", required=False)
+        r.p.at(fields["language"], Msg("guide.language_should_short_code", language=language))
+    consent = r.text(root, fields, "consent_script", THE_GUIDE, required=False)
 
     themes = _read_themes(root, fields, r)
     theme_ids = [t.id for t in themes]
     if "sections" not in fields:
-        r.p.at(root, "the guide has no sections. Add 'sections:' with at least one section of questions.")
+        r.p.at(root, Msg("guide.guide_no_sections_add"))
     sections: list[Section] = []
     seen_sections: dict[str, int] = {}
     seen_questions: dict[str, int] = {}
-    for node in r.seq(fields, "sections", "the guide"):
-        sf = r.mapping(node, "a section", SECTION_KEYS)
+    for node in r.seq(fields, "sections", THE_GUIDE):
+        sf = r.mapping(node, Msg("guide.what.a_section"), SECTION_KEYS)
         if sf is None:
             continue
-        sid = r.ident(node, sf, "a section")
-        what = f"section '{sid}'" if sid else "a section"
+        sid = r.ident(node, sf, Msg("guide.what.a_section"))
+        what = Msg("guide.what.section", sid=sid) if sid else Msg("guide.what.a_section")
         if sid in seen_sections:
-            r.p.at(sf["id"], f"the section id '{sid}' is used twice (first on line {seen_sections[sid]}). "
-                   "Give each section its own id.")
+            r.p.at(sf["id"], Msg("guide.section_id_used_twice", sid=sid, seen_sections=seen_sections[sid]))
         elif sid:
             seen_sections[sid] = sf["id"].start_mark.line + 1
         title_ = r.text(node, sf, "title", what)
         questions = []
         qnodes = r.seq(sf, "questions", what)
         if not qnodes:
-            r.p.at(node, f"{what} has no questions. Add 'questions:' with at least one question.")
+            r.p.at(node, Msg("guide.no_questions_add_questions", what=what))
         for qnode in qnodes:
             q = _read_question(qnode, r, theme_ids, seen_questions)
             if q is not None:
                 questions.append(q)
         sections.append(Section(sid, title_, questions))
     if "sections" in fields and not sections and not r.p.items:
-        r.p.at(fields["sections"], "the guide has no sections. Add at least one section of questions.")
+        r.p.at(fields["sections"], Msg("guide.guide_no_sections_add_2"))
     return Guide(gid, version, title, language, sections, themes, consent)
 
 
 def _read_themes(root: yaml.Node, fields: dict[str, yaml.Node], r: _Reader) -> list[Theme]:
     if "themes" not in fields:
-        r.p.at(root, "the guide has no themes. Add 'themes:' with the codebook (id, label, description).")
+        r.p.at(root, Msg("guide.guide_no_themes_add"))
     themes: list[Theme] = []
     seen: dict[str, int] = {}
     parents: list[tuple[str, yaml.Node]] = []
-    for node in r.seq(fields, "themes", "the guide"):
-        tf = r.mapping(node, "a theme", THEME_KEYS)
+    for node in r.seq(fields, "themes", THE_GUIDE):
+        tf = r.mapping(node, Msg("guide.what.a_theme"), THEME_KEYS)
         if tf is None:
             continue
-        tid = r.ident(node, tf, "a theme")
-        what = f"theme '{tid}'" if tid else "a theme"
+        tid = r.ident(node, tf, Msg("guide.what.a_theme"))
+        what = Msg("guide.what.theme", tid=tid) if tid else Msg("guide.what.a_theme")
         if tid in seen:
-            r.p.at(tf["id"], f"the theme id '{tid}' is used twice (first on line {seen[tid]}). "
-                   "Give each theme its own id.")
+            r.p.at(tf["id"], Msg("guide.theme_id_used_twice", tid=tid, seen=seen[tid]))
         elif tid:
             seen[tid] = tf["id"].start_mark.line + 1
         label = r.text(node, tf, "label", what)
@@ -310,8 +305,8 @@ def _read_themes(root: yaml.Node, fields: dict[str, yaml.Node], r: _Reader) -> l
     ids = [t.id for t in themes]
     for parent, pnode in parents:
         if parent not in ids:
-            r.p.at(pnode, f"the parent theme '{parent}' is not in the codebook.{_did_you_mean(parent, ids)}")
-    _check_cycles(themes, r, {t.id: n for t, n in zip(themes, r.seq(fields, "themes", "the guide"))})
+            r.p.at(pnode, Msg("guide.parent_theme_not_codebook", parent=parent, did_you_mean=_did_you_mean(parent, ids)))
+    _check_cycles(themes, r, {t.id: n for t, n in zip(themes, r.seq(fields, "themes", THE_GUIDE))})
     return themes
 
 
@@ -322,8 +317,7 @@ def _check_cycles(themes: list[Theme], r: _Reader, nodes: dict[str, yaml.Node]) 
         while cur is not None and cur in parent_of:
             if cur in seen:
                 if t.id in nodes:
-                    r.p.at(nodes[t.id], f"theme '{t.id}' is its own ancestor through 'parent'. "
-                           "Remove one of the parent lines.")
+                    r.p.at(nodes[t.id], Msg("guide.theme_own_ancestor_through", t_id=t.id))
                 break
             seen.add(cur)
             cur = parent_of[cur]
@@ -331,14 +325,13 @@ def _check_cycles(themes: list[Theme], r: _Reader, nodes: dict[str, yaml.Node]) 
 
 def _read_question(node: yaml.Node, r: _Reader, theme_ids: list[str],
                    seen: dict[str, int]) -> Question | None:
-    qf = r.mapping(node, "a question", QUESTION_KEYS)
+    qf = r.mapping(node, Msg("guide.what.a_question"), QUESTION_KEYS)
     if qf is None:
         return None
-    qid = r.ident(node, qf, "a question")
-    what = f"question '{qid}'" if qid else "a question"
+    qid = r.ident(node, qf, Msg("guide.what.a_question"))
+    what = Msg("guide.what.question", qid=qid) if qid else Msg("guide.what.a_question")
     if qid in seen:
-        r.p.at(qf["id"], f"the question id '{qid}' is used twice (first on line {seen[qid]}). "
-               "Give each question its own id; interviews refer to questions by id.")
+        r.p.at(qf["id"], Msg("guide.question_id_used_twice", qid=qid, seen=seen[qid]))
     elif qid:
         seen[qid] = qf["id"].start_mark.line + 1
     text = r.text(node, qf, "text", what)
@@ -346,8 +339,7 @@ def _read_question(node: yaml.Node, r: _Reader, theme_ids: list[str],
     themes = []
     for tid, tnode in r.text_list(qf, "themes", what):
         if tid not in theme_ids:
-            r.p.at(tnode, f"{what} expects the theme '{tid}', which is not in the codebook."
-                   f"{_did_you_mean(tid, theme_ids)}")
+            r.p.at(tnode, Msg("guide.expects_theme_not_codebook", what=what, tid=tid, did_you_mean=_did_you_mean(tid, theme_ids)))
         else:
             themes.append(tid)
     return Question(qid, text, probes, themes)

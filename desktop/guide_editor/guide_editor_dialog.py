@@ -337,7 +337,10 @@ class GuideEditorDialog(QDialog):
         self._check()
 
     def _check(self) -> None:
-        problems = self.draft.problems()
+        from core.messages import render
+        from desktop.errors import interface_language
+        language = interface_language()
+        problems = [render(m, language) for m in self.draft.problem_messages()]
         self.problems.setText("\n".join(problems[:3]) + (self.tr("\n(and %1 more)").replace(
             "%1", str(len(problems) - 3)) if len(problems) > 3 else ""))
         self.save_button.setEnabled(not problems)
