@@ -235,8 +235,8 @@ def lexicon_people(text: str, language: str = "en") -> list[Finding]:
         label = m.group(1)
         if label.lower() in _LABELS or any(w.lower() in _STOPS for w in label.split()) or not label[:1].isupper():
             continue
-        kinds = [_kinds(w) for w in label.split()]
-        if all("w" in k and "f" not in k for k in kinds if k):
+        label_kinds = [_kinds(w) for w in label.split()]
+        if all("w" in k and "f" not in k for k in label_kinds if k):
             continue  # "Break:", "Total:": a heading, not a speaker
         out.append(Finding(m.start(1), m.end(1), "PERSON", label, 0.55, "name_lexicon", canonical=label.lower()))
     for m in _APPOSITIVE.finditer(text):
