@@ -240,7 +240,7 @@ def cmd_info(args: argparse.Namespace) -> int:
                     for r in info])
         return 0
     if not info:
-        print("This interview has no recordings yet.")
+        say(Msg("cli.interview_no_recordings_yet"))
     for r in info:
         flag = " (recovered after an interruption)" if r["recovered"] else ""
         err = f", stopped early: {r['error']}" if r["error"] and not r["recovered"] else ""
@@ -269,7 +269,7 @@ def cmd_takes(args: argparse.Namespace) -> int:
         InterviewRepo(vault).get(args.id)
         takes = list_takes(vault, args.id)
         if not takes:
-            print("This interview has no recordings yet.")
+            say(Msg("cli.interview_no_recordings_yet"))
         for t in takes:
             typed = "typed up" if t.transcript is not None else "not typed up"
             mark = "  <- in use" if t.is_current else ""
@@ -290,8 +290,7 @@ def cmd_use_take(args: argparse.Namespace) -> int:
             raise NotFound(Msg("cli.interview_no_take", take=args.take),
                            Msg("cli.interview_no_take.hint", interview_id=args.id))
         choose_take(vault, args.id, takes[args.take].recording.id)
-        print(f"Take {args.take}'s transcript is now the one in use; the other takes are kept.",
-              file=sys.stderr)
+        say(Msg("cli.take_transcript_now_one", take=args.take), err=True)
         return 0
     finally:
         vault.close()
@@ -304,7 +303,7 @@ def cmd_devices(args: argparse.Namespace) -> int:
         print_json([d.__dict__ for d in devices])
         return 0
     if not devices:
-        print("No microphone was found.")
+        say(Msg("cli.no_microphone_found"))
         return 1
     for d in devices:
         print(f"{'*' if d.is_default else ' '} {d.index:3d}  {d.name}  ({d.default_samplerate_hz:.0f} Hz)")

@@ -66,8 +66,7 @@ def open_vault(args: argparse.Namespace):  # -> Vault (imported lazily)
     vault = Vault.open(vault_dir(args), read_passphrase(args))
     use_paper_of(vault)  # every PDF this command writes uses the vault's paper size
     for rid in vault.recovered_recordings:
-        print(f"Recovered recording {rid}, which was interrupted; everything saved up to then is kept.",
-              file=sys.stderr)
+        say(Msg("cli.recovered_recording_interrupted_everything", rid=rid), err=True)
     return vault
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from core.cli.common import ProgressPrinter, open_vault
+from core.cli.common import ProgressPrinter, open_vault, say
 from core.errors import InvalidInput, Msg
 
 
@@ -132,7 +132,7 @@ def cmd_scrub(args: argparse.Namespace) -> int:
     if not done:
         raise InvalidInput(Msg("cli.wal_could_not_cleared"),
                            Msg("cli.wal_could_not_cleared.hint"))
-    print("Search index rebuilt and old page copies cleared from the WAL.")
+    say(Msg("cli.search_index_rebuilt_old"))
     return 0
 
 
@@ -144,8 +144,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         result = run_job(make_backup_job(vault, args.out), ProgressPrinter("Backing up"))
     finally:
         vault.close()
-    print(f"Backed up to {result.path} ({result.bytes / 2**20:.1f} MiB, encrypted, integrity checked). "
-          "It opens with this vault's passphrase or recovery code as they are today.")
+    say(Msg("cli.backed_up_mib_encrypted", result_path=result.path, bytes=result.bytes / 2 ** 20))
     return 0
 
 
@@ -159,9 +158,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     else:
         job = make_restore_job(args.file, folder, passphrase=read_passphrase(args, "Passphrase of the backup: "))
     result = run_job(job, ProgressPrinter("Restoring"))
-    print(f"Restored {result.interviews} interview(s) from the backup made {result.created_at} into {folder}.")
+    say(Msg("cli.restored_interview_backup_made", interviews=result.interviews, created_at=result.created_at, folder=folder))
     if args.recovery_code:
-        print("Set a new passphrase now: confidant --vault DIR passphrase recover")
+        say(Msg("cli.set_new_passphrase_now"))
     return 0
 
 
@@ -183,7 +182,7 @@ def cmd_coordinator_receipts(args: argparse.Namespace) -> int:
     from core.lifecycle.receipts import write_receipts
     with open_vault(args) as vault:
         paths = write_receipts(vault, args.out)
-    print(f"Wrote {len(paths)} receipts file(s) into {args.out}.")
+    say(Msg("cli.wrote_receipts_file_into", count=len(paths), out=args.out))
     return 0
 
 
@@ -200,7 +199,7 @@ def cmd_receipts_trust(args: argparse.Namespace) -> int:
     from core.lifecycle.receipts import trust_signer
     with open_vault(args) as vault:
         words = trust_signer(vault, args.key)
-    print(f"Receipts signed by this key are trusted now. Fingerprint words (compare with your coordinator): {words}")
+    say(Msg("cli.receipts_signed_key_trusted", words=words))
     return 0
 
 
@@ -211,7 +210,7 @@ def cmd_receipts_folder(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         vault.set_setting(SETTING_FOLDER, str(Path(args.dir).resolve()))
         done = import_from_folder(vault)
-    print(f"Receipts will be read from {args.dir}; {done.matched if done else 0} packet(s) confirmed now.")
+    say(Msg("cli.receipts_will_read_packet", dir=args.dir, matched=done.matched if done else 0))
     return 0
 
 
@@ -235,10 +234,9 @@ def cmd_interview_withdraw(args: argparse.Namespace) -> int:
     if result.deleted is not None:
         _report_result(result.deleted, f"interview {args.id}")
     if result.notice_path is not None:
-        print(f"Wrote the withdrawal notice {result.notice_path}. Put it where you share packets: the "
-              "coordinator's import erases the interview there and refuses it if it is sent again.")
+        say(Msg("cli.wrote_withdrawal_notice_put", notice_path=result.notice_path))
     else:
-        print("It was never shared, so no notice is needed.")
+        say(Msg("cli.never_shared_no_notice"))
     return 0
 
 
@@ -282,13 +280,12 @@ def cmd_retention_apply(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         due = audio_past_due(vault)
         if not due:
-            print("No audio is past its date.")
+            say(Msg("cli.no_audio_past_date"))
             return 0
         confirm(f"The audio of {len(due)} interview(s) ({sum(len(d.recording_ids) for d in due)} take(s)) is "
                 "past its date and will be deleted for good; the transcripts stay.", args)
         result = run_job(make_apply_retention_job(vault), ProgressPrinter("Deleting audio"))
-    print(f"Deleted {result.takes} take(s) of {result.interviews} interview(s); checked the vault file "
-          "and its WAL for each: nothing of them is left.")
+    say(Msg("cli.deleted_take_interview_checked", takes=result.takes, interviews=result.interviews))
     return 0
 
 
@@ -303,7 +300,7 @@ def cmd_coordinator_withdrawals(args: argparse.Namespace) -> int:
         print_json(items)
         return 0
     if not items:
-        print("No packet has been withdrawn.")
+        say(Msg("cli.no_packet_withdrawn"))
     for i in items:
         print(f"{i['packet_id'][:12]}  withdrawn {i['withdrawn_on'][:10]}  device {i['device_fingerprint'][:16]}  "
               f"(notice {i['notice_id'][:12]}, applied {i['notice_received_at'][:10]}); nothing of it is kept")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from core.cli.common import ProgressPrinter, open_vault, print_json, vault_dir
+from core.cli.common import ProgressPrinter, open_vault, print_json, say, vault_dir
 from core.errors import Msg
 
 ENGINES = ("faster-whisper", "openai-whisper")  # mirrors core.transcription.engine (kept light)
@@ -69,11 +69,12 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
         transcript = job(ProgressPrinter("Transcribing"), CancelToken())
         n = len(_segments(vault, transcript.id))
     run = transcript.options
-    print(f"Transcribed {args.id} with {transcript.engine} ({transcript.model}): {n} segments, "
-          f"{run.get('audio_s', 0):.0f} s of audio in {run.get('elapsed_s', 0):.0f} s.")
-    print(_language_line(transcript.language, run))
+    say(Msg("cli.transcribed_segments_audio", interview_id=args.id, engine=transcript.engine,
+            model=transcript.model, n=n, audio_s=run.get("audio_s", 0),
+            elapsed_s=run.get("elapsed_s", 0)))
+    say(_language_line(transcript.language, run))
     if run.get("kept_edits"):
-        print(f"Kept {run['kept_edits']} of your corrected segments.")
+        say(Msg("cli.kept_your_corrected_segments", kept_edits=run['kept_edits']))
     voices = run.get("voices") or {}
     if voices.get("voices"):
         names = ", ".join(f"{v['voice']} {v['label']}" for v in voices["voices"])
@@ -83,16 +84,16 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
     elif voices.get("error"):
         print(f"Voices: not found. {voices['error']}")
     elif voices.get("method") == "no_speech":
-        print("Voices: not enough speech to tell voices apart.")
+        say(Msg("cli.voices_not_enough_speech"))
     return 0
 
 
-def _language_line(language: str, run: dict) -> str:
-    from core.transcription.language import language_name
+def _language_line(language: str, run: dict) -> Msg:
+    from core.transcription.language import language_word
     if run.get("language_detected"):
-        return (f"Language: {language_name(language)} (detected in the first 30 s of speech, "
-                f"{100 * float(run.get('language_probability', 0)):.0f}% sure).")
-    return f"Language: {language_name(language)}."
+        return Msg("cli.language_detected", language=language_word(language),
+                   percent=100 * float(run.get("language_probability", 0)))
+    return Msg("cli.language", language=language_word(language))
 
 
 def cmd_models_default(args: argparse.Namespace) -> int:
@@ -101,6 +102,7 @@ def cmd_models_default(args: argparse.Namespace) -> int:
         LANGUAGE_NAMES,
         default_models,
         language_name,
+        language_word,
         model_for,
         set_default_model,
     )
@@ -109,7 +111,7 @@ def cmd_models_default(args: argparse.Namespace) -> int:
             if not args.language:
                 raise InvalidInput(Msg("cli.say_language_model"), Msg("cli.say_language_model.hint"))
             info = set_default_model(vault, args.language, args.name)
-            print(f"{language_name(args.language)} interviews will be transcribed with {info.name}.")
+            say(Msg("cli.interviews_will_transcribed", language=language_word(args.language), info_name=info.name))
             return 0
         chosen = default_models(vault)
         for lang in ([args.language] if args.language else list(LANGUAGE_NAMES)):
@@ -156,7 +158,7 @@ def cmd_models_list(args: argparse.Namespace) -> int:
                      "engines": list(m.engines())} for m in models])
         return 0
     if not models:
-        print("No speech recognition models are installed. Import one with `confidant models import PATH`.")
+        say(Msg("cli.no_speech_recognition_models"))
         return 0
     print(f"{'name':<12} {'format':<15} {'languages':<14} {'size':>8}  {'sha256':<16} source")
     for m in models:
@@ -171,7 +173,7 @@ def cmd_models_import(args: argparse.Namespace) -> int:
 
     with open_vault(args) as vault:
         info = import_model(vault, args.path, name=args.name)
-    print(f"Imported model '{info.name}' ({info.engine_format}, {info.size_bytes / 1e6:.0f} MB).")
+    say(Msg("cli.imported_model_mb", info_name=info.name, engine_format=info.engine_format, size_bytes=info.size_bytes / 1000000.0))
     print(f"SHA-256: {info.sha256}")
-    print("Compare this checksum with the one your coordinator gave you.")
+    say(Msg("cli.compare_checksum_one_your"))
     return 0

@@ -7,7 +7,7 @@ import getpass
 import os
 import sys
 
-from core.cli.common import open_vault, print_json, read_passphrase, vault_dir
+from core.cli.common import open_vault, print_json, read_passphrase, say, vault_dir
 from core.errors import CoreError, InvalidInput, Msg
 
 
@@ -91,14 +91,13 @@ def _new_passphrase(args: argparse.Namespace, file_attr: str = "new_passphrase_f
 def cmd_rescue(args: argparse.Namespace) -> int:
     from core.vault.rescue import rescue
     report = rescue(vault_dir(args), read_passphrase(args), args.target)
-    print(f"Rescued {report.rows_copied} rows into a new vault in {report.target} (same passphrase).")
+    say(Msg("cli.rescued_rows_into_new", rows_copied=report.rows_copied, target=report.target))
     for t in report.damaged:
         what = "could not be read at all" if t.unreadable else f"{t.damaged_stretches} damaged stretch(es) skipped"
         print(f"  {t.name}: {t.copied} rows copied; {what}")
     if not report.damaged:
         print("  No damaged rows were met.")
-    print("The damaged vault was not changed. The new vault opens with the same passphrase; its own "
-          "recovery code (shown only this once — write it down):")
+    say(Msg("cli.damaged_vault_not_changed"))
     print(f"\n    {report.recovery_code}\n")
     return 0
 
@@ -109,20 +108,21 @@ def cmd_init(args: argparse.Namespace) -> int:
     passphrase = read_passphrase(args, "New passphrase: ", confirm=True)
     vault, code = Vault.create(folder, passphrase, role=args.role)
     vault.close()
-    print(f"Created a {args.role} vault in {folder}")
+    say(Msg("cli.created_coordinator_vault", folder=folder) if args.role == "coordinator"
+        else Msg("cli.created_researcher_vault", folder=folder))
     print()
-    print("Your recovery code (shown only this once — write it down and keep it somewhere safe):")
+    say(Msg("cli.your_recovery_code_shown"))
     print()
     print(f"    {code}")
     print()
-    print("With it you can unlock the vault if you forget the passphrase. Without either, nobody can.")
+    say(Msg("cli.you_can_unlock_vault"))
     return 0
 
 
 def cmd_passphrase_change(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         vault.change_passphrase(_new_passphrase(args))
-    print("Passphrase changed.")
+    say(Msg("cli.passphrase_changed"))
     return 0
 
 
@@ -135,7 +135,7 @@ def cmd_passphrase_recover(args: argparse.Namespace) -> int:
         code = input("Recovery code: ")
     with Vault.open_with_recovery_code(vault_dir(args), code) as vault:
         vault.change_passphrase(_new_passphrase(args))
-    print("Unlocked with the recovery code and set a new passphrase.")
+    say(Msg("cli.unlocked_recovery_code_set"))
     return 0
 
 
@@ -144,7 +144,7 @@ def cmd_log_verify(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         report = auditlog.verify(vault.conn)
     if report.ok:
-        print(f"The security log is intact ({report.entries} entries).")
+        say(Msg("cli.security_log_intact_entries", entries=report.entries))
         return 0
     raise CoreError(Msg("cli.security_log_tampered", problem=report.problem),
                     Msg("cli.security_log_tampered.hint"))
@@ -209,7 +209,7 @@ def cmd_interview_list(args: argparse.Namespace) -> int:
         print_json([_interview_dict(i) for i in items])
         return 0
     if not items:
-        print("No interviews yet. Create one with `confidant interview new --participant-code P-001 --site SITE`.")
+        say(Msg("cli.no_interviews_yet_create"))
     for iv in items:
         print(f"{iv.id}  {iv.participant_code:<10} {iv.site:<12} {iv.interview_date}  {iv.state}"
               + (f"  {shared[iv.id]}" if shared[iv.id] else ""))

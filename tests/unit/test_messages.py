@@ -242,6 +242,12 @@ def test_the_command_line_speaks_spanish_from_the_environment(tmp_path, cli_env)
     assert run.returncode != 0 and "Traceback" not in run.stderr
     assert f"error: No hay ninguna bóveda en {tmp_path / 'nothing-here'}." in run.stderr, run.stderr
     assert "sugerencia: Revisa la carpeta" in run.stderr
+    # What a command prints when it works is in Spanish too.
+    made = _cli(["--vault", str(tmp_path / "nueva"), "--passphrase-file", str(passphrase), "init"],
+                cli_env, tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert f"Se creó una bóveda de investigación en {tmp_path / 'nueva'}" in made.stdout
+    assert "Tu código de recuperación (se muestra solo esta vez" in made.stdout
 
 
 def test_a_guide_with_mistakes_is_explained_in_spanish_with_its_lines_and_ids():
