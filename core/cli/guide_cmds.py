@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from core.cli.common import ProgressPrinter, open_vault, print_json
+from core.cli.common import ProgressPrinter, open_vault, print_json, say
 from core.errors import InvalidInput, Msg
 
 
@@ -89,8 +88,7 @@ def _read(path: str) -> str:
 def cmd_guide_validate(args: argparse.Namespace) -> int:
     from core.guide.loader import load_guide
     guide = load_guide(_read(args.file), Path(args.file).name)
-    print(f"OK: {guide.ref} — {len(guide.sections)} sections, {len(guide.questions())} questions, "
-          f"{len(guide.themes)} themes.")
+    say(Msg("cli.ok_sections_questions_themes", ref=guide.ref, count=len(guide.sections), count2=len(guide.questions()), count3=len(guide.themes)))
     return 0
 
 
@@ -114,7 +112,7 @@ def cmd_guide_import(args: argparse.Namespace) -> int:
     from core.vault.guides import GuideRepo
     with open_vault(args) as vault:
         stored = GuideRepo(vault).import_yaml(_read(args.file), Path(args.file).name)
-    print(f"Imported {stored.guide_id}@{stored.version} ({len(stored.guide.questions())} questions).")
+    say(Msg("cli.imported_questions", guide_id=stored.guide_id, version=stored.version, count=len(stored.guide.questions())))
     return 0
 
 
@@ -187,7 +185,7 @@ def cmd_tags_decide(args: argparse.Namespace) -> int:
                 if (args.above is None or score >= args.above) and (args.below is None or score < args.below):
                     ids.append(t.id)
         if not ids:
-            print("No tags matched.", file=sys.stderr)
+            say(Msg("cli.no_tags_matched"), err=True)
             return 0
         for tag_id in ids:
             repo.set_state(tag_id, args.state)
@@ -211,7 +209,7 @@ def cmd_tags_add(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         tag = TagRepo(vault).add_manual(args.id, _segment_id(vault, args.id, args.segment), args.theme,
                                         args.start, args.end)
-    print(f"Added tag #{tag.id} ({tag.code_id}).")
+    say(Msg("cli.added_tag", tag_id=tag.id, code_id=tag.code_id))
     return 0
 
 
@@ -231,7 +229,7 @@ def cmd_themes_rename(args: argparse.Namespace) -> int:
     from core.vault.themes import ThemeRepo
     with open_vault(args) as vault:
         t = ThemeRepo(vault).rename(args.theme, args.label)
-    print(f"{t.id} is now called '{t.label}'.")
+    say(Msg("cli.now_called", theme_id=t.id, label=t.label))
     return 0
 
 
@@ -239,7 +237,7 @@ def cmd_themes_merge(args: argparse.Namespace) -> int:
     from core.vault.themes import ThemeRepo
     with open_vault(args) as vault:
         moved = ThemeRepo(vault).merge(args.sources, args.into)
-    print(f"Merged {len(args.sources)} theme(s) into {args.into}; {moved} tag(s) moved.")
+    say(Msg("cli.merged_theme_into_tag", count=len(args.sources), into=args.into, moved=moved))
     return 0
 
 

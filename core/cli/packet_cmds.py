@@ -9,7 +9,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from core.cli.common import ProgressPrinter, open_vault, print_json, words_block, write_key_file
+from core.cli.common import (
+    ProgressPrinter,
+    open_vault,
+    print_json,
+    say,
+    words_block,
+    write_key_file,
+)
 from core.errors import InvalidInput, Msg
 
 _IDENTITY_PREFIX = "age-secret-key-1"
@@ -85,7 +92,7 @@ def cmd_keys_show(args: argparse.Namespace) -> int:
 
 
 def _confirm(words: str) -> bool:
-    print("Ask your coordinator to read their words to you (by phone or in person), and compare:")
+    say(Msg("cli.ask_your_coordinator_read"))
     print(f"    {words_block(words)}")
     try:
         answer = input("Do all eight words match? [yes/no] ").strip().lower()
@@ -103,12 +110,12 @@ def cmd_recipients_add(args: argparse.Namespace) -> int:
             raise InvalidInput(Msg("cli.confirm_coordinator_fingerprint_words"),
                                Msg("cli.confirm_device_fingerprint_words.hint", words=words))
         if not _confirm(words):
-            print("Not added: the words must match exactly. Ask your coordinator to send the key again.")
+            say(Msg("cli.not_added_words_must"))
             return 1
     with open_vault(args) as vault:
         added = keys.add_recipient(vault, recipient, label=args.label)
     print(f"Added {added.label}: {added.recipient}")
-    print(f"Fingerprint words: {words_block(words)}")
+    say(Msg("cli.fingerprint_words", words_block=words_block(words)))
     return 0
 
 
@@ -122,7 +129,7 @@ def cmd_recipients_list(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     if not rows:
-        print("No coordinators yet. Add one with `confidant recipients add FILE --label NAME`.")
+        say(Msg("cli.no_coordinators_yet_add"))
     for r in rows:
         print(f"{r['label']}\n  {r['recipient']}\n  {words_block(r['words'])}")
     return 0
@@ -136,7 +143,7 @@ def cmd_device_export_key(args: argparse.Namespace) -> int:
     text = (f"# Confidant device key (public). Give this file to your coordinator.\n"
             f"# Fingerprint words, to read aloud: {words}\n{public}\n")
     write_key_file(args.file, text)
-    print(f"Read these words to your coordinator when they enrol it: {words_block(words)}")
+    say(Msg("cli.read_words_your_coordinator", words_block=words_block(words)))
     return 0
 
 
@@ -161,7 +168,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result)
     else:
-        print(f"Saved packet {info.packet_id} to {info.path} ({info.size_bytes} bytes).")
+        say(Msg("cli.saved_packet_bytes", packet_id=info.packet_id, info_path=info.path, size_bytes=info.size_bytes))
     return 0
 
 
@@ -172,7 +179,7 @@ def cmd_packet_inspect(args: argparse.Namespace) -> int:
     if args.json:
         print_json(info)
         return 0
-    print("Outer header (NOT verified: use `confidant packet verify` to check the signature)")
+    say(Msg("cli.outer_header_not_verified"))
     for key, value in info.items():
         if key != "verified":
             print(f"  {key:20} {value if value is not None else '-'}")
@@ -229,16 +236,16 @@ def cmd_packet_verify(args: argparse.Namespace) -> int:
     if args.json:
         print_json(info)
         return 0
-    print("Signature OK: made by a trusted device and not changed since.")
+    say(Msg("cli.signature_ok_made_trusted"))
     if info["opened"]:
-        print(f"Contents OK: {', '.join(info['files'])} match their manifest.")
+        say(Msg("cli.contents_ok_match_their", files=', '.join(info['files'])))
         if "withdraws" in info:
-            print(f"Withdrawal notice for {len(info['withdraws'])} packet(s): {', '.join(info['withdraws'])}.")
+            say(Msg("cli.withdrawal_notice_packet", count=len(info['withdraws']), withdraws=', '.join(info['withdraws'])))
         else:
             i = info["interview"]
-            print(f"Interview {i['code']} at {i['site']} ({i['month']}), {i['segments']} passages.")
+            say(Msg("cli.interview_passages", code=i['code'], site=i['site'], month=i['month'], segments=i['segments']))
     else:
-        print("Not opened (no coordinator identity given): the contents were not checked.")
+        say(Msg("cli.not_opened_no_coordinator"))
     print(f"Packet {info['packet_id']}, made {info['created_day']}"
           + (f", corrects {info['supersedes']}" if info["supersedes"] else ""))
     return 0

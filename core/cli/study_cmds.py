@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from core.cli.common import open_vault, print_json, words_block
+from core.cli.common import open_vault, print_json, say, words_block
 from core.errors import InvalidInput, Msg
 
 
@@ -80,8 +80,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     info = _summary(decode(data))
     print(f"Wrote {args.out}")
     _print_summary(info)
-    print("Researchers join it with `confidant study join FILE` (or 'I have a study file' in the app);")
-    print("read them your words above when they ask.")
+    say(Msg("cli.researchers_join_confidant_study"))
+    say(Msg("cli.read_them_your_words"))
     return 0
 
 
@@ -96,7 +96,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def _confirm(words: str) -> bool:
-    print("Ask your coordinator to read their words to you (by phone or in person), and compare:")
+    say(Msg("cli.ask_your_coordinator_read"))
     print(f"    {words_block(words)}")
     try:
         return input("Do all eight words match? [yes/no] ").strip().lower() in ("y", "yes")
@@ -113,7 +113,7 @@ def cmd_join(args: argparse.Namespace) -> int:
         info = _summary(plan.signed)
         _print_summary(info)
         if plan.is_same:
-            print("This vault already has this version of the study: nothing to do.")
+            say(Msg("cli.vault_already_version_study"))
             return 0
         first_time = not plan.is_update
         if first_time and not args.yes:
@@ -121,20 +121,18 @@ def cmd_join(args: argparse.Namespace) -> int:
                 raise InvalidInput(Msg("cli.compare_your_coordinator_words"),
                                    Msg("cli.compare_your_coordinator_words.hint", signer_words=info['signer_words']))
             if not _confirm(info["signer_words"]):
-                print("Not joined: the words must match exactly. Ask your coordinator to send the file again.")
+                say(Msg("cli.not_joined_words_must"))
                 return 1
         join(vault, data)
         out = Path(args.enrolment_out) if args.enrolment_out else \
             Path(args.file).resolve().parent / "device-key.txt"
         enrolment = write_enrolment(vault, out) if first_time else None
     if plan.is_update:
-        print(f"Updated to version {info['version']}: {len(plan.guides_to_add)} new guide version(s). "
-              "Interviews keep the guide version they used.")
+        say(Msg("cli.updated_version_new_guide", version=info['version'], count=len(plan.guides_to_add)))
     else:
-        print(f"Joined. {len(plan.guides_to_add)} guide(s), {len(info['sites'])} site(s) and "
-              f"{len(plan.recipients_to_add)} coordinator(s) were set up.")
+        say(Msg("cli.joined_guide_site_coordinator", count=len(plan.guides_to_add), count2=len(info['sites']), count3=len(plan.recipients_to_add)))
     if enrolment:
-        print(f"Send {enrolment} to your coordinator (it is public: your device key).")
+        say(Msg("cli.send_your_coordinator_public", enrolment=enrolment))
     return 0
 
 
@@ -143,7 +141,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         signed = joined_study(vault)
     if signed is None:
-        print("This vault has joined no study. Join one with `confidant study join FILE`.")
+        say(Msg("cli.vault_joined_no_study"))
         return 0
     info = _summary(signed)
     if args.json:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from core.cli.common import ProgressPrinter, open_vault
+from core.cli.common import ProgressPrinter, open_vault, say
+from core.errors import Msg
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -57,8 +58,7 @@ def cmd_transcript_import(args: argparse.Namespace) -> int:
             print(f"  could not read: {problem}")
         if not args.no_tag:
             s = make_tag_job(vault, args.id)(ProgressPrinter("Tagging"), CancelToken())
-            print(f"Tagged: {s.questions_placed} of {s.questions_total} questions found, "
-                  f"{s.suggested} suggestions to review.")
+            say(Msg("cli.tagged_questions_found_suggestions", questions_placed=s.questions_placed, questions_total=s.questions_total, suggested=s.suggested))
     return 0
 
 
@@ -82,7 +82,7 @@ def cmd_transcript_split(args: argparse.Namespace) -> int:
     from core.transcription.edits import split
     with open_vault(args) as vault:
         before = split(vault, args.segment, args.at)
-    print(f"Split passage {args.segment}: the transcript has {len(before.segments) + 1} passages.")
+    say(Msg("cli.split_passage_transcript_passages", segment=args.segment, count=len(before.segments) + 1))
     return 0
 
 
@@ -90,5 +90,5 @@ def cmd_transcript_join(args: argparse.Namespace) -> int:
     from core.transcription.edits import join_with_next
     with open_vault(args) as vault:
         before = join_with_next(vault, args.segment)
-    print(f"Joined passage {args.segment} with the next: the transcript has {len(before.segments) - 1} passages.")
+    say(Msg("cli.joined_passage_next_transcript", segment=args.segment, count=len(before.segments) - 1))
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from core.cli.common import ProgressPrinter, open_vault
+from core.cli.common import ProgressPrinter, open_vault, say
 from core.errors import Msg
 
 
@@ -62,8 +62,7 @@ def cmd_voice_teach(args: argparse.Namespace) -> int:
     audio = read_sample_file(args.file)
     with open_vault(args) as vault:
         sample = make_voice_sample_job(vault, audio)(ProgressPrinter("Learning your voice"), CancelToken())
-    print(f"Confidant now knows your voice ({sample.speech_s:.0f} s of speech). It is kept only in "
-          "your encrypted vault; `confidant voice forget` deletes it.")
+    say(Msg("cli.confidant_now_knows_your", speech_s=sample.speech_s))
     return 0
 
 
@@ -72,9 +71,9 @@ def cmd_voice_show(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         sample = VoiceRepo(vault).sample()
     if sample is None:
-        print("No voice sample. Interviewers are found by who asks the questions.")
+        say(Msg("cli.no_voice_sample_interviewers"))
     else:
-        print(f"Voice sample kept since {sample.created_at[:10]} ({sample.speech_s:.0f} s of speech).")
+        say(Msg("cli.voice_sample_kept_since", created_at=sample.created_at[:10], speech_s=sample.speech_s))
     return 0
 
 
@@ -91,7 +90,7 @@ def cmd_voices_list(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         found = voices(vault, args.id)
     if not found:
-        print("No voices yet: transcribe the interview first.")
+        say(Msg("cli.no_voices_yet_transcribe"))
     for v in found:
         print(f"{v.voice:<4} {v.role:<12} {v.label:<20} {v.speech_s:>6.0f} s{'  (set by you)' if v.is_manual else ''}")
     return 0
@@ -101,7 +100,7 @@ def cmd_voices_rename(args: argparse.Namespace) -> int:
     from core.speakers.edits import rename_voice
     with open_vault(args) as vault:
         rename_voice(vault, args.id, args.voice, args.name)
-    print(f"{args.voice} is now shown as {args.name}.")
+    say(Msg("cli.now_shown", voice=args.voice, name=args.name))
     return 0
 
 
@@ -128,5 +127,5 @@ def cmd_voices_move(args: argparse.Namespace) -> int:
             raise InvalidInput(Msg("cli.no_segment_transcript", missing=missing[0]),
                                Msg("cli.no_segment_transcript.hint"))
         n = move_to_voice(vault, args.id, [by_index[i] for i in wanted], args.voice)
-    print(f"Moved {n} passages to {args.voice}; a new transcription keeps them there.")
+    say(Msg("cli.moved_passages_new_transcription", n=n, voice=args.voice))
     return 0
