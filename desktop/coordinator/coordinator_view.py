@@ -110,6 +110,11 @@ class CoordinatorView(QWidget):
         self.site.addItem(self.tr("All sites"), "")
         row.addWidget(self.site)
         row.addStretch(1)
+        v.addLayout(row)
+        # The saving controls get their own row: on one row with the view and site choices
+        # the dashboard (and so every page of the window) was wider than a 1366-pixel laptop.
+        row = QHBoxLayout()
+        row.addStretch(1)
         row.addWidget(QLabel(self.tr("Reports in"), page))
         self.report_language = QComboBox(page)
         self.report_language.setObjectName("report_language")
