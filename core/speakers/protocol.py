@@ -1,6 +1,8 @@
-"""Typed messages between Confidant and the speaker child process (the style of
-``core.transcription.protocol``: frozen dataclasses, audio as raw float32 frames after the
-request, never a file, never a bare tuple).
+"""Typed messages between Confidant and the speaker child process.
+
+The request and answer types of voices; the messages every child shares (cancel, shutdown,
+ready, progress, error) and the audio framing are ``core.childproc``'s. After a request the
+float32 samples follow as raw byte frames, never a file.
 """
 
 from __future__ import annotations
@@ -8,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.speakers.diarize import Diarization, DiarizeOptions
-
-AUDIO_FRAME_BYTES = 4 << 20
 
 
 # --- parent → child ----------------------------------------------------------------------
@@ -28,30 +28,7 @@ class EmbedRequest:
     n_samples: int
 
 
-@dataclass(frozen=True)
-class CancelRequest:
-    request_id: int
-
-
-@dataclass(frozen=True)
-class Shutdown:
-    pass
-
-
 # --- child → parent ----------------------------------------------------------------------
-@dataclass(frozen=True)
-class Ready:
-    load_s: float
-    model: str
-
-
-@dataclass(frozen=True)
-class ProgressMsg:
-    request_id: int
-    done_s: float
-    total_s: float
-
-
 @dataclass(frozen=True)
 class DiarizeResult:
     request_id: int
@@ -63,14 +40,3 @@ class EmbedResult:
     request_id: int
     vector: tuple[float, ...]      # unit vector; empty when the clip had too little speech
     speech_s: float
-
-
-@dataclass(frozen=True)
-class CancelledMsg:
-    request_id: int
-
-
-@dataclass(frozen=True)
-class ErrorMsg:
-    kind: str        # "model" (cannot load) | "work" (failed on this audio)
-    detail: str      # exception type only; never audio or text

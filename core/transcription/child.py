@@ -14,38 +14,14 @@ from multiprocessing.connection import Connection
 
 import numpy as np
 
+from core.childproc import ErrorMsg, ProgressCallback, Ready, serve
 from core.transcription.engine import EngineOptions, EngineResult
-from core.transcription.protocol import (
-    AUDIO_FRAME_BYTES,
-    CancelledMsg,
-    CancelRequest,
-    DetectedMsg,
-    DetectRequest,
-    ErrorMsg,
-    ProgressMsg,
-    Ready,
-    ResultMsg,
-    Shutdown,
-    TranscribeRequest,
-)
+from core.transcription.protocol import DetectedMsg, DetectRequest, ResultMsg, TranscribeRequest
 from core.transcription.registry import ModelInfo
 
 # HF_HUB_OFFLINE: nothing may reach a hub. ORT_DISABLE_TELEMETRY: onnxruntime (Silero VAD)
 # otherwise starts a telemetry session that writes a ".ses" file into the temp dir.
 CHILD_ENV = {"HF_HUB_OFFLINE": "1", "ORT_DISABLE_TELEMETRY": "1"}
-
-
-class _Stop(Exception):
-    """Raised inside the engine's loop when the parent asked to cancel."""
-
-
-def _receive_audio(conn: Connection, n_samples: int) -> np.ndarray:
-    audio = np.empty(n_samples, dtype=np.float32)
-    view = memoryview(audio.data).cast("B")
-    pos = 0
-    while pos < len(view):
-        pos += conn.recv_bytes_into(view[pos:pos + AUDIO_FRAME_BYTES])
-    return audio
 
 
 def _load(engine: str, model: ModelInfo, options: EngineOptions):  # -> engine object
@@ -68,42 +44,14 @@ def main(conn: Connection, engine: str, model: ModelInfo, options: EngineOptions
         conn.send(ErrorMsg("model", f"{type(exc).__name__}: {exc}"[:500]))
         return
     conn.send(Ready(time.monotonic() - started))
-    while True:
-        try:
-            msg = conn.recv()
-        except EOFError:
-            return
-        if isinstance(msg, Shutdown):
-            return
-        if isinstance(msg, DetectRequest):
-            audio = _receive_audio(conn, msg.n_samples)
-            try:
-                conn.send(DetectedMsg(msg.request_id, runner.detect_language(audio)))
-            except Exception as exc:  # noqa: BLE001
-                conn.send(ErrorMsg("engine", f"{type(exc).__name__}"[:200]))
-            continue
-        if not isinstance(msg, TranscribeRequest):
-            continue  # a late cancel for a request that already finished
-        audio = _receive_audio(conn, msg.n_samples)
-        rid = msg.request_id
 
-        def progress(done_s: float, total_s: float, rid: int = rid) -> None:
-            while conn.poll():
-                incoming = conn.recv()
-                if isinstance(incoming, (CancelRequest, Shutdown)):
-                    raise _Stop()
-            conn.send(ProgressMsg(rid, done_s, total_s))
+    def detect(msg: DetectRequest, audio: np.ndarray, _progress: ProgressCallback) -> DetectedMsg:
+        return DetectedMsg(msg.request_id, runner.detect_language(audio))
 
+    def transcribe(msg: TranscribeRequest, audio: np.ndarray, progress: ProgressCallback) -> ResultMsg:
         t0 = time.monotonic()
-        try:
-            segments, language = runner.transcribe(audio, msg.options, progress)
-        except _Stop:
-            conn.send(CancelledMsg(rid))
-            continue
-        except Exception as exc:  # noqa: BLE001
-            conn.send(ErrorMsg("engine", f"{type(exc).__name__}"[:200]))
-            continue
-        audio_s = len(audio) / 16000
-        del audio
-        conn.send(ResultMsg(rid, EngineResult(segments, language, audio_s, time.monotonic() - t0,
-                                              float(getattr(runner, "language_probability", 0.0)))))
+        segments, language = runner.transcribe(audio, msg.options, progress)
+        return ResultMsg(msg.request_id, EngineResult(segments, language, len(audio) / 16000, time.monotonic() - t0,
+                                                      float(getattr(runner, "language_probability", 0.0))))
+
+    serve(conn, {DetectRequest: detect, TranscribeRequest: transcribe})
