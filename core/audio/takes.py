@@ -87,3 +87,25 @@ def choose_take(vault: Vault, interview_id: str, recording_id: int) -> Transcrip
     # one starts again from "transcribed" unless it was already further along.
     InterviewRepo(vault).set_state(interview_id, "transcribed")
     return repo.get(transcript.id)
+
+
+def damage_notes(vault: Vault, interview_id: str) -> list[Msg]:
+    """What a person is told about takes whose audio the vault cannot fully read back (one
+    message per damaged take, oldest first; empty when every take reads whole). The Transcript
+    tab shows these above the player; typing up still works on the rest (decision 0157).
+
+    Reads every chunk of every take (``check_recording``): call it from a job."""
+    from core.audio.source import check_recording
+    from core.errors import AudioDamaged
+    notes: list[Msg] = []
+    for n, rec in enumerate(RecordingRepo(vault).for_interview(interview_id), 1):
+        if rec.total_samples <= 0:
+            continue
+        try:
+            message = check_recording(vault, rec.id).message()
+        except AudioDamaged:
+            notes.append(Msg("audio.check_unreadable", take=n, recording=rec.id))
+            continue
+        if message is not None:
+            notes.append(Msg("audio.check_take", take=n, recording=rec.id, message=message))
+    return notes

@@ -90,6 +90,11 @@ def _suggest(vault: Any, interview_id: str, required: bool):
     return suggest
 
 
+def _damage_notes(vault: Any, interview_id: str) -> list:
+    from core.audio.takes import damage_notes
+    return damage_notes(vault, interview_id)
+
+
 def _set_speakers(vault: Any, segment_ids: list[int], speaker: str) -> None:
     from core.vault.transcripts import TranscriptRepo
     TranscriptRepo(vault).set_speakers(segment_ids, speaker)
@@ -160,6 +165,7 @@ class TranscriptView(QWidget):
         self.undo_stack = QUndoStack(self)
         self.player = Player(ctx.overrides.get("output_stream_factory"))
         self._audio_rid: int | None = None
+        self._damage_checked = ""   # the interview whose takes were last read back
         layout = QVBoxLayout(self)
         tools = QHBoxLayout()
         self.transcribe_button = button(self.tr("Type it up"), self, role="primary",
@@ -182,6 +188,13 @@ class TranscriptView(QWidget):
         layout.addLayout(tools)
         self.takes = TakesBar(ctx, self)
         layout.addWidget(self.takes)
+        # Audio the vault cannot read back (a damaged page): core says how much and where;
+        # it plays and types up as silence, the rest as usual (decision 0157).
+        self.damage = QLabel("", self)
+        self.damage.setObjectName("audio_damage_note")
+        self.damage.setWordWrap(True)
+        self.damage.hide()
+        layout.addWidget(self.damage)
         self.job = JobStatus(self)
         layout.addWidget(self.job)
         playbar = QHBoxLayout()
@@ -287,6 +300,7 @@ class TranscriptView(QWidget):
             self.player.stop()
             self._audio_rid = None
         self.interview_id = interview_id
+        self._damage_checked = ""  # opening the interview reads its takes back (a new take, say)
         self.reload()
 
     def reload(self) -> None:
@@ -298,6 +312,19 @@ class TranscriptView(QWidget):
             start_job(call(edits.load, vault, iid), self, succeeded=self._on_loaded,
                       name="transcript_load", serial=True)
             self.takes.load(iid)
+            if iid != self._damage_checked:
+                self._damage_checked = iid
+                self.damage.hide()
+                start_job(call(_damage_notes, vault, iid), self, succeeded=self._on_damage_notes,
+                          name="audio_damage_check", serial=True)
+
+    @Slot(object)
+    def _on_damage_notes(self, notes: list) -> None:
+        from core.messages import render
+        from desktop.errors import interface_language
+        language = interface_language()
+        self.damage.setText("\n".join(render(m, language) for m in notes))
+        self.damage.setVisible(bool(notes))
 
     @Slot()
     def _on_take_chosen(self) -> None:
