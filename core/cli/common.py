@@ -34,6 +34,24 @@ def say(msg: Msg, *, err: bool = False) -> None:
     print(render(msg, _language), file=sys.stderr if err else sys.stdout)
 
 
+def text_of(msg: Msg) -> str:
+    """A message with an id as text in the person's language (for words inside a line)."""
+    from core.messages import render
+    return render(msg, _language)
+
+
+_YES = {"en": ("y", "yes"), "es": ("s", "si", "sí", "y", "yes")}
+
+
+def ask_yes(prompt: Msg) -> bool:
+    """Ask a yes/no question at the terminal in the person's language; no answer is no."""
+    try:
+        answer = input(text_of(prompt)).strip().lower()
+    except EOFError:
+        return False
+    return answer in _YES.get(_language, _YES["en"])
+
+
 def vault_dir(args: argparse.Namespace) -> Path:
     return Path(args.vault) if getattr(args, "vault", None) else default_vault_dir()
 
@@ -117,5 +135,5 @@ def write_key_file(path: str | Path, text: str) -> Path:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise InvalidInput(Msg("cli.cannot_write", path=path), Msg("cli.cannot_write.hint")) from exc
-    print(f"Wrote {path}")
+    say(Msg("cli.wrote_file", path=path))
     return path

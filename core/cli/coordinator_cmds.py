@@ -12,9 +12,13 @@ from typing import Any
 
 from core.cli.common import (
     ProgressPrinter,
+    ask_yes,
+    language,
     open_vault,
     print_json,
     read_passphrase,
+    say,
+    text_of,
     vault_dir,
     words_block,
     write_key_file,
@@ -169,8 +173,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         from core.vault import Vault
         vault, code = Vault.create(folder, read_passphrase(args, "New passphrase: ", confirm=True),
                                    role="coordinator")
-        print(f"Created a coordinator vault in {folder}")
-        print("Your recovery code (shown only this once — write it down and keep it somewhere safe):")
+        say(Msg("cli.coord_created", folder=folder))
+        say(Msg("cli.your_recovery_code_shown"))
         print(f"\n    {code}\n")
     with vault:
         if vault.role != "coordinator":
@@ -179,10 +183,10 @@ def cmd_init(args: argparse.Namespace) -> int:
                                    Msg("cli.vault_holds_researcher_interviews.hint"))
             vault.set_role("coordinator")
         recipient = age_recipient(vault)  # makes the age identity on first use
-    print("This is a coordinator vault.")
-    print(f"Recipient:  {recipient}")
-    print(f"Read aloud: {words_block(fingerprint_words(recipient))}")
-    print("Give researchers the file from `confidant coordinator export-recipient FILE`.")
+    say(Msg("cli.coord_is_coordinator"))
+    say(Msg("cli.coord_recipient", recipient=recipient))
+    say(Msg("cli.coord_read_aloud", words=words_block(fingerprint_words(recipient))))
+    say(Msg("cli.coord_give_recipient_file"))
     return 0
 
 
@@ -199,37 +203,28 @@ def cmd_export_recipient(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     write_key_file(args.file, text)
-    print(f"Read these words to researchers when they add it: {words_block(words)}")
+    say(Msg("cli.coord_read_words_to_researchers", words=words_block(words)))
     return 0
 
 
 def cmd_export_identity(args: argparse.Namespace) -> int:
     from core.coordinator.inbox import require_coordinator
-    from core.packets.keys import IDENTITY_HINT, IDENTITY_WARNING, export_identity
-    print(f"Warning: {IDENTITY_WARNING}")
-    print(IDENTITY_HINT)
-    if not args.yes:
-        try:
-            answer = input("Write the secret identity file? [yes/no] ").strip().lower()
-        except EOFError:
-            answer = ""
-        if answer not in ("y", "yes"):
-            raise InvalidInput(Msg("cli.nothing_written"), Msg("cli.nothing_written.hint"))
+    from core.packets.keys import export_identity
+    say(Msg("cli.coord_identity_warning"))
+    say(Msg("cli.coord_identity_hint"))
+    if not args.yes and not ask_yes(Msg("cli.coord_identity_prompt")):
+        raise InvalidInput(Msg("cli.nothing_written"), Msg("cli.nothing_written.hint"))
     with open_vault(args) as vault:
         require_coordinator(vault)
         path = export_identity(vault, args.file)
-    print(f"Wrote {path} (readable only by you). Open a packet's payload with: "
-          f"age -d -i {path} PAYLOAD")
+    say(Msg("cli.coord_wrote_identity", path=path))
     return 0
 
 
 def _confirm(words: str) -> bool:
-    print("Ask the researcher to read their device's words to you (by phone or in person), and compare:")
+    say(Msg("cli.coord_compare_words"))
     print(f"    {words_block(words)}")
-    try:
-        return input("Do all eight words match? [yes/no] ").strip().lower() in ("y", "yes")
-    except EOFError:
-        return False
+    return ask_yes(Msg("cli.coord_words_match_prompt"))
 
 
 def _print_results(results: list[Any]) -> None:
@@ -242,7 +237,7 @@ def _print_results(results: list[Any]) -> None:
 def _summary_line(results: list[Any]) -> str:
     from core.coordinator.inbox import summarize
     counts = summarize(results)
-    return ", ".join(f"{n} {verdict.replace('_', ' ')}" for verdict, n in counts.items()) or "no packets"
+    return ", ".join(f"{n} {verdict.replace('_', ' ')}" for verdict, n in counts.items()) or text_of(Msg("cli.coord_no_packets"))
 
 
 def cmd_enrol(args: argparse.Namespace) -> int:
@@ -255,15 +250,15 @@ def cmd_enrol(args: argparse.Namespace) -> int:
             raise InvalidInput(Msg("cli.confirm_device_fingerprint_words"),
                                Msg("cli.confirm_device_fingerprint_words.hint", words=words))
         if not _confirm(words):
-            print("Not enrolled: the words must match exactly. Ask the researcher to send the key again.")
+            say(Msg("cli.coord_not_enrolled"))
             return 1
     with open_vault(args) as vault:
         device = enrol(vault, key, args.label)
         released = release_quarantine(vault)
-    print(f"Enrolled {device.label} ({fingerprint(key)[:16]}…)")
-    print(f"Fingerprint words: {words_block(words)}")
+    say(Msg("cli.coord_enrolled", label=device.label, fingerprint=fingerprint(key)[:16]))
+    say(Msg("cli.coord_fingerprint_words", words=words_block(words)))
     if released:
-        print(f"Released {len(released)} packet(s) from quarantine:")
+        say(Msg("cli.coord_released", count=len(released)))
         _print_results(released)
     return 0
 
@@ -278,9 +273,9 @@ def cmd_devices(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     if not rows:
-        print("No devices enrolled. Enrol one with `confidant coordinator enrol FILE --label NAME`.")
+        say(Msg("cli.coord_no_devices"))
     for r in rows:
-        counts = ", ".join(f"{n} {s}" for s, n in sorted(r["packets"].items())) or "no packets yet"
+        counts = ", ".join(f"{n} {s}" for s, n in sorted(r["packets"].items())) or text_of(Msg("cli.coord_no_packets_yet"))
         print(f"{r['label']}\n  {r['fingerprint']}\n  {words_block(r['words'])}\n  {counts}")
     return 0
 
@@ -289,7 +284,7 @@ def cmd_remove_device(args: argparse.Namespace) -> int:
     from core.coordinator.devices import remove
     with open_vault(args) as vault:
         device = remove(vault, args.fingerprint)
-    print(f"Removed {device.label}; its packets already imported stay.")
+    say(Msg("cli.coord_removed_device", label=device.label))
     return 0
 
 
@@ -313,7 +308,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             cancel = CancelToken()
             stop = lambda *_: cancel.cancel()
             old = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
-            print(f"Watching {args.watch} for packets; press Ctrl+C to stop.", file=sys.stderr)
+            say(Msg("cli.coord_watching", folder=args.watch), err=True)
             try:
                 from core.lifecycle.receipts import receipts_on_result
                 on_result = receipts_on_result(vault, Path(args.receipts or args.watch),
@@ -324,11 +319,11 @@ def cmd_import(args: argparse.Namespace) -> int:
                 for s, handler in old.items():
                     signal.signal(s, handler)
             results += watched
-            print("Stopped watching.", file=sys.stderr)
+            say(Msg("cli.coord_stopped_watching"), err=True)
     if args.json:
         print_json([_result_dict(r) for r in results])
     else:
-        print(f"Summary: {_summary_line(results)}.")
+        say(Msg("cli.coord_summary", summary=_summary_line(results)))
     return 1 if any(r.verdict in ("rejected", "conflict") for r in results) else 0
 
 
@@ -343,7 +338,7 @@ def cmd_inbox(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     if not rows:
-        print("The inbox is empty.")
+        say(Msg("cli.coord_inbox_empty"))
     for r in rows:
         extra = f" (replaced by {r['superseded_by'][:12]})" if r["superseded_by"] else ""
         print(f"{r['packet_id'][:12]}  {r['status']:<12} {r['received_at'][:10]}  device "
@@ -362,14 +357,16 @@ def cmd_quarantine_list(args: argparse.Namespace) -> int:
                                  "source_path": e.source_path, "received_at": e.received_at} for e in entries]})
         return 0
     if not summaries:
-        print("Quarantine is empty.")
+        say(Msg("cli.coord_quarantine_empty"))
     for s in summaries:
-        only = f", {s.header_only} header only (file left where it was)" if s.header_only else ""
-        print(f"device {s.device_fingerprint[:16]}: {s.packets} packet(s), {s.kept_bytes} bytes kept{only}; "
-              f"first {s.first_at[:10]}, last {s.last_at[:10]}")
+        device, first, last = s.device_fingerprint[:16], s.first_at[:10], s.last_at[:10]
+        say(Msg("cli.coord_quarantine_device_header_only", device=device, packets=s.packets,
+                kept_bytes=s.kept_bytes, header_only=s.header_only, first_at=first, last_at=last)
+            if s.header_only else
+            Msg("cli.coord_quarantine_device", device=device, packets=s.packets, kept_bytes=s.kept_bytes,
+                first_at=first, last_at=last))
     if summaries:
-        print("Enrol a device to import its packets, or remove them with "
-              "`confidant coordinator quarantine purge [--device FINGERPRINT]`.")
+        say(Msg("cli.coord_quarantine_what_next"))
     return 0
 
 
@@ -377,7 +374,7 @@ def cmd_quarantine_purge(args: argparse.Namespace) -> int:
     from core.coordinator.quarantine import purge
     with open_vault(args) as vault:
         usage = purge(vault, args.device)
-    print(f"Removed {usage.packets} packet(s) from quarantine ({usage.bytes_kept} bytes).")
+    say(Msg("cli.coord_purged", packets=usage.packets, bytes_kept=usage.bytes_kept))
     return 0
 
 
@@ -385,10 +382,10 @@ def cmd_remove(args: argparse.Namespace) -> int:
     from core.coordinator.removal import remove_packet
     with open_vault(args) as vault:
         gone = remove_packet(vault, args.packet_id, args.device)
-    print(f"Removed packet {gone.packet_id} ({gone.status}); its interview is no longer in any report.")
+    say(Msg("cli.coord_removed_packet", packet_id=gone.packet_id, status=gone.status))
     if gone.status == "imported" and gone.supersedes:
-        print(f"The packet it replaced ({gone.supersedes[:12]}), if it is here, is counted again.")
-    print("Delete the packet file too: importing it again would bring it back.")
+        say(Msg("cli.coord_replaced_counted_again", packet_id=gone.supersedes[:12]))
+    say(Msg("cli.coord_delete_packet_file"))
     return 0
 
 
@@ -410,24 +407,21 @@ def _share_view(vault: Any, args: argparse.Namespace, *, approved_only: bool = F
                       date_from=args.date_from, date_to=args.date_to, approved_only=approved_only,
                       study=args.study, left_out=left_out)
     for pid in left_out:  # refuse nothing silently (decision 0100)
-        print(f"note: packet {pid} was left out: its stored interview data does not follow the packet "
-              f"format; remove it with `confidant coordinator remove {pid[:12]}`.", file=sys.stderr)
+        say(Msg("cli.coord_packet_left_out", packet_id=pid, short_id=pid[:12]), err=True)
     return view
 
 
 def _print_share(view: Any, written: list[Path]) -> None:
     groups = len(view.groups)
-    print(f"Shareable report over {view.n_interviews} interviews ({groups} {'group' if groups == 1 else 'groups'} "
-          "shown):")
+    say(Msg("cli.coord_share_report_one", interviews=view.n_interviews) if groups == 1
+        else Msg("cli.coord_share_report", interviews=view.n_interviews, groups=groups))
     for path in written:
         print(f"  {path}")
-    from core.cli.common import language
     for line in view.statements(language()):  # in the language of this command's messages
-        print(f"withheld: {line}", file=sys.stderr)
+        say(Msg("cli.coord_withheld", line=line), err=True)
     pending = sum(1 for r in view.quotes.review if r.flags and r.decision is None)
     if pending:
-        print(f"note: {pending} flagged quotes wait for review: `confidant coordinator quotes review`",
-              file=sys.stderr)
+        say(Msg("cli.coord_quotes_wait", pending=pending), err=True)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -454,8 +448,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:  # open while writing: the files read the interviews page by page
         agg = _aggregate(vault, args)
         written = export_all(agg, targets, rules=rules(vault), language=_report_language(vault, args))
-    print(f"Research team report over {agg.n_interviews} interviews from {len(agg.sites)} sites "
-          "(do not share):")
+    say(Msg("cli.coord_team_report", interviews=agg.n_interviews, sites=len(agg.sites)))
     for path in written:
         print(f"  {path}")
     for warning in agg.warnings:
@@ -470,8 +463,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
         language = _report_language(vault, args)
     _print_share(view, [export_brief(view, args.pdf, language=language)])
     if not view.quotes.shown:
-        print("note: the brief carries only quotes you approved; see `confidant coordinator quotes review --all`",
-              file=sys.stderr)
+        say(Msg("cli.coord_brief_only_approved"), err=True)
     return 0
 
 
@@ -486,14 +478,14 @@ def cmd_quotes_review(args: argparse.Namespace) -> int:
                      "decision": r.decision} for r in items])
         return 0
     if not items:
-        print("No quotes to review." if args.all else "No flagged quotes. `--all` lists every candidate.")
+        say(Msg("cli.coord_no_quotes") if args.all else Msg("cli.coord_no_flagged_quotes"))
     for r in items:
         state = r.decision or ("waiting for you" if r.flags else "not flagged")
         print(f"{r.key}  [{state}]  {view.label(r.theme_id)} · {r.site}")
         print(f"    “{r.text}”")
         for f in r.flags:
             print(f"    ! {f.kind}: {f.words}")
-    print("Approve with `confidant coordinator quotes approve KEY`, reject with `... quotes reject KEY`.")
+    say(Msg("cli.coord_quotes_how"))
     return 0
 
 
@@ -523,9 +515,9 @@ def cmd_rules(args: argparse.Namespace) -> int:
         current = (set_rules(vault, k=args.k, quote_min_interviews=args.quote_min)
                    if args.k is not None or args.quote_min is not None else rules(vault))
         language = set_report_language(vault, args.language) if args.language else report_language(vault)
-    print(f"Smallest group shown in shareable reports (k): {current.k} interviews")
-    print(f"Quotes only for themes raised in at least: {current.quote_min_interviews} interviews")
-    print(f"Reports are written in: {language}")
+    say(Msg("cli.coord_rules_k", k=current.k))
+    say(Msg("cli.coord_rules_quote_min", quote_min=current.quote_min_interviews))
+    say(Msg("cli.coord_rules_language", language=language))
     return 0
 
 
@@ -538,7 +530,7 @@ def cmd_themes(args: argparse.Namespace) -> int:
             {"id": t.theme_id, "label": t.label, "interviews": t.interviews, "answers": t.answers,
              "passages": t.passages, "interviews_by_site": t.interviews_by_site} for t in themes]})
         return 0
-    print(f"{agg.n_interviews} interviews, {len(agg.sites)} sites")
+    say(Msg("cli.coord_themes_totals", interviews=agg.n_interviews, sites=len(agg.sites)))
     print(f"{'theme':<32} {'interviews':>10} {'answers':>8} {'passages':>9}")
     for t in themes:
         print(f"{t.label[:32]:<32} {t.interviews:>10} {t.answers:>8} {t.passages:>9}")

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from core.cli.common import ProgressPrinter, open_vault, print_json
+from core.cli.common import ProgressPrinter, open_vault, print_json, say
 from core.errors import InvalidInput, Msg
 
 MAX_SCAN_BYTES = 1_000_000  # about 15 hours of speech; one hour is about 60 KB
@@ -86,8 +86,8 @@ def _placeholder_word(args: argparse.Namespace, a: argparse.Namespace) -> int:
             raise InvalidInput(Msg("cli.placeholder_word_missing"), Msg("cli.placeholder_word_missing.hint"))
         else:
             word = choose_word(vault, a.language, a.type, a.word)
-    print(f"New {a.type.upper()} placeholders in {a.language} interviews will read {preview(word)}, "
-          f"{preview(word, 2)}…")
+    say(Msg("cli.deid_placeholder_word_set", type=a.type.upper(), language=_language_name(a.language),
+            word=preview(word), word_2=preview(word, 2)))
     return 0
 
 
@@ -101,6 +101,10 @@ def cmd_deid(args: argparse.Namespace) -> int:
                "placeholder-word": _placeholder_word}[action]
     sub_args.action = action
     return handler(args, sub_args)
+
+
+def _language_name(code: str) -> Msg:
+    return Msg("transcription.language_es") if code == "es" else Msg("transcription.language_en")
 
 
 def _split(csv: str) -> list[str]:
@@ -128,14 +132,13 @@ def _scan(_: argparse.Namespace, a: argparse.Namespace) -> int:
     if "\x00" in text:
         raise InvalidInput(Msg("cli.file_holds_binary_data"), Msg("cli.file_holds_binary_data.hint"))
     if not text.strip():
-        print("No text to scan: the input is empty.", file=sys.stderr)
+        say(Msg("cli.deid_empty_input"), err=True)
     else:
         from core.deid.people import guess_language
         guessed = guess_language(text)
         if guessed and guessed != a.language:
-            print(f"note: this text reads as {'Spanish' if guessed == 'es' else 'English'}; scanned as "
-                  f"{'Spanish' if a.language == 'es' else 'English'} (use --language {guessed} if that is wrong).",
-                  file=sys.stderr)
+            say(Msg("cli.deid_reads_as_other_language", guessed=_language_name(guessed),
+                    used=_language_name(a.language), code=guessed), err=True)
     findings = detect(text, names=_split(a.names), workplaces=_split(a.workplaces), use_presidio=not a.no_presidio,
                       language=a.language)
     if a.redact:
@@ -177,7 +180,7 @@ def _detect(args: argparse.Namespace, a: argparse.Namespace) -> int:
             print_json({"new": new, "proposed": [r.__dict__ for r in proposed],
                         "warnings": review.quasi_identifier_warnings(vault, a.id)})
             return 0
-        print(f"{new} new proposal(s); {len(proposed)} waiting for review.")
+        say(Msg("cli.deid_new_proposals", new=new, waiting=len(proposed)))
         _print_redactions(proposed, False)
         for w in review.quasi_identifier_warnings(vault, a.id):
             print(f"warning: {w}")
@@ -188,7 +191,7 @@ def _accept_all(args: argparse.Namespace, a: argparse.Namespace) -> int:
     from core.deid import review
     with open_vault(args) as vault:
         n = review.accept_all(vault, a.id)
-    print(f"Accepted {n} redaction(s).")
+    say(Msg("cli.deid_accepted", count=n))
     return 0
 
 
@@ -198,7 +201,8 @@ def _decide(args: argparse.Namespace, a: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         for rid in a.redaction_ids:
             fn(vault, rid)
-    print(f"{a.action.capitalize()}ed {len(a.redaction_ids)} redaction(s).")
+    count = len(a.redaction_ids)
+    say(Msg("cli.deid_accepted", count=count) if a.action == "accept" else Msg("cli.deid_rejected", count=count))
     return 0
 
 
@@ -206,7 +210,7 @@ def _add(args: argparse.Namespace, a: argparse.Namespace) -> int:
     from core.deid import review
     with open_vault(args) as vault:
         r = review.add(vault, a.id, a.segment, a.start, a.end, a.type)
-    print(f"Added redaction {r.id}: {r.placeholder}")
+    say(Msg("cli.deid_added", rid=r.id, placeholder=r.placeholder))
     return 0
 
 
@@ -219,8 +223,7 @@ def _signoff(args: argparse.Namespace, a: argparse.Namespace) -> int:
             s = review.sign_off(vault, a.id)
         except SecondLookFlags:
             flags = [r for r in review.list_redactions(vault, a.id, "proposed") if r.source == review.SECOND_LOOK]
-            print("Second look: decide on each (deid accept RID to hide it, deid reject RID if it is fine):",
-                  file=sys.stderr)
+            say(Msg("cli.deid_second_look"), err=True)
             for r in flags:
                 print(f"{r.id:>5}  seg {r.segment_id:<5} {r.entity_type:<10} {r.original}", file=sys.stderr)
             raise
@@ -229,7 +232,7 @@ def _signoff(args: argparse.Namespace, a: argparse.Namespace) -> int:
     if a.json:
         print_json(s.__dict__)
     else:
-        print(f"Signed off at {s.signed_at} (text SHA-256 {s.text_sha256[:16]}…).")
+        say(Msg("cli.deid_signed_off_at", signed_at=s.signed_at, sha=s.text_sha256[:16]))
     return 0
 
 
@@ -247,7 +250,7 @@ def _show(args: argparse.Namespace, a: argparse.Namespace) -> int:
                                   "text": s.text} for s in segments],
                     "redactions": [r.__dict__ for r in redactions] if a.redactions else None})
         return 0
-    print(f"Signed off: {'yes' if signed else 'no'}")
+    say(Msg("cli.deid_signed_off_yes") if signed else Msg("cli.deid_signed_off_no"))
     for s in segments:
         print(f"[{s.index:>3}] (segment {s.segment_id}) {s.text}")
     if a.redactions:

@@ -250,6 +250,37 @@ def test_the_command_line_speaks_spanish_from_the_environment(tmp_path, cli_env)
     assert "Tu código de recuperación (se muestra solo esta vez" in made.stdout
 
 
+def test_the_coordinator_and_deid_commands_speak_spanish(tmp_path, cli_env):
+    cli_env["CONFIDANT_LANG"] = "es"
+    passphrase = tmp_path / "pass.txt"
+    passphrase.write_text("correct horse battery staple\n", encoding="utf-8")
+    vault = ["--vault", str(tmp_path / "coord"), "--passphrase-file", str(passphrase)]
+    made = _cli([*vault, "coordinator", "init"], cli_env, tmp_path)
+    assert made.returncode == 0 and "Traceback" not in made.stderr, made.stderr
+    assert f"Se creó una bóveda de coordinación en {tmp_path / 'coord'}" in made.stdout
+    assert "Tu código de recuperación (se muestra solo esta vez" in made.stdout
+    assert "Esta es una bóveda de coordinación." in made.stdout
+    assert "Para leer en voz alta: " in made.stdout
+    assert "This is a coordinator vault" not in made.stdout
+    inbox = _cli([*vault, "coordinator", "inbox"], cli_env, tmp_path)
+    assert inbox.returncode == 0 and inbox.stdout.strip() == "La bandeja de entrada está vacía.", inbox.stderr
+    rules = _cli([*vault, "coordinator", "rules"], cli_env, tmp_path)
+    assert "Grupo más pequeño que se muestra en los informes para compartir (k): " in rules.stdout, rules.stderr
+    # deid scan needs no vault: an empty file, then Spanish text scanned as English.
+    empty = tmp_path / "vacio.txt"
+    empty.write_text("", encoding="utf-8")
+    scan = _cli(["deid", "scan", str(empty), "--no-presidio"], cli_env, tmp_path)
+    assert scan.returncode == 0, scan.stderr
+    assert "No hay texto que revisar: la entrada está vacía." in scan.stderr
+    spanish = tmp_path / "texto.txt"
+    spanish.write_text("Mi supervisora me dijo que el turno de la noche no se paga y que los domingos "
+                       "trabajamos sin descanso en la planta.\n", encoding="utf-8")
+    noted = _cli(["deid", "scan", str(spanish), "--no-presidio", "--language", "en"], cli_env, tmp_path)
+    assert noted.returncode == 0, noted.stderr
+    assert ("nota: este texto parece estar en español; se revisó como inglés "
+            "(usa --language es si no es así).") in noted.stderr, noted.stderr
+
+
 def test_a_guide_with_mistakes_is_explained_in_spanish_with_its_lines_and_ids():
     from core.guide.draft import GuideDraft
     from core.guide.loader import load_guide
