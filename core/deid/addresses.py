@@ -256,6 +256,48 @@ def _named(text: str) -> list[Finding]:
     return out
 
 
+# Where someone lives or works, said just before a crossing: "i live near mission and geneva",
+# "vivo en la tully y la king" -- two plain words joined by "and"/"y" are a crossing only there.
+_HOME_CUE = re.compile(r"\b(?:live|lives|lived|living|house|home|apartment|place|moved|stay|staying|work|works|"
+                       r"vivo|vive|viven|vivimos|viví|vivi|casa|departamento|apartamento|trabajo|trabaja|queda|"
+                       r"quedan|mudé|mude|mudamos|tienda|taquería|taqueria|restaurante|negocio)\b[^.?!]{0,40}$",
+                       re.IGNORECASE)
+_ES_SIDE = r"(?:\d{1,3}|[^\W\d_][\w'’-]*)"
+# "en la 24 y mission", "en la tully y la king", "grand concourse con la 183"
+_ES_CORNER = re.compile(r"\b(?:en|por|de|a)\s+(?:la|el)\s+(" + _ES_SIDE + r"(?:\s+[^\W\d_][\w'’-]*)?\s+(?:y|con)\s+"
+                        r"(?:la\s+|el\s+)?" + _ES_SIDE + r")(?![^\W_])", re.IGNORECASE)
+_NOT_STREET_ES = {"mañana", "tarde", "noche", "casa", "escuela", "iglesia", "tienda", "familia", "comida", "semana",
+                  "fábrica", "fabrica", "planta", "oficina", "cocina", "línea", "linea", "bodega", "troca", "calle",
+                  "migra", "policía", "policia", "clínica", "clinica", "mamá", "mama", "niña", "gente", "renta",
+                  "luz", "agua", "primera", "segunda", "misma", "otra", "una", "uno", "última", "ultima"}
+
+
+def _crossings(text: str) -> list[Finding]:
+    """Crossings said where someone lives or works, in English and Spanish."""
+    out: list[Finding] = []
+    for m in _CROSS.finditer(text):
+        group = m.group(1)
+        words = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", group)]
+        if _STREETISH.search(" " + group + " ") or not _HOME_CUE.search(text[max(0, m.start() - 48):m.start()]):
+            continue  # the streetish ones are _named's; plain words need a home or work cue
+        if any(w in STOP_WORDS or w in _NOT_STREET_ES for w in words if w not in ("and",)):
+            continue
+        out.append(Finding(m.start(1), m.end(1), "ADDRESS", group, 0.55, "street_name", canonical=group.lower()))
+    for m in _ES_CORNER.finditer(text):
+        group = m.group(1)
+        sides = re.split(r"\s+(?:y|con)\s+(?:la\s+|el\s+)?", group, maxsplit=1, flags=re.IGNORECASE)
+        if len(sides) != 2:
+            continue
+        words = [w.lower() for w in " ".join(sides).split()]
+        if any(w in _ES_STOP or w in _NOT_STREET_ES or w in STOP_WORDS for w in words):
+            continue
+        numbered = any(side.strip().isdigit() for side in sides)
+        if not numbered and not _HOME_CUE.search(text[max(0, m.start() - 48):m.start() + 1]):
+            continue
+        out.append(Finding(m.start(1), m.end(1), "ADDRESS", group, 0.6, "street_name", canonical=group.lower()))
+    return out
+
+
 def _zips(text: str, runs: list[NumberRun]) -> list[Finding]:
     out: list[Finding] = []
     for run in runs:
@@ -268,7 +310,7 @@ def _zips(text: str, runs: list[NumberRun]) -> list[Finding]:
 def addresses(text: str, runs: list[NumberRun]) -> list[Finding]:
     """Every address-like span: numbered streets, named streets and crossings, PO boxes, ZIP
     codes, and the Spanish forms."""
-    out = _pyap(text) + _numbered(text, runs) + _named(text) + _zips(text, runs) + _spanish(text)
+    out = _pyap(text) + _numbered(text, runs) + _named(text) + _zips(text, runs) + _spanish(text) + _crossings(text)
     for m in _PO_BOX.finditer(text):
         out.append(Finding(m.start(), m.end(), "ADDRESS", m.group(), 0.8, "po_box", canonical=m.group().lower()))
     return out

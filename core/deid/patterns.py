@@ -95,8 +95,17 @@ _ID_CONTEXT = re.compile(
     r"seguro\s+social|n[uú]mero\s+de\s+(?:mi\s+)?(?:empleado|gafete|trabajador|seguro|caso|reclamo))"
     r"(?![^\W\d_])"  # whole words: "rep" is not the start of "report"
     r"(?:\s+(?:id|i\.\s?d\.?|number|num|no\.?|#|code|card|n[uú]mero))?\s*(?:is|was|are|were|es|era|:|=|#)?\s*"
-    r"(?:like\s+|it'?s\s+|number\s+)?", re.IGNORECASE)
-_WRITTEN_ID = re.compile(r"(?:[a-z]{1,3}[\s-]?)?#?\d[\d-]{2,}[a-z]?\b", re.IGNORECASE)
+    r"(?:like\s+|it'?s\s+|number\s+|el\s+|la\s+)?", re.IGNORECASE)
+_WRITTEN_ID = re.compile(r"(?:[a-z]{1,3}[\s-]?)?#?\d[\d-]{2,}(?:\s\d{3,})*[a-z]?\b", re.IGNORECASE)
+# Said a few words after the cue ("my guard card number is, you need that? it's G 1654309",
+# "mi número de licencia, la de florida, es D 3318427"): a code with a letter prefix or five or
+# more digits (in groups or not) within the next few words.
+_LATE_ID = re.compile(r"(?<![\w.])(?:(?P<pre>[a-z]{1,3})[\s-]?)?\d{3,}(?:[\s-]\d{3,})*[a-z]?\b", re.IGNORECASE)
+_LATE_WINDOW = 64
+_NOT_PREFIX = {"a", "i", "s", "is", "it", "my", "no", "es", "el", "la", "un", "de", "y", "o", "and", "the", "was",
+               "me", "mi", "su", "his", "her", "its", "at", "in", "on", "to", "of", "or", "en", "al", "lo", "le",
+               "se", "te", "ya", "so", "um", "uh", "eh", "ah", "oh", "like", "por", "con", "del", "los", "las",
+               "for", "all", "but", "now", "yo", "tu", "que", "son", "hay", "am", "pm", "are", "be", "has"}
 _SSN = re.compile(r"\b\d{3}-\d{2}-\d{4}\b")
 
 
@@ -117,9 +126,32 @@ def id_numbers(text: str, runs: list[NumberRun]) -> list[Finding]:
         if w and sum(ch.isdigit() for ch in w.group()) >= 3:
             out.append(Finding(w.start(), w.end(), "ID_NUMBER", w.group(), 0.85, "id_number",
                                canonical=w.group().lower()))
+            continue
+        late = _late_id(text, pos)
+        if late is not None:
+            out.append(late)
     for m in _SSN.finditer(text):
         out.append(Finding(m.start(), m.end(), "ID_NUMBER", m.group(), 0.9, "ssn", canonical=m.group()))
     return out
+
+
+def _late_id(text: str, pos: int) -> Finding | None:
+    """The first code in the few words after an ID cue, before the sentence turns to a date or a count."""
+    window = text[pos:pos + _LATE_WINDOW]
+    for w in _LATE_ID.finditer(window):
+        pre = w.group("pre")
+        if pre and pre.lower() in _NOT_PREFIX:
+            start = w.start() + len(pre)
+            while start < w.end() and not window[start].isdigit():
+                start += 1
+        else:
+            start = w.start()
+        code = window[start:w.end()]
+        digits = sum(ch.isdigit() for ch in code)
+        if not (pre and pre.lower() not in _NOT_PREFIX and digits >= 4) and digits < 5:
+            continue
+        return Finding(pos + start, pos + w.end(), "ID_NUMBER", code, 0.8, "id_number", canonical=code.lower())
+    return None
 
 
 _AGE_BEFORE = re.compile(
@@ -139,9 +171,16 @@ _AGE_AFTER = re.compile(r"^\s*(?:-|\s)?\s*(?:years?|yrs?)[\s-]*old\b|^\s*(?:-|\s
                         re.IGNORECASE)
 
 
+# "noventa y un años", "ciento un años": "un" is an article far more often than a digit, so the
+# number reader stops before it; said before "años" it is the last digit of an age.
+_ES_AGE_UN = re.compile(r"\b(?:noventa\s+y|ciento)\s+una?(?=\s+(?:años|añitos)\b)", re.IGNORECASE)
+
+
 def ages(text: str, runs: list[NumberRun]) -> list[Finding]:
-    """Ages over 89 (HIPAA Safe Harbor): "ninety two years old", "she turned 94"."""
+    """Ages over 89 (HIPAA Safe Harbor): "ninety two years old", "she turned 94", "noventa y un años"."""
     out: list[Finding] = []
+    for m in _ES_AGE_UN.finditer(text):
+        out.append(Finding(m.start(), m.end(), "AGE", m.group(), 0.8, "age_over_89", canonical="90+"))
     for run in runs:
         value = run.value
         if value is None or not 90 <= value <= 120:
