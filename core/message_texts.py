@@ -720,7 +720,7 @@ TEXTS: dict[str, str] = {
     "cli.coord_identity_prompt": "Write the secret identity file? [yes/no] ",
     "cli.coord_wrote_identity": "Wrote {path} (readable only by you). Open a packet's payload with: age -d -i {path} PAYLOAD",
     "cli.coord_compare_words": "Ask the researcher to read their device's words to you (by phone or in person), and compare:",
-    "cli.coord_words_match_prompt": "Do all eight words match? [yes/no] ",
+    "cli.words_match_prompt": "Do all eight words match? [yes/no] ",
     "cli.coord_not_enrolled": "Not enrolled: the words must match exactly. Ask the researcher to send the key again.",
     "cli.coord_enrolled": "Enrolled {label} ({fingerprint}…)",
     "cli.coord_fingerprint_words": "Fingerprint words: {words}",

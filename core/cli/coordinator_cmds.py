@@ -224,7 +224,7 @@ def cmd_export_identity(args: argparse.Namespace) -> int:
 def _confirm(words: str) -> bool:
     say(Msg("cli.coord_compare_words"))
     print(f"    {words_block(words)}")
-    return ask_yes(Msg("cli.coord_words_match_prompt"))
+    return ask_yes(Msg("cli.words_match_prompt"))
 
 
 def _print_results(results: list[Any]) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from core.cli.common import (
     ProgressPrinter,
+    ask_yes,
     open_vault,
     print_json,
     say,
@@ -94,11 +95,7 @@ def cmd_keys_show(args: argparse.Namespace) -> int:
 def _confirm(words: str) -> bool:
     say(Msg("cli.ask_your_coordinator_read"))
     print(f"    {words_block(words)}")
-    try:
-        answer = input("Do all eight words match? [yes/no] ").strip().lower()
-    except EOFError:
-        return False
-    return answer in ("y", "yes")
+    return ask_yes(Msg("cli.words_match_prompt"))
 
 
 def cmd_recipients_add(args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from core.cli.common import open_vault, print_json, say, words_block
+from core.cli.common import ask_yes, open_vault, print_json, say, words_block
 from core.errors import InvalidInput, Msg
 
 
@@ -98,10 +98,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 def _confirm(words: str) -> bool:
     say(Msg("cli.ask_your_coordinator_read"))
     print(f"    {words_block(words)}")
-    try:
-        return input("Do all eight words match? [yes/no] ").strip().lower() in ("y", "yes")
-    except EOFError:
-        return False
+    return ask_yes(Msg("cli.words_match_prompt"))
 
 
 def cmd_join(args: argparse.Namespace) -> int:

@@ -298,3 +298,27 @@ def test_a_guide_with_mistakes_is_explained_in_spanish_with_its_lines_and_ids():
     assert shown[:3] == ["La guía necesita un título.", "Elige el idioma de la guía (inglés o español).",
                          "La guía necesita una versión."]
     assert draft.problems()[0] == "The guide needs a title."
+
+
+def test_a_yes_no_question_is_asked_and_answered_in_the_persons_language(monkeypatch, capsys):
+    from core.cli import common
+    asked: list[str] = []
+    answers = iter(["Sí", "no", "sí", "yes"])
+
+    def terminal(prompt: str) -> str:
+        asked.append(prompt)
+        return next(answers)
+
+    monkeypatch.setattr("builtins.input", terminal)
+    before = common.language()
+    try:
+        common.set_language("es")
+        assert common.ask_yes(Msg("cli.words_match_prompt")) is True
+        assert common.ask_yes(Msg("cli.words_match_prompt")) is False
+        common.set_language("en")
+        assert common.ask_yes(Msg("cli.words_match_prompt")) is False  # "sí" is not an English yes
+        assert common.ask_yes(Msg("cli.words_match_prompt")) is True
+    finally:
+        common.set_language(before)
+    assert asked[0] == "¿Coinciden las ocho palabras? [sí/no] "
+    assert asked[2] == "Do all eight words match? [yes/no] "
