@@ -112,7 +112,8 @@ class QuotePicker:
         qid = segment.question_id or NO_QUESTION
         question = interview.question(qid)
         site[words] = (order, Quote(self.theme_id, quote_text, meta.code, meta.site, qid,
-                                    question.text if question is not None else "", interview.packet_id))
+                                    question.text if question is not None else "", interview.packet_id,
+                                    interview.device_fingerprint))
         if len(site) > self._room:
             del site[max(site, key=lambda w: site[w][0])]
         if len(site) >= self._room:

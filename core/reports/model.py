@@ -69,6 +69,7 @@ class Quote:
     question_id: str
     question_text: str
     packet_id: str
+    device: str = ""   # the signing device's fingerprint: packet ids are unique per device only
 
 
 @dataclass

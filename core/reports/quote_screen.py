@@ -133,8 +133,14 @@ class Flag:
     words: str
 
 
-def quote_key(packet_id: str, text: str) -> str:
-    """A stable id for a quote: a changed wording (a corrected packet) is a new quote."""
+def quote_key(packet_id: str, text: str, device: str = "") -> str:
+    """A stable id for a quote: a changed wording (a corrected packet) is a new quote, and so is
+    the same packet id from another device (packet ids are unique per device only)."""
+    return hashlib.sha256(f"{device}\n{packet_id}\n{' '.join(text.split())}".encode()).hexdigest()[:20]
+
+
+def legacy_quote_key(packet_id: str, text: str) -> str:
+    """The key decisions were saved under before it named the device (read to carry them over)."""
     return hashlib.sha256(f"{packet_id}\n{' '.join(text.split())}".encode()).hexdigest()[:20]
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from core.reports.disclosure import Grouping, Rules
-from core.reports.quote_screen import Flag, quote_key, screen
+from core.reports.quote_screen import Flag, legacy_quote_key, quote_key, screen
 
 APPROVED = "approved"
 REJECTED = "rejected"
@@ -87,6 +87,26 @@ def attribution(site: str, grouping: Grouping) -> str:
     return "a participant"
 
 
+def _carried_decisions(candidates: Mapping[str, Sequence[QuoteLike]],
+                       decisions: Mapping[str, str]) -> dict[str, str]:
+    """Decisions saved under the key without the device (before issue 22), carried to the
+    keys that name it: a rejection to every quote it matched; an approval only where it matched
+    one device's quote — two devices sharing a packet id and wording go back to review, since
+    nobody approved the second one."""
+    matched: dict[str, set[str]] = {}
+    for pool in candidates.values():
+        for cand in pool:
+            device = getattr(cand, "device", "")
+            old = legacy_quote_key(cand.packet_id, cand.text)
+            if old in decisions:
+                matched.setdefault(old, set()).add(quote_key(cand.packet_id, cand.text, device))
+    out: dict[str, str] = {}
+    for old, keys in matched.items():
+        if decisions[old] == REJECTED or len(keys) == 1:
+            out.update(dict.fromkeys(keys, decisions[old]))
+    return out
+
+
 def select_quotes(candidates: Mapping[str, Sequence[QuoteLike]], theme_interviews: Mapping[str, int],
                   grouping: Grouping, rules: Rules, *, titles: Mapping[str, int] | None = None,
                   decisions: Mapping[str, str] | None = None, per_theme: int = 3,
@@ -99,9 +119,10 @@ def select_quotes(candidates: Mapping[str, Sequence[QuoteLike]], theme_interview
     per interview in the whole report, the common themes get their quotes.
     """
     decisions = decisions or {}
+    carried = _carried_decisions(candidates, decisions)
     order = list(theme_order) if theme_order is not None else sorted(
         candidates, key=lambda t: (-theme_interviews.get(t, 0), t))
-    used: set[str] = set()
+    used: set[tuple[str, str]] = set()
     withheld: Counter[str] = Counter()
     review: dict[str, ReviewItem] = {}
     chosen: dict[str, list[SharedQuote]] = {}
@@ -115,9 +136,10 @@ def select_quotes(candidates: Mapping[str, Sequence[QuoteLike]], theme_interview
             if grouping.group_of(cand.site) is None:
                 withheld[SITE_NOT_SHOWN] += 1
                 continue
-            key = quote_key(cand.packet_id, cand.text)
+            device = getattr(cand, "device", "")
+            key = quote_key(cand.packet_id, cand.text, device)
             flags = tuple(screen(cand.text, titles=titles, k=rules.k))
-            decision = decisions.get(key)
+            decision = decisions.get(key) or carried.get(key)
             if key not in review:
                 review[key] = ReviewItem(key, theme_id, cand.text, cand.site, cand.packet_id, flags, decision)
             if decision == REJECTED:
@@ -131,10 +153,10 @@ def select_quotes(candidates: Mapping[str, Sequence[QuoteLike]], theme_interview
                 continue
             if len(picked) >= per_theme:
                 continue  # enough for this theme: not withheld, just not needed
-            if cand.packet_id in used:
+            if (device, cand.packet_id) in used:
                 withheld[INTERVIEW_USED] += 1
                 continue
-            used.add(cand.packet_id)
+            used.add((device, cand.packet_id))
             picked.append(SharedQuote(theme_id, cand.text, attribution(cand.site, grouping),
                                       cand.question_text, key, approved=bool(flags)))
         if picked:

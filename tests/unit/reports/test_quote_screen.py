@@ -77,3 +77,4 @@ def test_title_counts_count_interviews_not_mentions():
 def test_quote_key_follows_the_wording_and_the_packet():
     assert quote_key("p1", "a  b") == quote_key("p1", "a b")
     assert quote_key("p1", "a b") != quote_key("p2", "a b") != quote_key("p1", "a c")
+    assert quote_key("p1", "a b", "dev-a") != quote_key("p1", "a b", "dev-b")

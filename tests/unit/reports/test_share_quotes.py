@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.reports.disclosure import Rules, fold_groups
-from core.reports.quote_screen import JOB_TITLE, quote_key
+from core.reports.quote_screen import JOB_TITLE, legacy_quote_key, quote_key
 from core.reports.share_quotes import (
     APPROVED,
     INTERVIEW_USED,
@@ -27,6 +27,7 @@ class Q:
     packet_id: str
     site: str
     question_text: str = "How is your pay?"
+    device: str = ""
 
 
 GROUPING = fold_groups({"BIG": 12, "MID": 6, "C": 3, "D": 2, "TINY": 0}, 5)  # C + D fold
@@ -70,7 +71,7 @@ def test_a_flagged_quote_waits_for_approval_and_a_rejected_one_never_appears():
     assert sel.shown == 0 and sel.withheld[NOT_APPROVED] == 1
     [item] = sel.review
     assert item.decision is None and JOB_TITLE in {f.kind for f in item.flags}
-    assert item.key == quote_key("p9", flagged.text)
+    assert item.key == quote_key("p9", flagged.text, "")
 
     approved = select_quotes({"pay": [flagged]}, {"pay": 12}, GROUPING, RULES, decisions={item.key: APPROVED})
     assert [q.approved for q in approved.quotes["pay"]] == [True] and approved.review[0].decision == APPROVED
@@ -95,3 +96,40 @@ def test_the_per_theme_limit_is_not_counted_as_withheld():
             for i in range(5)]
     sel = select_quotes({"pay": pool}, {"pay": 12}, GROUPING, RULES, per_theme=2)
     assert len(sel.quotes["pay"]) == 2 and sum(sel.withheld.values()) == 0
+
+
+FLAGGED = "As the forklift mechanic I get paid less than the drivers."
+
+
+def test_two_devices_with_the_same_packet_id_never_share_an_approval():
+    a = Q("pay", FLAGGED, "p1", "BIG", device="dev-a")
+    b = Q("pay", FLAGGED, "p1", "MID", device="dev-b")
+    sel = select_quotes({"pay": [a, b]}, {"pay": 12}, GROUPING, RULES, titles={"mechanic": 1})
+    keys = [item.key for item in sel.review]
+    assert len(keys) == 2 and keys[0] != keys[1]  # two quotes to review, not one
+    assert keys == [quote_key("p1", FLAGGED, "dev-a"), quote_key("p1", FLAGGED, "dev-b")]
+    approved = select_quotes({"pay": [a, b]}, {"pay": 12}, GROUPING, RULES, titles={"mechanic": 1},
+                             decisions={keys[0]: APPROVED})
+    assert [q.attribution for q in approved.quotes["pay"]] == ["a participant at BIG"]  # device a's only
+    assert approved.withheld[NOT_APPROVED] == 1
+    assert {i.key: i.decision for i in approved.review} == {keys[0]: APPROVED, keys[1]: None}
+    # two interviews, not one: both are quoted once both are approved
+    both = select_quotes({"pay": [a, b]}, {"pay": 12}, GROUPING, RULES, titles={"mechanic": 1},
+                         decisions=dict.fromkeys(keys, APPROVED))
+    assert both.shown == 2 and both.withheld[INTERVIEW_USED] == 0
+
+
+def test_decisions_saved_before_the_device_was_in_the_key_carry_over_safely():
+    a = Q("pay", FLAGGED, "p1", "BIG", device="dev-a")
+    b = Q("pay", FLAGGED, "p1", "MID", device="dev-b")
+    c = Q("pay", "As the forklift mechanic I work nights alone every week.", "p2", "BIG", device="dev-a")
+    old = {legacy_quote_key("p1", FLAGGED): APPROVED, legacy_quote_key("p2", c.text): APPROVED}
+    sel = select_quotes({"pay": [a, b, c]}, {"pay": 12}, GROUPING, RULES, titles={"mechanic": 1}, decisions=old)
+    decided = {i.key: i.decision for i in sel.review}
+    assert decided[quote_key("p2", c.text, "dev-a")] == APPROVED          # one device: carried over
+    assert decided[quote_key("p1", FLAGGED, "dev-a")] is None             # shared: back to review
+    assert decided[quote_key("p1", FLAGGED, "dev-b")] is None
+    assert [q.text for q in sel.quotes["pay"]] == [c.text]
+    rejected = select_quotes({"pay": [a, b]}, {"pay": 12}, GROUPING, RULES, titles={"mechanic": 1},
+                             decisions={legacy_quote_key("p1", FLAGGED): REJECTED})
+    assert rejected.shown == 0 and rejected.withheld[REJECTED_BY_COORDINATOR] == 2  # a rejection holds for both
