@@ -44,8 +44,27 @@ def _bare_env(home) -> dict[str, str]:
     return {**keep, "HOME": str(home), "PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"}
 
 
+def _no_network() -> list[str]:
+    """A prefix that runs a command in a fresh network namespace (no interface but a downed
+    loopback: any socket use fails), where the kernel lets an unprivileged user make one."""
+    prefix = ["unshare", "--user", "--map-root-user", "--net"]
+    try:
+        ok = subprocess.run([*prefix, "true"], check=False, capture_output=True, timeout=30).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        ok = False
+    return prefix if ok else []
+
+
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def offline():
+    prefix = _no_network()
+    if not prefix:
+        print("no unprivileged network namespace here: the build and the interview runs are not network-isolated")
+    return prefix
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, offline):
     if os.environ.get("CONFIDANT_INSTALLER_APP"):  # an app built before (to iterate on the tests)
         yield Path(os.environ["CONFIDANT_INSTALLER_APP"])
         return
@@ -53,7 +72,8 @@ def built(tmp_path_factory):
     env = {**os.environ, "CONFIDANT_DIST": str(root / "dist"),
            "CONFIDANT_BUILD": str(root / "build")}
     env.pop("CONFIDANT_WITH_TORCH", None)  # the default, torch-free build
-    proc = subprocess.run(["bash", "installer/build.sh"], check=False, cwd=REPO_ROOT, env=env,
+    # With no network too: the build (and its ONNX exports) downloads nothing.
+    proc = subprocess.run([*offline, "bash", "installer/build.sh"], check=False, cwd=REPO_ROOT, env=env,
                           capture_output=True, text=True, timeout=1500)
     assert proc.returncode == 0, (proc.stdout[-2000:], proc.stderr[-4000:])
     app = root / "dist" / "confidant"
@@ -95,17 +115,6 @@ def test_built_binary_runs_the_demo(built, tmp_path):
 
 # --- interviews in the built app, offline --------------------------------------------------
 
-def _no_network() -> list[str]:
-    """A prefix that runs a command in a fresh network namespace (no interface but a downed
-    loopback: any socket use fails), where the kernel lets an unprivileged user make one."""
-    prefix = ["unshare", "--user", "--map-root-user", "--net"]
-    try:
-        ok = subprocess.run([*prefix, "true"], check=False, capture_output=True, timeout=30).returncode == 0
-    except (OSError, subprocess.TimeoutExpired):
-        ok = False
-    return prefix if ok else []
-
-
 class _App:
     """The built binary (or, for comparison, the venv's CLI) on one vault, as a script uses it:
     the passphrase from a file, a bare environment, no network."""
@@ -129,14 +138,6 @@ class _App:
             self("init")
         return self("interview", "new", "--participant-code", "P-001", "--site", "SITE-E",
                     "--guide", guide).strip().splitlines()[-1]
-
-
-@pytest.fixture(scope="module")
-def offline():
-    prefix = _no_network()
-    if not prefix:
-        print("no unprivileged network namespace here: the interview runs are not network-isolated")
-    return prefix
 
 
 def _built_app(built, offline, home: Path) -> _App:
