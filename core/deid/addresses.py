@@ -82,7 +82,7 @@ _ZIP_CUE = re.compile(r"\b(?:zip(?:\s+code)?|zipcode|c[oó]digo\s+postal|c\.?p\.
 # --- Spanish -------------------------------------------------------------------------------
 _ES_KIND = (r"(?:calle|avenida|av\.|avda\.?|calzada|callej[oó]n|camino|carretera|bulevar|boulevard|paseo|"
             r"privada|cerrada|andador|prolongaci[oó]n|colonia|col\.|barrio|fraccionamiento|fracc\.|"
-            r"residencial|ejido|rancho|manzana|mza\.?|lote)")
+            r"residencial|ejido|rancho|manzana|mza\.?|lote|urbanizaci[oó]n|urb\.|reparto|sector)")
 _ES_STOP = {"y", "e", "o", "u", "en", "que", "con", "por", "para", "pero", "porque", "donde", "cuando",
             "a", "al", "es", "era", "fue", "está", "esta", "son", "me", "te", "se", "nos", "le", "les", "lo",
             "ahí", "ahi", "allí", "alli", "aquí", "aqui", "cerca", "entre", "hasta", "desde", "sin", "muy",
@@ -95,6 +95,13 @@ _ES_CROSS = re.compile(r"\s+(?:y|e|esquina(?:\s+con)?|con|entre)(?:\s+la|\s+el)?
                        re.IGNORECASE)
 _ES_KIND_RE = re.compile(r"\b(?:(?:la|el)\s+)?" + _ES_KIND + r"(?=\s)", re.IGNORECASE)
 _ES_WORD = re.compile(r"\s+([^\W_][\w'’.-]*)")
+
+
+_ES_SIDE_OF_TOWN = re.compile(r"\s+(?:norte|sur|oriente|poniente|este|oeste)\b", re.IGNORECASE)
+# What follows a Spanish street: ", casa B 12", ", apartamento 3B", ", interior 4", ", calle 4, …"
+_ES_UNIT = re.compile(r",?\s*(?:casa|apartamento|apto\.?|departamento|depto\.?|interior|int\.|piso|edificio|"
+                      r"torre|bloque)\s+(?:n[uú]mero\s+)?(?:[a-z]\s?)?\d{1,4}[a-z]?\b", re.IGNORECASE)
+_ES_NEXT_KIND = re.compile(r",?\s*(?=" + _ES_KIND + r"\s)", re.IGNORECASE)
 
 
 def _es_name(text: str, pos: int) -> int:
@@ -117,7 +124,11 @@ def _es_name(text: str, pos: int) -> int:
         end = m.end() - (len(m.group(1)) - len(m.group(1).rstrip(".,")))
         words += 1
         if w.isdecimal():
-            break  # "la 24": a numbered street is one word
+            # "la 24": a numbered street is one word, and its side of town ("calle 3 sur")
+            side = _ES_SIDE_OF_TOWN.match(text, end)
+            if side:
+                end = side.end()
+            break
     return end if words else pos
 
 
@@ -137,6 +148,20 @@ def _spanish(text: str) -> list[Finding]:
             end2 = _es_name(text, cross.end())
             if end2 > cross.end():
                 end = end2
+        while True:  # "urbanización Villa del Rey, calle 4, casa B 12" is one address
+            unit = _ES_UNIT.match(text, end)
+            if unit:
+                end = unit.end()
+                continue
+            nxt = _ES_NEXT_KIND.match(text, end)
+            kind = _ES_KIND_RE.match(text, nxt.end()) if nxt else None
+            if kind:
+                name_end = _es_name(text, kind.end())
+                if name_end > kind.end():
+                    num = _ES_NUMBER.match(text, name_end)
+                    end = num.end() if num else name_end
+                    continue
+            break
         span = text[m.start():end]
         out.append(Finding(m.start(), end, "ADDRESS", span, 0.75, "street_address_es",
                            canonical=re.sub(r"\W+", " ", span.lower()).strip()))

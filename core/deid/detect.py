@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 PRESIDIO_MIN_SCORE = 0.35
 
 # Which recognizer wins when two findings overlap: the most specific one.
-_PRIORITY = {"email": 10, "spoken_email": 10, "ssn": 9, "phone": 9, "spoken_phone": 9,
+_PRIORITY = {"email": 10, "spoken_email": 10, "ssn": 9, "id_code": 9, "phone": 9, "spoken_phone": 9,
              "street_address": 8, "street_address_es": 8, "zip_code": 8, "po_box": 8, "id_number": 8, "exact_date": 7, "age_over_89": 7,
              "name_list": 6, "workplace_list": 6, "name_list_cued": 5, "workplace_list_cued": 5,
              "street_name": 4, "name_fuzzy": 4, "name_echo": 4, "workplace_phrase": 4, "named_cue": 3, "name_lexicon": 3, "presidio": 2, "given_name_list": 1}

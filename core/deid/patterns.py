@@ -85,7 +85,7 @@ def addresses(text: str, runs: list[NumberRun]) -> list[Finding]:
 _ID_CONTEXT = re.compile(
     r"\b(?:employee|badge|staff|worker|payroll|clock(?:[\s-]in)?|personnel|associate|member|union|"
     r"operator|driver|rep|agent|guard|truck|locker|register|cart|contractor|vendor|"
-    r"social\s+security|ssn|license|licence|id|i\.\s?d\.?|file|case|account|"
+    r"social\s+security|ssn|license|licence|cdl|id|i\.\s?d\.?|file|case|account|"
     # "food handler card number", "forklift cert number", "permit number": documents a
     # worker carries have numbers that lead back to them.
     r"card|certificate|certification|cert|permit|credential|registration|membership|claim|ticket|policy|"
@@ -124,7 +124,7 @@ def id_numbers(text: str, runs: list[NumberRun]) -> list[Finding]:
             continue
         w = _WRITTEN_ID.match(text, pos)
         if w and sum(ch.isdigit() for ch in w.group()) >= 3:
-            out.append(Finding(w.start(), w.end(), "ID_NUMBER", w.group(), 0.85, "id_number",
+            out.append(Finding(w.start(), w.end(), "ID_NUMBER", w.group(), 0.85, _id_recognizer(w.group()),
                                canonical=w.group().lower()))
             continue
         late = _late_id(text, pos)
@@ -133,6 +133,12 @@ def id_numbers(text: str, runs: list[NumberRun]) -> list[Finding]:
     for m in _SSN.finditer(text):
         out.append(Finding(m.start(), m.end(), "ID_NUMBER", m.group(), 0.9, "ssn", canonical=m.group()))
     return out
+
+
+def _id_recognizer(code: str) -> str:
+    """"id_code" for a code with letters in it after an ID cue ("G 1654309"): it outranks the phone
+    reading of its digits, which would leave the letters behind."""
+    return "id_code" if any(ch.isalpha() for ch in code) else "id_number"
 
 
 def _late_id(text: str, pos: int) -> Finding | None:
@@ -150,7 +156,8 @@ def _late_id(text: str, pos: int) -> Finding | None:
         digits = sum(ch.isdigit() for ch in code)
         if not (pre and pre.lower() not in _NOT_PREFIX and digits >= 4) and digits < 5:
             continue
-        return Finding(pos + start, pos + w.end(), "ID_NUMBER", code, 0.8, "id_number", canonical=code.lower())
+        return Finding(pos + start, pos + w.end(), "ID_NUMBER", code, 0.8, _id_recognizer(code),
+                       canonical=code.lower())
     return None
 
 

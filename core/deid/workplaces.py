@@ -3,7 +3,7 @@ the kroger on kings canyon", "en el costco de shattuck", "la Marriott del centro
 
 No maintained library ships an offline list of employers, so there is no brand lexicon: the
 shape of the phrase carries it. After "at/in/from/en/de/a…" and an article comes one or two
-words that are not function words, then "on/off/by/near/in/at" ("de/del/en/por" in Spanish) and one
+to three words that are not function words ("the Hilton Garden Inn in Emeryville"), then "on/off/by/near/in/at" ("de/del/en/por" in Spanish) and one
 or two words naming where it is. What is generic about the place ("the store on nights",
 "el turno de noche", "the meeting on friday") is left alone.
 """
@@ -17,7 +17,7 @@ from core.deid.findings import Finding
 _WORD = r"[^\W\d_][\w'’&-]*"
 _PHRASE = re.compile(
     r"\b(?:at|in|from|for|to|near|by|en|de|desde|para|a)\s+(?P<art>the|el|la|los|las)\s+"
-    rf"(?P<name>{_WORD}(?:\s+{_WORD})?)\s+(?P<prep>on|off|by|near|in|at|de|del|en|por)\s+(?:the\s+|la\s+|el\s+)?"
+    rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})\s+(?P<prep>on|off|by|near|in|at|de|del|en|por)\s+(?:the\s+|la\s+|el\s+)?"
     rf"(?P<place>{_WORD}(?:\s+{_WORD})?|\d{{1,3}}(?:st|nd|rd|th)|(?:[a-z]+\s+)?(?:first|second|third|fourth|"
     r"fifth|sixth|seventh|eighth|ninth|tenth)\b)", re.IGNORECASE)
 # Where the second half says when or how, not where ("the warehouse on nights").

@@ -26,6 +26,7 @@ def covered(text: str, secret: str, etype: str) -> bool:
     ("i load trucks at the fedex hub in stockton, nights mostly", "fedex hub in stockton"),
     ("before that i was at the safeway in concord for two years", "safeway in concord"),
     ("trabajé cinco años en el costco en hayward", "costco en hayward"),
+    ("i clean rooms at the Hampton Suites Inn in Fremont, days", "Hampton Suites Inn in Fremont"),
 ])
 def test_brand_in_a_town_is_a_workplace(text: str, secret: str) -> None:
     assert covered(text, secret, "WORKPLACE")
@@ -45,6 +46,10 @@ def test_a_site_at_a_time_is_not_a_workplace(text: str) -> None:
     ("i live near fruitvale and foothill, by the school", "fruitvale and foothill"),
     ("mi casa queda en la 16 y valencia, cerca del parque", "16 y valencia"),
     ("vivo en la brookside y la alameda desde hace años", "brookside y la alameda"),
+    ("vivo en la calle 7 poniente número 318, cerca del mercado", "calle 7 poniente número 318"),
+    ("mi tía vive en la urbanización los pinos, calle 2, casa C 7 desde hace años",
+     "urbanización los pinos, calle 2, casa C 7"),
+    ("vivo en avenida juárez 220, apartamento 4", "avenida juárez 220, apartamento 4"),
 ])
 def test_crossing_near_home_is_an_address(text: str, secret: str) -> None:
     assert covered(text, secret, "ADDRESS")
@@ -64,6 +69,10 @@ def test_plain_pairs_are_not_crossings(text: str) -> None:
     ("my locker number, if you ever need it, is H 20931 by the door", "H 20931"),
     ("mi número de gafete, el de la entrada, es el R 55012 0773", "R 55012 0773"),
     ("my badge is Q 5820 1147 3306 ok", "Q 5820 1147 3306"),
+    # the digits alone read as a phone number; the code after the cue keeps its letters
+    ("my clock number is Q 5820 1147 3306 ok", "Q 5820 1147 3306"),
+    ("my door card number is, hold on, it's T 2281904, on the lanyard", "T 2281904"),
+    ("saqué la CDL, número W 3390 1172 5528, en texas", "W 3390 1172 5528"),
     ("mi número de empleado es el cero cero cuatro uno dos siete", "cero cero cuatro uno dos siete"),
 ])
 def test_id_after_a_cue_is_caught_whole(text: str, secret: str) -> None:
