@@ -73,12 +73,20 @@ def _resources() -> Path:
 
 
 @functools.cache
-def catalogue(language: str) -> dict[str, str]:
-    """The translations of core's messages into ``language`` ({} for English or none)."""
-    path = _resources() / f"core.{language}.json"
+def translation_file(name: str, language: str) -> dict[str, str]:
+    """{id: text} from resources/translations/<name>.<language>.json ({} for English or none).
+
+    One loader for every catalogue core keeps (``core`` messages, ``reports`` words).
+    """
+    path = _resources() / f"{name}.{language}.json"
     if language == "en" or not path.is_file():
         return {}
     return {k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if v}
+
+
+def catalogue(language: str) -> dict[str, str]:
+    """The translations of core's messages into ``language`` ({} for English or none)."""
+    return translation_file("core", language)
 
 
 def error_classes() -> list[type[CoreError]]:

@@ -14,13 +14,11 @@ report's language. Quotes, sites and question wording stay as they were written.
 from __future__ import annotations
 
 import functools
-import json
 import re
-import sys
-from pathlib import Path
 from typing import Any
 
 from core.errors import InvalidInput, Msg
+from core.messages import translation_file
 
 LANGUAGES = ("en", "es")
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
@@ -316,18 +314,9 @@ def check_language(language: str | None) -> str:
     return lang
 
 
-def _resources() -> Path:
-    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[2]))
-    return base / "resources" / "translations"
-
-
-@functools.cache
 def translations(language: str) -> dict[str, str]:
     """{id: text} for ``language`` from resources/translations/reports.<lang>.json ({} for English)."""
-    path = _resources() / f"reports.{language}.json"
-    if language == "en" or not path.is_file():
-        return {}
-    return {k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if v}
+    return translation_file("reports", language)
 
 
 def fields(text: str) -> set[str]:
