@@ -28,7 +28,7 @@ sys.path.insert(0, str(REPO))
 
 from core.deid import engine
 from core.deid.detect import detect
-from core.deid.findings import is_person_type
+from core.deid.findings import is_person_type, is_place_note
 
 _MARK = re.compile(r"\[\[([A-Z_]+)\|(.+?)\]\]")
 # The stock analyzer's entity names, mapped to ours for the per-type precision table.
@@ -98,8 +98,22 @@ def load_set(path: Path) -> list[Interview]:
 
 
 def ours(iv: Interview) -> list[tuple[int, int, str]]:
-    return [(f.start, f.end, "PERSON" if is_person_type(f.entity_type) else f.entity_type)
-            for f in detect(iv.text, names=iv.names, workplaces=iv.workplaces, language=iv.language)]
+    """What Confidant proposes to hide; places named alone are notes, kept in the text (decision
+    0195), so they neither catch an identifier nor count against precision here."""
+    return [s for s in ours_with_notes(iv) if not is_place_note(s[2])]
+
+
+def ours_with_notes(iv: Interview) -> list[tuple[int, int, str]]:
+    """Every finding, place notes included (scored as if each were a proposal). Findings are
+    kept per interview, so scoring one run both ways detects once."""
+    key = (iv.id, iv.text, tuple(iv.names), tuple(iv.workplaces), iv.language)
+    if key not in _FOUND:
+        _FOUND[key] = [(f.start, f.end, "PERSON" if is_person_type(f.entity_type) else f.entity_type)
+                       for f in detect(iv.text, names=iv.names, workplaces=iv.workplaces, language=iv.language)]
+    return list(_FOUND[key])
+
+
+_FOUND: dict = {}
 
 
 def stock(iv: Interview) -> list[tuple[int, int, str]]:

@@ -35,7 +35,7 @@ _ORDINAL_WORD = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth
 _ORDINAL = (r"(?:\d{1,3}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-])?"
             + _ORDINAL_WORD + r")")
 _NAME_WORD = r"(?:" + _ORDINAL + r"|[^\W\d_][\w'’.-]*)"
-_UNIT = (r"(?:,?\s*(?:apartment|apt|unit|suite|ste|number|no|#|room|lot|floor|space|trailer|"
+_UNIT = (r"(?:,?\s*(?:apartment|apartamento|apto|apt|unit|suite|ste|number|no|#|room|lot|floor|space|trailer|"
          r"departamento|depto|interior|int)\.?\s*#?\s*"
          r"(?:[a-z]?\d+[a-z]?|[a-z]\b|(?:[^\W\d_]+[\s-]){0,2}[^\W\d_]+(?=[\s,.]|$)))?")
 _ZIP = r"(?:,?\s+\d{5}(?:-\d{4})?)"
@@ -64,8 +64,9 @@ _LIVE_ON = re.compile(
     + _NAME_WORD + r"\s+){1,2}" + _SUFFIX + r")(?![^\W\d_])", re.IGNORECASE)
 # A named street anywhere: "East 14th Street", "Maple Avenue" (a capital or an ordinal, or a
 # strong suffix after on/at/off).
-_NAMED_STREET = re.compile(r"\b(?:(?:" + _DIRECTION + r"\s+)?" + _ORDINAL + r"|[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?)\s+"
-                           + _STRONG_SUFFIX + r"(?![^\W\d_])")
+# The suffix is read in any case ("Jackson Street", "Jackson street"); the name needs its capital.
+_NAMED_STREET = re.compile(r"\b(?:(?i:(?:" + _DIRECTION + r"\s+)?" + _ORDINAL + r")|[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?)\s+"
+                           r"(?i:" + _STRONG_SUFFIX + r")(?![^\W\d_])")
 _STREET_SIDE = r"(?:(?:" + _DIRECTION + r"\s+)?(?:" + _ORDINAL + r"|[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)(?:\s+" \
                + _SUFFIX + r")?)"
 _CORNER = re.compile(r"(\b(?:the\s+)?corner\s+of\s+" + _STREET_SIDE + r"\s+(?:and|&|n)\s+" + _STREET_SIDE + r")"
@@ -221,14 +222,25 @@ def _extend_with_place(text: str, start: int, end: int) -> int:
         pos = m.end()
         if text[pos:pos + 1] in (".", "!", "?", ";", ":"):
             break  # the sentence ends: what follows is not the address
-    if not words:
-        return end
-    try:
-        parsed = usaddress.parse(text[start:words[-1][0]])
-    except Exception:  # noqa: BLE001
-        return end
     street_tokens = len(text[start:end].split())
-    tail = parsed[street_tokens:]
+    best = end
+    # The CRF reads the words after the street differently with more of the sentence behind
+    # them ("…, Bakersfield before the shift" makes "Bakersfield" a building name): every
+    # shorter reading is tried and the longest place it gives is kept.
+    for n in range(len(words), 0, -1):
+        try:
+            parsed = usaddress.parse(text[start:words[n - 1][0]])
+        except Exception:  # noqa: BLE001, S112
+            continue
+        if any(label in ("Recipient", "PlaceName", "StateName", "BuildingName") for _, label in parsed[:street_tokens]):
+            continue  # the street itself was not read as a street: its tail means nothing
+        best = max(best, _place_end(words[:n], parsed[street_tokens:], end))
+        if best == words[n - 1][0]:
+            break
+    return best
+
+
+def _place_end(words: list[tuple[int, str]], tail: list[tuple[str, str]], end: int) -> int:
     new_end = end
     for (word_end, word), (_, label) in zip(words, tail):
         low = word.strip(" ,").lower()
@@ -276,8 +288,11 @@ def _named(text: str) -> list[Finding]:
                 continue  # "on time and budget" is not a crossing
             out.append(Finding(m.start(1), m.end(1), "ADDRESS", group, score, rec, canonical=group.lower()))
     for m in _NAMED_STREET.finditer(text):
-        out.append(Finding(m.start(), m.end(), "ADDRESS", m.group(), 0.55, "street_name",
-                           canonical=m.group().lower()))
+        span = m.group()
+        if span.endswith(".") and re.search(r"[^\W\d_]{5}\.$", span):
+            span = span[:-1]  # "on Jackson Street." : the sentence's full stop, not an abbreviation
+        out.append(Finding(m.start(), m.start() + len(span), "ADDRESS", span, 0.55, "street_name",
+                           canonical=span.lower()))
     return out
 
 
@@ -332,10 +347,63 @@ def _zips(text: str, runs: list[NumberRun]) -> list[Finding]:
     return out
 
 
+# "my lady in apartment 4C", "the green building, apartment 206", "apartamento dos b": a flat's
+# number said on its own locates a home (the label rules mark it).
+_FLAT = re.compile(r"\b(?:apartment|apartamento|apt\.?|apto\.?|depto\.?|departamento)\s*(?:#|n[uú]mero\s+|number\s+)?"
+                   r"(?:\d{1,4}[a-z]?\b|[a-z]\s?\d{1,4}\b|(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|"
+                   r"ten|twenty|thirty|forty|fifty|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\b[\s-]?){1,3}"
+                   r"(?:[a-f]\b)?)", re.IGNORECASE)
+
+
+def _flats(text: str) -> list[Finding]:
+    out = []
+    for m in _FLAT.finditer(text):
+        span = m.group().rstrip(" -")
+        if not any(ch.isdigit() for ch in span) and (
+                re.match(r"\s+[^\W\d_]+s\b", text[m.start() + len(span):])
+                or re.search(r"\b(?:an?|un|una)\s+$", text[max(0, m.start() - 4):m.start()], re.IGNORECASE)):
+            continue  # "an apartment two blocks away": a count, not a flat's number
+        out.append(Finding(m.start(), m.start() + len(span), "ADDRESS", span, 0.6, "street_name",
+                           canonical=span.lower()))
+    return out
+
+
 def addresses(text: str, runs: list[NumberRun]) -> list[Finding]:
     """Every address-like span: numbered streets, named streets and crossings, PO boxes, ZIP
     codes, and the Spanish forms."""
     out = _pyap(text) + _numbered(text, runs) + _named(text) + _zips(text, runs) + _spanish(text) + _crossings(text)
+    out += _flats(text)
     for m in _PO_BOX.finditer(text):
         out.append(Finding(m.start(), m.end(), "ADDRESS", m.group(), 0.8, "po_box", canonical=m.group().lower()))
     return out
+
+
+_JOIN_GAP = re.compile(r",?\s{1,2}$")
+_ZIP_AFTER = re.compile(r",?\s{1,2}\d{5}(?:-\d{4})?\b")
+
+
+def join_places(text: str, findings: list[Finding]) -> list[Finding]:
+    """A town or state said right after a street address is part of it ("3956 Alvarado
+    Boulevard, Bakersfield", "…, apartamento 3B, oakland, 94601"): the place note that follows
+    an address with only a comma between joins it, and so does a ZIP code after either
+    (decision 0195). ``findings`` are sorted and do not overlap."""
+    out: list[Finding] = []
+    for f in findings:
+        prev = out[-1] if out else None
+        if prev is not None and prev.entity_type == "ADDRESS" and f.entity_type == "LOCATION" \
+                and _JOIN_GAP.fullmatch(text[prev.end:f.start] or " ") and f.start > prev.end:
+            out[-1] = _widened(text, prev, f.end)
+            continue
+        out.append(f)
+    for i, f in enumerate(out):
+        if f.entity_type == "ADDRESS":
+            z = _ZIP_AFTER.match(text, f.end)
+            if z and not any(o.start < z.end() and f.end < o.end for o in out if o is not f):
+                out[i] = _widened(text, f, z.end())
+    return out
+
+
+def _widened(text: str, f: Finding, end: int) -> Finding:
+    span = text[f.start:end]
+    return Finding(f.start, end, "ADDRESS", span, f.score, f.recognizer,
+                   canonical=re.sub(r"\W+", " ", span.lower()).strip())

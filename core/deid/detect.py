@@ -81,6 +81,8 @@ def _presidio(text: str, language: str = "en") -> list[Finding]:
             continue
         if etype in ("LOCATION", "WORKPLACE") and not _plausible_place(text, start, end):
             continue
+        if etype == "LOCATION" and _named_like_a_person(text, start, end):
+            etype = "PERSON"  # "then Oyelowo got moved to days": a person, not a town (decision 0195)
         canonical = re.sub(r"\s+", " ", span.lower()).strip()
         out.append(Finding(start, end, etype, span, float(r.score), "presidio", canonical=canonical))
     return out
@@ -154,6 +156,21 @@ def _plausible_person(text: str, start: int, end: int, language: str = "en") -> 
     if any((k := _kinds(w)) and "w" not in k for w in words):
         return True
     return _cue(text, start, end) == 2
+
+
+def _named_like_a_person(text: str, start: int, end: int) -> bool:
+    """A one-word capitalised "place" with no place word or article before it ("then Oyelowo got
+    moved", "después Barragán consiguió"): towns are said after "in/from/en/de", people are
+    not. Now that a place alone is only a note, spaCy's mistake would leave the name in."""
+    span = text[start:end].strip()
+    if " " in span or not span[:1].isupper() or span[1:].isupper() or \
+            _PLACE_BEFORE.search(text[max(0, start - 24):start]):
+        return False
+    prev = re.search(r"([^\W\d_]+)\W*$", text[max(0, start - 20):start])
+    return not (prev and prev.group(1).lower() in _ARTICLES)
+
+
+_ARTICLES = {"the", "a", "an", "this", "that", "el", "la", "los", "las", "un", "una", "este", "esta", "ese", "esa"}
 
 
 def _at_sentence_start(text: str, pos: int) -> bool:
@@ -273,6 +290,7 @@ def detect(text: str, *, names: Iterable[str | tuple[str, str]] = (), workplaces
     found += lexicon_people(text, language)
     if use_presidio:
         found += _presidio_any_case(text, language if language in ("en", "es") else "en")
-    result = with_echoes(text, _resolve(found), known_people, language)
+    from core.deid.addresses import join_places
+    result = with_echoes(text, join_places(text, _resolve(found)), known_people, language)
     log.debug("detected %d findings (%d candidates) in %d chars", len(result), len(found), len(text))
     return result

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.deid.findings import Finding
+from core.deid.findings import Finding, is_place_note
 from core.deid.lexicon import AMBIGUOUS_NAMES  # the well-known word-names
 from core.deid.numbers import number_runs
 from core.deid.people import _STOPS, _WEAK_BEFORE, _kinds
@@ -187,7 +187,9 @@ def second_look(text: str, hidden: list[tuple[int, int, str]], decided: list[tup
         detect_fn: ``text -> list[Finding]``, the full detector (the interview's names and language).
     """
     leaving, pieces = _masked(text, hidden)
-    found = [f for f in detect_fn(leaving) if not _PLACEHOLDER.fullmatch(f.text.strip())]
+    # Places named alone are notes filed at the scan, not flags (decision 0195).
+    found = [f for f in detect_fn(leaving) if not _PLACEHOLDER.fullmatch(f.text.strip())
+             and not is_place_note(f.entity_type)]
     found += _suspicions(leaving)
     out: list[Suspect] = []
     taken: list[tuple[int, int]] = list(decided)

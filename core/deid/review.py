@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from core.deid.detect import detect
-from core.deid.findings import Finding
+from core.deid.findings import PLACE_NOTE_SOURCE, Finding, is_place_note
 from core.deid.names import NameMatcher
 from core.deid.pseudonyms import PseudonymBook
 from core.deid.redact import Replacement, apply
@@ -220,8 +220,13 @@ def make_detect_job(vault: Vault, interview_id: str) -> Callable[[ReportFn, Canc
             # A name the researcher listed, found as written, is hidden from the start: they
             # already said so (issue 16). Guesses (cued, misspelt, Presidio) stay to decide.
             state = "accepted" if f.recognizer in _LISTED else "proposed"
+            source = "auto"
+            if is_place_note(f.entity_type):
+                # A town or country named alone stays in the text, shown as kept: the researcher
+                # hides or generalises it where it narrows who spoke (decision 0195).
+                state, source = "rejected", PLACE_NOTE_SOURCE
             new.append(NewRedaction(seg.id or 0, f.start, f.end, f.entity_type, f.text, placeholder,
-                                    round(f.score, 3), state=state))
+                                    round(f.score, 3), source=source, state=state))
         for entity_type, key, placeholder in book.added:
             repo.add_pseudonym(interview_id, entity_type, key, placeholder)
         repo.add_redactions(interview_id, new)

@@ -28,7 +28,7 @@ class Redaction:
     original: str
     placeholder: str
     score: float | None
-    source: str          # auto | manual
+    source: str          # auto | manual | second_look | place_note
     state: str           # proposed | accepted | rejected
     created_at: str
 

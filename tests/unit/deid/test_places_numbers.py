@@ -1,0 +1,78 @@
+"""Places, workplaces and numbers (issue 14, round 4): a town named alone is a note kept in the
+text (decision 0195), streets and what is said with them are addresses, and the near misses of
+each class stay ordinary speech. Sentences are written for these tests, not copied from a set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from core.deid import review
+from core.deid.detect import detect
+from core.jobs import run_job
+
+
+def _covering(text: str, secret: str, presidio: bool = False) -> list[str]:
+    """Entity types of the findings that cover every character of ``secret``."""
+    start = text.index(secret)
+    return [f.entity_type for f in detect(text, use_presidio=presidio)
+            if f.start <= start and f.end >= start + len(secret)]
+
+
+# --- places named alone: notes, not proposals ----------------------------------------------------
+def test_a_town_named_alone_is_a_place_note(presidio):
+    found = detect("i grew up in Fresno, and my cousins all work in Texas now")
+    towns = [f for f in found if f.text in ("Fresno", "Texas")]
+    assert towns and all(f.entity_type == "LOCATION" for f in towns)
+    assert all(f.to_json()["place_note"] is True for f in towns)
+
+
+def test_a_name_spacy_calls_a_place_stays_a_person(presidio):
+    text = "we were fine at first. then Oyelowo got moved to days and it fell apart"
+    assert "PERSON" in _covering(text, "Oyelowo", presidio=True)
+
+
+def test_a_town_after_a_street_address_is_part_of_the_address(presidio):
+    text = "We meet at 3956 Alvarado Boulevard, Bakersfield before the shift."
+    assert "ADDRESS" in _covering(text, "3956 Alvarado Boulevard, Bakersfield", presidio=True)
+    text = "mi dirección es 2450 international boulevard, apartamento 3B, oakland, 94601."
+    assert "ADDRESS" in _covering(text, "2450 international boulevard, apartamento 3B, oakland, 94601",
+                                  presidio=True)
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("the restaurant is on Jackson Street. I come at ten", "Jackson Street"),
+    ("she lives on Greenwich Street, near the church", "Greenwich Street"),
+])
+def test_a_capitalised_street_is_an_address_whatever_the_suffix_case(text, street):
+    assert "ADDRESS" in _covering(text, street)
+    assert not [f for f in detect(text, use_presidio=False) if f.text.endswith(".")]  # the full stop stays
+
+
+def test_a_place_note_is_kept_listed_and_never_flagged(vault, interview, presidio):
+    from core.vault.transcripts import Segment, TranscriptRepo
+    TranscriptRepo(vault).create(interview.id, [
+        Segment(0, 4000, "I moved from Fresno in 2019 and the warehouse hired me that summer.",
+                speaker="participant")])
+    run_job(review.make_detect_job(vault, interview.id))
+    notes = [r for r in review.list_redactions(vault, interview.id) if r.original == "Fresno"]
+    assert [(r.entity_type, r.state, r.source) for r in notes] == [("LOCATION", "rejected", "place_note")]
+    review.accept_all(vault, interview.id)
+    assert "Fresno" in review.deidentified_segments(vault, interview.id)[0].text
+    assert not [f for f in review.second_look(vault, interview.id) if f.original == "Fresno"]
+    review.accept(vault, notes[0].id)  # the researcher decides it narrows who spoke
+    assert "Fresno" not in review.deidentified_segments(vault, interview.id)[0].text
+
+
+@pytest.mark.parametrize(("text", "flat"), [
+    ("my client lives in apartment 4C at the senior building", "apartment 4C"),
+    ("the green building, apartment 206.", "apartment 206"),
+    ("it's apartment two b, on the left", "apartment two b"),
+])
+def test_a_flat_number_said_alone_is_an_address(text, flat):
+    assert "ADDRESS" in _covering(text, flat)
+
+
+@pytest.mark.parametrize("text", ["i rent an apartment two blocks away", "the apartment is small, two bedrooms"])
+def test_an_apartment_and_a_count_is_no_address(text):
+    assert not [f for f in detect(text, use_presidio=False) if f.entity_type == "ADDRESS"]
