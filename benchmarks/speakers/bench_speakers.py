@@ -3,7 +3,8 @@
 Sets (benchmarks/speakers/data/README.md says where each comes from):
   dev (tuned on):  ami_ES2003a_0-30 (real meeting, 2 voices), picovoice_falcon_3spk (3 voices
                    one after another) — both in ../shared/data/speakers — and
-                   one_voice_librivox (1 reader; its clips were also used while calibrating)
+                   one_voice_librivox (1 reader; its clips were also used while calibrating),
+                   dev4_joined and dev4_room (4 voices taking turns, make_dev_sets.py)
   held out:        pyannote_sample (real 2-person conversation), joined4 (4 real voices taking
                    turns, joined from separate recordings)
 
@@ -62,6 +63,8 @@ SETS = [
     ("joined4", DATA / "joined4.flac", DATA / "joined4.rttm", "held-out", "4 voices taking turns", None),
     ("one_voice_librivox", DATA / "one_voice_librivox.flac", DATA / "one_voice_librivox.rttm",
      "dev", "1 voice", None),
+    ("dev4_joined", DATA / "dev4_joined.flac", DATA / "dev4_joined.rttm", "dev", "4 voices taking turns", None),
+    ("dev4_room", DATA / "dev4_room.flac", DATA / "dev4_room.rttm", "dev", "4 voices, 2 from one room", None),
 ]
 JFK = SHARED.parent / "audio" / "jfk.flac"
 RESULTS = REPO / "benchmarks" / "results" / "speakers.json"
