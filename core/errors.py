@@ -51,10 +51,13 @@ class Join:
     """Several parameters shown as one (``sep`` between them), each rendered like a parameter."""
 
     items: Sequence[Any]
-    sep: str = "; "
+    sep: str | Msg = "; "   # a Msg (" or ") is rendered in the same language
 
     def render(self, templates: dict[str, str] | None = None) -> str:
-        return self.sep.join(_render_value(v, templates) for v in self.items)
+        return str(_render_value(self.sep, templates)).join(str(_render_value(v, templates)) for v in self.items)
+
+    def __str__(self) -> str:
+        return self.render()
 
 
 def _render_value(value: Any, templates: dict[str, str] | None) -> Any:
@@ -274,6 +277,7 @@ class PacketRejected(CoreError):
 
     def __init__(self, reason: str | Msg, hint: str | Msg | None = None, code: str = "rejected") -> None:
         self.reason = str(reason)
+        self.reason_msg = reason if isinstance(reason, Msg) else None  # the reason, translatable
         self.code = code
         super().__init__(Msg("packets.rejected", reason=reason), hint)
 

@@ -9,6 +9,8 @@ so that parallel work on different packages touches different lines.
 
 from __future__ import annotations
 
+from core.message_texts_output import OUTPUT_TEXTS
+
 TEXTS: dict[str, str] = {
     # --- errors (core/errors.py) ----------------------------------------------------------
     "guide.has_mistakes": "The interview guide has mistakes:\n  - {problems}",
@@ -767,3 +769,5 @@ TEXTS: dict[str, str] = {
     "cli.deid_signed_off_yes": "Signed off: yes",
     "cli.deid_signed_off_no": "Signed off: no",
 }
+# What checks and commands print (not errors) lives in its own module.
+TEXTS.update(OUTPUT_TEXTS)

@@ -16,6 +16,7 @@ from pathlib import Path
 from core.audit.model import FAIL, PASS, WARN, AuditReport
 from core.audit.sqlcipher_pages import free_space_report
 from core.audit.vault_checks import independent_db_key
+from core.errors import Join, Msg
 from core.vault import Vault, auditlog
 from core.vault.erase import erased_ids, is_erase_pending, leftover_rows, leftover_withdrawn
 
@@ -26,45 +27,38 @@ def check_erasures(report: AuditReport, vault: Vault) -> None:
     interviews, recordings = erased_ids(vault)
     master = getattr(vault, "_master_key", None)
     if master is None:
-        report.add(NAME, WARN, "The vault is locked.", "Unlock it and run the audit again.")
+        report.add(NAME, WARN, Msg("audit.locked"), Msg("audit.locked_again.hint"))
         return
-    problems: list[str] = []
+    problems: list[Msg] = []
     left = leftover_rows(vault, interviews, recordings)
     if left:
-        problems.append("rows still carry a deleted id: " + ", ".join(f"{t} ({n})" for t, n in sorted(left.items())))
+        problems.append(Msg("audit.erase_rows", tables=", ".join(f"{t} ({n})" for t, n in sorted(left.items()))))
     withdrawn_left = leftover_withdrawn(vault)
     if withdrawn_left:
-        problems.append(f"{withdrawn_left} packet(s) withdrawn by their researchers are still in the inbox")
+        problems.append(Msg("audit.erase_withdrawn_left", n=withdrawn_left))
     if is_erase_pending(vault):
-        problems.append("a deletion has not finished clearing old page copies from vault.db-wal")
+        problems.append(Msg("audit.erase_pending"))
     verified = [e.details for e in auditlog.entries(vault.conn) if e.event == "deletion_verified"]
     dirty_checks = [d for d in verified if int(d.get("found", 0))]
     if dirty_checks:
-        problems.append(f"{len(dirty_checks)} deletion check(s) found pieces of the deleted data")
+        problems.append(Msg("audit.erase_dirty_checks", n=len(dirty_checks)))
     space = free_space_report(Path(vault.folder) / "vault.db", independent_db_key(master, vault.vault_id))
     if space.unreadable:
-        problems.append("some pages could not be decrypted for the free-space check")
+        problems.append(Msg("audit.erase_unreadable"))
     if space.dirty_free_pages:
-        problems.append(f"free pages not zeroed: {space.dirty_free_pages[:10]}")
+        problems.append(Msg("audit.erase_free_pages", pages=space.dirty_free_pages[:10]))
     if space.dirty_btree_pages:
-        problems.append(f"free space inside pages not zeroed: {space.dirty_btree_pages[:10]}")
+        problems.append(Msg("audit.erase_btree_pages", pages=space.dirty_btree_pages[:10]))
     tombstones = int(vault.conn.execute("SELECT COUNT(*) FROM withdrawals").fetchone()[0])
     report.facts["erasures"] = {"interviews": len(interviews), "takes": len(recordings), "withdrawn_packets": tombstones,
                                 "verified_deletions": len(verified), "pages": space.pages,
                                 "free_pages": space.free_pages, "btree_pages": space.btree_pages}
-    evidence = (f"The security log records {len(interviews)} deleted or withdrawn interview(s) and "
-                f"{len(recordings)} deleted take(s), and {tombstones} packet(s) withdrawn at this coordinator "
-                f"(tombstones only); {len(verified)} deletion(s) were checked right after "
-                "by decrypting every page and WAL frame and looking for their codes, names, phrases and audio. "
-                f"Now: no table holds any of their ids; of {space.pages} pages, {space.free_pages} free page(s) "
-                f"and the free space of {space.btree_pages} b-tree page(s) decrypt (cryptography, not "
-                "SQLCipher) to zeros.")
     if problems:
-        report.add(NAME, FAIL, "; ".join(problems) + ".",
-                   "Run `confidant scrub` (it rebuilds the search index and clears the WAL), close other "
-                   "Confidant windows, then run the audit again. If it still fails, report it as a bug.")
+        report.add(NAME, FAIL, Msg("audit.erase_problems", problems=Join(problems)), Msg("audit.erase_problems.hint"))
     else:
-        report.add(NAME, PASS, evidence)
+        report.add(NAME, PASS, Msg("audit.erase_clean", interviews=len(interviews), takes=len(recordings),
+                                   withdrawn=tombstones, verified=len(verified), pages=space.pages,
+                                   free=space.free_pages, btree=space.btree_pages))
 
 
 RETENTION = "Audio past its retention date"
@@ -75,7 +69,7 @@ def check_retention(report: AuditReport, vault: Vault) -> None:
     from core.vault.retention import audio_dates, rule
     current = rule(vault)
     if not current.is_set:
-        report.add(RETENTION, PASS, current.sentence())
+        report.add(RETENTION, PASS, current.message())
         return
     import datetime as dt
     now = dt.datetime.now(dt.UTC)
@@ -86,9 +80,9 @@ def check_retention(report: AuditReport, vault: Vault) -> None:
     if past:
         oldest = min(d.due_on for d in past)
         report.add(RETENTION, WARN,
-                   f"{current.sentence()} The audio of {len(past)} interview(s) "
-                   f"({sum(len(d.recording_ids) for d in past)} take(s)) is past that date; the oldest was due "
-                   f"{oldest.date().isoformat()}. Interview ids: {', '.join(d.interview_id for d in past[:10])}.",
-                   "Run `confidant retention apply` (or Settings → Retention → Delete the audio now).")
+                   Msg("audit.retention_past", rule=current.message(), n=len(past),
+                       takes=sum(len(d.recording_ids) for d in past), oldest=oldest.date().isoformat(),
+                       ids=", ".join(d.interview_id for d in past[:10])),
+                   Msg("audit.retention_past.hint"))
     else:
-        report.add(RETENTION, PASS, f"{current.sentence()} {len(dates)} interview(s) have a date; none is past it.")
+        report.add(RETENTION, PASS, Msg("audit.retention_none_past", rule=current.message(), n=len(dates)))

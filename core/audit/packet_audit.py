@@ -11,21 +11,35 @@ from typing import Any
 
 from core.audit.model import FAIL, PASS, WARN, AuditReport, guarded
 from core.audit.scan import AUDIO_SIGNATURES
-from core.errors import PacketRejected
+from core.errors import Join, Msg, PacketRejected
 from core.packets.format import HEADER_LEN, PAYLOAD_OFFSET
 
 log = logging.getLogger(__name__)
 AGE_MAGIC = b"age-encryption.org/v1\n"
 # What the second pair of eyes lists: anything like a person, a contact detail or an address.
 PII_TYPES = {"PERSON", "PHONE", "PHONE_NUMBER", "EMAIL", "EMAIL_ADDRESS", "ADDRESS", "LOCATION"}
+# How the report names each of them (the type words the review screen uses).
+PII_WORDS = {"PERSON": Msg("audit.type.person"), "PHONE": Msg("audit.type.phone"),
+             "PHONE_NUMBER": Msg("audit.type.phone"), "EMAIL": Msg("audit.type.email"),
+             "EMAIL_ADDRESS": Msg("audit.type.email"), "ADDRESS": Msg("audit.type.address"),
+             "LOCATION": Msg("audit.type.location")}
 _PLACEHOLDER = re.compile(r"^\[[A-ZÁÉÍÓÚÑÜ_/ -]+ \d+\]$")  # Spanish too: [SUPERVISORA/SUPERVISOR 1]
 MAX_LISTED = 40
 
 
-def _mask(text: str) -> str:
+def _mask(text: str) -> Msg:
     """'Rosa Diaz' -> 'R*** D*** (9 chars)': enough to find it, not enough to spread it."""
     words = ["".join(w[:1] + "*" * (len(w) - 1)) for w in text.split()]
-    return f"{' '.join(words)} ({len(text)} chars)"
+    return Msg("audit.masked", masked=" ".join(words), n=len(text))
+
+
+def _reason(exc: PacketRejected) -> Msg:
+    """Why a packet was refused (its code and reason), translatable."""
+    return Msg("audit.rejected", code=exc.code, reason=exc.reason_msg or exc.reason)
+
+
+def _hint(exc: PacketRejected, otherwise: Msg) -> Msg:
+    return exc.hint_id or (Msg("audit.plain", text=exc.hint) if exc.hint else otherwise)
 
 
 def audit_packet(data: bytes, identity: str | None = None,
@@ -36,19 +50,19 @@ def audit_packet(data: bytes, identity: str | None = None,
     try:
         header = reader.inspect(data)
     except PacketRejected as exc:
-        report.add("Packet header", FAIL, f"Not a readable packet ({exc.code}): {exc.reason}.",
-                   exc.hint or "Ask the sender for the file again.")
+        report.add("Packet header", FAIL, Msg("audit.not_a_packet", code=exc.code, reason=exc.reason_msg or exc.reason),
+                   _hint(exc, Msg("audit.ask_again.hint")))
         return report
     report.subject_id = header.packet_id
     fields = header.to_dict()
     report.facts["header"] = fields
+    what = (Msg("audit.header_withdrawal") if header.is_withdrawal else
+            Msg("audit.header_corrects", packet=header.supersedes) if header.supersedes else
+            Msg("audit.header_corrects_nothing"))
     report.add("What the outer header reveals", PASS,
-               f"Format version {header.version}; random packet id {header.packet_id}; day made "
-               f"{header.created_day}; device fingerprint {header.device_fingerprint[:16]}…; payload "
-               f"{header.payload_len:,} bytes, SHA-256 {header.payload_sha256[:16]}…; "
-               + ("a withdrawal notice (spec §11)" if header.is_withdrawal else
-                  f"corrects {header.supersedes or 'nothing'}")
-               + ". No participant code, site, name, guide or interview date.")
+               Msg("audit.outer_header", version=header.version, packet_id=header.packet_id, day=header.created_day,
+                   device=header.device_fingerprint[:16], size=f"{header.payload_len:,}",
+                   sha=header.payload_sha256[:16], what=what))
     try:
         _check_outside_encryption(report, data)
         opened = _check_signature_and_open(report, data, identity, trusted_devices, header)
@@ -57,17 +71,15 @@ def audit_packet(data: bytes, identity: str | None = None,
     except Exception as exc:
         log.error("packet audit stopped by an internal error (%s)", type(exc).__name__)
         log.debug("packet audit internal error", exc_info=True)
-        report.add("Audit finished", FAIL, f"The audit could not finish: an internal error "
-                   f"({type(exc).__name__}) while reading this packet's contents.",
-                   "Do not import this packet; ask the sender to export it again, and report the problem.")
+        report.add("Audit finished", FAIL, Msg("audit.unfinished", kind=type(exc).__name__),
+                   Msg("audit.unfinished.hint"))
     return report
 
 
 def _check_outside_encryption(report: AuditReport, data: bytes) -> None:
     payload = data[PAYLOAD_OFFSET:]
     if not payload.startswith(AGE_MAGIC):
-        report.add("Payload is age-encrypted", FAIL, "The payload does not start with the age v1 header.",
-                   "Do not open this packet; ask the sender to export it again.")
+        report.add("Payload is age-encrypted", FAIL, Msg("audit.not_age"), Msg("audit.not_age.hint"))
         return
     end = payload.find(b"\n---")
     body_start = payload.find(b"\n", end + 4) + 1 if end >= 0 else len(payload)
@@ -77,11 +89,10 @@ def _check_outside_encryption(report: AuditReport, data: bytes) -> None:
     report.facts["outside_encryption"] = {"header_bytes": HEADER_LEN, "signature_bytes": PAYLOAD_OFFSET - HEADER_LEN,
                                           "age_recipients": stanzas, "ciphertext_bytes": len(body)}
     report.add("Payload is age-encrypted", PASS if not runs else WARN,
-               f"{HEADER_LEN}-byte header, {PAYLOAD_OFFSET - HEADER_LEN}-byte Ed25519 signature, then a standard "
-               f"age v1 file for {stanzas} X25519 recipient(s) (the number of recipients is visible); "
-               f"{len(body):,} bytes of ciphertext" + (" with no readable text runs." if not runs
-                                                        else f" with {len(runs)} readable run(s) of 12+ characters."),
-               "Readable text in ciphertext is very unlikely; check the file with the `age` command.")
+               Msg("audit.age", header=HEADER_LEN, signature=PAYLOAD_OFFSET - HEADER_LEN, recipients=stanzas,
+                   size=f"{len(body):,}", runs=Msg("audit.age_no_runs") if not runs
+                   else Msg("audit.age_runs", n=len(runs))),
+               Msg("audit.age.hint"))
 
 
 def _check_signature_and_open(report: AuditReport, data: bytes, identity: str | None,
@@ -90,24 +101,20 @@ def _check_signature_and_open(report: AuditReport, data: bytes, identity: str | 
     if trusted:
         try:
             reader.verify(data, trusted_devices=trusted)
-            report.add("Signature and enrolment", PASS, f"Signed by enrolled device {header.device_fingerprint[:16]}…; "
-                       "the Ed25519 signature and the payload hash verify.")
+            report.add("Signature and enrolment", PASS, Msg("audit.signed", device=header.device_fingerprint[:16]))
         except PacketRejected as exc:
-            report.add("Signature and enrolment", FAIL, f"Rejected ({exc.code}): {exc.reason}.",
-                       exc.hint or "Do not import it; ask the sender.")
+            report.add("Signature and enrolment", FAIL, _reason(exc), _hint(exc, Msg("audit.ask_sender.hint")))
             return None
     else:
-        report.add("Signature and enrolment", WARN, "No enrolled device keys were given, so the signature was "
-                   "not checked.", "Run it in the coordinator's vault, or pass the researcher's device key.")
+        report.add("Signature and enrolment", WARN, Msg("audit.no_device_keys"), Msg("audit.no_device_keys.hint"))
     if identity is None:
-        report.add("Payload de-identification", WARN, "No coordinator identity was given, so the payload was "
-                   "not opened.", "Pass --identity KEYFILE to check what is inside.")
+        report.add("Payload de-identification", WARN, Msg("audit.no_identity"), Msg("audit.no_identity.hint"))
         return None
     if trusted:
         try:
             return reader.verify_and_open(data, identities=[identity], trusted_devices=trusted)
         except PacketRejected as exc:
-            report.add("Payload opens", FAIL, f"Rejected ({exc.code}): {exc.reason}.", exc.hint or "")
+            report.add("Payload opens", FAIL, _reason(exc), _hint(exc, Msg("audit.ask_again.hint")))
             return None
     return _open_unverified(report, data, identity, header)
 
@@ -122,7 +129,7 @@ def _open_unverified(report: AuditReport, data: bytes, identity: str, header: An
     from core.packets.reader import OpenedPacket
     payload = data[PAYLOAD_OFFSET:]
     if hashlib.sha256(payload).hexdigest() != header.payload_sha256:
-        report.add("Payload opens", FAIL, "The payload does not match the header's hash.", "Ask the sender again.")
+        report.add("Payload opens", FAIL, Msg("audit.hash_differs"), Msg("audit.ask_again.hint"))
         return None
     try:
         plaintext = pyrage.decrypt(payload, [pyrage.x25519.Identity.from_str(identity.strip())])
@@ -135,11 +142,11 @@ def _open_unverified(report: AuditReport, data: bytes, identity: str, header: An
         files = unpack(plaintext)
         interview, raw = check_interview(files, header.packet_id, header.supersedes)
     except PacketRejected as exc:
-        report.add("Payload opens", FAIL, f"Rejected ({exc.code}): {exc.reason}.", exc.hint or "")
+        report.add("Payload opens", FAIL, _reason(exc), _hint(exc, Msg("audit.ask_again.hint")))
         return None
     except (pyrage.DecryptError, pyrage.IdentityError, ValueError) as exc:  # not our identity
-        report.add("Payload opens", FAIL, f"The identity cannot decrypt it ({type(exc).__name__}).",
-                   "Use the coordinator identity this packet was sealed to.")
+        report.add("Payload opens", FAIL, Msg("audit.cannot_decrypt", kind=type(exc).__name__),
+                   Msg("audit.cannot_decrypt.hint"))
         return None
     return OpenedPacket(header, files, interview, raw)
 
@@ -148,9 +155,10 @@ def _items(value: Any) -> list[dict[str, Any]]:
     return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
-def _texts(interview: dict[str, Any]) -> list[tuple[str, str]]:
-    out = [(f"segment {s.get('index')}", str(s.get("text", ""))) for s in _items(interview.get("segments"))]
-    out += [(f"memo {i}", str(m.get("text", ""))) for i, m in enumerate(_items(interview.get("memos")))]
+def _texts(interview: dict[str, Any]) -> list[tuple[Msg, str]]:
+    out = [(Msg("audit.where_segment", index=s.get("index")), str(s.get("text", "")))
+           for s in _items(interview.get("segments"))]
+    out += [(Msg("audit.where_memo", index=i), str(m.get("text", ""))) for i, m in enumerate(_items(interview.get("memos")))]
     return out
 
 
@@ -159,28 +167,27 @@ def _check_payload(report: AuditReport, opened: Any) -> None:
     audio = [n for n in names if n.lower().endswith((".wav", ".flac", ".ogg", ".mp3", ".opus"))
              or any(p.search(opened.files[n][:64]) for p in AUDIO_SIGNATURES.values())]
     report.add("No audio leaves", FAIL if audio else PASS,
-               f"Payload files: {', '.join(names)}." + (f" Audio found: {', '.join(audio)}." if audio else ""),
-               "Audio must never leave the researcher's laptop; report this packet.")
+               Msg("audit.payload_audio", files=", ".join(names), audio=", ".join(audio)) if audio
+               else Msg("audit.payload_files", files=", ".join(names)), Msg("audit.payload_audio.hint"))
     guarded(report, ["Payload de-identification"], _deid_second_look, report, opened)
 
 
 def _deid_second_look(report: AuditReport, opened: Any) -> None:
     from core.deid.detect import detect  # lazy: spaCy and Presidio are heavy
-    listed: list[str] = []
+    listed: list[Msg] = []
     texts = _texts(opened.raw_interview)
     for where, text in texts:
         for f in detect(text):
             if f.entity_type in PII_TYPES and not _PLACEHOLDER.match(f.text.strip()):
-                listed.append(f"{where}: {f.entity_type} {_mask(f.text)} (score {f.score:.2f})")
+                listed.append(Msg("audit.finding", where=where, type=PII_WORDS[f.entity_type], masked=_mask(f.text),
+                                  score=f"{f.score:.2f}"))
     report.facts["deid_second_look"] = {"texts": len(texts), "findings": len(listed)}
     if listed:
-        shown = "; ".join(listed[:MAX_LISTED]) + (f"; and {len(listed) - MAX_LISTED} more" if len(listed) > MAX_LISTED else "")
+        shown: list[Msg | Join] = [Join(listed[:MAX_LISTED])]
+        if len(listed) > MAX_LISTED:
+            shown.append(Msg("audit.and_more", n=len(listed) - MAX_LISTED))
         report.add("Payload de-identification", WARN,
-                   f"{len(listed)} passage(s) in {len(texts)} segment(s)/memo(s) still look like personal "
-                   f"details (masked): {shown}.",
-                   "Check each with the researcher; if it identifies someone, they correct the redactions, sign off "
-                   "again and send a packet that supersedes this one.")
+                   Msg("audit.deid_findings", n=len(listed), texts=len(texts), shown=Join(shown, "")),
+                   Msg("audit.deid_findings.hint"))
     else:
-        report.add("Payload de-identification", PASS,
-                   f"The PII recognizers found no name, phone, email or address in {len(texts)} segment(s)/memo(s) "
-                   "(placeholders such as [PERSON 1] excluded).")
+        report.add("Payload de-identification", PASS, Msg("audit.deid_clean", texts=len(texts)))

@@ -16,6 +16,7 @@ from core.audit.erasure_checks import NAME as ERASURE_CHECK
 from core.audit.erasure_checks import RETENTION, check_erasures, check_retention
 from core.audit.model import FAIL, PASS, WARN, AuditReport, guarded
 from core.audit.scan import iter_files, scan_files
+from core.errors import Join, Msg
 from core.packets.keys import list_recipients
 from core.vault import Vault, auditlog
 
@@ -83,6 +84,23 @@ def run_vault_audit(vault: Vault, *, extra_dirs: Iterable[str | Path] = (),
 
 
 MAX_LISTED_FILES = 25
+# The kinds of thing the scan looks for, in words a reader of any language gets (the JSON
+# facts keep the English kind).
+KIND_WORDS = {"transcript phrase": Msg("audit.kind.transcript_phrase"),
+              "participant code": Msg("audit.kind.participant_code"),
+              "protected name": Msg("audit.kind.protected_name"),
+              "workplace name": Msg("audit.kind.workplace_name"),
+              "raw audio": Msg("audit.kind.raw_audio"),
+              "raw audio (PCM16)": Msg("audit.kind.raw_audio_pcm16"),
+              "raw audio (float32)": Msg("audit.kind.raw_audio_float32"),
+              "key material": Msg("audit.kind.key_material"),
+              "WAV header": Msg("audit.kind.wav_header"),
+              "FLAC header": Msg("audit.kind.flac_header"),
+              "OGG header": Msg("audit.kind.ogg_header")}
+
+
+def kind_word(kind: str) -> Msg | str:
+    return KIND_WORDS.get(kind, kind)
 PLAINTEXT_CHECKS = ["No plaintext on disk", "Raw audio search"]
 AUDIT_LOG_CHECKS = ["Security log hash chain", "Security log holds no content", "Failed unlock attempts"]
 
@@ -95,86 +113,78 @@ def _check_plaintext(report: AuditReport, found: needles_mod.NeedleSet, roots: l
                                       "bytes": result.bytes, "needles": found.counts,
                                       "skipped": result.skipped[:50],
                                       "software_folders_not_scanned": software[:50]}
-    looked_for = ", ".join(f"{n} {k}" for k, n in sorted(found.counts.items()) if k != "key material")
-    where = "; ".join(str(r) for r in roots if r.exists())
+    looked_for = Join([Msg("audit.count_of", n=n, kind=kind_word(k))
+                       for k, n in sorted(found.counts.items()) if k != "key material"], ", ")
+    where_parts: list[Msg | str] = ["; ".join(str(r) for r in roots if r.exists())]
     if skip:
-        where += " (not scanned: " + "; ".join(str(p) for p in skip) + ")"
+        where_parts.append(Msg("audit.not_scanned", folders="; ".join(str(p) for p in skip)))
     if software:
-        where += (f" ({len(software)} folder(s) of installed software under the temp folders, such as "
-                  "virtualenvs and package metadata, were not scanned; listed in the JSON facts)")
+        where_parts.append(Msg("audit.software_not_scanned", n=len(software)))
+    where = Join(where_parts, "")
     if result.hits:
         by_path: dict[str, list[str]] = {}
         for hit in result.hits:
             by_path.setdefault(hit.path, []).append(hit.kind)
         items = sorted(by_path.items())
-        listed = "; ".join(f"{path}: {', '.join(sorted(set(kinds)))}" for path, kinds in items[:MAX_LISTED_FILES])
+        listed: list[Msg | Join] = [Join([Join([path, Join([kind_word(k) for k in sorted(set(kinds))], ", ")], ": ")
+                                          for path, kinds in items[:MAX_LISTED_FILES]])]
         if len(items) > MAX_LISTED_FILES:
-            listed += f"; and {len(items) - MAX_LISTED_FILES} more (all in the JSON report's facts)"
+            listed.append(Msg("audit.and_more_files", n=len(items) - MAX_LISTED_FILES))
         report.facts["plaintext_hits"] = {path: sorted(set(kinds)) for path, kinds in items}
         report.add("No plaintext on disk", FAIL,
-                   f"Found in {len(by_path)} file(s): {listed}. Scanned {result.files} files "
-                   f"({result.bytes / 2**20:.1f} MiB) in {where}.",
-                   "Securely delete the listed files (they hold interview content outside the vault), then "
-                   "run the audit again. If Confidant wrote them, report it as a bug.")
+                   Msg("audit.plaintext_found", n=len(by_path), listed=Join(listed, ""), files=result.files,
+                       mib=f"{result.bytes / 2**20:.1f}", where=where),
+                   Msg("audit.plaintext_found.hint"))
     else:
         report.add("No plaintext on disk", PASS,
-                   f"Scanned {result.files} files ({result.bytes / 2**20:.1f} MiB) in {where} for "
-                   f"{looked_for or 'no vault content (the vault is empty)'}, key material and WAV/FLAC/OGG "
-                   "headers: nothing found.")
+                   Msg("audit.plaintext_clean", files=result.files, mib=f"{result.bytes / 2**20:.1f}", where=where,
+                       looked_for=looked_for if looked_for.items else Msg("audit.vault_empty")))
     if result.skipped:
-        report.add("Plaintext scan coverage", WARN, f"{len(result.skipped)} file(s) could not be scanned: "
-                   + "; ".join(result.skipped[:5]), "Check those files by hand or free them and re-run.")
+        report.add("Plaintext scan coverage", WARN,
+                   Msg("audit.not_scannable", n=len(result.skipped), files="; ".join(result.skipped[:5])),
+                   Msg("audit.not_scannable.hint"))
     if found.recordings == 0:
-        report.add("Raw audio search", WARN,
-                   "No recordings in this vault, so raw audio could not be searched for "
-                   "(audio file headers were still searched).",
-                   "Run the audit again after the first recording.")
+        report.add("Raw audio search", WARN, Msg("audit.no_recordings"), Msg("audit.no_recordings.hint"))
     else:
         report.add("Raw audio search", PASS if not any(h.kind.startswith("raw audio") for h in result.hits)
-                   else FAIL, f"Windows of loud samples from {found.recordings} recording(s) were searched for as "
-                   "16-bit PCM and 32-bit float: not found outside the vault." if not result.hits else
-                   "See 'No plaintext on disk' for the files.", "Securely delete the listed files.")
+                   else FAIL, Msg("audit.raw_audio_clean", n=found.recordings) if not result.hits else
+                   Msg("audit.raw_audio_see"), Msg("audit.delete_listed.hint"))
 
 
 def _check_audit_log(report: AuditReport, vault: Vault, found: needles_mod.NeedleSet) -> None:
     chain = auditlog.verify(vault.conn)
     items = auditlog.entries(vault.conn)
     if chain.ok:
-        report.add("Security log hash chain", PASS, f"{chain.entries} entries; every hash links to the one "
-                   "before and the head stored in the vault matches.")
+        report.add("Security log hash chain", PASS, Msg("audit.chain_ok", n=chain.entries))
     else:
-        report.add("Security log hash chain", FAIL, f"The chain is broken: {chain.problem}.",
-                   "Keep this vault as evidence and tell your coordinator or privacy reviewer.")
+        report.add("Security log hash chain", FAIL, Msg("audit.chain_broken", problem=chain.problem),
+                   Msg("audit.chain_broken.hint"))
     texts = found.texts()
     leaks = [e.seq for e in items if any(t in json.dumps(e.details, ensure_ascii=False) for t in texts)]
     events = sorted({e.event for e in items})
     report.add("Security log holds no content", FAIL if leaks else PASS,
-               f"Events: {', '.join(events)}. Details hold ids and counts; no participant code, name or "
-               "transcript phrase appears in them." if not leaks else f"Entries {leaks[:10]} contain content.",
-               "Report this as a bug; the log must hold ids and counts only.")
+               Msg("audit.log_clean", events=", ".join(events)) if not leaks
+               else Msg("audit.log_leaks", entries=leaks[:10]), Msg("audit.log_leaks.hint"))
     failed = sum(int(e.details.get("count", 0)) for e in items if e.event == "unlock_failed")
     report.facts["failed_unlocks_logged"] = failed
-    report.add("Failed unlock attempts", WARN if failed else PASS,
-               f"{failed} wrong passphrase or recovery code attempt(s) recorded in the security log.",
-               "If these were not you, change your passphrase and keep the laptop with you.")
+    report.add("Failed unlock attempts", WARN if failed else PASS, Msg("audit.failed_unlocks", n=failed),
+               Msg("audit.failed_unlocks.hint"))
 
 
 def _check_logs(report: AuditReport, found: needles_mod.NeedleSet, roots: list[Path]) -> None:
     logs = [p for p in iter_files(roots) if p.suffix in (".log", ".txt") or ".log." in p.name]
     if not logs:
-        report.add("Log files hold no content", PASS, "No log files were found in the app's folders "
-                   "(Confidant logs ids, counts and timings to the terminal only).")
+        report.add("Log files hold no content", PASS, Msg("audit.no_logs"))
         return
     result = scan_files(logs, found.needles, signatures=False)
     hit_paths = sorted({h.path for h in result.hits})
     report.add("Log files hold no content", FAIL if hit_paths else PASS,
-               f"Scanned {len(logs)} log file(s); " + (f"content found in: {'; '.join(hit_paths)}." if hit_paths
-                                                       else "no transcript text, codes, names or keys."),
-               "Delete the listed logs and report which program wrote them.")
+               Msg("audit.logs_found", n=len(logs), paths="; ".join(hit_paths)) if hit_paths
+               else Msg("audit.logs_clean", n=len(logs)), Msg("audit.logs_found.hint"))
 
 
 def _check_configuration(report: AuditReport, vault: Vault, apps: list[Path]) -> None:
-    minutes, source = DEFAULT_AUTOLOCK_MINUTES, "default"
+    minutes, source = DEFAULT_AUTOLOCK_MINUTES, Msg("audit.default")
     for folder in apps:
         ini = folder / "confidant.ini"
         if ini.is_file():
@@ -185,28 +195,25 @@ def _check_configuration(report: AuditReport, vault: Vault, apps: list[Path]) ->
             except (configparser.Error, UnicodeDecodeError):
                 value = None
             if value is not None and value.strip().isdigit():
-                minutes, source = int(value), str(ini)
+                minutes, source = int(value), Msg("audit.plain", text=str(ini))
                 break
     report.add("Auto-lock on", PASS if minutes <= MAX_AUTOLOCK_MINUTES else WARN,
-               f"The app locks the vault after {minutes} minutes without use ({source}).",
-               f"Set auto-lock to {MAX_AUTOLOCK_MINUTES} minutes or less in Settings → General.")
+               Msg("audit.autolock", minutes=minutes, source=source),
+               Msg("audit.autolock.hint", minutes=MAX_AUTOLOCK_MINUTES))
     has_recovery = vault.keyfile.recovery_wrap is not None and vault.meta("recovery_code_created") == "1"
     report.add("Recovery code created", PASS if has_recovery else WARN,
-               "A recovery code was created and shown once; vault.json holds the master key wrapped under it."
-               if has_recovery else "This vault has no recovery code.",
-               "Without a recovery code a forgotten passphrase loses every interview; create a new vault.")
+               Msg("audit.recovery_code") if has_recovery else Msg("audit.no_recovery_code"),
+               Msg("audit.no_recovery_code.hint"))
     _check_recipients(report, vault)
 
 
 def _check_recipients(report: AuditReport, vault: Vault) -> None:
     recipients = list_recipients(vault)
     if vault.role == "coordinator":
-        report.add("Coordinator recipients", PASS, f"Coordinator vault; {len(recipients)} other recipient(s).")
+        report.add("Coordinator recipients", PASS, Msg("audit.coordinator_vault", n=len(recipients)))
         return
     if not recipients:
-        report.add("Coordinator recipients", WARN, "No coordinator has been added, so nothing can be shared yet.",
-                   "Add your coordinator's key and compare its fingerprint words with them by phone.")
+        report.add("Coordinator recipients", WARN, Msg("audit.no_recipients"), Msg("audit.no_recipients.hint"))
         return
-    listed = "; ".join(f"{r.label or 'unnamed'}: {r.fingerprint}" for r in recipients)
-    report.add("Coordinator recipients", PASS, f"Packets are sealed to {len(recipients)} recipient(s): {listed}. "
-               "Compare these fingerprints with your coordinators'.")
+    listed = Join([Join([r.label or Msg("audit.unnamed"), r.fingerprint], ": ") for r in recipients])
+    report.add("Coordinator recipients", PASS, Msg("audit.recipients", n=len(recipients), listed=listed))

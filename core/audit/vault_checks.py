@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from core.audit.model import FAIL, PASS, WARN, AuditReport
 from core.audit.sqlcipher_pages import PAGE_SIZE, RESERVE_BYTES, verify_database, verify_wal
+from core.errors import Join, Msg
 from core.vault import Vault
 
 ENTROPY_SAMPLE_BYTES = 16 * 1024 * 1024
@@ -39,20 +40,17 @@ def check_header_and_entropy(report: AuditReport, db_path: Path) -> None:
     with db_path.open("rb") as fh:
         head = fh.read(ENTROPY_SAMPLE_BYTES)
     if head.startswith(b"SQLite format 3\x00"):
-        report.add("vault.db has no SQLite header", FAIL, "vault.db starts with 'SQLite format 3': it is NOT encrypted.",
-                   "Stop using this vault and contact your coordinator; do not copy it anywhere.")
+        report.add("vault.db has no SQLite header", FAIL, Msg("audit.header_plain"), Msg("audit.header_plain.hint"))
     else:
-        report.add("vault.db has no SQLite header", PASS,
-                   f"The first 16 bytes are {head[:16].hex()} (a random salt), not 'SQLite format 3'.")
+        report.add("vault.db has no SQLite header", PASS, Msg("audit.header_salt", salt=head[:16].hex()))
     bits = byte_entropy(head)
     report.facts["vault_db_entropy_bits_per_byte"] = round(bits, 4)
     # Small samples read a little below 8.0 even when random (bias ~ 255 / (2 n ln 2)).
     threshold = min(MIN_ENTROPY_BITS, 8 - 3 * 255 / (2 * max(len(head), 1) * math.log(2)))
     status = PASS if bits >= threshold else FAIL
     report.add("vault.db looks random", status,
-               f"Byte entropy {bits:.4f} bits/byte over {len(head):,} bytes (random data: 8.0; "
-               f"threshold {threshold:.3f} for this sample size).",
-               "Parts of the file are not encrypted; run the independent decryption check and report it.")
+               Msg("audit.entropy", bits=f"{bits:.4f}", size=f"{len(head):,}", threshold=f"{threshold:.3f}"),
+               Msg("audit.entropy.hint"))
 
 
 def check_sqlcipher_settings(report: AuditReport, vault: Vault) -> None:
@@ -69,18 +67,17 @@ def check_sqlcipher_settings(report: AuditReport, vault: Vault) -> None:
                                  "use_hmac": use_hmac, "hmac_algorithm": hmac_alg, "journal_mode": journal}
     ok = (str(version).startswith("4.") and int(page_size or 0) == PAGE_SIZE and str(use_hmac) == "1"
           and "SHA512" in str(hmac_alg))
+    hmac = Msg("audit.on") if str(use_hmac) == "1" else Msg("audit.off")
     report.add("SQLCipher version and settings", PASS if ok else FAIL,
-               f"SQLCipher {version} ({provider}); page size {page_size}; HMAC {'on' if str(use_hmac) == '1' else 'OFF'} "
-               f"({hmac_alg}); raw 256-bit key (no SQLCipher KDF).",
-               "The database is not using SQLCipher 4 defaults; report this build as a bug.")
+               Msg("audit.sqlcipher", version=version, provider=provider, page_size=page_size, hmac=hmac,
+                   hmac_alg=hmac_alg), Msg("audit.sqlcipher.hint"))
     folder = vault.folder
     wal, shm = folder / "vault.db-wal", folder / "vault.db-shm"
     wal_size = wal.stat().st_size if wal.exists() else 0
     report.add("WAL and shared-memory files", PASS if journal == "wal" else WARN,
-               f"journal mode {journal}; vault.db-wal {wal_size:,} bytes ({wal_size // (PAGE_SIZE + 24)} frames, "
-               f"encrypted like the database); vault.db-shm {'present' if shm.exists() else 'absent'} "
-               "(WAL index only: page numbers and checksums, no content).",
-               "Reopen the vault; Confidant sets WAL mode on every connection.")
+               Msg("audit.wal", journal=journal, size=f"{wal_size:,}", frames=wal_size // (PAGE_SIZE + 24),
+                   shm=Msg("audit.present") if shm.exists() else Msg("audit.absent")),
+               Msg("audit.wal.hint"))
 
 
 def independent_db_key(master_key: bytes, vault_id: str) -> bytes:
@@ -107,21 +104,19 @@ def unwrap_independently(keyfile_json: dict[str, Any], passphrase: str) -> bytes
 def check_pages(report: AuditReport, vault: Vault, passphrase: str | None) -> None:
     master = getattr(vault, "_master_key", None)
     folder = vault.folder
-    how = "the unlocked vault's master key"
+    how = Msg("audit.how_master_key")
     if passphrase is not None:
         keyfile_json = json.loads((folder / "vault.json").read_text(encoding="utf-8"))
         unwrapped = unwrap_independently(keyfile_json, passphrase)
         if unwrapped is None or unwrapped != master:
-            report.add("Key hierarchy re-derived from the passphrase", FAIL,
-                       "Argon2id + AES-256-GCM with the documented parameters did not give the vault's master key.",
-                       "The key file does not follow docs/SECURITY.md; report this as a bug.")
+            report.add("Key hierarchy re-derived from the passphrase", FAIL, Msg("audit.keys_differ"),
+                       Msg("audit.keys_differ.hint"))
             return
-        report.add("Key hierarchy re-derived from the passphrase", PASS,
-                   "Argon2id (argon2-cffi, parameters from vault.json) and AES-256-GCM (cryptography) with the "
-                   "documented associated data unwrap the same 256-bit master key the app uses.")
-        master, how = unwrapped, "the passphrase (Argon2id → AES-GCM unwrap → HKDF)"
+        report.add("Key hierarchy re-derived from the passphrase", PASS, Msg("audit.keys_same"))
+        master, how = unwrapped, Msg("audit.how_passphrase")
     if master is None:
-        report.add("Independent decryption (SQLCipher 4 page format)", WARN, "The vault is locked.", "Unlock it.")
+        report.add("Independent decryption (SQLCipher 4 page format)", WARN, Msg("audit.locked"),
+                   Msg("audit.locked.hint"))
         return
     db_key = independent_db_key(master, vault.vault_id)
     db = verify_database(folder / "vault.db", db_key)
@@ -133,18 +128,16 @@ def check_pages(report: AuditReport, vault: Vault, passphrase: str | None) -> No
                                          "wal_frames": wal.pages if wal else 0, "wal_ok": wal.hmac_ok if wal else 0,
                                          "wrong_key_control_ok_pages": control.hmac_ok}
     ok = db.all_ok and (wal is None or wal.hmac_ok == wal.pages) and control.hmac_ok == 0
-    evidence = (f"Key derived from {how} with HKDF-SHA256 (info '{DB_KEY_INFO.decode()}', salt = vault id). "
-                f"Using only the cryptography library: {db.hmac_ok} of {db.pages} pages of vault.db passed "
-                f"HMAC-SHA512 (page + IV + little-endian page number; key PBKDF2-HMAC-SHA512, salt XOR 0x3a, 2 rounds); "
-                f"page 1 decrypted with AES-256-CBC reads as an SQLite header (page size {PAGE_SIZE}, "
-                f"reserve {RESERVE_BYTES}) and a b-tree page{'' if db.page1_ok else ' — NO: ' + db.page1_problem}.")
+    parts: list[Msg] = [Msg("audit.pages", how=how, info=DB_KEY_INFO.decode(), ok=db.hmac_ok, pages=db.pages,
+                            page_size=PAGE_SIZE, reserve=RESERVE_BYTES,
+                            page1="" if db.page1_ok else Msg("audit.page1_no", problem=db.page1_problem))]
     if wal is not None:
-        evidence += f" {wal.hmac_ok} of {wal.pages} WAL frames passed."
-    evidence += f" Control: a key differing in one bit verified {control.hmac_ok} pages."
+        parts.append(Msg("audit.pages_wal", ok=wal.hmac_ok, frames=wal.pages))
+    parts.append(Msg("audit.pages_control", pages=control.hmac_ok))
     if db.hmac_bad:
-        evidence += f" Pages failing: {db.hmac_bad}."
-    report.add("Independent decryption (SQLCipher 4 page format)", PASS if ok else FAIL, evidence,
-               "Some pages are not standard SQLCipher 4 under the documented key: keep the file and report it.")
+        parts.append(Msg("audit.pages_failing", pages=db.hmac_bad))
+    report.add("Independent decryption (SQLCipher 4 page format)", PASS if ok else FAIL, Join(parts, " "),
+               Msg("audit.pages.hint"))
 
 
 def check_keyfile(report: AuditReport, vault: Vault) -> None:
@@ -157,13 +150,10 @@ def check_keyfile(report: AuditReport, vault: Vault) -> None:
     ok_format = data.get("format") == "confidant-vault-key/1" and kdf.get("algorithm") == "argon2id" \
         and data.get("cipher") == "aes-256-gcm"
     status = PASS if ok_format and meets else (WARN if ok_format else FAIL)
+    policy = (Msg("audit.kdf_meets", minimum=meets[0]) if meets else Msg("audit.kdf_below"))
     report.add("vault.json format and key-derivation policy", status,
-               f"format {data.get('format')}; Argon2id t={t}, m={m} KiB ({m // 1024} MiB), p={p}; "
-               f"{'meets' if meets else 'BELOW'} OWASP's Argon2id minimums"
-               f"{' (' + meets[0] + ')' if meets else ' (m=19456 KiB, t=2, p=1 or equivalent)'}; "
-               f"master key wrapped with {data.get('cipher')}.",
-               "Create a new vault with the default settings and move the interviews (or change the passphrase "
-               "after raising the parameters).")
+               Msg("audit.keyfile", format=data.get("format"), t=t, m=m, mib=m // 1024, p=p, policy=policy,
+                   cipher=data.get("cipher")), Msg("audit.keyfile.hint"))
     secrets_ = []
     for key in (getattr(vault, "_master_key", None), vault.db_key()):
         if key:
@@ -171,7 +161,5 @@ def check_keyfile(report: AuditReport, vault: Vault) -> None:
     leaked = any(s in raw for s in secrets_)
     fields = sorted(data)
     report.add("vault.json holds no secret in plaintext", FAIL if leaked else PASS,
-               f"Fields: {', '.join(fields)}. Neither the master key nor the database key appears in any "
-               "encoding (raw, hex, base64); the passphrase and recovery code are never stored."
-               if not leaked else "A key appears in vault.json in plaintext.",
-               "Treat the vault as exposed: create a new one and report this as a bug.")
+               Msg("audit.no_secret", fields=", ".join(fields)) if not leaked else Msg("audit.secret_found"),
+               Msg("audit.secret_found.hint"))

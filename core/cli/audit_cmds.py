@@ -7,17 +7,16 @@ import json
 from pathlib import Path
 from typing import Any
 
-from core.cli.common import read_passphrase, vault_dir
+from core.cli.common import language, read_passphrase, say, vault_dir
 from core.errors import InvalidInput, Msg
-
-_MARK = {"PASS": "PASS", "WARN": "WARN", "FAIL": "FAIL"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("audit", help="privacy audit of the vault (or of a packet: `audit packet FILE`)")
     p.add_argument("--json", metavar="FILE", help="also write the report as JSON")
     p.add_argument("--pdf", metavar="FILE", help="also write the report as a PDF")
-    p.add_argument("--language", choices=["en", "es"], default="en", help="the PDF's language (en or es)")
+    p.add_argument("--language", choices=["en", "es"], default=None,
+                   help="the PDF's language (en or es; default: the language of the messages)")
     p.add_argument("--scan", action="append", default=[], metavar="DIR",
                    help="another folder to search for plaintext (repeatable)")
     p.set_defaults(handler=cmd_audit_vault)
@@ -29,27 +28,33 @@ def register(sub: argparse._SubParsersAction) -> None:
                     help="a researcher device's public key (confidant-device-ed25519:...) or a file with it")
     pk.add_argument("--json", metavar="FILE", dest="packet_json")
     pk.add_argument("--pdf", metavar="FILE", dest="packet_pdf")
-    pk.add_argument("--language", choices=["en", "es"], default="en", dest="packet_language",
-                    help="the PDF's language (en or es)")
+    pk.add_argument("--language", choices=["en", "es"], default=None, dest="packet_language",
+                    help="the PDF's language (en or es; default: the language of the messages)")
     pk.set_defaults(handler=cmd_audit_packet)
 
 
-def _print_and_save(report: Any, json_path: str | None, pdf_path: str | None, language: str = "en") -> int:
+def _print_and_save(report: Any, json_path: str | None, pdf_path: str | None, pdf_language: str | None) -> int:
+    """Each check in the person's language; the JSON keeps the English, the PDF its own language."""
+    from core.reports.catalogue import words
+    w = words(language())
     for check in report.checks:
-        print(f"[{_MARK[check.status]}] {check.name}")
-        print(f"       {check.evidence}")
-        if check.what_to_do:
-            print(f"       what to do: {check.what_to_do}")
+        evidence, what_to_do = check.texts(language())
+        print(f"[{w('audit.' + check.status)}] {w.check_name(check.name)}")
+        print(f"       {evidence}")
+        if what_to_do:
+            say(Msg("cli.audit_what_to_do", text=what_to_do))
     counts = report.counts()
-    print(f"\nOverall: {report.status} ({counts['PASS']} pass, {counts['WARN']} warn, {counts['FAIL']} fail)")
+    print()
+    say(Msg("cli.audit_overall", status=w(f"audit.{report.status}"), passed=counts["PASS"], warned=counts["WARN"],
+            failed=counts["FAIL"]))
     if json_path:
         from core.vault.files import write_output_file
         write_output_file(json_path, (json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n").encode())
-        print(f"Wrote {json_path}")
+        say(Msg("cli.wrote_file", path=json_path))
     if pdf_path:
         from core.reports.export import export_audit
-        export_audit(report, pdf_path, language=language)
-        print(f"Wrote {pdf_path}")
+        export_audit(report, pdf_path, language=pdf_language or language())
+        say(Msg("cli.wrote_file", path=pdf_path))
     return 1 if report.status == "FAIL" else 0
 
 

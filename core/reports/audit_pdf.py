@@ -25,11 +25,18 @@ _COLOURS = {"PASS": colors.HexColor("#1b7f3b"), "WARN": colors.HexColor("#b36b00
 MAX_EVIDENCE_CHARS = 2400
 
 
+def _texts(check: Any, language: str) -> tuple[str, str]:
+    """A check's evidence and what to do in ``language`` (as written, for a check without ids)."""
+    texts = getattr(check, "texts", None)
+    return texts(language) if callable(texts) else (check.evidence, check.what_to_do)
+
+
 def write_audit_pdf(report: Any, *, language: str = "en") -> bytes:
     """PDF bytes: date, app version, subject id, each check with evidence, threat model summary.
 
     ``language`` ("en" or "es") words the frame, the statuses and the check names (decision
-    0175); the evidence is printed as the check wrote it."""
+    0175), and each check's evidence and what to do (decision 0210: a check keeps the message
+    ids it was written with; ``check.texts(language)``)."""
     w = words(language)
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=fonts.page_size(), initialFontName=fonts.REGULAR, leftMargin=18 * mm, rightMargin=18 * mm,
@@ -52,20 +59,18 @@ def write_audit_pdf(report: Any, *, language: str = "en") -> bytes:
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("TEXTCOLOR", (1, 3), (1, 3), _COLOURS.get(report.status, colors.black))]))
     story += [table, Spacer(1, 6 * mm), Paragraph(w("audit.checks"), styles["Heading2"])]
-    if w("audit.evidence_language"):
-        story.append(Paragraph(escape(w("audit.evidence_language")), small))
     rows = [[Paragraph(f"<b>{w('audit.status')}</b>", small), Paragraph(f"<b>{w('audit.check')}</b>", small),
              Paragraph(f"<b>{w('audit.evidence')}</b>", small)]]
     style = [("GRID", (0, 0), (-1, -1), 0.25, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
              ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee"))]
     for i, check in enumerate(report.checks, start=1):
-        evidence = check.evidence
+        evidence, what_to_do = _texts(check, w.language)
         if len(evidence) > MAX_EVIDENCE_CHARS:
             more = len(evidence) - MAX_EVIDENCE_CHARS
             evidence = evidence[:MAX_EVIDENCE_CHARS] + w("audit.cut", more=f"{more:,}" if w.is_english else w.n(more))
         text = escape(evidence)
-        if check.what_to_do:
-            text += f"<br/><b>{w('audit.what_to_do')}</b> {escape(check.what_to_do)}"
+        if what_to_do:
+            text += f"<br/><b>{w('audit.what_to_do')}</b> {escape(what_to_do)}"
         rows.append([Paragraph(f"<b>{w('audit.' + check.status)}</b>", small),
                      Paragraph(escape(w.check_name(check.name)), small), Paragraph(text, small)])
         style.append(("TEXTCOLOR", (0, i), (0, i), _COLOURS.get(check.status, colors.black)))

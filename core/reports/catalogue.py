@@ -258,7 +258,6 @@ ENGLISH: dict[str, str] = {
     "audit.status": "Status",
     "audit.check": "Check",
     "audit.evidence": "Evidence and what to do",
-    "audit.evidence_language": "",
     "audit.cut": " … ({more} more characters: see the JSON report, `confidant audit --json FILE`)",
     "audit.what_to_do": "What to do:",
     "audit.PASS": "PASS",

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from core.errors import Join, Msg
 from core.vault.db import Vault
 
 KEY_DAYS_AFTER_SIGNOFF = "retention.audio_days_after_signoff"
@@ -32,14 +33,20 @@ class Rule:
     def is_set(self) -> bool:
         return self.days_after_signoff is not None or self.days_after_receipt is not None
 
-    def sentence(self) -> str:
+    def message(self) -> Msg:
+        """The rule in words, with an id (rendered in the person's language)."""
         parts = []
         if self.days_after_signoff is not None:
-            parts.append(f"{self.days_after_signoff} day(s) after sign-off")
+            parts.append(Msg("retention.part_signoff", days=self.days_after_signoff))
         if self.days_after_receipt is not None:
-            parts.append(f"{self.days_after_receipt} day(s) after the coordinator confirms receipt")
-        return ("Audio is deleted " + " or ".join(parts) + ", whichever comes first.") if parts else \
-            "No retention rule: audio is kept until you delete it."
+            parts.append(Msg("retention.part_receipt", days=self.days_after_receipt))
+        if not parts:
+            return Msg("retention.no_rule")
+        return Msg("retention.rule", parts=Join(parts, sep=Msg("retention.or")))
+
+    def sentence(self) -> str:
+        """The rule in English (logs, JSON facts); ``message`` for a person."""
+        return self.message().render()
 
 
 @dataclass(frozen=True)

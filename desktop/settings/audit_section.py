@@ -63,12 +63,17 @@ class AuditSection(QGroupBox):
     def _on_done(self, report: object) -> None:
         self.report = report
         self.checks.clear()
+        from core.reports.catalogue import words
+        language = interface_language()
+        w = words(language)  # statuses and check names as the PDF words them
         for check in getattr(report, "checks", []):
-            evidence = check.evidence if len(check.evidence) <= EVIDENCE_CHARS else (
-                check.evidence[:EVIDENCE_CHARS] + "\u2026")  # the PDF holds all of it
-            line = f"{_MARK.get(str(check.status), '?')} {check.status}  {check.name}\n    {evidence}"
-            if str(check.status) != "PASS" and check.what_to_do:
-                line += f"\n    {check.what_to_do}"
+            evidence, what_to_do = check.texts(language)
+            if len(evidence) > EVIDENCE_CHARS:
+                evidence = evidence[:EVIDENCE_CHARS] + "\u2026"  # the PDF holds all of it
+            status = str(check.status)
+            line = f"{_MARK.get(status, '?')} {w('audit.' + status)}  {w.check_name(check.name)}\n    {evidence}"
+            if status != "PASS" and what_to_do:
+                line += f"\n    {what_to_do}"
             self.checks.addItem(line)
         self.pdf_button.setEnabled(True)
 

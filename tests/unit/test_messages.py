@@ -107,6 +107,26 @@ def test_no_raise_site_in_core_writes_its_message_as_plain_text():
                          f"in core/message_texts.py and Spanish in core.es.json: {written}")
 
 
+def test_no_audit_check_in_core_writes_its_evidence_as_plain_text():
+    """A privacy check's evidence and what to do are read in the reviewer's language (decision
+    0210): ``report.add(name, status, Msg(...), Msg(...))``, never a sentence written out."""
+    written, seen = [], 0
+    for rel, tree in _core_trees():
+        if not rel.startswith("core/audit/"):
+            continue
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "add"
+                    and len(node.args) >= 3):
+                seen += 1
+                words = [*node.args[2:4], *(k.value for k in node.keywords if k.arg in ("evidence", "what_to_do"))]
+                for arg in words:
+                    branches = [arg.body, arg.orelse] if isinstance(arg, ast.IfExp) else [arg]
+                    if any(_is_text(b) for b in branches):
+                        written.append(f"{rel}:{node.lineno}")
+    assert seen > 45  # every check was looked at
+    assert not written, f"write these checks' words as Msg ids (core/message_texts_output.py): {written}"
+
+
 def _msg_calls() -> list[tuple[str, int, str, set[str]]]:
     found = []
     for rel, tree in _core_trees():

@@ -81,3 +81,39 @@ def test_cli_packet_audit():
     assert bad.returncode == 1 and "[FAIL] Signature and enrolment" in bad.stdout
     missing = _cli("audit", "packet", str(VECTORS / "valid.cpkt"), "--identity", str(VECTORS / "README.md"))
     assert missing.returncode != 0 and "error:" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_a_spanish_audit_says_every_check_in_spanish_and_keeps_english_json(content_vault, tmp_path):
+    """`confidant audit` in Spanish (no --language): each check's evidence and what to do are
+    Spanish on the terminal and in the PDF; the JSON report keeps the English for reviewers."""
+    folder = content_vault.folder
+    content_vault.close()
+    env = {"TMPDIR": str(tmp_path / "tmpdir"), "XDG_CACHE_HOME": str(tmp_path / "xdg"),
+           "XDG_CONFIG_HOME": str(tmp_path / "xdg"), "XDG_DATA_HOME": str(tmp_path / "xdg"),
+           "XDG_STATE_HOME": str(tmp_path / "xdg"), "CONFIDANT_LANG": "es"}
+    (tmp_path / "tmpdir").mkdir()
+    (tmp_path / "tmpdir" / "copia.txt").write_text("Rosalind Quimby", encoding="utf-8")  # a planted leak: FAIL
+    run = _cli("--vault", str(folder), "audit", "--json", str(tmp_path / "a.json"), "--pdf", str(tmp_path / "a.pdf"),
+               env=env)
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stdout + run.stderr
+    data = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
+    pdf = _flat(" ".join(p.extract_text() or "" for p in PdfReader(str(tmp_path / "a.pdf")).pages))
+    out = _flat(run.stdout)
+    assert "[FALLO] Nada en texto sin cifrar en el disco" in run.stdout
+    assert "Encontrado en 1 archivo(s): " in out and "nombre protegido" in out
+    assert "qué hacer: Borra de forma segura los archivos de la lista" in out
+    assert "Resultado: FALLO (" in out and "Overall" not in out
+    assert f"Se escribió {tmp_path / 'a.pdf'}" in run.stdout
+    english = [c["evidence"] for c in data["checks"]] + [c["what_to_do"] for c in data["checks"] if c["what_to_do"]]
+    assert "Found in 1 file(s): " in " ".join(english)  # the JSON keeps the English
+    for text in english:
+        words = _flat(text)
+        # A sentence of the English evidence (file paths and numbers aside) is never printed.
+        opening = words.split(":")[0][:40]
+        assert opening not in out, opening
+        assert opening not in pdf, opening
+    assert "Qué hacer:" in pdf and "Borra de forma segura" in pdf

@@ -82,4 +82,4 @@ def test_second_look_lists_leftover_pii_masked():
 
 
 def test_mask():
-    assert _mask("Rosa Diaz") == "R*** D*** (9 chars)"
+    assert str(_mask("Rosa Diaz")) == "R*** D*** (9 chars)"

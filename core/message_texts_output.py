@@ -1,0 +1,207 @@
+"""The English of what checks and commands print (not errors): id -> template (decision 0210).
+
+The privacy audit's evidence and what to do, retention rules, the inbox's verdicts, and the
+command line's tables. Kept apart from ``core/message_texts.py`` (errors and hints) so that
+neither grows past a readable size; ``TEXTS`` there holds both, and the same tests check both
+(tests/unit/test_messages.py): an id per message, Spanish with the same placeholders.
+"""
+
+from __future__ import annotations
+
+OUTPUT_TEXTS: dict[str, str] = {
+    # --- audit: words used inside several checks ----------------------------------------------
+    "audit.plain": "{text}",
+    "audit.on": "on",
+    "audit.off": "OFF",
+    "audit.present": "present",
+    "audit.absent": "absent",
+    "audit.default": "default",
+    "audit.unnamed": "unnamed",
+    "audit.count_of": "{n} {kind}",
+    "audit.and_more": "; and {n} more",
+    "audit.locked": "The vault is locked.",
+    "audit.locked.hint": "Unlock it.",
+    "audit.locked_again.hint": "Unlock it and run the audit again.",
+    "audit.cannot_run": "This check could not run: {reason}.",
+    "audit.cannot_run.module": "the module {module} could not be loaded ({kind})",
+    "audit.cannot_run.a_module": "the module it needs could not be loaded ({kind})",
+    "audit.cannot_run.internal": "an internal error ({kind})",
+    "audit.cannot_run.hint": ("A part of Confidant this check needs is missing or broken: reinstall Confidant and "
+                              "run the audit again. Until then this claim is unchecked; treat it as failed."),
+    # --- audit: the vault's files (core/audit/vault_checks.py) ---------------------------------
+    "audit.header_plain": "vault.db starts with 'SQLite format 3': it is NOT encrypted.",
+    "audit.header_plain.hint": "Stop using this vault and contact your coordinator; do not copy it anywhere.",
+    "audit.header_salt": "The first 16 bytes are {salt} (a random salt), not 'SQLite format 3'.",
+    "audit.entropy": ("Byte entropy {bits} bits/byte over {size} bytes (random data: 8.0; threshold {threshold} "
+                      "for this sample size)."),
+    "audit.entropy.hint": "Parts of the file are not encrypted; run the independent decryption check and report it.",
+    "audit.sqlcipher": ("SQLCipher {version} ({provider}); page size {page_size}; HMAC {hmac} ({hmac_alg}); raw "
+                        "256-bit key (no SQLCipher KDF)."),
+    "audit.sqlcipher.hint": "The database is not using SQLCipher 4 defaults; report this build as a bug.",
+    "audit.wal": ("journal mode {journal}; vault.db-wal {size} bytes ({frames} frames, encrypted like the "
+                  "database); vault.db-shm {shm} (WAL index only: page numbers and checksums, no content)."),
+    "audit.wal.hint": "Reopen the vault; Confidant sets WAL mode on every connection.",
+    "audit.how_master_key": "the unlocked vault's master key",
+    "audit.how_passphrase": "the passphrase (Argon2id → AES-GCM unwrap → HKDF)",
+    "audit.keys_differ": ("Argon2id + AES-256-GCM with the documented parameters did not give the vault's "
+                          "master key."),
+    "audit.keys_differ.hint": "The key file does not follow docs/SECURITY.md; report this as a bug.",
+    "audit.keys_same": ("Argon2id (argon2-cffi, parameters from vault.json) and AES-256-GCM (cryptography) with "
+                        "the documented associated data unwrap the same 256-bit master key the app uses."),
+    "audit.pages": ("Key derived from {how} with HKDF-SHA256 (info '{info}', salt = vault id). Using only the "
+                    "cryptography library: {ok} of {pages} pages of vault.db passed HMAC-SHA512 (page + IV + "
+                    "little-endian page number; key PBKDF2-HMAC-SHA512, salt XOR 0x3a, 2 rounds); page 1 "
+                    "decrypted with AES-256-CBC reads as an SQLite header (page size {page_size}, reserve "
+                    "{reserve}) and a b-tree page{page1}."),
+    "audit.page1_no": " — NO: {problem}",
+    "audit.pages_wal": "{ok} of {frames} WAL frames passed.",
+    "audit.pages_control": "Control: a key differing in one bit verified {pages} pages.",
+    "audit.pages_failing": "Pages failing: {pages}.",
+    "audit.pages.hint": ("Some pages are not standard SQLCipher 4 under the documented key: keep the file and "
+                         "report it."),
+    "audit.kdf_meets": "meets OWASP's Argon2id minimums ({minimum})",
+    "audit.kdf_below": "BELOW OWASP's Argon2id minimums (m=19456 KiB, t=2, p=1 or equivalent)",
+    "audit.keyfile": "format {format}; Argon2id t={t}, m={m} KiB ({mib} MiB), p={p}; {policy}; master key wrapped with {cipher}.",
+    "audit.keyfile.hint": ("Create a new vault with the default settings and move the interviews (or change the "
+                           "passphrase after raising the parameters)."),
+    "audit.no_secret": ("Fields: {fields}. Neither the master key nor the database key appears in any encoding "
+                        "(raw, hex, base64); the passphrase and recovery code are never stored."),
+    "audit.secret_found": "A key appears in vault.json in plaintext.",
+    "audit.secret_found.hint": "Treat the vault as exposed: create a new one and report this as a bug.",
+    # --- audit: deletions and retention (core/audit/erasure_checks.py) -------------------------
+    "audit.erase_rows": "rows still carry a deleted id: {tables}",
+    "audit.erase_withdrawn_left": "{n} packet(s) withdrawn by their researchers are still in the inbox",
+    "audit.erase_pending": "a deletion has not finished clearing old page copies from vault.db-wal",
+    "audit.erase_dirty_checks": "{n} deletion check(s) found pieces of the deleted data",
+    "audit.erase_unreadable": "some pages could not be decrypted for the free-space check",
+    "audit.erase_free_pages": "free pages not zeroed: {pages}",
+    "audit.erase_btree_pages": "free space inside pages not zeroed: {pages}",
+    "audit.erase_problems": "{problems}.",
+    "audit.erase_problems.hint": ("Run `confidant scrub` (it rebuilds the search index and clears the WAL), close "
+                                  "other Confidant windows, then run the audit again. If it still fails, report "
+                                  "it as a bug."),
+    "audit.erase_clean": ("The security log records {interviews} deleted or withdrawn interview(s) and {takes} "
+                          "deleted take(s), and {withdrawn} packet(s) withdrawn at this coordinator (tombstones "
+                          "only); {verified} deletion(s) were checked right after by decrypting every page and WAL "
+                          "frame and looking for their codes, names, phrases and audio. Now: no table holds any of "
+                          "their ids; of {pages} pages, {free} free page(s) and the free space of {btree} b-tree "
+                          "page(s) decrypt (cryptography, not SQLCipher) to zeros."),
+    "audit.retention_past": ("{rule} The audio of {n} interview(s) ({takes} take(s)) is past that date; the "
+                             "oldest was due {oldest}. Interview ids: {ids}."),
+    "audit.retention_past.hint": ("Run `confidant retention apply` (or Settings → Retention → Delete the audio "
+                                  "now)."),
+    "audit.retention_none_past": "{rule} {n} interview(s) have a date; none is past it.",
+    "retention.part_signoff": "{days} day(s) after sign-off",
+    "retention.part_receipt": "{days} day(s) after the coordinator confirms receipt",
+    "retention.or": " or ",
+    "retention.rule": "Audio is deleted {parts}, whichever comes first.",
+    "retention.no_rule": "No retention rule: audio is kept until you delete it.",
+    # --- audit: plaintext, logs, configuration (core/audit/vault_audit.py) ---------------------
+    "audit.kind.transcript_phrase": "transcript phrase",
+    "audit.kind.participant_code": "participant code",
+    "audit.kind.protected_name": "protected name",
+    "audit.kind.workplace_name": "workplace name",
+    "audit.kind.raw_audio": "raw audio",
+    "audit.kind.raw_audio_pcm16": "raw audio (PCM16)",
+    "audit.kind.raw_audio_float32": "raw audio (float32)",
+    "audit.kind.key_material": "key material",
+    "audit.kind.wav_header": "WAV header",
+    "audit.kind.flac_header": "FLAC header",
+    "audit.kind.ogg_header": "OGG header",
+    "audit.not_scanned": " (not scanned: {folders})",
+    "audit.software_not_scanned": (" ({n} folder(s) of installed software under the temp folders, such as "
+                                   "virtualenvs and package metadata, were not scanned; listed in the JSON facts)"),
+    "audit.and_more_files": "; and {n} more (all in the JSON report's facts)",
+    "audit.plaintext_found": "Found in {n} file(s): {listed}. Scanned {files} files ({mib} MiB) in {where}.",
+    "audit.plaintext_found.hint": ("Securely delete the listed files (they hold interview content outside the "
+                                   "vault), then run the audit again. If Confidant wrote them, report it as a bug."),
+    "audit.vault_empty": "no vault content (the vault is empty)",
+    "audit.plaintext_clean": ("Scanned {files} files ({mib} MiB) in {where} for {looked_for}, key material and "
+                              "WAV/FLAC/OGG headers: nothing found."),
+    "audit.not_scannable": "{n} file(s) could not be scanned: {files}",
+    "audit.not_scannable.hint": "Check those files by hand or free them and re-run.",
+    "audit.no_recordings": ("No recordings in this vault, so raw audio could not be searched for (audio file "
+                            "headers were still searched)."),
+    "audit.no_recordings.hint": "Run the audit again after the first recording.",
+    "audit.raw_audio_clean": ("Windows of loud samples from {n} recording(s) were searched for as 16-bit PCM and "
+                              "32-bit float: not found outside the vault."),
+    "audit.raw_audio_see": "See 'No plaintext on disk' for the files.",
+    "audit.delete_listed.hint": "Securely delete the listed files.",
+    "audit.chain_ok": "{n} entries; every hash links to the one before and the head stored in the vault matches.",
+    "audit.chain_broken": "The chain is broken: {problem}.",
+    "audit.chain_broken.hint": "Keep this vault as evidence and tell your coordinator or privacy reviewer.",
+    "audit.log_clean": ("Events: {events}. Details hold ids and counts; no participant code, name or transcript "
+                        "phrase appears in them."),
+    "audit.log_leaks": "Entries {entries} contain content.",
+    "audit.log_leaks.hint": "Report this as a bug; the log must hold ids and counts only.",
+    "audit.failed_unlocks": "{n} wrong passphrase or recovery code attempt(s) recorded in the security log.",
+    "audit.failed_unlocks.hint": "If these were not you, change your passphrase and keep the laptop with you.",
+    "audit.no_logs": ("No log files were found in the app's folders (Confidant logs ids, counts and timings to "
+                      "the terminal only)."),
+    "audit.logs_found": "Scanned {n} log file(s); content found in: {paths}.",
+    "audit.logs_clean": "Scanned {n} log file(s); no transcript text, codes, names or keys.",
+    "audit.logs_found.hint": "Delete the listed logs and report which program wrote them.",
+    "audit.autolock": "The app locks the vault after {minutes} minutes without use ({source}).",
+    "audit.autolock.hint": "Set auto-lock to {minutes} minutes or less in Settings → General.",
+    "audit.recovery_code": "A recovery code was created and shown once; vault.json holds the master key wrapped under it.",
+    "audit.no_recovery_code": "This vault has no recovery code.",
+    "audit.no_recovery_code.hint": ("Without a recovery code a forgotten passphrase loses every interview; create "
+                                    "a new vault."),
+    "audit.coordinator_vault": "Coordinator vault; {n} other recipient(s).",
+    "audit.no_recipients": "No coordinator has been added, so nothing can be shared yet.",
+    "audit.no_recipients.hint": "Add your coordinator's key and compare its fingerprint words with them by phone.",
+    "audit.recipients": ("Packets are sealed to {n} recipient(s): {listed}. Compare these fingerprints with your "
+                         "coordinators'."),
+    # --- audit: a packet (core/audit/packet_audit.py) ------------------------------------------
+    "audit.masked": "{masked} ({n} chars)",
+    "audit.rejected": "Rejected ({code}): {reason}.",
+    "audit.not_a_packet": "Not a readable packet ({code}): {reason}.",
+    "audit.ask_again.hint": "Ask the sender for the file again.",
+    "audit.ask_sender.hint": "Do not import it; ask the sender.",
+    "audit.header_withdrawal": "a withdrawal notice (spec §11)",
+    "audit.header_corrects": "corrects {packet}",
+    "audit.header_corrects_nothing": "corrects nothing",
+    "audit.outer_header": ("Format version {version}; random packet id {packet_id}; day made {day}; device "
+                           "fingerprint {device}…; payload {size} bytes, SHA-256 {sha}…; {what}. No participant "
+                           "code, site, name, guide or interview date."),
+    "audit.unfinished": ("The audit could not finish: an internal error ({kind}) while reading this packet's "
+                         "contents."),
+    "audit.unfinished.hint": ("Do not import this packet; ask the sender to export it again, and report the "
+                              "problem."),
+    "audit.not_age": "The payload does not start with the age v1 header.",
+    "audit.not_age.hint": "Do not open this packet; ask the sender to export it again.",
+    "audit.age": ("{header}-byte header, {signature}-byte Ed25519 signature, then a standard age v1 file for "
+                  "{recipients} X25519 recipient(s) (the number of recipients is visible); {size} bytes of "
+                  "ciphertext{runs}"),
+    "audit.age_no_runs": " with no readable text runs.",
+    "audit.age_runs": " with {n} readable run(s) of 12+ characters.",
+    "audit.age.hint": "Readable text in ciphertext is very unlikely; check the file with the `age` command.",
+    "audit.signed": "Signed by enrolled device {device}…; the Ed25519 signature and the payload hash verify.",
+    "audit.no_device_keys": "No enrolled device keys were given, so the signature was not checked.",
+    "audit.no_device_keys.hint": "Run it in the coordinator's vault, or pass the researcher's device key.",
+    "audit.no_identity": "No coordinator identity was given, so the payload was not opened.",
+    "audit.no_identity.hint": "Pass --identity KEYFILE to check what is inside.",
+    "audit.hash_differs": "The payload does not match the header's hash.",
+    "audit.cannot_decrypt": "The identity cannot decrypt it ({kind}).",
+    "audit.cannot_decrypt.hint": "Use the coordinator identity this packet was sealed to.",
+    "audit.payload_files": "Payload files: {files}.",
+    "audit.payload_audio": "Payload files: {files}. Audio found: {audio}.",
+    "audit.payload_audio.hint": "Audio must never leave the researcher's laptop; report this packet.",
+    "audit.where_segment": "segment {index}",
+    "audit.where_memo": "memo {index}",
+    "audit.type.person": "PERSON",
+    "audit.type.phone": "PHONE",
+    "audit.type.email": "EMAIL",
+    "audit.type.address": "ADDRESS",
+    "audit.type.location": "LOCATION",
+    "audit.finding": "{where}: {type} {masked} (score {score})",
+    "audit.deid_findings": ("{n} passage(s) in {texts} segment(s)/memo(s) still look like personal details "
+                            "(masked): {shown}."),
+    "audit.deid_findings.hint": ("Check each with the researcher; if it identifies someone, they correct the "
+                                 "redactions, sign off again and send a packet that supersedes this one."),
+    "audit.deid_clean": ("The PII recognizers found no name, phone, email or address in {texts} segment(s)/memo(s) "
+                         "(placeholders such as [PERSON 1] excluded)."),
+    # --- the command line: `confidant audit` (core/cli/audit_cmds.py) ---------------------------
+    "cli.audit_what_to_do": "       what to do: {text}",
+    "cli.audit_overall": "Overall: {status} ({passed} pass, {warned} warn, {failed} fail)",
+}
