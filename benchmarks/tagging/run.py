@@ -15,7 +15,8 @@ The test split is never used for choosing anything (``--tune`` reads dev only).
 
 ``--data DIR`` scores another set written the same way (every file, whatever its split) and
 prints only totals, so a held-out set can be scored without anyone reading it; ``--fit``
-refits the question scorer used without markers on the dev splits (decision 0180).
+refits the question scorer used without markers on every set in FIT_SETS, after a
+leave-one-interview-out table over them (decisions 0180, 0205).
 
 ``--language es`` runs the Spanish set (data-es/, the Spanish guide) written the same way:
     .venv/bin/python benchmarks/tagging/run.py --language es --split dev --no-timing
@@ -201,51 +202,67 @@ def asking_blocks(cases: list[Case], guide, emb) -> list[tuple]:
     return out
 
 
-def fit_asking(thresholds=(0.05, 0.075, 0.1, 0.15, 0.2, 0.3), backs=(0.05, 0.1, 0.2)) -> None:
-    """Fit the asking scorer on the dev splits of both languages (decision 0180).
+# Every labelled set the question scorer may learn from (decision 0205): (language, folder).
+FIT_SETS = (("en", DATA), ("en", DATA.with_name("data-blind") / "en"),
+            ("es", DATA.with_name("data-es")), ("es", DATA.with_name("data-blind") / "es"))
 
-    First leave-one-interview-out on dev (each held-out interview scored by weights fit on
-    every other dev interview, both languages) for the threshold grid, then the weights from
-    all dev interviews, written to core/tagging/asking_weights.py. The test split is not read.
+
+def fit_asking(thresholds=(0.05, 0.075, 0.1, 0.15), backs=(0.1, 0.2, 0.3, 0.5)) -> None:
+    """Fit the asking scorer on every labelled set, both languages (decisions 0180, 0205).
+
+    First leave-one-interview-out over all of them (each interview scored by weights fit on
+    every other interview of every set) for the threshold grid and the per-set table, then the
+    weights from all interviews, written to core/tagging/asking_weights.py. A held-out set
+    scored with ``--data`` must not be in FIT_SETS.
     """
     from core.tagging import asking
-    sets = {}
-    for lang, (data, guide_file, _) in SETS.items():
-        guide = load_guide((default_guides_dir() / guide_file).read_text(encoding="utf-8"))
-        rng = random.Random(20240611)
-        dev = [c for c in (build_case(p, rng) for p in sorted(data.glob("*.yaml"))) if c.split == "dev"]
-        from core.tagging.embed import embedder_for
+    from core.tagging.embed import embedder_for
+    cases, blocks = [], []
+    for lang, folder in FIT_SETS:
+        guide = load_guide((default_guides_dir() / SETS[lang][1]).read_text(encoding="utf-8"))
         emb = embedder_for(lang)
-        sets[lang] = (guide, dev, emb, asking_blocks(dev, guide, emb))
+        rng = random.Random(20240611)
+        found = [build_case(p, rng) for p in sorted(folder.glob("*.yaml"))]
+        name = f"{lang}/{folder.parent.name if folder.name == lang else folder.name}"
+        cases.extend((name, c, guide, emb) for c in found)
+        blocks.extend(asking_blocks(found, guide, emb))
     saved = (asking.QUESTION_WEIGHTS, asking.NONE_WEIGHTS, asking.PLACE_THRESHOLD, asking.BACK_PENALTY)
     scores: dict[tuple[float, float], dict[str, list[int]]] = {}
-    for lang, (guide, dev, emb, blocks) in sets.items():
-        others = [b for other, v in sets.items() if other != lang for b in v[3]]
-        for k, case in enumerate(dev):
-            asking.QUESTION_WEIGHTS, asking.NONE_WEIGHTS = asking.fit(
-                [b for i, b in enumerate(blocks) if i != k] + others)
-            for thr in thresholds:
-                for back in backs:
-                    asking.PLACE_THRESHOLD, asking.BACK_PENALTY = thr, back
-                    r, n = word_accuracy(case, align_by_wording(case.segments, guide, emb).segments)
-                    acc = scores.setdefault((thr, back), {}).setdefault(lang, [0, 0])
-                    acc[0] += r
-                    acc[1] += n
+    started = time.monotonic()
+    for k, (name, case, guide, emb) in enumerate(cases):
+        asking.QUESTION_WEIGHTS, asking.NONE_WEIGHTS = asking.fit([b for i, b in enumerate(blocks) if i != k])
+        for thr in thresholds:
+            for back in backs:
+                asking.PLACE_THRESHOLD, asking.BACK_PENALTY = thr, back
+                r, n = word_accuracy(case, align_by_wording(case.segments, guide, emb).segments)
+                acc = scores.setdefault((thr, back), {}).setdefault(name, [0, 0])
+                acc[0] += r
+                acc[1] += n
     asking.QUESTION_WEIGHTS, asking.NONE_WEIGHTS, asking.PLACE_THRESHOLD, asking.BACK_PENALTY = saved
-    print("leave-one-interview-out on dev, alignment without markers (answer words right):")
-    for (thr, back), by_lang in scores.items():
-        cells = "  ".join(f"{lang} {r / max(1, n):.3f}" for lang, (r, n) in by_lang.items())
-        print(f"  threshold {thr:<5} back {back:<4} {cells}")
-    qw, nw = asking.fit([b for v in sets.values() for b in v[3]])
+    print(f"leave-one-interview-out over {len(cases)} interviews ({time.monotonic() - started:.0f} s), "
+          "alignment without markers (answer words right):")
+    for (thr, back), by_set in scores.items():
+        cells = "  ".join(f"{name} {r / max(1, n):.3f}" for name, (r, n) in by_set.items())
+        mean = sum(r / max(1, n) for r, n in by_set.values()) / len(by_set)
+        print(f"  threshold {thr:<5} back {back:<4} mean {mean:.3f}  {cells}")
+    table = [{"threshold": thr, "back": back, **{name: round(r / max(1, n), 4) for name, (r, n) in by_set.items()}}
+             for (thr, back), by_set in scores.items()]
+    RESULTS.with_name("tagging-fit.json").write_text(json.dumps(
+        {"leave_one_interview_out": table, "interviews": len(cases),
+         "chosen": {"threshold": asking.PLACE_THRESHOLD, "back": asking.BACK_PENALTY}}, indent=2) + "\n",
+        encoding="utf-8")
+    qw, nw = asking.fit(blocks)
     path = ROOT / "core" / "tagging" / "asking_weights.py"
     path.write_text(
         '"""Weights of ``core.tagging.asking`` (written by ``benchmarks/tagging/run.py --fit``).\n\n'
-        "Fit on the dev splits of benchmarks/tagging/data and data-es only.\n\"\"\"\n\n"
+        "Fit on every interview of " + ", ".join(f"benchmarks/tagging/{f.relative_to(DATA.parent)}"
+                                               for _, f in FIT_SETS)
+        + " (decision 0205).\n\"\"\"\n\n"
         + "".join(f"# {name}: {w:+.3f}\n" for name, w in zip(asking.QUESTION_FEATURES, qw))
         + f"QUESTION_WEIGHTS = {tuple(round(float(w), 4) for w in qw)!r}\n"
         + "".join(f"# {name}: {w:+.3f}\n" for name, w in zip(asking.NONE_FEATURES, nw))
         + f"NONE_WEIGHTS = {tuple(round(float(w), 4) for w in nw)!r}\n", encoding="utf-8")
-    print(f"weights from all dev interviews written to {path.relative_to(ROOT)}")
+    print(f"weights from all {len(cases)} interviews written to {path.relative_to(ROOT)}")
 
 
 def tune(dev: list[Case], guide, emb) -> None:

@@ -13,15 +13,21 @@ chooses among the guide's questions *and* "no guide question is asked here":
   the best other question for that unit (a paraphrase is recognised by standing out, not by
   an absolute cosine), and how far the question's place in the guide is from the unit's
   place in the transcript;
+* also (decision 0205): similarity to each sentence of a two-sentence question, to the
+  question's expected themes (definitions and example phrases: interviewers word questions
+  in the themes' words, "what's the hardest part"), shared content words with the question's
+  whole topic, and the guide's first question at the opening of the transcript;
 * for "none": how much the unit reads like asking (a '?', a question word, a short turn
-  followed by a long answer, the sentences around it), its best wording score, and whether
-  the transcript has any punctuation at all (unpunctuated transcripts hide the asking form).
+  followed by a long answer, the sentences around it), its best wording score, how many of
+  the transcript's questions lack a '?' (unpunctuated transcripts hide the asking form), and
+  (0205) whether it is a follow-up or off-guide chat: close in meaning and words to the answer
+  just given, far from every guide question and theme, or a turn of three words or fewer.
 
-The weights (``asking_weights.py``) are fit on the dev splits of the English and Spanish
-labelled sets only (``benchmarks/tagging/run.py --fit``), one set for both languages and both
-sentence models: the features are relative or already on one scale (``similarity_gain``).
-The probabilities feed the same Viterbi as before (skips cheap, going back costs); a placed
-question's probability is the confidence shown. Decision 0180.
+The weights (``asking_weights.py``) are fit on every labelled set of both languages
+(``benchmarks/tagging/run.py --fit``), one set for both languages and both sentence models:
+the features are relative or already on one scale (``similarity_gain``). The probabilities
+feed the same Viterbi as before (skips cheap, going back costs); a placed question's
+probability is the confidence shown. Decisions 0180, 0205.
 """
 
 from __future__ import annotations
@@ -34,22 +40,30 @@ from core.guide.model import Guide
 from core.tagging.align import similarity_gain
 from core.tagging.asking_weights import NONE_WEIGHTS, QUESTION_WEIGHTS
 from core.tagging.embed import Embedder
-from core.tagging.text import is_question_like
+from core.tagging.text import content_words, is_question_like, sentences
 from core.tagging.unmarked import answer_fit, asking_form, unmarked_scores
 
 # A question is placed where its probability beats this (Viterbi gain = p - threshold), and
-# going back to an earlier question costs this much (both chosen on the dev splits only).
-PLACE_THRESHOLD = 0.1
-BACK_PENALTY = 0.1
+# going back to an earlier question costs this much (both chosen by leave-one-interview-out
+# over every labelled set, decision 0205).
+PLACE_THRESHOLD = 0.075
+BACK_PENALTY = 0.3
 # How far ahead the answer after a unit is read for its length (units).
 FOLLOW_UNITS = 8
 # The whole answer (up to this many units) against each question's topic, besides 0034's 3.
 LONG_FIT_UNITS = 8
 
+# The first this share of a transcript is its opening, where the guide's first question sits.
+OPENING_SHARE = 0.1
+# How many units before a sentence are read as "the answer just given" (follow-up evidence).
+FOLLOW_BACK_UNITS = 4
+
 QUESTION_FEATURES = ("text", "probe", "best_rel", "wording", "wording_rel", "fit", "fit_rel",
-                     "pair", "pair_rel", "combined", "combined_rel", "order", "long_fit_rel")
+                     "pair", "pair_rel", "combined", "combined_rel", "order", "long_fit_rel",
+                     "theme", "theme_rel", "topic_words_rel", "opening")
 NONE_FEATURES = ("form", "question_mark", "question_like", "length", "answer_after",
-                 "asking_before", "asking_after", "best_wording", "plain", "plain_form", "bias")
+                 "asking_before", "asking_after", "best_wording", "plain", "plain_form", "bias",
+                 "follow_sim", "follow_words", "best_sim", "short")
 
 
 def _relative(x: np.ndarray) -> np.ndarray:
@@ -62,6 +76,46 @@ def _relative(x: np.ndarray) -> np.ndarray:
     return x - np.where(x >= best, second, best)
 
 
+def theme_texts(guide: Guide) -> list[list[str]]:
+    """Per question: its expected themes' definitions and example phrases (what an answer to it
+    talks about, so also how the interviewer may word it: "what's the hardest part" is the
+    barriers theme's own example)."""
+    out = []
+    for q in guide.questions():
+        texts: list[str] = []
+        for tid in q.themes:
+            theme = guide.theme(tid)
+            if theme is not None:
+                texts.extend([f"{theme.label}: {theme.description}", *theme.examples])
+        out.append(texts)
+    return out
+
+
+def _text_variants(text: str) -> list[str]:
+    spans = sentences(text)
+    return [text] + ([text[a:b] for a, b in spans] if len(spans) > 1 else [])
+
+
+def topic_words(guide: Guide) -> list[frozenset[str]]:
+    """Per question: the content words (stems) of its text, probes and expected themes."""
+    out = []
+    for q, themes in zip(guide.questions(), theme_texts(guide)):
+        out.append(frozenset(w for t in [q.text, *q.probes, *themes] for w in content_words(t)))
+    return out
+
+
+def _best_cosine(uv: np.ndarray, texts: Sequence[Sequence[str]], embedder: Embedder,
+                 gain: float) -> np.ndarray:
+    """(units, questions): the best cosine between a unit and any of a question's texts (-1 none)."""
+    flat = [(qi, t) for qi, ts in enumerate(texts) for t in ts]
+    out = np.full((len(uv), len(texts)), -1.0, dtype=np.float32)
+    if flat:
+        sims = gain * (uv @ embedder.encode([t for _, t in flat]).T)
+        for j, (qi, _t) in enumerate(flat):
+            out[:, qi] = np.maximum(out[:, qi], sims[:, j])
+    return out
+
+
 def question_features(texts: Sequence[str], uv: np.ndarray, wording: np.ndarray, fit: np.ndarray,
                       combined: np.ndarray, guide: Guide, embedder: Embedder,
                       long_fit: np.ndarray) -> np.ndarray:
@@ -69,13 +123,10 @@ def question_features(texts: Sequence[str], uv: np.ndarray, wording: np.ndarray,
     questions = guide.questions()
     n, m = len(texts), len(questions)
     gain = similarity_gain(embedder)
-    c_text = gain * (uv @ embedder.encode([q.text for q in questions]).T)
-    c_probe = np.full((n, m), -1.0, dtype=np.float32)
-    probes = [(qi, p) for qi, q in enumerate(questions) for p in q.probes]
-    if probes:
-        ps = gain * (uv @ embedder.encode([p for _, p in probes]).T)
-        for j, (qi, _p) in enumerate(probes):
-            c_probe[:, qi] = np.maximum(c_probe[:, qi], ps[:, j])
+    # A question written as two sentences ("Can you tell me about your job right now? What
+    # does a normal day look like?") is asked by either one: the best of the whole and each.
+    c_text = _best_cosine(uv, [_text_variants(q.text) for q in questions], embedder, gain)
+    c_probe = _best_cosine(uv, [q.probes for q in questions], embedder, gain)
     c_pair = c_text.copy()
     if n > 1:
         pair = uv[1:] + uv[:-1]
@@ -83,16 +134,34 @@ def question_features(texts: Sequence[str], uv: np.ndarray, wording: np.ndarray,
         tv = embedder.encode([q.text for q in questions])
         c_pair[1:] = np.maximum(c_pair[1:], gain * (pair @ tv.T))
     best = np.maximum(c_text, c_probe)
+    # The question's themes: their definitions and examples, as a paraphrase of the question.
+    c_theme = _best_cosine(uv, theme_texts(guide), embedder, gain)
+    # Shared content words with the question's whole topic (question, probes, themes).
+    topics = topic_words(guide)
+    unit_words = [frozenset(content_words(t)) for t in texts]
+    topic_hits = np.array([[min(3, len(w & tw)) / 3 for tw in topics] for w in unit_words],
+                          dtype=np.float32).reshape(n, m)
     # Interviews follow the guide roughly: how far the question's place in the guide is from
     # the unit's place in the transcript (both as fractions).
     order = -np.abs(np.arange(n)[:, None] / max(1, n - 1) - np.arange(m)[None, :] / max(1, m - 1))
+    # Interviews open with the guide's first question: near the start, it is the likely one.
+    opening = np.zeros((n, m), dtype=np.float32)
+    if m:
+        opening[:, 0] = np.arange(n) / max(1, n - 1) < OPENING_SHARE
     return np.stack([c_text, c_probe, _relative(best), wording, _relative(wording), fit,
                      _relative(fit), c_pair, _relative(c_pair), combined, _relative(combined),
-                     order, _relative(long_fit)], axis=2).astype(np.float32)
+                     order, _relative(long_fit), c_theme, _relative(c_theme),
+                     _relative(topic_hits), opening], axis=2).astype(np.float32)
 
 
-def none_features(texts: Sequence[str], wording: np.ndarray) -> np.ndarray:
-    """(units, len(NONE_FEATURES)): how much each unit does *not* read like a guide question."""
+def none_features(texts: Sequence[str], wording: np.ndarray, uv: np.ndarray | None = None,
+                  best_sim: np.ndarray | None = None, gain: float = 1.0) -> np.ndarray:
+    """(units, len(NONE_FEATURES)): how much each unit does *not* read like a guide question.
+
+    Besides the asking form: a follow-up ("And the driving isn't paid?") is about the answer
+    just given (close to it in meaning and words) and far from every guide question and theme
+    (``best_sim``); so is off-guide chat.
+    """
     n = len(texts)
     form = np.array([asking_form(t) for t in texts], dtype=np.float32)
     n_words = np.array([len(t.split()) for t in texts], dtype=np.float32)
@@ -107,9 +176,29 @@ def none_features(texts: Sequence[str], wording: np.ndarray) -> np.ndarray:
     before = np.concatenate(([0.0], form[:-1])) if n else form
     next_ = np.concatenate((form[1:], [0.0])) if n else form
     best = wording.max(axis=1) if wording.shape[1] else np.zeros(n, dtype=np.float32)
-    plain = np.full(n, 0.0 if any("?" in t for t in texts) else 1.0, dtype=np.float32)
+    # How unpunctuated the transcript's questions are: the share of asking-form units
+    # without a '?' (a whole plain transcript is 1; a few questions typed without one count).
+    asking_units = form >= 0.9
+    plain = np.full(n, float(1.0 - marks[asking_units].mean()) if asking_units.any() else 1.0,
+                    dtype=np.float32)
+    follow_sim = np.zeros(n, dtype=np.float32)
+    follow_words = np.zeros(n, dtype=np.float32)
+    unit_words = [frozenset(content_words(t)) for t in texts]
+    for u in range(1, n):
+        prev = [v for v in range(max(0, u - FOLLOW_BACK_UNITS), u) if form[v] < 0.9]
+        if not prev:
+            continue
+        if uv is not None:
+            mean = uv[prev].sum(axis=0)
+            mean /= max(float(np.linalg.norm(mean)), 1e-6)
+            follow_sim[u] = gain * float(uv[u] @ mean)
+        said = frozenset().union(*(unit_words[v] for v in prev))
+        if unit_words[u]:
+            follow_words[u] = len(unit_words[u] & said) / len(unit_words[u])
+    best_any = best_sim if best_sim is not None else np.zeros(n, dtype=np.float32)
     return np.stack([form, marks, like, np.minimum(n_words, 40) / 20, np.log1p(after) / 3,
-                     before, next_, best, plain, plain * form, np.ones(n, dtype=np.float32)],
+                     before, next_, best, plain, plain * form, np.ones(n, dtype=np.float32),
+                     follow_sim, follow_words, best_any, (n_words <= 3).astype(np.float32)],
                     axis=1).astype(np.float32)
 
 
@@ -122,8 +211,11 @@ def features(texts: Sequence[str], speakers: Sequence[str], wording: np.ndarray,
     # 0034's score as the scorer was fit on it: no speakers (the labelled sets carry none).
     combined = unmarked_scores(texts, [""] * len(texts), wording, uv, guide, embedder)
     long_fit = answer_fit(uv, form, guide, embedder, units=LONG_FIT_UNITS)
-    return (question_features(texts, uv, wording, fit, combined, guide, embedder, long_fit),
-            none_features(texts, wording))
+    qf = question_features(texts, uv, wording, fit, combined, guide, embedder, long_fit)
+    idx = {name: k for k, name in enumerate(QUESTION_FEATURES)}
+    best_sim = qf[:, :, [idx["text"], idx["probe"], idx["theme"]]].max(axis=(1, 2)) if qf.shape[1] \
+        else np.zeros(len(texts), dtype=np.float32)
+    return qf, none_features(texts, wording, uv, best_sim, similarity_gain(embedder))
 
 
 def probabilities(qf: np.ndarray, nf: np.ndarray, question_weights: np.ndarray,
@@ -153,31 +245,42 @@ def asked_probabilities(texts: Sequence[str], speakers: Sequence[str], wording: 
 
 
 def fit(blocks: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]], l2: float = 1.0,
-        steps: int = 3000, rate: float = 0.5) -> tuple[np.ndarray, np.ndarray]:
-    """Fit the weights by gradient descent on the multinomial log-likelihood (L2-penalised).
+        steps: int = 500) -> tuple[np.ndarray, np.ndarray]:
+    """Fit the weights on the multinomial log-likelihood (L2-penalised, L-BFGS).
 
     ``blocks``: per interview (question features, none features, gold) with gold[u] the
     question index asked in unit u, or -1 for none.
     """
+    from scipy.optimize import minimize
+
     fq, fn = len(QUESTION_FEATURES), len(NONE_FEATURES)
-    prepared = []
+    by_size: dict[int, list[tuple[np.ndarray, np.ndarray]]] = {}
     total = 0
     for qf, nf, gold in blocks:
         n, m, _ = qf.shape
         x = np.zeros((n, m + 1, fq + fn), dtype=np.float64)
         x[:, :m, :fq] = qf
         x[:, m, fq:] = nf
-        y = np.where(gold >= 0, gold, m)
-        prepared.append((x, x[np.arange(n), y].sum(axis=0)))
+        by_size.setdefault(m, []).append((x, np.where(gold >= 0, gold, m)))
         total += n
-    w = np.zeros(fq + fn)
-    for _ in range(steps):
-        grad = l2 * w
-        for x, picked in prepared:
+    stacked = []
+    for parts in by_size.values():  # one array per guide size: one product per step
+        x = np.concatenate([p[0] for p in parts])
+        y = np.concatenate([p[1] for p in parts])
+        stacked.append((x, x[np.arange(len(y)), y].sum(axis=0)))
+    scale = max(1, total)
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        value, grad = 0.5 * l2 * float(w @ w), l2 * w
+        for x, picked in stacked:
             s = x @ w
-            s -= s.max(axis=1, keepdims=True)
-            e = np.exp(s)
-            pr = e / e.sum(axis=1, keepdims=True)
-            grad += np.einsum("nm,nmf->f", pr, x) - picked
-        w -= rate * grad / max(1, total)
+            top = s.max(axis=1, keepdims=True)
+            e = np.exp(s - top)
+            z = e.sum(axis=1, keepdims=True)
+            value += float((np.log(z) + top).sum() - picked @ w)
+            grad = grad + np.einsum("nm,nmf->f", e / z, x) - picked
+        return value / scale, grad / scale
+
+    w = minimize(loss, np.zeros(fq + fn), jac=True, method="L-BFGS-B",
+                 options={"maxiter": steps}).x
     return w[:fq], w[fq:]

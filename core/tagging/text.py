@@ -72,7 +72,8 @@ def is_question_like(text: str) -> bool:
         # "como te decía" is a statement, "cómo te trata" a question: only the accent tells.
         raw = re.findall(r"[\w']+", text[:40].lower())
         return bool(raw) and raw[0] != first[0] or is_spanish_question(text)
-    return (bool(first) and first[0] in QUESTION_OPENERS) or is_spanish_question(text)
+    # "what's the hardest part for you": the opener is the word before the apostrophe.
+    return (bool(first) and first[0].split("'")[0] in QUESTION_OPENERS) or is_spanish_question(text)
 
 
 # Spanish marks every interrogative with an accent (qué, cómo...) and often puts it mid-way

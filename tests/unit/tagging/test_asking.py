@@ -49,7 +49,7 @@ def test_fit_learns_to_pick_the_question_that_stands_out():
         n, m = 30, 2
         qf = np.zeros((n, m, len(asking.QUESTION_FEATURES)), dtype=np.float32)
         nf = np.zeros((n, len(asking.NONE_FEATURES)), dtype=np.float32)
-        nf[:, -1] = 1.0
+        nf[:, asking.NONE_FEATURES.index("bias")] = 1.0
         gold = np.full(n, -1)
         for u in range(n):
             if u % 3 == 0:
