@@ -26,6 +26,10 @@ MORE_VOICES_COS = 0.75
 # two people of one meeting room 4.95 (dev4_room).
 MORE_VOICES_CLOSE_COS = 0.86
 MIN_SEPARATION = 4.7
+# Two heaps need windows to be seen as heaps: with few windows in 256 dimensions any split
+# looks separated (on 8 s live windows one reader came out as three voices). Each voice of
+# such a pair needs this many seconds of windows (6 s: 30 windows at the 200 ms hop).
+MIN_HEAP_S = 6.0
 MIN_SHARE = 0.04
 # Two fairly close voices (one person split in two: 0.89 seen on a read book with pauses)
 # count as two only if the windows sit clearly nearer their own voice (median margin:
@@ -125,13 +129,16 @@ def separation(x: np.ndarray, labels: np.ndarray, centroids: np.ndarray, i: int,
     return float(np.sqrt(2.0) * abs(a.mean() - b.mean()) / max(float(np.sqrt(a.var() + b.var())), 1e-8))
 
 
-def another_voice(x: np.ndarray, labels: np.ndarray, centroids: np.ndarray) -> bool:
-    """Past the expected number: every pair of voices clearly apart, or close but two heaps."""
+def another_voice(x: np.ndarray, labels: np.ndarray, centroids: np.ndarray, heap_min: int) -> bool:
+    """Past the expected number: every pair of voices clearly apart, or close but two heaps
+    of at least ``heap_min`` windows each."""
     if not distinct(x, labels, centroids, MORE_VOICES_CLOSE_COS):
         return False
     sims = centroids @ centroids.T
     k = len(centroids)
-    return all(sims[i, j] < MORE_VOICES_COS or separation(x, labels, centroids, i, j) >= MIN_SEPARATION
+    sizes = np.bincount(labels, minlength=k)
+    return all(sims[i, j] < MORE_VOICES_COS
+               or (min(sizes[i], sizes[j]) >= heap_min and separation(x, labels, centroids, i, j) >= MIN_SEPARATION)
                for i in range(k) for j in range(i + 1, k))
 
 
@@ -148,8 +155,8 @@ def distinct(x: np.ndarray, labels: np.ndarray, centroids: np.ndarray, max_cos: 
 
 
 def cluster(x: np.ndarray, *, k_fixed: int | None = None, k_range: tuple[int, int] = (1, 6),
-            expected: int = 2, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """Labels 0..k-1 for unit vectors ``x`` and the (k, d) unit centroids."""
+            expected: int = 2, seed: int = 0, hop_s: float = 0.2) -> tuple[np.ndarray, np.ndarray]:
+    """Labels 0..k-1 for unit vectors ``x`` (one window every ``hop_s``) and the (k, d) unit centroids."""
     n = len(x)
     if n == 0:
         return np.zeros(0, dtype=int), np.zeros((0, 256), dtype=np.float32)
@@ -165,9 +172,10 @@ def cluster(x: np.ndarray, *, k_fixed: int | None = None, k_range: tuple[int, in
     if k_fixed is not None:
         return _with_k(x, sub, vecs, k_fixed, seed)
     best = one if lo <= 1 else None
+    heap_min = int(np.ceil(MIN_HEAP_S / hop_s))
     for k in range(2, hi + 1):
         labels, centroids = _with_k(x, sub, vecs, k, seed)
-        if k <= lo or (distinct(x, labels, centroids) if k <= expected else another_voice(x, labels, centroids)):
+        if k <= lo or (distinct(x, labels, centroids) if k <= expected else another_voice(x, labels, centroids, heap_min)):
             best = (labels, centroids)
             continue
         break  # k voices would split someone: k - 1 it is

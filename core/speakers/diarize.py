@@ -201,7 +201,8 @@ def diarize(audio: np.ndarray, encoder: VoiceEncoder, options: DiarizeOptions | 
     del mels
     stage("encoder")
     lo, hi = max(1, opts.min_speakers), min(MAX_VOICES, max(opts.min_speakers, opts.max_speakers))
-    _labels, centroids = cluster(vectors, k_fixed=opts.n_speakers, k_range=(lo, hi), expected=opts.expected)
+    _labels, centroids = cluster(vectors, k_fixed=opts.n_speakers, k_range=(lo, hi), expected=opts.expected,
+                                hop_s=opts.step_frames / 100)
     stage("cluster")
     k = len(centroids)
     if k == 1:
