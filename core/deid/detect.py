@@ -20,7 +20,7 @@ from core.deid.findings import Finding, is_person_type
 from core.deid.names import NameMatcher, unlisted_people
 from core.deid.numbers import number_runs, tokens
 from core.deid.people import lexicon_people
-from core.deid.workplaces import workplace_phrases
+from core.deid.workplaces import attach_locators, listed_parts, sort_out, workplace_phrases
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ PRESIDIO_MIN_SCORE = 0.35
 # Which recognizer wins when two findings overlap: the most specific one.
 _PRIORITY = {"email": 10, "spoken_email": 10, "ssn": 9, "id_code": 9, "phone": 9, "spoken_phone": 9,
              "street_address": 8, "street_address_es": 8, "zip_code": 8, "po_box": 8, "id_number": 8, "exact_date": 7, "age_over_89": 7,
-             "name_list": 6, "workplace_list": 6, "name_list_cued": 5, "workplace_list_cued": 5,
+             "name_list": 6, "workplace_list": 6, "name_list_cued": 5, "workplace_list_cued": 5, "workplace_list_part": 5,
              "street_name": 4, "name_fuzzy": 4, "name_echo": 4, "workplace_phrase": 4, "named_cue": 3, "name_lexicon": 3, "presidio": 2, "given_name_list": 1}
 _STOP = {"i", "me", "my", "we", "you", "he", "she", "they", "it", "yeah", "okay", "ok", "um", "uh",
          "like", "so", "well", "the", "a", "oh", "mm", "hmm", "right", "no", "yes", "sir", "ma'am",
@@ -286,11 +286,13 @@ def detect(text: str, *, names: Iterable[str | tuple[str, str]] = (), workplaces
     found += _dates.dates(text)
     found += matcher.find(text)
     found += workplace_phrases(text)
+    found += listed_parts(text, [e.canonical for e in matcher.entities if e.entity_type == "WORKPLACE"])
     found += unlisted_people(text, language)
     found += lexicon_people(text, language)
     if use_presidio:
         found += _presidio_any_case(text, language if language in ("en", "es") else "en")
     from core.deid.addresses import join_places
-    result = with_echoes(text, join_places(text, _resolve(found)), known_people, language)
+    resolved = attach_locators(text, join_places(text, sort_out(text, _resolve(found))))
+    result = with_echoes(text, resolved, known_people, language)
     log.debug("detected %d findings (%d candidates) in %d chars", len(result), len(found), len(text))
     return result

@@ -76,3 +76,74 @@ def test_a_flat_number_said_alone_is_an_address(text, flat):
 @pytest.mark.parametrize("text", ["i rent an apartment two blocks away", "the apartment is small, two bedrooms"])
 def test_an_apartment_and_a_count_is_no_address(text):
     assert not [f for f in detect(text, use_presidio=False) if f.entity_type == "ADDRESS"]
+
+
+# --- workplaces: listed names said in part, locators, what is not a workplace (decision 0196) ---
+def _workplaces(text: str, listed: list[str], presidio: bool = False) -> list[str]:
+    return [f.text for f in detect(text, workplaces=listed, use_presidio=presidio) if f.entity_type == "WORKPLACE"]
+
+
+@pytest.mark.parametrize(("text", "listed", "said"), [
+    ("i'm a package car driver, for UPS, out of the hub", "UPS Customer Center San Leandro", "UPS"),
+    ("so you're a home care worker with IHSS, right", "San Francisco IHSS Public Authority", "IHSS"),
+    ("i work at the del monte plant in the summer", "Del Monte Foods Plant 4", "del monte plant"),
+    ("the site is the airport, oakland airport, terminal two", "Oakland International Airport", "oakland airport"),
+    ("i work for SP plus, we do the garage", "SP+ Parking", "SP plus"),
+    ("he's been at macy's since the nineties", "Serramonte Center Macy's", "macy's"),
+    ("en un centro de cuido, semillitas, que está por la escuela", "Centro de Cuido Semillitas", "semillitas"),
+])
+def test_a_listed_workplace_said_by_its_code_brand_or_head(text, listed, said):
+    assert said in _workplaces(text, [listed])
+
+
+def test_a_listed_code_in_lower_case_needs_a_workplace_cue():
+    assert not _workplaces("it has its ups and downs, you know", ["UPS Customer Center San Leandro"])
+    assert "ups" in _workplaces("i drive for ups now", ["UPS Customer Center San Leandro"])
+
+
+@pytest.mark.parametrize(("text", "listed", "span"), [
+    ("i was at the fairmont in san jose for five years", "Fairmont San Jose", "fairmont in san jose"),
+    ("la amazon de tracy, no, perdón", "Amazon Tracy", "amazon de tracy"),
+    ("so i'm at macy's, the macy's at serramonte. cosmetics", "Serramonte Center Macy's", "macy's at serramonte"),
+])
+def test_a_workplace_and_its_town_are_one_name(text, listed, span):
+    assert span in _workplaces(text, [listed])
+
+
+def test_a_town_cut_from_a_listed_name_is_a_place_note():
+    found = detect("cheesecake factory, the one in walnut creek. that was corporate",
+                   workplaces=["Cheesecake Factory Walnut Creek"], use_presidio=False)
+    assert ("LOCATION", "walnut creek") in [(f.entity_type, f.text) for f in found]
+    # A listed name that starts with a town is the workplace ("Costura Mariposa" is "mariposa").
+    assert "mariposa" in _workplaces("r: en mariposa, como 3 años", ["Costura Mariposa"])
+
+
+@pytest.mark.parametrize(("text", "listed"), [
+    ("q: so you work in the call center a: yeah", "Comcast call center Livermore"),
+    ("my first check was like two hundred dollars", "Dollar General"),
+    ("tengo siete años en el car wash", "Sparkle Car Wash"),
+])
+def test_kind_words_and_amounts_are_not_the_listed_workplace(text, listed):
+    assert not _workplaces(text, [listed])
+
+
+@pytest.mark.parametrize("text", [
+    "estoy en el área de empaque, empacamos las pechugas", "antes estuve en la línea de corte",
+    "le rezo a la virgen de san juan antes de ir", "i'm taking english at the adult school on tuesdays",
+    "at the university in davis. i'm very proud",
+])
+def test_a_noun_phrase_with_de_or_in_is_no_workplace(text):
+    assert not _workplaces(text, [])
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("yo trabajé en el costco de shattuck dos años", "costco de shattuck"),
+    ("antes estaba en la marriott del centro", "marriott del centro"),
+])
+def test_a_brand_and_its_spanish_locator_are_still_a_workplace(text, span):
+    assert span in _workplaces(text, [])
+
+
+def test_working_world_acronyms_are_not_employers(presidio):
+    for text in ("the CDL school is expensive, like five grand", "the trucks don't have AC in september"):
+        assert not [w for w in _workplaces(text, [], presidio=True) if w in ("CDL", "AC")]
