@@ -204,4 +204,72 @@ OUTPUT_TEXTS: dict[str, str] = {
     # --- the command line: `confidant audit` (core/cli/audit_cmds.py) ---------------------------
     "cli.audit_what_to_do": "       what to do: {text}",
     "cli.audit_overall": "Overall: {status} ({passed} pass, {warned} warn, {failed} fail)",
+    # --- lifecycle: reminders (core/lifecycle/backup.py) ----------------------------------------
+    "lifecycle.no_backup_yet": ("Nothing in this vault has been backed up yet. Back up to a USB stick so a lost or "
+                                "broken laptop does not lose these interviews."),
+    "lifecycle.last_backup_old": "The last backup was {days} days ago. Back up now to keep the newer interviews safe.",
+    # --- the coordinator's inbox: why each copy got its verdict (core/coordinator) ------------
+    "inbox.internal_error": ("Confidant could not check or store it (an internal error: {kind}); nothing from it "
+                             "was kept"),
+    "inbox.already_imported": "already imported on {day}; nothing changed",
+    "inbox.id_conflict": "a different packet from this device with this id was imported on {day}; keeping that one",
+    "inbox.claim_ignored": "it claims to replace {packet}, which came from another device; the claim is ignored",
+    "inbox.claims_ignored": "; ignored {n} claim(s) from other devices to replace it",
+    "inbox.history": "kept as history: packet {packet} already replaced it{noted}",
+    "inbox.new": "new interview, stored and counted{noted}",
+    "inbox.claims_other_device": "it claims to replace {packet}, which came from another device",
+    "inbox.rival": "it replaces {packet}, which packet {rival} already replaces",
+    "inbox.replaces_missing": "replaces {packet}, which has not arrived; it will be kept as history{noted}",
+    "inbox.already_replaced": "it replaces {packet}, which was already replaced by {by}",
+    "inbox.replaces": "replaces {packet} (kept as history){noted}",
+    "inbox.still_held": "still in quarantine: its device is not enrolled",
+    "inbox.quarantine_full": ("not kept: quarantine is full for devices that are not enrolled ({mine} packets from "
+                              "this device, {everyone} in all); enrol the device or purge quarantine (`confidant "
+                              "coordinator quarantine purge`), then import it again"),
+    "inbox.held": "held in quarantine: {reason}",
+    "inbox.quarantine_no_room": ("not kept: quarantine has no room for the sealed file of another device that is "
+                                 "not enrolled; enrol the device, then import it again"),
+    "inbox.held_header_only": ("held in quarantine, header only: {reason}; leave the file where it is until the "
+                               "device is enrolled"),
+    "inbox.file_gone": ("still in quarantine: only its header was kept and its file is no longer where it was; "
+                        "import the file again"),
+    "inbox.withdrawn_before": "its researcher withdrew this interview on {day}; nothing from it is kept",
+    "inbox.withdraw_other_device": ("it withdraws packets that another device sent; only the device that sent a "
+                                    "packet can withdraw it"),
+    "inbox.withdrawal_again": "this withdrawal was applied before; nothing changed",
+    "inbox.erased": "erased {n} packet(s) and everything from them",
+    "inbox.will_refuse": "{n} not arrived yet will be refused",
+    "inbox.ignored_other_devices": "ignored {n} packet id(s) sent by other devices",
+    "inbox.other_study": ("it belongs to a study this coordinator vault did not make; open the vault of that study "
+                          "to import it"),
+    "inbox.verdict.imported": "added",
+    "inbox.verdict.already_imported": "already here (nothing changed)",
+    "inbox.verdict.superseded": "added, replacing an older copy",
+    "inbox.verdict.withdrawn": "withdrawal applied: that interview was erased here",
+    "inbox.verdict.conflict": "NOT added: conflicts with a copy already here",
+    "inbox.verdict.quarantined": "held back: from a laptop you have not enrolled yet",
+    "inbox.verdict.rejected": "NOT added",
+    "devices.count_imported": "{n} imported",
+    "devices.count_superseded": "{n} superseded",
+    # --- quotes: the kinds of detail a quote is flagged for (core/reports/quote_screen.py) ------
+    "quotes.kind.job_title": "rare job title",
+    "quotes.kind.unique": "one of a kind",
+    "quotes.kind.tenure": "length of service",
+    "quotes.kind.event": "named event",
+    "quotes.kind.day_time": "day or time",
+    "quotes.kind.role_placeholder": "placeholder next to a role",
+    "inbox.short.imported": "imported",
+    "inbox.short.already_imported": "already_imported",
+    "inbox.short.superseded": "superseded",
+    "inbox.short.withdrawn": "withdrawn",
+    "inbox.short.conflict": "conflict",
+    "inbox.short.quarantined": "quarantined",
+    "inbox.short.rejected": "rejected",
+    "inbox.count.imported": "{n} imported",
+    "inbox.count.already_imported": "{n} already imported",
+    "inbox.count.superseded": "{n} superseded",
+    "inbox.count.withdrawn": "{n} withdrawn",
+    "inbox.count.conflict": "{n} conflict",
+    "inbox.count.quarantined": "{n} quarantined",
+    "inbox.count.rejected": "{n} rejected",
 }

@@ -26,7 +26,7 @@ import sys
 from pathlib import Path
 
 import core
-from core.errors import CoreError, Msg
+from core.errors import CoreError, Join, Msg
 
 # The languages Confidant speaks (the interface and core's messages).
 LANGUAGES = ("en", "es")
@@ -148,7 +148,7 @@ def localise_error(exc: CoreError, language: str, *, desktop: bool = False) -> t
     return message, hint
 
 
-def render(msg: Msg, language: str) -> str:
+def render(msg: Msg | Join, language: str) -> str:
     """A message with an id, in ``language`` (English where no translation exists)."""
     return msg.render(catalogue(language))
 

@@ -16,6 +16,7 @@ import logging
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
@@ -37,6 +38,12 @@ def interface_language() -> str:
     exactly the translator installed, whatever the locale says.
     """
     return QCoreApplication.translate("language", "en") or "en"
+
+
+def say(msg: Any) -> str:
+    """A core message with an id (``Msg`` or ``Join``) in the interface's language."""
+    from core.messages import catalogue
+    return str(msg.render(catalogue(interface_language())))
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from core.errors import CoreError, InvalidInput, Msg
+from core.errors import CoreError, InvalidInput, Join, Msg
 from core.jobs import Progress
 from core.vault.location import default_vault_dir
 
@@ -28,13 +28,13 @@ def language() -> str:
     return _language
 
 
-def say(msg: Msg, *, err: bool = False) -> None:
+def say(msg: Msg | Join, *, err: bool = False) -> None:
     """Print a message with an id in the person's language (stderr when ``err``)."""
     from core.messages import render
     print(render(msg, _language), file=sys.stderr if err else sys.stdout)
 
 
-def text_of(msg: Msg) -> str:
+def text_of(msg: Msg | Join) -> str:
     """A message with an id as text in the person's language (for words inside a line)."""
     from core.messages import render
     return render(msg, _language)

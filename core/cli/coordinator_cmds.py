@@ -228,16 +228,17 @@ def _confirm(words: str) -> bool:
 
 
 def _print_results(results: list[Any]) -> None:
+    from core.coordinator.inbox import verdict_short
     for r in results:
         name = Path(r.path).name if r.path else "-"
         pid = r.packet_id[:12] if r.packet_id else "-"
-        print(f"{r.verdict:<17} {pid:<12}  {name}: {r.reason}")
+        print(f"{text_of(verdict_short(r.verdict)):<17} {pid:<12}  {name}: {r.reason_in(language())}")
 
 
 def _summary_line(results: list[Any]) -> str:
-    from core.coordinator.inbox import summarize
+    from core.coordinator.inbox import counted, summarize
     counts = summarize(results)
-    return ", ".join(f"{n} {verdict.replace('_', ' ')}" for verdict, n in counts.items()) or text_of(Msg("cli.coord_no_packets"))
+    return text_of(counted(counts)) if counts else text_of(Msg("cli.coord_no_packets"))
 
 
 def cmd_enrol(args: argparse.Namespace) -> int:
@@ -264,7 +265,7 @@ def cmd_enrol(args: argparse.Namespace) -> int:
 
 
 def cmd_devices(args: argparse.Namespace) -> int:
-    from core.coordinator.devices import list_devices
+    from core.coordinator.devices import list_devices, packet_counts_message
     with open_vault(args) as vault:
         devices = list_devices(vault)
     rows: list[dict[str, Any]] = [{"label": d.label, "fingerprint": d.fingerprint, "words": d.words,
@@ -275,7 +276,8 @@ def cmd_devices(args: argparse.Namespace) -> int:
     if not rows:
         say(Msg("cli.coord_no_devices"))
     for r in rows:
-        counts = ", ".join(f"{n} {s}" for s, n in sorted(r["packets"].items())) or text_of(Msg("cli.coord_no_packets_yet"))
+        counts = (text_of(packet_counts_message(dict(sorted(r["packets"].items())))) if r["packets"]
+                  else text_of(Msg("cli.coord_no_packets_yet")))
         print(f"{r['label']}\n  {r['fingerprint']}\n  {words_block(r['words'])}\n  {counts}")
     return 0
 

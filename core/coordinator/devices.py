@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.coordinator.inbox import Importer, ImportResult, require_coordinator
-from core.errors import InvalidInput, Msg
+from core.errors import InvalidInput, Join, Msg
 from core.packets.format import DEVICE_KEY_PREFIX
 from core.packets.keys import (
     decode_device_key,
@@ -75,6 +75,20 @@ def enrol(vault: Vault, public_key_text_or_path: str | Path, label: str) -> Devi
     return device
 
 
+def packet_counts_message(packets: dict[str, int]) -> Join:
+    """A device's packets by status in words ("8 counted, 1 replaced")."""
+    from core.vault.inbox import IMPORTED, SUPERSEDED
+    words: list[Msg | str] = []
+    for status, n in packets.items():
+        if status == IMPORTED:
+            words.append(Msg("devices.count_imported", n=n))
+        elif status == SUPERSEDED:
+            words.append(Msg("devices.count_superseded", n=n))
+        else:
+            words.append(f"{status} {n}")
+    return Join(words, ", ")
+
+
 def list_devices(vault: Vault) -> list[DeviceInfo]:
     repo = InboxRepo(vault)
     return [DeviceInfo(d.id, d.label, d.public_key, d.fingerprint, d.enrolled_at,
@@ -112,9 +126,8 @@ def release_quarantine(vault: Vault) -> list[ImportResult]:
         label = f"(quarantine) {held.packet_id}"
         data = held_bytes(vault, held)
         if data is None:
-            results.append(ImportResult(held.source_path or label, held.packet_id, "quarantined",
-                                        "still in quarantine: only its header was kept and its file is no "
-                                        "longer where it was; import the file again", "file_gone"))
+            results.append(ImportResult.said(held.source_path or label, held.packet_id, "quarantined",
+                                             Msg("inbox.file_gone"), "file_gone"))
             continue
         results.append(importer.import_bytes(data, label, held=held))
     return results

@@ -23,12 +23,12 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.coordinator import quarantine
 from core.documents.interview import InterviewDoc
-from core.errors import Cancelled, CoreError, NotCoordinatorVault, PacketRejected
+from core.errors import Cancelled, CoreError, Join, Msg, NotCoordinatorVault, PacketRejected
 from core.jobs import CancelToken, Progress, ReportFn
 from core.packets import reader
 from core.packets.format import PACKET_SUFFIX, Header
@@ -38,17 +38,61 @@ from core.vault.inbox import SUPERSEDED, InboxRepo, InboxTx, QuarantinedPacket, 
 log = logging.getLogger(__name__)
 
 VERDICTS = ("imported", "already_imported", "superseded", "withdrawn", "conflict", "quarantined", "rejected")
+# Each verdict in words (the desktop's list of copies received, `coordinator import`).
+VERDICT_WORDS = {"imported": Msg("inbox.verdict.imported"), "already_imported": Msg("inbox.verdict.already_imported"),
+                 "superseded": Msg("inbox.verdict.superseded"), "withdrawn": Msg("inbox.verdict.withdrawn"),
+                 "conflict": Msg("inbox.verdict.conflict"), "quarantined": Msg("inbox.verdict.quarantined"),
+                 "rejected": Msg("inbox.verdict.rejected")}
+
+
+# A verdict in a table column, and counted (`coordinator import`'s rows and summary).
+VERDICT_SHORT = {"imported": Msg("inbox.short.imported"), "already_imported": Msg("inbox.short.already_imported"),
+                 "superseded": Msg("inbox.short.superseded"), "withdrawn": Msg("inbox.short.withdrawn"),
+                 "conflict": Msg("inbox.short.conflict"), "quarantined": Msg("inbox.short.quarantined"),
+                 "rejected": Msg("inbox.short.rejected")}
+_COUNTED = {"imported": lambda n: Msg("inbox.count.imported", n=n),
+            "already_imported": lambda n: Msg("inbox.count.already_imported", n=n),
+            "superseded": lambda n: Msg("inbox.count.superseded", n=n),
+            "withdrawn": lambda n: Msg("inbox.count.withdrawn", n=n),
+            "conflict": lambda n: Msg("inbox.count.conflict", n=n),
+            "quarantined": lambda n: Msg("inbox.count.quarantined", n=n),
+            "rejected": lambda n: Msg("inbox.count.rejected", n=n)}
+
+
+def verdict_words(verdict: str) -> Msg:
+    return VERDICT_WORDS.get(verdict) or Msg("audit.plain", text=verdict)
+
+
+def verdict_short(verdict: str) -> Msg:
+    return VERDICT_SHORT.get(verdict) or Msg("audit.plain", text=verdict)
+
+
+def counted(counts: dict[str, int]) -> Join:
+    """``summarize``'s counts in words ("3 imported, 1 already imported")."""
+    return Join([_COUNTED[v](n) if v in _COUNTED else f"{n} {v}" for v, n in counts.items()], ", ")
 
 
 @dataclass(frozen=True)
 class ImportResult:
-    """One packet's verdict; ``reason`` is a sentence for people, ``code`` a stable key."""
+    """One packet's verdict; ``reason`` is a sentence for people (English, as the inbox's log
+    keeps it; ``reason_msg`` renders it in the reader's language), ``code`` a stable key."""
 
     path: str
     packet_id: str
     verdict: str
     reason: str
     code: str = ""
+    reason_msg: Msg | Join | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def said(cls, path: str, packet_id: str, verdict: str, reason: Msg | Join, code: str = "") -> ImportResult:
+        """A verdict whose reason is a message with an id."""
+        return cls(path, packet_id, verdict, reason.render(), code, reason)
+
+    def reason_in(self, language: str) -> str:
+        """The reason in ``language`` (as recorded where it has no id)."""
+        from core.messages import catalogue
+        return self.reason_msg.render(catalogue(language)) if self.reason_msg is not None else self.reason
 
     @property
     def is_ok(self) -> bool:
@@ -94,6 +138,12 @@ def make_import_job(vault: Vault, paths: list[Path]) -> Callable[[ReportFn, Canc
     return job
 
 
+def _refused(path: str, packet_id: str, exc: PacketRejected) -> ImportResult:
+    """A packet a check refused: its reason as the check gave it."""
+    return ImportResult.said(path, packet_id, "rejected", exc.reason_msg or Msg("audit.plain", text=exc.reason),
+                             exc.code)
+
+
 def summarize(results: Iterable[ImportResult]) -> dict[str, int]:
     counts = {v: 0 for v in VERDICTS}
     for r in results:
@@ -114,9 +164,11 @@ class Importer:
         try:
             data = reader.read_packet_file(path)
         except PacketRejected as exc:
-            return self._record(ImportResult(str(path), "", "rejected", exc.reason, exc.code), path.name)
+            return self._record(_refused(str(path), "", exc), path.name)
         except CoreError as exc:
-            return self._record(ImportResult(str(path), "", "rejected", exc.user_message, "unreadable"), path.name)
+            return self._record(ImportResult.said(str(path), "", "rejected",
+                                                  exc.message_id or Msg("audit.plain", text=exc.user_message),
+                                                  "unreadable"), path.name)
         return self.import_bytes(data, str(path), source_path=str(Path(path).resolve()))
 
     def import_bytes(self, data: bytes, path: str = "", *, source_path: str = "",
@@ -132,7 +184,7 @@ class Importer:
         except PacketRejected as exc:
             if held is not None:
                 self._drop_held(held)
-            return self._record(ImportResult(path, "", "rejected", exc.reason, exc.code), name)
+            return self._record(_refused(path, "", exc), name)
         try:
             with self.repo.transaction() as tx:
                 result = self._decide(tx, data, header, path, source_path)
@@ -148,9 +200,9 @@ class Importer:
         except Exception as exc:
             log.error("import of packet %s failed unexpectedly (%s)", header.packet_id, type(exc).__name__)
             log.debug("import of packet %s failed", header.packet_id, exc_info=True)
-            return self._record(ImportResult(path, header.packet_id, "rejected",
-                                             f"Confidant could not check or store it (an internal error: "
-                                             f"{type(exc).__name__}); nothing from it was kept", "internal"), name)
+            return self._record(ImportResult.said(path, header.packet_id, "rejected",
+                                                  Msg("inbox.internal_error", kind=type(exc).__name__), "internal"),
+                                name)
 
     def _drop_held(self, held: QuarantinedPacket) -> None:
         try:
@@ -171,8 +223,8 @@ class Importer:
                 source_path: str) -> ImportResult:
         pid, dev = header.packet_id, header.device_fingerprint
 
-        def result(verdict: str, reason: str, code: str = "") -> ImportResult:
-            return ImportResult(path, pid, verdict, reason, code or verdict)
+        def result(verdict: str, reason: Msg | Join, code: str = "") -> ImportResult:
+            return ImportResult.said(path, pid, verdict, reason, code or verdict)
 
         # Spec §8: a packet is known by (DEVICE_FPR, PACKET_ID). Another device using the same
         # id is a different packet and cannot block this one (ids are in the plaintext header).
@@ -183,9 +235,8 @@ class Importer:
             # with a used id is a conflict and the packet already here is kept.
             day = known_packet.received_at[:10]
             if known_packet.header_digest == header.digest:
-                return result("already_imported", f"already imported on {day}; nothing changed")
-            return result("conflict", f"a different packet from this device with this id was imported on {day}; "
-                                      "keeping that one", "id_conflict")
+                return result("already_imported", Msg("inbox.already_imported", day=day))
+            return result("conflict", Msg("inbox.id_conflict", day=day), "id_conflict")
 
         from core.coordinator import withdrawals
         refused = withdrawals.refuse_if_withdrawn(tx, header, path)   # spec §11: never reopened
@@ -204,7 +255,7 @@ class Importer:
         try:
             opened = reader.verify_and_open(data, identities=self.identities, trusted_devices=trusted)
         except PacketRejected as exc:
-            return result("rejected", exc.reason, exc.code)
+            return _refused(path, pid, exc)
         if header.is_withdrawal:
             return withdrawals.apply_notice(tx, opened, path)
         if known is not None:
@@ -227,36 +278,33 @@ class Importer:
         claims = tx.claims_from_others(dev, pid)
         for claim in claims:
             tx.log_event(claim.packet_id, "", "conflict", "supersedes_other_device",
-                         f"it claims to replace {pid}, which came from another device; the claim is ignored")
-        noted = (f"; ignored {len(claims)} claim(s) from other devices to replace it" if claims else "")
+                         Msg("inbox.claim_ignored", packet=pid).render())
+        noted: Msg | str = Msg("inbox.claims_ignored", n=len(claims)) if claims else ""
         later = tx.replaced_by(dev, pid)
         if later is not None:
             tx.store(hdr, data, interview, superseded_by=later.packet_id,
                      reason=f"replaced by {later.packet_id}")
-            return ImportResult(path, pid, "imported",
-                                f"kept as history: packet {later.packet_id} already replaced it{noted}", "history")
+            return ImportResult.said(path, pid, "imported", Msg("inbox.history", packet=later.packet_id, noted=noted),
+                                     "history")
         if sup is None:
             tx.store(hdr, data, interview)
-            return ImportResult(path, pid, "imported", f"new interview, stored and counted{noted}", "imported")
+            return ImportResult.said(path, pid, "imported", Msg("inbox.new", noted=noted), "imported")
         old = tx.get(dev, sup)
         if old is None:
             if tx.held_by_others(dev, sup):
-                return ImportResult(path, pid, "conflict",
-                                    f"it claims to replace {sup}, which came from another device",
-                                    "supersedes_other_device")
+                return ImportResult.said(path, pid, "conflict", Msg("inbox.claims_other_device", packet=sup),
+                                         "supersedes_other_device")
             rival = tx.replaced_by(dev, sup)
             if rival is not None:
-                return ImportResult(path, pid, "conflict",
-                                    f"it replaces {sup}, which packet {rival.packet_id} already replaces",
-                                    "already_superseded")
+                return ImportResult.said(path, pid, "conflict",
+                                         Msg("inbox.rival", packet=sup, rival=rival.packet_id), "already_superseded")
             tx.store(hdr, data, interview)
-            return ImportResult(path, pid, "imported",
-                                f"replaces {sup}, which has not arrived; it will be kept as history{noted}",
-                                "imported")
+            return ImportResult.said(path, pid, "imported", Msg("inbox.replaces_missing", packet=sup, noted=noted),
+                                     "imported")
         if old.status == SUPERSEDED:
-            return ImportResult(path, pid, "conflict",
-                                f"it replaces {sup}, which was already replaced by {old.superseded_by}",
-                                "already_superseded")
+            return ImportResult.said(path, pid, "conflict",
+                                     Msg("inbox.already_replaced", packet=sup, by=old.superseded_by),
+                                     "already_superseded")
         tx.store(hdr, data, interview)
         tx.mark_superseded(dev, sup, pid)
-        return ImportResult(path, pid, "superseded", f"replaces {sup} (kept as history){noted}", "superseded")
+        return ImportResult.said(path, pid, "superseded", Msg("inbox.replaces", packet=sup, noted=noted), "superseded")

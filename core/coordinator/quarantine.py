@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import InvalidInput, Msg, NotCoordinatorVault
-from core.packets.format import REASONS, Header
+from core.packets.format import REASON_MSGS, REASONS, Header
 from core.vault.db import Vault
 from core.vault.inbox import InboxRepo, InboxTx, QuarantinedPacket, QuarantineUsage
 
@@ -41,32 +41,28 @@ def file_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def hold(tx: InboxTx, data: bytes, header: Header, source_path: str) -> tuple[str, str, str]:
+def hold(tx: InboxTx, data: bytes, header: Header, source_path: str) -> tuple[str, str, Msg]:
     """Hold an unverified packet; returns (verdict, code, reason)."""
     digest = file_digest(data)
     if tx.held(digest) is not None:
-        return "quarantined", "unknown_device", "still in quarantine: its device is not enrolled"
+        return "quarantined", "unknown_device", Msg("inbox.still_held")
     dev = header.device_fingerprint
     mine, everyone = tx.quarantine_usage(dev), tx.quarantine_usage()
     if mine.packets >= MAX_HELD_PER_DEVICE or everyone.packets >= MAX_HELD_TOTAL:
         return ("rejected", "quarantine_full",
-                ("not kept: quarantine is full for devices that are not enrolled "
-                 f"({mine.packets} packets from this device, {everyone.packets} in all); enrol the device "
-                 "or purge quarantine (`confidant coordinator quarantine purge`), then import it again"))
+                Msg("inbox.quarantine_full", mine=mine.packets, everyone=everyone.packets))
     fits = (mine.bytes_kept + len(data) <= MAX_KEPT_BYTES_PER_DEVICE
             and everyone.bytes_kept + len(data) <= MAX_KEPT_BYTES_TOTAL)
     reason = REASONS["unknown_device"][0]
+    why = REASON_MSGS["unknown_device"][0]
     if fits:
         tx.quarantine(header.to_dict(), digest, len(data), data, source_path, reason)
-        return "quarantined", "unknown_device", f"held in quarantine: {reason}"
+        return "quarantined", "unknown_device", Msg("inbox.held", reason=why)
     if not source_path:
-        return ("rejected", "quarantine_full",
-                ("not kept: quarantine has no room for the sealed file of another device that is not "
-                 "enrolled; enrol the device, then import it again"))
+        return "rejected", "quarantine_full", Msg("inbox.quarantine_no_room")
     tx.quarantine(header.to_dict(), digest, len(data), None, source_path,
                   f"{reason} (only its header is kept: leave the file where it is until the device is enrolled)")
-    return ("quarantined", "unknown_device_header_only",
-            f"held in quarantine, header only: {reason}; leave the file where it is until the device is enrolled")
+    return "quarantined", "unknown_device_header_only", Msg("inbox.held_header_only", reason=why)
 
 
 def forget_copies(tx: InboxTx, data: bytes) -> None:

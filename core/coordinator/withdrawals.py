@@ -9,6 +9,7 @@ the day withdrawn. A later copy of a withdrawn packet is refused as withdrawn, u
 from __future__ import annotations
 
 from core.coordinator.inbox import ImportResult
+from core.errors import Join, Msg
 from core.packets.format import Header
 from core.packets.reader import OpenedPacket
 from core.vault.db import now_iso
@@ -23,9 +24,8 @@ def refuse_if_withdrawn(tx: InboxTx, header: Header, path: str) -> ImportResult 
     day = withdrawn_at(tx.conn, header.device_fingerprint, header.packet_id)
     if day is None:
         return None
-    return ImportResult(path, header.packet_id, "rejected",
-                        f"its researcher withdrew this interview on {day[:10]}; nothing from it is kept",
-                        "withdrawn")
+    return ImportResult.said(path, header.packet_id, "rejected", Msg("inbox.withdrawn_before", day=day[:10]),
+                             "withdrawn")
 
 
 def apply_notice(tx: InboxTx, opened: OpenedPacket, path: str) -> ImportResult:
@@ -35,13 +35,12 @@ def apply_notice(tx: InboxTx, opened: OpenedPacket, path: str) -> ImportResult:
                               str(notice.get("withdrawn_on") or header.created_day), now_iso())
     nid = header.packet_id
     if outcome.refused and not (outcome.removed or outcome.recorded or outcome.already):
-        return ImportResult(path, nid, "rejected", "it withdraws packets that another device sent; only the "
-                            "device that sent a packet can withdraw it", "withdraw_other_device")
+        return ImportResult.said(path, nid, "rejected", Msg("inbox.withdraw_other_device"), "withdraw_other_device")
     if not (outcome.removed or outcome.recorded):
-        return ImportResult(path, nid, "already_imported", "this withdrawal was applied before; nothing changed")
-    parts = [f"erased {len(outcome.removed)} packet(s) and everything from them"]
+        return ImportResult.said(path, nid, "already_imported", Msg("inbox.withdrawal_again"))
+    parts = [Msg("inbox.erased", n=len(outcome.removed))]
     if outcome.recorded:
-        parts.append(f"{len(outcome.recorded)} not arrived yet will be refused")
+        parts.append(Msg("inbox.will_refuse", n=len(outcome.recorded)))
     if outcome.refused:
-        parts.append(f"ignored {len(outcome.refused)} packet id(s) sent by other devices")
-    return ImportResult(path, nid, "withdrawn", "; ".join(parts), "withdrawn")
+        parts.append(Msg("inbox.ignored_other_devices", n=len(outcome.refused)))
+    return ImportResult.said(path, nid, "withdrawn", Join(parts), "withdrawn")

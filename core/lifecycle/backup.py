@@ -321,15 +321,20 @@ def _write_db(fh: BinaryIO, head: BackupHeader, master: bytes, folder: Path, rep
         raise
 
 
-def backup_reminder(vault: Vault, now: dt.datetime | None = None) -> str:
-    """A sentence when a backup is due ('' when not): none yet, or the last one is old."""
+def backup_reminder_message(vault: Vault, now: dt.datetime | None = None) -> Msg | None:
+    """A sentence when a backup is due (None when not): none yet, or the last one is old."""
     has_interviews = vault.conn.execute("SELECT 1 FROM interviews LIMIT 1").fetchone() is not None
     last = vault.get_setting(SETTING_LAST_BACKUP)
     if last is None:
-        return ("Nothing in this vault has been backed up yet. Back up to a USB stick so a lost or broken "
-                "laptop does not lose these interviews." if has_interviews else "")
+        return Msg("lifecycle.no_backup_yet") if has_interviews else None
     days = int(vault.get_setting(SETTING_REMIND_DAYS, str(DEFAULT_REMIND_DAYS)) or DEFAULT_REMIND_DAYS)
     age = (now or dt.datetime.now(dt.UTC)) - dt.datetime.fromisoformat(last)
     if age.days >= days:
-        return f"The last backup was {age.days} days ago. Back up now to keep the newer interviews safe."
-    return ""
+        return Msg("lifecycle.last_backup_old", days=age.days)
+    return None
+
+
+def backup_reminder(vault: Vault, now: dt.datetime | None = None) -> str:
+    """``backup_reminder_message`` in English ('' when no backup is due)."""
+    msg = backup_reminder_message(vault, now)
+    return msg.render() if msg else ""

@@ -17,12 +17,23 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from core.errors import Msg
+
 JOB_TITLE = "rare job title"
 UNIQUE = "one of a kind"
 TENURE = "length of service"
 EVENT = "named event"
 DAY_TIME = "day or time"
 ROLE_PLACEHOLDER = "placeholder next to a role"
+# The kinds in the reader's language (the kinds themselves are kept with decisions, in English).
+KIND_MESSAGES = {JOB_TITLE: Msg("quotes.kind.job_title"), UNIQUE: Msg("quotes.kind.unique"),
+                 TENURE: Msg("quotes.kind.tenure"), EVENT: Msg("quotes.kind.event"),
+                 DAY_TIME: Msg("quotes.kind.day_time"), ROLE_PLACEHOLDER: Msg("quotes.kind.role_placeholder")}
+
+
+def kind_message(kind: str) -> Msg:
+    """A flag's kind as words a reader of any language gets."""
+    return KIND_MESSAGES.get(kind) or Msg("audit.plain", text=kind)
 
 _NUM = (r"(?:\d+|a\s+couple\s+of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
         r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)"

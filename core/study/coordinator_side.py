@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterable
 
 from core.documents.interview import InterviewDoc
+from core.errors import Msg
 from core.vault import Vault, settings_keys
 
 
@@ -22,7 +23,7 @@ def remember_study(vault: Vault, study_id: str, title: str) -> None:
     vault.set_setting(settings_keys.COORDINATOR_STUDIES, json.dumps(studies, sort_keys=True))
 
 
-def study_refusal(vault: Vault, doc: InterviewDoc) -> str | None:
+def study_refusal(vault: Vault, doc: InterviewDoc) -> Msg | None:
     """Why an interview cannot be filed here (a study this vault did not sign), or None.
 
     A vault that signed no study file accepts every interview (packets from before studies)."""
@@ -30,8 +31,7 @@ def study_refusal(vault: Vault, doc: InterviewDoc) -> str | None:
         return None
     studies = known_studies(vault)
     if studies and doc.study.id not in studies:
-        return ("it belongs to a study this coordinator vault did not make; open the vault of "
-                "that study to import it")
+        return Msg("inbox.other_study")
     return None
 
 

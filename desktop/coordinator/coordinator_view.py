@@ -27,18 +27,18 @@ from desktop.context import AppContext
 from desktop.coordinator import coordinator_work as work
 from desktop.coordinator.quote_review_widget import QuoteReviewWidget
 from desktop.coordinator.theme_chart import ThemeChart
-from desktop.errors import interface_language
+from desktop.errors import interface_language, say
 from desktop.jobs import call, start_job
 from desktop.widgets.buttons import button, heading, note
 from desktop.widgets.files import chooser
 from desktop.widgets.job_status import JobStatus
 
-VERDICT_WORDS = {
-    "imported": "added", "already_imported": "already here (nothing changed)",
-    "superseded": "added, replacing an older copy", "conflict": "NOT added: conflicts with a copy already here",
-    "quarantined": "held back: from a laptop you have not enrolled yet", "rejected": "NOT added",
-    "withdrawn": "withdrawal applied: that interview was erased here",
-}
+
+def _labels(themes: Any) -> dict[str, str]:
+    """{theme id: label} in the interface's language where the theme is a bundled guide's
+    (packets carry the labels of the guide they were coded with)."""
+    from core.reports.words import theme_labels
+    return theme_labels({t.theme_id: t.label for t in themes}, interface_language())
 
 
 class CoordinatorView(QWidget):
@@ -205,7 +205,7 @@ class CoordinatorView(QWidget):
     @Slot(object)
     def _on_review_view(self, view: Any) -> None:
         self.review.set_rules(view.rules.k, view.rules.quote_min_interviews)
-        self.review.set_items(view.quotes.review, {t.theme_id: t.label for t in view.themes})
+        self.review.set_items(view.quotes.review, _labels(view.themes))
 
     @Slot(int, int)
     def _on_rules_changed(self, k: int, quote_min: int) -> None:
@@ -219,18 +219,20 @@ class CoordinatorView(QWidget):
         if self.is_team_view:
             return  # the switch moved on while this was computed
         self.view, self.agg = view, None
-        rows, groups = work.share_chart_rows(view)
-        self.chart.set_data(rows, groups)
+        rows, groups = work.share_chart_rows(view, _labels(view.themes))
+        self.chart.set_data(rows, [words(interface_language()).group(g) for g in groups])
         withheld = " ".join(view.statements(interface_language()))
         self.summary.setText(self.tr("Shareable view: {n} interviews counted. {withheld}").format(
             n=view.n_interviews, withheld=withheld))
-        self._fill_quote_themes([(t.theme_id, t.label, len(t.quotes)) for t in view.themes if t.quotes])
+        labels = _labels(view.themes)
+        self._fill_quote_themes([(t.theme_id, labels[t.theme_id], len(t.quotes)) for t in view.themes if t.quotes])
 
     @Slot(object)
     def _on_devices(self, devices: list) -> None:
         self.devices.clear()
         for d in devices:
-            counts = ", ".join(f"{k} {v}" for k, v in d.packets.items()) if d.packets else ""
+            from core.coordinator.devices import packet_counts_message
+            counts = say(packet_counts_message(d.packets)) if d.packets else ""
             self.devices.addItem(f"{d.device.label} \u2014 {d.device.fingerprint}\n    {d.words}"
                                  + (f"\n    {counts}" if counts else ""))
 
@@ -239,11 +241,12 @@ class CoordinatorView(QWidget):
         if not self.is_team_view:
             return
         self.agg, self.view = agg, None
-        rows, sites = work.chart_rows(agg)
+        rows, sites = work.chart_rows(agg, _labels(agg.themes))
         self.chart.set_data(rows, sites)
         self.summary.setText(self.tr("Research team view: {n} interviews, {a} answers.").format(
             n=agg.n_interviews, a=agg.total_answers))
-        self._fill_quote_themes([(t.theme_id, t.label, len(t.quotes)) for t in agg.themes if t.quotes])
+        labels = _labels(agg.themes)
+        self._fill_quote_themes([(t.theme_id, labels[t.theme_id], len(t.quotes)) for t in agg.themes if t.quotes])
 
     def _fill_quote_themes(self, themes: list[tuple[str, str, int]]) -> None:
         current = self.quote_theme.currentData()
@@ -263,7 +266,8 @@ class CoordinatorView(QWidget):
             for t in self.view.themes:
                 if t.theme_id == tid:
                     for sq in t.quotes:
-                        self.quotes.addItem(f"\u201c{sq.text}\u201d \u2014 {sq.attribution}")
+                        attribution = words(interface_language()).attribution(sq.attribution)
+                        self.quotes.addItem(f"\u201c{sq.text}\u201d \u2014 {attribution}")
         elif self.agg is not None:
             for t in self.agg.themes:
                 if t.theme_id == tid:
@@ -324,12 +328,12 @@ class CoordinatorView(QWidget):
     @Slot(object)
     def _on_imported(self, results: list) -> None:
         self.verdicts.clear()
+        from core.coordinator.inbox import verdict_words
         for r in results:
-            words = self.tr(VERDICT_WORDS.get(r.verdict, r.verdict))
             mark = "\u2714" if r.is_ok else "\u2716"
-            line = f"{mark} {r.path}: {words}"
+            line = f"{mark} {r.path}: {say(verdict_words(r.verdict))}"
             if r.reason and not r.is_ok:
-                line += f"\n    {r.reason}"
+                line += f"\n    {r.reason_in(interface_language())}"
             self.verdicts.addItem(line)
         self.refresh()
 

@@ -44,9 +44,12 @@ def share_view(vault: Any, site: str | None) -> Any:
     return view(vault, site=site or None)
 
 
-def share_chart_rows(view: Any) -> tuple[list[tuple[str, dict[str, int | None]]], list[str]]:
-    """(theme label, interviews by group, None where withheld) for themes with figures."""
-    rows = [(t.label, dict(t.by_group)) for t in view.themes if t.interviews]
+def share_chart_rows(view: Any, labels: dict[str, str] | None = None
+                     ) -> tuple[list[tuple[str, dict[str, int | None]]], list[str]]:
+    """(theme label, interviews by group, None where withheld) for themes with figures;
+    ``labels``: {theme id: label} to show instead of the packets' own."""
+    labels = labels or {}
+    rows = [(labels.get(t.theme_id, t.label), dict(t.by_group)) for t in view.themes if t.interviews]
     return rows, [label for label, _n in view.groups]
 
 
@@ -85,10 +88,11 @@ def export_brief(vault: Any, site: str | None, path: Path, language: str = "en")
     return write(view(vault, site=site or None, approved_only=True), path, language=language)
 
 
-def chart_rows(agg: Any) -> tuple[list[tuple[str, dict[str, int]]], list[str]]:
+def chart_rows(agg: Any, labels: dict[str, str] | None = None) -> tuple[list[tuple[str, dict[str, int]]], list[str]]:
     """(theme label, interviews by site) for themes that occur, most frequent first."""
+    labels = labels or {}
     sites = [s.site for s in agg.sites]
-    rows = [(t.label, dict(t.interviews_by_site)) for t in agg.themes if t.interviews]
+    rows = [(labels.get(t.theme_id, t.label), dict(t.interviews_by_site)) for t in agg.themes if t.interviews]
     rows.sort(key=lambda r: -sum(r[1].values()))
     return rows, sites
 

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.reports.quote_screen import kind_message
+from desktop.errors import say
 from desktop.widgets.buttons import button, note
 
 
@@ -91,7 +93,7 @@ class QuoteReviewWidget(QWidget):
             state = {"approved": self.tr("approved"), "rejected": self.tr("kept out")}.get(
                 r.decision or "", self.tr("waiting for you") if r.flags else self.tr("not flagged"))
             lines = [f"[{state}] {self.labels.get(r.theme_id, r.theme_id)} \u00b7 {r.site}", f"\u201c{r.text}\u201d"]
-            lines += [f"  \u26a0 {f.kind}: {f.words}" for f in r.flags]
+            lines += [f"  \u26a0 {say(kind_message(f.kind))}: {f.words}" for f in r.flags]
             item = QListWidgetItem("\n".join(lines))
             item.setData(Qt.ItemDataRole.UserRole, r.key)
             self.list.addItem(item)

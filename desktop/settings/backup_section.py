@@ -8,10 +8,11 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 from core.lifecycle.backup import (
     SETTING_LAST_BACKUP,
     BackupResult,
-    backup_reminder,
+    backup_reminder_message,
     make_backup_job,
 )
 from desktop.context import AppContext
+from desktop.errors import say
 from desktop.jobs import call, start_job
 from desktop.widgets.buttons import button, note
 from desktop.widgets.files import chooser
@@ -19,7 +20,8 @@ from desktop.widgets.job_status import JobStatus
 
 
 def _last_backup(vault) -> tuple[str | None, str]:
-    return vault.get_setting(SETTING_LAST_BACKUP), backup_reminder(vault)
+    reminder = backup_reminder_message(vault)
+    return vault.get_setting(SETTING_LAST_BACKUP), say(reminder) if reminder else ""
 
 
 class BackupSection(QGroupBox):

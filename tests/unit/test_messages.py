@@ -127,6 +127,23 @@ def test_no_audit_check_in_core_writes_its_evidence_as_plain_text():
     assert not written, f"write these checks' words as Msg ids (core/message_texts_output.py): {written}"
 
 
+def test_no_import_verdict_in_core_gives_its_reason_as_plain_text():
+    """Why a copy was added or refused is read on the coordinator's screen in its language:
+    ``ImportResult.said(path, id, verdict, Msg(...))``, never ``ImportResult(..., "a sentence")``."""
+    written, seen = [], 0
+    for rel, tree in _core_trees():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+                if name in ("ImportResult", "said", "result") and len(node.args) >= 2:
+                    seen += 1
+                    if any(_is_text(a) for a in node.args[1:4] if not isinstance(a, ast.Constant)
+                           or len(str(a.value).split()) > 1):
+                        written.append(f"{rel}:{node.lineno}")
+    assert seen > 15
+    assert not written, f"give these verdicts' reasons as Msg ids (core/message_texts_output.py): {written}"
+
+
 def _msg_calls() -> list[tuple[str, int, str, set[str]]]:
     found = []
     for rel, tree in _core_trees():
