@@ -272,4 +272,11 @@ OUTPUT_TEXTS: dict[str, str] = {
     "inbox.count.conflict": "{n} conflict",
     "inbox.count.quarantined": "{n} quarantined",
     "inbox.count.rejected": "{n} rejected",
+    # --- aggregation: what the coordinator is asked to check (core/coordinator/aggregate.py) ----
+    "aggregate.left_out": ("Packet {packet} was left out: its stored interview data does not follow the packet "
+                           "format. Remove it with `confidant coordinator remove {prefix}` and ask the researcher "
+                           "to export the interview again."),
+    "aggregate.possible_duplicate": ("Site {site}, participant {code}: {n} separate packets ({ids}); if they are one "
+                                     "interview, ask the researcher to re-send it as a correction."),
+    "cli.note": "note: {text}",
 }

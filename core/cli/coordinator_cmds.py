@@ -453,8 +453,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     say(Msg("cli.coord_team_report", interviews=agg.n_interviews, sites=len(agg.sites)))
     for path in written:
         print(f"  {path}")
-    for warning in agg.warnings:
-        print(f"note: {warning}", file=sys.stderr)
+    for warning in agg.warning_msgs:
+        say(Msg("cli.note", text=warning), err=True)
     return 0
 
 

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from core.coordinator.quotes import QuotePicker
 from core.documents.interview import CodebookEntry, InterviewDoc, Segment, Tag
+from core.errors import Msg
 from core.reports.model import (
     NO_QUESTION,
     Aggregate,
@@ -52,9 +53,9 @@ def aggregate(vault: Vault, *, site: SiteFilter = None, guide_version: str | Non
                                guide_version=guide_version, date_from=date_from, date_to=date_to,
                                quotes_per_theme=quotes_per_theme)
     # Refuse nothing silently: a stored interview that no longer validates is named.
-    agg.warnings[:0] = [f"Packet {pid} was left out: its stored interview data does not follow the "
-                        f"packet format. Remove it with `confidant coordinator remove {pid[:12]}` and "
-                        "ask the researcher to export the interview again." for pid in left_out]
+    notes = [Msg("aggregate.left_out", packet=pid, prefix=pid[:12]) for pid in left_out]
+    agg.warnings[:0] = [m.render() for m in notes]
+    agg.warning_msgs[:0] = notes
     log.info("aggregated %d interviews in %.2fs", agg.n_interviews, time.perf_counter() - started)
     return agg
 
@@ -274,7 +275,7 @@ class _Tally:
         used = sorted((t for t in ordered_themes if t.passages), key=lambda t: (-t.interviews, -t.answers, t.theme_id))
         theme_ids = [t.theme_id for t in used]
         matrix = [[self.pairs.get((a, b), 0) for b in theme_ids] for a in theme_ids]
-        warnings = _possible_duplicates(chosen, self.repeated_keys) if self.repeated_keys else []
+        notes = _possible_duplicates(chosen, self.repeated_keys) if self.repeated_keys else []
         return Aggregate(
             filters=filters,
             generated_at=_now(),
@@ -289,7 +290,8 @@ class _Tally:
             months=self.months,
             redactions=dict(sorted(self.redactions.items())),
             total_answers=self.total_answers,
-            warnings=warnings,
+            warnings=[m.render() for m in notes],
+            warning_msgs=list(notes),
             count=self.n,
             codebook=list(self.codebook.values()),
         )
@@ -303,7 +305,7 @@ def _duplicate_digest(iv: InterviewDoc) -> bytes:
     return hashlib.blake2b("\x00".join(_duplicate_key(iv)).encode("utf-8"), digest_size=16).digest()
 
 
-def _possible_duplicates(interviews: Iterable[InterviewDoc], repeated: set[bytes]) -> list[str]:
+def _possible_duplicates(interviews: Iterable[InterviewDoc], repeated: set[bytes]) -> list[Msg]:
     """Different packets with the same site, participant code and guide: probably one
     interview exported twice without naming the first as superseded. They are counted (we
     cannot be sure), and the coordinator is told. ``repeated``: the digests the first pass saw
@@ -312,6 +314,5 @@ def _possible_duplicates(interviews: Iterable[InterviewDoc], repeated: set[bytes
     for iv in interviews:
         if _duplicate_digest(iv) in repeated:
             groups[_duplicate_key(iv)].append(iv.packet_id)
-    return [f"Site {site}, participant {code}: {len(ids)} separate packets ({', '.join(ids)}); "
-            "if they are one interview, ask the researcher to re-send it as a correction."
+    return [Msg("aggregate.possible_duplicate", site=site, code=code, n=len(ids), ids=", ".join(ids))
             for (site, code, _guide), ids in sorted(groups.items()) if len(ids) > 1]

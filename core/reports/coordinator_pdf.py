@@ -61,6 +61,14 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
+def _warnings(agg: Aggregate, w: Words) -> list[str]:
+    """The aggregate's notes in the report's language (as written where they have no id)."""
+    from core.messages import render
+    if len(agg.warning_msgs) == len(agg.warnings):
+        return [render(m, w.language) for m in agg.warning_msgs]
+    return list(agg.warnings)
+
+
 def _t(value: Any) -> str:
     return escape(str(value if value is not None else ""))
 
@@ -245,7 +253,7 @@ def _methods(agg: Aggregate, s: dict[str, ParagraphStyle], w: Words) -> list[Any
         story.append(Paragraph(replacements(agg.redactions, w), s["small"]))
     if agg.warnings:
         story.append(Paragraph(w("team.please_check"), s["h2"]))
-        for warning in agg.warnings[:20]:
+        for warning in _warnings(agg, w)[:20]:
             story.append(Paragraph(_t(warning), s["bullet"], bulletText="•"))
         if len(agg.warnings) > 20:
             story.append(Paragraph(w("team.and_more", n=len(agg.warnings) - 20), s["small"]))

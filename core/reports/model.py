@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from core.documents.interview import CodebookEntry, InterviewDoc
 
@@ -130,7 +131,8 @@ class Aggregate:
     months: tuple[str, str] | None
     redactions: dict[str, int]
     total_answers: int
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)   # in English (logs, JSON)
+    warning_msgs: list[Any] = field(default_factory=list)  # the same as messages with ids (Msg)
     count: int | None = None  # how many ``interviews`` holds (None: a list, its length)
     # The codebook merged over the interviews (a later interview's entry wins, first-seen order),
     # for the REFI-QDA project; None when not computed.

@@ -99,7 +99,8 @@ def _plain(value: Any) -> Any:
     return value
 
 
-SKIP = {"generated_at", "interviews", "count", "codebook"}  # the clock; how interviews are held
+SKIP = {"generated_at", "interviews", "count", "codebook",
+        "warning_msgs"}  # the clock; how interviews are held; warnings again as messages (same text)
 
 
 def snapshot(report: Any) -> dict[str, Any]:

@@ -87,3 +87,12 @@ def test_possible_duplicate_interviews_are_flagged_not_hidden():
     agg = aggregate_interviews([a, b])
     assert agg.n_interviews == 2
     assert len(agg.warnings) == 1 and "P-001" in agg.warnings[0]
+    # The team report's "Please check" says it in the report's language.
+    import io
+
+    from pypdf import PdfReader
+
+    from core.reports.coordinator_pdf import write_report
+    text = " ".join(" ".join((p.extract_text() or "").split())
+                    for p in PdfReader(io.BytesIO(write_report(agg, language="es"))).pages)
+    assert "Lugar SITE-A, participante P-001: 2 paquetes distintos" in text and "separate packets" not in text
