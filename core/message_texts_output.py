@@ -279,4 +279,16 @@ OUTPUT_TEXTS: dict[str, str] = {
     "aggregate.possible_duplicate": ("Site {site}, participant {code}: {n} separate packets ({ids}); if they are one "
                                      "interview, ask the researcher to re-send it as a correction."),
     "cli.note": "note: {text}",
+    # --- de-identification: what could still point at someone (core/deid/quasi.py, review.py) -
+    "deid.qi_role": "a rare or unique role (\"{words}\", segment {segment})",
+    "deid.qi_place": "a place at work (\"{words}\", segment {segment})",
+    "deid.qi_tenure": "a length of service (\"{words}\", segment {segment})",
+    "deid.qi_and": " and ",
+    "deid.qi_warning": ("Together, {listed} could let co-workers recognise the participant. Consider generalising "
+                        "one of them (for example \"a few years\" or \"my department\")."),
+    "deid.language_note": ("This transcript reads as {guessed}, but names were looked for as in {used} (the "
+                           "interview's guide or transcript language). Our own rules know both languages; check "
+                           "the proposals with extra care."),
+    "cli.warning": "warning: {text}",
+    "cli.segment": "segment {id}",
 }

@@ -174,7 +174,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         InterviewRepo(vault).get(args.id)
         check_new_take(vault, args.id, another_take=args.another_take)
-        rid = run_job(make_import_job(vault, args.id, args.file), ProgressPrinter("Importing"))
+        rid = run_job(make_import_job(vault, args.id, args.file), ProgressPrinter())
         print(rid)
         if args.delete_source and can_delete_source(args.file):
             delete_source(args.file)

@@ -111,7 +111,7 @@ class ProgressPrinter:
         if self.is_tty:
             bar = "#" * (pct // 4)
             from core.messages import localise_stage
-            label = self.label or localise_stage(progress.stage, _language)
+            label = localise_stage(self.label or progress.stage, _language)
             sys.stderr.write(f"\r{label} [{bar:<25}] {pct:3d}%")
             if pct >= 100:
                 sys.stderr.write("\n")

@@ -302,7 +302,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     results: list[Any] = []
     with open_vault(args) as vault:
         if args.paths:
-            results = run_job(make_import_job(vault, [Path(p) for p in args.paths]), ProgressPrinter("Importing"))
+            results = run_job(make_import_job(vault, [Path(p) for p in args.paths]), ProgressPrinter())
             if not args.json:
                 _print_results(results)
         if args.watch:

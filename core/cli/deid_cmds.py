@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from core.cli.common import ProgressPrinter, open_vault, print_json, say
+from core.cli.common import ProgressPrinter, open_vault, print_json, say, text_of
 from core.errors import InvalidInput, Msg
 
 MAX_SCAN_BYTES = 1_000_000  # about 15 hours of speech; one hour is about 60 KB
@@ -171,19 +171,19 @@ def _detect(args: argparse.Namespace, a: argparse.Namespace) -> int:
     from core.deid import review
     from core.jobs import run_job
     with open_vault(args) as vault:
-        new = run_job(review.make_detect_job(vault, a.id), ProgressPrinter("Checking"))
+        new = run_job(review.make_detect_job(vault, a.id), ProgressPrinter())
         proposed = review.list_redactions(vault, a.id, "proposed")
         note = review.language_note(vault, a.id)
         if note:
-            print(f"note: {note}", file=sys.stderr)
+            say(Msg("cli.note", text=note), err=True)
         if a.json:
             print_json({"new": new, "proposed": [r.__dict__ for r in proposed],
                         "warnings": review.quasi_identifier_warnings(vault, a.id)})
             return 0
         say(Msg("cli.deid_new_proposals", new=new, waiting=len(proposed)))
         _print_redactions(proposed, False)
-        for w in review.quasi_identifier_warnings(vault, a.id):
-            print(f"warning: {w}")
+        for w in review.quasi_identifier_messages(vault, a.id):
+            say(Msg("cli.warning", text=w))
     return 0
 
 
@@ -218,7 +218,7 @@ def _signoff(args: argparse.Namespace, a: argparse.Namespace) -> int:
     from core.deid import review
     from core.errors import SecondLookFlags
     with open_vault(args) as vault:
-        warnings = review.quasi_identifier_warnings(vault, a.id)
+        warnings = review.quasi_identifier_messages(vault, a.id)
         try:
             s = review.sign_off(vault, a.id)
         except SecondLookFlags:
@@ -228,7 +228,7 @@ def _signoff(args: argparse.Namespace, a: argparse.Namespace) -> int:
                 print(f"{r.id:>5}  seg {r.segment_id:<5} {r.entity_type:<10} {r.original}", file=sys.stderr)
             raise
     for w in warnings:
-        print(f"warning: {w}", file=sys.stderr)
+        say(Msg("cli.warning", text=w), err=True)
     if a.json:
         print_json(s.__dict__)
     else:
@@ -242,9 +242,9 @@ def _show(args: argparse.Namespace, a: argparse.Namespace) -> int:
         segments = review.deidentified_segments(vault, a.id)
         signed = review.is_signed_off(vault, a.id)
         redactions = review.list_redactions(vault, a.id)
-        warnings = review.quasi_identifier_warnings(vault, a.id)
+        warnings = review.quasi_identifier_messages(vault, a.id)
     if a.json:
-        print_json({"signed_off": signed, "warnings": warnings,
+        print_json({"signed_off": signed, "warnings": [w.render() for w in warnings],
                     "segments": [{"segment_id": s.segment_id, "index": s.index, "start_ms": s.start_ms,
                                   "end_ms": s.end_ms, "speaker": s.speaker, "question_id": s.question_id,
                                   "text": s.text} for s in segments],
@@ -252,11 +252,11 @@ def _show(args: argparse.Namespace, a: argparse.Namespace) -> int:
         return 0
     say(Msg("cli.deid_signed_off_yes") if signed else Msg("cli.deid_signed_off_no"))
     for s in segments:
-        print(f"[{s.index:>3}] (segment {s.segment_id}) {s.text}")
+        print(f"[{s.index:>3}] ({text_of(Msg('cli.segment', id=s.segment_id))}) {s.text}")
     if a.redactions:
         _print_redactions(redactions, False)
     for w in warnings:
-        print(f"warning: {w}")
+        say(Msg("cli.warning", text=w))
     return 0
 
 

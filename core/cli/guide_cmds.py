@@ -132,7 +132,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
     from core.tagging.service import make_tag_job
     with open_vault(args) as vault:
         job = make_tag_job(vault, args.id, threshold=args.threshold)  # None: the model's own
-        s = job(ProgressPrinter("Tagging"), CancelToken())
+        s = job(ProgressPrinter(), CancelToken())
     print(f"Tagged {s.interview_id} with {s.guide} ({'markers' if s.method == 'markers' else 'question wording'}): "
           f"{s.questions_placed} of {s.questions_total} questions found, {s.segments} segments, "
           f"{s.suggested} suggestions to review, {s.kept} earlier decisions kept.")

@@ -141,7 +141,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from core.lifecycle.backup import make_backup_job
     vault = open_vault(args)
     try:
-        result = run_job(make_backup_job(vault, args.out), ProgressPrinter("Backing up"))
+        result = run_job(make_backup_job(vault, args.out), ProgressPrinter())
     finally:
         vault.close()
     say(Msg("cli.backed_up_mib_encrypted", result_path=result.path, bytes=result.bytes / 2 ** 20))
@@ -157,7 +157,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         job = make_restore_job(args.file, folder, recovery_code=args.recovery_code)
     else:
         job = make_restore_job(args.file, folder, passphrase=read_passphrase(args, "Passphrase of the backup: "))
-    result = run_job(job, ProgressPrinter("Restoring"))
+    result = run_job(job, ProgressPrinter())
     say(Msg("cli.restored_interview_backup_made", interviews=result.interviews, created_at=result.created_at, folder=folder))
     if args.recovery_code:
         say(Msg("cli.set_new_passphrase_now"))
@@ -284,7 +284,7 @@ def cmd_retention_apply(args: argparse.Namespace) -> int:
             return 0
         confirm(f"The audio of {len(due)} interview(s) ({sum(len(d.recording_ids) for d in due)} take(s)) is "
                 "past its date and will be deleted for good; the transcripts stay.", args)
-        result = run_job(make_apply_retention_job(vault), ProgressPrinter("Deleting audio"))
+        result = run_job(make_apply_retention_job(vault), ProgressPrinter())
     say(Msg("cli.deleted_take_interview_checked", takes=result.takes, interviews=result.interviews))
     return 0
 

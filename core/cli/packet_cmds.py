@@ -158,7 +158,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from core.packets.writer import make_export_job
     with open_vault(args) as vault:
         info = run_job(make_export_job(vault, args.id, _out_path(args.out), supersedes=args.supersedes),
-                       ProgressPrinter("Exporting"))
+                       ProgressPrinter())
     result = {"packet_id": info.packet_id, "path": str(info.path), "payload_sha256": info.sha256,
               "device_fingerprint": info.device_fingerprint, "size_bytes": info.size_bytes,
               "supersedes": info.supersedes}

@@ -66,7 +66,7 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
         engine = args.engine or vault.get_setting("transcription.engine") or "faster-whisper"
         job = make_transcribe_job(vault, args.id, engine=engine, model=args.model, language=args.language,
                                   options=options)
-        transcript = job(ProgressPrinter("Transcribing"), CancelToken())
+        transcript = job(ProgressPrinter(), CancelToken())
         n = len(_segments(vault, transcript.id))
     run = transcript.options
     say(Msg("cli.transcribed_segments_audio", interview_id=args.id, engine=transcript.engine,

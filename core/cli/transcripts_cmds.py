@@ -57,7 +57,7 @@ def cmd_transcript_import(args: argparse.Namespace) -> int:
         for problem in report.problems:
             print(f"  could not read: {problem}")
         if not args.no_tag:
-            s = make_tag_job(vault, args.id)(ProgressPrinter("Tagging"), CancelToken())
+            s = make_tag_job(vault, args.id)(ProgressPrinter(), CancelToken())
             say(Msg("cli.tagged_questions_found_suggestions", questions_placed=s.questions_placed, questions_total=s.questions_total, suggested=s.suggested))
     return 0
 

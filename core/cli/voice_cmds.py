@@ -61,7 +61,7 @@ def cmd_voice_teach(args: argparse.Namespace) -> int:
 
     audio = read_sample_file(args.file)
     with open_vault(args) as vault:
-        sample = make_voice_sample_job(vault, audio)(ProgressPrinter("Learning your voice"), CancelToken())
+        sample = make_voice_sample_job(vault, audio)(ProgressPrinter(), CancelToken())
     say(Msg("cli.confidant_now_knows_your", speech_s=sample.speech_s))
     return 0
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from core.errors import Join, Msg
+
 _NUM = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
         r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)(?:[\s-](?:one|two|three|"
         r"four|five|six|seven|eight|nine))?")
@@ -43,8 +45,8 @@ def _first(pattern: re.Pattern[str], segments: list[tuple[int, str]]) -> tuple[i
     return None
 
 
-def warnings_for(segments: list[tuple[int, str]]) -> list[str]:
-    """Warnings (plain sentences for the researcher) for one interview's exported segments."""
+def warning_messages(segments: list[tuple[int, str]]) -> list[Msg]:
+    """Warnings for the researcher (messages with ids) for one interview's exported segments."""
     role = _first(_UNIQUE, segments) or _first(_TITLE, segments)
     if role is None:
         return []
@@ -52,11 +54,15 @@ def warnings_for(segments: list[tuple[int, str]]) -> list[str]:
     tenure = _first(_TENURE, segments)
     if place is None and tenure is None:
         return []
-    parts = [f'a rare or unique role ("{role[1]}", segment {role[0] + 1})']
+    parts = [Msg("deid.qi_role", words=role[1], segment=role[0] + 1)]
     if place:
-        parts.append(f'a place at work ("{place[1]}", segment {place[0] + 1})')
+        parts.append(Msg("deid.qi_place", words=place[1], segment=place[0] + 1))
     if tenure:
-        parts.append(f'a length of service ("{tenure[1]}", segment {tenure[0] + 1})')
-    listed = ", ".join(parts[:-1]) + " and " + parts[-1]
-    return [(f"Together, {listed} could let co-workers recognise the participant. "
-            "Consider generalising one of them (for example \"a few years\" or \"my department\").")]
+        parts.append(Msg("deid.qi_tenure", words=tenure[1], segment=tenure[0] + 1))
+    listed = Join([Join(parts[:-1], ", "), parts[-1]], Msg("deid.qi_and"))
+    return [Msg("deid.qi_warning", listed=listed)]
+
+
+def warnings_for(segments: list[tuple[int, str]]) -> list[str]:
+    """``warning_messages`` as English sentences (logs, the CLI's JSON)."""
+    return [m.render() for m in warning_messages(segments)]

@@ -55,6 +55,7 @@ __all__ = [
     "list_redactions",
     "make_detect_job",
     "pseudonym_map",
+    "quasi_identifier_messages",
     "quasi_identifier_warnings",
     "reject",
     "require_signoff",
@@ -120,7 +121,7 @@ def interview_language(vault: Vault, interview_id: str) -> str:
 _VAULT_NAMES_MAX = 5000  # names from other interviews: plenty for a study, bounded for speed
 
 
-def language_note(vault: Vault, interview_id: str) -> str | None:
+def language_note(vault: Vault, interview_id: str) -> Msg | None:
     """A sentence for the researcher when the transcript reads as the other language than
     the one detection uses (the guide's or the transcript's), else None."""
     from core.deid.people import guess_language
@@ -129,10 +130,8 @@ def language_note(vault: Vault, interview_id: str) -> str | None:
     guessed = guess_language(text)
     if guessed is None or guessed == used:
         return None
-    names = {"en": "English", "es": "Spanish"}
-    return (f"This transcript reads as {names[guessed]}, but names were looked for as in {names[used]} "
-            "(the interview's guide or transcript language). Our own rules know both languages; "
-            "check the proposals with extra care.")
+    names = {"en": Msg("transcription.language_en"), "es": Msg("transcription.language_es")}
+    return Msg("deid.language_note", guessed=names[guessed], used=names[used])
 
 
 def _names(vault: Vault, interview_id: str) -> tuple[list[tuple[str, str]], list[str]]:
@@ -504,8 +503,13 @@ def redaction_counts(vault: Vault, interview_id: str) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-def quasi_identifier_warnings(vault: Vault, interview_id: str) -> list[str]:
+def quasi_identifier_messages(vault: Vault, interview_id: str) -> list[Msg]:
     """Combinations of details that together could point at one person (see ``core.deid.quasi``)."""
-    from core.deid.quasi import warnings_for
-    return warnings_for([(s.index, s.text) for s in deidentified_segments(vault, interview_id)])
+    from core.deid.quasi import warning_messages
+    return warning_messages([(s.index, s.text) for s in deidentified_segments(vault, interview_id)])
+
+
+def quasi_identifier_warnings(vault: Vault, interview_id: str) -> list[str]:
+    """``quasi_identifier_messages`` in English."""
+    return [m.render() for m in quasi_identifier_messages(vault, interview_id)]
 

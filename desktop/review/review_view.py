@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
-from desktop.errors import show_error
+from desktop.errors import say, show_error
 from desktop.jobs import call, start_job
 from desktop.review import review_work
 from desktop.review.review_work import ReviewData
@@ -186,7 +186,7 @@ class ReviewView(QWidget):
                                    f"{r.placeholder}  ({word})")
             item.setData(Qt.ItemDataRole.UserRole, r.id)
             self.redactions.addItem(item)
-        self.warnings.setText("\n".join(f"\u26a0 {w}" for w in data.warnings))
+        self.warnings.setText("\n".join(f"\u26a0 {say(w)}" for w in data.warnings))
         self.signoff_state.setText(self.tr("Signed off. You can save a copy.") if data.is_signed_off
                                    else self.tr("Not signed off yet."))
         self._update_buttons()

@@ -18,7 +18,7 @@ class ReviewData:
     segments: list = field(default_factory=list)        # original, on the record
     deidentified: list = field(default_factory=list)    # DeidSegment
     redactions: list = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Any] = field(default_factory=list)    # Msg: what could point at someone
     is_signed_off: bool = False
     has_scan: bool = False
     recipients: int = 0
@@ -36,7 +36,7 @@ def load(vault: Any, interview_id: str) -> ReviewData:
     data.redactions = review.list_redactions(vault, interview_id)
     data.has_scan = bool(data.redactions) or _has_scan(vault, interview_id)
     data.deidentified = review.deidentified_segments(vault, interview_id)
-    data.warnings = review.quasi_identifier_warnings(vault, interview_id)
+    data.warnings = review.quasi_identifier_messages(vault, interview_id)  # Msgs: the view says them
     data.is_signed_off = review.is_signed_off(vault, interview_id)
     data.recipients = len(keys.list_recipients(vault))
     return data

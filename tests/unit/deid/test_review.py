@@ -150,6 +150,11 @@ def test_quasi_identifier_warning(vault, transcript, presidio):
     assert len(warnings) == 1
     assert "the only woman mechanic" in warnings[0] and "night shift" in warnings[0]
     assert "twenty three years" in warnings[0]
+    # The Spanish interface says it in Spanish; the participant's words stay as said.
+    from core.messages import render
+    [spanish] = [render(m, "es") for m in review.quasi_identifier_messages(vault, transcript.id)]
+    assert spanish.startswith("Juntos, un cargo poco común o único (\"the only woman mechanic\", fragmento 2), ")
+    assert " y una antigüedad (\"" in spanish and "Together" not in spanish
 
 
 def test_no_warning_without_a_rare_role(vault, transcript):
