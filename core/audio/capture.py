@@ -10,6 +10,11 @@ recording at the next unlock).
 Markers, pause/resume and off-the-record switches travel through the same queue as the
 audio, so each lands exactly between the blocks that were captured before and after the
 button was pressed; their offsets are on the recording's sample clock (stored samples).
+
+A device with two input channels is opened in stereo: the audio is still stored mono, and
+the writer measures both channels every 10 ms on the stored clock (``ChannelMeter``, as
+import does); at stop the levels are kept when the channels carry one voice each, so the
+voices come from the channels (decisions 0161, 0202).
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from core.audio import CHUNK_SAMPLES, SAMPLE_RATE_HZ, codec
+from core.audio.channels import ChannelMeter, carries_two_voices
 from core.audio.resample import StreamResampler, downmix
 from core.errors import (
     AudioError,
@@ -64,13 +70,17 @@ def sounddevice_factory(**kwargs: Any) -> Any:
 
 
 def open_input_stream(factory: StreamFactory | None, device: str | int | None, callback: Callable[..., None],
-                      finished_callback: Callable[[], None], device_name: str = "") -> tuple[Any, str]:
+                      finished_callback: Callable[[], None], device_name: str = "",
+                      stereo_first: bool = False) -> tuple[Any, str]:
     """An input stream (not started) and the device's name, as every recorder opens one.
 
     16 kHz mono first; else the device's own rate (the caller resamples), then 2 channels.
+    With ``stereo_first`` a device that has two or more input channels is tried in stereo
+    first (an interview recording keeps the channels' levels; decision 0202).
     ``factory`` None is the real microphone (PortAudio); tests pass a fake or use the virtual one.
     """
     chosen_device: Any = device
+    max_channels = int(getattr(factory, "max_input_channels", 1) or 1)
     if factory is None:
         from core.audio.devices import list_input_devices, resolve_device
         chosen_device = resolve_device(device)
@@ -78,9 +88,13 @@ def open_input_stream(factory: StreamFactory | None, device: str | int | None, c
         chosen = ([d for d in devices if d.index == chosen_device] or [d for d in devices if d.is_default]
                   or devices)
         device_name = chosen[0].name if chosen else ""
+        max_channels = chosen[0].max_input_channels if chosen else 1
         factory = sounddevice_factory
     errors = []
-    for rate, channels in ((SAMPLE_RATE_HZ, 1), (None, 1), (None, 2)):
+    tries: list[tuple[int | None, int]] = [(SAMPLE_RATE_HZ, 1), (None, 1), (None, 2)]
+    if stereo_first and max_channels >= 2:
+        tries = [(SAMPLE_RATE_HZ, 2), (None, 2), (SAMPLE_RATE_HZ, 1), (None, 1)]
+    for rate, channels in tries:
         try:
             stream = factory(device=chosen_device, samplerate=rate, channels=channels,
                              callback=callback, finished_callback=finished_callback)
@@ -126,6 +140,7 @@ class Recorder:
         self._error: CoreError | None = None
         self.device_name = ""
         self.native_rate_hz = SAMPLE_RATE_HZ
+        self._meter: ChannelMeter | None = None   # writer thread: the two channels' levels
 
     # --- properties the UI polls ---------------------------------------------------------
     @property
@@ -203,7 +218,7 @@ class Recorder:
 
     def _open_stream(self) -> Any:
         stream, self.device_name = open_input_stream(self._factory, self.device, self._callback,
-                                                     self._finished, self.device_name)
+                                                     self._finished, self.device_name, stereo_first=True)
         return stream
 
     def _callback(self, indata: np.ndarray, frames: int, time_info: Any, status: Any) -> None:
@@ -249,6 +264,7 @@ class Recorder:
             self._writer.join()
         self._stopped = True
         rid = self._recording_id
+        self._keep_channels(rid)
         from core.vault.interviews import InterviewRepo
         try:
             InterviewRepo(self.vault).advance_state(self.interview_id, "recorded")
@@ -259,6 +275,21 @@ class Recorder:
             log.warning("could not note the end of recording %d: %s", rid, type(exc).__name__)
         log.info("recording %d stopped samples=%d overflows=%d", rid, self._clock, self._overflows)
         return rid
+
+    def _keep_channels(self, recording_id: int) -> None:
+        """Keep the channels' levels when they carry one voice each (else nothing is stored)."""
+        meter, self._meter = self._meter, None
+        if meter is None:
+            return
+        levels = meter.result()
+        if not carries_two_voices(levels):
+            return
+        try:
+            from core.vault.channels import ChannelRepo
+            ChannelRepo(self.vault).save(recording_id, levels.levels_db, levels.frame_ms)
+            log.info("recording %d: one voice per channel, levels kept (%d frames)", recording_id, levels.frames)
+        except CoreError as exc:  # the audio is safe; the voices will be found by sound
+            log.warning("channel levels of recording %d not kept: %s", recording_id, type(exc).__name__)
 
     def _close_stream(self) -> None:
         stream, self._stream = self._stream, None
@@ -300,6 +331,10 @@ class Recorder:
                     self._level = (float(np.max(np.abs(mono))), float(np.sqrt(np.mean(mono * mono))))
                 if self._paused_in_stream or (self._off_in_stream and not self._capture_off_record):
                     continue  # not captured: the sample clock does not move
+                if item.ndim == 2 and item.shape[1] >= 2:
+                    if self._meter is None:
+                        self._meter = ChannelMeter(self.native_rate_hz)
+                    self._meter.push(item)   # on the captured (stored) clock, like the audio
                 writer.add(mono)
                 self._clock = writer.clock
             writer.close()

@@ -30,7 +30,8 @@ class FakeInputStream:
     """A microphone that plays ``signal`` (then silence) at ``signal_rate_hz``.
 
     Args:
-        signal: mono float32 samples.
+        signal: float32 samples, mono (n,) or one column per channel (n, 2): a two-channel
+            device delivers its channels when opened in stereo and their mean in mono.
         samplerate: the rate asked for; None means the device's own. A rate other than
             ``signal_rate_hz`` is refused (like PortAudio) unless it is in ``accept_rates``.
         speed: 1.0 real time; 50.0 fifty times faster.
@@ -51,7 +52,12 @@ class FakeInputStream:
         self.channels = channels
         self.device = device
         self.name = "fake microphone"
-        self._signal = np.asarray(signal, dtype=np.float32).reshape(-1)
+        sig = np.asarray(signal, dtype=np.float32)
+        if sig.ndim == 2 and sig.shape[1] >= 2:
+            if channels > sig.shape[1]:
+                raise ValueError(f"Invalid number of channels {channels}")
+            sig = sig[:, :channels] if channels > 1 else sig.mean(axis=1)
+        self._signal = sig if sig.ndim == 2 else sig.reshape(-1)
         self._callback = callback
         self._finished = finished_callback
         self._speed = speed
@@ -85,8 +91,8 @@ class FakeInputStream:
             if self._loop and len(block) < self._block and len(self._signal):
                 block = np.concatenate([block, self._signal[:self._block - len(block)]])
             if len(block) < self._block:
-                block = np.concatenate([block, np.zeros(self._block - len(block), np.float32)])
-            frames = np.repeat(block[:, None], self.channels, axis=1)
+                block = np.concatenate([block, np.zeros((self._block - len(block), *block.shape[1:]), np.float32)])
+            frames = block if block.ndim == 2 else np.repeat(block[:, None], self.channels, axis=1)
             self._callback(frames, self._block, None, _Flags())
             pos += self._block
             self.frames_delivered = pos
@@ -119,6 +125,8 @@ def fake_input_factory(signal: np.ndarray, **options: Any) -> Callable[..., Fake
         return stream
 
     factory.streams = streams  # type: ignore[attr-defined]
+    shape = np.shape(signal)
+    factory.max_input_channels = shape[1] if len(shape) == 2 else 1  # type: ignore[attr-defined]
     return factory
 
 

@@ -79,7 +79,11 @@ def voice_segments(segments: Sequence[Segment], turns: Sequence[VoiceTurn]) -> t
             out.append(replace(seg, voice=index.voice_of(seg.start_ms, seg.end_ms)))
             continue
         words = _smooth([replace(w, voice=index.voice_of(w.start_ms, w.end_ms)) for w in seg.words])
-        tokens = seg.text.split()
+        tokens, joiner = seg.text.split(), " "
+        if len(tokens) != len(words) and "".join(w.word for w in words).strip() == seg.text.strip():
+            # Words as the engine gave them (" ill" + "-sposed" for one token): the text is
+            # their concatenation, so each part's text is its own words'.
+            tokens, joiner = [w.word for w in words], ""
         if len(tokens) != len(words):
             # The text no longer lines up with the words: one voice for the whole segment.
             out.append(replace(seg, words=words, voice=_majority(words)))
@@ -96,7 +100,7 @@ def voice_segments(segments: Sequence[Segment], turns: Sequence[VoiceTurn]) -> t
         splits += len(runs) - 1
         for k, (a, b) in enumerate(runs):
             part = words[a:b]
-            text = " ".join(tokens[a:b])
+            text = joiner.join(tokens[a:b]).strip()
             out.append(replace(seg, text=text, original_text=text, words=part, voice=part[0].voice,
                                start_ms=seg.start_ms if k == 0 else part[0].start_ms,
                                end_ms=seg.end_ms if k == len(runs) - 1 else part[-1].end_ms,

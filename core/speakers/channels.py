@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 
 import numpy as np
 
@@ -23,6 +24,7 @@ from core.audio.channels import EXCLUSIVE_DB, ChannelLevels, carries_two_voices,
 from core.errors import Cancelled, CoreError
 from core.jobs import CancelToken
 from core.speakers.diarize import Diarization, VoiceTurn
+from core.speakers.runner import SpeakerProcess
 from core.speakers.service import VoiceSummary, apply_diarization
 from core.vault.db import Vault
 from core.vault.transcripts import Segment
@@ -119,13 +121,14 @@ def stored_levels(vault: Vault, recording_id: int) -> ChannelLevels | None:
 
 def label_voices_by_channel(vault: Vault, interview_id: str, recording_id: int, segments: list[Segment], *,
                             n_speakers: int | None = None, cancel: CancelToken | None = None,
-                            on_progress: Callable[[float, float], None] | None = None) -> tuple[list[Segment], VoiceSummary] | None:
+                            on_progress: Callable[[float, float], None] | None = None,
+                            proc: SpeakerProcess | None = None) -> tuple[list[Segment], VoiceSummary] | None:
     """Voices and roles from the channels; None when the recording has no channel voices.
 
     Returns what ``service.label_voices`` returns. A fixed number of voices other than two
     means the person knows better than the channels: None, so the voices are found by sound.
+    ``proc``: a speaker child already running (live transcription's), used and left open.
     """
-    from core.speakers.runner import SpeakerProcess
 
     if n_speakers not in (None, 2):
         return None
@@ -138,17 +141,18 @@ def label_voices_by_channel(vault: Vault, interview_id: str, recording_id: int, 
     speech_s: dict[str, float] = {}
     model = ""
     try:
-        with SpeakerProcess() as proc:
-            proc.start(cancel)
+        with nullcontext(proc) if proc is not None else SpeakerProcess() as child:
+            if proc is None:
+                child.start(cancel)
             for n, (channel, voice) in enumerate(sorted(voice_of.items())):
                 if on_progress is not None:
                     on_progress(float(n), float(len(voice_of)))
-                vector, _heard = proc.embed(_voice_audio(vault, recording_id, levels, channel), cancel=cancel)
+                vector, _heard = child.embed(_voice_audio(vault, recording_id, levels, channel), cancel=cancel)
                 # A channel with too little clear speech for a vector gets none (zeros): it then
                 # matches no earlier voice and no voice sample, and keeps its channel's turns.
                 centroids[voice] = [float(x) for x in vector] if len(vector) else [0.0] * 256
                 speech_s[voice] = round(sum(t.end_ms - t.start_ms for t in turns if t.voice == voice) / 1000, 2)
-            model = proc.model or ""
+            model = child.model or ""
     except Cancelled:
         raise
     except CoreError as exc:

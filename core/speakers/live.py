@@ -18,11 +18,12 @@ import numpy as np
 from core.errors import Cancelled, CoreError
 from core.jobs import CancelToken
 from core.speakers.assign import voice_segments
+from core.speakers.channels import label_voices_by_channel
 from core.speakers.diarize import DiarizeOptions
 from core.speakers.online import OnlineVoices
 from core.speakers.roles import apply_roles, roles_from_sample, roles_from_wording
 from core.speakers.runner import SpeakerProcess
-from core.speakers.service import apply_diarization, map_turns
+from core.speakers.service import VoiceSummary, apply_diarization, map_turns
 from core.vault.db import Vault
 from core.vault.transcripts import Segment
 from core.vault.voices import VoiceRepo
@@ -46,6 +47,7 @@ class LiveVoices:
         sample = VoiceRepo(vault).sample()
         self.sample = sample.vector if sample is not None else None
         self.cpu_s = 0.0
+        self.summary: VoiceSummary | None = None   # the final pass's (run details: "voices")
 
     @property
     def is_on(self) -> bool:
@@ -106,8 +108,19 @@ class LiveVoices:
         return voiced
 
     def final(self, segments: list[Segment], clip: np.ndarray,
-              to_source_s: Callable[..., float], cancel: CancelToken | None = None) -> list[Segment] | None:
-        """The whole recording diarized at once (None: keep the live voices)."""
+              to_source_s: Callable[..., float], cancel: CancelToken | None = None,
+              recording_id: int | None = None) -> list[Segment] | None:
+        """The whole recording diarized at once (None: keep the live voices).
+
+        A recording whose two channels carried one voice each (the recorder kept their
+        levels at stop) takes its voices from the channels, whatever its length (decision 0202)."""
+        if self.is_on and segments and recording_id is not None:
+            by_channel = self._guard(lambda: label_voices_by_channel(
+                self.vault, self.interview_id, recording_id, segments, n_speakers=self.n_speakers,
+                cancel=cancel, proc=self.proc))
+            if by_channel is not None and by_channel[1].method == "channels":
+                voiced, self.summary = by_channel
+                return voiced
         if not self.is_on or not segments or len(clip) > FINAL_PASS_MAX_S * 16000:
             if segments and self.turns:  # keep the live voices, but store them for the editor
                 apply_diarization(self.vault, self.interview_id, [], self.online.as_diarization(self.turns))
@@ -116,5 +129,6 @@ class LiveVoices:
                                                       cancel=cancel) if self.proc else None)
         if whole is None:
             return None
-        voiced, _ = apply_diarization(self.vault, self.interview_id, segments, whole, to_source_s=to_source_s)
+        voiced, self.summary = apply_diarization(self.vault, self.interview_id, segments, whole,
+                                                 to_source_s=to_source_s)
         return voiced

@@ -116,9 +116,11 @@ class LiveTranscriber:
                 raise self._error
             raise TranscriptionError() from self._error
         repo = TranscriptRepo(self.vault)
+        summary = self._voices.summary if self._voices is not None else None
         repo.finish(self.transcript_id, language=self._language or None,
                     options={**repo.get(self.transcript_id).options, "windows": self.windows,
-                             "language_detected": self.language_detected})
+                             "language_detected": self.language_detected,
+                             **({"voices": summary.to_dict()} if summary is not None else {})})
         InterviewRepo(self.vault).advance_state(self.interview_id, "transcribed")
         log.info("live transcript %s complete segments=%d windows=%d", self.transcript_id,
                  len(self._segments), self.windows)
@@ -225,7 +227,8 @@ class LiveTranscriber:
 
         repo = TranscriptRepo(self.vault)
         audio, timemap, _cut = recording_audio(self.vault, self.recording_id)
-        voiced = self._voices.final(repo.segments(self.transcript_id), audio, timemap.to_source_s, self._cancel)
+        voiced = self._voices.final(repo.segments(self.transcript_id), audio, timemap.to_source_s, self._cancel,
+                                    recording_id=self.recording_id)
         if voiced is not None:
             repo.replace_segments(self.transcript_id, voiced)
             with self._lock:

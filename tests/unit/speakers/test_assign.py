@@ -25,6 +25,17 @@ def test_a_segment_is_split_at_the_change_of_voice():
     assert all(w.voice == s.voice for s in out for w in s.words)
 
 
+def test_a_segment_whose_words_split_a_token_is_still_split_at_the_change_of_voice():
+    # The engine's words as they come (leading spaces; "ill" + "-disposed" are one token of the
+    # text): the text is their concatenation, and each part gets its own words' text.
+    ws = [Word(0, 400, " He", 0.9), Word(400, 800, " was", 0.9), Word(800, 1200, " ill", 0.9),
+          Word(1200, 1900, "-disposed.", 0.9), Word(2400, 2900, " Ask", 0.9), Word(2900, 3500, " not.", 0.9)]
+    seg = Segment(0, 3500, "He was ill-disposed. Ask not.", words=ws)
+    out, splits = voice_segments([seg], TURNS)
+    assert splits == 1
+    assert [(s.text, s.voice) for s in out] == [("He was ill-disposed.", "V1"), ("Ask not.", "V2")]
+
+
 def test_a_short_flip_inside_one_voice_does_not_cut_the_sentence():
     turns = [VoiceTurn(0, 1000, "V1"), VoiceTurn(1000, 1200, "V2"), VoiceTurn(1200, 3000, "V1")]
     seg = _seg([(0, 500, "I"), (500, 1000, "mostly"), (1000, 1200, "uh"), (1200, 2000, "stack"),

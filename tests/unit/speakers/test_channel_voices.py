@@ -103,3 +103,52 @@ def test_a_fixed_number_of_voices_other_than_two_is_found_by_sound(vault, tmp_pa
     iid, _rid = _import(vault, stereo.write(tmp_path / "call.wav", conversation), "P-410")
     transcript = _transcribe(vault, iid, speakers=3)
     assert transcript.options["voices"]["method"] != "channels"
+
+
+def test_a_live_recording_from_a_two_channel_microphone_takes_its_voices_from_the_channels(vault):
+    """A two-channel device (one headset per person) is recorded in stereo: the audio is stored
+    mono as always, the channels' levels are kept at stop, and the transcript at stop has its
+    voices from the channels. A mono device and ordinary stereo keep nothing."""
+    import time
+
+    from core.audio.capture import Recorder
+    from core.audio.fake import fake_input_factory
+    from core.transcription.live import LiveTranscriber
+    from core.vault.channels import ChannelRepo
+    from core.vault.interviews import InterviewRepo
+    from core.vault.recordings import RecordingRepo
+    from core.vault.transcripts import TranscriptRepo
+
+    conversation, ref = stereo.conversation()
+    up = np.stack([stereo.resample_to(conversation[:, c], 48000) for c in (0, 1)], axis=1)
+    iid = InterviewRepo(vault).create("P-420", "SITE-S").id
+    factory = fake_input_factory(up, signal_rate_hz=48000, speed=4.0)
+    recorder = Recorder(vault, iid, stream_factory=factory)
+    recorder.start()
+    assert factory.streams[-1].channels == 2 and recorder.native_rate_hz == 48000
+    live = LiveTranscriber(vault, recorder.recording_id, options={"beam_size": 1})
+    live.start()
+    time.sleep(len(up) / 48000 / 4.0 + 1.0)
+    rid = recorder.stop()
+    transcript = live.finish(timeout_s=90)
+    assert recorder.overflows == 0
+    assert transcript.options["voices"]["method"] == "channels"
+    kept = ChannelRepo(vault).levels(rid)
+    stored_s = RecordingRepo(vault).committed_samples(rid) / 16000
+    assert kept is not None and abs(kept[0].shape[0] / 100 - stored_s) <= 0.05   # on the stored clock
+    segments = TranscriptRepo(vault).segments(transcript.id)
+    for seg in segments:   # no segment spans a change of voice
+        assert {w.voice for w in seg.words} <= {seg.voice}
+    n, accuracy = _word_accuracy(segments, ref)
+    assert n > 60 and accuracy >= 0.95, accuracy
+    assert {s.voice for s in segments} == {"V1", "V2"}
+    assert {s.speaker for s in segments} == {"interviewer", "participant"}
+
+    for code, signal, rate in (("P-421", conversation.mean(axis=1), 16000),
+                               ("P-422", stereo.ordinary(conversation), 16000)):
+        other = InterviewRepo(vault).create(code, "SITE-S").id
+        rec = Recorder(vault, other, stream_factory=fake_input_factory(signal[:16000 * 3], signal_rate_hz=rate,
+                                                                       speed=10.0))
+        rec.start()
+        time.sleep(0.5)
+        assert ChannelRepo(vault).levels(rec.stop()) is None
