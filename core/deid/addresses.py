@@ -48,8 +48,13 @@ _STREET_TAIL = re.compile(
     r"\s+(?:" + _DIRECTION + r"\s+)?(?:" + _NAME_WORD + r"\s+){0,3}?" + _SUFFIX + r"(?![^\W\d_])" + _UNIT
     + _ZIP + r"?", re.IGNORECASE)
 # "2231 east fourteenth", "1500 west 35th": a direction or an ordinal says street without a suffix.
-_NO_SUFFIX_TAIL = re.compile(r"\s+(?:" + _DIRECTION + r"\s+" + _NAME_WORD + r"|" + _ORDINAL + r")(?![^\W\d_])"
-                             + _UNIT, re.IGNORECASE)
+_NO_SUFFIX_TAIL = re.compile(r"\s+(?:" + _DIRECTION + r"\s+(?:(?:(?:cien|ciento|doscientos|[a-z]+enta|[a-z]+ce|"
+                             r"veinti[a-z]+|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)\b(?:\s+y)?\s*){1,4}(?<!\s)|"
+                             + _NAME_WORD + r")"
+                             r"|" + _ORDINAL + r")(?![^\W\d_])" + _UNIT, re.IGNORECASE)
+# "868 powell, room 34": a house number, one name and a unit.
+_UNIT_TAIL = re.compile(r"\s+[^\W\d_][\w'’-]*,?\s+(?:room|apartment|apt\.?|unit|suite|apartamento|cuarto)\s+#?\d{1,4}[a-z]?\b",
+                        re.IGNORECASE)
 _NOT_STREET_WORDS = {"years", "year", "hours", "hour", "dollars", "bucks", "minutes", "days", "weeks",
                      "months", "times", "people", "of", "and", "or", "but", "to", "the", "a", "in",
                      "on", "at", "for", "i", "we", "they", "he", "she", "it", "you", "was", "is",
@@ -59,7 +64,7 @@ _PO_BOX = re.compile(r"\b(?:p\.?\s?o\.?|post\s+office|apartado(?:\s+postal)?)\s*
                      r"(?:\d+|(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b\s*){1,6})",
                      re.IGNORECASE)
 _LIVE_ON = re.compile(
-    r"\b(?:live|lives|lived|living|house|home|place|apartment|moved|stay|stays|staying|i'?m|we'?re|i\s+am|"
+    r"\b(?:live|lives|lived|living|house|home|place|apartment|moved|stay|stays|staying|i'?m|we['’]re|we\s+are|i\s+am|"
     r"address\s+is)\s+(?:is\s+)?(?:on|over\s+on|off|at|to|by)\s+((?:the\s+)?(?:" + _DIRECTION + r"\s+)?(?:"
     + _NAME_WORD + r"\s+){1,2}" + _SUFFIX + r")(?![^\W\d_])", re.IGNORECASE)
 # A named street anywhere: "East 14th Street", "Maple Avenue" (a capital or an ordinal, or a
@@ -83,7 +88,7 @@ _ZIP_CUE = re.compile(r"\b(?:zip(?:\s+code)?|zipcode|c[oó]digo\s+postal|c\.?p\.
 # --- Spanish -------------------------------------------------------------------------------
 _ES_KIND = (r"(?:calle|avenida|av\.|avda\.?|calzada|callej[oó]n|camino|carretera|bulevar|boulevard|paseo|"
             r"privada|cerrada|andador|prolongaci[oó]n|colonia|col\.|barrio|fraccionamiento|fracc\.|"
-            r"residencial|ejido|rancho|manzana|mza\.?|lote|urbanizaci[oó]n|urb\.|reparto|sector)")
+            r"residencial|ejido|rancho|manzana|mza\.?|lote|urbanizaci[oó]n|urb\.|reparto|sector|pasaje)")
 _ES_STOP = {"y", "e", "o", "u", "en", "que", "con", "por", "para", "pero", "porque", "donde", "cuando",
             "a", "al", "es", "era", "fue", "está", "esta", "son", "me", "te", "se", "nos", "le", "les", "lo",
             "ahí", "ahi", "allí", "alli", "aquí", "aqui", "cerca", "entre", "hasta", "desde", "sin", "muy",
@@ -94,14 +99,18 @@ _ES_LINKERS = {"de", "del", "la", "las", "los", "el"}
 _ES_NUMBER = re.compile(r"\s*,?\s*(?:(?:n[uú]mero|num\.?|n[uú]m\.?|no\.?|#)\s*)?(\d{1,5}[a-z]?\b)", re.IGNORECASE)
 _ES_CROSS = re.compile(r"\s+(?:y|e|esquina(?:\s+con)?|con|entre)(?:\s+la|\s+el)?(?:\s+calle|\s+avenida)?(?=\s)",
                        re.IGNORECASE)
-_ES_KIND_RE = re.compile(r"\b(?:(?:la|el)\s+)?" + _ES_KIND + r"(?=\s)", re.IGNORECASE)
+_ES_KIND_RE = re.compile(r"\b(?:(?:la|el)\s+)?(?:(?:primera|segunda|tercera|cuarta|quinta|sexta|s[eé]ptima|octava|"
+                         r"novena|d[eé]cima|\d{1,3}(?:a|ª)?)\s+(?=avenida|calle))?" + _ES_KIND + r"(?=\s)", re.IGNORECASE)
 _ES_WORD = re.compile(r"\s+([^\W_][\w'’.-]*)")
 
 
 _ES_SIDE_OF_TOWN = re.compile(r"\s+(?:norte|sur|oriente|poniente|este|oeste)\b", re.IGNORECASE)
 # What follows a Spanish street: ", casa B 12", ", apartamento 3B", ", interior 4", ", calle 4, …"
+_ES_SPOKEN = (r"(?:(?:cero|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|"
+              r"dieci\w+|veinti\w+|veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien|ciento|y)\b\s*){1,4}")
 _ES_UNIT = re.compile(r",?\s*(?:casa|apartamento|apto\.?|departamento|depto\.?|interior|int\.|piso|edificio|"
-                      r"torre|bloque)\s+(?:n[uú]mero\s+)?(?:[a-z]\s?)?\d{1,4}[a-z]?\b", re.IGNORECASE)
+                      r"torre|bloque|pasaje|lote|manzana)\s+(?:n[uú]mero\s+)?(?:(?:[a-z]\s?)?\d{1,4}[a-z]?\b|"
+                      + _ES_SPOKEN + r"(?:[a-f]\b)?)", re.IGNORECASE)
 _ES_NEXT_KIND = re.compile(r",?\s*(?=" + _ES_KIND + r"\s)", re.IGNORECASE)
 
 
@@ -125,8 +134,10 @@ def _es_name(text: str, pos: int) -> int:
         end = m.end() - (len(m.group(1)) - len(m.group(1).rstrip(".,")))
         words += 1
         if w.isdecimal():
-            # "la 24": a numbered street is one word, and its side of town ("calle 3 sur")
-            side = _ES_SIDE_OF_TOWN.match(text, end)
+            # "la 24": a numbered street is one word, and its side of town ("calle 3 sur") or its
+            # kind after it ("la 27 avenida")
+            side = _ES_SIDE_OF_TOWN.match(text, end) or re.compile(r"\s+(?:avenida|calle|street|avenue)\b",
+                                                                   re.IGNORECASE).match(text, end)
             if side:
                 end = side.end()
             break
@@ -139,8 +150,9 @@ def _spanish(text: str) -> list[Finding]:
     out: list[Finding] = []
     for m in _ES_KIND_RE.finditer(text):
         end = _es_name(text, m.end())
-        if end == m.end():
-            continue
+        ordinal = not re.match(r"(?:(?:la|el)\s+)?" + _ES_KIND, m.group(), re.IGNORECASE)
+        if end == m.end() and not ordinal:
+            continue  # "la novena avenida" names its street with the ordinal
         num = _ES_NUMBER.match(text, end)
         if num:
             end = num.end()
@@ -203,6 +215,8 @@ def _pyap(text: str) -> list[Finding]:
     return out
 
 
+_SPOKEN_DIGITS = {"zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "cero", "uno",
+                  "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"}
 _PLACE_LABELS = {"PlaceName", "StateName", "ZipCode", "OccupancyType", "OccupancyIdentifier",
                  "SubaddressType", "SubaddressIdentifier", "CountryName"}
 _AFTER_WORDS = re.compile(r"(,?\s+[^\W\d_][\w'’-]*|,?\s+\d{5}(?:-\d{4})?)")
@@ -244,6 +258,8 @@ def _place_end(words: list[tuple[int, str]], tail: list[tuple[str, str]], end: i
     new_end = end
     for (word_end, word), (_, label) in zip(words, tail):
         low = word.strip(" ,").lower()
+        if low in _SPOKEN_DIGITS:
+            break  # "…, los angeles, nine zero zero six three": the ZIP said digit by digit is read after
         if label not in _PLACE_LABELS or low in _NOT_STREET_WORDS or (
                 label not in ("StateName", "ZipCode") and (low in STOP_WORDS or low in _ES_STOP)):
             break
@@ -264,7 +280,7 @@ def _numbered(text: str, runs: list[NumberRun]) -> list[Finding]:
         m = _STREET_TAIL.match(text, run.end)
         recognizer, score = "street_address", 0.85
         if not m:
-            m = _NO_SUFFIX_TAIL.match(text, run.end)
+            m = _NO_SUFFIX_TAIL.match(text, run.end) or _UNIT_TAIL.match(text, run.end)
             recognizer, score = "street_address", 0.7
         if not m:
             continue
@@ -276,6 +292,34 @@ def _numbered(text: str, runs: list[NumberRun]) -> list[Finding]:
         span = text[run.start:end]
         out.append(Finding(run.start, end, "ADDRESS", span, score, recognizer,
                            canonical=re.sub(r"\W+", " ", span.lower()).strip()))
+    return out
+
+
+_STREET_PREP = r"(?:on|off(?:\s+of)?|at|by|near|onto|down|up|from|to|en|de|por|sobre)\s+(?:the\s+|la\s+|el\s+)?"
+_NOT_NAME = {"the", "a", "an", "this", "that", "my", "your", "our", "their", "his", "her", "same", "next", "one",
+             "other", "whole", "la", "el", "una", "esa", "esta", "mi", "su", "long", "fast", "slow", "back", "front",
+             "wrong", "dirt", "gravel", "side", "toll", "private", "main", "open", "country", "service", "access",
+             "test", "loading", "express", "bus", "bike", "i", "we", "you", "they", "he", "she", "it", "and", "or",
+             "to", "of", "in", "on", "at", "for", "with", "new", "old", "big", "little", "busy", "quiet", "dark"}
+# "off of candler road", "on memorial drive", "la atlanta highway", "en la franklin avenue": a
+# street named with its suffix after where-words, in any case (decision 0197).
+_PREP_STREET = re.compile(r"\b" + _STREET_PREP + r"((?:[^\W\d_][\w'’-]*\s+){1,3}?" + _STRONG_SUFFIX + r")(?![^\W\d_])",
+                          re.IGNORECASE)
+# "on west grand", "over on east fourteenth": a direction makes the next word a street.
+_DIRECTION_STREET = re.compile(r"\b(?:on|off(?:\s+of)?|at|near|by)\s+((?:north|south|east|west)\s+(?!side\b|coast\b|end\b|bay\b)"
+                               r"[^\W\d_][\w'’-]*)", re.IGNORECASE)
+
+
+def _prep_streets(text: str) -> list[Finding]:
+    out = []
+    for rx in (_PREP_STREET, _DIRECTION_STREET):
+        for m in rx.finditer(text):
+            words = [w.lower() for w in m.group(1).split()[:-1]] if rx is _PREP_STREET else []
+            if any(w in _NOT_NAME or w in STOP_WORDS or w in _ES_STOP for w in words):
+                continue
+            span = m.group(1).rstrip(".")
+            out.append(Finding(m.start(1), m.start(1) + len(span), "ADDRESS", span, 0.55, "street_name",
+                               canonical=span.lower()))
     return out
 
 
@@ -372,14 +416,31 @@ def addresses(text: str, runs: list[NumberRun]) -> list[Finding]:
     """Every address-like span: numbered streets, named streets and crossings, PO boxes, ZIP
     codes, and the Spanish forms."""
     out = _pyap(text) + _numbered(text, runs) + _named(text) + _zips(text, runs) + _spanish(text) + _crossings(text)
-    out += _flats(text)
+    out += _flats(text) + _prep_streets(text) + _ordinal_crossings(text)
     for m in _PO_BOX.finditer(text):
         out.append(Finding(m.start(), m.end(), "ADDRESS", m.group(), 0.8, "po_box", canonical=m.group().lower()))
     return out
 
 
+# "24th y mission", "79th and king drive": a numbered street crossing another needs no cue.
+_ORDINAL_CROSS = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th)\s+(?:and|y|&|con)\s+(?:la\s+|el\s+)?(?:\d{1,3}(?:st|nd|rd|th)?|"
+                            r"[^\W\d_][\w'’-]*)(?:\s+" + _SUFFIX + r")?)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _ordinal_crossings(text: str) -> list[Finding]:
+    out = []
+    for m in _ORDINAL_CROSS.finditer(text):
+        last = m.group(1).split()[-1].lower()
+        if last in STOP_WORDS or last in _ES_STOP or last in _NOT_STREET_WORDS:
+            continue
+        out.append(Finding(m.start(1), m.end(1), "ADDRESS", m.group(1), 0.6, "street_name",
+                           canonical=m.group(1).lower()))
+    return out
+
+
 _JOIN_GAP = re.compile(r",?\s{1,2}$")
-_ZIP_AFTER = re.compile(r",?\s{1,2}\d{5}(?:-\d{4})?\b")
+_ZIP_AFTER = re.compile(r"[,.]?\s{1,2}(?:\d{5}(?:-\d{4})?\b|(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|"
+                        r"cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)\b[\s,-]*){5}(?<![\s,-]))", re.IGNORECASE)
 
 
 def join_places(text: str, findings: list[Finding]) -> list[Finding]:
@@ -390,7 +451,7 @@ def join_places(text: str, findings: list[Finding]) -> list[Finding]:
     out: list[Finding] = []
     for f in findings:
         prev = out[-1] if out else None
-        if prev is not None and prev.entity_type == "ADDRESS" and f.entity_type == "LOCATION" \
+        if prev is not None and prev.entity_type == "ADDRESS" and f.entity_type in ("LOCATION", "ADDRESS") \
                 and _JOIN_GAP.fullmatch(text[prev.end:f.start] or " ") and f.start > prev.end:
             out[-1] = _widened(text, prev, f.end)
             continue

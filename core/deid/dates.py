@@ -38,9 +38,10 @@ _PATTERNS = [
     # the 3rd of March 2024 / third of march
     re.compile(r"\b(?:the\s+)?" + _DAY + r"\s+of\s+" + _MONTH + r"\b" + _YEAR_TAIL + r"\b",
                re.IGNORECASE),
-    # 14 March 2024 (the year is required: "second may" is not a date)
+    # 14 March 2024 (the year is required: "second may" is not a date), or "15th march"
     re.compile(r"\b(?P<day>[0-3]?\d(?:st|nd|rd|th)?)\s+" + _MONTH + r"\b,?\s*" + _YEAR + r"\b",
                re.IGNORECASE),
+    re.compile(r"\b(?P<day>[0-3]?\d(?:st|nd|rd|th))\s+" + _MONTH + r"\b", re.IGNORECASE),
     # 3/14/2024, 03-14-24
     re.compile(r"\b(?P<nmonth>[01]?\d)[/-](?P<nday>[0-3]?\d)[/-](?P<year>(?:19|20)?\d{2})\b"),
     # 2024-03-14
@@ -92,7 +93,14 @@ MESES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto
          "noviembre", "diciembre"]
 _ES_DAY = (r"(?P<day>[0-3]?\d|primero|treinta\s+y\s+uno|treinta|veinti\w+|veinte|dieci\w+|diez|once|doce|trece|"
            r"catorce|quince|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)")
-_ES_YEAR = r"(?:\s+(?:de|del)\s+(?P<year>(?:19|20)\d{2}|dos\s+mil(?:\s+[a-záéíóú]+(?:\s+y\s+[a-záéíóú]+)?)?))?"
+_ES_YEAR = (r"(?:\s+(?:de|del)\s+(?P<year>(?:19|20)\d{2}|'?\d{2}\b|dos\s+mil(?:\s+[a-záéíóú]+(?:\s+y\s+[a-záéíóú]+)?)?|"
+            # "del veintiuno", "del noventa y ocho": the year said by its last two digits
+            r"veinti[a-záéíóú]+|veinte|diez|once|doce|trece|catorce|quince|dieci[a-záéíóú]+|"
+            r"(?:noventa|ochenta|setenta)(?:\s+y\s+[a-záéíóú]+)?))?")
+# Fixed-day holidays said by their name are no one's date (the label rules of both outside
+# writers; decision 0197): "el cinco de mayo hacemos fiesta", "el quince de septiembre".
+_ES_HOLIDAYS = {("cinco", 4), ("quince", 8), ("dieciséis", 8), ("dieciseis", 8), ("doce", 11), ("veinticinco", 11),
+                ("primero", 4)}
 # "el 3 de marzo de 2024", "quince de agosto", "el primero de mayo del dos mil veinte"
 _ES_DATE = re.compile(r"\b" + _ES_DAY + r"\s+de\s+(?P<mes>" + "|".join(MESES) + r"|setiembre)\b" + _ES_YEAR,
                       re.IGNORECASE)
@@ -116,14 +124,20 @@ def _es_dates(text: str, taken: list[tuple[int, int]]) -> list[Finding]:
         mes = m.group("mes").lower()
         month = 8 if mes == "setiembre" else MESES.index(mes)
         year_text = m.group("year")
+        if not year_text and (day_text, month) in _ES_HOLIDAYS:
+            continue
         year = None
         if year_text:
-            year = int(year_text) if year_text.isdecimal() else _year_value(
-                "".join(words_to_chunks([w for w in year_text.lower().split() if w != "y"])) or None)
+            digits = year_text.strip("'") if year_text.strip("'").isdecimal() else \
+                "".join(words_to_chunks([w for w in year_text.lower().split() if w != "y"]))
+            year = _year_value(digits) if digits else None
         label = generalise(month, year)
         out.append(Finding(m.start(), m.end(), "DATE", m.group(), 0.85, "exact_date", canonical=label, label=label))
         taken.append((m.start(), m.end()))
     return out
+
+
+_BIRTHDAY = re.compile(r"\b(?:birthday|born|cumpleaños|nac[ií])\b", re.IGNORECASE)
 
 
 def dates(text: str) -> list[Finding]:
@@ -131,6 +145,8 @@ def dates(text: str) -> list[Finding]:
     out: list[Finding] = []
     taken: list[tuple[int, int]] = []
     for m in _HOLIDAYS.finditer(text):
+        if not m.group("year"):
+            continue  # "a ham at christmas", "the fourth of july": a holiday, nobody's date (decision 0197)
         first = re.split(r"[\s']", m.group("holiday").lower())[0]
         month = _HOLIDAY_MONTH.get(first, 0)
         if m.group("holiday").lower().startswith("new year's eve") or first == "new" and "eve" in m.group():
@@ -144,6 +160,9 @@ def dates(text: str) -> list[Finding]:
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             groups = m.groupdict()
+            if not groups.get("year") and re.search(r"(?:fourth|4th)\s+of\s+july|july\s+(?:fourth|4th)", m.group(),
+                                                    re.IGNORECASE) and not _BIRTHDAY.search(text[max(0, m.start() - 30):m.start()]):
+                continue  # the holiday by its name (decision 0197)
             if groups.get("month"):
                 month = _MONTH_ALIASES[groups["month"].lower()]
                 day = _day_value(groups["day"])

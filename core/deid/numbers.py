@@ -205,8 +205,9 @@ def number_runs(text: str, toks: list[Token] | None = None) -> list[NumberRun]:
             trimmed.pop()
         if trimmed != members:
             full = "".join(words_to_chunks([m.lower for m in members]))
-            if len(full) not in (7, 10, 11) or len(full) == len("".join(
-                    words_to_chunks([m.lower for m in trimmed]))):
+            short = len("".join(words_to_chunks([m.lower for m in trimmed])))
+            # "... ocho ocho cero siete. o por correo": the number is whole without the "o"
+            if len(full) not in (7, 10, 11) or len(full) == short or short in (7, 10):
                 members = trimmed
         words = [m.lower for m in members]
         chunks = words_to_chunks(words)

@@ -91,7 +91,7 @@ _ID_CONTEXT = re.compile(
     r"card|certificate|certification|cert|permit|credential|registration|membership|claim|ticket|policy|"
     r"confirmation|reference|report|incident|"
     # Spanish: "mi número de empleado es", "el número de mi gafete", "mi credencial"
-    r"empleado|empleada|gafete|credencial|folio|reclamo|expediente|matr[ií]cula|licencia|tarjeta|"
+    r"empleado|empleada|gafete|credencial|folio|reclamo|expediente|matr[ií]cula|licencia|tarjeta|caso|"
     r"seguro\s+social|n[uú]mero\s+de\s+(?:mi\s+)?(?:empleado|gafete|trabajador|seguro|caso|reclamo))"
     r"(?![^\W\d_])"  # whole words: "rep" is not the start of "report"
     r"(?:\s+(?:id|i\.\s?d\.?|number|num|no\.?|#|code|card|n[uú]mero))?\s*(?:is|was|are|were|es|era|:|=|#)?\s*"
@@ -123,7 +123,10 @@ def id_numbers(text: str, runs: list[NumberRun]) -> list[Finding]:
                                "id_number", canonical=run.digits))
             continue
         w = _WRITTEN_ID.match(text, pos)
-        if w and sum(ch.isdigit() for ch in w.group()) >= 3:
+        lead = re.match(r"([a-z]{1,3})\s", w.group(), re.IGNORECASE) if w else None
+        if lead and lead.group(1).lower() in _NOT_PREFIX:
+            w = None  # "mail the card to 7946 south ingleside": "to" is no prefix ("a-47818" keeps its "a")
+        if w and sum(ch.isdigit() for ch in w.group()) >= 3 and not _street_after(text, w.end()):
             out.append(Finding(w.start(), w.end(), "ID_NUMBER", w.group(), 0.85, _id_recognizer(w.group()),
                                canonical=w.group().lower()))
             continue
@@ -132,6 +135,28 @@ def id_numbers(text: str, runs: list[NumberRun]) -> list[Finding]:
             out.append(late)
     for m in _SSN.finditer(text):
         out.append(Finding(m.start(), m.end(), "ID_NUMBER", m.group(), 0.9, "ssn", canonical=m.group()))
+    return out + _long_codes(text, runs)
+
+
+def _street_after(text: str, end: int) -> bool:
+    from core.deid.addresses import _NO_SUFFIX_TAIL, _STREET_TAIL
+    return bool(_STREET_TAIL.match(text, end) or _NO_SUFFIX_TAIL.match(text, end))
+
+
+# Six digits or more written as one block, with no cue at all ("to the company i'm 4471902",
+# "0048821 es el número del badge", "el número mío del distrito es 000418772"): such a block is
+# a code that leads to one person. Phones, dates, amounts and ZIP codes outrank it (decision 0197).
+_BLOCK = re.compile(r"(?<![\w$.,/-])\d{6,12}(?![\w%]|[.,/-]\d)")
+_NOT_CODE_AFTER = re.compile(r"^\s*(?:%|percent|dollars?|bucks|pesos|d[oó]lares|people|personas|miles|millas|"
+                             r"pounds|libras|boxes|cajas|units|unidades|steps|pasos|calories)\b", re.IGNORECASE)
+
+
+def _long_codes(text: str, runs: list[NumberRun]) -> list[Finding]:
+    out: list[Finding] = []
+    for m in _BLOCK.finditer(text):
+        if _NOT_CODE_AFTER.match(text[m.end():m.end() + 16]) or text[max(0, m.start() - 1):m.start()] == "$":
+            continue
+        out.append(Finding(m.start(), m.end(), "ID_NUMBER", m.group(), 0.6, "id_block", canonical=m.group()))
     return out
 
 
@@ -154,7 +179,10 @@ def _late_id(text: str, pos: int) -> Finding | None:
             start = w.start()
         code = window[start:w.end()]
         digits = sum(ch.isdigit() for ch in code)
-        if not (pre and pre.lower() not in _NOT_PREFIX and digits >= 4) and digits < 5:
+        # "my card number, the punch card, is 3307": four digits said as the answer to the cue
+        answer = digits == 4 and code.isdecimal() and not 1950 <= int(code) <= 2039 and \
+            re.search(r"\b(?:is|es|was|era)\s*:?\s*$|:\s*$", window[:start], re.IGNORECASE)
+        if not (pre and pre.lower() not in _NOT_PREFIX and digits >= 4) and digits < 5 and not answer:
             continue
         return Finding(pos + start, pos + w.end(), "ID_NUMBER", code, 0.8, _id_recognizer(code),
                        canonical=code.lower())
@@ -169,7 +197,9 @@ _AGE_BEFORE = re.compile(
     r"(?:husband|wife|mother|mom|father|dad|grandma|grandpa|grandmother|grandfather|clients?|residents?|"
     r"patients?|aunt|uncle|neighbou?r)\s+(?:is|was|turned|just\s+turned)|"
     # Spanish: "tiene noventa y cuatro", "cumplió 96", "de 93 años"
-    r"cumpli[oó]|cumple|cumplir|va\s+a\s+cumplir|edad\s+de|a\s+los|señora\s+de|señor\s+de)\s*$",
+    r"cumpli[oó]|cumple|cumplir|va\s+a\s+cumplir|edad\s+de|a\s+los|señora\s+de|señor\s+de|"
+    # "tiene noventa y uno", "que tiene 101", "died at ninety-six", "at ninety-one!", "like ninety"
+    r"tiene|ten[ií]a|tienen|died\s+at|passed\s+at|murió\s+a\s+los|de)\s*$",
     re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*(?:-|\s)?\s*(?:years?|yrs?)[\s-]*old\b|^\s*(?:-|\s)\s*year-old\b|"
                         r"^\s+(?:this|next|last)\s+(?:year|month|week)\b|^(?:th)?\s+birthday\b|"
@@ -183,20 +213,53 @@ _AGE_AFTER = re.compile(r"^\s*(?:-|\s)?\s*(?:years?|yrs?)[\s-]*old\b|^\s*(?:-|\s
 _ES_AGE_UN = re.compile(r"\b(?:noventa\s+y|ciento)\s+una?(?=\s+(?:años|añitos)\b)", re.IGNORECASE)
 
 
+# "he is a hundred and four", "turning a hundred", "ciento uno": the number reader does not start a
+# run on "hundred", so these are read here.
+_HUNDRED_AGE = re.compile(r"\b(?:a|one)\s+hundred(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"eleven|twelve))?\b", re.IGNORECASE)
+_YEARS_AFTER = re.compile(r"\s+(?:años|añitos|years?(?:\s+old)?)\b", re.IGNORECASE)
+
+
+def _age_value(run: NumberRun) -> int | None:
+    """The age a run says, also when it is said twice ("noventa y uno, ninety-one")."""
+    if run.value is not None:
+        return run.value
+    values = {int(c) for c in run.chunks if c}
+    return values.pop() if len(values) == 1 and len(run.chunks) <= 3 else None
+
+
 def ages(text: str, runs: list[NumberRun]) -> list[Finding]:
     """Ages over 89 (HIPAA Safe Harbor): "ninety two years old", "she turned 94", "noventa y un años"."""
     out: list[Finding] = []
     for m in _ES_AGE_UN.finditer(text):
         out.append(Finding(m.start(), m.end(), "AGE", m.group(), 0.8, "age_over_89", canonical="90+"))
+    for m in _HUNDRED_AGE.finditer(text):
+        before, after = text[max(0, m.start() - 16):m.start()], text[m.end():m.end() + 24]
+        if _QUANTITY_AFTER.match(after) or re.match(r"\s*(?:and\s+)?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+                                                     r"ninety)", after, re.IGNORECASE):
+            continue  # "a hundred and eighty cases", "a hundred degrees"
+        if _AGE_AFTER.match(after) or re.search(r"\b(?:(?:he|she|who)\s+(?:is|was)|he'?s|she'?s|turning|turned|turns|"
+                                                 r"who'?s|is\s+now)\s*$", before, re.IGNORECASE):
+            out.append(Finding(m.start(), m.end(), "AGE", m.group(), 0.75, "age_over_89", canonical="90+"))
     for run in runs:
-        value = run.value
+        value = _age_value(run)
         if value is None or not 90 <= value <= 120:
             continue
         after = text[run.end:run.end + 24]
         before = text[max(0, run.start - 16):run.start]
         if re.search(r"\bhace\s*$", before, re.IGNORECASE):
             continue  # "hace 95 años": a time ago, not an age
-        if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
-            out.append(Finding(run.start, run.end, "AGE", text[run.start:run.end], 0.8, "age_over_89",
-                               canonical="90+"))
+        if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before) and not _QUANTITY_AFTER.match(after):
+            end = run.end
+            years = _YEARS_AFTER.match(text, end)
+            if years and "año" in years.group().lower():
+                end = years.end()  # "tiene cien años": the age is said with its word
+            out.append(Finding(run.start, end, "AGE", text[run.start:end], 0.8, "age_over_89", canonical="90+"))
     return out
+
+
+# "at ninety miles an hour", "like ninety dollars", "de 95 libras": a quantity, not an age.
+_QUANTITY_AFTER = re.compile(r"^\s*(?:%|percent|por\s+ciento|dollars?|bucks|degrees|grados|mph|miles|millas|"
+                             r"an?\s+hour|la\s+hora|minutes?|minutos|hours|horas|days|d[ií]as|pounds|libras|kilos|"
+                             r"cases|boxes|cajas|pallets|units|unidades|items|orders|cars|carros|trucks|people|personas|"
+                             r"rooms|cuartos|beds|camas|stops|paradas|drawings|d[oó]lares|pesos)\b", re.IGNORECASE)

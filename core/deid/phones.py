@@ -47,8 +47,9 @@ def _matched(text: str) -> list[Finding]:
         for m in matches:
             raw = m.raw_string
             digits = ascii_digits(raw)
-            if (m.start, m.end) in seen or len(digits) < 7 or _NOT_A_PHONE.match(raw.strip()):
-                continue
+            if (m.start, m.end) in seen or len(digits) < 7 or _NOT_A_PHONE.match(raw.strip()) \
+                    or re.search(r"[.,;]\s", raw):
+                continue  # "apartamento 214. 77036": a sentence or a list breaks inside it
             seen.add((m.start, m.end))
             international = raw.lstrip().startswith("+")
             before = text[max(0, m.start - 60):m.start]
@@ -72,7 +73,7 @@ def _spoken(text: str, runs: list[NumberRun]) -> list[Finding]:
         near = _PHONE_CONTEXT.search(text[max(0, run.start - 60):run.start])
         if len(d) == 10 or (len(d) == 11 and d.startswith("1")) or (len(d) == 12 and d.startswith("52")):
             score = 0.9 if run.is_spoken or len(run.chunks) >= 2 else 0.6
-        elif len(d) in (7, 8) and len(run.chunks) >= 2 and (near or _WRITTEN_7.match(span)) \
+        elif len(d) in (7, 8) and len(run.chunks) >= 2 and (near or _WRITTEN_7.match(span)) and ". " not in span \
                 and not _ID_CUE.search(text[max(0, run.start - 30):run.start]):  # "card number is FH 2209-4471"
             score = 0.75
         else:
@@ -120,6 +121,27 @@ def _grouped(text: str) -> list[Finding]:
     return out
 
 
+# "la extensión 214", "extension two one four": an office extension said alone reaches one person.
+_EXTENSION_ALONE = re.compile(r"\b(?:extension|extensi[oó]n|ext\.?)\s+(?:#\s*)?\d{2,5}\b", re.IGNORECASE)
+# "más cinco cero tres, siete ocho cuatro dos, uno uno cero nueve", "plus two five two ...": a
+# country code said as "plus"/"más" makes 11 or 12 spoken digits an international number.
+_PLUS_BEFORE = re.compile(r"(?:\+|\bplus|\bm[aá]s)\s*$", re.IGNORECASE)
+
+
+def _international_spoken(text: str, runs: list[NumberRun]) -> list[Finding]:
+    out = []
+    for run in runs:
+        m = _PLUS_BEFORE.search(text[max(0, run.start - 6):run.start])
+        if m and 10 <= len(run.digits) <= 13 and len(run.chunks) >= 3:
+            start = run.start - (len(text[max(0, run.start - 6):run.start]) - m.start())
+            out.append(Finding(start, run.end, "PHONE", text[start:run.end], 0.8, "spoken_phone",
+                               canonical=run.digits))
+    return out
+
+
 def phones(text: str, runs: list[NumberRun]) -> list[Finding]:
     """Every phone number in ``text``, written in any format or spoken digit by digit."""
-    return _matched(text) + _grouped(text) + _spoken(text, runs)
+    out = _matched(text) + _grouped(text) + _spoken(text, runs) + _international_spoken(text, runs)
+    out += [Finding(m.start(), m.end(), "PHONE", m.group(), 0.6, "phone", canonical=ascii_digits(m.group()))
+            for m in _EXTENSION_ALONE.finditer(text)]
+    return out

@@ -49,6 +49,8 @@ _NOT_PLACE_IN = {
     "future", "beginning", "end", "middle", "summer", "winter", "spring", "fall", "season", "peak", "english",
     "spanish", "cash", "writing", "pain", "tears", "shock", "line", "bed", "rain", "heat", "cold", "dark",
     "mind", "life", "hand", "hands", "way", "least", "most", "first", "last", "once", "all", "home",
+    "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "after-school",
+    "neighborhood", "neighbourhood", "community", "area",
 }
 
 
@@ -67,7 +69,9 @@ _SPANISH_NOUN = re.compile(r"(?:[áéíóúñ]|ci[oó]n|si[oó]n|dad|ia|ía|er[o
 _ES_COMMON = {"familia", "cosas", "cosa", "vaina", "virgen", "tigres", "conciertos", "planta", "parte", "gente",
               "break", "casa", "hora", "unión", "union", "campo", "pueblo", "barrio", "iglesia", "escuela", "oficina"}
 _TIME_WORDS = {"morning", "mornings", "night", "nights", "afternoon", "evening", "day", "days", "week", "weekend",
-               "shift", "time", "year", "summer", "winter", "lunch", "break"}
+               "shift", "time", "year", "summer", "winter", "lunch", "break",
+               # people, not places: "the people in the neighborhood", "the kids in after-school"
+               "people", "kids", "folks", "guys", "ladies", "men", "women", "workers", "family", "friends", "parents"}
 
 
 def _plain_spanish_noun(word: str) -> bool:
@@ -75,11 +79,15 @@ def _plain_spanish_noun(word: str) -> bool:
     return low in _ES_COMMON or bool(_SPANISH_NOUN.search(low)) or bool(re.search(r"[áéíóúñ]", low))
 
 
-def _common_noun_phrase(name_words: list[str], place_words: list[str]) -> bool:
+def _common_noun_phrase(name_words: list[str], place_words: list[str], article: str = "") -> bool:
     """"el área de empaque", "el invernadero o afuera en el sol", "la virgen de san juan": a
     Spanish noun phrase, not a brand and its locator."""
     if any(w.lower() in ("o", "y", "u", "e") for w in name_words):
         return True
+    if len(name_words) == 1 and (_plain_spanish_noun(name_words[0]) or (
+            article in ("las", "los") and name_words[0].lower().endswith("s")) or (
+            article == "la" and name_words[0].lower().endswith("a"))):
+        return True  # "el campo en florida", "las fotos de la página", "la alfombra del pasillo"
     place = " ".join(place_words)
     if any(w[:1].isupper() for w in place_words) or is_place(place):
         return False
@@ -97,7 +105,7 @@ def workplace_phrases(text: str) -> list[Finding]:
             continue
         if len(name_words) == 1 and (name.lower() in GENERIC_WORKPLACE_WORDS or name.lower() in _TIME_WORDS):
             continue  # "the university in davis", "the morning at the picnic table": no name in it
-        if m.group("prep").lower() in _ES_PREPS and _common_noun_phrase(name_words, place_words):
+        if m.group("prep").lower() in _ES_PREPS and _common_noun_phrase(name_words, place_words, m.group("art").lower()):
             continue
         if m.group("prep").lower() in ("in", "at") and (
                 place_words[0].lower() in _NOT_PLACE_IN or place_words[0][:1].isdigit()
@@ -253,7 +261,8 @@ NOT_EMPLOYER_ACRONYMS = frozenset("""
 cna lvn lpn rn np emt cma hha cpr bls acls cdl ead tps daca ssn itin ged esl eit nclex ptcb osha hr pto ac
 hvac er icu or evs ppe aht kpi uph qa qc it ceo cfo coo gm dm ada fmla edd sdi ui covid seiu ufcw unite ibt
 afl cio afscme uaw cwa flsa wic snap ebt mri ot pt dmv id w2 w-2 tsa ice tv usa us uk eu ny la sf dc np
-rfid wms ot dot fda usda ssi ssdi medi-cal ihss-pa cal cvs sop lms sat act gpa ap iep ell
+rfid wms ot dot fda usda ssi ssdi medi-cal ihss-pa cal cvs sop lms sat act gpa ap iep ell tot eld eap sro cda
+dsp don app lead gm sup hub rn's
 """.split())  # noqa: SIM905
 _GENERIC_EXTRA = {"district", "call", "car", "wash", "centro", "cuido", "unified", "public", "learning", "room",
                   "de", "del", "la", "el", "los", "las", "the", "of", "and", "y"}
@@ -301,8 +310,8 @@ def sort_out(text: str, findings: list[Finding]) -> list[Finding]:
         if not full and listed and (_generic_only(words, head) or (
                 len(words) == 1 and _AMOUNT_BEFORE.search(text[max(0, f.start - 12):f.start]))):
             continue
-        if not listed and len(words) == 1 and said in NOT_EMPLOYER_ACRONYMS:
-            continue
+        if not listed and (len(words) == 1 and said in NOT_EMPLOYER_ACRONYMS or text[f.end:f.end + 1] == ":"):
+            continue  # "the CDL school"; "INTERVIEWER:", "PAR:" are speaker labels
         # A town that ends a listed name ("Cheesecake Factory Walnut Creek") said alone is where
         # the site is; a listed name that starts with one ("Riverside Care") is the workplace.
         if not full and listed and not head and is_place(said):

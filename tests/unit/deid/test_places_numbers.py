@@ -147,3 +147,95 @@ def test_a_brand_and_its_spanish_locator_are_still_a_workplace(text, span):
 def test_working_world_acronyms_are_not_employers(presidio):
     for text in ("the CDL school is expensive, like five grand", "the trucks don't have AC in september"):
         assert not [w for w in _workplaces(text, [], presidio=True) if w in ("CDL", "AC")]
+
+
+# --- numbers: IDs without a cue, ages, phones, dates (decision 0197) ----------------------------
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(f.entity_type, f.text) for f in detect(text, use_presidio=False)]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("to them i'm lolo. to the company i'm 4471902. that's it", "4471902"),
+    ("0048821 es el número del badge, mira", "0048821"),
+    ("my card number, the punch card, is 3307. they call me that", "3307"),
+    ("abrió un caso con workers comp, el número es el WC 2021-04418, todavía", "WC 2021-04418"),
+])
+def test_an_id_without_a_cue_or_late_after_one(text, code):
+    assert ("ID_NUMBER", code) in _found(text)
+
+
+@pytest.mark.parametrize("text", ["the house cost 125000 dollars back then", "in 2019 we had 300 workers",
+                                  "mail the card to 7946 south ingleside, chicago"])
+def test_amounts_years_and_house_numbers_are_no_id(text):
+    assert not [t for e, t in _found(text) if e == "ID_NUMBER"]
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("my mother. she's noventa y uno, ninety-one. she lives with me", "noventa y uno, ninety-one"),
+    ("my grandfather is still in yemen, he is a hundred and four. he walks", "a hundred and four"),
+    ("mister haskell, que tiene 101, imagínate", "101"),
+    ("y mi mamá tiene cien años, imagínese", "cien años"),
+])
+def test_an_age_over_89_said_twice_or_with_hundred(text, age):
+    assert any(e == "AGE" and age in t for e, t in _found(text))
+
+
+@pytest.mark.parametrize("text", ["it was like a hundred and four in the trailers in august",
+                                  "you need to be at ninety five percent on put away", "i got like a hundred stops",
+                                  "la bodega tiene 95 cajas"])
+def test_a_hundred_degrees_or_stops_is_no_age(text):
+    assert not [t for e, t in _found(text) if e == "AGE"]
+
+
+@pytest.mark.parametrize(("text", "phone"), [
+    ("a mi celular, es el tres dos tres, cuatro seis uno, ocho ocho cero siete. o por correo",
+     "tres dos tres, cuatro seis uno, ocho ocho cero siete"),
+    ("el de ella es más cinco cero tres, siete ocho cuatro dos, uno uno cero nueve, por si acaso",
+     "más cinco cero tres, siete ocho cuatro dos, uno uno cero nueve"),
+    ("y tú marcas la extensión de mildred, la extensión 214, y nunca contesta", "extensión 214"),
+])
+def test_spoken_and_international_phones_and_extensions(text, phone):
+    assert ("PHONE", phone) in _found(text)
+
+
+def test_a_sentence_break_splits_a_flat_and_a_zip_from_a_phone():
+    found = _found("el número es 9800 bissonnet, apartamento 214. 77036. q: gracias")
+    assert not [t for e, t in found if e == "PHONE"]
+    assert ("ADDRESS", "9800 bissonnet, apartamento 214. 77036") in found
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("fue el tres de marzo del veintiuno, un miércoles", "tres de marzo del veintiuno"),
+    ("15th march, i come down the grapevine", "15th march"),
+    ("my birthday is july 4th, easy to remember", "july 4th"),
+])
+def test_dates_said_with_a_short_year_or_day_first(text, date):
+    assert ("DATE", date) in _found(text)
+
+
+@pytest.mark.parametrize("text", ["and a ham at christmas. i ain't complaining", "el cinco de mayo hacemos fiesta",
+                                  "they do a barbecue for the fourth of july"])
+def test_a_holiday_by_its_name_is_no_date(text):
+    assert not [t for e, t in _found(text) if e == "DATE"]
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("then i got miss odessa off of candler road, she's eighty-seven", "candler road"),
+    ("the yard is off of french camp road. before that", "french camp road"),
+    ("henry ford, the main one, on west grand. seven years", "west grand"),
+    ("i live in the SRO building, 868 powell, room 34. me and my husband", "868 powell, room 34"),
+    ("in the mission. 24th y mission, close to the bart", "24th y mission"),
+    ("vivo en la calle ocho y la 27 avenida, arriba de una cafetería", "calle ocho y la 27 avenida"),
+    ("en la novena avenida con la calle 46. soy prep cook", "novena avenida con la calle 46"),
+    ("en la colonia la campanera, pasaje siete, casa veintidós. yo le mando", "colonia la campanera, pasaje siete, casa veintidós"),
+    ("the mail is 3318 east 4th street, los angeles, nine zero zero six three. thank you",
+     "3318 east 4th street, los angeles, nine zero zero six three"),
+])
+def test_streets_said_the_way_people_say_them(text, street):
+    assert any(e == "ADDRESS" and street in t for e, t in _found(text))
+
+
+@pytest.mark.parametrize("text", ["we were on the main road by six", "i drive down the long road every day",
+                                  "first and foremost, the pay"])
+def test_a_road_or_an_ordinal_in_ordinary_speech_is_no_address(text):
+    assert not [t for e, t in _found(text) if e == "ADDRESS"]

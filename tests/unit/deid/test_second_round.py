@@ -81,7 +81,8 @@ def test_a_two_word_run_of_generic_words_is_not_the_workplace():
     ("el señor de 93 años vive solo", "93"),
 ])
 def test_an_age_over_89_is_hidden(text, age):
-    assert age in hidden(text, language="es" if "ñ" in text or " mi " in f" {text}" else "en")
+    # the age may be hidden with its word ("noventa y cuatro años"; decision 0197)
+    assert any(age in h for h in hidden(text, language="es" if "ñ" in text or " mi " in f" {text}" else "en"))
 
 
 @pytest.mark.parametrize("text", ["hace 95 años que abrieron la planta", "we packed 94 boxes now and then",
