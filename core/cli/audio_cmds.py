@@ -10,7 +10,7 @@ import threading
 import time
 from typing import Any
 
-from core.cli.common import ProgressPrinter, language, open_vault, print_json, say
+from core.cli.common import ProgressPrinter, language, open_vault, print_json, say, text_of
 from core.errors import Msg
 from core.messages import render
 
@@ -89,9 +89,9 @@ def cmd_record(args: argparse.Namespace) -> int:
         # SIGTERM stops like Ctrl-C (the audio is kept); kill -9 is covered by recovery.
         signal.signal(signal.SIGTERM, _raise_interrupt)
         recorder.start()
-        print(f"Recording interview {args.id} as recording {recorder.recording_id} from "
-              f"{recorder.device_name or 'the default microphone'}.", file=sys.stderr, flush=True)
-        print(_RECORD_HELP, file=sys.stderr, flush=True)
+        say(Msg("cli.recording_from", id=args.id, recording=recorder.recording_id,
+                device=recorder.device_name or Msg("cli.default_microphone")), err=True)
+        say(Msg("cli.record_keys"), err=True)
         try:
             _record_loop(recorder, questions, args.seconds)
         except KeyboardInterrupt:
@@ -118,7 +118,7 @@ def _record_loop(recorder: Any, questions: list[str], seconds: float | None) -> 
     while recorder.is_recording:
         if started is None and recorder.wait_for_first_audio(0.2):
             started = time.monotonic()
-            print("Listening: the first audio arrived.", file=sys.stderr, flush=True)
+            say(Msg("cli.first_audio"), err=True)
         if seconds is not None and started is not None and time.monotonic() - started >= seconds:
             return
         try:
@@ -130,23 +130,23 @@ def _record_loop(recorder: Any, questions: list[str], seconds: float | None) -> 
             qid = questions[q_index] if q_index < len(questions) else None
             label = qid or f"Q{q_index + 1}"
             recorder.next_question(qid, label)
-            print(f"Next question: {label} at {recorder.elapsed_s:.1f} s", file=sys.stderr, flush=True)
+            say(Msg("cli.next_question_at", label=label, at=f"{recorder.elapsed_s:.1f}"), err=True)
         elif cmd == "o":
             recorder.set_off_record(not recorder.is_off_record)
-            state = "OFF the record" if recorder.is_off_record else "back on the record"
-            print(f"{state} at {recorder.elapsed_s:.1f} s", file=sys.stderr, flush=True)
+            at = f"{recorder.elapsed_s:.1f}"
+            say(Msg("cli.off_record_at", at=at) if recorder.is_off_record else Msg("cli.on_record_at", at=at), err=True)
         elif cmd == "p":
             (recorder.resume if recorder.is_paused else recorder.pause)()
-            print("Paused" if recorder.is_paused else "Resumed", file=sys.stderr, flush=True)
+            say(Msg("cli.paused") if recorder.is_paused else Msg("cli.resumed"), err=True)
         elif cmd == "b":
             recorder.bookmark()
-            print(f"Bookmark at {recorder.elapsed_s:.1f} s", file=sys.stderr, flush=True)
+            say(Msg("cli.bookmark_at", at=f"{recorder.elapsed_s:.1f}"), err=True)
         if is_tty:
             peak, _rms = recorder.level
             bar = "#" * int(min(1.0, peak) * 20)
             sys.stderr.write(f"\r{recorder.elapsed_s:7.1f} s [{bar:<20}]"
-                             f"{' PAUSED' if recorder.is_paused else ''}"
-                             f"{' OFF THE RECORD' if recorder.is_off_record else ''}   ")
+                             f"{' ' + text_of(Msg('cli.paused_mark')) if recorder.is_paused else ''}"
+                             f"{' ' + text_of(Msg('cli.off_record_mark')) if recorder.is_off_record else ''}   ")
             sys.stderr.flush()
 
 
@@ -154,14 +154,14 @@ def _print_saved(vault: Any, rid: int) -> None:
     from core.vault.recordings import RecordingRepo
     repo = RecordingRepo(vault)
     rec = repo.get(rid)
-    print(f"\nSaved recording {rid}: {rec.duration_s:.1f} s in {repo.chunk_count(rid)} chunks, "
-          f"{len(repo.markers(rid))} markers.", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+    say(Msg("cli.saved_recording", rid=rid, seconds=f"{rec.duration_s:.1f}", chunks=repo.chunk_count(rid),
+            markers=len(repo.markers(rid))), err=True)
     print(rid)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from core.audio.importer import (
-        DELETE_SOURCE_NOTE,
         can_delete_source,
         delete_source,
         make_import_job,
@@ -178,9 +178,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(rid)
         if args.delete_source and can_delete_source(args.file):
             delete_source(args.file)
-            print("The original file was deleted. " + DELETE_SOURCE_NOTE.split(". ", 1)[1], file=sys.stderr)
+            say(Msg("cli.original_deleted"), err=True)
         elif can_delete_source(args.file):
-            print("The original file was left as it was. " + DELETE_SOURCE_NOTE, file=sys.stderr)
+            say(Msg("cli.original_kept"), err=True)
         return 0
     finally:
         vault.close()
@@ -242,10 +242,10 @@ def cmd_info(args: argparse.Namespace) -> int:
     if not info:
         say(Msg("cli.interview_no_recordings_yet"))
     for r in info:
-        flag = " (recovered after an interruption)" if r["recovered"] else ""
-        err = f", stopped early: {r['error']}" if r["error"] and not r["recovered"] else ""
-        print(f"Take {r['take']} (recording {r['recording_id']}) [{r['source']}] {r['state']}{flag}{err}: "
-              f"{r['duration_s']:.1f} s, {r['chunks']} chunks, {len(r['markers'])} markers")
+        flag = Msg("cli.take_recovered") if r["recovered"] else ""
+        err = Msg("cli.take_stopped_early", error=r["error"]) if r["error"] and not r["recovered"] else ""
+        say(Msg("cli.take_row", take=r["take"], recording=r["recording_id"], source=r["source"], state=r["state"],
+                flag=flag, err=err, seconds=f"{r['duration_s']:.1f}", chunks=r["chunks"], markers=len(r["markers"])))
         for m in r["markers"]:
             what = m["question_id"] or m["label"] or ""
             print(f"  {m['at_s']:8.1f} s  {m['kind']} {what}".rstrip())
@@ -271,9 +271,9 @@ def cmd_takes(args: argparse.Namespace) -> int:
         if not takes:
             say(Msg("cli.interview_no_recordings_yet"))
         for t in takes:
-            typed = "typed up" if t.transcript is not None else "not typed up"
-            mark = "  <- in use" if t.is_current else ""
-            print(f"Take {t.number}: {t.duration_s:.1f} s, {typed} (recording {t.recording.id}){mark}")
+            typed = Msg("cli.take_typed_up") if t.transcript is not None else Msg("cli.take_not_typed_up")
+            say(Msg("cli.take_line", take=t.number, seconds=f"{t.duration_s:.1f}", typed=typed, recording=t.recording.id,
+                    mark=Msg("cli.take_in_use") if t.is_current else ""))
         return 0
     finally:
         vault.close()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from core.cli.common import ProgressPrinter, open_vault, print_json, say
-from core.errors import InvalidInput, Msg
+from core.cli.common import ProgressPrinter, open_vault, print_json, say, text_of
+from core.errors import InvalidInput, Join, Msg
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -104,7 +104,8 @@ def cmd_guide_list(args: argparse.Namespace) -> int:
                      "sha256": s.sha256, "imported_at": s.imported_at} for s in items])
         return 0
     for s in items:
-        print(f"{s.guide_id}@{s.version:<8} {s.guide.language}  {len(s.guide.questions()):3d} questions  {s.guide.title}")
+        print(f"{s.guide_id}@{s.version:<8} {s.guide.language}  "
+              + text_of(Msg("cli.guide_row", n=f"{len(s.guide.questions()):3d}", title=s.guide.title)))
     return 0
 
 
@@ -123,7 +124,7 @@ def cmd_guide_export(args: argparse.Namespace) -> int:
         repo.ensure_defaults()
         stored = repo.resolve(args.id)
     Path(args.file).write_text(stored.yaml, encoding="utf-8")
-    print(f"Wrote {stored.guide_id}@{stored.version} to {args.file}.")
+    say(Msg("cli.guide_written", guide=f"{stored.guide_id}@{stored.version}", path=args.file))
     return 0
 
 
@@ -133,9 +134,10 @@ def cmd_tag(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         job = make_tag_job(vault, args.id, threshold=args.threshold)  # None: the model's own
         s = job(ProgressPrinter(), CancelToken())
-    print(f"Tagged {s.interview_id} with {s.guide} ({'markers' if s.method == 'markers' else 'question wording'}): "
-          f"{s.questions_placed} of {s.questions_total} questions found, {s.segments} segments, "
-          f"{s.suggested} suggestions to review, {s.kept} earlier decisions kept.")
+    say(Msg("cli.tagged", interview_id=s.interview_id, guide=s.guide,
+            method=Msg("cli.tagged_by_markers") if s.method == "markers" else Msg("cli.tagged_by_wording"),
+            placed=s.questions_placed, total=s.questions_total, segments=s.segments, suggested=s.suggested,
+            kept=s.kept))
     return 0
 
 
@@ -166,7 +168,7 @@ def cmd_tags_show(args: argparse.Namespace) -> int:
         print(f"[{r['segment']}] {r['speaker'] or '?':<11} {r['question_id'] or '-'}{score}")
         print(f"    {r['text']}")
         for t in r["tags"]:
-            span = f" chars {t['start']}-{t['end']}" if t["start"] is not None else ""
+            span = " " + text_of(Msg("cli.tag_chars", start=t["start"], end=t["end"])) if t["start"] is not None else ""
             sc = f" {t['score']:.2f}" if t["score"] is not None else ""
             print(f"    #{t['tag_id']} {t['theme']} [{t['state']}, {t['source']}{sc}]{span}")
     return 0
@@ -189,7 +191,8 @@ def cmd_tags_decide(args: argparse.Namespace) -> int:
             return 0
         for tag_id in ids:
             repo.set_state(tag_id, args.state)
-    print(f"{len(ids)} tag(s) {args.state}.")
+    say(Msg("cli.tags_confirmed", n=len(ids)) if args.state == "confirmed" else
+        Msg("cli.tags_rejected", n=len(ids)) if args.state == "rejected" else Msg("cli.tags_set", n=len(ids), state=args.state))
     return 0
 
 
@@ -221,7 +224,7 @@ def cmd_themes_list(args: argparse.Namespace) -> int:
         print_json([t.__dict__ for t in items])
         return 0
     for t in items:
-        print(f"{t.id:<26} {t.label}" + (f"  (under {t.parent})" if t.parent else ""))
+        print(f"{t.id:<26} {t.label}" + ("  " + text_of(Msg("cli.theme_under", parent=t.parent)) if t.parent else ""))
     return 0
 
 
@@ -246,7 +249,7 @@ def cmd_memo_add(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         seg = _segment_id(vault, args.id, args.segment) if args.segment is not None else None
         memo = MemoRepo(vault).add(args.id, args.text, segment_id=seg, is_shared=args.share)
-    print(f"Added memo #{memo.id}{' (shared)' if memo.is_shared else ''}.")
+    say(Msg("cli.memo_added_shared", id=memo.id) if memo.is_shared else Msg("cli.memo_added", id=memo.id))
     return 0
 
 
@@ -258,6 +261,7 @@ def cmd_memo_list(args: argparse.Namespace) -> int:
         print_json([m.__dict__ for m in items])
         return 0
     for m in items:
-        where = f"segment {m.segment_id}" if m.segment_id is not None else "interview"
-        print(f"#{m.id} [{where}{', shared' if m.is_shared else ''}] {m.text}")
+        where = Msg("cli.segment", id=m.segment_id) if m.segment_id is not None else Msg("cli.memo_interview")
+        shared = Msg("cli.memo_shared_mark") if m.is_shared else ""
+        print(f"#{m.id} [{text_of(Join([where, shared], ''))}] {m.text}")
     return 0

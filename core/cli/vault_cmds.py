@@ -7,8 +7,9 @@ import getpass
 import os
 import sys
 
-from core.cli.common import open_vault, print_json, read_passphrase, say, vault_dir
+from core.cli.common import open_vault, print_json, read_passphrase, say, text_of, vault_dir
 from core.errors import CoreError, InvalidInput, Msg
+from core.vault.interviews import state_word
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -93,10 +94,10 @@ def cmd_rescue(args: argparse.Namespace) -> int:
     report = rescue(vault_dir(args), read_passphrase(args), args.target)
     say(Msg("cli.rescued_rows_into_new", rows_copied=report.rows_copied, target=report.target))
     for t in report.damaged:
-        what = "could not be read at all" if t.unreadable else f"{t.damaged_stretches} damaged stretch(es) skipped"
-        print(f"  {t.name}: {t.copied} rows copied; {what}")
+        what = Msg("cli.rescue_unreadable") if t.unreadable else Msg("cli.rescue_skipped", n=t.damaged_stretches)
+        say(Msg("cli.rescue_table", table=t.name, copied=t.copied, what=what))
     if not report.damaged:
-        print("  No damaged rows were met.")
+        say(Msg("cli.rescue_clean"))
     say(Msg("cli.damaged_vault_not_changed"))
     print(f"\n    {report.recovery_code}\n")
     return 0
@@ -204,15 +205,16 @@ def cmd_interview_list(args: argparse.Namespace) -> int:
     from core.vault.interviews import InterviewRepo
     with open_vault(args) as vault:
         items = InterviewRepo(vault).list()
-        shared = {iv.id: share_status(vault, iv.id).sentence() for iv in items}
+        shared = {iv.id: share_status(vault, iv.id).message() for iv in items}
     if args.json:
         print_json([_interview_dict(i) for i in items])
         return 0
     if not items:
         say(Msg("cli.no_interviews_yet_create"))
     for iv in items:
-        print(f"{iv.id}  {iv.participant_code:<10} {iv.site:<12} {iv.interview_date}  {iv.state}"
-              + (f"  {shared[iv.id]}" if shared[iv.id] else ""))
+        said = shared[iv.id]
+        print(f"{iv.id}  {iv.participant_code:<10} {iv.site:<12} {iv.interview_date}  {text_of(state_word(iv.state))}"
+              + (f"  {text_of(said)}" if said else ""))
     return 0
 
 
@@ -225,13 +227,11 @@ def cmd_interview_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json({**_interview_dict(iv), "shared": shared.__dict__})
         return 0
-    print(f"Interview {iv.id}")
-    print(f"  participant code: {iv.participant_code}")
-    print(f"  site:             {iv.site}")
-    print(f"  date:             {iv.interview_date}")
-    print(f"  state:            {iv.state}")
-    print(f"  consent:          {iv.consent.method + ' at ' + iv.consent.given_at if iv.consent else 'not recorded'}")
-    print(f"  names protected:  {len(iv.protected_names)}")
-    if shared.sentence():
-        print(f"  shared:           {shared.sentence()}")
+    consent = (Msg("cli.show_consent_at", method=iv.consent.method, at=iv.consent.given_at) if iv.consent
+               else Msg("cli.show_consent_none"))
+    say(Msg("cli.show_interview", id=iv.id, code=iv.participant_code, site=iv.site, date=iv.interview_date,
+            state=state_word(iv.state), consent=consent, names=len(iv.protected_names)))
+    said = shared.message()
+    if said:
+        say(Msg("cli.show_shared", text=said))
     return 0

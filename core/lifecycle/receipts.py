@@ -241,12 +241,18 @@ class ShareStatus:
     received_at: str = ""
     status: str = ""          # '' | imported | superseded | withdrawn
 
-    def sentence(self) -> str:
+    def message(self) -> Msg | None:
+        """Where the interview's copy is, in words (None: no copy saved)."""
         if self.received_at:
-            return f"Received by the coordinator on {self.received_at[:10]}."
+            return Msg("receipts.received", day=self.received_at[:10])
         if self.sent_at:
-            return f"Copy saved for the coordinator on {self.sent_at[:10]}; no receipt yet."
-        return ""
+            return Msg("receipts.sent", day=self.sent_at[:10])
+        return None
+
+    def sentence(self) -> str:
+        """``message`` in English ('' when there is none)."""
+        msg = self.message()
+        return msg.render() if msg else ""
 
 
 def share_status(vault: Vault, interview_id: str) -> ShareStatus:

@@ -13,6 +13,14 @@ from core.vault.db import Vault, now_iso
 
 # Interview states, in the order an interview moves through them.
 STATES = ("new", "recorded", "transcribed", "tagged", "reviewed", "exported")
+# Each state in words for the command line (the desktop has its own, plainer ones).
+STATE_WORDS = {"new": Msg("interview.state.new"), "recorded": Msg("interview.state.recorded"),
+               "transcribed": Msg("interview.state.transcribed"), "tagged": Msg("interview.state.tagged"),
+               "reviewed": Msg("interview.state.reviewed"), "exported": Msg("interview.state.exported")}
+
+
+def state_word(state: str) -> Msg:
+    return STATE_WORDS.get(state) or Msg("audit.plain", text=state)
 CONSENT_METHODS = ("verbal", "written")
 _CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")
 

@@ -285,6 +285,21 @@ def test_the_command_line_speaks_spanish_from_the_environment(tmp_path, cli_env)
     assert made.returncode == 0, made.stderr
     assert f"Se creó una bóveda de investigación en {tmp_path / 'nueva'}" in made.stdout
     assert "Tu código de recuperación (se muestra solo esta vez" in made.stdout
+    # The tables and rows of everyday commands too (codes, ids and dates stay as they are).
+    vault = ["--vault", str(tmp_path / "nueva"), "--passphrase-file", str(passphrase)]
+    new = _cli([*vault, "interview", "new", "--participant-code", "P-007", "--site", "PLANTA",
+                "--language", "es", "--consent", "verbal"], cli_env, tmp_path)
+    assert new.returncode == 0, new.stderr
+    iid = new.stdout.strip()
+    shown = _cli([*vault, "interview", "show", iid], cli_env, tmp_path)
+    assert f"Entrevista {iid}\n  código de participante: P-007\n" in shown.stdout, shown.stdout + shown.stderr
+    assert "estado:                 sin grabar" in shown.stdout and "participant code" not in shown.stdout
+    listed = _cli([*vault, "interview", "list"], cli_env, tmp_path)
+    assert "P-007" in listed.stdout and "sin grabar" in listed.stdout and " new" not in listed.stdout
+    guides = _cli([*vault, "guide", "list"], cli_env, tmp_path)
+    assert guides.returncode == 0 and " preguntas  " in guides.stdout and "questions" not in guides.stdout
+    takes = _cli([*vault, "audio", "takes", iid], cli_env, tmp_path)
+    assert takes.returncode == 0 and "Take" not in takes.stdout, takes.stdout
 
 
 def test_the_coordinator_and_deid_commands_speak_spanish(tmp_path, cli_env):
