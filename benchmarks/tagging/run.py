@@ -1,7 +1,7 @@
 """Tagging benchmark: question alignment and theme suggestions on a labelled interview set.
 
     .venv/bin/python benchmarks/tagging/run.py            # dev + test, timing
-    .venv/bin/python benchmarks/tagging/run.py --tune     # grid search on the dev split only
+    .venv/bin/python benchmarks/tagging/run.py --tune     # theme grid, leave-one-interview-out
     .venv/bin/python benchmarks/tagging/run.py --split dev --no-timing   # while developing
 
 data/*.yaml are interviews written for this benchmark (worker-researchers talking with
@@ -11,7 +11,9 @@ timings, and every third question glued onto the end of the previous answer's se
 Markers are placed where each question starts, pressed between 1.5 s early and 3 s late.
 An interview with ``style: plain`` is stored as some transcribers (and imported captions)
 give it: lower case, no punctuation, one segment per turn.
-The test split is never used for choosing anything (``--tune`` reads dev only).
+Since decisions 0205 and 0206 every interview here (dev, test and data-blind) is used to fit
+and choose, by leave-one-interview-out (``--fit``, ``--tune``): held-out numbers come only
+from a set scored with ``--data`` that is not in FIT_SETS.
 
 ``--data DIR`` scores another set written the same way (every file, whatever its split) and
 prints only totals, so a held-out set can be scored without anyone reading it; ``--fit``
@@ -265,20 +267,66 @@ def fit_asking(thresholds=(0.05, 0.075, 0.1, 0.15), backs=(0.1, 0.2, 0.3, 0.5)) 
     print(f"weights from all {len(cases)} interviews written to {path.relative_to(ROOT)}")
 
 
-def tune(dev: list[Case], guide, emb) -> None:
-    """Grid search on dev only: prints F1 for each setting with precision >= 0.75."""
-    rows = []
-    for w_exp in (0.2, 0.3, 0.4, 0.5):
-        for w_kw in (0.1, 0.15, 0.2):
-            suggest_mod.W_EXPECTED, suggest_mod.W_KEYWORDS = w_exp, w_kw
-            suggest_mod.W_MEANING = 1.0 - w_exp - w_kw
-            for thr in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
-                m = evaluate(dev, guide, emb, thr)["markers"]
-                p, r = m["theme_precision"], m["theme_recall"]
-                f1 = 2 * p * r / max(1e-9, p + r)
-                rows.append((f1, p, r, w_exp, w_kw, thr))
-    for f1, p, r, w_exp, w_kw, thr in sorted(rows, reverse=True)[:12]:
-        print(f"F1 {f1:.3f}  P {p:.3f}  R {r:.3f}  w_expected {w_exp}  w_keywords {w_kw}  threshold {thr}")
+# Theme suggestions: the most recall that keeps precision at least this (the target is 0.75).
+TUNE_MIN_PRECISION = 0.8
+
+
+def tune(grid_exp=(suggest_mod.W_EXPECTED,), grid_kw=(suggest_mod.W_KEYWORDS,),
+         grid_thr=(0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)) -> None:
+    """Theme suggestion threshold (and, given wider grids, weights) per language, by
+    leave-one-interview-out over every set in FIT_SETS (decision 0206): each interview is
+    scored at the setting with the best recall at precision >= TUNE_MIN_PRECISION on the other
+    interviews of its language (questions from the markers)."""
+    import itertools
+
+    from core.tagging.embed import embedder_for
+    grid = list(itertools.product(grid_exp, grid_kw, grid_thr))
+    rows = []  # (language, set name, {setting: (tp, suggested, gold)})
+    for lang, folder in FIT_SETS:
+        guide = load_guide((default_guides_dir() / SETS[lang][1]).read_text(encoding="utf-8"))
+        emb = embedder_for(lang)
+        index = ThemeIndex(guide.themes, emb)
+        expected = {q.id: q.themes for q in guide.questions()}
+        rng = random.Random(20240611)
+        name = f"{lang}/{folder.parent.name if folder.name == lang else folder.name}"
+        for path in sorted(folder.glob("*.yaml")):
+            case = build_case(path, rng)
+            res = align_with_markers(case.segments, case.markers, guide, emb)
+            counts = {}
+            for w_exp, w_kw, thr in grid:
+                suggest_mod.W_EXPECTED, suggest_mod.W_KEYWORDS = w_exp, w_kw
+                suggest_mod.W_MEANING = 1.0 - w_exp - w_kw
+                found = suggest([s.text for s in res.segments], [s.question_id for s in res.segments],
+                                [s.speaker for s in res.segments], expected, index, emb, thr)
+                counts[(w_exp, w_kw, thr)] = theme_counts(case, res.segments, found)
+            rows.append((lang, name, counts))
+
+    def objective(items: list[dict], g: tuple) -> float:  # recall, once precision is enough
+        tp, pred, gold = (sum(c[g][i] for c in items) for i in range(3))
+        p, r = tp / max(1, pred), tp / max(1, gold)
+        return r if p >= TUNE_MIN_PRECISION else p - 1
+
+    out = {}
+    for lang in SETS:
+        loo: dict[str, list[int]] = {}
+        for k, (lg, name, counts) in enumerate(rows):
+            if lg != lang:
+                continue
+            others = [c for i, (o, _n, c) in enumerate(rows) if i != k and o == lang]
+            best = max(grid, key=lambda g: objective(others, g))
+            acc = loo.setdefault(name, [0, 0, 0])
+            for i in range(3):
+                acc[i] += counts[best][i]
+        every = [c for lg, _n, c in rows if lg == lang]
+        chosen = max(grid, key=lambda g: objective(every, g))
+        out[lang] = {"chosen_on_all": dict(zip(("w_expected", "w_keywords", "threshold"), chosen)),
+                     "leave_one_interview_out": {n: {"precision": round(tp / max(1, pd), 3),
+                                                     "recall": round(tp / max(1, gd), 3)}
+                                                 for n, (tp, pd, gd) in loo.items()}}
+        print(f"{lang}: best on all interviews w_expected {chosen[0]} w_keywords {chosen[1]} threshold {chosen[2]}")
+        for n, (tp, pd, gd) in loo.items():
+            print(f"  leave-one-out {n:<16} P {tp / max(1, pd):.3f}  R {tp / max(1, gd):.3f}")
+    RESULTS.with_name("tagging-tune.json").write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
 
 
 def time_one_hour(cases: list[Case], guide, emb) -> dict:
@@ -340,7 +388,8 @@ def score_directory(folder: Path, language: str, guide, emb, out: Path | None) -
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--tune", action="store_true", help="grid search on the dev split")
+    parser.add_argument("--tune", action="store_true",
+                        help="theme weights and threshold by leave-one-interview-out over every set")
     parser.add_argument("--fit", action="store_true",
                         help="fit the question scorer for alignment without markers (dev splits only)")
     parser.add_argument("--no-timing", action="store_true")
@@ -375,7 +424,7 @@ def main() -> int:
     emb.encode(["load"])
     load_s = time.monotonic() - t0
     if args.tune:
-        tune(dev, guide, emb)
+        tune()
         return 0
     if args.data is not None:
         return score_directory(args.data, args.language, guide, emb, args.out)

@@ -26,7 +26,7 @@ from core.tagging.align import (
 )
 from core.tagging.embed import Embedder
 from core.tagging.text import is_question_like, sentences
-from core.tagging.unmarked import split_plain, unmarked_scores, viterbi_places
+from core.tagging.unmarked import asking_form, split_plain, unmarked_scores, viterbi_places
 from core.vault.transcripts import Segment
 
 # A question-like sentence scoring this against the current question or its probes is the
@@ -104,7 +104,9 @@ def snap_boundaries(segments: Sequence[Segment], units: Sequence[Unit], scores: 
 def align_with_markers(segments: Sequence[Segment], boundaries: list[Boundary], guide: Guide,
                        embedder: Embedder | None = None) -> Alignment:
     """Markers decide; segments straddling one are split at the word timings."""
-    units = units_of(segments)
+    # Unpunctuated text: a question glued onto an answer starts its own unit, so a marker
+    # pressed late can still snap back to it (decision 0206).
+    units = split_plain(units_of(segments))
     uv = embedder.encode([u.text for u in units]) if embedder is not None and units else None
     scores = ask_scores(units, guide.questions(), embedder, uv, [s.speaker for s in segments])
     boundaries = snap_boundaries(segments, units, scores, boundaries, guide)
@@ -216,8 +218,16 @@ def mark_speakers(alignment: Alignment, guide: Guide, embedder: Embedder | None 
     units = units_of(sub)
     scores = ask_scores(units, guide.questions(), embedder)
     qindex = {q.id: i for i, q in enumerate(guide.questions())}
+    # Where the alignment starts a question (a marker, or the sentence it was found in): an
+    # asking sentence there is the interviewer's even when worded unlike the guide ("What's
+    # your coordinator like with you guys?"), decision 0206.
+    starts = {k for k, i in enumerate(todo) if segments[i].question_id is not None
+              and (i == 0 or segments[i - 1].question_id != segments[i].question_id)}
     asked_chars: dict[int, int] = {}
     for ui, u in enumerate(units):
+        if u.segment in starts and (is_question_like(u.text) or asking_form(u.text) >= 0.9):
+            asked_chars[u.segment] = asked_chars.get(u.segment, 0) + (u.end_char - u.start_char)
+            continue
         if not is_question_like(u.text):
             continue
         own = sub[u.segment].question_id

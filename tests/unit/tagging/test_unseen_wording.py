@@ -75,3 +75,41 @@ def test_spanish_questions_sharing_words_with_another_go_to_their_own(e5):
     under = _answers_under(turns, _guide("es"), e5)
     got = [under[t] for k, t in turns if k == "say"]
     assert got == ["current_job", "leadership", "advancement"]
+
+
+def test_a_paraphrased_question_at_a_marker_is_the_interviewers_and_its_theme_goes_on_the_answer(embedder):
+    from core.tagging.align import Boundary
+    from core.tagging.questions import align_with_markers
+    from core.tagging.suggest import ThemeIndex, suggest
+
+    guide = _guide("en")
+    turns = ["How do you feel about the work, like, overall?",
+             "I love the people I take care of. The work is good.",
+             "What's your coordinator like with you guys?",
+             "She means well but she has never done the work. She gives the good clients to the girls she likes."]
+    segs = build_segments(turns)
+    marks = [Boundary(segs[0].start_ms, "satisfaction"), Boundary(segs[2].start_ms, "leadership")]
+    result = align_with_markers(segs, marks, guide, embedder)
+    asking = [s.text for s in result.segments if s.speaker == "interviewer"]
+    assert "What's your coordinator like with you guys?" in asking
+    found = suggest([s.text for s in result.segments], [s.question_id for s in result.segments],
+                    [s.speaker for s in result.segments], {q.id: q.themes for q in guide.questions()},
+                    ThemeIndex(guide.themes, embedder), embedder)
+    on = {(result.segments[f.segment].text.split(".")[0], f.code_id) for f in found}
+    assert ("She means well but she has never done the work", "leadership_power") in on
+
+
+def test_a_late_marker_snaps_back_to_a_question_glued_onto_an_unpunctuated_answer(e5):
+    from core.tagging.align import Boundary
+    from core.tagging.questions import align_with_markers
+
+    answer = "por los clientes sí una señora me trae bizcocho todos los meses y la compañía nada"
+    turns = ["las vacunas nos miden por cuántas ponemos como si fuera ventas te sientes valorada", answer]
+    segs = build_segments(turns)
+    asked_at = segs[0].words[-2].start_ms                 # "te sientes valorada"
+    late = segs[1].words[2].start_ms                      # pressed three words into the answer
+    marks = [Boundary(0, "policies"), Boundary(late, "valued")]
+    result = align_with_markers(segs, marks, _guide("es"), e5)
+    under = [s.question_id for s in result.segments if s.start_ms >= segs[1].start_ms]
+    assert set(under) == {"valued"}
+    assert any(s.start_ms <= asked_at < s.end_ms and s.question_id == "valued" for s in result.segments)
