@@ -20,6 +20,7 @@ from core.deid.findings import Finding, is_person_type
 from core.deid.names import NameMatcher, unlisted_people
 from core.deid.numbers import number_runs, tokens
 from core.deid.people import lexicon_people
+from core.deid.readings import drop_place_readings
 from core.deid.workplaces import attach_locators, listed_parts, sort_out, workplace_phrases
 
 log = logging.getLogger(__name__)
@@ -292,7 +293,7 @@ def detect(text: str, *, names: Iterable[str | tuple[str, str]] = (), workplaces
     if use_presidio:
         found += _presidio_any_case(text, language if language in ("en", "es") else "en")
     from core.deid.addresses import join_places
-    resolved = attach_locators(text, join_places(text, sort_out(text, _resolve(found))))
+    resolved = attach_locators(text, join_places(text, sort_out(text, _resolve(drop_place_readings(text, found)))))
     result = with_echoes(text, resolved, known_people, language)
     log.debug("detected %d findings (%d candidates) in %d chars", len(result), len(found), len(text))
     return result

@@ -66,7 +66,13 @@ def echo_people(text: str, names: Iterable[str], taken: Iterable[tuple[int, int]
         language: The interview's language (word-names need a cue in either).
     """
     from core.deid.names import fold
-    from core.deid.people import _capitalised_mid_sentence, _cue, _is_mixed_case, _kinds
+    from core.deid.people import (
+        _capitalised_mid_sentence,
+        _cue,
+        _is_mixed_case,
+        _kinds,
+        everyday_word,
+    )
     parts = _parts(names)
     if not parts:
         return []
@@ -86,7 +92,9 @@ def echo_people(text: str, names: Iterable[str], taken: Iterable[tuple[int, int]
         if full is None or any(s <= m.start() < e for s, e in spans):
             continue
         kinds = _kinds(low)
-        if "w" in kinds or (language == "es" and "s" in kinds):
+        # A part no lexicon holds that is an everyday word ("big" of "big lou", "míster" of
+        # "míster collins") needs a cue like a word-name.
+        if "w" in kinds or (language == "es" and "s" in kinds) or not kinds and everyday_word(low, language):
             original = text[m.start():end]
             if not (_cue(text, m.start(), end) == 2
                     or mixed and _capitalised_mid_sentence(text, m.start(), original)):

@@ -27,17 +27,24 @@ from core.deid.lexicon import (
     LEADING_KIND_WORDS,
 )
 from core.deid.nicknames import family
+from core.deid.people import _kinds
 
-_TITLES = r"(?:mr|mrs|ms|miss|mx|dr|doctor|señor|senor|señora|senora|doña|dona|don|sister|brother|coach)\.?\s+"
+_TITLES = r"(?:mr|mrs|ms|miss|mx|dr|doctor|señor|senor|señora|senora|doña|dona|don|sister|brother|coach|" \
+          r"mister|m[ií]ster|chef|ingeniero|ingeniera|inge|licenciado|licenciada|lic|profe|profesor|profesora)\.?\s+"
 _POSSESSIVE = r"(?=(?:['’]s|['’]|s)?\b)"
 # Words around a lower-case ambiguous name that make it a person ("will said", "told will").
+_ROLE_NOUNS = (r"supervisor|supervisora|sup|supe|manager|boss|lead|foreman|jefe|jefa|encargad[oa]|assistant|"
+               r"helper|aide|trainer|partner|coordinator|coordinadora?|dispatcher|chef|sous\s+chef")
 _CUE_BEFORE = re.compile(r"\b(?:with|to|and|named|called|told|tell|asked|ask|by|from|about|"
-                         r"supervisor|manager|boss|lead|coworker|co-worker|friend|guy|lady|"
-                         r"me\s+and|him|her|like|"
-                         # "the mall manager is nick", "mi jefa es rosa"
-                         r"(?:supervisor|manager|boss|lead|foreman|jefe|jefa|encargad[oa])\s+(?:is|was|es|era))\s*$",
+                         r"supervisor|manager|boss|lead|coworker|co-worker|friend|guy|lady|assistant|helper|aide|"
+                         r"me\s+and|him|her|like|thank\s+you|thanks|gracias|"
+                         # "everybody calls me lola", "they call him chuy", "me dicen flaco"
+                         r"call(?:s|ed)?\s+(?:me|him|her|us|them)|(?:me|le|nos|les)\s+dicen|"
+                         # "the mall manager is nick", "mi jefa es rosa", "la sous chef de banquetes es dolores"
+                         r"(?:" + _ROLE_NOUNS + r")(?:\s+de\s+[^\W\d_]+)?\s+(?:is|was|es|era))\s*$",
                          re.IGNORECASE)
-_CUE_AFTER = re.compile(r"^(?:['’]s\b|\s+(?:said|says|told|tells|asked|asks|was|is|and\s+i|and\s+me|"
+_CUE_AFTER = re.compile(r"^(?:['’]s\b|,?\s+thanks?\b|,\s+(?:she|he|ella|él)(?:['’]s|\s+(?:is|was|es|era))\b|"
+                        r"\s+(?:said|says|told|tells|asked|asks|was|is|and\s+i|and\s+me|"
                         r"came|comes|got|gets|went|goes|had|has|would|wanted|wants|called|yelled|"
                         r"did|does|thinks|thought|knows|knew|saw|sees|never|always|just|kept|"
                         r"started|used|works|worked))", re.IGNORECASE)
@@ -77,7 +84,16 @@ _DETERMINERS = {"my", "your", "his", "our", "their", "the", "a", "an", "this", "
 _CLAUSE_START = re.compile(r"(?:^|[.,;:!?\"“”]|\b(?:and|but|so|then|because|cause|cuz|when|if|"
                            r"um|uh|yeah|well|now|plus))\s*$", re.IGNORECASE)
 # A finite verb after the name at a clause start ("june trains", "mark runs", "hope wanted").
-_VERB_AFTER = re.compile(r"^\s+([a-z]+(?:s|ed))\b", re.IGNORECASE)
+_VERB_AFTER = re.compile(r"^\s+(?:(?:also|just|never|already|always|still)\s+)?([a-z]+(?:s|ed))\b", re.IGNORECASE)
+# A past tense after a word-name cannot follow the modal or the noun ("frank put in a word",
+# "may also told him", "carter brought up"): the word is a person.
+_PAST_AFTER = re.compile(r"^\s+(?:(?:also|just|never|already|always|still)\s+)?(?:put|got|came|went|took|gave|made|"
+                         r"saw|left|brought|told|said|kept|sent|called|wrote|knew|thought|found|felt|heard|ran|"
+                         r"quit|bought|paid|caught|taught|fought|stood|sat|spoke|broke|drove|threw|"
+                         r"[a-z]+ed)\b", re.IGNORECASE)
+# A subject pronoun right before a word-name makes it the verb or modal ("i hope", "you may").
+_SUBJECT_BEFORE = re.compile(r"\b(?:i|(?<!thank\s)you|we|they|he|she|it|who|that|yo|tú|usted|ustedes|nosotros)\s+$",
+                             re.IGNORECASE)
 _NOT_VERBS = {"always", "sometimes", "this", "his", "its", "us", "as", "yes", "less", "plus",
               "days", "nights", "weeks", "years", "hours", "guys", "folks", "kids", "times",
               "red", "bed", "shed", "need", "speed", "seed", "feed", "hundred", "tired"}
@@ -140,8 +156,10 @@ def _role_type(role: str) -> str:
 
 
 def parse_entry(entry: str) -> tuple[str, list[str]]:
-    """``"Robert Smith (Bob, Bobby)"`` -> ("Robert Smith", ["Bob", "Bobby"]); also "a.k.a." and "/"."""
-    aliases: list[str] = []
+    """``"Robert Smith (Bob, Bobby)"`` -> ("Robert Smith", ["Bob", "Bobby"]); also "a.k.a.", "/"
+    and a nickname in quotes (``'Luis "Big Lou" Ortega'`` -> ("Luis Ortega", ["Big Lou"]))."""
+    aliases: list[str] = [q.strip() for q in _QUOTED.findall(entry) if q.strip()]
+    entry = _QUOTED.sub(" ", entry).strip()
     m = re.match(r"^(.*?)\((.*)\)\s*$", entry)
     if m:
         entry, inner = m.group(1), m.group(2)
@@ -165,21 +183,40 @@ class _Entity:
 _ES_VERBISH = {"dan", "den", "van", "ven", "mar", "sol", "paz", "luz", "rey", "mayo", "abril", "junio", "julio"}
 _NAME_PARTICLES = {"de", "del", "la", "las", "los", "el", "van", "der", "von", "da", "di", "du", "le", "dos", "das",
                    "y", "e", "bin", "ibn", "al", "st", "saint"}
-_TITLE_PREFIX = re.compile(r"^" + _TITLES, re.IGNORECASE)
+# A title, a role or an article written on the list with the name ("Chef Dominic Russo",
+# "Ingeniero Castro", "El Flaco"): not part of the name to match alone.
+_TITLE_PREFIX = re.compile(r"^(?:(?:sous\s+)?" + _TITLES[3:] + r"|^(?:el|la|the)\s+(?=\S)", re.IGNORECASE)
+# A nickname in quotes inside the name: 'Luis "Big Lou" Ortega'.
+_QUOTED = re.compile(r"\s*[\"“”]([^\"“”]+)[\"“”]\s*")
 # Words that join a workplace's name to where it is or what it belongs to.
 _JOINING_WORDS = {"of", "at", "in", "on", "and", "&", "de", "del", "la", "el", "los", "las", "en", "y", "the", "for"}
 
 
+def _wordy(word: str) -> bool:
+    """A word of a listed nickname that is also an everyday word ("flaco" of "El Flaco", "big"
+    of "Big Lou"): alone it needs a capital or a cue."""
+    from core.deid.people import everyday_word
+    kinds = _kinds(word)
+    return word in AMBIGUOUS_NAMES or "w" in kinds or (not kinds and everyday_word(word, "en"))
+
+
 def _person(entry: str, role: str) -> _Entity:
     canonical, aliases = parse_entry(entry)
+    written = [canonical, *aliases]
     # "Ms. Jenkins" on the list: the title is not part of the name to match.
     canonical = _TITLE_PREFIX.sub("", canonical).strip() or canonical
     aliases = [_TITLE_PREFIX.sub("", a).strip() or a for a in aliases]
+    articled = {f for f, w in zip([canonical, *aliases], written)
+                if f != w and re.match(r"(?:el|la|the)\s", w, re.IGNORECASE)}
     ent = _Entity(canonical, _role_type(role))
+    # As written, with its title or article, the whole entry is this person ("el flaco").
+    ent.exact |= {w.lower() for w in written if " " in w.strip()}
     for form in [canonical, *aliases]:
         words = form.split()
         # A one- or two-letter alias ("T", "JR") is also a letter or a word: it needs a cue.
-        (ent.cued if len(form.strip(". ")) <= 2 else ent.exact).add(form.lower())
+        # A nickname written with its article ("El Flaco") that is a word alone ("flaco") too.
+        (ent.cued if len(form.strip(". ")) <= 2 or form in articled and _wordy(form.strip(".,").lower())
+         else ent.exact).add(form.lower())
         if len(words) > 1:
             ent.exact.add(f"{words[0]} {words[-1]}".lower())
         # A surname with its particles is said alone too: "de los santos", "van der berg".
@@ -191,11 +228,16 @@ def _person(entry: str, role: str) -> _Entity:
             w = w.strip(".,").lower()
             if len(w) < 2 or w in _NAME_PARTICLES:
                 continue  # "de", "los", "van" of "De Los Santos" are not the person alone
-            (ent.cued if w in AMBIGUOUS_NAMES else ent.exact).add(w)
+            # A part that is a word-name ("will"), only two letters ("ye" of "Ye Lin", "ah" of
+            # "Ah Keung") or an everyday word of a nickname ("big" of "Big Lou") needs a
+            # capital or a cue when alone.
+            (ent.cued if w in AMBIGUOUS_NAMES or len(w) <= 2 or (form in aliases and len(words) > 1 or form in articled)
+             and _wordy(w)
+             else ent.exact).add(w)
             if len(w) >= 4:
                 ent.fuzzy.add(w)
             if i == 0:
-                for nick in family(w):
+                for nick in family(fold(w)):  # "jesús" -> chuy
                     (ent.cued if nick in AMBIGUOUS_NAMES or len(nick) <= 2 else ent.exact).add(nick)
                     if len(words) > 1:
                         ent.exact.add(f"{nick} {words[-1].lower()}")
@@ -283,7 +325,10 @@ def _workplace(entry: str, kind: str = "workplace") -> _Entity:
 
 def _variant_regex(variant: str) -> re.Pattern[str]:
     body = r"[\s-]+".join(re.escape(w) for w in variant.split())
-    return re.compile(r"(?<![\w@.])(?<!\w['’])(?:" + _TITLES + r")?(" + body + r")" + _POSSESSIVE, re.IGNORECASE)
+    # A bare "s" ("marias" for "maria's") only after a name of four letters or more: "Ye" of
+    # "Ye Lin" is not in "Yes".
+    tail = _POSSESSIVE if len(variant) >= 4 else r"(?=(?:['’]s|['’])?\b)"
+    return re.compile(r"(?<![\w@.])(?<!\w['’])(?:" + _TITLES + r")?(" + body + r")" + tail, re.IGNORECASE)
 
 
 class NameMatcher:
@@ -362,33 +407,40 @@ def _cued_is_name(text: str, match_start: int, start: int, end: int,
     hope is"), whatever follows.
     """
     word = text[start:end]
-    before = text[max(0, match_start - 20):match_start]
+    before = text[max(0, match_start - 30):match_start]
     prev = re.search(r"([A-Za-z']+)\s*$", before)
-    if prev and prev.group(1).lower() in _DETERMINERS:
+    if prev and prev.group(1).lower() in _DETERMINERS or _SUBJECT_BEFORE.search(before):
         return False
     if word[:1].isupper() and start > 0 and not _sentence_start(text, start):
         return True
     if _CUE_BEFORE.search(before) or _CUE_AFTER.match(text[end:end + 20]):
         return True
     # Apposition: the same person's full name right before or after, across a comma or dash.
+    # "bill. haskins.", "el chuy, bueno jesús": a period or a correction word between them too.
     for s, e in exact_spans:
-        if 0 <= s - end <= 4 and re.fullmatch(r"[\s,;:-]*", text[end:s]) or \
-                0 <= start - e <= 4 and re.fullmatch(r"[\s,;:-]*", text[e:start]):
+        if 0 <= s - end <= 12 and _APPOSED.fullmatch(text[end:s]) or \
+                0 <= start - e <= 12 and _APPOSED.fullmatch(text[e:start]):
             return True
     # Coordinated with another name: "ray and kim and me", "con rosa y lupe".
     from core.deid.people import _kinds
-    for pattern, where in ((r"^\s+(?:and|y|&)\s+([^\W\d_]+)", text[end:end + 30]),
+    for pattern, where in ((r"^,?\s+(?:and|y|&)\s+([^\W\d_]+)", text[end:end + 30]),
                            (r"([^\W\d_]+)\s+(?:and|y|&)\s+$", text[max(0, match_start - 30):match_start])):
         other = re.search(pattern, where)
         if other and (k := _kinds(other.group(1))) and "f" in k and "w" not in k:
             return True
-    verb = _VERB_AFTER.match(text[end:end + 24])
+    past = _PAST_AFTER.match(text[end:end + 30])
+    if past and _CLAUSE_START.search(before) and past.group().split()[-1].lower() not in _NOT_VERBS:
+        return True
+    verb = _VERB_AFTER.match(text[end:end + 30])
     return bool(verb and verb.group(1).lower() not in _NOT_VERBS and _CLAUSE_START.search(before))
+
+
+_APPOSED = re.compile(r"[\s,;:.-]*(?:(?:bueno|digo|o\s+sea|i\s+mean|well)[\s,]*)?", re.IGNORECASE)
 
 
 def _sentence_start(text: str, pos: int) -> bool:
     before = text[:pos].rstrip()
-    return not before or before[-1] in ".?!\n\"“"
+    return not before or before[-1] in ".?!:\n\"“"  # ":" after a speaker label ("A: Yes")
 
 
 def unlisted_people(text: str, language: str = "en") -> list[Finding]:
@@ -400,6 +452,7 @@ def unlisted_people(text: str, language: str = "en") -> list[Finding]:
     from spacy.lang.es.stop_words import STOP_WORDS as es_stop
 
     from core.deid.lexicon import EVERYDAY_ES, EVERYDAY_NAMES
+    from core.deid.people import everyday_word
     out: list[Finding] = []
     words = list(_WORD_RE.finditer(text))
     for i, m in enumerate(words):
@@ -422,7 +475,8 @@ def unlisted_people(text: str, language: str = "en") -> list[Finding]:
         name = m.group(1)
         low = name.lower()
         if low in COMMON_GIVEN_NAMES or (low not in _STOP_WORDS and low not in _NOT_A_NAME
-                                         and not _VERBISH.search(low) and len(low) > 1):
+                                         and not _VERBISH.search(low) and len(low) > 1
+                                         and not everyday_word(low, language)):  # "my mom watches"
             out.append(Finding(m.start(1), m.end(1), "PERSON", name, 0.5, "named_cue", canonical=low))
     for m in (m for rx in _COORD for m in rx.finditer(text)):
         group = 1
@@ -434,14 +488,16 @@ def unlisted_people(text: str, language: str = "en") -> list[Finding]:
         low = low[:-2] if low.endswith(("'s", "’s")) else low
         if low in COMMON_GIVEN_NAMES or (low not in _STOP_WORDS and low not in _NOT_A_NAME
                                          and low not in _DETERMINERS and not _VERBISH.search(low)
-                                         and len(low) > 2):
+                                         and len(low) > 2 and not everyday_word(low, language)):  # "day and i"
             out.append(Finding(m.start(group), m.start(group) + len(low), "PERSON",
                                text[m.start(group):m.start(group) + len(low)], 0.45, "named_cue",
                                canonical=low))
     for m in _TITLED.finditer(text):
         name = m.group(1)
         if name.lower() not in _NOT_A_NAME and name.lower() not in ("said", "says", "told", "was", "is") \
-                and name.lower() not in es_stop and name.lower() not in _STOP_WORDS:  # "una señora que"
+                and name.lower() not in es_stop and name.lower() not in _STOP_WORDS \
+                and not (re.search(r"\b(?:un|una|a|an|otr[oa])\s+$", text[max(0, m.start() - 8):m.start()])
+                         and everyday_word(name, language)):  # "una señora que", "un señor mexicano"
             out.append(Finding(m.start(1), m.end(1), "PERSON", name, 0.55, "named_cue",
                                canonical=name.lower()))
     for m in _NAMED.finditer(text):

@@ -25,6 +25,7 @@ from spacy.lang.es.stop_words import STOP_WORDS as _ES_STOP
 
 from core.deid.findings import Finding
 from core.deid.lexicon import COMMON_SURNAMES, EVERYDAY_NAMES
+from core.deid.readings import verb_form, word_form
 
 _LEXICON = Path(__file__).with_name("name_lexicon.txt")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -42,7 +43,9 @@ _STRONG_BEFORE = re.compile(
     r"vecino|vecina|cuñado|cuñada|suegro|suegra|novio|novia|nieto|nieta|sobrino|sobrina|"
     r"encargado|encargada|mayordomo|patr[oó]n|compañero|compañera|compa|amigo|amiga|esposo|esposa|"
     r"marido|hijo|hija|hermano|hermana|primo|prima|t[ií]o|t[ií]a|señor|señora|señorita|sr|sra|srta|"
-    r"don|doña|oye|gracias)\.?,?\s+$", re.IGNORECASE)
+    # a period only after an abbreviated title ("sr. ", "dr. "), not at a sentence's end ("mi hermano. tacaño")
+    r"don|doña|oye|gracias)(?:(?:(?<=mr)|(?<=ms)|(?<=dr)|(?<=sr)|(?<=mrs)|(?<=sra)|(?<=srta))\.)?,?\s+$",
+    re.IGNORECASE)
 _WEAK_BEFORE = re.compile(r"\b(?:with|to|and|by|from|about|for|con|al|para|y|que)\s+$", re.IGNORECASE)
 _STRONG_AFTER = re.compile(
     r"^(?:['’]s\b|,?\s+(?:said|says|told|tells|asked|asks|yelled|dijo|dice|me\s+dijo|nos\s+dijo|"
@@ -56,7 +59,7 @@ _WEAK_AFTER = re.compile(
 _STOPS = {w for w in (_EN_STOP | _ES_STOP) if len(w) > 1} | {
     "yeah", "okay", "ok", "um", "uh", "like", "so", "oh", "hour", "hours", "hora", "horas", "day", "días",
     # Mexican Spanish speech words that name-lists also hold as surnames
-    "nomás", "nomas", "namás", "ahorita", "órale", "orale", "ándale", "andale", "pos", "híjole", "hijole",
+    "nomás", "nomas", "namás", "cel", "okey", "oki", "das", "ve", "hon", "ahorita", "órale", "orale", "ándale", "andale", "pos", "híjole", "hijole",
     # institutions a worker calls, some of them names somewhere in the world
     "osha", "hr", "ice", "fbi", "irs", "dmv", "cal", "fema", "eeoc", "nlrb", "ups", "usps", "fedex",
     "walmart", "amazon", "target", "costco", "dios", "god", "lord", "jesus christ"}
@@ -93,6 +96,30 @@ def _kinds(word: str) -> str:
     return kinds
 
 
+def _spanish_word(word: str) -> bool:
+    """A Spanish word form by spaCy's lemmatizer tables ("domingos", "murió", "chiquita")
+    that is not one of the hand-picked given names ("maría", "lupita"): in Spanish text it
+    needs a cue to be a person (decision 0190)."""
+    from core.deid.lexicon import COMMON_GIVEN_NAMES, EVERYDAY_ES
+    low = word.lower()
+    if low in COMMON_GIVEN_NAMES and low not in EVERYDAY_ES:
+        return False
+    return word_form(low, "es")
+
+
+def everyday_word(word: str, language: str) -> bool:
+    """Whether a word nobody listed reads as an everyday word rather than a name: marked so in
+    the lexicon, a Spanish word form in Spanish text, or, when the lexicon does not hold it
+    at all, an English word form ("birthday", "laughs", "years")."""
+    low = _POSSESSIVE.sub("", word.lower()) if word.lower().endswith(("'s", "’s")) else word.lower()
+    kinds = _kinds(low)
+    if "w" in kinds or "d" in kinds and "f" not in kinds:
+        return True
+    if language == "es" and _spanish_word(low):
+        return True
+    return not kinds and (word_form(low, "en") or language == "es" and word_form(low, "es"))
+
+
 def _is_mixed_case(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
@@ -106,18 +133,25 @@ def _capitalised_mid_sentence(text: str, start: int, word: str) -> bool:
     return bool(before) and before[-1] not in ".?!:\n\"“"
 
 
-def _cue(text: str, start: int, end: int) -> int:
+def _cue(text: str, start: int, end: int, language: str = "en") -> int:
     """2 for a strong cue, 1 for a weak one, 0 for none (or a determiner right before)."""
+    return _cue_where(text, start, end, language)[0]
+
+
+def _cue_where(text: str, start: int, end: int, language: str = "en") -> tuple[int, str]:
+    """The cue's strength and where it stands ("before", "after" or "")."""
     before = text[max(0, start - 30):start]
     after = text[end:end + 24]
-    if _STRONG_BEFORE.search(before):
-        return 2  # the cue word right before ("le pregunté a dat", "told will")
+    m = _STRONG_BEFORE.search(before)
+    # In Spanish "son" is "they are" ("son fuertes"), not a kin word.
+    if m and not (language == "es" and re.match(r"\bson\b", m.group(), re.IGNORECASE)):
+        return 2, "before"  # the cue word right before ("le pregunté a dat", "told will")
     prev = re.search(r"([^\W\d_]+)\W*$", before)
     if prev and prev.group(1).lower() in _DETERMINERS:
-        return 0
+        return 0, ""
     if _STRONG_AFTER.match(after):
-        return 2
-    return 1 if _WEAK_BEFORE.search(before) or _WEAK_AFTER.match(after) else 0
+        return 2, "after"
+    return (1, "") if _WEAK_BEFORE.search(before) or _WEAK_AFTER.match(after) else (0, "")
 
 
 def _word_end(m: re.Match[str]) -> int:
@@ -127,8 +161,11 @@ def _word_end(m: re.Match[str]) -> int:
     return m.end() - (1 if word.endswith(("'", "’")) else 0)
 
 
-def _extend(text: str, words: list[re.Match[str]], i: int, mixed: bool) -> tuple[int, int]:
-    """From a first name at ``words[i]``, take the surnames (and particles) that follow."""
+def _extend(text: str, words: list[re.Match[str]], i: int, mixed: bool,
+            language: str = "en") -> tuple[int, int]:
+    """From a first name at ``words[i]``, take the surnames (and particles) that follow. In
+    Spanish text a following Spanish word form ("maría trabaja", "rico ganaba") joins only as
+    a common surname or with a capital, like a surname that is an English word."""
     j, end = i, _word_end(words[i])
     taken = 0
     while j + 1 < len(words) and taken < 3:
@@ -168,7 +205,8 @@ def _extend(text: str, words: list[re.Match[str]], i: int, mixed: bool) -> tuple
             break
         # A surname that is also a word joins only a first name it follows and only if it is
         # a common US surname ("ines reyes", "maria white"); "tyrell said" stays a name + verb.
-        if "w" in kinds and not (mixed and nxt.group()[:1].isupper()) and low not in COMMON_SURNAMES:
+        if ("w" in kinds or language == "es" and _spanish_word(low)) \
+                and not (mixed and nxt.group()[:1].isupper()) and low not in COMMON_SURNAMES:
             break
         j, end, taken = j + 1, _word_end(nxt), taken + 1
     return words[i].start(), end
@@ -207,27 +245,90 @@ _LABELS = {"q", "a", "p", "r", "interviewer", "participant", "entrevistador", "e
            "personal info", "directed by", "moderator", "host", "unknown", "inaudible", "crosstalk"}
 
 
-def _unknown_after_person_cue(text: str, m: re.Match[str], base: str) -> bool:
-    """A word in no lexicon right after a person cue, that reads as no word: a name."""
+def _unknown_after_person_cue(text: str, m: re.Match[str], base: str, language: str = "en") -> bool:
+    """A word in no lexicon right after a person cue, that reads as no word: a name. A word
+    form of the text's language ("mi esposo trabaja", "my husband laughs") is no name."""
     from core.deid.names import _NOT_A_NAME, _VERBISH
     if len(base) < 3 or base in _STOPS or base in _NOT_A_NAME or _VERBISH.search(base) \
+            or everyday_word(base, language) \
             or _NOT_APPOSITIVE.search(base) or base.endswith(("ly", "ing", "ed", "mente", "ando", "iendo")):
         return False
     return bool(_PERSON_CUE.search(text[max(0, m.start() - 30):m.start()]))
 
 
+# "un señor serio", "una señora gringa", "a lady pharmacist": an indefinite article and a
+# person noun, then a word that describes the person.
+_DESCRIBED = re.compile(r"\b(?:un|una|a|an)\s+(?:señor|señora|señorita|muchacho|muchacha|guy|lady|man|woman|"
+                        r"moreno|morena|chavo|chava)\s+$", re.IGNORECASE)
 _PARTICLE_SURNAME = re.compile(r"\b(?:de\s+l[ao]s?|del|van\s+der|van\s+den|von|de\s+la)\s+([^\W\d_][\w'’-]*)",
                                re.IGNORECASE)
+
+
+_MONTHS = {"may", "june", "april", "august", "march", "mayo", "junio", "julio", "abril"}
+_MONTH_BEFORE = re.compile(r"\b(?:in|since|until|till|by|of|next|last|this|every|early|late|mid|en|de|desde|"
+                           r"hasta|para|el|del)\s+$", re.IGNORECASE)
+# An article before a lower-case name makes it a thing ("near the bart", "the lao community",
+# "un mcdonald's"); Spanish "el"/"la" are left out: "el chuy", "la olga" are how people talk.
+_THING_BEFORE = {"en": re.compile(r"\b(?:the|a|an|these|those|every|each|any)\s+$", re.IGNORECASE),
+                 "es": re.compile(r"\b(?:the|un|una|unos|unas|este|esta|ese|esa|cada|algún|alguna)\s+$",
+                                  re.IGNORECASE)}
+# Spanish "la esposa del dueño", "la hija de la señora": a kin or role noun, then "de(l)": whose.
+_WHOSE_BEFORE = re.compile(r"\b(?:espos[oa]|hij[oa]|sobrin[oa]|herman[oa]|prim[oa]|t[ií][oa]|mam[aá]|pap[aá]|"
+                           r"mujer|marido|novi[oa]|cuñad[oa]|suegr[oa]|niet[oa]|jef[ea]|encargad[oa]|"
+                           r"amig[oa]|vecin[oa]|casa|carro|troca)\s+$", re.IGNORECASE)
+_MODAL_NAMES = {"will", "may"}
+
+
+def _lexicon_ok(text: str, start: int, end: int, base: str, kinds: str, language: str, capital: bool,
+                cue: int, where: str) -> bool:
+    """Whether a word the lexicon holds is a person here (decisions 0106, 0190)."""
+    from core.deid.names import _ES_VERBISH, _VERBISH
+    before = text[max(0, start - 24):start]
+    wordlike = ("w" in kinds or base in _STOPS or len(base) < 3 or (language == "es" and base in _ES_VERBISH)
+                or ("s" in kinds and language == "es") or (language == "es" and _spanish_word(base)))
+    if not capital and _THING_BEFORE["es" if language == "es" else "en"].search(before):
+        return False  # "near the bart", "un mcdonald's"
+    if base in _MONTHS and _MONTH_BEFORE.search(before) and where != "before":
+        return False  # "in May and I lost", "since june"
+    if base in _TITLES:
+        return False  # "que le digamos doña": a title alone is nobody
+    if wordlike and _VERBISH.search(base) and not _STRONG_AFTER.match(text[end:end + 24]):
+        return False  # "my daughter set up", "i live": a verb after a kin word, not a name
+    if wordlike and not capital and language == "es" and "f" not in kinds and verb_form(base, "es"):
+        return False  # "su esposo murió": a verb after a kin word (decision 0190)
+    if wordlike and where == "after" and not capital and re.match(r",?\s+(?:and\s+(?:i|me)|y\s+yo)\b",
+                                                                   text[end:end + 12], re.IGNORECASE):
+        return False  # "twelve rooms and i", "four minutes late and i", "ella mete y yo saco"
+    if wordlike and not capital and _DESCRIBED.search(before):
+        return False  # "un señor serio": an article, a person noun, then a word that describes
+    if base in _MODAL_NAMES and not capital and _bare_verb_after(text, end):
+        return False  # "my wife will answer": the modal, whatever came before
+    if wordlike:
+        return cue == 2 or capital and cue >= 1 or capital and "w" not in kinds
+    if "f" in kinds:
+        return True
+    return cue >= 1 or capital  # a surname alone
+
+
+def _bare_verb_after(text: str, end: int) -> bool:
+    nxt = re.match(r"\s+(?:(?:not|also|just|never|always|still|probably)\s+)?([a-z]+)\b", text[end:end + 30],
+                   re.IGNORECASE)
+    if not nxt:
+        return False
+    from core.deid.readings import _tables
+    verb = nxt.group(1).lower()
+    return verb in _tables("en")[0].get("verb", frozenset()) or verb in ("be", "have", "do", "get")
 
 
 def lexicon_people(text: str, language: str = "en") -> list[Finding]:
     """Unlisted people by lexicon and cue, in any casing. In Spanish text, given names that
     are also Spanish words ("dan", they give) need a cue like any word-name."""
-    from core.deid.names import _ES_VERBISH, _VERBISH
     out: list[Finding] = []
     # A surname with particles and no first name ("my boss de los santos", "van der berg said").
     for m in _PARTICLE_SURNAME.finditer(text):
         kinds = _kinds(m.group(1))
+        if _WHOSE_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
+            continue  # "la esposa del dueño": whose wife, not a surname
         if "l" in kinds and _cue(text, m.start(), m.end()) >= (2 if "w" in kinds else 1):
             out.append(Finding(m.start(), m.end(), "PERSON", m.group(), 0.5, "name_lexicon",
                                canonical=m.group().lower()))
@@ -256,7 +357,7 @@ def lexicon_people(text: str, language: str = "en") -> list[Finding]:
         if low.rstrip(".") in _TITLES and i + 1 < len(words) and "f" in _kinds(words[i + 1].group()):
             kinds = ""  # "don rafael", "doña maricela": the title is not part of the name
         if not kinds:
-            if _unknown_after_person_cue(text, m, base):
+            if _unknown_after_person_cue(text, m, base, language):
                 end = _word_end(m)
                 out.append(Finding(m.start(), end, "PERSON", text[m.start():end], 0.5, "name_lexicon",
                                    canonical=base))
@@ -264,22 +365,13 @@ def lexicon_people(text: str, language: str = "en") -> list[Finding]:
             continue
         start, end = m.start(), _word_end(m)
         capital = mixed and _capitalised_mid_sentence(text, start, word)
-        cue = _cue(text, start, end)
-        wordlike = ("w" in kinds or base in _STOPS or len(base) < 3 or (language == "es" and base in _ES_VERBISH)
-                    or ("s" in kinds and language == "es"))
-        if wordlike and _VERBISH.search(base) and not _STRONG_AFTER.match(text[end:end + 24]):
-            ok = False  # "my daughter set up", "i live": a verb after a kin word, not a name
-        elif wordlike:
-            ok = cue == 2 or capital and cue >= 1 or capital and "w" not in kinds
-        elif "f" in kinds:
-            ok = True
-        else:  # a surname alone
-            ok = cue >= 1 or capital
+        cue, where = _cue_where(text, start, end, language)
+        ok = _lexicon_ok(text, start, end, base, kinds, language, capital, cue, where)
         if not ok:
             i += 1
             continue
         cued = cue > 0 or capital
-        s, e = _extend(text, words, i, mixed) if "f" in kinds or cued else (start, end)
+        s, e = _extend(text, words, i, mixed, language) if "f" in kinds or cued else (start, end)
         span = text[s:e]
         score = 0.6 if cued else 0.5
         out.append(Finding(s, e, "PERSON", span, score, "name_lexicon", canonical=span.lower()))

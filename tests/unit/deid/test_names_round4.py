@@ -1,0 +1,159 @@
+"""Classes of miss and false person seen on the development sets (issue 14, names round 4), one
+test per class, through the real detector on sentences written for these tests (not copied from
+any set). Each class has its near miss: the same shape that must keep its other reading.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from core.deid.detect import detect
+from core.deid.findings import is_person_type
+from core.deid.names import parse_entry
+
+
+def persons(text: str, names=(), language: str = "en") -> list[str]:
+    return [f.text for f in detect(text, names=names, use_presidio=False, language=language)
+            if is_person_type(f.entity_type)]
+
+
+def person_covers(text: str, secret: str, names=(), language: str = "en") -> bool:
+    start = text.index(secret)
+    return any(is_person_type(f.entity_type) and f.start <= start and f.end >= start + len(secret)
+               for f in detect(text, names=names, use_presidio=False, language=language))
+
+
+# --- 1. Spanish word forms that a name list also holds --------------------------------------------
+@pytest.mark.parametrize("text", [
+    "mi suegra está triste porque su esposo murió hace poco",
+    "le hablo por teléfono los domingos, cuando puedo",
+    "entro a las seis y salgo a las dos de la mañana",
+    "trabajamos juntas en la máquina, ella mete y yo saco",
+    "tengo a mi esposa y dos niños en honduras",
+    "mi esposo trabaja de noche y yo de día",
+    "es un señor serio, no es malo",
+])
+def test_spanish_word_forms_are_not_people(text: str) -> None:
+    assert persons(text, language="es") == []
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("en la línea trabajo con yesenia, ella es buena gente", "yesenia"),
+    ("mi compañera nayeli me dijo que no firmara", "nayeli"),
+    ("la señora lupe es la que manda en la cocina", "lupe"),
+    ("le pregunté a kahale si iba a venir", "kahale"),
+])
+def test_spanish_names_stay_people(text: str, secret: str) -> None:
+    assert person_covers(text, secret, language="es")
+
+
+# --- 2. names that are places here ------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "language"), [
+    ("she lives in san francisco now, two buses away", "en"),
+    ("i came from peru when i was nineteen", "en"),
+    ("in winter we go to yuma, arizona, for the lettuce", "en"),
+    ("the 72 on san pablo is always late", "en"),
+    ("most of us are from eritrea and ethiopia", "en"),
+    ("soy de huehuetenango, de guatemala, y hablo mam", "es"),
+    ("llevo doce años aquí en san francisco", "es"),
+    ("somos del mismo barrio en santiago", "es"),
+])
+def test_places_are_not_people(text: str, language: str) -> None:
+    assert persons(text, language=language) == []
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("i talked to maria today about the schedule", "maria"),
+    ("we took tracy's car to the meeting", "tracy"),
+    ("my coworker jackson said we should go", "jackson"),
+])
+def test_names_that_are_also_places_stay_people(text: str, secret: str) -> None:
+    assert person_covers(text, secret)
+
+
+# --- 3. everyday English words after a person cue -----------------------------------------------
+@pytest.mark.parametrize("text", [
+    "twelve rooms and i could do a good job",
+    "my husband laughs at me when i count the days",
+    "my mom watches him at night",
+    "it's a twelve, fourteen hour day and i get paid for nine",
+    "i got my school bus certificate and i started in the fall",
+    "if i'm out, my wife will answer and find me",
+    "they moved us to a new system in May and I lost forty minutes",
+    "the one on telegraph near the bart, by the school",
+])
+def test_everyday_words_are_not_people(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("my coworker oyelaran quit last week", "oyelaran"),
+    ("tyrell and i went to hr together", "tyrell"),
+    ("i work with bart on the night shift", "bart"),
+])
+def test_unlisted_names_after_cues_stay_people(text: str, secret: str) -> None:
+    assert person_covers(text, secret)
+
+
+# --- 4. how the researcher writes a name on the list ---------------------------------------------
+def test_quoted_nickname_is_an_alias() -> None:
+    assert parse_entry('Luis "Big Lou" Ortega') == ("Luis Ortega", ["Big Lou"])
+
+
+@pytest.mark.parametrize(("entry", "text", "secret"), [
+    ('Luis "Big Lou" Ortega', "everybody knows big lou, he fixes the totes", "big lou"),
+    ("Chef Dominic Russo", "dominic runs the line on fridays", "dominic"),
+    ("Mister Collins", "el mister collins dijo okay okay", "collins"),
+    ("El Flaco", "el flaco me dijo que no viniera", "el flaco"),
+    ("Ye Lin", "ye lin said we should stay", "ye lin"),
+])
+def test_listed_names_with_titles_and_nicknames_are_found(entry: str, text: str, secret: str) -> None:
+    assert person_covers(text, secret, names=[entry], language="es" if " el " in f" {text}" else "en")
+
+
+@pytest.mark.parametrize(("entry", "text", "language"), [
+    ('Luis "Big Lou" Ortega', "i work at the big one off the freeway", "en"),
+    ("Chef Dominic Russo", "a pastry girl and the chef expediting the tickets", "en"),
+    ("Mister Collins", "le decimos el míster, es buena onda", "es"),
+    ("El Flaco", "aunque ya no está flaco, le decimos así", "es"),
+    ("Ye Lin", "A: Yes. Everybody knows it.", "en"),
+])
+def test_title_words_of_a_listed_name_are_not_the_person(entry: str, text: str, language: str) -> None:
+    assert persons(text, names=[entry], language=language) == []
+
+
+# --- 5. listed names that are words, alone and in lower case -------------------------------------
+@pytest.mark.parametrize(("entry", "text", "secret", "language"), [
+    ("Joy Banks", "we did it once. me, joy, and rowena wrote a letter", "joy", "en"),
+    ("Frank Mills", "still waiting. frank put in a good word for me", "frank", "en"),
+    ("Bill Haskins", "how's your supervisor? bill. haskins. he's fine", "bill", "en"),
+    ("Hope Carter", "two of us in the room, me and my assistant hope", "hope", "en"),
+    ("May Soto", "he said he will report it. may also told him", "may", "en"),
+    ("Rick Beaudry", "my on-road sup is rick. beaudry. he's old school", "rick", "en"),
+    ("Destiny Cole", "thank you destiny, for real", "destiny", "en"),
+    ("Dolores Vega", "la sous chef de banquetes es dolores, ella es mexicana", "dolores", "es"),
+    ("Jesús Ramírez", "y un compañero, el chuy, bueno jesús, es el houseman", "jesús", "es"),
+    ("Rosa Diaz (Ro)", "everybody on the line just calls me ro.", "ro", "en"),
+])
+def test_listed_word_names_with_a_cue_are_found(entry: str, text: str, secret: str, language: str) -> None:
+    assert person_covers(text, secret, names=[entry], language=language)
+
+
+@pytest.mark.parametrize(("entry", "text"), [
+    ("Hope Carter", "i hope, she's going to be fine"),
+    ("Will Chen", "he said he will report it to the office"),
+    ("May Soto", "you may go home early on fridays"),
+    ("Joy Banks", "it was a joy, and i liked the crew"),
+    ("Frank Mills", "to be frank, i needed the money"),
+])
+def test_the_same_words_as_words_stay_unflagged(entry: str, text: str) -> None:
+    assert persons(text, names=[entry]) == []
+
+
+# --- 6. Spanish "whose": a kin word, then "del" -----------------------------------------------------
+def test_the_owners_wife_is_not_a_surname() -> None:
+    assert persons("la que manda es la esposa del dueño, doña lupe", language="es") == ["lupe"]
+
+
+def test_a_particle_surname_after_a_role_is_found() -> None:
+    assert person_covers("mi supervisora de la cruz nos dijo que no", "de la cruz", language="es")
