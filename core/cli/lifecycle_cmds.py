@@ -6,8 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from core.cli.common import ProgressPrinter, open_vault, say
-from core.errors import InvalidInput, Msg
+from core.cli.common import ProgressPrinter, language, open_vault, say, text_of
+from core.errors import InvalidInput, Join, Msg
+
+# What a person types to confirm a deletion, by language.
+_DELETE_YES = {"en": ("yes",), "es": ("sí", "si", "yes")}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -76,20 +79,19 @@ def add_audio_delete(actions: argparse._SubParsersAction) -> None:
     d.set_defaults(handler=cmd_audio_delete)
 
 
-def confirm(question: str, args: argparse.Namespace) -> None:
+def confirm(question: Msg | Join, args: argparse.Namespace) -> None:
     """Ask on a terminal; without one, insist on --yes (a script must say it means it)."""
     if getattr(args, "yes", False):
         return
     if not sys.stdin.isatty():
         raise InvalidInput(Msg("cli.deleting_needs_confirmation"), Msg("cli.deleting_needs_confirmation.hint"))
-    print(question)
-    if input("Type yes to delete: ").strip().lower() != "yes":
+    print(text_of(question))
+    if input(text_of(Msg("cli.type_yes_to_delete"))).strip().lower() not in _DELETE_YES.get(language(), ("yes",)):
         raise InvalidInput(Msg("cli.nothing_deleted"), Msg("cli.nothing_deleted.hint"))
 
 
-def _report_result(result, what: str) -> None:
-    print(f"Deleted {what}. Checked {result.pages_checked} pages of the vault file and its WAL, "
-          f"decrypted independently, for {result.needles} pieces of it: none is left.")
+def _report_result(result, what: Msg) -> None:
+    say(Msg("cli.deleted_checked", what=what, pages=result.pages_checked, needles=result.needles))
 
 
 def cmd_interview_delete(args: argparse.Namespace) -> int:
@@ -98,12 +100,12 @@ def cmd_interview_delete(args: argparse.Namespace) -> int:
     vault = open_vault(args)
     try:
         goes = what_goes(vault, args.id)
-        confirm(goes.sentence(), args)
+        confirm(goes.message(), args)
         result = run_job(make_delete_interview_job(vault, args.id), ProgressPrinter())
     finally:
         vault.close()
-    _report_result(result, f"interview {args.id} ({result.counts.recordings} take(s), "
-                           f"{result.counts.transcripts} transcript version(s))")
+    _report_result(result, Msg("cli.deleted_interview_counts", id=args.id, takes=result.counts.recordings,
+                               transcripts=result.counts.transcripts))
     return 0
 
 
@@ -113,12 +115,11 @@ def cmd_audio_delete(args: argparse.Namespace) -> int:
     vault = open_vault(args)
     try:
         take_id(vault, args.id, args.take)
-        confirm(f"Take {args.take} of interview {args.id} will be deleted for good; its transcript stays. "
-                "This cannot be undone.", args)
+        confirm(Msg("cli.take_delete_question", take=args.take, id=args.id), args)
         result = run_job(make_delete_take_job(vault, args.id, args.take), ProgressPrinter())
     finally:
         vault.close()
-    _report_result(result, f"take {args.take} of interview {args.id} ({result.counts.audio_chunks} chunks)")
+    _report_result(result, Msg("cli.deleted_take", take=args.take, id=args.id, chunks=result.counts.audio_chunks))
     return 0
 
 
@@ -190,8 +191,8 @@ def cmd_receipts_import(args: argparse.Namespace) -> int:
     from core.lifecycle.receipts import import_receipts
     with open_vault(args) as vault:
         done = import_receipts(vault, args.paths, quiet_foreign=any(Path(p).is_dir() for p in args.paths))
-    print(f"Read {done.files} receipts file(s): {done.matched} of your packets confirmed received"
-          + (f", {done.ignored} other entries ignored." if done.ignored else "."))
+    say(Msg("cli.receipts_read_ignored", files=done.files, matched=done.matched, ignored=done.ignored)
+        if done.ignored else Msg("cli.receipts_read", files=done.files, matched=done.matched))
     return 0
 
 
@@ -222,17 +223,16 @@ def cmd_interview_withdraw(args: argparse.Namespace) -> int:
     try:
         packets = shared_packets(vault, args.id)
         exists = vault.conn.execute("SELECT 1 FROM interviews WHERE id = ?", (args.id,)).fetchone()
-        question = what_goes(vault, args.id).sentence().split(" It was shared")[0] if exists else (
-            f"Interview {args.id} was deleted here already.")
+        parts: list[Msg | Join] = [what_goes(vault, args.id).message(shared=False) if exists
+                                   else Msg("cli.withdraw_deleted_already", id=args.id)]
         if packets:
-            question += (f" A withdrawal notice for the {len(packets)} packet(s) sent will tell the "
-                         "coordinators to erase it too.")
-        confirm(question, args)
+            parts.append(Msg("cli.withdraw_notice_will_tell", n=len(packets)))
+        confirm(Join(parts, " "), args)
         result = run_job(make_withdraw_job(vault, args.id, args.out), ProgressPrinter())
     finally:
         vault.close()
     if result.deleted is not None:
-        _report_result(result.deleted, f"interview {args.id}")
+        _report_result(result.deleted, Msg("cli.deleted_interview", id=args.id))
     if result.notice_path is not None:
         say(Msg("cli.wrote_withdrawal_notice_put", notice_path=result.notice_path))
     else:
@@ -253,11 +253,13 @@ def cmd_retention_show(args: argparse.Namespace) -> int:
             {"interview": d.interview_id, "takes": len(d.recording_ids), "due_on": d.due_on.isoformat(),
              "because": d.because, "past_due": d.is_due(now)} for d in dates]})
         return 0
-    print(current.sentence())
+    say(current.message())
     for d in dates:
-        state = "PAST ITS DATE" if d.is_due(now) else "kept until"
-        print(f"  {d.interview_id}  {d.participant_code:<10} {len(d.recording_ids)} take(s)  {state} "
-              f"{d.due_on.date().isoformat()} (after {d.because})")
+        state = Msg("cli.retention_past") if d.is_due(now) else Msg("cli.retention_kept_until")
+        because = Msg("cli.retention_after_signoff") if d.because == "sign-off" else Msg("cli.retention_after_receipt")
+        print(f"  {d.interview_id}  {d.participant_code:<10} "
+              + text_of(Msg("cli.retention_row", takes=len(d.recording_ids), state=state,
+                            day=d.due_on.date().isoformat(), because=because)))
     return 0
 
 
@@ -269,7 +271,7 @@ def cmd_retention_set(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         current = set_rule(vault, days_after_signoff=args.audio_days_after_signoff,
                            days_after_receipt=args.audio_days_after_receipt)
-    print(current.sentence())
+    say(current.message())
     return 0
 
 
@@ -282,8 +284,7 @@ def cmd_retention_apply(args: argparse.Namespace) -> int:
         if not due:
             say(Msg("cli.no_audio_past_date"))
             return 0
-        confirm(f"The audio of {len(due)} interview(s) ({sum(len(d.recording_ids) for d in due)} take(s)) is "
-                "past its date and will be deleted for good; the transcripts stay.", args)
+        confirm(Msg("cli.retention_confirm", n=len(due), takes=sum(len(d.recording_ids) for d in due)), args)
         result = run_job(make_apply_retention_job(vault), ProgressPrinter())
     say(Msg("cli.deleted_take_interview_checked", takes=result.takes, interviews=result.interviews))
     return 0
@@ -302,6 +303,6 @@ def cmd_coordinator_withdrawals(args: argparse.Namespace) -> int:
     if not items:
         say(Msg("cli.no_packet_withdrawn"))
     for i in items:
-        print(f"{i['packet_id'][:12]}  withdrawn {i['withdrawn_on'][:10]}  device {i['device_fingerprint'][:16]}  "
-              f"(notice {i['notice_id'][:12]}, applied {i['notice_received_at'][:10]}); nothing of it is kept")
+        say(Msg("cli.withdrawal_row", packet=i["packet_id"][:12], day=i["withdrawn_on"][:10],
+                device=i["device_fingerprint"][:16], notice=i["notice_id"][:12], applied=i["notice_received_at"][:10]))
     return 0

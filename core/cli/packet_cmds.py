@@ -83,12 +83,10 @@ def cmd_keys_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(info)
         return 0
-    print(f"Device key:   {info['device_key']}")
-    print(f"Fingerprint:  {info['fingerprint']}")
-    print(f"Read aloud:   {words_block(info['words'])}")
+    say(Msg("cli.keys_device", key=info["device_key"], fingerprint=info["fingerprint"],
+            words=words_block(info["words"])))
     if "age_recipient" in info:
-        print(f"Recipient:    {info['age_recipient']}")
-        print(f"Read aloud:   {words_block(info['age_recipient_words'])}")
+        say(Msg("cli.keys_recipient", recipient=info["age_recipient"], words=words_block(info["age_recipient_words"])))
     return 0
 
 
@@ -111,7 +109,7 @@ def cmd_recipients_add(args: argparse.Namespace) -> int:
             return 1
     with open_vault(args) as vault:
         added = keys.add_recipient(vault, recipient, label=args.label)
-    print(f"Added {added.label}: {added.recipient}")
+    say(Msg("cli.recipient_added", label=added.label, recipient=added.recipient))
     say(Msg("cli.fingerprint_words", words_block=words_block(words)))
     return 0
 
@@ -243,6 +241,6 @@ def cmd_packet_verify(args: argparse.Namespace) -> int:
             say(Msg("cli.interview_passages", code=i['code'], site=i['site'], month=i['month'], segments=i['segments']))
     else:
         say(Msg("cli.not_opened_no_coordinator"))
-    print(f"Packet {info['packet_id']}, made {info['created_day']}"
-          + (f", corrects {info['supersedes']}" if info["supersedes"] else ""))
+    say(Msg("cli.packet_made_corrects", packet=info["packet_id"], day=info["created_day"], corrects=info["supersedes"])
+        if info["supersedes"] else Msg("cli.packet_made", packet=info["packet_id"], day=info["created_day"]))
     return 0

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from core.audit.sqlcipher_pages import find_in_vault_files
 from core.audit.vault_checks import independent_db_key
-from core.errors import CoreError, Msg, NotFound
+from core.errors import CoreError, Join, Msg, NotFound
 from core.jobs import CancelToken, Progress, ReportFn
 from core.vault import Vault
 from core.vault.erase import EraseCounts, EraseIncomplete, erase_interview, erase_recording
@@ -65,16 +65,17 @@ class WhatGoes:
     memos: int
     shared_packets: int
 
+    def message(self, *, shared: bool = True) -> Msg | Join:
+        """What a deletion takes, in words; ``shared``: with the note that copies were shared."""
+        base = Msg("lifecycle.what_goes", code=self.participant_code, takes=self.takes,
+                   minutes=f"{self.audio_s / 60:.0f}", transcripts=self.transcripts, memos=self.memos)
+        if shared and self.shared_packets:
+            return Join([base, Msg("lifecycle.what_goes_shared", n=self.shared_packets)], " ")
+        return base
+
     def sentence(self) -> str:
-        parts = [f"{self.takes} take(s) of audio ({self.audio_s / 60:.0f} min)",
-                 f"{self.transcripts} transcript version(s)", f"{self.memos} memo(s)",
-                 "tags, redactions and the pseudonym map"]
-        text = (f"Interview {self.participant_code} and everything in it will be deleted for good: "
-                + ", ".join(parts) + ". This cannot be undone.")
-        if self.shared_packets:
-            text += (f" It was shared {self.shared_packets} time(s): deleting it here does not remove it "
-                     "from the coordinator; withdraw it instead if the participant withdrew.")
-        return text
+        """``message`` in English."""
+        return self.message().render()
 
 
 def what_goes(vault: Vault, interview_id: str) -> WhatGoes:

@@ -186,13 +186,21 @@ def test_every_researcher_screen_in_spanish_shows_no_english(
     interviews.add_protected_name(iid, "Rosa Díaz", "supervisor")
     TranscriptRepo(vault).create(iid, [Segment(a, b, t) for a, b, t in SPANISH_TRANSCRIPT], language="es")
     run_job(make_detect_job(vault, iid))
+    from core.vault.memos import MemoRepo
+    from core.vault.tags import TagRepo
+    segments = TranscriptRepo(vault).current_segments(iid)
+    theme = es.guide.themes[0].id
+    TagRepo(vault).add_manual(iid, segments[1].id, theme, None, None)   # a confirmed theme on the tab
+    MemoRepo(vault).add(iid, "Habló con calma.", segment_id=segments[1].id)
+    interviews.create("P-003", "PLANTA-NORTE", guide_pk=es.pk)        # one not recorded yet
     vault.close()
     (tmp_path / "temp").mkdir()
     (tmp_path / "app").mkdir()
     window = make_window(qtbot, tmp_path, folder, overrides={
         "audit_temp_dirs": [tmp_path / "temp"], "audit_app_folders": [tmp_path / "app"]})
     unlock(qtbot, window)
-    data = {t for _, _, t in SPANISH_TRANSCRIPT} | {"P-002", "PLANTA-NORTE", "Rosa Díaz", str(tmp_path)}
+    data = {t for _, _, t in SPANISH_TRANSCRIPT} | {"P-002", "P-003", "PLANTA-NORTE", "Rosa Díaz", str(tmp_path),
+                                                    "Habló con calma."}
     # A guide is named by its own title, in its own language (the English guide says "(en)").
     data |= _guide_titles()
     walk = Walk(qtbot, english_sources(), data)
@@ -211,6 +219,24 @@ def test_every_researcher_screen_in_spanish_shows_no_english(
         section.run_button.click()
         qtbot.waitUntil(lambda: section.checks.count() > 10, timeout=120000)
         walk.look("privacy check", window)
+        # The guide editor (a dialog of its own) on the Spanish guide.
+        guides = window.settings.guides
+        qtbot.waitUntil(lambda: guides.list.count() >= 2, timeout=20000)
+        rows = [guides.list.item(i).text() for i in range(guides.list.count())]
+        guides.list.setCurrentRow(next(i for i, r in enumerate(rows) if "(es)" in r))
+        guides.edit_button.click()
+        qtbot.waitUntil(lambda: guides.editor is not None and guides.editor.isVisible(), timeout=10000)
+        walk.look("guide editor", guides.editor)
+        guides.editor.close()
+        # What the window asks before deleting, and what it says when a step is not done yet.
+        window.open_interview(iid, 0)
+        answers.queue = [False]
+        window.interview.delete_button.click()
+        wait_idle(qtbot)
+        assert answers.asked, "the delete question was not asked"
+        hits = {q for q in answers.asked if walk.english(q)}
+        if hits:
+            walk.found["questions asked"] = hits
         walk.messages("messages", shown_errors)
     finally:
         stop_everything(qtbot, window)
