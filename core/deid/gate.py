@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from core.deid.findings import Finding, is_place_note
 from core.deid.lexicon import AMBIGUOUS_NAMES  # the well-known word-names
 from core.deid.numbers import number_runs
-from core.deid.people import _STOPS, _WEAK_BEFORE, _kinds
+from core.deid.people import _STOPS, _WEAK_BEFORE, _cue, _kinds
+from core.deid.places import is_place
 from core.deid.redact import Replacement, merge
 
 _PLACEHOLDER = re.compile(r"\[[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ0-9 _/-]*(?::[^\]]*)?\]")  # Spanish: [TELÉFONO]
@@ -37,7 +38,14 @@ _CAPITAL_OK = {"i", "i'm", "i've", "i'd", "i'll", "ok", "okay", "english", "span
                "march", "april", "may", "june", "july", "august", "september", "october", "november",
                "december", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
                "septiembre", "octubre", "noviembre", "diciembre", "interviewer", "participant", "hr",
-               "osha", "ceo", "pto", "usa", "us", "tv", "ppe", "n95", "am", "pm"}
+               "osha", "ceo", "pto", "usa", "us", "tv", "ppe", "n95", "am", "pm",
+               # titles and turn labels: the name after them is what matters (decision 0198)
+               "mr", "mrs", "ms", "miss", "dr", "don", "doña", "sr", "sra", "speaker"}
+_TITLES = {"mr", "mrs", "ms", "miss", "mister", "dr", "don", "doña", "dona", "señor", "señora", "sr", "sra", "srta",
+           "tío", "tía", "tio", "tia", "ma'am", "sir", "madam", "auntie", "uncle", "aunt"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre", "octubre", "noviembre", "diciembre"}
 _STREET_WORD = re.compile(r"\b([^\W\d_][\w'’-]*)\s+(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|lane|"
                           r"highway|hwy|parkway)\b|\b(?:calle|avenida|av|colonia|barrio)\s+([^\W\d_][\w'’-]*)",
                           re.IGNORECASE)
@@ -114,6 +122,12 @@ def _to_original(pieces: list[tuple[int, int, int]], start: int, end: int) -> tu
     return None
 
 
+# A surname as the subject of a verb ("that ortega was there", "barragán dijo que").
+_SUBJECT_OF = re.compile(r"\s+(?:was|is|got|has|had|came|went|did|does|quit|left|moved|told|said|says|asked|gave|took|"
+                         r"called|wants|wanted|knows|dijo|fue|era|estaba|está|tiene|tenía|sabe|quiere|llegó|habló)\b",
+                         re.IGNORECASE)
+
+
 def _suspicions(text: str) -> list[Finding]:
     letters = [c for c in text if c.isalpha()]
     mixed = bool(letters) and 0.02 < sum(c.isupper() for c in letters) / len(letters) < 0.6
@@ -125,7 +139,8 @@ def _suspicions(text: str) -> list[Finding]:
             continue
         before = text[:m.start()].rstrip()
         if mixed and word[:1].isupper() and not word.isupper() and before and before[-1] not in ".?!:\n\"“[" \
-                and low not in _CAPITAL_OK and low.rstrip("s") not in _CAPITAL_OK and not _is_demonym(low):
+                and low not in _CAPITAL_OK and low.rstrip("s") not in _CAPITAL_OK and not _is_demonym(low) \
+                and not re.fullmatch(r"[A-Z]{2,}s", word):  # "three CNAs": a plural acronym
             out.append(Finding(m.start(), m.end(), "PERSON", word, 0.3, "second_look_capital"))
             continue
         kinds = _kinds(word)
@@ -136,19 +151,39 @@ def _suspicions(text: str) -> list[Finding]:
         weak_before = low in AMBIGUOUS_NAMES and _WEAK_BEFORE.search(text[max(0, m.start() - 12):m.start()]) \
             and not _OBJECT_AFTER.match(text[m.end():m.end() + 8])
         # A surname alone, unless it is also a dictionary word ("forklift", "pallet" are in the
-        # name lists too; decision 0154).
-        if weak_before or ("l" in kinds and "f" not in kinds and "w" not in kinds and "d" not in kinds):
+        # name lists too; decision 0154), a town or country (a place note, decision 0195), a
+        # people or a language ("punjabi", "samoan"), a month, or a Spanish plural ("cajas").
+        surname = "l" in kinds and "f" not in kinds and "w" not in kinds and "d" not in kinds and not (
+            low in _MONTHS or low in _TITLES or is_place(low) or _is_demonym(low) or low.endswith(("ic", "ish", "ese"))
+            or re.search(r"(?:as|os|es|ños|ñas)$", low) and not word[:1].isupper())
+        named_place = re.search(r"\b(?:en|de|por|a)\s+(?:la|el)\s+$", text[max(0, m.start() - 10):m.start()], re.IGNORECASE)
+        subject = _SUBJECT_OF.match(text, m.end())
+        if surname and not word[:1].isupper() and not _cue(text, m.start(), m.end()) and not named_place \
+                and not subject:
+            # Lower-case speech is full of words that are surnames too ("mata", "corre", "bono"):
+            # a lower-case surname alone is asked about only with a person's cue next to it, or
+            # as a place named after someone ("en la juárez", "en la cermak").
+            surname = False
+        if low in _TITLES or low in _MONTHS and re.search(r"\b(?:from|in|since|until|till|by|next|last|this|every|early|late|"
+                                                           r"desde|en|hasta|de)\s+$", text[max(0, m.start() - 8):m.start()],
+                                                           re.IGNORECASE):
+            continue  # "from april to november": the month
+        if weak_before or surname:
             out.append(Finding(m.start(), m.end(), "PERSON", word, 0.3, "second_look_name"))
     for m in _STREET_WORD.finditer(text):
         name = (m.group(1) or m.group(2) or "").lower()
+        if name in _STOPS or name in ("to", "gotta", "got", "can", "could", "would", "should", "will", "must", "en", "de",
+                                      "del", "y", "que", "con", "por", "para"):
+            continue  # "used to drive", "gotta drive the bus", "del mismo barrio en santiago"
         if name and name not in _NOT_STREET and not _PLACEHOLDER.search(m.group()):
             out.append(Finding(m.start(), m.end(), "ADDRESS", m.group(), 0.3, "second_look_street"))
     for run in number_runs(text):
         n = len(run.digits)
         value = int(run.digits) if run.digits else 0
         after, before = text[run.end:run.end + 20], text[max(0, run.start - 12):run.start]
-        if n < 5 and _quantity_or_time(text, run.start, run.end):
-            continue
+        if n < 5 and _quantity_or_time(text, run.start, run.end) or _said_as_amounts(text, run) or \
+                re.search(r"\b(?:local|sindicato,?\s+el|the)\s*$", before, re.IGNORECASE) and n <= 4:
+            continue  # "fourteen, fifteen", "sixty forty", "eighteen thousand", "local 355", "the 215"
         if n >= 5 or n >= 3 and not (1950 <= value <= 2039 and n == 4) and not _NUMBER_OK_AFTER.match(after) \
                 and not _NUMBER_OK_BEFORE.search(before) and not re.match(r"^[.,]\d", text[run.end:run.end + 2]):
             out.append(Finding(run.start, run.end, "ID_NUMBER", text[run.start:run.end], 0.3, "second_look_number"))
@@ -158,6 +193,18 @@ def _suspicions(text: str) -> list[Finding]:
 _PLURAL_AFTER = re.compile(r"^\s+(?:of\s+)?[a-z]{3,}s\b", re.IGNORECASE)  # "three hundred cars"
 _TIME_AFTER = re.compile(r"^\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|to\s+\w+|an?\s+hour|"
                          r"per\s+hour|de\s+la\s+(?:mañana|tarde|noche)|la\s+hora)\b", re.IGNORECASE)
+
+
+def _said_as_amounts(text: str, run) -> bool:  # type: ignore[no-untyped-def]
+    """Spoken numbers that are amounts, not digits read out: every group is a number of its own
+    ("thirty two, thirty four", "twenty four fifty", "eighteen thousand", "ochocientos"), where a
+    phone or a code is read digit by digit ("two zero eight eight one five")."""
+    said = text[run.start:run.end].lower()
+    if not run.is_spoken:
+        return False
+    if re.search(r"(?:hundred|thousand|cientos|cientas|\bmil\b|\bcien\b)", said):
+        return True
+    return len(run.chunks) <= 3 and all(len(c) >= 2 and not c.startswith("0") for c in run.chunks)
 
 
 def _quantity_or_time(text: str, start: int, end: int) -> bool:
@@ -189,7 +236,7 @@ def second_look(text: str, hidden: list[tuple[int, int, str]], decided: list[tup
     leaving, pieces = _masked(text, hidden)
     # Places named alone are notes filed at the scan, not flags (decision 0195).
     found = [f for f in detect_fn(leaving) if not _PLACEHOLDER.fullmatch(f.text.strip())
-             and not is_place_note(f.entity_type)]
+             and not is_place_note(f.entity_type) and f.text.lower().strip(" .") not in _TITLES]
     found += _suspicions(leaving)
     out: list[Suspect] = []
     taken: list[tuple[int, int]] = list(decided)

@@ -239,3 +239,34 @@ def test_streets_said_the_way_people_say_them(text, street):
                                   "first and foremost, the pay"])
 def test_a_road_or_an_ordinal_in_ordinary_speech_is_no_address(text):
     assert not [t for e, t in _found(text) if e == "ADDRESS"]
+
+
+# --- the export gate's second look: fewer flags on nothing (decision 0198) ----------------------
+def _look(text: str, hidden: tuple = ()) -> list[tuple[str, str]]:
+    from core.deid.gate import second_look
+    return [(s.entity_type, s.text) for s in second_look(text, list(hidden), [], lambda t: [])]
+
+
+@pytest.mark.parametrize("text", [
+    "they give you like thirty two, thirty four, so you don't", "but the school is eighteen thousand",
+    "we have union, local 355. the delegate", "it's commission, sixty forty, plus the tip",
+    "we're in salinas from april to november", "i'm samoan, born in american samoa",
+    "sus cien, ciento veinte cajas", "con la mirada te mata. ja", "used to drive and now he thinks",
+    "are supposed to be three CNAs for forty residents",
+])
+def test_amounts_places_peoples_and_words_are_not_asked_about(text):
+    assert _look(text) == []
+
+
+def test_a_title_left_beside_a_hidden_name_is_not_asked_about():
+    text = "gracias doña ramona, cuénteme"
+    assert _look(text, hidden=((12, 18, "[PERSONA 1]"),)) == []
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("la high school que está en la cermak, en pilsen", "cermak"),
+    ("and then ortega was there again", "ortega"),
+    ("me dicen en la checada two zero eight eight one five", "two zero eight eight one five"),
+])
+def test_what_still_looks_like_a_name_or_a_code_is_asked_about(text, word):
+    assert word in [t for _, t in _look(text)]
