@@ -80,6 +80,8 @@ def _presidio(text: str, language: str = "en") -> list[Finding]:
             continue
         if etype == "PERSON" and not _plausible_person(text, start, end, language):
             continue
+        if etype == "PERSON" and span.lower() in _speaker_labels():
+            continue  # "Participant: yes": a turn's label, not a person
         if etype in ("LOCATION", "WORKPLACE") and not _plausible_place(text, start, end):
             continue
         if etype == "LOCATION" and _named_like_a_person(text, start, end):
@@ -125,6 +127,11 @@ def _presidio_any_case(text: str, language: str) -> list[Finding]:
             return [Finding(f.start, f.end, f.entity_type, text[f.start:f.end], f.score, f.recognizer,
                             f.canonical, f.label) for f in _presidio(low, language)]
     return _presidio(text, language)
+
+
+def _speaker_labels() -> set[str]:
+    from core.deid.people import _LABELS
+    return _LABELS
 
 
 def _trim_stop_words(text: str, start: int, end: int) -> tuple[int, int]:

@@ -26,8 +26,9 @@ from core.deid.lexicon import (
     GENERIC_WORKPLACE_WORDS,
     LEADING_KIND_WORDS,
 )
-from core.deid.nicknames import family
-from core.deid.people import _kinds
+from core.deid.nicknames import clipped, family
+from core.deid.people import _STOPS as _PEOPLE_STOPS
+from core.deid.people import _kinds, everyday_word
 
 _TITLES = r"(?:mr|mrs|ms|miss|mx|dr|doctor|señor|senor|señora|senora|doña|dona|don|sister|brother|coach|" \
           r"mister|m[ií]ster|chef|ingeniero|ingeniera|inge|licenciado|licenciada|lic|profe|profesor|profesora)\.?\s+"
@@ -37,14 +38,17 @@ _ROLE_NOUNS = (r"supervisor|supervisora|sup|supe|manager|boss|lead|foreman|jefe|
                r"helper|aide|trainer|partner|coordinator|coordinadora?|dispatcher|chef|sous\s+chef")
 _CUE_BEFORE = re.compile(r"\b(?:with|to|and|named|called|told|tell|asked|ask|by|from|about|"
                          r"supervisor|manager|boss|lead|coworker|co-worker|friend|guy|lady|assistant|helper|aide|"
-                         r"me\s+and|him|her|like|thank\s+you|thanks|gracias|"
+                         r"me\s+and|him|her|like|thank\s+you|thanks|gracias|ma['’]?am|madam|sir|"
+                         # Spanish: "habló con frank", "le dije a rosa", "rosa y lupe"
+                         r"con|y|le\s+dije\s+a|le\s+pregunt[eé]\s+a|"
                          # "everybody calls me lola", "they call him chuy", "me dicen flaco"
                          r"call(?:s|ed)?\s+(?:me|him|her|us|them)|(?:me|le|nos|les)\s+dicen|"
                          # "the mall manager is nick", "mi jefa es rosa", "la sous chef de banquetes es dolores"
                          r"(?:" + _ROLE_NOUNS + r")(?:\s+de\s+[^\W\d_]+)?\s+(?:is|was|es|era))\s*$",
                          re.IGNORECASE)
 _CUE_AFTER = re.compile(r"^(?:['’]s\b|,?\s+thanks?\b|,\s+(?:she|he|ella|él)(?:['’]s|\s+(?:is|was|es|era))\b|"
-                        r"\s+(?:said|says|told|tells|asked|asks|was|is|and\s+i|and\s+me|"
+                        r"\s+(?:dijo|dice|me\s+dijo|nos\s+dijo|habl[oó]|lleg[oó]|vino|se\s+fue|me\s+dec[ií]a|"
+                        r"said|says|told|tells|asked|asks|was|is|and\s+i|and\s+me|"
                         r"came|comes|got|gets|went|goes|had|has|would|wanted|wants|called|yelled|"
                         r"did|does|thinks|thought|knows|knew|saw|sees|never|always|just|kept|"
                         r"started|used|works|worked))", re.IGNORECASE)
@@ -236,11 +240,21 @@ def _person(entry: str, role: str) -> _Entity:
              else ent.exact).add(w)
             if len(w) >= 4:
                 ent.fuzzy.add(w)
+            if i > 0 and len(w) >= 3:
+                ent.exact |= {n for n in clipped(fold(w), shorten=False) if not _wordy(n)}  # "hoita"
             if i == 0:
                 for nick in family(fold(w)):  # "jesús" -> chuy
                     (ent.cued if nick in AMBIGUOUS_NAMES or len(nick) <= 2 else ent.exact).add(nick)
                     if len(words) > 1:
                         ent.exact.add(f"{nick} {words[-1].lower()}")
+                # Shortened and small forms nobody listed ("laza" of "Lázaro", "tino" of
+                # "Florentino", "tomasito"): a diminutive that is no word always, a shortened
+                # form with a capital or a cue (decision 0192).
+                for nick in clipped(fold(w)):
+                    if nick in _PEOPLE_STOPS or nick in ent.exact or everyday_word(nick, "en"):
+                        continue  # "sell" of "russell", "esto" of "ernesto"
+                    small = nick.endswith(("ito", "ita")) and not _wordy(nick)
+                    (ent.exact if small else ent.cued).add(nick)
     ent.cued -= ent.exact
     return ent
 
@@ -361,6 +375,8 @@ class NameMatcher:
                     if " " not in variant and ent.entity_type == "WORKPLACE" and \
                             _ARTICLE_BEFORE.search(folded[max(0, m.start() - 4):m.start()]):
                         continue  # "at a crossroads" is not Crossroads Mall
+                    if " " not in variant and rec == "name_list" and _word_after_article(folded, m, variant):
+                        continue  # "apagar la luz", "prayed the rosario": the word, not Luz or Rosario
                     score = 0.95 if " " in variant else 0.85
                     out.append(Finding(m.start(1), m.end(1), ent.entity_type, text[m.start(1):m.end(1)],
                                        score, rec, canonical=ent.canonical))
@@ -395,6 +411,25 @@ class NameMatcher:
                                        "name_fuzzy", canonical=ent.canonical))
                     break
         return out
+
+
+_ARTICLE_BEFORE_NAME = re.compile(r"\b(?:the|la|las|los|el|un|una|de|como)\s+$", re.IGNORECASE)
+
+
+def _word_after_article(text: str, m: re.Match[str], variant: str) -> bool:
+    """A listed one-word name that is an everyday word ("luz", "rosario", "reina", "flores"),
+    in lower case right after an article or "de", with no person cue or comma after it: the word.
+    ("la lupe me dijo" keeps the person: "lupe" is no word, and "me dijo" is a cue.)"""
+    from core.deid.lexicon import EVERYDAY_ES
+    word = text[m.start(1):m.end(1)]
+    if any(c.isupper() for c in word) or not _ARTICLE_BEFORE_NAME.search(text[max(0, m.start(1) - 8):m.start(1)]):
+        return False
+    kinds = _kinds(variant)
+    if not (variant in EVERYDAY_ES or variant in AMBIGUOUS_NAMES or "w" in kinds or "s" in kinds
+            or "d" in kinds and "f" not in kinds):
+        return False
+    # "la esperanza, la cajera", "el poncho, que hace la salsa": set off, it is the person.
+    return not _CUE_AFTER.match(text[m.end(1):m.end(1) + 20]) and not re.match(r"\s*,", text[m.end(1):])
 
 
 def _cued_is_name(text: str, match_start: int, start: int, end: int,

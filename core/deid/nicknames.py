@@ -85,8 +85,38 @@ angela angie
 natalie nat
 josephine jo josie
 maria mari
-guadalupe lupita
+guadalupe lupita pita
 dolores lola
+russell russ rusty
+terrence terence terry
+refugio cuco cuca
+rosario chayo charo
+concepcion concha conchita
+gregorio goyo
+lorenzo lencho
+alicia licha
+graciela chela
+socorro coco
+guillermo memo
+rafael rafa
+santiago chago
+salvador chava
+isidro chilo
+anastasio tacho
+ramon moncho
+vicente chente
+fernando nando
+armando mando
+rigoberto rigo beto
+humberto beto
+heriberto beto
+enrique quique
+florentino tino
+lazaro chicho
+altagracia tata
+jose chepe
+francisco kiko
+ignacio nacho
 """.strip().splitlines()
 
 _INDEX: dict[str, set[str]] = {}
@@ -94,6 +124,31 @@ for _line in _FAMILIES:
     _members = _line.split()
     for _m in _members:
         _INDEX.setdefault(_m, set()).update(_members)
+
+
+# Spanish diminutive endings ("tomás" -> "tomasito", "hoa" -> "hoita", "juan" -> "juanito").
+_DIMINUTIVES = ("ito", "ita", "cito", "cita")
+_VOWELS = set("aeiouáéíóúy")
+
+
+def clipped(given_name: str, shorten: bool = True) -> set[str]:
+    """Forms a listed given name takes when shortened or made small, beyond its family: the
+    first four or five letters ("laza" of "lázaro", "alta" of "altagracia"), the last four or
+    five from a syllable's start ("tino" of "florentino"), and the Spanish diminutive
+    ("tomasito", "hoita"). Callers
+    treat the shortened forms as word-names: alone they need a capital or a cue. With
+    ``shorten=False`` only the diminutive (for a given name that is not written first, "hoa"
+    of "Nguyen Thi Hoa")."""
+    low = given_name.lower()
+    out: set[str] = set()
+    if shorten and len(low) >= 6:
+        out |= {low[:n] for n in (4, 5) if n <= len(low) - 2}
+        # a tail starts a syllable: "tino" of "florentino", not "ntino" or "ence"
+        out |= {low[-n:] for n in (4, 5) if n <= len(low) - 2 and low[-n] not in _VOWELS and low[-n + 1] in _VOWELS}
+    stem = low[:-1] if low[-1:] in "aeo" else low
+    if len(stem) >= 2:
+        out |= {stem + end for end in _DIMINUTIVES}
+    return out - {low}
 
 
 def family(given_name: str) -> set[str]:

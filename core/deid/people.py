@@ -24,7 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as _EN_STOP
 from spacy.lang.es.stop_words import STOP_WORDS as _ES_STOP
 
 from core.deid.findings import Finding
-from core.deid.lexicon import COMMON_SURNAMES, EVERYDAY_NAMES
+from core.deid.lexicon import COMMON_GIVEN_NAMES, COMMON_SURNAMES, EVERYDAY_NAMES
 from core.deid.readings import verb_form, word_form
 
 _LEXICON = Path(__file__).with_name("name_lexicon.txt")
@@ -59,7 +59,12 @@ _WEAK_AFTER = re.compile(
 _STOPS = {w for w in (_EN_STOP | _ES_STOP) if len(w) > 1} | {
     "yeah", "okay", "ok", "um", "uh", "like", "so", "oh", "hour", "hours", "hora", "horas", "day", "días",
     # Mexican Spanish speech words that name-lists also hold as surnames
-    "nomás", "nomas", "namás", "cel", "okey", "oki", "das", "ve", "hon", "ahorita", "órale", "orale", "ándale", "andale", "pos", "híjole", "hijole",
+    "nomás", "nomas", "namás", "cel", "okey", "oki", "das", "ve", "hon", "ahorita", "jaja", "jajaja", "chamo",
+    "chama", "pana", "mija", "mijo", "m'ija", "m'ijo",
+    # kin words the name dump holds as names ("mi tía is eighty-nine")
+    "tía", "tia", "tío", "tio", "tita", "abuela", "abuelo", "abuelita", "abuelito", "mamá", "papá", "baba",
+    # thanks and greetings of other languages ("mèsi anpil", "salamat po", "sat sri akal")
+    "mèsi", "mesi", "salamat", "akal", "sri", "anpil", "habibi", "inshallah", "órale", "orale", "ándale", "andale", "pos", "híjole", "hijole",
     # institutions a worker calls, some of them names somewhere in the world
     "osha", "hr", "ice", "fbi", "irs", "dmv", "cal", "fema", "eeoc", "nlrb", "ups", "usps", "fedex",
     "walmart", "amazon", "target", "costco", "dios", "god", "lord", "jesus christ"}
@@ -296,6 +301,9 @@ def _lexicon_ok(text: str, start: int, end: int, base: str, kinds: str, language
         return False  # "my daughter set up", "i live": a verb after a kin word, not a name
     if wordlike and not capital and language == "es" and "f" not in kinds and verb_form(base, "es"):
         return False  # "su esposo murió": a verb after a kin word (decision 0190)
+    if wordlike and not capital and base not in EVERYDAY_NAMES and base not in COMMON_GIVEN_NAMES \
+            and verb_form(base, "es" if language == "es" else "en"):
+        return False  # "my daughter answer if", "a new guy mix", "el supervisor grita"
     if wordlike and where == "after" and not capital and re.match(r",?\s+(?:and\s+(?:i|me)|y\s+yo)\b",
                                                                    text[end:end + 12], re.IGNORECASE):
         return False  # "twelve rooms and i", "four minutes late and i", "ella mete y yo saco"

@@ -157,3 +157,64 @@ def test_the_owners_wife_is_not_a_surname() -> None:
 
 def test_a_particle_surname_after_a_role_is_found() -> None:
     assert person_covers("mi supervisora de la cruz nos dijo que no", "de la cruz", language="es")
+
+
+# --- 7. a listed person by a nickname nobody wrote down ---------------------------------------------
+@pytest.mark.parametrize(("entry", "text", "secret", "language"), [
+    ("Lázaro Fundora", "después laza habló con el supervisor y me lo quitaron", "laza", "es"),
+    ("Tomás Xiloj", "fue tomás. tomasito, le decimos", "tomasito", "es"),
+    ("Nguyen Thi Hoa", "todos le decimos hoa o hoita, ella casi no habla", "hoita", "es"),
+    ("Refugio Maldonado", "mis hermanos me empezaron a decir cuco, y se quedó", "cuco", "es"),
+    ("Florentino Ruiz", "the checker is nice, she call me tino", "tino", "en"),
+    ("Russell Pike", "rusty passed out in the heat", "rusty", "en"),
+    ("Chase Boudreaux", "y santos habló con chase y no pudo hacer nada", "chase", "es"),
+    ("Grace Ocampo", "with ma'am grace yes, with the administrator no", "grace", "en"),
+])
+def test_listed_people_by_unlisted_nicknames(entry: str, text: str, secret: str, language: str) -> None:
+    assert person_covers(text, secret, names=[entry], language=language)
+
+
+@pytest.mark.parametrize(("entry", "text", "language"), [
+    ("Russell Pike", "they want to sell the plant next year", "en"),
+    ("Ernesto Díaz", "esto es lo que pasa en la planta", "es"),
+    ("Lázaro Fundora", "la pieza se rompió otra vez", "es"),
+])
+def test_parts_of_a_listed_name_that_are_words_stay_words(entry: str, text: str, language: str) -> None:
+    assert persons(text, names=[entry], language=language) == []
+
+
+# --- 8. a listed name that is a word, after an article ---------------------------------------------
+@pytest.mark.parametrize(("entry", "text", "language"), [
+    ("Luz Arteaga", "y no se le olvide apagar la luz cuando salga", "es"),
+    ("Rosario Vega", "we all prayed the rosario for nine days", "en"),
+    ("Reina Castillo", "mi esposa mira la novela, la reina del sur", "es"),
+])
+def test_a_listed_word_after_an_article_is_the_word(entry: str, text: str, language: str) -> None:
+    assert persons(text, names=[entry], language=language) == []
+
+
+@pytest.mark.parametrize(("entry", "text", "secret"), [
+    ("Esperanza Villaseñor", "y la esperanza, la cajera, nos cubre a veces", "esperanza"),
+    ("Luz Arteaga", "la luz me dijo que no había turno", "luz"),
+])
+def test_a_listed_word_after_an_article_set_off_or_cued_is_the_person(entry: str, text: str, secret: str) -> None:
+    assert person_covers(text, secret, names=[entry], language="es")
+
+
+# --- 9. kin words, thanks in other languages, bare verbs after a person noun ------------------------
+@pytest.mark.parametrize(("text", "language"), [
+    ("with my wife, my two kids, mi tía, and my cousin. mi tía is eighty-nine", "en"),
+    ("mèsi anpil, see you next week", "en"),
+    ("thank you also. salamat po.", "en"),
+    ("my phone is on. my daughter answer if i don't", "en"),
+    ("last year a new guy mix two things, the bleach and the other one", "en"),
+    ("se acumulan los pollos y el supervisor grita", "es"),
+    ("es una presión, chamo, una presión", "es"),
+])
+def test_kin_words_greetings_and_verbs_are_not_people(text: str, language: str) -> None:
+    assert persons(text, language=language) == []
+
+
+def test_a_turn_label_is_not_a_person() -> None:
+    text = "Interviewer: how many rooms do you clean in a day\nParticipant: they give us fourteen, fifteen."
+    assert not [f for f in detect(text) if is_person_type(f.entity_type) and f.text == "Participant"]
