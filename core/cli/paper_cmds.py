@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from core.cli.common import open_vault
+from core.cli.common import open_vault, say
+from core.errors import Msg
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,5 +18,5 @@ def cmd_paper(args: argparse.Namespace) -> int:
     from core.reports import fonts
     with open_vault(args) as vault:
         paper = fonts.set_paper(vault, args.size) if args.size else fonts.use_paper_of(vault)
-    print(f"PDFs are written on {'US Letter' if paper == 'letter' else 'A4'} paper.")
+    say(Msg("cli.paper_letter") if paper == "letter" else Msg("cli.paper_a4"))
     return 0

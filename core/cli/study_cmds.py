@@ -57,13 +57,11 @@ def _summary(signed: Any) -> dict[str, Any]:
 
 
 def _print_summary(info: dict[str, Any]) -> None:
-    print(f"Study:        {info['title']} (version {info['version']})")
-    print(f"Guides:       {', '.join(info['guides'])}")
-    print(f"Sites:        {', '.join(info['sites'])}")
-    print(f"Coordinators: {', '.join(info['coordinators'])}")
+    say(Msg("cli.study_summary", title=info["title"], version=info["version"], guides=", ".join(info["guides"]),
+            sites=", ".join(info["sites"]), coordinators=", ".join(info["coordinators"])))
     if info["settings"]:
-        print("Settings:     " + ", ".join(f"{k}={v}" for k, v in sorted(info["settings"].items())))
-    print(f"Signed by:    {words_block(info['signer_words'])}")
+        say(Msg("cli.study_settings", settings=", ".join(f"{k}={v}" for k, v in sorted(info["settings"].items()))))
+    say(Msg("cli.study_signed_by", words=words_block(info["signer_words"])))
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -78,7 +76,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     from core.study.studyfile import decode
     write_output_file(Path(args.out), data)
     info = _summary(decode(data))
-    print(f"Wrote {args.out}")
+    say(Msg("cli.wrote_file", path=args.out))
     _print_summary(info)
     say(Msg("cli.researchers_join_confidant_study"))
     say(Msg("cli.read_them_your_words"))

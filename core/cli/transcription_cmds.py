@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from core.cli.common import ProgressPrinter, open_vault, print_json, say, vault_dir
+from core.cli.common import ProgressPrinter, open_vault, print_json, say, text_of, vault_dir
 from core.errors import Msg
 
 ENGINES = ("faster-whisper", "openai-whisper")  # mirrors core.transcription.engine (kept light)
@@ -78,11 +78,12 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
     voices = run.get("voices") or {}
     if voices.get("voices"):
         names = ", ".join(f"{v['voice']} {v['label']}" for v in voices["voices"])
-        how = {"sample": "your voice sample", "wording": "who asks the questions",
-               "manual": "your earlier choices", "single": "one voice"}.get(voices.get("role_source", ""), "")
-        print(f"Voices: {names}" + (f" (roles from {how})." if how else "."))
+        how = {"sample": Msg("cli.roles_from_sample"), "wording": Msg("cli.roles_from_wording"),
+               "manual": Msg("cli.roles_from_manual"), "single": Msg("cli.roles_from_single")}.get(
+                   voices.get("role_source", ""))
+        say(Msg("cli.voices_roles_from", names=names, how=how) if how else Msg("cli.voices", names=names))
     elif voices.get("error"):
-        print(f"Voices: not found. {voices['error']}")
+        say(Msg("cli.voices_not_found", error=voices["error"]))
     elif voices.get("method") == "no_speech":
         say(Msg("cli.voices_not_enough_speech"))
     return 0
@@ -116,8 +117,8 @@ def cmd_models_default(args: argparse.Namespace) -> int:
         chosen = default_models(vault)
         for lang in ([args.language] if args.language else list(LANGUAGE_NAMES)):
             info = model_for(vault, lang)
-            how = "set in this vault" if chosen.get(lang) == info.name else "built-in default"
-            print(f"{lang}  {language_name(lang):<10} {info.name:<12} ({how})")
+            how = Msg("cli.model_set_here") if chosen.get(lang) == info.name else Msg("cli.model_built_in")
+            print(f"{lang}  {language_name(lang):<10} {info.name:<12} ({text_of(how)})")
     return 0
 
 
@@ -160,9 +161,11 @@ def cmd_models_list(args: argparse.Namespace) -> int:
     if not models:
         say(Msg("cli.no_speech_recognition_models"))
         return 0
-    print(f"{'name':<12} {'format':<15} {'languages':<14} {'size':>8}  {'sha256':<16} source")
+    head = [text_of(m) for m in (Msg("cli.col_name"), Msg("cli.col_format"), Msg("cli.col_languages"),
+                                  Msg("cli.col_size"), Msg("cli.col_source"))]
+    print(f"{head[0]:<12} {head[1]:<15} {head[2]:<14} {head[3]:>8}  {'sha256':<16} {head[4]}")
     for m in models:
-        langs = "many" if m.is_multilingual else ",".join(m.languages)
+        langs = text_of(Msg("cli.many_languages")) if m.is_multilingual else ",".join(m.languages)
         print(f"{m.name:<12} {m.engine_format:<15} {langs:<14} {m.size_bytes / 1e6:>6.0f}MB  "
               f"{m.sha256[:16]} {m.source}")
     return 0

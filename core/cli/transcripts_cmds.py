@@ -52,10 +52,11 @@ def cmd_transcript_import(args: argparse.Namespace) -> int:
     data = read_transcript_file(args.file)
     with open_vault(args) as vault:
         report = import_transcript(vault, args.id, data, Path(args.file).name, args.language)
-        print(f"Imported {len(report.segments)} segments ({report.format}, {report.encoding}"
-              f"{', with times' if report.has_timestamps else ', no times: spread at speaking pace'}).")
+        say(Msg("cli.transcript_imported", n=len(report.segments),
+                format=report.format, encoding=report.encoding,
+                times=Msg("cli.with_times") if report.has_timestamps else Msg("cli.no_times")))
         for problem in report.problems:
-            print(f"  could not read: {problem}")
+            say(Msg("cli.could_not_read_line", problem=problem))
         if not args.no_tag:
             s = make_tag_job(vault, args.id)(ProgressPrinter(), CancelToken())
             say(Msg("cli.tagged_questions_found_suggestions", questions_placed=s.questions_placed, questions_total=s.questions_total, suggested=s.suggested))
@@ -63,15 +64,9 @@ def cmd_transcript_import(args: argparse.Namespace) -> int:
 
 
 def cmd_transcript_save(args: argparse.Namespace) -> int:
-    import sys
-
-    from core.reports.transcript_export import (
-        IDENTIFYING_HINT,
-        IDENTIFYING_WARNING,
-        save_transcript_file,
-    )
+    from core.reports.transcript_export import save_transcript_file
     if args.identifying:
-        print(f"Warning: {IDENTIFYING_WARNING} {IDENTIFYING_HINT}", file=sys.stderr)
+        say(Msg("cli.warning", text=Msg("transcripts.identifying_warning")), err=True)
     with open_vault(args) as vault:
         path = save_transcript_file(vault, args.id, args.file, identifying=args.identifying)
     print(path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from core.cli.common import ProgressPrinter, open_vault, say
+from core.cli.common import ProgressPrinter, open_vault, say, text_of
 from core.errors import Msg
 
 
@@ -77,11 +77,17 @@ def cmd_voice_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def role_word(role: str) -> Msg:
+    """A voice's role in words (the stored role is a code)."""
+    return {"interviewer": Msg("cli.role_interviewer"), "participant": Msg("cli.role_participant")}.get(
+        role) or Msg("audit.plain", text=role)
+
+
 def cmd_voice_forget(args: argparse.Namespace) -> int:
     from core.speakers.sample import delete_sample
     with open_vault(args) as vault:
         deleted = delete_sample(vault)
-    print("Your voice sample is deleted." if deleted else "There was no voice sample.")
+    say(Msg("cli.voice_sample_deleted") if deleted else Msg("cli.voice_sample_none"))
     return 0
 
 
@@ -92,7 +98,8 @@ def cmd_voices_list(args: argparse.Namespace) -> int:
     if not found:
         say(Msg("cli.no_voices_yet_transcribe"))
     for v in found:
-        print(f"{v.voice:<4} {v.role:<12} {v.label:<20} {v.speech_s:>6.0f} s{'  (set by you)' if v.is_manual else ''}")
+        mark = "  " + text_of(Msg("cli.voice_set_by_you")) if v.is_manual else ""
+        print(f"{v.voice:<4} {text_of(role_word(v.role)):<12} {v.label:<20} {v.speech_s:>6.0f} s{mark}")
     return 0
 
 
@@ -108,7 +115,7 @@ def cmd_voices_role(args: argparse.Namespace) -> int:
     from core.speakers.edits import set_voice_role
     with open_vault(args) as vault:
         n = set_voice_role(vault, args.id, args.voice, args.role)
-    print(f"{args.voice} is the {args.role}; {n} passages changed.")
+    say(Msg("cli.voice_role_set", voice=args.voice, role=role_word(args.role), n=n))
     return 0
 
 
