@@ -93,10 +93,14 @@ def _spoken(text: str, runs: list[NumberRun]) -> list[Finding]:
 
 # Digits in groups, as numbers are written outside North America: "0490 75 40 81",
 # "60-56-85-91", "03.93.92.16.85", "+41 (0)96 471 07 95", "(99) 645-791", "9472 7916".
-_GROUPED = re.compile(r"(?<![\w.+-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}"
+_GROUPED = re.compile(r"(?<![\w.+-])(?:\+\d{1,3}[ \t.-]?)?(?:\(\d{1,4}\)[ \t.-]?)?\d{2,4}(?:[ \t.-]\d{2,4}){1,4}"
                       r"(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w-])", re.IGNORECASE)
 _LABEL = re.compile(r"\b(?:phone|tel|mobile|cell|fax|desk|office|home|work)\s*(?:number|no\.?|#)?\s*[:.]?\s*$",
                     re.IGNORECASE)
+
+
+_LABEL_AFTER = re.compile(r"[\s-]{0,2}\(?(?:office|mobile|cell|fax|home|work|tel|phone|direct|landline|m[oó]vil|"
+                          r"celular|oficina|casa)\b", re.IGNORECASE)
 
 
 def _grouped(text: str) -> list[Finding]:
@@ -112,8 +116,12 @@ def _grouped(text: str) -> list[Finding]:
             continue  # "2019 2020": years
         before = text[max(0, m.start() - 40):m.start()]
         cue = (_PHONE_CONTEXT.search(before) or _LABEL.search(before)
-               or re.search(r"\b(?:messages?|answering|reach|contact|on|at)\s+$", before, re.IGNORECASE)
-               and _PHONE_CONTEXT.search(text[max(0, m.start() - 80):m.start()]))
+               # "stop receiving messages to 699 956 915", "they're not answering at 78 651 450"
+               or re.search(r"\b(?:messages?|answering|answer|reach|ring|texts?)\s+(?:to|at|on)?\s*$", before, re.IGNORECASE)
+               or re.search(r"\b(?:on|at)\s+$", before, re.IGNORECASE)
+               and _PHONE_CONTEXT.search(text[max(0, m.start() - 80):m.start()])
+               # a label after it: "416 60 039 office", "21 253 109 8211-Office"
+               or _LABEL_AFTER.match(text, m.end()))
         shape = raw[0] in "+(" or (raw[0] == "0" and len(digits) >= 9)
         if _ID_CUE.search(before[-30:]) or not (cue or shape):
             continue

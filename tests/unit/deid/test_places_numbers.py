@@ -270,3 +270,16 @@ def test_a_title_left_beside_a_hidden_name_is_not_asked_about():
 ])
 def test_what_still_looks_like_a_name_or_a_code_is_asked_about(text, word):
     assert word in [t for _, t in _look(text)]
+
+
+@pytest.mark.parametrize(("text", "phone"), [
+    ("I would like to stop receiving messages to 612 845 903", "612 845 903"),
+    ("They're not answering at 77 431 290 since monday", "77 431 290"),
+    ("Box 9168\n318 72 044 office\n", "318 72 044"),
+])
+def test_grouped_digits_after_a_message_word_or_before_a_label_are_a_phone(text, phone):
+    assert ("PHONE", phone) in _found(text)
+
+
+def test_grouped_digits_with_no_phone_word_stay_a_count():
+    assert not [t for e, t in _found("we moved 612 845 903 units last year") if e == "PHONE"]
