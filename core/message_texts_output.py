@@ -402,4 +402,18 @@ OUTPUT_TEXTS: dict[str, str] = {
     "transcripts.identifying_warning": "This file will hold the real names and everything said on the record, and it is NOT encrypted: anyone who opens the file, the folder or the USB stick can read it. Save it only where nobody else can read it, and delete it when you are done. The de-identified version is safer to print or carry.",
     "cli.role_interviewer": "interviewer",
     "cli.role_participant": "participant",
+    # --- the command line: inbox, themes, quotes, redactions (core/cli) --------------------------
+    "cli.inbox_replaced_by": " (replaced by {packet})",
+    "cli.inbox_status_imported": "imported",
+    "cli.inbox_status_superseded": "superseded",
+    "cli.inbox_device": "device {device}{extra}",
+    "cli.col_theme": "theme",
+    "cli.col_interviews": "interviews",
+    "cli.col_answers": "answers",
+    "cli.col_passages": "passages",
+    "cli.quote_approved": "approved",
+    "cli.quote_rejected": "rejected",
+    "cli.quote_waiting": "waiting for you",
+    "cli.quote_not_flagged": "not flagged",
+    "cli.seg": "seg {id}",
 }

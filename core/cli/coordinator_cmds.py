@@ -342,9 +342,11 @@ def cmd_inbox(args: argparse.Namespace) -> int:
     if not rows:
         say(Msg("cli.coord_inbox_empty"))
     for r in rows:
-        extra = f" (replaced by {r['superseded_by'][:12]})" if r["superseded_by"] else ""
-        print(f"{r['packet_id'][:12]}  {r['status']:<12} {r['received_at'][:10]}  device "
-              f"{r['device_fingerprint'][:12]}{extra}")
+        extra = Msg("cli.inbox_replaced_by", packet=r["superseded_by"][:12]) if r["superseded_by"] else ""
+        status = {"imported": Msg("cli.inbox_status_imported"), "superseded": Msg("cli.inbox_status_superseded")}.get(
+            r["status"]) or Msg("audit.plain", text=r["status"])
+        print(f"{r['packet_id'][:12]}  {text_of(status):<12} {r['received_at'][:10]}  "
+              + text_of(Msg("cli.inbox_device", device=r["device_fingerprint"][:12], extra=extra)))
     return 0
 
 
@@ -481,12 +483,16 @@ def cmd_quotes_review(args: argparse.Namespace) -> int:
         return 0
     if not items:
         say(Msg("cli.coord_no_quotes") if args.all else Msg("cli.coord_no_flagged_quotes"))
+    from core.reports.quote_screen import kind_message
+    from core.reports.words import theme_labels
+    labels = theme_labels({t.theme_id: t.label for t in view.themes}, language())
     for r in items:
-        state = r.decision or ("waiting for you" if r.flags else "not flagged")
-        print(f"{r.key}  [{state}]  {view.label(r.theme_id)} · {r.site}")
+        state = {"approved": Msg("cli.quote_approved"), "rejected": Msg("cli.quote_rejected")}.get(r.decision or "") or (
+            Msg("cli.quote_waiting") if r.flags else Msg("cli.quote_not_flagged"))
+        print(f"{r.key}  [{text_of(state)}]  {labels.get(r.theme_id, view.label(r.theme_id))} · {r.site}")
         print(f"    “{r.text}”")
         for f in r.flags:
-            print(f"    ! {f.kind}: {f.words}")
+            print(f"    ! {text_of(kind_message(f.kind))}: {f.words}")
     say(Msg("cli.coord_quotes_how"))
     return 0
 
@@ -533,7 +539,11 @@ def cmd_themes(args: argparse.Namespace) -> int:
              "passages": t.passages, "interviews_by_site": t.interviews_by_site} for t in themes]})
         return 0
     say(Msg("cli.coord_themes_totals", interviews=agg.n_interviews, sites=len(agg.sites)))
-    print(f"{'theme':<32} {'interviews':>10} {'answers':>8} {'passages':>9}")
+    head = [text_of(m) for m in (Msg("cli.col_theme"), Msg("cli.col_interviews"), Msg("cli.col_answers"),
+                                  Msg("cli.col_passages"))]
+    print(f"{head[0]:<32} {head[1]:>10} {head[2]:>8} {head[3]:>9}")
+    from core.reports.words import theme_labels
+    labels = theme_labels({t.theme_id: t.label for t in themes}, language())
     for t in themes:
-        print(f"{t.label[:32]:<32} {t.interviews:>10} {t.answers:>8} {t.passages:>9}")
+        print(f"{labels[t.theme_id][:32]:<32} {t.interviews:>10} {t.answers:>8} {t.passages:>9}")
     return 0

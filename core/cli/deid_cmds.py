@@ -163,7 +163,7 @@ def _print_redactions(redactions: list[Any], as_json: bool) -> None:
         print_json([r.__dict__ for r in redactions])
         return
     for r in redactions:
-        print(f"{r.id:>5}  seg {r.segment_id:<5} {r.start_char:>4}-{r.end_char:<4} {r.state:<9} "
+        print(f"{r.id:>5}  {text_of(Msg('cli.seg', id=f'{r.segment_id:<5}'))} {r.start_char:>4}-{r.end_char:<4} {r.state:<9} "
               f"{r.entity_type:<12} {r.placeholder:<18} {r.original}")
 
 
@@ -225,7 +225,8 @@ def _signoff(args: argparse.Namespace, a: argparse.Namespace) -> int:
             flags = [r for r in review.list_redactions(vault, a.id, "proposed") if r.source == review.SECOND_LOOK]
             say(Msg("cli.deid_second_look"), err=True)
             for r in flags:
-                print(f"{r.id:>5}  seg {r.segment_id:<5} {r.entity_type:<10} {r.original}", file=sys.stderr)
+                print(f"{r.id:>5}  {text_of(Msg('cli.seg', id=f'{r.segment_id:<5}'))} {r.entity_type:<10} {r.original}",
+                      file=sys.stderr)
             raise
     for w in warnings:
         say(Msg("cli.warning", text=w), err=True)

@@ -144,6 +144,65 @@ def test_no_import_verdict_in_core_gives_its_reason_as_plain_text():
     assert not written, f"give these verdicts' reasons as Msg ids (core/message_texts_output.py): {written}"
 
 
+_WORD = re.compile(r"(?<!\w)[^\W\d_]{3,}(?!\w)")
+# Words a literal may show in any language: the product, a language named in itself, a hash's
+# name, the recovery code's pattern.
+_ANY_LANGUAGE = {"Confidant", "English", "Español", "SHA", "XXXXX"}
+# Where the desktop shows text: a literal here is English on a Spanish screen (use self.tr).
+_SHOWN = {"setText", "addItem", "setToolTip", "setPlaceholderText", "setWindowTitle", "setTitle", "QLabel",
+          "setStatusTip", "showMessage", "setHtml", "setPlainText", "addTab", "QListWidgetItem", "QPushButton",
+          "QCheckBox", "QRadioButton", "QGroupBox", "button", "note", "heading"}
+
+
+def _literal_words(node: ast.AST) -> list[str]:
+    """The words written out in a literal argument (f-string parts and constants inside it)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [w for w in _WORD.findall(node.value) if w not in _ANY_LANGUAGE]
+    if isinstance(node, ast.JoinedStr):
+        return [w for v in node.values for w in _literal_words(v.value if isinstance(v, ast.FormattedValue) else v)]
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+        return _literal_words(node.left) + _literal_words(node.right)
+    if isinstance(node, ast.IfExp):
+        return _literal_words(node.body) + _literal_words(node.orelse)
+    return []
+
+
+def _english_literals(folder: str, names: set[str], first_only: bool) -> list[str]:
+    found = []
+    for path in sorted((ROOT / folder).rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+                args = node.args[:1] if first_only else node.args
+                words = [w for a in args for w in _literal_words(a)]
+                if name in names and words:
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {' '.join(words)}")
+    return found
+
+
+def test_no_command_prints_english_written_out():
+    """What a command prints is a message with an id (``say(Msg(...))``, ``text_of``): a
+    sentence, a label or a column heading written out in a ``print`` is English in Spanish."""
+    found = _english_literals("core/cli", {"print", "write"}, first_only=False)
+    assert not found, f"print these with Msg ids (core/message_texts_output.py): {found}"
+
+
+def test_no_screen_shows_english_written_out():
+    """A text the window shows goes through ``self.tr`` (or a core message): a literal passed
+    straight to a widget would be English on the Spanish screen."""
+    found = _english_literals("desktop", _SHOWN, first_only=True)
+    assert not found, f"wrap these in self.tr(...) and translate them: {found}"
+
+
+def test_the_english_scans_can_fail(tmp_path):
+    sample = ast.parse('print(f"Imported {n} segments")\nlabel.setText("Saved.")\nlabel.setText(self.tr("Saved."))\n'
+                       'print(f"{code}  {text_of(Msg(\'cli.x\'))}")\nitem.addItem("English", "en")\n')
+    calls = [n for n in ast.walk(sample) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "print"
+             or isinstance(n, ast.Call) and getattr(n.func, "attr", "") in ("setText", "addItem")]
+    flagged = [n.lineno for n in calls if [w for a in n.args[:1] for w in _literal_words(a)]]
+    assert flagged == [1, 2]
+
+
 def _msg_calls() -> list[tuple[str, int, str, set[str]]]:
     found = []
     for rel, tree in _core_trees():
