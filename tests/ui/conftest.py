@@ -124,3 +124,18 @@ def stop_everything(qtbot, window) -> None:
         window.record.stop_recording()
     wait_idle(qtbot, 30000)
     window.ctx.session.close()
+
+
+@pytest.fixture
+def spanish():
+    """The Spanish catalogue installed, as the app does for a Spanish interface."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from desktop.app import install_translator
+    app = QCoreApplication.instance()
+    before = QLocale()
+    translator = install_translator(app, "es")
+    assert translator is not None
+    yield
+    app.removeTranslator(translator)
+    QLocale.setDefault(before)

@@ -4,21 +4,10 @@ consent script (real vault, real catalogue, real Qt offscreen)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 
-from desktop.app import install_translator
+from tests.helpers.spanish_screens import english_sources, visible_texts
 from tests.ui.conftest import wait_idle
-
-
-@pytest.fixture
-def spanish():
-    app = QCoreApplication.instance()
-    before = QLocale()
-    translator = install_translator(app, "es")
-    assert translator is not None
-    yield
-    app.removeTranslator(translator)
-    QLocale.setDefault(before)
 
 
 def test_a_new_interview_in_the_spanish_interface_starts_with_the_spanish_guide(
@@ -65,69 +54,6 @@ def test_core_errors_and_stages_reach_the_spanish_interface_in_spanish(qtbot, sp
     assert status.label.text() == "Cargando el modelo de temas"
 
 
-def _english_sources() -> set[str]:
-    """English strings a Spanish screen must never show: every catalogue source whose Spanish
-    differs, and core's own messages and stages."""
-    import json
-    import xml.etree.ElementTree as ET
-    from pathlib import Path
-
-    from core import messages
-    root = Path(__file__).resolve().parents[2]
-    out = set()
-    for m in ET.parse(root / "resources" / "translations" / "confidant_es.ts").getroot().iter("message"):
-        source, tr = m.findtext("source") or "", m.find("translation")
-        if tr is not None and tr.get("type") not in ("vanished", "obsolete") and (tr.text or "") != source:
-            out.add(source)
-    spanish = json.loads((root / "resources" / "translations" / "core.es.json").read_text(encoding="utf-8"))
-    out |= {text for key, text in messages.STAGES.items() if spanish.get(key) != text}
-    # The English guide's theme labels and questions (a Spanish interview has its own).
-    from core.guide.loader import load_guide
-    from core.vault.guides import default_guides_dir
-    en = load_guide((default_guides_dir() / "job-quality.en.yaml").read_text(encoding="utf-8"))
-    out |= {t.label for t in en.themes} | {q.text for q in en.questions()}
-    # A language picker names each language in itself (English, Español): not a slip.
-    return {s for s in out if len(s) > 3 and not s.startswith("%") and "{" not in s} - {"English"}
-
-
-def _visible_texts(widget) -> list[str]:
-    from PySide6.QtWidgets import (
-        QAbstractButton,
-        QComboBox,
-        QGroupBox,
-        QLabel,
-        QLineEdit,
-        QListWidget,
-        QTabBar,
-        QTableWidget,
-        QTreeWidget,
-        QWidget,
-    )
-    texts = []
-    for w in [widget, *widget.findChildren(QWidget)]:
-        if not hasattr(w, "isVisible") or not w.isVisible():
-            continue
-        if isinstance(w, QLabel | QAbstractButton):
-            texts.append(w.text())
-        elif isinstance(w, QGroupBox):
-            texts.append(w.title())
-        elif isinstance(w, QLineEdit):
-            texts.append(w.placeholderText())
-        elif isinstance(w, QComboBox):
-            texts += [w.itemText(i) for i in range(w.count())]
-        elif isinstance(w, QTabBar):
-            texts += [w.tabText(i) for i in range(w.count())]
-        elif isinstance(w, QListWidget):
-            texts += [w.item(i).text() for i in range(w.count())]
-        elif isinstance(w, QTableWidget | QTreeWidget):
-            header = w.horizontalHeaderItem if isinstance(w, QTableWidget) else None
-            if header is not None:
-                texts += [header(i).text() for i in range(w.columnCount()) if header(i)]
-        if hasattr(w, "toolTip") and w.toolTip():
-            texts.append(w.toolTip())
-    return [t for t in texts if t]
-
-
 def test_the_main_screens_in_spanish_show_no_english(qtbot, spanish, researcher_window):
     """Walk the main path in the Spanish interface; no visible text may be an English source."""
     from core.vault.guides import GuideRepo
@@ -148,12 +74,12 @@ def test_the_main_screens_in_spanish_show_no_english(qtbot, spanish, researcher_
     from core.deid.review import make_detect_job
     from core.jobs import run_job
     run_job(make_detect_job(vault, iid))
-    english = _english_sources()
+    english = english_sources()
     found: dict[str, set[str]] = {}
 
     def look(name: str) -> None:
         wait_idle(qtbot)
-        hits = {t for t in _visible_texts(window) if t in english}
+        hits = {t for t in visible_texts(window) if t in english}
         if hits:
             found[name] = hits
 

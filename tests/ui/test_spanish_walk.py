@@ -14,11 +14,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
-
-from desktop.app import install_translator
 from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.helpers.spanish_screens import english_sources, visible_texts
 from tests.ui.conftest import make_window, stop_everything, unlock, wait_idle
 
 # Words that are English and never Spanish: two in a text (or one in a short one) are English.
@@ -50,68 +47,6 @@ def looks_english(text: str) -> bool:
     return len(found) >= 2 or (len(found) == 1 and len(text.split()) <= 3)
 
 
-@pytest.fixture
-def spanish():
-    app = QCoreApplication.instance()
-    before = QLocale()
-    translator = install_translator(app, "es")
-    assert translator is not None
-    yield
-    app.removeTranslator(translator)
-    QLocale.setDefault(before)
-
-
-def visible_texts(widget) -> list[str]:
-    """Every text a person can see on ``widget`` and its visible children."""
-    from PySide6.QtWidgets import (
-        QAbstractButton,
-        QComboBox,
-        QGroupBox,
-        QLabel,
-        QLineEdit,
-        QListWidget,
-        QPlainTextEdit,
-        QTabBar,
-        QTableWidget,
-        QTextEdit,
-        QTreeWidget,
-        QTreeWidgetItemIterator,
-        QWidget,
-    )
-    texts: list[str] = []
-    for w in [widget, *widget.findChildren(QWidget)]:
-        if not w.isVisible():
-            continue
-        if isinstance(w, QLabel | QAbstractButton):
-            texts.append(w.text())
-        elif isinstance(w, QGroupBox):
-            texts.append(w.title())
-        elif isinstance(w, QLineEdit):
-            texts.append(w.placeholderText())
-        elif isinstance(w, QComboBox):
-            texts += [w.itemText(i) for i in range(w.count())]
-        elif isinstance(w, QTabBar):
-            texts += [w.tabText(i) for i in range(w.count())] + [w.tabToolTip(i) for i in range(w.count())]
-        elif isinstance(w, QListWidget):
-            texts += [w.item(i).text() for i in range(w.count())] + [w.item(i).toolTip() for i in range(w.count())]
-        elif isinstance(w, QTableWidget):
-            texts += [w.horizontalHeaderItem(i).text() for i in range(w.columnCount()) if w.horizontalHeaderItem(i)]
-            texts += [w.item(r, c).text() for r in range(w.rowCount()) for c in range(w.columnCount()) if w.item(r, c)]
-        elif isinstance(w, QTreeWidget):
-            texts += [w.headerItem().text(i) for i in range(w.columnCount())]
-            it = QTreeWidgetItemIterator(w)
-            while it.value():
-                texts += [it.value().text(i) for i in range(w.columnCount())]
-                it += 1
-        elif isinstance(w, QPlainTextEdit | QTextEdit):
-            texts.append(w.placeholderText())
-        if w.toolTip():
-            texts.append(w.toolTip())
-        if w.isWindow() and w.windowTitle():
-            texts.append(w.windowTitle())
-    return [t for t in texts if t and t.strip()]
-
-
 class Walk:
     """Looks at each screen; keeps what looked English, by screen."""
 
@@ -137,11 +72,6 @@ class Walk:
         hits = {f"{m.message} {m.hint}".strip() for m in shown if self.english(f"{m.message} {m.hint}")}
         if hits:
             self.found.setdefault(name, set()).update(hits)
-
-
-def english_sources() -> set[str]:
-    from tests.ui.test_spanish import _english_sources
-    return _english_sources()
 
 
 def test_the_english_detector_sees_english_and_not_spanish():
