@@ -149,6 +149,8 @@ def test_every_researcher_screen_in_spanish_shows_no_english(
         section.run_button.click()
         qtbot.waitUntil(lambda: section.checks.count() > 10, timeout=120000)
         walk.look("privacy check", window)
+        checks = "\n".join(section.checks.item(i).text() for i in range(section.checks.count()))
+        assert "BIEN  vault.db parece aleatorio\n    Entropía de bytes de " in checks, checks[:400]
         # The guide editor (a dialog of its own) on the Spanish guide.
         guides = window.settings.guides
         qtbot.waitUntil(lambda: guides.list.count() >= 2, timeout=20000)
