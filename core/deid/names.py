@@ -184,7 +184,7 @@ class _Entity:
 
 
 # Spanish words that are also English given names ("dan" = they give, "mar" = sea).
-_ES_VERBISH = {"dan", "den", "van", "ven", "mar", "sol", "paz", "luz", "rey", "mayo", "abril", "junio", "julio"}
+_ES_VERBISH = {"dan", "den", "van", "ven", "dale", "mar", "sol", "paz", "luz", "rey", "mayo", "abril", "junio", "julio"}
 _NAME_PARTICLES = {"de", "del", "la", "las", "los", "el", "van", "der", "von", "da", "di", "du", "le", "dos", "das",
                    "y", "e", "bin", "ibn", "al", "st", "saint"}
 # A title, a role or an article written on the list with the name ("Chef Dominic Russo",

@@ -270,6 +270,8 @@ _PARTICLE_SURNAME = re.compile(r"\b(?:de\s+l[ao]s?|del|van\s+der|van\s+den|von|d
 
 
 _MONTHS = {"may", "june", "april", "august", "march", "mayo", "junio", "julio", "abril"}
+_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lunes", "martes",
+         "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo"}
 _MONTH_BEFORE = re.compile(r"\b(?:in|since|until|till|by|of|next|last|this|every|early|late|mid|en|de|desde|"
                            r"hasta|para|el|del)\s+$", re.IGNORECASE)
 # An article before a lower-case name makes it a thing ("near the bart", "the lao community",
@@ -295,6 +297,8 @@ def _lexicon_ok(text: str, start: int, end: int, base: str, kinds: str, language
         return False  # "near the bart", "un mcdonald's"
     if base in _MONTHS and _MONTH_BEFORE.search(before) and where != "before":
         return False  # "in May and I lost", "since june"
+    if base in _DAYS and where != "before":
+        return False  # "on Monday, Tuesday and Friday"
     if base in _TITLES:
         return False  # "que le digamos doña": a title alone is nobody
     if wordlike and _VERBISH.search(base) and not _STRONG_AFTER.match(text[end:end + 24]):
@@ -345,8 +349,11 @@ def lexicon_people(text: str, language: str = "en") -> list[Finding]:
         if label.lower() in _LABELS or any(w.lower() in _STOPS for w in label.split()) or not label[:1].isupper():
             continue
         label_kinds = [_kinds(w) for w in label.split()]
-        if all("w" in k and "f" not in k for k in label_kinds if k):
-            continue  # "Break:", "Total:": a heading, not a speaker
+        if label.isupper() or any(c.isdigit() for c in label):
+            continue  # "INT:", "ENT:", "P1:": a turn's abbreviation
+        if all("w" in k and "f" not in k if k else everyday_word(w, language)
+               for w, k in zip(label.split(), label_kinds)):
+            continue  # "Break:", "Total:": a heading, not a speaker ("Ubul:" is one)
         out.append(Finding(m.start(1), m.end(1), "PERSON", label, 0.55, "name_lexicon", canonical=label.lower()))
     for m in _APPOSITIVE.finditer(text):
         parts = [w for w in m.group(1).split() if w.lower() not in ("de", "la", "los", "del")]
@@ -385,6 +392,64 @@ def lexicon_people(text: str, language: str = "en") -> list[Finding]:
         out.append(Finding(s, e, "PERSON", span, score, "name_lexicon", canonical=span.lower()))
         while i < len(words) and words[i].start() < e:
             i += 1
+    if mixed:
+        out = _capitalised_names(text, words, out, language)
+    return out
+
+
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+def _plain_capital(word: str, language: str) -> bool:
+    """A capitalised word that can be part of a name: no stop word, no everyday word."""
+    low = word.lower()
+    return (word[:1].isupper() and not word.isupper() and len(word) > 1 and word.replace("-", "").isalpha()
+            and low not in _STOPS
+            and low not in _TITLES and not everyday_word(low, language))
+
+
+def _capitalised_names(text: str, words: list[re.Match[str]], found: list[Finding],
+                       language: str) -> list[Finding]:
+    """In mixed-case text (decision 0193): a capitalised word no lexicon holds right before a
+    found name joins it ("Wisława Szczepańska", "Maja S Hermansen"); a line that is only two
+    or three capitalised words and initials, none an everyday word, is a name (a signature:
+    "> Gyala Antall"); the members of a list of capitalised names are names ("Efimiya, Mary,
+    Ariana", "Eklund, Michael and Hodge") when two of them are names no word reads as."""
+    out = list(found)
+    starts = {f.start: i for i, f in enumerate(out)}
+    index = {m.start(): k for k, m in enumerate(words)}
+    for f_start, i in sorted(starts.items()):
+        k = index.get(f_start)
+        if k is None:
+            continue
+        new_start, j = f_start, k - 1
+        if j >= 0 and _INITIAL.fullmatch(words[j].group()) and j - 1 >= 0:
+            j -= 1  # a middle initial between: "Ella H. Snider"
+        if j >= 0 and _plain_capital(words[j].group(), language) and \
+                re.fullmatch(r"[ \t]+(?:[A-Z]\.?[ \t]+)?", text[words[j].end():f_start]):
+            new_start = words[j].start()
+        if new_start != f_start:
+            f = out[i]
+            out[i] = Finding(new_start, f.end, f.entity_type, text[new_start:f.end], f.score, f.recognizer,
+                             canonical=text[new_start:f.end].lower())
+    for line in re.finditer(r"(?m)^[>\s]*((?:[^\W\d_][\w'’-]*[ \t]+(?:[A-Z]\.?[ \t]+)?){1,2}[^\W\d_][\w'’-]*)[ \t]*$",
+                            text):
+        parts = [p for p in line.group(1).split() if not _INITIAL.fullmatch(p)]
+        if 2 <= len(parts) <= 3 and all(_plain_capital(p, language) for p in parts) and \
+                any(_kinds(p) for p in parts):
+            out.append(Finding(line.start(1), line.end(1), "PERSON", line.group(1), 0.5, "name_lexicon",
+                               canonical=line.group(1).lower()))
+    for lst in re.finditer(r"[A-Z][\w'’-]+(?:,\s+[A-Z][\w'’-]+)+,?\s+(?:and|y|&)\s+[A-Z][\w'’-]+|"
+                           r"[A-Z][\w'’-]+(?:,\s+[A-Z][\w'’-]+){2,}", text):
+        members = list(re.finditer(r"[A-Z][\w'’-]+", lst.group()))
+        members = [m for m in members if m.group() not in ("and",)]
+        clean = [m for m in members if _plain_capital(m.group(), language) and _kinds(m.group())]
+        if len(clean) >= 2:
+            for m in members:
+                if m.group().lower() not in _STOPS and m.group().lower() not in _MONTHS:
+                    s0 = lst.start() + m.start()
+                    out.append(Finding(s0, s0 + len(m.group()), "PERSON", m.group(), 0.5, "name_lexicon",
+                                       canonical=m.group().lower()))
     return out
 
 

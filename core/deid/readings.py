@@ -157,10 +157,13 @@ def place_reading(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 30):start]
     if _PLACE_BEFORE.search(before):
         return True
-    # "yuma, arizona", "totonicapán, guatemala": a place next to another, after a comma.
-    nxt = re.match(r",\s+(?:de\s+)?([^\W\d_]+(?:\s+[^\W\d_]+)?)", fold(text[end:end + 30]).lower())
-    prev = re.search(r"([^\W\d_]+),\s+(?:de\s+)?$", fold(before).lower())
-    if nxt and (nxt.group(1) in known or nxt.group(1).split()[0] in known) or prev and prev.group(1) in known:
+    # "yuma, arizona", "bethel, pennsylvania": a town, a comma, its region or country.
+    nxt = re.match(r",\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)", fold(text[end:end + 30]).lower())
+    if nxt and any(known.get(n) in ("r", "c") for n in (nxt.group(1), nxt.group(1).split()[0])):
+        return True
+    # "huehuetenango, de guatemala": a country after a place and a comma.
+    prev = re.search(r"([^\W\d_]{4,}),\s+(?:de\s+)?$", fold(before).lower())
+    if prev and prev.group(1) in known and known[name] in ("r", "c"):
         return True
     # A country after "de" or in a list ("de guatemala", "eritrea and ethiopia").
     return known[name] == "c" and bool(re.search(r"\b(?:de|and|y|or|o)\s+$|,\s+$", before, re.IGNORECASE))

@@ -218,3 +218,25 @@ def test_kin_words_greetings_and_verbs_are_not_people(text: str, language: str) 
 def test_a_turn_label_is_not_a_person() -> None:
     text = "Interviewer: how many rooms do you clean in a day\nParticipant: they give us fourteen, fifteen."
     assert not [f for f in detect(text) if is_person_type(f.entity_type) and f.text == "Participant"]
+
+
+# --- 10. written text: capitalised names the lexicon holds only in part ----------------------------
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Wisława Szczepańska's killers were sentenced today.", "Wisława Szczepańska"),
+    ("I want to add Irenke Sörös as a beneficiary to my account.", "Irenke Sörös"),
+    ("They had six: Efimiya, Mary, Ariana, Isabel and Teresa.", "Efimiya"),
+    ("The firm is the brainchild of three founders: Eklund, Michael and Hodge.", "Eklund"),
+    ("Ubul: What a wife.\nNicole: Remember me?", "Ubul"),
+])
+def test_capitalised_names_in_written_text(text: str, secret: str) -> None:
+    assert person_covers(text, secret)
+
+
+@pytest.mark.parametrize("text", [
+    "We met on Monday, Tuesday and Friday to plan the Big Sale.",
+    "INT: so you work nights?\nP1: yes, four nights.",
+    "Break: fifteen minutes. Total: eight hours.",
+    "Q: ok, dale, ya estamos. ¿cómo te sientes?",
+])
+def test_capitalised_words_that_are_no_names(text: str) -> None:
+    assert persons(text, language="es" if "¿" in text else "en") == []
