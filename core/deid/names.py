@@ -57,7 +57,8 @@ _NAMED = re.compile(r"\b(?:named|called|name\s+is|name's|name\s+was|goes\s+by)\s
                     r"([^\W\d_][\w'-]+(?:\s+[^\W\d_][\w'-]+)?)", re.IGNORECASE)
 # "mister goldberg", "mrs. eleanor", "dr shah": a title makes the next word a person.
 _TITLED = re.compile(r"\b(?:mr|mrs|ms|miss|mister|missus|dr|doctor|señor|senor|señora|senora|doña|"
-                     r"dona)\.?\s+([^\W\d_][\w'-]+)", re.IGNORECASE)
+                     r"dona|licenciad[oa]|lic|ingenier[oa]|inge|profe|profesor|profesora)\.?\s+([^\W\d_][\w'-]+)",
+                     re.IGNORECASE)
 # "my son mateo", "my wife lan": kin and work relations are often followed by a name.
 _KIN = re.compile(r"\bmy\s+(?:son|daughter|wife|husband|partner|boyfriend|girlfriend|brother|sister|"
                   r"cousin|nephew|niece|uncle|aunt|mom|mother|dad|father|grandson|granddaughter|"

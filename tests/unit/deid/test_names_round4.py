@@ -240,3 +240,12 @@ def test_capitalised_names_in_written_text(text: str, secret: str) -> None:
 ])
 def test_capitalised_words_that_are_no_names(text: str) -> None:
     assert persons(text, language="es" if "¿" in text else "en") == []
+
+
+@pytest.mark.parametrize(("text", "secret", "near_miss"), [
+    ("una muchacha de ahí, la licenciada cárcamo, nos ayudó", "cárcamo", "la licenciada de la oficina nos ayudó"),
+    ("el ingeniero castro estudió en santo domingo", "castro", "el ingeniero de planta no vino"),
+])
+def test_a_professional_title_before_a_surname(text: str, secret: str, near_miss: str) -> None:
+    assert person_covers(text, secret, language="es")
+    assert persons(near_miss, language="es") == []
