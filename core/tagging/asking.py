@@ -16,7 +16,9 @@ chooses among the guide's questions *and* "no guide question is asked here":
 * also (decision 0205): similarity to each sentence of a two-sentence question, to the
   question's expected themes (definitions and example phrases: interviewers word questions
   in the themes' words, "what's the hardest part"), shared content words with the question's
-  whole topic, and the guide's first question at the opening of the transcript;
+  whole topic, the answer sentence that fits the question's topic best (one clear sentence
+  says more than a long answer's mean), and the guide's first question at the opening of the
+  transcript;
 * for "none": how much the unit reads like asking (a '?', a question word, a short turn
   followed by a long answer, the sentences around it), its best wording score, how many of
   the transcript's questions lack a '?' (unpunctuated transcripts hide the asking form), and
@@ -46,7 +48,7 @@ from core.tagging.unmarked import answer_fit, asking_form, unmarked_scores
 # A question is placed where its probability beats this (Viterbi gain = p - threshold), and
 # going back to an earlier question costs this much (both chosen by leave-one-interview-out
 # over every labelled set, decision 0205).
-PLACE_THRESHOLD = 0.075
+PLACE_THRESHOLD = 0.1
 BACK_PENALTY = 0.3
 # How far ahead the answer after a unit is read for its length (units).
 FOLLOW_UNITS = 8
@@ -60,7 +62,7 @@ FOLLOW_BACK_UNITS = 4
 
 QUESTION_FEATURES = ("text", "probe", "best_rel", "wording", "wording_rel", "fit", "fit_rel",
                      "pair", "pair_rel", "combined", "combined_rel", "order", "long_fit_rel",
-                     "theme", "theme_rel", "topic_words_rel", "opening")
+                     "theme", "theme_rel", "topic_words_rel", "opening", "peak_rel")
 NONE_FEATURES = ("form", "question_mark", "question_like", "length", "answer_after",
                  "asking_before", "asking_after", "best_wording", "plain", "plain_form", "bias",
                  "follow_sim", "follow_words", "best_sim", "short")
@@ -118,7 +120,7 @@ def _best_cosine(uv: np.ndarray, texts: Sequence[Sequence[str]], embedder: Embed
 
 def question_features(texts: Sequence[str], uv: np.ndarray, wording: np.ndarray, fit: np.ndarray,
                       combined: np.ndarray, guide: Guide, embedder: Embedder,
-                      long_fit: np.ndarray) -> np.ndarray:
+                      long_fit: np.ndarray, peak: np.ndarray | None = None) -> np.ndarray:
     """(units, questions, len(QUESTION_FEATURES))."""
     questions = guide.questions()
     n, m = len(texts), len(questions)
@@ -151,7 +153,8 @@ def question_features(texts: Sequence[str], uv: np.ndarray, wording: np.ndarray,
     return np.stack([c_text, c_probe, _relative(best), wording, _relative(wording), fit,
                      _relative(fit), c_pair, _relative(c_pair), combined, _relative(combined),
                      order, _relative(long_fit), c_theme, _relative(c_theme),
-                     _relative(topic_hits), opening], axis=2).astype(np.float32)
+                     _relative(topic_hits), opening,
+                     _relative(peak if peak is not None else np.zeros((n, m), dtype=np.float32))], axis=2).astype(np.float32)
 
 
 def none_features(texts: Sequence[str], wording: np.ndarray, uv: np.ndarray | None = None,
@@ -211,7 +214,10 @@ def features(texts: Sequence[str], speakers: Sequence[str], wording: np.ndarray,
     # 0034's score as the scorer was fit on it: no speakers (the labelled sets carry none).
     combined = unmarked_scores(texts, [""] * len(texts), wording, uv, guide, embedder)
     long_fit = answer_fit(uv, form, guide, embedder, units=LONG_FIT_UNITS)
-    qf = question_features(texts, uv, wording, fit, combined, guide, embedder, long_fit)
+    # The answer's best-fitting sentence: one clear sentence ("she gives the good clients to the
+    # girls she likes") says more than the mean of a long answer (decision 0205).
+    peak = answer_fit(uv, form, guide, embedder, units=LONG_FIT_UNITS, peak=True)
+    qf = question_features(texts, uv, wording, fit, combined, guide, embedder, long_fit, peak)
     idx = {name: k for k, name in enumerate(QUESTION_FEATURES)}
     best_sim = qf[:, :, [idx["text"], idx["probe"], idx["theme"]]].max(axis=(1, 2)) if qf.shape[1] \
         else np.zeros(len(texts), dtype=np.float32)

@@ -123,9 +123,10 @@ def topic_texts(guide: Guide) -> list[list[str]]:
 
 
 def answer_fit(unit_vectors: np.ndarray, form: np.ndarray, guide: Guide,
-               embedder: Embedder, units: int = FIT_UNITS) -> np.ndarray:
+               embedder: Embedder, units: int = FIT_UNITS, peak: bool = False) -> np.ndarray:
     """``fit[u, q]``: how much better the answer after unit ``u`` fits question ``q`` than the
-    average question (cosine, centred per unit; 0 where there is no answer)."""
+    average question (cosine, centred per unit; 0 where there is no answer). ``peak``: the
+    answer's best-fitting sentence counts instead of the mean of its sentences."""
     n = len(unit_vectors)
     topics = topic_texts(guide)
     m = len(topics)
@@ -147,7 +148,7 @@ def answer_fit(unit_vectors: np.ndarray, form: np.ndarray, guide: Guide,
                 break
             follow.append(v)
         if follow:
-            row = per_q[follow].mean(axis=0)
+            row = per_q[follow].max(axis=0) if peak else per_q[follow].mean(axis=0)
             fit[u] = row - row.mean()
     return fit
 
