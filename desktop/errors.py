@@ -62,13 +62,13 @@ def describe(exc: BaseException) -> ErrorMessage:
     if isinstance(exc, CoreError):
         from core.messages import localise_error  # core's catalogue: stable ids, Qt-free
         message, hint = localise_error(exc, interface_language(), desktop=True)
-        return ErrorMessage(_tr("Confidant"), _tr(message), _tr(hint) if hint else "")
+        return ErrorMessage(QCoreApplication.translate("errors", "Confidant"), _tr(message), _tr(hint) if hint else "")
     details = getattr(exc, "__confidant_traceback__", "") or "".join(
         traceback.format_exception(type(exc), exc, exc.__traceback__))
     return ErrorMessage(
-        _tr("Confidant"),
-        _tr("Something unexpected went wrong."),
-        _tr("Your recordings and notes are safe. Try again; if it happens again, "
+        QCoreApplication.translate("errors", "Confidant"),
+        QCoreApplication.translate("errors", "Something unexpected went wrong."),
+        QCoreApplication.translate("errors", "Your recordings and notes are safe. Try again; if it happens again, "
             "press \u201cCopy details\u201d and send them to whoever supports you."),
         details=details, is_bug=True)
 
@@ -82,7 +82,7 @@ def _dialog_presenter(parent: QWidget | None, msg: ErrorMessage) -> None:
         box.setInformativeText(msg.hint)
     copy = None
     if msg.details:
-        copy = box.addButton(_tr("Copy details"), QMessageBox.ButtonRole.ActionRole)
+        copy = box.addButton(QCoreApplication.translate("errors", "Copy details"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Ok)
     box.exec()
     if copy is not None and box.clickedButton() is copy:

@@ -27,19 +27,36 @@ class Strength:
 def rate(passphrase: str) -> Strength:
     """Rate a passphrase; acceptable means long enough and zxcvbn score >= 2."""
     if not passphrase:
-        return Strength(0, "", _tr("A few unrelated words make a strong passphrase that is easy "
-                                   "to remember."), False)
+        return Strength(0, "", _general_advice(), False)
     import zxcvbn  # fast (a few ms); imported late so start-up stays quick
     result = zxcvbn.zxcvbn(passphrase[:128])  # zxcvbn slows down on very long input
     score = int(result["score"])
-    labels = [_tr("Very weak"), _tr("Weak"), _tr("Fair"), _tr("Strong"), _tr("Very strong")]
+    labels = [QCoreApplication.translate("strength", "Very weak"), QCoreApplication.translate("strength", "Weak"),
+              QCoreApplication.translate("strength", "Fair"), QCoreApplication.translate("strength", "Strong"),
+              QCoreApplication.translate("strength", "Very strong")]
     advice = " ".join(x for x in [result["feedback"].get("warning", "")]
                       + list(result["feedback"].get("suggestions", [])) if x)
     long_enough = len(passphrase) >= MIN_PASSPHRASE_LEN
     if not long_enough:
-        advice = _tr("Use at least %n characters.").replace("%n", str(MIN_PASSPHRASE_LEN))
-    return Strength(score, labels[score], _tr(advice) if advice else "",
-                    long_enough and score >= MIN_SCORE)
+        said = QCoreApplication.translate("strength", "Use at least %n characters.").replace("%n", str(MIN_PASSPHRASE_LEN))
+    else:
+        said = _advice(advice) if advice else ""
+    return Strength(score, labels[score], said, long_enough and score >= MIN_SCORE)
+
+
+def _general_advice() -> str:
+    return QCoreApplication.translate("strength", "A few unrelated words make a strong passphrase that is easy "
+                                                  "to remember.")
+
+
+def _advice(advice: str) -> str:
+    """zxcvbn's advice is English; where the interface language has no words for it, the
+    general advice in that language is shown instead of English."""
+    from desktop.errors import interface_language
+    said = _tr(advice)
+    if said == advice and interface_language() != "en":
+        return _general_advice()
+    return said
 
 
 class StrengthMeter(QWidget):

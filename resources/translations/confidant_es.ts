@@ -29,12 +29,12 @@
         <translation>Revisando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/audit_section.py" line="77"/>
+        <location filename="../../desktop/settings/audit_section.py" line="82"/>
         <source>Save the privacy report</source>
         <translation>Guardar el informe de privacidad</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/audit_section.py" line="86"/>
+        <location filename="../../desktop/settings/audit_section.py" line="91"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
@@ -42,42 +42,42 @@
 <context>
     <name>BackupSection</name>
     <message>
-        <location filename="../../desktop/settings/backup_section.py" line="27"/>
+        <location filename="../../desktop/settings/backup_section.py" line="29"/>
         <source>Backup</source>
         <translation>Copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/backup_section.py" line="31"/>
+        <location filename="../../desktop/settings/backup_section.py" line="33"/>
         <source>A backup is one encrypted file with every interview and recording. It opens only with this vault&apos;s passphrase or recovery code. Keep it on a USB stick away from the laptop.</source>
         <translation>Una copia de seguridad es un solo archivo cifrado con todas las entrevistas y grabaciones. Solo se abre con la frase de acceso o el código de recuperación de esta bóveda. Guárdala en una memoria USB lejos del portátil.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/backup_section.py" line="37"/>
+        <location filename="../../desktop/settings/backup_section.py" line="39"/>
         <source>Back up now…</source>
         <translation>Hacer una copia ahora…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/backup_section.py" line="51"/>
+        <location filename="../../desktop/settings/backup_section.py" line="53"/>
         <source>Last backup: {when}.</source>
         <translation>Última copia: {when}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/backup_section.py" line="51"/>
+        <location filename="../../desktop/settings/backup_section.py" line="53"/>
         <source>No backup yet.</source>
         <translation>Todavía no hay ninguna copia.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/backup_section.py" line="58"/>
+        <location filename="../../desktop/settings/backup_section.py" line="60"/>
         <source>Choose the USB stick or folder for the backup</source>
         <translation>Elige la memoria USB o la carpeta para la copia</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/backup_section.py" line="61"/>
+        <location filename="../../desktop/settings/backup_section.py" line="63"/>
         <source>Backing up…</source>
         <translation>Haciendo la copia…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings/backup_section.py" line="66"/>
+        <location filename="../../desktop/settings/backup_section.py" line="68"/>
         <source>Backed up to {path}.</source>
         <translation>Copia guardada en {path}.</translation>
     </message>
@@ -144,12 +144,12 @@
         <translation type="vanished">Guardar el informe (PDF, hojas de cálculo, QDA)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="141"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="146"/>
         <source>Quotes by theme</source>
         <translation>Citas por tema</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="150"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="155"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
@@ -158,27 +158,27 @@
         <translation type="vanished">{n} entrevistas, {a} respuestas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="307"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="316"/>
         <source>Checking held-back copies…</source>
         <translation>Revisando las copias retenidas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="312"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="321"/>
         <source>Choose the copies</source>
         <translation>Elige las copias</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="313"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="322"/>
         <source>Confidant copies (*.cpkt);;All files (*)</source>
         <translation>Copias de Confidant (*.cpkt);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="316"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="325"/>
         <source>Opening and checking the copies…</source>
         <translation>Abriendo y comprobando las copias…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="333"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="342"/>
         <source>Where should the report go?</source>
         <translation>¿Dónde va el informe?</translation>
     </message>
@@ -197,62 +197,62 @@
         <translation>Vista del equipo de investigación (no compartir)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="113"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="118"/>
         <source>Reports in</source>
         <translation>Informes en</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="116"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="121"/>
         <source>The language the report and the brief are written in. Quotes stay in the language they were said.</source>
         <translation>El idioma en que se escriben el informe y el resumen de hallazgos. Las citas quedan en el idioma en que se dijeron.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="122"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="127"/>
         <source>Save the findings brief…</source>
         <translation>Guardar el resumen de hallazgos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="124"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="129"/>
         <source>Save the report…</source>
         <translation>Guardar el informe…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="160"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="165"/>
         <source>Quotes to review</source>
         <translation>Citas por revisar</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="220"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="225"/>
         <source>Shareable view: {n} interviews counted. {withheld}</source>
         <translation>Vista para compartir: {n} entrevistas contadas. {withheld}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="239"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="246"/>
         <source>Research team view: {n} interviews, {a} answers.</source>
         <translation>Vista del equipo de investigación: {n} entrevistas, {a} respuestas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="340"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="349"/>
         <source>Writing the research team&apos;s report and files…</source>
         <translation>Escribiendo el informe y los archivos del equipo de investigación…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="343"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="352"/>
         <source>Writing the shareable report…</source>
         <translation>Escribiendo el informe para compartir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="347"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="356"/>
         <source>Save the findings brief</source>
         <translation>Guardar el resumen de hallazgos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="348"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="357"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/coordinator_view.py" line="353"/>
+        <location filename="../../desktop/coordinator/coordinator_view.py" line="362"/>
         <source>Writing the findings brief…</source>
         <translation>Escribiendo el resumen de hallazgos…</translation>
     </message>
@@ -580,7 +580,7 @@ dice la gente (uno por línea)</translation>
         <translation>Tema nuevo</translation>
     </message>
     <message>
-        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="341"/>
+        <location filename="../../desktop/guide_editor/guide_editor_dialog.py" line="344"/>
         <source>
 (and %1 more)</source>
         <translation>
@@ -1340,63 +1340,63 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
 <context>
     <name>QuoteReviewWidget</name>
     <message>
-        <location filename="../../desktop/coordinator/quote_review_widget.py" line="53"/>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="55"/>
         <source>Quotes a shareable report may carry. Flagged ones mention a detail that could point at a person; they appear only once you approve them. The findings brief carries only quotes you approved.</source>
         <translation>Citas que puede llevar un informe para compartir. Las marcadas mencionan un detalle que podría señalar a una persona; solo aparecen cuando las apruebas. El resumen de hallazgos lleva solo citas que aprobaste.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/quote_review_widget.py" line="56"/>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="58"/>
         <source>Also show quotes nothing was flagged in</source>
         <translation>Mostrar también las citas sin marcas</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/quote_review_widget.py" line="63"/>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="65"/>
         <source>Approve for sharing</source>
         <translation>Aprobar para compartir</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/quote_review_widget.py" line="64"/>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="66"/>
         <source>Keep it out</source>
         <translation>Dejarla fuera</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/quote_review_widget.py" line="91"/>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="93"/>
         <source>approved</source>
         <translation>aprobada</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/quote_review_widget.py" line="91"/>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="93"/>
         <source>kept out</source>
         <translation>dejada fuera</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/quote_review_widget.py" line="92"/>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="94"/>
         <source>waiting for you</source>
         <translation>esperando tu decisión</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/quote_review_widget.py" line="92"/>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="94"/>
         <source>not flagged</source>
         <translation>sin marcas</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/quote_review_widget.py" line="38"/>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="40"/>
         <source>Smallest group shown</source>
         <translation>Grupo más pequeño que se muestra</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/quote_review_widget.py" line="41"/>
-        <location filename="../../desktop/coordinator/quote_review_widget.py" line="46"/>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="43"/>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="48"/>
         <source> interviews</source>
         <translation> entrevistas</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/quote_review_widget.py" line="43"/>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="45"/>
         <source>Quotes only for themes in at least</source>
         <translation>Citas solo de temas en al menos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coordinator/quote_review_widget.py" line="48"/>
+        <location filename="../../desktop/coordinator/quote_review_widget.py" line="50"/>
         <source>Save the rules</source>
         <translation>Guardar las reglas</translation>
     </message>
@@ -2283,155 +2283,155 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="165"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="387"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="171"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="414"/>
         <source>Type it up</source>
         <translation>Transcribir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="167"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="173"/>
         <source>Suggest themes</source>
         <translation>Sugerir temas</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="168"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="174"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="169"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="175"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="170"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="176"/>
         <source>Split at cursor</source>
         <translation>Dividir en el cursor</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="171"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="177"/>
         <source>Join with next</source>
         <translation>Unir con el siguiente</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="179"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="185"/>
         <source>Interviewer</source>
         <translation>Entrevistador/a</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="180"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="186"/>
         <source>Participant</source>
         <translation>Participante</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="181"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="187"/>
         <source>Set speaker of ticked</source>
         <translation>Poner hablante a los marcados</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="188"/>
-        <location filename="../../desktop/transcript/transcript_view.py" line="644"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="201"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="671"/>
         <source>Play</source>
         <translation>Reproducir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="189"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="202"/>
         <source>− 5 s</source>
         <translation>− 5 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="190"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="203"/>
         <source>+ 5 s</source>
         <translation>+ 5 s</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="203"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="216"/>
         <source>This passage answers:</source>
         <translation>Este fragmento responde a:</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="213"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="226"/>
         <source>No transcript yet. Record the interview, then press “Type it up”.</source>
         <translation>Todavía no hay transcripción. Graba la entrevista y luego pulsa “Transcribir”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="364"/>
         <location filename="../../desktop/transcript/transcript_view.py" line="391"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="418"/>
         <source>Before the first question</source>
         <translation>Antes de la primera pregunta</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="386"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="413"/>
         <source>Type it up again</source>
         <translation>Transcribir de nuevo</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="420"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="447"/>
         <source>Typing up the interview…</source>
         <translation>Transcribiendo la entrevista…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="429"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="456"/>
         <source>The new take is typed up. The transcript below is still the one in use; choose the new take above to work on it instead.</source>
         <translation>La toma nueva está transcrita. La transcripción de abajo sigue siendo la que está en uso; elige la toma nueva arriba para trabajar con ella.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="435"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="462"/>
         <source>English</source>
         <translation>inglés</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="435"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="462"/>
         <source>Spanish</source>
         <translation>español</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="437"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="464"/>
         <source>Typed up in {language}: the language heard in the first 30 seconds.</source>
         <translation>Transcrita en {language}: el idioma que se oyó en los primeros 30 segundos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="440"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="467"/>
         <source>Typed up, with the questions and suggested themes.</source>
         <translation>Transcrita, con las preguntas y los temas sugeridos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="449"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="476"/>
         <source>Suggesting themes…</source>
         <translation>Sugiriendo temas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="479"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="506"/>
         <source>{t} — “{start}”</source>
         <translation>{t} — «{start}»</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="561"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="588"/>
         <source>Click between two words, then press Split.</source>
         <translation>Haz clic entre dos palabras y luego pulsa Dividir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="563"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="590"/>
         <source>Split</source>
         <translation>Dividir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="573"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="600"/>
         <source>This is the last passage; there is nothing after it to join.</source>
         <translation>Este es el último fragmento; no hay nada después para unir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="575"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="602"/>
         <source>Join</source>
         <translation>Unir</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="597"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="624"/>
         <source>First click into a passage and select some words.</source>
         <translation>Primero haz clic en un fragmento y selecciona algunas palabras.</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="637"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="664"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
@@ -2831,9 +2831,33 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <location filename="../../desktop/errors.py" line="65"/>
+        <location filename="../../desktop/errors.py" line="69"/>
+        <source>Confidant</source>
+        <translation>Confidant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="70"/>
+        <source>Something unexpected went wrong.</source>
+        <translation>Algo salió mal de forma inesperada.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="71"/>
+        <source>Your recordings and notes are safe. Try again; if it happens again, press “Copy details” and send them to whoever supports you.</source>
+        <translation>Tus grabaciones y notas están a salvo. Inténtalo de nuevo; si vuelve a pasar, pulsa «Copiar detalles» y envíalos a quien te da soporte.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="85"/>
+        <source>Copy details</source>
+        <translation>Copiar detalles</translation>
+    </message>
+</context>
+<context>
     <name>language</name>
     <message>
-        <location filename="../../desktop/errors.py" line="39"/>
+        <location filename="../../desktop/errors.py" line="40"/>
         <source>en</source>
         <translation>es</translation>
     </message>
@@ -2885,9 +2909,47 @@ Lee en voz alta a tu coordinación para comprobarla: {words}</translation>
     </message>
 </context>
 <context>
+    <name>strength</name>
+    <message>
+        <location filename="../../desktop/unlock/strength.py" line="48"/>
+        <source>A few unrelated words make a strong passphrase that is easy to remember.</source>
+        <translation>Unas cuantas palabras sin relación entre sí forman una frase de contraseña fuerte y fácil de recordar.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/strength.py" line="34"/>
+        <source>Very weak</source>
+        <translation>Muy débil</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/strength.py" line="34"/>
+        <source>Weak</source>
+        <translation>Débil</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/strength.py" line="35"/>
+        <source>Fair</source>
+        <translation>Regular</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/strength.py" line="35"/>
+        <source>Strong</source>
+        <translation>Fuerte</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/strength.py" line="36"/>
+        <source>Very strong</source>
+        <translation>Muy fuerte</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock/strength.py" line="41"/>
+        <source>Use at least %n characters.</source>
+        <translation>Usa al menos %n caracteres.</translation>
+    </message>
+</context>
+<context>
     <name>view</name>
     <message>
-        <location filename="../../desktop/transcript/transcript_view.py" line="110"/>
+        <location filename="../../desktop/transcript/transcript_view.py" line="115"/>
         <source>Edit text</source>
         <translation>Editar texto</translation>
     </message>

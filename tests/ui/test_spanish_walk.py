@@ -128,12 +128,22 @@ def test_every_researcher_screen_in_spanish_shows_no_english(
     (tmp_path / "app").mkdir()
     window = make_window(qtbot, tmp_path, folder, overrides={
         "audit_temp_dirs": [tmp_path / "temp"], "audit_app_folders": [tmp_path / "app"]})
+    before_unlock = {}
+    for page in ("unlock", "welcome", "create", "forgot"):   # every page of the lock screen
+        view = window.unlock_view
+        view.setCurrentWidget(getattr(view, page))
+        before_unlock[page] = visible_texts(window)
+    window.unlock_view.show_start()
     unlock(qtbot, window)
     data = {t for _, _, t in SPANISH_TRANSCRIPT} | {"P-002", "P-003", "PLANTA-NORTE", "Rosa Díaz", str(tmp_path),
                                                     "Habló con calma."}
     # A guide is named by its own title, in its own language (the English guide says "(en)").
     data |= _guide_titles()
     walk = Walk(qtbot, english_sources(), data)
+    for page, texts in before_unlock.items():
+        hits = {t for t in texts if walk.english(t)}
+        if hits:
+            walk.found[f"lock screen: {page}"] = hits
     try:
         window.show_interviews()
         walk.look("interviews", window)
@@ -275,3 +285,14 @@ def test_every_coordinator_screen_in_spanish_shows_no_english(qtbot, spanish, tm
     print("\n".join(f"{k}: {sorted(v)}" for k, v in walk.found.items()))
     assert walk.seen > 60
     assert not walk.found, f"English on Spanish screens: {walk.found}"
+
+
+def test_the_passphrase_meter_speaks_spanish_even_where_zxcvbn_advises_in_english(qtbot, spanish):
+    """zxcvbn words its advice in English: the Spanish meter gives its own advice instead."""
+    from desktop.unlock.strength import rate
+    weak = rate("password1")
+    assert weak.label in ("Muy débil", "Débil") and not weak.is_acceptable
+    assert weak.advice and not looks_english(weak.advice), weak.advice
+    assert rate("").advice.startswith("Unas cuantas palabras")
+    from core.vault.db import MIN_PASSPHRASE_LEN
+    assert rate("abc").advice == f"Usa al menos {MIN_PASSPHRASE_LEN} caracteres."
