@@ -146,8 +146,10 @@ def _scan(_: argparse.Namespace, a: argparse.Namespace) -> int:
         from core.deid.pseudonyms import PseudonymBook
         from core.deid.redact import Replacement, apply
         book = PseudonymBook(words=words_for(a.language))
+        from core.deid.findings import is_place_note
+        # As the review does after accept-all: a town named alone is a note and stays (0195).
         reps = [Replacement(f.start, f.end, book.placeholder(f.entity_type, f.canonical or f.text, f.label))
-                for f in findings]
+                for f in findings if not is_place_note(f.entity_type)]
         print(apply(text, reps)[0])
         return 0
     if a.json:

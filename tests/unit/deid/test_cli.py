@@ -67,3 +67,13 @@ def test_review_flow(cli_vault, capsys, presidio):
     assert [s["text"] for s in shown["segments"]] == ["[PERSON 1] said call [PHONE]"]
     assert main([*v, "deid", "map", iid]) == 0
     assert "[PERSON 1]" in capsys.readouterr().out
+
+
+def test_scan_marks_a_town_alone_as_a_place_note_and_redact_keeps_it(tmp_path, capsys, presidio):
+    f = tmp_path / "t.txt"
+    f.write_text("dana moved to Fresno, and she lives at 2231 East 14th Street, Apartment 3B, Oakland", encoding="utf-8")
+    assert main(["deid", "scan", str(f), "--names", "Dana Ruiz", "--json"]) == 0
+    spans = json.loads(capsys.readouterr().out)
+    assert [s["text"] for s in spans if s.get("place_note")] == ["Fresno"]
+    assert main(["deid", "scan", str(f), "--names", "Dana Ruiz", "--redact"]) == 0
+    assert capsys.readouterr().out.strip() == "[PERSON 1] moved to Fresno, and she lives at [ADDRESS]"
