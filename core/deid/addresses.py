@@ -96,8 +96,8 @@ _ES_STOP = {"y", "e", "o", "u", "en", "que", "con", "por", "para", "pero", "porq
             "mis", "sus", "tu", "número", "numero", "num", "núm", "esquina", "frente", "atrás", "atras",
             "junto", "ya", "también", "tambien", "todo", "todos", "the", "and", "on", "in", "at"}
 _ES_LINKERS = {"de", "del", "la", "las", "los", "el"}
-_ES_NUMBER = re.compile(r"\s*,?\s*(?:(?:n[uú]mero|num\.?|n[uú]m\.?|no\.?|#)\s*)?(\d{1,5}[a-z]?\b)", re.IGNORECASE)
-_ES_CROSS = re.compile(r"\s+(?:y|e|esquina(?:\s+con)?|con|entre)(?:\s+la|\s+el)?(?:\s+calle|\s+avenida)?(?=\s)",
+_ES_NUMBER = re.compile(r"\s*,?\s*(?:el\s+)?(?:(?:n[uú]mero|num\.?|n[uú]m\.?|no\.?|#)\s*)?(\d{1,5}[a-z]?\b)", re.IGNORECASE)
+_ES_CROSS = re.compile(r",?\s+(?:y|e|esquina(?:\s+con)?|con|entre|cerca\s+de)(?:\s+la|\s+el)?(?:\s+calle|\s+avenida)?(?=\s)",
                        re.IGNORECASE)
 _ES_KIND_RE = re.compile(r"\b(?:(?:la|el)\s+)?(?:(?:primera|segunda|tercera|cuarta|quinta|sexta|s[eé]ptima|octava|"
                          r"novena|d[eé]cima|\d{1,3}(?:a|ª)?)\s+(?=avenida|calle))?" + _ES_KIND + r"(?=\s)", re.IGNORECASE)
@@ -275,6 +275,9 @@ def _numbered(text: str, runs: list[NumberRun]) -> list[Finding]:
     for run in runs:
         if len(run.digits) > 6:
             continue
+        said = text[run.start:run.end].lower()
+        if said in ("one", "uno", "una", "two", "dos") or said in ("a", "an"):
+            continue  # "the big one off the freeway", "uno se queda": a pronoun, not a house number
         if _MONTH_BEFORE.search(text[max(0, run.start - 12):run.start]) or _MONTH_AFTER.match(text, run.end):
             continue  # "july twenty eighth", "march 3rd street fair": a date, not a house number
         m = _STREET_TAIL.match(text, run.end)
@@ -378,7 +381,12 @@ def _crossings(text: str) -> list[Finding]:
         numbered = any(side.strip().isdigit() for side in sides)
         if not numbered and not _HOME_CUE.search(text[max(0, m.start() - 48):m.start() + 1]):
             continue
-        out.append(Finding(m.start(1), m.end(1), "ADDRESS", group, 0.6, "street_name", canonical=group.lower()))
+        end = m.end(1)
+        kind = re.compile(r"\s+(?:avenida|calle|street|avenue)\b", re.IGNORECASE).match(text, end)
+        if kind and sides[1].strip().isdigit():
+            end = kind.end()  # "la 82 con la 37 avenida"
+        out.append(Finding(m.start(1), end, "ADDRESS", text[m.start(1):end], 0.6, "street_name",
+                           canonical=text[m.start(1):end].lower()))
     return out
 
 
@@ -412,11 +420,30 @@ def _flats(text: str) -> list[Finding]:
     return out
 
 
+# "la traila número cuarenta y seis", "lot 23", "space 14": a trailer's place locates a home.
+_TRAILER = re.compile(r"\b(?:traila|tráiler|trailer|lote|lot|space|espacio)\s+(?:n[uú]mero\s+|number\s+|#\s*)?"
+                      r"(?:\d{1,4}[a-z]?\b|" + _ES_SPOKEN + r"(?<!\s)|(?:(?:one|two|three|four|five|six|seven|eight|nine|"
+                      r"ten|twenty|thirty|forty|fifty)\b[\s-]?){1,3}(?<![\s-]))", re.IGNORECASE)
+_ONLY_SUFFIX = re.compile(r"^(?:the\s+)?(?:(?:front|back|main|long|side|whole|same|other|drive|counter|road|street)\s*)+$",
+                          re.IGNORECASE)
+
+
+def _plain_road(f: Finding) -> bool:
+    """"the road", "front counter and drive": every word of it is a road word or an everyday one."""
+    if f.recognizer != "street_name":
+        return False
+    sides = re.split(r"\s+(?:and|&|y|con)\s+", f.text, flags=re.IGNORECASE)
+    return any(_ONLY_SUFFIX.match(side.strip()) for side in sides)
+
+
 def addresses(text: str, runs: list[NumberRun]) -> list[Finding]:
     """Every address-like span: numbered streets, named streets and crossings, PO boxes, ZIP
     codes, and the Spanish forms."""
     out = _pyap(text) + _numbered(text, runs) + _named(text) + _zips(text, runs) + _spanish(text) + _crossings(text)
     out += _flats(text) + _prep_streets(text) + _ordinal_crossings(text)
+    out += [Finding(m.start(), m.end(), "ADDRESS", m.group(), 0.6, "street_name", canonical=m.group().lower())
+            for m in _TRAILER.finditer(text) if any(ch.isdigit() for ch in m.group()) or len(m.group().split()) > 2]
+    out = [f for f in out if not _plain_road(f)]
     for m in _PO_BOX.finditer(text):
         out.append(Finding(m.start(), m.end(), "ADDRESS", m.group(), 0.8, "po_box", canonical=m.group().lower()))
     return out

@@ -46,6 +46,8 @@ _PATTERNS = [
     re.compile(r"\b(?P<nmonth>[01]?\d)[/-](?P<nday>[0-3]?\d)[/-](?P<year>(?:19|20)?\d{2})\b"),
     # 2024-03-14
     re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<nmonth>[01]\d)-(?P<nday>[0-3]\d)\b"),
+    # 20/04/2023: the day first where it cannot be a month (Latin American and European order)
+    re.compile(r"\b(?P<nday>1[3-9]|2\d|3[01])[/-](?P<nmonth>0?[1-9]|1[0-2])[/-](?P<year>(?:19|20)\d{2})\b"),
 ]
 
 

@@ -52,6 +52,30 @@ def _extend_local_part(text: str, start: int) -> int:
     return start
 
 
+_SPELLED = re.compile(r"(?:[a-z0-9]|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
+                      r"sixty|seventy|eighty|ninety)(?:-[a-z]+)?|dot|underscore|dash|punto|guion)$", re.IGNORECASE)
+
+
+def _spelled_local_part(text: str, start: int) -> int:
+    """"keisha m o n r o e 2 1 at gmail dot com", "tigist dot alemayehu eighty-four at …": letters,
+    digits and number words spelled before the address belong to it, and so does one word
+    before them that is no filler ("it's keisha m o n r o e …")."""
+    words = list(re.finditer(r"[A-Za-z0-9][\w-]*", text[max(0, start - 80):start]))
+    base = max(0, start - 80)
+    taken = 0
+    i = len(words) - 1
+    joiners = ("dot", "underscore", "dash", "punto", "guion")
+    while i >= 0 and not re.search(r"[,.;:!?]", text[base + words[i].end():start]) and (
+            _SPELLED.match(words[i].group()) or i > 0 and words[i - 1].group().lower() in joiners):
+        taken, i = taken + 1, i - 1
+    if taken < 2 and not (taken and words[i + 1].group().lower() in joiners):
+        return start
+    if i >= 0 and words[i].group().lower() not in _LOCAL_STOP and len(words[i].group()) > 1 and \
+            not text[base + words[i].end():base + words[i + 1].start()].strip():
+        i -= 1
+    return base + words[i + 1].start()
+
+
 def emails(text: str) -> list[Finding]:
     """Written addresses and spoken ones ("maria dot g at gmail dot com")."""
     out = [Finding(m.start(), m.end(), "EMAIL", m.group(), 0.95, "email",
@@ -65,6 +89,7 @@ def emails(text: str) -> list[Finding]:
             words = words[2:]
         if "@" not in matched:
             start = _extend_local_part(text, start)
+            start = _spelled_local_part(text, start)
         inside = [f for f in out if f.start < m.end() and start < f.end]
         if any(not (start <= f.start and f.end <= m.end()) for f in inside):
             continue  # crosses a written address: keep the written one
@@ -84,7 +109,7 @@ def addresses(text: str, runs: list[NumberRun]) -> list[Finding]:
 
 _ID_CONTEXT = re.compile(
     r"\b(?:employee|badge|staff|worker|payroll|clock(?:[\s-]in)?|personnel|associate|member|union|"
-    r"operator|driver|rep|agent|guard|truck|locker|register|cart|contractor|vendor|"
+    r"operator|driver|rep|agent|guard|locker|register|cart|contractor|vendor|seniority|antig[uü]edad|"
     r"social\s+security|ssn|license|licence|cdl|id|i\.\s?d\.?|file|case|account|"
     # "food handler card number", "forklift cert number", "permit number": documents a
     # worker carries have numbers that lead back to them.
@@ -135,7 +160,13 @@ def id_numbers(text: str, runs: list[NumberRun]) -> list[Finding]:
             out.append(late)
     for m in _SSN.finditer(text):
         out.append(Finding(m.start(), m.end(), "ID_NUMBER", m.group(), 0.9, "ssn", canonical=m.group()))
+    for m in _I_AM_NUMBER.finditer(text):
+        out.append(Finding(m.start(1), m.end(1), "ID_NUMBER", m.group(1), 0.75, "id_number", canonical=m.group(1)))
     return out + _long_codes(text, runs)
+
+
+# "yo soy el número 40517", "i'm number 4471 to them": a worker called by a number.
+_I_AM_NUMBER = re.compile(r"\b(?:soy\s+el|i'?m|i\s+am)\s+(?:el\s+)?(?:n[uú]mero|number|#)\s+(\d{3,8})\b", re.IGNORECASE)
 
 
 def _street_after(text: str, end: int) -> bool:

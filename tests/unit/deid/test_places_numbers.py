@@ -283,3 +283,27 @@ def test_grouped_digits_after_a_message_word_or_before_a_label_are_a_phone(text,
 
 def test_grouped_digits_with_no_phone_word_stay_a_count():
     assert not [t for e, t in _found("we moved 612 845 903 units last year") if e == "PHONE"]
+
+
+# --- more as said: Spanish street numbers and crossings, trailers, spelled e-mails, day-first dates
+@pytest.mark.parametrize(("text", "span", "etype"), [
+    ("vivo en la calle freedom, el 218, atrás", "calle freedom, el 218", "ADDRESS"),
+    ("en la calle middlefield, cerca de la 5 avenida, y la renta", "calle middlefield, cerca de la 5 avenida", "ADDRESS"),
+    ("vivo en jackson heights, en la 82 con la 37 avenida, ahí", "82 con la 37 avenida", "ADDRESS"),
+    ("la traila número cuarenta y seis. no sé el zip", "traila número cuarenta y seis", "ADDRESS"),
+    ("my seniority number is 4471, which is not so good", "4471", "ID_NUMBER"),
+    ("yo soy el número 40517, así me llaman en el sistema", "40517", "ID_NUMBER"),
+    ("r: el 20/04/2023, me acuerdo porque", "20/04/2023", "DATE"),
+    ("yeah it's keisha m o n r o e 2 1 at gmail dot com, all lowercase", "keisha m o n r o e 2 1 at gmail dot com", "EMAIL"),
+    ("my phone is old. tigist dot alemayehu eighty-four at gmail dot com.",
+     "tigist dot alemayehu eighty-four at gmail dot com", "EMAIL"),
+])
+def test_more_forms_as_people_say_them(text, span, etype):
+    assert any(e == etype and span in t for e, t in _found(text))
+
+
+@pytest.mark.parametrize("text", ["the amazon warehouse in tracy, the big one off the freeway",
+                                  "pero si hay colado uno se queda hasta que termine", "then i'm on the road by six forty",
+                                  "so i'm mostly on front counter and drive thru", "the trucks are old. truck 214, the brakes"])
+def test_pronouns_roads_and_truck_numbers_are_no_address_or_id(text):
+    assert not [t for e, t in _found(text) if e in ("ADDRESS", "ID_NUMBER")]
