@@ -31,8 +31,6 @@ from desktop.widgets.job_status import JobStatus
 
 ENTITY_TYPES = ("PERSON", "WORKPLACE", "LOCATION", "ADDRESS", "PHONE", "EMAIL", "DATE", "AGE",
                 "ID_NUMBER")
-_STATE_WORDS = {"proposed": "to decide", "accepted": "hidden", "rejected": "kept"}
-
 
 def _save_transcript(vault: Any, interview_id: str, path: Any, identifying: bool) -> Any:
     from core.reports.transcript_export import save_transcript_file
@@ -176,8 +174,9 @@ class ReviewView(QWidget):
         self.redactions.clear()
         from core.deid.placeholder_words import type_word
         from desktop.errors import interface_language
+        states = {"proposed": self.tr("to decide"), "accepted": self.tr("hidden"), "rejected": self.tr("kept")}
         for r in data.redactions:
-            word = self.tr(_STATE_WORDS.get(r.state, r.state))
+            word = states.get(r.state, r.state)
             # Flags from the second look (decision 0108) each need their own decision; a flag
             # sign marks them (no words, so nothing new for the catalogue).
             second = "\u2691 " if r.source == "second_look" else ""

@@ -1739,162 +1739,177 @@ Pide a tu coordinador que te lea sus ocho palabras, por teléfono o en persona. 
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="53"/>
+        <location filename="../../desktop/review/review_view.py" line="51"/>
         <source>Find names and details</source>
         <translation>Buscar nombres y datos</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="55"/>
+        <location filename="../../desktop/review/review_view.py" line="53"/>
         <source>Hide all found</source>
         <translation>Ocultar todo lo encontrado</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="65"/>
+        <location filename="../../desktop/review/review_view.py" line="63"/>
         <source>What was said</source>
         <translation>Lo que se dijo</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="72"/>
+        <location filename="../../desktop/review/review_view.py" line="70"/>
         <source>What the coordinator will see</source>
         <translation>Lo que verá la coordinación</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="80"/>
+        <location filename="../../desktop/review/review_view.py" line="78"/>
         <source>Names and details found</source>
         <translation>Nombres y datos encontrados</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="88"/>
+        <location filename="../../desktop/review/review_view.py" line="86"/>
         <source>Hide it</source>
         <translation>Ocultarlo</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="89"/>
+        <location filename="../../desktop/review/review_view.py" line="87"/>
         <source>Keep it</source>
         <translation>Dejarlo</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="99"/>
+        <location filename="../../desktop/review/review_view.py" line="97"/>
         <source>Hide the selected words</source>
         <translation>Ocultar las palabras seleccionadas</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="108"/>
+        <location filename="../../desktop/review/review_view.py" line="106"/>
         <source>I have read every passage and checked every name and detail</source>
         <translation>He leído cada fragmento y revisado cada nombre y dato</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="110"/>
+        <location filename="../../desktop/review/review_view.py" line="108"/>
         <source>Sign off</source>
         <translation>Dar el visto bueno</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="117"/>
+        <location filename="../../desktop/review/review_view.py" line="115"/>
         <source>Save a copy for the coordinator…</source>
         <translation>Guardar una copia para la coordinación…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="121"/>
+        <location filename="../../desktop/review/review_view.py" line="119"/>
         <source>Save as Word / PDF…</source>
         <translation>Guardar como Word / PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="122"/>
+        <location filename="../../desktop/review/review_view.py" line="120"/>
         <source>With real names…</source>
         <translation>Con los nombres reales…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="129"/>
+        <location filename="../../desktop/review/review_view.py" line="127"/>
         <source>The copy holds the text with names hidden, the themes you accepted, the notes you chose to share and a one-page summary, sealed so only your coordinator can open it. It never holds the audio, the names you hid, your private notes or anything said off the record.</source>
         <translation>La copia lleva el texto con los nombres ocultos, los temas que aceptaste, las notas que decidiste compartir y un resumen de una página, sellada para que solo tu coordinación pueda abrirla. Nunca lleva el audio, los nombres que ocultaste, tus notas privadas ni nada dicho de forma extraoficial.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="172"/>
+        <location filename="../../desktop/review/review_view.py" line="170"/>
         <source>Nothing to show yet. Press “Find names and details”: the copy without names appears here once they have been found.</source>
         <translation>Todavía no hay nada que mostrar. Pulsa «Buscar nombres y datos»: la copia sin nombres aparece aquí cuando se hayan encontrado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="190"/>
+        <location filename="../../desktop/review/review_view.py" line="177"/>
+        <source>to decide</source>
+        <translation>por decidir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="177"/>
+        <source>hidden</source>
+        <translation>se oculta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="177"/>
+        <source>kept</source>
+        <translation>se deja</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/review_view.py" line="189"/>
         <source>Signed off. You can save a copy.</source>
         <translation>Aprobada. Ya puedes guardar una copia.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="191"/>
+        <location filename="../../desktop/review/review_view.py" line="190"/>
         <source>Not signed off yet.</source>
         <translation>Todavía sin aprobar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="237"/>
+        <location filename="../../desktop/review/review_view.py" line="236"/>
         <source>Looking for names and details…</source>
         <translation>Buscando nombres y datos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="264"/>
+        <location filename="../../desktop/review/review_view.py" line="263"/>
         <source>First select the words to hide in “What was said”.</source>
         <translation>Primero selecciona las palabras que quieres ocultar en “Lo que se dijo”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="269"/>
+        <location filename="../../desktop/review/review_view.py" line="268"/>
         <source>Select words within one passage.</source>
         <translation>Selecciona palabras dentro de un solo fragmento.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="284"/>
+        <location filename="../../desktop/review/review_view.py" line="283"/>
         <source>Where should the copy go? (a folder or USB stick)</source>
         <translation>¿Dónde va la copia? (una carpeta o memoria USB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="289"/>
+        <location filename="../../desktop/review/review_view.py" line="288"/>
         <source>Sealing the copy…</source>
         <translation>Sellando la copia…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="293"/>
+        <location filename="../../desktop/review/review_view.py" line="292"/>
         <source>Save the transcript</source>
         <translation>Guardar la transcripción</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="294"/>
+        <location filename="../../desktop/review/review_view.py" line="293"/>
         <source>Word document (*.docx);;PDF (*.pdf)</source>
         <translation>Documento de Word (*.docx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="301"/>
+        <location filename="../../desktop/review/review_view.py" line="300"/>
         <source>Saving the transcript…</source>
         <translation>Guardando la transcripción…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="311"/>
+        <location filename="../../desktop/review/review_view.py" line="310"/>
         <source>Save the transcript with real names?</source>
         <translation>¿Guardar la transcripción con los nombres reales?</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="312"/>
+        <location filename="../../desktop/review/review_view.py" line="311"/>
         <source>This file will hold the real names and everything said on the record, and it is NOT encrypted: anyone who opens the file, the folder or the USB stick can read it.</source>
         <translation>Este archivo contendrá los nombres reales y todo lo dicho en la grabación, y NO está cifrado: cualquiera que abra el archivo, la carpeta o la memoria USB puede leerlo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="315"/>
+        <location filename="../../desktop/review/review_view.py" line="314"/>
         <source>Save it only where nobody else can read it, and delete it when you are done. The de-identified version is safer to print or carry.</source>
         <translation>Guárdalo solo donde nadie más pueda leerlo y bórralo cuando termines. La versión sin nombres es más segura para imprimir o llevar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="317"/>
+        <location filename="../../desktop/review/review_view.py" line="316"/>
         <source>I understand: save with names</source>
         <translation>Entiendo: guardar con nombres</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="317"/>
+        <location filename="../../desktop/review/review_view.py" line="316"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="322"/>
+        <location filename="../../desktop/review/review_view.py" line="321"/>
         <source>Saved: {path}</source>
         <translation>Guardado: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/review_view.py" line="328"/>
+        <location filename="../../desktop/review/review_view.py" line="327"/>
         <source>Saved: {path}
 Copy number: {pid}
 This laptop&apos;s fingerprint: {fpr}

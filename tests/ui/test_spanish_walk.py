@@ -31,7 +31,7 @@ sign signed enrolled device devices quote quotes answers passages participant pa
 imported superseded rejected quarantined conflict conflicts withdrawn waiting approved flagged
 day time length service job work power dynamics support resources policies procedures
 experience leadership communication feeling valued safety autonomy barriers challenges
-advancement today people good jobs ideal current previous quality definition
+advancement today people good jobs ideal current previous quality definition decide
 """))
 _WORD = re.compile(r"[A-Za-z][a-z']+")
 
@@ -43,8 +43,11 @@ def english_words(text: str) -> set[str]:
 
 
 def looks_english(text: str) -> bool:
+    """Two English words, or one in a short text or in a short (parenthesised) part of one."""
     found = english_words(text)
-    return len(found) >= 2 or (len(found) == 1 and len(text.split()) <= 3)
+    if len(found) >= 2 or (len(found) == 1 and len(text.split()) <= 3):
+        return True
+    return any(len(part.split()) <= 3 and english_words(part) for part in re.findall(r"\(([^()]*)\)", text))
 
 
 class Walk:
@@ -83,6 +86,8 @@ def test_the_english_detector_sees_english_and_not_spanish():
     assert not looks_english("No se añadió: choca con una copia que ya está aquí")
     assert not looks_english("/tmp/the-copies/for-site.cpkt: añadida")
     assert not looks_english("[PERSON 1] dijo que no")
+    assert looks_english("PERSONA: “Rosa Díaz” → [PERSONA 1]  (hidden)")
+    assert not looks_english("PERSONA: “Rosa Díaz” → [PERSONA 1]  (se oculta)")
 
 
 def _guide_titles() -> set[str]:
