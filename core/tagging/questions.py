@@ -144,6 +144,7 @@ def align_by_wording(segments: Sequence[Segment], guide: Guide,
     if embedder is not None and uv is not None:
         scores = asking.asked_probabilities(texts, speakers, wording, uv, guide, embedder)
         places = viterbi_places(scores, threshold=asking.PLACE_THRESHOLD, back_penalty=asking.BACK_PENALTY)
+        places = asked_once(places, scores)
     else:  # no sentence model: 0034's hand-weighted evidence
         scores = unmarked_scores(texts, speakers, wording, uv, guide, embedder)
         places = viterbi_places(scores)
@@ -193,6 +194,40 @@ def align_by_wording(segments: Sequence[Segment], guide: Guide,
     result = Alignment(out, "wording", placed, splits, uv if not (splits or plain_split) else None)
     mark_speakers(result, guide, embedder)
     return result
+
+
+def asked_once(places: list[tuple[int, int, float]], scores: np.ndarray) -> list[tuple[int, int, float]]:
+    """A guide question is asked once (with its probes): when the same question is placed in
+    two stretches apart, the weaker stretch was another question worded alike ("¿Qué haces en
+    el almacén?" read as motivation's "¿Qué te hace seguir?"). It takes its best question not
+    placed anywhere else (decision 0205)."""
+    runs: list[list[int]] = []                     # indices into places, one run per asking
+    for k, (_u, qi, _s) in enumerate(places):
+        if runs and places[runs[-1][-1]][1] == qi:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    by_q: dict[int, list[list[int]]] = {}
+    for run in runs:
+        by_q.setdefault(places[run[0]][1], []).append(run)
+    out = list(places)
+    used = {qi for _u, qi, _s in places}
+    for qi, q_runs in by_q.items():
+        if len(q_runs) < 2:
+            continue
+        keep = max(q_runs, key=lambda r: max(places[k][2] for k in r))
+        for run in q_runs:
+            if run is keep:
+                continue
+            u0 = places[run[0]][0]
+            free = [q for q in np.argsort(-scores[u0]) if int(q) not in used]
+            if not free:
+                continue
+            alt = int(free[0])
+            used.add(alt)
+            for k in run:
+                out[k] = (places[k][0], alt, float(scores[places[k][0], alt]))
+    return out
 
 
 def _turn_start(units: Sequence[Unit], scores: np.ndarray, ui: int, qi: int) -> int:

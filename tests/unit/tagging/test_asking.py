@@ -5,6 +5,7 @@ nothing, a split never cuts a word, and the fitting finds the question that stan
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from core.guide.loader import load_guide
 from core.tagging import asking
@@ -64,3 +65,19 @@ def test_fit_learns_to_pick_the_question_that_stands_out():
     qf, nf, gold = blocks[0]
     chosen = asking.probabilities(qf, nf, qw, nw).argmax(axis=1)
     assert list(np.where(chosen == 2, -1, chosen)) == list(gold)
+
+
+def test_a_question_placed_twice_keeps_its_stronger_place_and_the_other_takes_a_free_question():
+    from core.tagging.questions import asked_once
+    # Units 0 and 5 both read as question 2; unit 5 is far surer. Unit 0's next best is
+    # question 1 (already placed at unit 3), then question 0 (free).
+    scores = np.zeros((8, 4), dtype=np.float32)
+    scores[0] = [0.3, 0.35, 0.5, 0.0]
+    scores[3] = [0.0, 0.9, 0.0, 0.0]
+    scores[5] = [0.0, 0.0, 0.95, 0.0]
+    scores[6] = [0.0, 0.0, 0.0, 0.8]
+    places = [(0, 2, 0.5), (3, 1, 0.9), (5, 2, 0.95), (6, 3, 0.8)]
+    assert asked_once(places, scores) == [(0, 0, pytest.approx(0.3)), (3, 1, 0.9), (5, 2, 0.95), (6, 3, 0.8)]
+    # A question asked again right away (a probe) is one asking: nothing changes.
+    repeat = [(0, 2, 0.5), (1, 2, 0.6), (3, 1, 0.9)]
+    assert asked_once(repeat, scores) == repeat
