@@ -383,10 +383,15 @@ class NameMatcher:
                                        score, rec, canonical=ent.canonical))
                     mine.append((m.start(1), m.end(1)))
             for variant, rx in cued:
-                for m in rx.finditer(folded):
-                    if _cued_is_name(folded, m.start(), m.start(1), m.end(1), mine):
-                        out.append(Finding(m.start(1), m.end(1), ent.entity_type, text[m.start(1):m.end(1)],
-                                           0.6, rec + "_cued", canonical=ent.canonical))
+                matches = list(rx.finditer(folded))
+                named = [m for m in matches if _cued_is_name(folded, m.start(), m.start(1), m.end(1), mine)]
+                # Once the text has used the word as this person, its other bare uses are the
+                # person too, unless they read as the word (decision 0194).
+                if named and rec == "name_list":
+                    named += [m for m in matches if m not in named and not _reads_as_word(folded, m)]
+                for m in named:
+                    out.append(Finding(m.start(1), m.end(1), ent.entity_type, text[m.start(1):m.end(1)],
+                                       0.6, rec + "_cued", canonical=ent.canonical))
         out += self._fuzzy(folded, text)
         return out
 
@@ -431,6 +436,33 @@ def _word_after_article(text: str, m: re.Match[str], variant: str) -> bool:
         return False
     # "la esperanza, la cajera", "el poncho, que hace la salsa": set off, it is the person.
     return not _CUE_AFTER.match(text[m.end(1):m.end(1) + 20]) and not re.match(r"\s*,", text[m.end(1):])
+
+
+# Before a word-name, what makes it the adjective or the verb ("it's sunny", "i hope", "so frank").
+_WORD_BEFORE = re.compile(r"(?:\b(?:i|you|we|they|he|she|it|who|that|is|was|are|were|be|been|being|it['’]s|so|very|"
+                          r"too|really|pretty|more|most|less|not|ain['’]t|isn['’]t|wasn['’]t|and\s+i|to|will|would|can|"
+                          r"could|should|must|may|might|have|has|had|keep|lose|lost|in|en|"
+                          r"yo|es|era|muy|tan|más|el|la|los|las|un|una|unos|unas|mi|tu|su|mis|tus|sus)|['’](?:ll|d))\s+$",
+                          re.IGNORECASE)
+
+
+def _reads_as_word(text: str, m: re.Match[str]) -> bool:
+    """Whether a listed word-name ("hope", "bill", "sunny", "will") reads as the word here:
+    after a determiner, a subject, a verb "to be", an intensifier or a modal; before a bare
+    verb when it is itself a modal ("will be", "may go"); or capitalised at a sentence start
+    before a comma-less clause is left alone (it was weighed by ``_cued_is_name``)."""
+    before = text[max(0, m.start() - 24):m.start()]
+    prev = re.search(r"([A-Za-z']+)\s*$", before)
+    if prev and prev.group(1).lower() in _DETERMINERS or _WORD_BEFORE.search(before):
+        return True
+    word = text[m.start(1):m.end(1)].lower()
+    from core.deid.people import _MONTH_BEFORE, _MONTHS
+    if word in _MONTHS and _MONTH_BEFORE.search(before):
+        return True  # "in june they gave us a raise"
+    if word in ("will", "may", "can", "might"):
+        from core.deid.people import _bare_verb_after
+        return _bare_verb_after(text, m.end(1))
+    return False
 
 
 def _cued_is_name(text: str, match_start: int, start: int, end: int,
@@ -489,6 +521,7 @@ def unlisted_people(text: str, language: str = "en") -> list[Finding]:
 
     from core.deid.lexicon import EVERYDAY_ES, EVERYDAY_NAMES
     from core.deid.people import everyday_word
+    from core.deid.readings import describing_form
     out: list[Finding] = []
     words = list(_WORD_RE.finditer(text))
     for i, m in enumerate(words):
@@ -533,7 +566,10 @@ def unlisted_people(text: str, language: str = "en") -> list[Finding]:
         if name.lower() not in _NOT_A_NAME and name.lower() not in ("said", "says", "told", "was", "is") \
                 and name.lower() not in es_stop and name.lower() not in _STOP_WORDS \
                 and not (re.search(r"\b(?:un|una|a|an|otr[oa])\s+$", text[max(0, m.start() - 8):m.start()])
-                         and everyday_word(name, language)):  # "una señora que", "un señor mexicano"
+                         and everyday_word(name, language)) \
+                and not (not re.match(r"(?:mr|mrs|ms|miss|mister|missus|dr|doctor|se|do)", m.group(), re.IGNORECASE)
+                         and (describing_form(name, "es") or name.lower() in ("allá", "alla", "aquí", "aqui", "ahí"))):
+            # "un señor mexicano"; "era ingeniero eléctrico allá"
             out.append(Finding(m.start(1), m.end(1), "PERSON", name, 0.55, "named_cue",
                                canonical=name.lower()))
     for m in _NAMED.finditer(text):

@@ -79,6 +79,13 @@ def _reduces(word: str, language: str, pos: str = "any") -> bool:
 
 
 @lru_cache(maxsize=8192)
+def describing_form(word: str, language: str) -> bool:
+    """Whether ``word`` reads as an adjective or adverb of ``language`` ("eléctrico", "serio")."""
+    low = word.lower().strip("'’")
+    return len(low) >= 3 and low.isalpha() and (_reduces(low, language, "adj") or _reduces(low, language, "adv"))
+
+
+@lru_cache(maxsize=8192)
 def verb_form(word: str, language: str) -> bool:
     """Whether ``word`` reads as a form of a verb of ``language`` ("murió", "trabaja", "laughs")."""
     low = word.lower().strip("'’")

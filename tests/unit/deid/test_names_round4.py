@@ -249,3 +249,28 @@ def test_capitalised_words_that_are_no_names(text: str) -> None:
 def test_a_professional_title_before_a_surname(text: str, secret: str, near_miss: str) -> None:
     assert person_covers(text, secret, language="es")
     assert persons(near_miss, language="es") == []
+
+
+# --- 11. a listed word-name the interview has already used as the person ---------------------------
+@pytest.mark.parametrize(("entry", "text", "secret"), [
+    ("Hope Ruiz", "me and my assistant hope. well, usually hope. sometimes they pull her", "usually hope"),
+    ("Bill Haskins", "my supervisor is bill. if bill say one time good job, that's enough", "if bill say"),
+    ("Earl Baker", "okay earl, thanks. my wife said earl you're driving me crazy", "said earl"),
+])
+def test_a_confirmed_word_name_is_the_person_again(entry: str, text: str, secret: str) -> None:
+    word = secret.split()[-1] if secret.split()[-1] not in ("say",) else secret.split()[1]
+    start = text.index(secret) + secret.index(word)
+    found = detect(text, names=[entry], use_presidio=False)
+    assert any(is_person_type(f.entity_type) and f.start <= start < f.end for f in found)
+
+
+@pytest.mark.parametrize(("entry", "text", "people"), [
+    ("Hope Ruiz", "my supervisor hope said yes. i hope so, and we have hope", 1),
+    ("Bill Haskins", "my supervisor is bill. the bill came late, so bill said sorry", 2),
+    ("June Park", "my lead june said no. in june they gave us a raise", 1),
+    ("Will Chen", "my supervisor will said it. he will be late, and it will be fine", 1),
+])
+def test_the_word_stays_a_word_after_the_person(entry: str, text: str, people: int) -> None:
+    word = entry.split()[0].lower()
+    found = [f.text.lower() for f in detect(text, names=[entry], use_presidio=False) if is_person_type(f.entity_type)]
+    assert found.count(word) == people, found
