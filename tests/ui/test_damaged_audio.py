@@ -14,7 +14,6 @@ from core.vault.recordings import ChunkRow, RecordingRepo
 from core.vault.transcripts import TranscriptRepo
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.ui.conftest import make_window, stop_everything, unlock, wait_idle
-from tests.ui.test_spanish import spanish  # noqa: F401 - a fixture
 from tests.unit.audio.test_damaged_pages import PAGE, _damage
 
 CHUNK = 16000
@@ -84,7 +83,7 @@ def test_damaged_take_is_said_and_the_rest_types_up(qtbot, tmp_path, shown_error
 
 
 def test_the_damage_is_said_in_the_interface_language(qtbot, tmp_path, shown_errors, answers, files,
-                                                      jfk_signal, spanish):  # noqa: F811
+                                                      jfk_signal, spanish):
     folder = tmp_path / "vault"
     iid = _damaged_vault(folder, jfk_signal)
     window = make_window(qtbot, tmp_path, folder)

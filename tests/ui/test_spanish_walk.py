@@ -175,6 +175,13 @@ def test_every_researcher_screen_in_spanish_shows_no_english(
         qtbot.waitUntil(lambda: guides.editor is not None and guides.editor.isVisible(), timeout=10000)
         walk.look("guide editor", guides.editor)
         guides.editor.close()
+        # The voice-sample dialog as it opens (what to read, the buttons).
+        window._select_nav("settings")
+        wait_idle(qtbot)
+        window.settings.voice.open_button.click()
+        qtbot.waitUntil(lambda: window.settings.voice.dialog.isVisible(), timeout=5000)
+        walk.look("voice sample", window.settings.voice.dialog)
+        window.settings.voice.dialog.close()
         # What the window asks before deleting, and what it says when a step is not done yet.
         window.open_interview(iid, 0)
         answers.queue = [False]

@@ -15,7 +15,6 @@ import pytest
 
 from tests.helpers.vmic import play_into_vmic, vmic  # noqa: F401  (vmic is a fixture)
 from tests.ui.conftest import wait_idle
-from tests.ui.test_spanish import spanish  # noqa: F401  (a fixture)
 from tests.unit.speakers.conftest import DATA, rttm
 
 
@@ -169,14 +168,15 @@ def test_the_voices_box_offers_the_voice_sample_when_there_is_none(qtbot, resear
     assert not panel.teach_note.isVisibleTo(view) and panel.isVisibleTo(view)
 
 
-def test_the_voice_dialog_in_spanish_shows_no_english(qtbot, spanish, researcher_window):  # noqa: F811
+def test_the_voice_dialog_in_spanish_shows_no_english(qtbot, spanish, researcher_window):
     """Spanish interface: the explanation, the text to read and a refusal are all Spanish. A fake
     microphone (silence, 20x real time) stands in for the real one here; the real one is above."""
     import numpy as np
 
     from core.audio.fake import fake_input_factory
     from core.speakers.sample import explanation, reading
-    from tests.ui.test_spanish import _english_sources, _visible_texts
+    from tests.helpers.spanish_screens import english_sources as _english_sources
+    from tests.helpers.spanish_screens import visible_texts as _visible_texts
 
     window = researcher_window
     window.ctx.overrides["stream_factory"] = fake_input_factory(np.zeros(16000, dtype=np.float32), speed=20)
