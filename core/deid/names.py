@@ -392,6 +392,7 @@ class NameMatcher:
                 for m in named:
                     out.append(Finding(m.start(1), m.end(1), ent.entity_type, text[m.start(1):m.end(1)],
                                        0.6, rec + "_cued", canonical=ent.canonical))
+        out += _set_off_nicknames(folded, text, [f for f in out if f.recognizer == "name_list"])
         out += self._fuzzy(folded, text)
         return out
 
@@ -436,6 +437,33 @@ def _word_after_article(text: str, m: re.Match[str], variant: str) -> bool:
         return False
     # "la esperanza, la cajera", "el poncho, que hace la salsa": set off, it is the person.
     return not _CUE_AFTER.match(text[m.end(1):m.end(1) + 20]) and not re.match(r"\s*,", text[m.end(1):])
+
+
+# "terrence, tee, he was on the window": a word set off by commas right after a listed name,
+# then a pronoun, is that person's nickname.
+_SET_OFF = re.compile(r"^,\s+([^\W\d_][\w'’-]{1,14}),\s+(?:he|she|him|her|who|él|ella|que|le|la)\b", re.IGNORECASE)
+
+
+_ARTICLE_OR_SUBJECT = re.compile(r"\b(?:a|an|the|my|your|his|our|their|el|la|los|las|un|una|i|you|we|they|"
+                                 r"to|will|would|can|could|should|must)\s+$", re.IGNORECASE)
+
+
+def _set_off_nicknames(folded: str, text: str, listed: list[Finding]) -> list[Finding]:
+    """Nicknames said right after a listed name and set off by commas ("terrence, tee, he…"),
+    and their other uses in the text that do not read as the word (decision 0194)."""
+    from core.deid.people import _STOPS
+    out: list[Finding] = []
+    for f in listed:
+        m = _SET_OFF.match(folded[f.end:f.end + 40])
+        if not m or m.group(1).lower() in _STOPS:
+            continue
+        nick = m.group(1).lower()
+        for occ in re.finditer(r"(?<![\w'’])(" + re.escape(nick) + r")(?![\w'’])", folded, re.IGNORECASE):
+            if occ.start() == f.end + m.start(1) or not _ARTICLE_OR_SUBJECT.search(folded[max(0, occ.start() - 12):
+                                                                                   occ.start()]):
+                out.append(Finding(occ.start(1), occ.end(1), f.entity_type, text[occ.start(1):occ.end(1)], 0.6,
+                                   "name_list_cued", canonical=f.canonical))
+    return out
 
 
 # Before a word-name, what makes it the adjective or the verb ("it's sunny", "i hope", "so frank").

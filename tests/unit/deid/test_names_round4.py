@@ -274,3 +274,15 @@ def test_the_word_stays_a_word_after_the_person(entry: str, text: str, people: i
     word = entry.split()[0].lower()
     found = [f.text.lower() for f in detect(text, names=[entry], use_presidio=False) if is_person_type(f.entity_type)]
     assert found.count(word) == people, found
+
+
+def test_a_nickname_set_off_after_the_listed_name() -> None:
+    text = "four in the morning. terrence, tee, he was on the window. after that tee didn't come back."
+    found = [(f.start, f.text) for f in detect(text, names=["Terrence Lyle"], use_presidio=False)
+             if is_person_type(f.entity_type)]
+    assert [t for _, t in found].count("tee") == 2
+
+
+def test_a_word_set_off_after_a_name_without_a_pronoun_stays() -> None:
+    text = "i told terrence, sorry, the truck was late"
+    assert "sorry" not in persons(text, names=["Terrence Lyle"])
