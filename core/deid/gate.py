@@ -28,6 +28,7 @@ from core.deid.lexicon import AMBIGUOUS_NAMES  # the well-known word-names
 from core.deid.numbers import number_runs
 from core.deid.people import _STOPS, _WEAK_BEFORE, _cue, _kinds
 from core.deid.places import is_place
+from core.deid.readings import verb_form
 from core.deid.redact import Replacement, merge
 
 _PLACEHOLDER = re.compile(r"\[[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ0-9 _/-]*(?::[^\]]*)?\]")  # Spanish: [TELÉFONO]
@@ -140,7 +141,7 @@ def _suspicions(text: str) -> list[Finding]:
         before = text[:m.start()].rstrip()
         if mixed and word[:1].isupper() and not word.isupper() and before and before[-1] not in ".?!:\n\"“[" \
                 and low not in _CAPITAL_OK and low.rstrip("s") not in _CAPITAL_OK and not _is_demonym(low) \
-                and not re.fullmatch(r"[A-Z]{2,}s", word):  # "three CNAs": a plural acronym
+                and not re.fullmatch(r"[A-Z]{2,}s", word) and not is_place(low):  # "three CNAs"; "from Nigeria"
             out.append(Finding(m.start(), m.end(), "PERSON", word, 0.3, "second_look_capital"))
             continue
         kinds = _kinds(word)
@@ -158,6 +159,8 @@ def _suspicions(text: str) -> list[Finding]:
             or re.search(r"(?:as|os|es|ños|ñas)$", low) and not word[:1].isupper())
         named_place = re.search(r"\b(?:en|de|por|a)\s+(?:la|el)\s+$", text[max(0, m.start() - 10):m.start()], re.IGNORECASE)
         subject = _SUBJECT_OF.match(text, m.end())
+        if surname and not word[:1].isupper() and verb_form(low, "es"):
+            surname = False  # "salgo", "murió", "maneja": a Spanish verb by decision 0190's tables
         if surname and not word[:1].isupper() and not _cue(text, m.start(), m.end()) and not named_place \
                 and not subject:
             # Lower-case speech is full of words that are surnames too ("mata", "corre", "bono"):

@@ -252,7 +252,8 @@ def _look(text: str, hidden: tuple = ()) -> list[tuple[str, str]]:
     "we have union, local 355. the delegate", "it's commission, sixty forty, plus the tip",
     "we're in salinas from april to november", "i'm samoan, born in american samoa",
     "sus cien, ciento veinte cajas", "con la mirada te mata. ja", "used to drive and now he thinks",
-    "are supposed to be three CNAs for forty residents",
+    "are supposed to be three CNAs for forty residents", "entro a las seis de la tarde y salgo a las dos",
+    "Ms. Okafor is great. She's from Nigeria, she's been in the unit",
 ])
 def test_amounts_places_peoples_and_words_are_not_asked_about(text):
     assert _look(text) == []
