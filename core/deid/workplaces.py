@@ -238,10 +238,15 @@ def attach_locators(text: str, findings: list[Finding]) -> list[Finding]:
                 words = _PLACE_WORDS.match(text, m.end())
                 if words:
                     parts = words.group().split()
+                    first = parts[0].lower()
+                    blocked = first in _NOT_PLACE or first in _NOT_PLACE_IN or _stop(first)
                     for n in range(len(parts), 0, -1):
-                        if is_place(" ".join(parts[:n])):
+                        if not blocked and is_place(" ".join(parts[:n])):
                             end = m.end() + len(" ".join(parts[:n]))
                             break
+                    street = re.fullmatch(r"(?:on|off)(?:\s+the)?", m.group().strip(), re.IGNORECASE)
+                    if end is None and street and not blocked and len(first) > 3 and not first.endswith("s"):
+                        end = m.end() + len(parts[0])  # "the marriott on biscayne": the street it is on
                     if end is not None:  # a finding inside the town ("tracy" as a person) goes
                         while i < len(findings) and findings[i].start < end:
                             end = max(end, findings[i].end)

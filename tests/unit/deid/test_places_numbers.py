@@ -308,3 +308,16 @@ def test_more_forms_as_people_say_them(text, span, etype):
                                   "so i'm mostly on front counter and drive thru", "the trucks are old. truck 214, the brakes"])
 def test_pronouns_roads_and_truck_numbers_are_no_address_or_id(text):
     assert not [t for e, t in _found(text) if e in ("ADDRESS", "ID_NUMBER")]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("at the marriott. the marriott on biscayne. eleven years", "marriott on biscayne"),
+])
+def test_a_workplace_and_the_street_it_is_on_are_one_name(text, span):
+    assert span in _workplaces(text, ["Marriott Biscayne Bay"])
+
+
+@pytest.mark.parametrize("text", ["i work at the walmart on weekends", "she was at the marriott on the phone",
+                                  "the marriott on sale days is packed"])
+def test_a_workplace_on_a_time_or_a_town_that_is_a_word_stays_alone(text):
+    assert all(w in ("walmart", "marriott") for w in _workplaces(text, ["Marriott Biscayne Bay", "Walmart Supercenter"]))
