@@ -21,13 +21,14 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from core.deid.findings import Finding
 from core.deid.numbers import NumberRun
+from core.deid.places import is_place
 
 _SUFFIX = (r"(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|"
            r"parkway|pkwy|highway|hwy|circle|cir|terrace|ter|trail|trl|square|sq|alley|row|pike|"
-           r"turnpike|crescent|loop|path|plaza|expressway|freeway)\.?")
+           r"turnpike|crescent|loop|path|plaza|expressway|freeway|concourse)\.?")
 # Suffixes that are street words whatever comes before ("on maple avenue"); "way", "place",
 # "court", "row", "path", "loop" are everyday words too and need a house number.
-_STRONG_SUFFIX = r"(?:street|avenue|ave|boulevard|blvd|road|drive|lane|parkway|highway|hwy|terrace)\.?"
+_STRONG_SUFFIX = r"(?:street|avenue|ave|boulevard|blvd|road|drive|lane|parkway|highway|hwy|terrace|pike|turnpike|concourse)\.?"
 _DIRECTION = r"(?:north|south|east|west|northeast|northwest|southeast|southwest|n|s|e|w|ne|nw|se|sw)\.?"
 _ORDINAL_WORD = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
                  r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
@@ -35,7 +36,7 @@ _ORDINAL_WORD = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth
 _ORDINAL = (r"(?:\d{1,3}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-])?"
             + _ORDINAL_WORD + r")")
 _NAME_WORD = r"(?:" + _ORDINAL + r"|[^\W\d_][\w'’.-]*)"
-_UNIT = (r"(?:,?\s*(?:apartment|apartamento|apto|apt|unit|suite|ste|number|no|#|room|lot|floor|space|trailer|"
+_UNIT = (r"(?:,?\s*(?:apartment|apartamento|apto|apt|unit|unidad|suite|ste|number|no|#|room|lot|floor|space|trailer|"
          r"departamento|depto|interior|int)\.?\s*#?\s*"
          r"(?:[a-z]?\d+[a-z]?|[a-z]\b|(?:[^\W\d_]+[\s-]){0,2}[^\W\d_]+(?=[\s,.]|$)))?")
 _ZIP = r"(?:,?\s+\d{5}(?:-\d{4})?)"
@@ -47,14 +48,24 @@ _MONTH_BEFORE = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il
 _STREET_TAIL = re.compile(
     r"\s+(?:" + _DIRECTION + r"\s+)?(?:" + _NAME_WORD + r"\s+){0,3}?" + _SUFFIX + r"(?![^\W\d_])" + _UNIT
     + _ZIP + r"?", re.IGNORECASE)
+# "3920 west 1820 south": a grid address (a direction, a number, a direction).
+_GRID = r"(?:north|south|east|west)\s+\d{1,5}\s+(?:north|south|east|west)\b"
 # "2231 east fourteenth", "1500 west 35th": a direction or an ordinal says street without a suffix.
-_NO_SUFFIX_TAIL = re.compile(r"\s+(?:" + _DIRECTION + r"\s+(?:(?:(?:cien|ciento|doscientos|[a-z]+enta|[a-z]+ce|"
+_NO_SUFFIX_TAIL = re.compile(r"\s+(?:" + _GRID + r"|" + _DIRECTION + r"\s+(?:(?:(?:cien|ciento|doscientos|[a-z]+enta|[a-z]+ce|"
                              r"veinti[a-z]+|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)\b(?:\s+y)?\s*){1,4}(?<!\s)|"
                              + _NAME_WORD + r")"
                              r"|" + _ORDINAL + r")(?![^\W\d_])" + _UNIT, re.IGNORECASE)
 # "868 powell, room 34": a house number, one name and a unit.
-_UNIT_TAIL = re.compile(r"\s+[^\W\d_][\w'’-]*,?\s+(?:room|apartment|apt\.?|unit|suite|apartamento|cuarto)\s+#?\d{1,4}[a-z]?\b",
+_UNIT_TAIL = re.compile(r"\s+[^\W\d_][\w'’-]*,?\s+(?:(?:upstairs|downstairs|in\s+the\s+back|arriba|atrás),?\s+)?"
+                        r"(?:room|apartment|apt\.?|unit|unidad|suite|apartamento|cuarto)\s+#?(?:\d{1,4}[a-z]?\b|(?-i:[A-H])\b)",
                         re.IGNORECASE)
+# "the 4400 block of bissonnet": a hundred block names a street's stretch.
+_BLOCK_TAIL = re.compile(r"\s+block\s+of\s+(?:the\s+)?(?:" + _DIRECTION + r"\s+)?[^\W\d_][\w'’-]*(?:\s+" + _SUFFIX
+                         + r")?(?![^\W\d_])", re.IGNORECASE)
+# "N4571 county road K": a rural number has a letter before it and the county road a letter after.
+_COUNTY_ROAD_END = re.compile(r"\s+(?:[A-Z]{1,2}|\d{1,4})\b(?![\w'’])")
+# "8700 de la piney branch road": Spanish speakers put "de la" between the number and the street.
+_DE_LA = re.compile(r"\s+(?:de\s+la|de\s+el|del)(?=\s)", re.IGNORECASE)
 _NOT_STREET_WORDS = {"years", "year", "hours", "hour", "dollars", "bucks", "minutes", "days", "weeks",
                      "months", "times", "people", "of", "and", "or", "but", "to", "the", "a", "in",
                      "on", "at", "for", "i", "we", "they", "he", "she", "it", "you", "was", "is",
@@ -77,11 +88,12 @@ _STREET_SIDE = r"(?:(?:" + _DIRECTION + r"\s+)?(?:" + _ORDINAL + r"|[^\W\d_][\w'
 _CORNER = re.compile(r"(\b(?:the\s+)?corner\s+of\s+" + _STREET_SIDE + r"\s+(?:and|&|n)\s+" + _STREET_SIDE + r")"
                      r"(?![^\W\d_])", re.IGNORECASE)
 # "on Foothill and 35th", "at 35th and foothill": one side must be an ordinal or a street.
-_CROSS = re.compile(r"\b(?:on|at|off|near|by|over\s+by|around)\s+((?:" + _DIRECTION + r"\s+)?(?:" + _ORDINAL
+_CROSS = re.compile(r"\b(?:on|at|off(?:\s+of)?|near|by|over\s+by|around)\s+((?:" + _DIRECTION + r"\s+)?(?:" + _ORDINAL
                     + r"|[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)(?:\s+" + _SUFFIX + r")?\s+(?:and|&)\s+(?:"
                     + _DIRECTION + r"\s+)?(?:" + _ORDINAL + r"|[^\W\d_][\w'’-]*)(?:\s+" + _SUFFIX
                     + r")?)(?![^\W\d_])", re.IGNORECASE)
-_STREETISH = re.compile(r"(?:^|\s)(?:" + _ORDINAL + r"|" + _SUFFIX + r")(?:$|\s)", re.IGNORECASE)
+_STREETISH = re.compile(r"(?:^|\s)(?:" + _ORDINAL + r"|" + _SUFFIX + r"|(?:six|seven|eight|nine|ten|eleven|twelve)\s+mile)"
+                        r"(?:$|\s)", re.IGNORECASE)
 _ZIP_CUE = re.compile(r"\b(?:zip(?:\s+code)?|zipcode|c[oó]digo\s+postal|c\.?p\.?)\s*(?:is|es|was|:)?\s*$",
                       re.IGNORECASE)
 
@@ -280,20 +292,32 @@ def _numbered(text: str, runs: list[NumberRun]) -> list[Finding]:
             continue  # "the big one off the freeway", "uno se queda": a pronoun, not a house number
         if _MONTH_BEFORE.search(text[max(0, run.start - 12):run.start]) or _MONTH_AFTER.match(text, run.end):
             continue  # "july twenty eighth", "march 3rd street fair": a date, not a house number
-        m = _STREET_TAIL.match(text, run.end)
+        at = run.end
+        de_la = _DE_LA.match(text, at)
+        if de_la and _STREET_TAIL.match(text, de_la.end()):
+            at = de_la.end()
+        m = _STREET_TAIL.match(text, at)
         recognizer, score = "street_address", 0.85
         if not m:
             m = _NO_SUFFIX_TAIL.match(text, run.end) or _UNIT_TAIL.match(text, run.end)
             recognizer, score = "street_address", 0.7
+        if not m and run.digits.endswith("00"):
+            m = _BLOCK_TAIL.match(text, run.end)
         if not m:
             continue
         first_word = m.group().split()[0].lower().strip(".,")
         if first_word in _NOT_STREET_WORDS:
             continue
         end = run.start + len(text[run.start:m.end()].rstrip(" ,."))
+        if re.search(r"\b(?:county|state)\s+(?:road|rd\.?|highway|hwy\.?)$", text[run.start:end], re.IGNORECASE):
+            letter = _COUNTY_ROAD_END.match(text, end)
+            end = letter.end() if letter else end
         end = _extend_with_place(text, run.start, end)
-        span = text[run.start:end]
-        out.append(Finding(run.start, end, "ADDRESS", span, score, recognizer,
+        start = run.start
+        if start >= 1 and text[start - 1] in "NSEWnsew" and (start == 1 or not text[start - 2].isalnum()):
+            start -= 1  # "N4571", "W5521": a rural house number
+        span = text[start:end]
+        out.append(Finding(start, end, "ADDRESS", span, score, recognizer,
                            canonical=re.sub(r"\W+", " ", span.lower()).strip()))
     return out
 
@@ -316,18 +340,47 @@ _DIRECTION_STREET = re.compile(r"\b(?:on|off(?:\s+of)?|at|near|by)\s+((?:north|s
 def _prep_streets(text: str) -> list[Finding]:
     out = []
     for rx in (_PREP_STREET, _DIRECTION_STREET):
-        for m in rx.finditer(text):
+        pos = 0
+        while m := rx.search(text, pos):
             words = [w.lower() for w in m.group(1).split()[:-1]] if rx is _PREP_STREET else []
             if any(w in _NOT_NAME or w in STOP_WORDS or w in _ES_STOP for w in words):
+                pos = m.start(1)  # "up off of vineland road": read again from "off of"
                 continue
+            pos = m.end()
             span = m.group(1).rstrip(".")
             out.append(Finding(m.start(1), m.start(1) + len(span), "ADDRESS", span, 0.55, "street_name",
                                canonical=span.lower()))
     return out
 
 
+# "8th Avenue and 55th Street", "broad street esquina con la public street", "west 12 avenue con la
+# 49 street": two streets, each with its suffix, joined are one crossing.
+_SUFFIXED = r"(?:(?:" + _DIRECTION + r"\s+)?(?:" + _ORDINAL + r"|\d{1,3}|[^\W\d_][\w'’-]*)(?:\s+[^\W\d_][\w'’-]*)?\s+" \
+            + _STRONG_SUFFIX + r")"
+_SUFFIX_CROSS = re.compile(r"\b(" + _SUFFIXED + r",?\s+(?:and|&|y|con|esquina(?:\s+(?:con|de))?)\s+(?:(?:la|el|the)\s+)?"
+                           + _SUFFIXED + r")(?![^\W\d_])", re.IGNORECASE)
+
+
+def _suffix_crossings(text: str) -> list[Finding]:
+    out = []
+    pos = 0
+    while m := _SUFFIX_CROSS.search(text, pos):
+        sides = re.split(r",?\s+(?:and|&|y|con|esquina(?:\s+(?:con|de))?)\s+(?:(?:la|el|the)\s+)?", m.group(1), maxsplit=1,
+                         flags=re.IGNORECASE)
+        names = [w.lower() for side in sides for w in side.split()[:-1]]
+        if any(w in _NOT_NAME or w in STOP_WORDS or w in _ES_STOP for w in names):
+            pos = m.start() + 1
+            continue
+        pos = m.end()
+        span = m.group(1)[:-1] if re.search(r"[^\W\d_]{5}\.$", m.group(1)) else m.group(1)
+        # as sure as a numbered street: it outranks the two streets found apart ("12 avenue")
+        out.append(Finding(m.start(1), m.start(1) + len(span), "ADDRESS", span, 0.6, "street_address",
+                           canonical=span.lower()))
+    return out
+
+
 def _named(text: str) -> list[Finding]:
-    out: list[Finding] = []
+    out: list[Finding] = _suffix_crossings(text)
     for rx, rec, score in ((_LIVE_ON, "street_name", 0.6), (_CORNER, "street_name", 0.65), (_CROSS, "street_name", 0.6)):
         for m in rx.finditer(text):
             group = m.group(1)
@@ -349,9 +402,9 @@ _HOME_CUE = re.compile(r"\b(?:live|lives|lived|living|house|home|apartment|place
                        r"vivo|vive|viven|vivimos|viví|vivi|casa|departamento|apartamento|trabajo|trabaja|queda|"
                        r"quedan|mudé|mude|mudamos|tienda|taquería|taqueria|restaurante|negocio)\b[^.?!]{0,40}$",
                        re.IGNORECASE)
-_ES_SIDE = r"(?:\d{1,3}|[^\W\d_][\w'’-]*)"
+_ES_SIDE = r"(?:\d{1,4}|[^\W\d_][\w'’-]*)"
 # "en la 24 y mission", "en la tully y la king", "grand concourse con la 183"
-_ES_CORNER = re.compile(r"\b(?:en|por|de|a)\s+(?:la|el)\s+(" + _ES_SIDE + r"(?:\s+[^\W\d_][\w'’-]*)?\s+(?:y|con)\s+"
+_ES_CORNER = re.compile(r"\b(?:en|por|de|a|entre)\s+(?:la|el)\s+(" + _ES_SIDE + r"(?:\s+[^\W\d_][\w'’-]*)?\s+(?:y|con)\s+"
                         r"(?:la\s+|el\s+)?" + _ES_SIDE + r")(?![^\W_])", re.IGNORECASE)
 _NOT_STREET_ES = {"mañana", "tarde", "noche", "casa", "escuela", "iglesia", "tienda", "familia", "comida", "semana",
                   "fábrica", "fabrica", "planta", "oficina", "cocina", "línea", "linea", "bodega", "troca", "calle",
@@ -378,8 +431,14 @@ def _crossings(text: str) -> list[Finding]:
         words = [w.lower() for w in " ".join(sides).split()]
         if any(w in _ES_STOP or w in _NOT_STREET_ES or w in STOP_WORDS for w in words):
             continue
+        if re.match(r"\s+(?:horas|hours|años|years|d[oó]lares|dollars|pesos|minutos|de\s+la\s+(?:mañana|tarde|noche))\b",
+                    text[m.end(1):], re.IGNORECASE):
+            continue  # "de la 8 y la 10 de la noche", "la 24 horas": times and counts, not streets
         numbered = any(side.strip().isdigit() for side in sides)
-        if not numbered and not _HOME_CUE.search(text[max(0, m.start() - 48):m.start() + 1]):
+        # "entre la slauson y la gage": between two "la" is between two streets
+        between = re.match(r"entre\s", m.group(), re.IGNORECASE) and re.search(r"\s(?:y|con)\s+(?:la|el)\s", group,
+                                                                             re.IGNORECASE)
+        if not numbered and not between and not _HOME_CUE.search(text[max(0, m.start() - 48):m.start() + 1]):
             continue
         end = m.end(1)
         kind = re.compile(r"\s+(?:avenida|calle|street|avenue)\b", re.IGNORECASE).match(text, end)
@@ -401,8 +460,8 @@ def _zips(text: str, runs: list[NumberRun]) -> list[Finding]:
 
 # "my lady in apartment 4C", "the green building, apartment 206", "apartamento dos b": a flat's
 # number said on its own locates a home (the label rules mark it).
-_FLAT = re.compile(r"\b(?:apartment|apartamento|apt\.?|apto\.?|depto\.?|departamento)\s*(?:#|n[uú]mero\s+|number\s+)?"
-                   r"(?:\d{1,4}[a-z]?\b|[a-z]\s?\d{1,4}\b|(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|"
+_FLAT = re.compile(r"\b(?:apartment|apartamento|apt\.?|apto\.?|depto\.?|departamento|unidad)\s*(?:#|n[uú]mero\s+|number\s+)?"
+                   r"(?:\d{1,4}[a-z]?\b|(?-i:[A-H])\b(?![’'-])|[a-z]\s?\d{1,4}\b|(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|"
                    r"ten|twenty|thirty|forty|fifty|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\b[\s-]?){1,3}"
                    r"(?:[a-f]\b)?)", re.IGNORECASE)
 
@@ -430,8 +489,8 @@ _ONLY_SUFFIX = re.compile(r"^(?:the\s+)?(?:(?:front|back|main|long|side|whole|sa
 
 def _plain_road(f: Finding) -> bool:
     """"the road", "front counter and drive": every word of it is a road word or an everyday one."""
-    if f.recognizer != "street_name":
-        return False
+    if f.recognizer != "street_name" or re.fullmatch(r"[A-Z]\w+ (?:Street|Avenue|Road)", f.text):
+        return False  # "Main Street" in capitals is a town's street
     sides = re.split(r"\s+(?:and|&|y|con)\s+", f.text, flags=re.IGNORECASE)
     return any(_ONLY_SUFFIX.match(side.strip()) for side in sides)
 
@@ -478,17 +537,40 @@ def join_places(text: str, findings: list[Finding]) -> list[Finding]:
     out: list[Finding] = []
     for f in findings:
         prev = out[-1] if out else None
-        if prev is not None and prev.entity_type == "ADDRESS" and f.entity_type in ("LOCATION", "ADDRESS") \
-                and _JOIN_GAP.fullmatch(text[prev.end:f.start] or " ") and f.start > prev.end:
+        gap = text[prev.end:f.start] if prev is not None else ""
+        if prev is not None and prev.entity_type == "ADDRESS" and f.start > prev.end and (
+                f.entity_type in ("LOCATION", "ADDRESS") and _JOIN_GAP.fullmatch(gap or " ")
+                or f.entity_type == "ADDRESS" and _CROSS_GAP.fullmatch(gap)):
             out[-1] = _widened(text, prev, f.end)
             continue
         out.append(f)
     for i, f in enumerate(out):
-        if f.entity_type == "ADDRESS":
-            z = _ZIP_AFTER.match(text, f.end)
-            if z and not any(o.start < z.end() and f.end < o.end for o in out if o is not f):
-                out[i] = _widened(text, f, z.end())
-    return out
+        if f.entity_type != "ADDRESS":
+            continue
+        unit = _UNIT_AFTER.match(text, f.end)
+        if unit and not any(o.start < unit.end() and f.end < o.end for o in out if o is not f):
+            f = out[i] = _widened(text, f, unit.end())
+        z = _ZIP_AFTER.match(text, f.end)
+        if z and not any(o.start < z.end() and f.end < o.end for o in out if o is not f):
+            out[i] = _widened(text, f, z.end())
+    zips = []
+    for z in _ZIP_AFTER_TOWN.finditer(text):
+        # "Detroit, 48235": five digits after a town and a comma are its ZIP code.
+        words = z.group(1).split()
+        if not any(is_place(" ".join(words[i:])) for i in range(len(words))):
+            continue
+        if not any(o.start < z.end(2) and z.start(2) < o.end for o in out):
+            zips.append(Finding(z.start(2), z.end(2), "ADDRESS", z.group(2), 0.7, "zip_code", canonical=z.group(2)))
+    return sorted(out + zips, key=lambda f: f.start) if zips else out
+
+
+# Two streets found apart and said as one crossing ("8th Avenue and 55th Street").
+_CROSS_GAP = re.compile(r",?\s+(?:and|&|y|con|esquina(?:\s+(?:con|de))?)\s+(?:(?:la|el|the)\s+)?", re.IGNORECASE)
+# The flat after a street: "…Avenue, number 103", "…pike, unidad 33", "…, upstairs, apartment B".
+_UNIT_AFTER = re.compile(r",?\s{1,2}(?:(?:upstairs|downstairs|arriba|atrás),?\s+)?(?:apartment|apartamento|apto\.?|apt\.?|unit|"
+                         r"unidad|suite|ste\.?|number|n[uú]mero|no\.|#|room|cuarto|depto\.?|departamento|space|espacio|lot|"
+                         r"lote|trailer)\s*#?\s*(?:[a-z]?\d{1,5}[a-z]?\b|(?-i:[A-H])\b(?![’'-]))", re.IGNORECASE)
+_ZIP_AFTER_TOWN = re.compile(r"\b([^\W\d_][\w'’.-]*(?:\s[^\W\d_][\w'’.-]*){0,2}),\s{1,2}(\d{5}(?:-\d{4})?)\b(?![\d,.]\d)")
 
 
 def _widened(text: str, f: Finding, end: int) -> Finding:
