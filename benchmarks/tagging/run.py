@@ -11,8 +11,8 @@ timings, and every third question glued onto the end of the previous answer's se
 Markers are placed where each question starts, pressed between 1.5 s early and 3 s late.
 An interview with ``style: plain`` is stored as some transcribers (and imported captions)
 give it: lower case, no punctuation, one segment per turn.
-Since decisions 0205 and 0206 every interview here (dev, test and data-blind) is used to fit
-and choose, by leave-one-interview-out (``--fit``, ``--tune``): held-out numbers come only
+Since decisions 0205, 0206 and 0207 every interview here (dev, test, data-blind and
+data-blind2) is used to fit and choose, by leave-one-interview-out (``--fit``, ``--tune``): held-out numbers come only
 from a set scored with ``--data`` that is not in FIT_SETS.
 
 ``--data DIR`` scores another set written the same way (every file, whatever its split) and
@@ -205,8 +205,9 @@ def asking_blocks(cases: list[Case], guide, emb) -> list[tuple]:
 
 
 # Every labelled set the question scorer may learn from (decision 0205): (language, folder).
-FIT_SETS = (("en", DATA), ("en", DATA.with_name("data-blind") / "en"),
-            ("es", DATA.with_name("data-es")), ("es", DATA.with_name("data-blind") / "es"))
+FIT_SETS = (("en", DATA), ("en", DATA.with_name("data-blind") / "en"), ("en", DATA.with_name("data-blind2") / "en"),
+            ("es", DATA.with_name("data-es")), ("es", DATA.with_name("data-blind") / "es"),
+            ("es", DATA.with_name("data-blind2") / "es"))
 
 
 def fit_asking(thresholds=(0.05, 0.075, 0.1, 0.15), backs=(0.1, 0.2, 0.3, 0.5)) -> None:

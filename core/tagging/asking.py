@@ -47,9 +47,9 @@ from core.tagging.unmarked import answer_fit, asking_form, unmarked_scores
 
 # A question is placed where its probability beats this (Viterbi gain = p - threshold), and
 # going back to an earlier question costs this much (both chosen by leave-one-interview-out
-# over every labelled set, decision 0205).
+# over every labelled set, decisions 0205 and 0207).
 PLACE_THRESHOLD = 0.1
-BACK_PENALTY = 0.3
+BACK_PENALTY = 0.1
 # How far ahead the answer after a unit is read for its length (units).
 FOLLOW_UNITS = 8
 # The whole answer (up to this many units) against each question's topic, besides 0034's 3.

@@ -1,40 +1,40 @@
 """Weights of ``core.tagging.asking`` (written by ``benchmarks/tagging/run.py --fit``).
 
-Fit on every interview of benchmarks/tagging/data, benchmarks/tagging/data-blind/en, benchmarks/tagging/data-es, benchmarks/tagging/data-blind/es (decision 0205).
+Fit on every interview of benchmarks/tagging/data, benchmarks/tagging/data-blind/en, benchmarks/tagging/data-blind2/en, benchmarks/tagging/data-es, benchmarks/tagging/data-blind/es, benchmarks/tagging/data-blind2/es (decision 0205).
 """
 
-# text: +3.634
-# probe: +0.094
-# best_rel: +1.982
-# wording: +0.242
-# wording_rel: -0.767
-# fit: -0.865
-# fit_rel: +1.368
-# pair: +0.007
-# pair_rel: +2.307
-# combined: +2.012
-# combined_rel: +1.463
-# order: +2.560
-# long_fit_rel: +1.818
-# theme: -0.061
-# theme_rel: +2.884
-# topic_words_rel: +1.391
-# opening: +1.849
-# peak_rel: +1.865
-QUESTION_WEIGHTS = (3.6344, 0.0938, 1.9824, 0.2423, -0.7672, -0.8652, 1.3679, 0.0075, 2.3075, 2.0117, 1.4625, 2.5596, 1.8184, -0.0611, 2.8843, 1.3911, 1.8489, 1.8645)
-# form: -0.466
-# question_mark: -1.693
-# question_like: -1.050
-# length: +1.878
-# answer_after: -0.609
-# asking_before: +1.826
-# asking_after: -1.072
-# best_wording: -0.691
-# plain: -0.528
-# plain_form: -1.283
-# bias: +4.394
+# text: +4.388
+# probe: +0.452
+# best_rel: +2.030
+# wording: -0.125
+# wording_rel: -0.621
+# fit: -1.170
+# fit_rel: +1.208
+# pair: -0.396
+# pair_rel: +2.648
+# combined: +1.643
+# combined_rel: +1.605
+# order: +2.241
+# long_fit_rel: +1.800
+# theme: -0.479
+# theme_rel: +3.509
+# topic_words_rel: +1.498
+# opening: +1.439
+# peak_rel: +2.553
+QUESTION_WEIGHTS = (4.3882, 0.4519, 2.0297, -0.1249, -0.6207, -1.17, 1.2077, -0.3956, 2.6479, 1.6428, 1.605, 2.2409, 1.8003, -0.4786, 3.5093, 1.4982, 1.4392, 2.553)
+# form: -0.584
+# question_mark: -0.905
+# question_like: -1.228
+# length: +1.276
+# answer_after: -0.750
+# asking_before: +1.638
+# asking_after: -1.245
+# best_wording: -0.865
+# plain: -0.822
+# plain_form: -1.081
+# bias: +4.991
 # follow_sim: +0.814
-# follow_words: +0.551
-# best_sim: +0.596
-# short: +0.630
-NONE_WEIGHTS = (-0.4665, -1.6927, -1.0497, 1.8776, -0.6094, 1.8257, -1.0717, -0.6915, -0.5276, -1.2827, 4.3939, 0.8141, 0.5508, 0.5956, 0.6301)
+# follow_words: +0.782
+# best_sim: +0.169
+# short: +0.225
+NONE_WEIGHTS = (-0.584, -0.9052, -1.2279, 1.2762, -0.7504, 1.638, -1.2454, -0.8652, -0.8223, -1.0808, 4.9911, 0.814, 0.7821, 0.1693, 0.2253)

@@ -89,6 +89,20 @@ _PLAIN_SPLIT = re.compile(
     r"y si|qué|cómo|dónde|cuándo|cuál|cuánto|quién|cuéntame|platícame|puedes|tienes|te sientes)\b")
 # An unpunctuated stretch longer than this may hold a question glued to an answer.
 PLAIN_MIN_WORDS = 12
+# A unit that opens like a question is that question for this many words.
+PLAIN_QUESTION_WORDS = 12
+
+
+def _opens_as_question(text: str) -> bool:
+    """Do the first words (after fillers) ask something? Only the opening counts: an accented
+    interrogative further on ("nos miden por cuántas ponemos") does not make an answer a question."""
+    tokens = words(text)
+    k = 0
+    while k < len(tokens) - 1 and tokens[k] in _FILLERS:
+        k += 1
+    if not tokens:
+        return False
+    return tokens[k].split("'")[0] in QUESTION_OPENERS or bool(_ASK_PHRASES.search(" ".join(tokens[k:k + 6])))
 
 
 def split_plain(units: Sequence[Unit]) -> list[Unit]:
@@ -100,8 +114,17 @@ def split_plain(units: Sequence[Unit]) -> list[Unit]:
         if any(ch in u.text for ch in ".?!") or len(u.text.split()) < PLAIN_MIN_WORDS:
             out.append(u)
             continue
-        cuts = [m.start() for m in _PLAIN_SPLIT.finditer(u.text)
-                if len(u.text[:m.start()].split()) >= 4]
+        # A wh-word inside a question ("tell me how picking works, for somebody who's never
+        # done it") is not a new question: while the unit still reads as the question it
+        # opens with, nothing is cut (decision 0207). After an answer, every opener cuts.
+        cuts: list[int] = []
+        for m in _PLAIN_SPLIT.finditer(u.text):
+            n = len(u.text[:m.start()].split())
+            if n < 4:
+                continue
+            if not cuts and n < PLAIN_QUESTION_WORDS and _opens_as_question(u.text[:m.start()]):
+                continue
+            cuts.append(m.start())
         bounds = [0, *cuts, len(u.text)]
         for a, b in itertools.pairwise(bounds):
             if u.text[a:b].strip():

@@ -88,3 +88,19 @@ def test_question_glued_to_an_unpunctuated_answer_is_split_out(embedder):
     answer = [s for s in result.segments if "that's a lot of hours" in s.text]
     assert len(answer) == 1 and answer[0].question_id == "current_job"
     assert result.segments[-1].question_id == "barriers"
+
+
+def test_a_wh_word_inside_an_unpunctuated_question_does_not_cut_it():
+    from core.tagging.align import Unit
+    from core.tagging.unmarked import split_plain
+    question = "so um just walk me through a day like today what did you have"
+    assert [u.text for u in split_plain([Unit(0, 0, len(question), question)])] == [question]
+    question = "can you decide the order like which rows or when you take a break"
+    assert [u.text for u in split_plain([Unit(0, 0, len(question), question)])] == [question]
+    # A question glued onto an answer still starts its own unit, also after an answer that
+    # opened with a wh-word cut off by mistake ("how i want").
+    glued = ("split them between me and ray no raise no nothing and i kind of do it how i want nobody's "
+             "checking until the morning and i do bathrooms first then trash then vacuum last "
+             "do you have the stuff the machines the chemicals")
+    pieces = [u.text for u in split_plain([Unit(0, 0, len(glued), glued)])]
+    assert pieces[-1] == "do you have the stuff the machines the chemicals"
