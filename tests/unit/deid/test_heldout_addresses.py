@@ -56,6 +56,11 @@ def test_crossings_are_one_address(text, secret):
     assert "ADDRESS" in _covering(text, secret)
 
 
+def test_a_street_after_off_de_la_is_an_address_but_not_a_thing():
+    assert "ADDRESS" in _covering("los apartamentos están off de la hillcroft, casi en la esquina", "hillcroft")
+    assert _addresses("me bajé off de la troca y me fui") == []
+
+
 def test_a_capitalised_main_street_is_an_address_but_the_main_road_is_not():
     assert "ADDRESS" in _covering("the shop on Main Street in Hamilton", "Main Street")
     assert _addresses("we drove down the main road to the plant") == []
