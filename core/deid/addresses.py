@@ -343,11 +343,12 @@ _OFF_DE_LA = re.compile(r"\boff\s+de\s+(?:la|el)\s+([^\W\d_][\w'’-]*(?:\s+" + 
 
 def _prep_streets(text: str) -> list[Finding]:
     out = []
-    for m in _OFF_DE_LA.finditer(text):
-        word = m.group(1).split()[0].lower()
+    for off in _OFF_DE_LA.finditer(text):
+        word = off.group(1).split()[0].lower()
         if word in _ES_STOP or word in _NOT_STREET_ES or word in STOP_WORDS or word in _NOT_NAME:
             continue
-        out.append(Finding(m.start(1), m.end(1), "ADDRESS", m.group(1), 0.55, "street_name", canonical=m.group(1).lower()))
+        out.append(Finding(off.start(1), off.end(1), "ADDRESS", off.group(1), 0.55, "street_name",
+                           canonical=off.group(1).lower()))
     for rx in (_PREP_STREET, _DIRECTION_STREET):
         pos = 0
         while m := rx.search(text, pos):
