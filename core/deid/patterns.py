@@ -121,6 +121,11 @@ _ID_CONTEXT = re.compile(
     r"(?![^\W\d_])"  # whole words: "rep" is not the start of "report"
     r"(?:\s+(?:id|i\.\s?d\.?|number|num|no\.?|#|code|card|n[uú]mero))?\s*(?:is|was|are|were|es|era|:|=|#)?\s*"
     r"(?:like\s+|it'?s\s+|number\s+|el\s+|la\s+)?", re.IGNORECASE)
+def id_context_before(text: str, pos: int) -> bool:
+    """An ID cue ("badge number is", "mi número de empleado es") ends right before ``pos``."""
+    return any(m.end() == pos for m in _ID_CONTEXT.finditer(text, max(0, pos - 60), pos))
+
+
 _WRITTEN_ID = re.compile(r"(?:[a-z]{1,3}[\s-]?)?#?\d[\d-]{2,}(?:\s\d{3,})*[a-z]?\b", re.IGNORECASE)
 # Said a few words after the cue ("my guard card number is, you need that? it's G 1654309",
 # "mi número de licencia, la de florida, es D 3318427"): a code with a letter prefix or five or
