@@ -41,7 +41,20 @@ _CAPITAL_OK = {"i", "i'm", "i've", "i'd", "i'll", "ok", "okay", "english", "span
                "septiembre", "octubre", "noviembre", "diciembre", "interviewer", "participant", "hr",
                "osha", "ceo", "pto", "usa", "us", "tv", "ppe", "n95", "am", "pm",
                # titles and turn labels: the name after them is what matters (decision 0198)
-               "mr", "mrs", "ms", "miss", "dr", "don", "doña", "sr", "sra", "speaker"}
+               "mr", "mrs", "ms", "miss", "dr", "don", "doña", "sr", "sra", "speaker",
+               # turn labels of other transcribers, holidays, peoples and languages (decision 0198)
+               "respondent", "interviewee", "narrator", "moderator", "entrevistador", "entrevistadora",
+               "entrevistado", "entrevistada", "hanukkah", "easter", "passover", "ramadan", "eid", "diwali",
+               "halloween", "kwanzaa", "pascua", "hmong", "diné", "dine", "navajo", "tagalog", "creole",
+               "kreyol", "kreyòl", "mixteco", "zapoteco", "quiché", "k'iche'", "farsi", "dari", "pashto", "urdu",
+               "hindi", "arabic", "swahili", "amharic", "tigrinya", "yoruba", "igbo", "somali"}
+# The common last word of a place or school whose name is hidden just before it ("[PLACE] Park",
+# "[PLACE] High"): the name is gone, the word that is left names nothing (decision 0198).
+_NAME_TAIL = {"park", "high", "school", "elementary", "middle", "academy", "college", "university", "hospital",
+              "clinic", "county", "city", "heights", "hills", "village", "center", "centre", "plaza", "square",
+              "mall", "market", "station", "terminal", "church", "lake", "beach", "valley", "springs", "falls"}
+_TIMESTAMP = re.compile(r"\[\d{1,2}:\d{2}(?::\d{2})?\]\s*$")   # "[00:01:14] Respondent:"
+_ASIDE = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")                  # "(laughs) Everybody", "(in English) Thank"
 _TITLES = {"mr", "mrs", "ms", "miss", "mister", "dr", "don", "doña", "dona", "señor", "señora", "sr", "sra", "srta",
            "tío", "tía", "tio", "tia", "ma'am", "sir", "madam", "auntie", "uncle", "aunt"}
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -138,15 +151,19 @@ def _suspicions(text: str) -> list[Finding]:
         low = word.lower()[:-2] if word.lower().endswith(("'s", "’s")) else word.lower()
         if _PLACEHOLDER.search(text[max(0, m.start() - 1):m.end() + 1]) or low in _STOPS:
             continue
-        before = text[:m.start()].rstrip()
-        if mixed and word[:1].isupper() and not word.isupper() and before and before[-1] not in ".?!:\n\"“[" \
+        before = _ASIDE.sub("", text[:m.start()]).rstrip()  # a stage note in brackets is no sentence
+        turn = not before or before[-1] in ".?!:\n\"“[" or bool(_TIMESTAMP.search(before + " "))
+        after_hidden = before.endswith("]") and low in _NAME_TAIL
+        acronym = re.fullmatch(r"[A-Z]{2,5}(?:'s|’s|s)?", word) is not None  # "AHT", "DSP's", "CNAs"
+        if mixed and word[:1].isupper() and not word.isupper() and not turn and not after_hidden and not acronym \
+                and not re.match(r"[A-Z]-", word) \
                 and low not in _CAPITAL_OK and low.rstrip("s") not in _CAPITAL_OK and not _is_demonym(low) \
-                and not re.fullmatch(r"[A-Z]{2,}s", word) and not is_place(low):  # "three CNAs"; "from Nigeria"
+                and not is_place(low):  # "from Nigeria"; "my A-number", "T-shirt"
             out.append(Finding(m.start(), m.end(), "PERSON", word, 0.3, "second_look_capital"))
             continue
         kinds = _kinds(word)
-        if not kinds:
-            continue
+        if not kinds or mixed and acronym:
+            continue  # "AHT", "TSA" in mixed-case text: an acronym, not a surname in capitals
         # Word-names: only the well-known ones ("rose", "will", "hope"), after a preposition
         # ("with hope", "to rose"); the dataset's other word-names ("pay", "work") are words.
         weak_before = low in AMBIGUOUS_NAMES and _WEAK_BEFORE.search(text[max(0, m.start() - 12):m.start()]) \
@@ -175,6 +192,8 @@ def _suspicions(text: str) -> list[Finding]:
             out.append(Finding(m.start(), m.end(), "PERSON", word, 0.3, "second_look_name"))
     for m in _STREET_WORD.finditer(text):
         name = (m.group(1) or m.group(2) or "").lower()
+        if name.endswith(("n't", "n’t", "'ll", "’ll")):
+            continue  # "i don't drive no more": a verb after a contraction, not a street
         if name in _STOPS or name in ("to", "gotta", "got", "can", "could", "would", "should", "will", "must", "en", "de",
                                       "del", "y", "que", "con", "por", "para"):
             continue  # "used to drive", "gotta drive the bus", "del mismo barrio en santiago"
@@ -184,15 +203,18 @@ def _suspicions(text: str) -> list[Finding]:
         n = len(run.digits)
         value = int(run.digits) if run.digits else 0
         after, before = text[run.end:run.end + 20], text[max(0, run.start - 12):run.start]
+        said = text[run.start:run.end]
         if n < 5 and _quantity_or_time(text, run.start, run.end) or _said_as_amounts(text, run) or \
-                re.search(r"\b(?:local|sindicato,?\s+el|the)\s*$", before, re.IGNORECASE) and n <= 4:
-            continue  # "fourteen, fifteen", "sixty forty", "eighteen thousand", "local 355", "the 215"
+                re.search(r"\b(?:local|union,?|sindicato,?\s+el|the)\s*$", before, re.IGNORECASE) and n <= 4 or \
+                re.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?", said) or _ALWAYS.fullmatch(said):
+            continue  # "fourteen, fifteen", "eighteen thousand", "local 355", "the union, 1199", "[00:01:14]", "24/7"
         if n >= 5 or n >= 3 and not (1950 <= value <= 2039 and n == 4) and not _NUMBER_OK_AFTER.match(after) \
                 and not _NUMBER_OK_BEFORE.search(before) and not re.match(r"^[.,]\d", text[run.end:run.end + 2]):
             out.append(Finding(run.start, run.end, "ID_NUMBER", text[run.start:run.end], 0.3, "second_look_number"))
     return out
 
 
+_ALWAYS = re.compile(r"(?:twenty[- ]four[ ,/-]*seven|24\s*/\s*7|veinticuatro\s+siete)", re.IGNORECASE)
 _PLURAL_AFTER = re.compile(r"^\s+(?:of\s+)?[a-z]{3,}s\b", re.IGNORECASE)  # "three hundred cars"
 _TIME_AFTER = re.compile(r"^\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|to\s+\w+|an?\s+hour|"
                          r"per\s+hour|de\s+la\s+(?:mañana|tarde|noche)|la\s+hora)\b", re.IGNORECASE)
@@ -219,8 +241,16 @@ def _quantity_or_time(text: str, start: int, end: int) -> bool:
     after = text[end:end + 30]
     if _PLURAL_AFTER.match(after) or _TIME_AFTER.match(after):
         return True
+    groups = [g.split() for g in said.replace("-", " ").split(",")]
+    if len(groups) == 2 and len(groups[0]) == 1 and groups[0][0] in _SMALL and _clock(groups[1]):
+        return True  # "six, six thirty": an hour said again more exactly
     words = said.replace("-", " ").split()
     # a spoken clock time or price: "five thirty", "twelve fifteen", "fifteen fifty"
+    return _clock(words)
+
+
+def _clock(words: list[str]) -> bool:
+    """A spoken clock time or price of two words: "five thirty", "twelve fifteen", "fifteen fifty"."""
     return len(words) == 2 and (words[0] in _SMALL or words[0] in ("fifteen", "thirteen", "fourteen", "sixteen",
                                                                     "seventeen", "eighteen", "nineteen", "twenty")) \
         and words[1] in ("oh", "fifteen", "thirty", "forty", "fifty", "twenty", "forty-five", "ten")
@@ -239,7 +269,8 @@ def second_look(text: str, hidden: list[tuple[int, int, str]], decided: list[tup
     leaving, pieces = _masked(text, hidden)
     # Places named alone are notes filed at the scan, not flags (decision 0195).
     found = [f for f in detect_fn(leaving) if not _PLACEHOLDER.fullmatch(f.text.strip())
-             and not is_place_note(f.entity_type) and f.text.lower().strip(" .") not in _TITLES]
+             and not is_place_note(f.entity_type) and f.text.lower().strip(" .") not in _TITLES
+             and not (f.text.islower() and f.text.strip() in _STOPS)]  # "¿lo llevaron?": a pronoun
     found += _suspicions(leaving)
     out: list[Suspect] = []
     taken: list[tuple[int, int]] = list(decided)
