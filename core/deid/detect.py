@@ -237,9 +237,16 @@ def _resolve(findings: list[Finding]) -> list[Finding]:
 
 
 def _person_parts(matcher: NameMatcher) -> dict[str, str]:
-    """Each word of a listed person's names, with the person's type (to find it spelled out)."""
-    return {w: e.entity_type for e in matcher.entities if is_person_type(e.entity_type)
-            for v in e.exact | e.cued for w in re.findall(r"[^\W\d_]+", v)}
+    """Each word of a listed person's names, and each two or three words said together ("Pa Houa"
+    spelled "P-A-H-O-U-A"), with the person's type (to find it spelled out)."""
+    out: dict[str, str] = {}
+    for e in matcher.entities:
+        if is_person_type(e.entity_type):
+            for v in e.exact | e.cued:
+                words = re.findall(r"[^\W\d_]+", v)
+                out.update({"".join(words[i:i + n]): e.entity_type
+                            for n in (1, 2, 3) for i in range(len(words) - n + 1)})
+    return out
 
 
 def _union_text(a: Finding, b: Finding, start: int, end: int) -> str:

@@ -34,6 +34,8 @@ def test_runs_join_hyphens_spaces_commas_and_spanish_letter_names():
 def test_a_listed_name_spelled_out_is_that_person():
     text = "you can reach me there, P-A-H-O-U-A. and my address is on the form"
     assert covered(text, "P-A-H-O-U-A", "PERSON", names=["Pahoua Vang"])
+    # A name listed in two words ("Pa Houa") is spelled as one.
+    assert covered(text, "P-A-H-O-U-A", "PERSON", names=["Pa Houa Vang"])
     assert covered("she's my supervisor, v a n g, you know", "v a n g", "SUPERVISOR",
                    names=[("Pahoua Vang", "supervisor")])
 
