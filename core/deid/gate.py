@@ -202,7 +202,7 @@ def _suspicions(text: str) -> list[Finding]:
     for run in number_runs(text):
         n = len(run.digits)
         value = int(run.digits) if run.digits else 0
-        after, before = text[run.end:run.end + 20], text[max(0, run.start - 12):run.start]
+        after, before = text[run.end:run.end + 20], text[max(0, run.start - 16):run.start]
         said = text[run.start:run.end]
         if n < 5 and _quantity_or_time(text, run.start, run.end) or _said_as_amounts(text, run) or \
                 re.search(r"\b(?:local|union,?|sindicato,?\s+el|the)\s*$", before, re.IGNORECASE) and n <= 4 or \
@@ -250,10 +250,19 @@ def _quantity_or_time(text: str, start: int, end: int) -> bool:
 
 
 def _clock(words: list[str]) -> bool:
-    """A spoken clock time or price of two words: "five thirty", "twelve fifteen", "fifteen fifty"."""
+    """A spoken clock time or price of two words ("five thirty", "twelve fifteen", "fifteen fifty"),
+    or an hour, "oh" and a minute ("six oh five")."""
+    if len(words) == 3 and words[0] in _SMALL and words[1] == "oh" and words[2] in _SMALL[:9]:
+        return True
     return len(words) == 2 and (words[0] in _SMALL or words[0] in ("fifteen", "thirteen", "fourteen", "sixteen",
                                                                     "seventeen", "eighteen", "nineteen", "twenty")) \
         and words[1] in ("oh", "fifteen", "thirty", "forty", "fifty", "twenty", "forty-five", "ten")
+
+
+def _function_word(found: str) -> bool:
+    """"¿lo llevaron?", "¿le gustaría?": a lower-case pronoun the detector read as a name."""
+    word = re.sub(r"^\W+|\W+$", "", found)
+    return word.islower() and word in _STOPS
 
 
 def second_look(text: str, hidden: list[tuple[int, int, str]], decided: list[tuple[int, int]],
@@ -269,8 +278,7 @@ def second_look(text: str, hidden: list[tuple[int, int, str]], decided: list[tup
     leaving, pieces = _masked(text, hidden)
     # Places named alone are notes filed at the scan, not flags (decision 0195).
     found = [f for f in detect_fn(leaving) if not _PLACEHOLDER.fullmatch(f.text.strip())
-             and not is_place_note(f.entity_type) and f.text.lower().strip(" .") not in _TITLES
-             and not (f.text.islower() and f.text.strip() in _STOPS)]  # "¿lo llevaron?": a pronoun
+             and not is_place_note(f.entity_type) and f.text.lower().strip(" .") not in _TITLES]
     found += _suspicions(leaving)
     out: list[Suspect] = []
     taken: list[tuple[int, int]] = list(decided)
@@ -283,7 +291,7 @@ def second_look(text: str, hidden: list[tuple[int, int, str]], decided: list[tup
             s += 1
         while e > s and not text[e - 1].isalnum():
             e -= 1
-        if s >= e or any(s < de and ds < e for ds, de in taken):
+        if s >= e or _function_word(text[s:e]) or any(s < de and ds < e for ds, de in taken):
             continue
         taken.append((s, e))
         out.append(Suspect(s, e, f.entity_type, text[s:e], f.recognizer))
