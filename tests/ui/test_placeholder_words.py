@@ -4,7 +4,6 @@ save are the ones a Spanish interview's placeholders then use — in the real wi
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
@@ -73,20 +72,6 @@ def test_role_words_are_shown_previewed_checked_and_kept(qtbot, researcher_windo
     qtbot.waitUntil(lambda: supervisor.currentText() == "SUPERVISORA/SUPERVISOR", timeout=5000)
     assert coworker.currentText() == "COMPAÑERA/COMPAÑERO"
     assert words_for("es", vault)[0]["CO-WORKER"] == "COMPAÑERA/COMPAÑERO"
-
-
-@pytest.fixture
-def spanish():
-    from PySide6.QtCore import QCoreApplication, QLocale
-
-    from desktop.app import install_translator
-    app = QCoreApplication.instance()
-    before = QLocale()
-    translator = install_translator(app, "es")
-    assert translator is not None
-    yield
-    app.removeTranslator(translator)
-    QLocale.setDefault(before)
 
 
 def test_the_screen_and_its_refusals_speak_spanish_in_the_spanish_interface(qtbot, spanish, researcher_window):
