@@ -60,8 +60,28 @@ class Join:
         return self.render()
 
 
+@dataclass(frozen=True)
+class Count:
+    """A number shown with its digits grouped the reader's way: ``Count(552960)`` is "552,960"
+    in English and "552.960" in Spanish. Spanish groups only from five digits (the RAE's rule,
+    as the reports do), so "2048" stays whole there. The separator is the catalogue's
+    ``format.thousands`` entry, so the language decides and no caller does."""
+
+    value: int
+
+    def render(self, templates: dict[str, str] | None = None) -> str:
+        from core.message_texts import TEXTS
+        sep = (templates or {}).get("format.thousands") or TEXTS["format.thousands"]
+        if sep != "," and abs(self.value) < 10000:
+            return str(self.value)
+        return f"{self.value:,}".replace(",", sep)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
 def _render_value(value: Any, templates: dict[str, str] | None) -> Any:
-    return value.render(templates) if isinstance(value, (Msg, Join)) else value
+    return value.render(templates) if isinstance(value, (Msg, Join, Count)) else value
 
 
 def placeholders(template: str) -> set[str]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from core.message_texts_output import OUTPUT_TEXTS
 
 TEXTS: dict[str, str] = {
+    # --- how numbers are written (core/errors.py Count): the thousands separator ------------
+    "format.thousands": ",",
     # --- errors (core/errors.py) ----------------------------------------------------------
     "guide.has_mistakes": "The interview guide has mistakes:\n  - {problems}",
     "packets.rejected": "The packet was rejected: {reason}",
@@ -552,7 +554,7 @@ TEXTS: dict[str, str] = {
     "tagging.confidant_found_no_transcript.hint": "Use WebVTT (.vtt), SRT (.srt), plain text with 'Interviewer:' / 'Participant:' labels, or noScribe's HTML.",
     "tagging.cannot_read": "Cannot read {path_name}.",
     "tagging.cannot_read.hint": "Check the file name.",
-    "tagging.line_file_characters_long": "Line {n} of that file is {count:,} characters long (at most {max_line_chars:,}).",
+    "tagging.line_file_characters_long": "Line {n} of that file is {count} characters long (at most {max_line_chars}).",
     "tagging.line_file_characters_long.hint": "A transcript has one utterance or paragraph per line; check it is the right file, or break the text into paragraphs.",
     "tagging.not_regular_file": "{path_name} is not a regular file.",
     "tagging.not_regular_file.hint": "Give a transcript file (.vtt, .srt, .txt or .html).",

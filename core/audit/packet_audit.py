@@ -11,7 +11,7 @@ from typing import Any
 
 from core.audit.model import FAIL, PASS, WARN, AuditReport, guarded
 from core.audit.scan import AUDIO_SIGNATURES
-from core.errors import Join, Msg, PacketRejected
+from core.errors import Count, Join, Msg, PacketRejected
 from core.packets.format import HEADER_LEN, PAYLOAD_OFFSET
 
 log = logging.getLogger(__name__)
@@ -61,7 +61,7 @@ def audit_packet(data: bytes, identity: str | None = None,
             Msg("audit.header_corrects_nothing"))
     report.add("What the outer header reveals", PASS,
                Msg("audit.outer_header", version=header.version, packet_id=header.packet_id, day=header.created_day,
-                   device=header.device_fingerprint[:16], size=f"{header.payload_len:,}",
+                   device=header.device_fingerprint[:16], size=Count(header.payload_len),
                    sha=header.payload_sha256[:16], what=what))
     try:
         _check_outside_encryption(report, data)
@@ -90,7 +90,7 @@ def _check_outside_encryption(report: AuditReport, data: bytes) -> None:
                                           "age_recipients": stanzas, "ciphertext_bytes": len(body)}
     report.add("Payload is age-encrypted", PASS if not runs else WARN,
                Msg("audit.age", header=HEADER_LEN, signature=PAYLOAD_OFFSET - HEADER_LEN, recipients=stanzas,
-                   size=f"{len(body):,}", runs=Msg("audit.age_no_runs") if not runs
+                   size=Count(len(body)), runs=Msg("audit.age_no_runs") if not runs
                    else Msg("audit.age_runs", n=len(runs))),
                Msg("audit.age.hint"))
 

@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from core.audit.model import FAIL, PASS, WARN, AuditReport
 from core.audit.sqlcipher_pages import PAGE_SIZE, RESERVE_BYTES, verify_database, verify_wal
-from core.errors import Join, Msg
+from core.errors import Count, Join, Msg
 from core.vault import Vault
 
 ENTROPY_SAMPLE_BYTES = 16 * 1024 * 1024
@@ -49,7 +49,7 @@ def check_header_and_entropy(report: AuditReport, db_path: Path) -> None:
     threshold = min(MIN_ENTROPY_BITS, 8 - 3 * 255 / (2 * max(len(head), 1) * math.log(2)))
     status = PASS if bits >= threshold else FAIL
     report.add("vault.db looks random", status,
-               Msg("audit.entropy", bits=f"{bits:.4f}", size=f"{len(head):,}", threshold=f"{threshold:.3f}"),
+               Msg("audit.entropy", bits=f"{bits:.4f}", size=Count(len(head)), threshold=f"{threshold:.3f}"),
                Msg("audit.entropy.hint"))
 
 
@@ -75,7 +75,7 @@ def check_sqlcipher_settings(report: AuditReport, vault: Vault) -> None:
     wal, shm = folder / "vault.db-wal", folder / "vault.db-shm"
     wal_size = wal.stat().st_size if wal.exists() else 0
     report.add("WAL and shared-memory files", PASS if journal == "wal" else WARN,
-               Msg("audit.wal", journal=journal, size=f"{wal_size:,}", frames=wal_size // (PAGE_SIZE + 24),
+               Msg("audit.wal", journal=journal, size=Count(wal_size), frames=wal_size // (PAGE_SIZE + 24),
                    shm=Msg("audit.present") if shm.exists() else Msg("audit.absent")),
                Msg("audit.wal.hint"))
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from core.errors import Msg, TranscriptImportError
+from core.errors import Count, Msg, TranscriptImportError
 from core.vault.transcripts import Segment
 
 _TIME = r"(?:(\d+):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?"
@@ -82,7 +82,7 @@ def _check_text(data: bytes, text: str) -> None:
     for n, line in enumerate(text.split("\n"), 1):
         if len(line) > MAX_LINE_CHARS:
             raise TranscriptImportError(
-                Msg("tagging.line_file_characters_long", n=n, count=len(line), max_line_chars=MAX_LINE_CHARS),
+                Msg("tagging.line_file_characters_long", n=n, count=Count(len(line)), max_line_chars=Count(MAX_LINE_CHARS)),
                 Msg("tagging.line_file_characters_long.hint"))
 
 

@@ -61,6 +61,9 @@ def test_transcript_names_and_codes_in_app_folder_fail(content_vault, scan_dirs)
     assert "protected name" in check.evidence and "participant code" in check.evidence
     assert "Rosalind" not in check.evidence  # the report names the kind, never the content
     assert report.by_name("Log files hold no content").status == FAIL
+    # Text is not audio: the audio check still says what it searched and that no audio is out.
+    audio = report.by_name("Raw audio search")
+    assert audio.status == PASS and "16-bit PCM" in audio.evidence, audio.evidence
 
 
 def test_key_material_on_disk_fails(content_vault, scan_dirs):
