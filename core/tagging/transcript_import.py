@@ -122,7 +122,7 @@ class ImportReport:
     format: str
     encoding: str
     segments: list[Segment] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[Msg] = field(default_factory=list)  # shown in the reader's language
     has_timestamps: bool = False
 
 
@@ -200,7 +200,7 @@ def parse_cues(text: str, fmt: str) -> ImportReport:
             continue
         timing = next((k for k, b in enumerate(block[:2]) if _CUE_RE.match(b)), None)
         if timing is None:
-            report.problems.append(f"line {start_line + 1}: a block without a time line was skipped")
+            report.problems.append(Msg("tagging.import_block_without_time", line=start_line + 1))
             continue
         m = _CUE_RE.match(block[timing])
         assert m is not None
@@ -250,7 +250,7 @@ def parse_plain(text: str) -> ImportReport:
         report.segments.append(current)
     _fill_times(report.segments)
     if not report.segments:
-        report.problems.append("no text was found")
+        report.problems.append(Msg("tagging.import_no_text"))
     return report
 
 
@@ -319,7 +319,7 @@ def parse_noscribe(text: str) -> ImportReport:
     if not report.has_timestamps:
         _fill_times(report.segments)
     if not report.segments:
-        report.problems.append("no paragraphs of text were found in the HTML")
+        report.problems.append(Msg("tagging.import_no_html_paragraphs"))
     return report
 
 
@@ -342,12 +342,12 @@ def read_transcript(data: bytes, file_name: str = "") -> ImportReport:
         report = parse_plain(text)
     report.encoding = encoding
     if "\ufffd" in text:
-        report.problems.append("some characters could not be decoded and were replaced with '\ufffd'")
+        report.problems.append(Msg("tagging.import_undecodable"))
     before = len(report.segments)
     report.segments = split_long(report.segments)
     if len(report.segments) > before:
-        report.problems.append(f"{len(report.segments) - before} long passage(s) were split into pieces of at "
-                               f"most {MAX_SEGMENT_CHARS:,} characters")
+        report.problems.append(Msg("tagging.import_long_split", n=len(report.segments) - before,
+                                   max_chars=Count(MAX_SEGMENT_CHARS)))
     for seg in report.segments:
         seg.original_text = seg.text
     if not report.segments:

@@ -61,7 +61,7 @@ def test_a_long_paragraph_is_split_into_readable_segments_with_its_time_shared()
     assert " ".join(texts[:-1]) == (sentence * 100).strip()
     starts = [s.start_ms for s in report.segments]
     assert starts == sorted(starts) and starts[0] == 10_000
-    assert any("split into pieces" in p for p in report.problems)
+    assert any("split into pieces" in str(p) for p in report.problems)
     assert {s.speaker for s in report.segments[:-1]} == {"participant"}
 
 
@@ -107,3 +107,22 @@ def test_deid_reads_a_very_long_text_in_windows():
     assert "PERSON" in kinds and "PHONE" in kinds
     phone = next(f for f in found if f.entity_type == "PHONE")
     assert text[phone.start:phone.end] == phone.text
+
+
+def test_the_cli_lists_what_it_could_not_read_in_the_readers_language(vault, interview, tmp_path, capsys,
+                                                                        monkeypatch):
+    """A Spanish-speaking researcher is told in Spanish which block was skipped (by line, never its text)."""
+    pw = tmp_path / "pw"
+    pw.write_text(PASSPHRASE + "\n")
+    vtt = tmp_path / "entrevista.vtt"
+    vtt.write_text("WEBVTT\n\n00:01.000 --> 00:04.000\n<v Interviewer>¿Cómo es tu trabajo?\n\n"
+                   "texto suelto sin tiempo\n", encoding="utf-8")
+    vault.close()
+    monkeypatch.setenv("CONFIDANT_LANG", "es")
+    code = main(["--vault", str(vault.folder), "--passphrase-file", str(pw), "transcript", "import",
+                 interview.id, str(vtt), "--no-tag"])
+    out = capsys.readouterr()
+    shown = out.out + out.err
+    assert code == 0, shown
+    assert "línea 6: se omitió un bloque sin línea de tiempo" in shown
+    assert "texto suelto" not in shown and "block without" not in shown

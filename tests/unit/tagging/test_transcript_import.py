@@ -27,7 +27,7 @@ def test_webvtt_voices_entities_and_a_block_it_could_not_read():
     r = read_transcript(data)
     assert [(s.start_ms, s.speaker, s.text) for s in r.segments] == [
         (1000, "interviewer", "How is your job?"), (1000, "participant", "Fine & busy.")]
-    assert r.problems == ["line 12: a block without a time line was skipped"]
+    assert [str(p) for p in r.problems] == ["line 12: a block without a time line was skipped"]
 
 
 def test_plain_text_labels_and_timestamps():
