@@ -22,6 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from core.deid.findings import Finding
 from core.deid.numbers import NumberRun
 from core.deid.places import is_place
+from core.deid.streets import bare_streets, cued_house_numbers
 
 _SUFFIX = (r"(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|"
            r"parkway|pkwy|highway|hwy|circle|cir|terrace|ter|trail|trl|square|sq|alley|row|pike|"
@@ -510,6 +511,7 @@ def addresses(text: str, runs: list[NumberRun]) -> list[Finding]:
     codes, and the Spanish forms."""
     out = _pyap(text) + _numbered(text, runs) + _named(text) + _zips(text, runs) + _spanish(text) + _crossings(text)
     out += _flats(text) + _prep_streets(text) + _ordinal_crossings(text)
+    out += bare_streets(text) + cued_house_numbers(text, runs)
     out += [Finding(m.start(), m.end(), "ADDRESS", m.group(), 0.6, "street_name", canonical=m.group().lower())
             for m in _TRAILER.finditer(text) if any(ch.isdigit() for ch in m.group()) or len(m.group().split()) > 2]
     out = [f for f in out if not _plain_road(f)]
