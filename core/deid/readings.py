@@ -25,6 +25,7 @@ from pathlib import Path
 
 from core.deid.engine import SPACY_MODEL, SPACY_MODEL_ES
 from core.deid.findings import Finding
+from core.deid.tabfile import read_tab_file
 
 _PLACES = Path(__file__).with_name("place_names.txt")
 # Spanish diminutives: "chocolatito" -> chocolate, "chiquita" -> chica, "poquito" -> poco.
@@ -114,12 +115,7 @@ def word_form(word: str, language: str) -> bool:
 @lru_cache(maxsize=1)
 def places() -> dict[str, str]:
     """Place name -> "c" for a country, "" for a town or region."""
-    out: dict[str, str] = {}
-    for line in _PLACES.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, _, kind = line.partition("\t")
-            out[name] = kind
-    return out
+    return read_tab_file(_PLACES)
 
 
 _WORD = re.compile(r"[^\W\d_]+")
