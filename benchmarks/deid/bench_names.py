@@ -12,7 +12,7 @@ Run:  python benchmarks/deid/bench_names.py [--misses] [--sets NAME ...] [--save
   --save NAME   write benchmarks/results/deid_names_<NAME>.json
   --compare NAME  print this run next to a saved one (before / after)
 Sets: the ones under benchmarks/deid/data/ that exist (blind-v3, dev-v4 en/es, v2 dev, v3 dev,
-blind-v1). Held-out splits (v2 test, dev-v4's test) are never read here.
+blind-v1, test-v4 en/es: seen since its one held-out run). v2 test is never read here.
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ REPO = HERE.parents[1]
 DATA = HERE / "data"
 SETS = {"blind-v3": DATA / "blind-v3" / "blind-v3.txt", "dev-v4-en": DATA / "dev-v4" / "dev-v4-en.txt",
         "dev-v4-es": DATA / "dev-v4" / "dev-v4-es.txt", "v2-dev": DATA / "v2" / "dev.txt",
-        "v3-dev": DATA / "v3" / "dev.txt", "blind-v1": DATA / "blind-v1" / "blind.txt"}
+        "v3-dev": DATA / "v3" / "dev.txt", "blind-v1": DATA / "blind-v1" / "blind.txt",
+        "test-v4-en": DATA / "test-v4" / "test-v4-en.txt", "test-v4-es": DATA / "test-v4" / "test-v4-es.txt"}
 
 
 def score_set(interviews: list, misses: bool) -> dict:

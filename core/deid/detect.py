@@ -18,9 +18,11 @@ from core.deid import dates as _dates
 from core.deid import patterns
 from core.deid import spelled as _spelled
 from core.deid.findings import Finding, is_person_type
+from core.deid.initials import initials_people
 from core.deid.names import NameMatcher, unlisted_people
+from core.deid.nicknamed import nicknamed_people
 from core.deid.numbers import number_runs, tokens
-from core.deid.people import lexicon_people
+from core.deid.people import lexicon_people, linked_people
 from core.deid.readings import drop_place_readings
 from core.deid.workplaces import attach_locators, listed_parts, sort_out, workplace_phrases
 
@@ -33,7 +35,7 @@ PRESIDIO_MIN_SCORE = 0.35
 # Which recognizer wins when two findings overlap: the most specific one.
 _PRIORITY = {"email": 10, "spoken_email": 10, "ssn": 9, "id_code": 9, "phone": 9, "spoken_phone": 9,
              "street_address": 8, "street_address_es": 8, "zip_code": 8, "po_box": 8, "id_number": 8, "exact_date": 7, "age_over_89": 7,
-             "name_list": 6, "name_spelled": 6, "spelled_id": 8, "spelled_cued": 5, "workplace_list": 6, "name_list_cued": 5, "workplace_list_cued": 5, "workplace_list_part": 5,
+             "name_list": 6, "name_spelled": 6, "spelled_id": 8, "spelled_cued": 5, "workplace_list": 6, "name_list_cued": 5, "nickname_cue": 5, "initials": 4, "workplace_list_cued": 5, "workplace_list_part": 5,
              "street_name": 4, "name_fuzzy": 4, "name_echo": 4, "workplace_phrase": 4, "named_cue": 3, "name_lexicon": 3, "presidio": 2, "given_name_list": 1}
 _STOP = {"i", "me", "my", "we", "you", "he", "she", "they", "it", "yeah", "okay", "ok", "um", "uh",
          "like", "so", "well", "the", "a", "oh", "mm", "hmm", "right", "no", "yes", "sir", "ma'am",
@@ -311,10 +313,13 @@ def detect(text: str, *, names: Iterable[str | tuple[str, str]] = (), workplaces
     found += listed_parts(text, [e.canonical for e in matcher.entities if e.entity_type == "WORKPLACE"])
     found += unlisted_people(text, language)
     found += lexicon_people(text, language)
+    found += nicknamed_people(text, language)
+    found += initials_people(text)
     if use_presidio:
         found += _presidio_any_case(text, language if language in ("en", "es") else "en")
     from core.deid.addresses import join_places
     first = _spelled.spelled(text, _resolve(drop_place_readings(text, found)), _person_parts(matcher))
+    first = _resolve(first + linked_people(text, first))
     resolved = attach_locators(text, join_places(text, sort_out(text, first)))
     result = with_echoes(text, resolved, known_people, language)
     log.debug("detected %d findings (%d candidates) in %d chars", len(result), len(found), len(text))

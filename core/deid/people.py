@@ -23,14 +23,26 @@ from pathlib import Path
 from spacy.lang.en.stop_words import STOP_WORDS as _EN_STOP
 from spacy.lang.es.stop_words import STOP_WORDS as _ES_STOP
 
-from core.deid.findings import Finding
+from core.deid.findings import Finding, is_person_type
 from core.deid.lexicon import COMMON_GIVEN_NAMES, COMMON_SURNAMES, EVERYDAY_NAMES
 from core.deid.readings import verb_form, word_form
+from core.deid.tabfile import read_tab_file
 
 _LEXICON = Path(__file__).with_name("name_lexicon.txt")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
+# Verbs only a person does, right after a word-name ("rose laughed", "hope quit on us", "bill got
+# fired", "mercedes renunció", "consuelo me llamó"): the word is the person (decision 0220).
+_PERSON_VERBS = (
+    r"laughed|smiled|cried|whispered|screamed|shouted|texted|apologi[sz]ed|complained|retired|resigned|"
+    r"quit\s+(?:on|last|yesterday|in|after|because)|agreed|explained|promised|lied|nodded|winked|"
+    r"got\s+(?:fired|hired|promoted|deported|married|pregnant|written\s+up|laid\s+off|let\s+go|suspended)|"
+    r"passed\s+away|(?:called|texted|trained|hired|fired|helped|warned|showed|taught|told|asked|hugged|"
+    r"yelled\s+at|wrote)\s+(?:me|us|him|her|them)|"
+    r"renunci[oó]|se\s+quej[oó]|se\s+jubil[oó]|se\s+enoj[oó]|se\s+ri[oó]|llor[oó]|se\s+cas[oó]|"
+    r"(?:me|nos|le|les)\s+(?:llam[oó]|explic[oó]|cont[oó]|enseñ[oó]|mand[oó]|grit[oó]|regañ[oó]|ayud[oó]|"
+    r"entren[oó]|habl[oó]|pregunt[oó]|pidi[oó]|invit[oó]|trajo|prest[oó]|avis[oó]|defendi[oó]|corri[oó])")
 # Before a name. Strong cues (a role, a title, kin, "named", "told") make even an everyday
 # word a person ("my supervisor rose"); weak ones (a preposition) only back up a real name.
 _STRONG_BEFORE = re.compile(
@@ -49,7 +61,7 @@ _STRONG_BEFORE = re.compile(
 _WEAK_BEFORE = re.compile(r"\b(?:with|to|and|by|from|about|for|con|al|para|y|que)\s+$", re.IGNORECASE)
 _STRONG_AFTER = re.compile(
     r"^(?:['’]s\b|,?\s+(?:said|says|told|tells|asked|asks|yelled|dijo|dice|me\s+dijo|nos\s+dijo|"
-    r"le\s+dijo|y\s+yo|and\s+i\b|and\s+me)\b)", re.IGNORECASE)
+    r"le\s+dijo|y\s+yo|and\s+i\b|and\s+me|" + _PERSON_VERBS + r")\b)", re.IGNORECASE)
 _WEAK_AFTER = re.compile(
     r"^,?\s+(?:called|came|comes|got|gets|went|goes|had|has|would|wanted|wants|did|does|thinks|thought|"
     r"knows|knew|saw|sees|never|always|just|kept|started|works|worked|is|was|habl[oó]|lleg[oó]|tiene|"
@@ -79,12 +91,7 @@ _DETERMINERS = {"my", "your", "his", "her", "our", "their", "the", "a", "an", "t
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, str]:
     """name -> kinds ("f" first name, "l" surname, "w" also an everyday word)."""
-    out: dict[str, str] = {}
-    for line in _LEXICON.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, _, kinds = line.partition("\t")
-            out[name] = kinds
-    return out
+    return read_tab_file(_LEXICON)
 
 
 def _kinds(word: str) -> str:
@@ -269,6 +276,23 @@ _PARTICLE_SURNAME = re.compile(r"\b(?:de\s+l[ao]s?|del|van\s+der|van\s+den|von|d
                                re.IGNORECASE)
 
 
+# Compound surnames whose last word is a Spanish word ("de la cruz", "del toro", "de los santos"):
+# after a particle, a lower-case word form is a surname only when it is one of these.
+_PARTICLE_WORD_SURNAMES = {
+    "cruz", "rosa", "torre", "fuente", "paz", "vega", "garza", "luz", "o", "pena", "cerda", "hoya", "mora", "riva",
+    "serna", "barrera", "cueva", "parra", "rocha", "sierra", "isla", "llave", "huerta", "vina", "guardia",
+    "toro", "valle", "rio", "campo", "castillo", "real", "angel", "pino", "olmo", "monte", "villar", "moral", "prado",
+    "carmen", "rosario", "bosque", "pozo", "cid", "rey", "sol", "mar", "puerto", "pilar", "arco", "hierro", "vado",
+    "santos", "reyes", "rios", "angeles", "cobos", "llanos", "arcos", "monteros", "casas", "heras", "nieves",
+    "cuevas", "mercedes", "dolores", "cerros", "olivos", "palacios", "rosales", "barrios", "campos", "montes",
+    "peña", "viña", "río", "ángel", "ángeles", "ríos"}
+
+
+def fold_word(word: str) -> str:
+    from core.deid.names import fold
+    return fold(word)
+
+
 _MONTHS = {"may", "june", "april", "august", "march", "mayo", "junio", "julio", "abril"}
 _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lunes", "martes",
          "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo"}
@@ -341,6 +365,10 @@ def lexicon_people(text: str, language: str = "en") -> list[Finding]:
         kinds = _kinds(m.group(1))
         if _WHOSE_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
             continue  # "la esposa del dueño": whose wife, not a surname
+        surname = m.group(1)
+        if not surname[:1].isupper() and word_form(surname.lower(), "es") \
+                and fold_word(surname.lower()) not in _PARTICLE_WORD_SURNAMES:
+            continue  # "el señor de la tienda": where he is from, not his surname (decision 0220)
         if "l" in kinds and _cue(text, m.start(), m.end()) >= (2 if "w" in kinds else 1):
             out.append(Finding(m.start(), m.end(), "PERSON", m.group(), 0.5, "name_lexicon",
                                canonical=m.group().lower()))
@@ -471,3 +499,62 @@ def guess_language(text: str) -> str | None:
     if es > 2 * en and es >= 3:
         return "es"
     return None
+
+
+# "maria and joy", "tiffany and rose", "luz y maría", "sunny, ahmed and i": a word-name named
+# together with a person already found is a person too (decision 0220).
+_PAIR_AFTER = re.compile(r"^(?:\s*,)?\s+(?:and|y|or|o|&)\s+([^\W\d_][\w'’-]*)|^\s*,\s+([^\W\d_][\w'’-]*)(?=\s*,?\s+(?:and|y)\b)",
+                         re.IGNORECASE)
+_PAIR_BEFORE = re.compile(r"(?:^|[^\w'’-])([^\W\d_][\w'’-]*),?\s+(?:and|y|&)\s+$", re.IGNORECASE)
+# "rose, the lead, said no", "hope, my supervisor": a role set off after a word-name.
+_ROLE_APPOSITION = re.compile(
+    r"(?<![\w'’-])([^\W\d_][\w'’-]*),\s+(?:the|our|my|his|her|el|la|mi|nuestr[oa]|su)\s+(?:night\s+|day\s+|shift\s+)?"
+    r"(?:lead|supervisor|supervisora|manager|boss|foreman|forewoman|trainer|dispatcher|coordinator|coordinadora|"
+    r"jefe|jefa|encargad[oa]|mayordom[oa]|cook|cashier|nurse|housekeeper|houseman|driver|mechanic|mecánic[oa]|"
+    r"cociner[oa]|cajer[oa]|enfermer[oa]|chofer|coworker|co-worker|compañer[oa])\b", re.IGNORECASE)
+_NOT_AFTER_PAIR = re.compile(r"^\s+(?:of|de|del|para|for|is\s+(?:a|the)|es\s+(?:un|una|el|la))\b", re.IGNORECASE)
+
+
+def _word_name(word: str) -> bool:
+    low = word.lower()
+    if "'" in low or "’" in low:
+        return False  # "and he's", "y ella's"
+    kinds = _kinds(low)
+    return "f" in kinds and low not in _STOPS and low not in _MONTHS and low not in _DAYS \
+        and low not in _TITLES and len(low) >= 3
+
+
+def linked_people(text: str, findings: list[Finding]) -> list[Finding]:
+    """Word-names that a found person vouches for: named in a pair or list with one ("maria and
+    joy"), or set off before a role ("rose, the lead,"). Returns only the new findings."""
+    taken = [(f.start, f.end) for f in findings]
+    out: list[Finding] = []
+
+    def add(start: int, end: int) -> None:
+        if any(s < end and start < e for s, e in taken):
+            return
+        prev = re.search(r"([^\W\d_]+)\W*$", text[max(0, start - 16):start])
+        if prev and prev.group(1).lower() in _DETERMINERS:
+            return  # "the bus and maria", "a joy and maria"
+        if _NOT_AFTER_PAIR.match(text[end:end + 16]):
+            return  # "maria and joy of work"
+        taken.append((start, end))
+        out.append(Finding(start, end, "PERSON", text[start:end], 0.5, "name_lexicon", canonical=text[start:end].lower()))
+
+    for f in findings:
+        if not is_person_type(f.entity_type) or len(f.text) < 3:
+            continue
+        m = _PAIR_AFTER.match(text[f.end:f.end + 40])
+        if m:
+            g = 1 if m.group(1) else 2
+            word = m.group(g)
+            if _word_name(word):
+                add(f.end + m.start(g), f.end + m.start(g) + len(word))
+        b = _PAIR_BEFORE.search(text[max(0, f.start - 40):f.start])
+        if b and _word_name(b.group(1)):
+            s0 = max(0, f.start - 40) + b.start(1)
+            add(s0, s0 + len(b.group(1)))
+    for m in _ROLE_APPOSITION.finditer(text):
+        if _word_name(m.group(1)):
+            add(m.start(1), m.end(1))
+    return out
