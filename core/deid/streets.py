@@ -39,12 +39,15 @@ onda neta buena mala chingada fregada friega madre vida muerte virgen santa guad
 cruda peda pisca pizca labor temporada cosecha siembra poda empaque corte línea pieza
 shift hora horas junta reunión reunion unión union huelga marcha renta luz agua comida cena
 beca ayuda aseguranza seguranza dompe dompa yonke yonque wachar cuora daime navidad prepa rampa
-app apps internet online facebook whatsapp instagram youtube tiktok zoom google computer phone
+everybody everyone anybody anyone nobody somebody someone app apps internet online facebook whatsapp instagram youtube tiktok zoom google computer phone
 """.split())  # noqa: SIM905 (a word block reads better than a list literal)
 # Shapes of Spanish nouns the lemmatizer tables miss ("la lechería", "la planchadora", "la
 # checada", "la computadora"); street names seldom end so ("gessner", "milliken", "juárez").
 _SPANISH_SHAPE = re.compile(r"(?:er[ií]a|r[ií]a|ía|doras?|dor(?:es)?|ci[oó]n|si[oó]n|dad|tad|adas?|ido|ida|ura|aje|"
                             r"ismo|ista|ill[oa]s?|it[oa]s?|ncia|mi?ento)$")
+_NUMBER_WORD = re.compile(r"(?:(?:veinti|dieci|twenty-?|thirty-?|forty-?|fifty-?|sixty-?|seventy-?|eighty-?|ninety-?)\w+|"
+                          r"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|"
+                          r"(?:trei|cuare|cincue|sese|sete|oche|nove)nta|\w+cientos|cien|ciento|mil|hundred|thousand|million)")
 _NUMBER_WORDS_ES = (r"(?:diez|once|doce|trece|catorce|quince|dieci\w+|veinte|veinti\w+|treinta|cuarenta|cincuenta|"
                     r"sesenta|setenta|ochenta|noventa|cien|ciento|doscientos|trescientos)")
 _UNITS_ES = r"(?:uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
@@ -101,12 +104,20 @@ def ordinary(word: str) -> bool:
     low = word.lower().strip("'’.,")
     if len(low) < 3 or low in STOP_WORDS or low in ES_STOP_WORDS or low in _EVERYDAY:
         return True
-    if word_form(low, "es") or _SPANISH_SHAPE.search(low) or word.isupper():
+    if word_form(low, "es") or _SPANISH_SHAPE.search(low) or word.isupper() or _NUMBER_WORD.fullmatch(low):
         return True  # an acronym in capitals is a union or a firm ("en la SEIU"), not a street
     if word_form(low, "en"):
-        # WordNet's proper nouns are in the English tables: a known name or town is no everyday word
-        return not (_name_kinds().get(low) or is_place(low))
+        # WordNet's proper nouns are in the English tables: a known name or town is no everyday
+        # word, unless a dictionary holds it in lower case too (the lexicon's "d": "fields", "booth")
+        kinds = _name_kinds().get(low, "")
+        return not (kinds and "d" not in kinds or is_place(low))
     return False
+
+
+def name_word(word: str) -> bool:
+    """A given name or surname of the name lexicon, even one that is an everyday word ("harry")."""
+    kinds = _name_kinds().get(word.lower().strip("'’.,"), "")
+    return "f" in kinds or "l" in kinds
 
 
 def _town_with_article(word: str) -> bool:
@@ -117,14 +128,21 @@ def _town_with_article(word: str) -> bool:
 def _bare_name_end(text: str, pos: int, words: int = 3) -> int:
     """End of the run of up to ``words`` non-ordinary words from ``pos`` ("harry hines"), with a
     street kind after it ("gessner road"); ``pos`` when the first word is ordinary."""
+    from core.deid.readings import word_form
     end, n = pos, 0
     while n < words:
         m = _WORD.match(text, end) if n == 0 else re.compile(r"\s+([^\W\d_][\w'’-]*)").match(text, end)
         if not m:
             break
         word = m.group(1).rstrip("'’-")
-        if ordinary(word) or fold(word) in _regions():
-            break
+        if fold(word) in _regions() or n and fold(word) != word.lower() and not name_word(word):
+            break  # "en la casa nomás oímos": an accented word that is no name ends it
+        if ordinary(word):
+            # "harry hines": an everyday word that is a name leads a name that goes on
+            nxt = re.compile(r"\s+([^\W\d_][\w'’-]*)").match(text, m.end())
+            if not (n < words - 1 and name_word(word) and not word.isupper() and not word_form(word, "es") and nxt
+                    and not ordinary(nxt.group(1)) and fold(nxt.group(1)) not in _regions()):
+                break
         end = m.start(1) + len(word)
         n += 1
     if n:

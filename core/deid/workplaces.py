@@ -121,7 +121,8 @@ def workplace_phrases(text: str) -> list[Finding]:
             else m.start("place") + len(place_words[0])
         span = text[start:end]
         out.append(Finding(start, end, "WORKPLACE", span, 0.55, "workplace_phrase", canonical=span.lower()))
-    return out
+    from core.deid.employers import cued_employers
+    return out + cued_employers(text)
 
 
 # --- listed workplaces said in part ---------------------------------------------------------
