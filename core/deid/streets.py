@@ -76,18 +76,11 @@ _KIND_AFTER = re.compile(r"\s+(?:street|avenue|road|boulevard|drive|calle|avenid
 
 @functools.lru_cache(maxsize=1)
 def _name_kinds() -> dict[str, str]:
+    """The name lexicon: word -> its kinds (f given name, l surname, w/d an everyday word too)."""
     from pathlib import Path
-    out: dict[str, str] = {}
-    path = Path(__file__).with_name("name_lexicon.txt")
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:  # pragma: no cover - shipped with the package
-        return out
-    for line in lines:
-        if line and not line.startswith("#"):
-            word, _, kinds = line.partition("\t")
-            out[word] = kinds
-    return out
+
+    from core.deid.tabfile import read_tab_file
+    return read_tab_file(Path(__file__).with_name("name_lexicon.txt"))
 
 
 @functools.lru_cache(maxsize=1)
