@@ -20,7 +20,7 @@ from core.deid import spelled as _spelled
 from core.deid.findings import Finding, is_person_type
 from core.deid.initials import initials_people
 from core.deid.names import NameMatcher, unlisted_people
-from core.deid.nicknamed import nicknamed_people
+from core.deid.nicknamed import nickname_mentions, nicknamed_people
 from core.deid.numbers import number_runs, tokens
 from core.deid.people import lexicon_people, linked_people
 from core.deid.readings import drop_place_readings
@@ -299,6 +299,10 @@ def detect(text: str, *, names: Iterable[str | tuple[str, str]] = (), workplaces
                             f.canonical, f.label)
                     for f in detect(piece, matcher=matcher, use_presidio=use_presidio, language=language,
                                     known_people=known_people)]
+        # A nickname given in one piece is the person in every piece (decision 0218).
+        nicks = {f.canonical for f in out if f.recognizer == "nickname_cue"}
+        out = sorted(out + nickname_mentions(text, nicks, [(f.start, f.end) for f in out], language),
+                     key=lambda f: f.start)
         return with_echoes(text, out, known_people, language)
     runs = number_runs(text, tokens(text))
     found: list[Finding] = []

@@ -18,6 +18,7 @@ where a nickname that is an everyday word reads as the word ("ya no está tan go
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS as _EN_STOP
 from spacy.lang.es.stop_words import STOP_WORDS as _ES_STOP
@@ -27,12 +28,14 @@ from core.deid.findings import Finding
 _NAME_WORD = r"[^\W\d_][\w'’-]*"
 # "call" forms with the person called; "everybody call him" (no -s) is how many people speak.
 _EN_CUE = (r"\b(?:call|calls|called|calling)\s+(?:me|him|her|you)|\bgo(?:es)?\s+by|\bwent\s+by|"
-           r"\bknown\s+as|\bnicknamed|\bnickname\s+(?:is|was)|\bnickname|\ba\.?k\.?a\.?")
+           r"\bknown\s+as|\bknows?\s+(?:me|him|her)\s+as|\bnicknamed(?:\s+(?:me|him|her))?|\bnickname\s+(?:is|was)|"
+           r"\bnickname|\ba\.?k\.?a\.?")
 # A group's nickname ("they called us essential", "nos dice oaxaquitas") names nobody.
 # Plural "they call him" is a nickname; singular "me dice" is also "he tells me", so it needs a
 # nickname that is no everyday word (see _WEAK_CUES).
 _ES_CUE = (r"\b(?:me|te|le|lo|la)\s+(?:dicen|decimos|dec[ií]an|dec[ií]amos|llaman|llamamos|"
-           r"llamaban|llam[aá]bamos|pusieron|pusimos|apodan|apodamos|dice|dec[ií]a|llama|llamaba|puso)|"
+           r"llamaban|llam[aá]bamos|(?:pusieron|pusimos|puso)(?:\s+(?:de|por)\s+apodo)?|apodan|apodamos|dice|"
+           r"dec[ií]a|llama|llamaba|conocen\s+como|conocemos\s+como)|"
            r"\b(?:su|mi|el)\s+apodo(?:\s+(?:es|era))?|\bapodo(?:\s+(?:es|era))?|\balias|\bapodad[oa]|"
            r"\bconocid[oa]\s+como|\bd[ií]game|\bdime|\bll[aá]m(?:ame|enme|eme)")
 _CUE = re.compile(r"(?P<cue>" + _EN_CUE + "|" + _ES_CUE + r")(?:\b|(?<=\.))\s*[,:]?\s*[\"“'‘]?(?=[^\W\d_])", re.IGNORECASE)
@@ -40,8 +43,14 @@ _SPANISH_CUE = re.compile(r"^(?:" + _ES_CUE + ")", re.IGNORECASE)
 _WEAK_CUES = re.compile(r"^(?:\w+\s+(?:dice|dec[ií]a|llama|llamaba|puso)|d[ií]game|dime)$", re.IGNORECASE)
 # The nickname before a Spanish cue at a clause's start: "gus junior le dicen", "ah fong le dicen los chinos".
 _BEFORE_CUE = re.compile(r"(?:^|[.!?;:,\n]\s*|\b(?:y|pero|pues|bueno)\s+)"
-                         r"(?P<nick>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2}?)\s+"
-                         r"(?:le|les|me|nos)\s+(?:dicen|decimos|dec[ií]an|llaman|llamamos)\b", re.IGNORECASE)
+                         r"(?P<nick>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2}?)\s*,?\s+(?:as[ií]\s+)?"
+                         r"(?:le|me)\s+(?:dicen|decimos|dec[ií]an|llaman|llamamos)\b", re.IGNORECASE)
+# The same in English: "angie, we call her.", "dee for short", "tank is what everybody calls him".
+_BEFORE_CUE_EN = re.compile(r"(?:^|[.!?;:,\n]\s*|\b(?:and|but|so)\s+)"
+                            r"(?P<nick>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?)\s*,?\s+"
+                            r"(?:(?:is\s+what\s+|as\s+|that's\s+what\s+)?(?:we|they|everybody|everyone|people|folks)"
+                            r"\s+(?:all\s+)?call(?:s|ed)?\s+(?:him|her|me)(?=\s*(?:[.,;!?]|$|\band\b|\bbut\b))|"
+                            r"for\s+short\b)", re.IGNORECASE)
 _ARTICLES = {"el", "la", "the"}
 _TITLES = {"don", "doña", "dona", "mr", "mr.", "ms", "ms.", "miss", "mrs", "mrs.", "big", "little", "lil", "tio",
            "tío", "tia", "tía", "seño", "profe"}
@@ -102,6 +111,8 @@ def _take(words: list[str], spanish: bool, weak: bool, language: str) -> list[st
         w = raw.lower().strip("'’\"”“")
         if not w or _CONTRACTION.search(w):
             break  # "me dice what's up", "she's cool"
+        if k == 0 and w == "the":
+            return []  # "goes by the book", "the guy we call him": English nicknames rarely take it
         if k == 0 and w in _ARTICLES and len(words) > 1:
             out.append(w)  # "el gordo", "la flaca", "the bear"
             continue
@@ -183,9 +194,16 @@ def nickname_cues(text: str, language: str = "en") -> list[tuple[int, int, str]]
                 continue
             end = start + span.end()
         out.append((start, end, " ".join(nick)))
-    for m in _BEFORE_CUE.finditer(text):
+    for rx, spanish in ((_BEFORE_CUE, True), (_BEFORE_CUE_EN, False)):
+        out += _before_cue(text, rx, spanish, language)
+    return out
+
+
+def _before_cue(text: str, rx: re.Pattern[str], spanish: bool, language: str) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for m in rx.finditer(text):
         words = re.findall(r"[^\W\d_][\w'’-]*", m.group("nick"))
-        nick = _take(words, True, False, language)
+        nick = _take(words, spanish, False, language)
         if nick and len(nick) == len(words):
             out.append((m.start("nick"), m.end("nick"), " ".join(nick)))
     return out
@@ -225,17 +243,23 @@ def nicknamed_people(text: str, language: str = "en") -> list[Finding]:
     cues = nickname_cues(text, language)
     if not cues:
         return []
+    out = [Finding(start, end, "PERSON", text[start:end], 0.6, "nickname_cue", canonical=nick)
+           for start, end, nick in cues]
+    return out + nickname_mentions(text, {nick for _, _, nick in cues}, [(f.start, f.end) for f in out], language)
+
+
+def nickname_mentions(text: str, nicknames: Iterable[str], taken: Iterable[tuple[int, int]] = (),
+                      language: str = "en") -> list[Finding]:
+    """Mentions of nicknames found elsewhere (another piece of a long text, another segment
+    of the interview) in ``text``, outside the spans already ``taken``."""
+    spans = list(taken)
     out: list[Finding] = []
-    seen: set[tuple[int, int]] = set()
-    for start, end, nick in cues:
-        out.append(Finding(start, end, "PERSON", text[start:end], 0.6, "nickname_cue", canonical=nick))
-        seen.add((start, end))
-    for nick in {n for _, _, n in cues}:
+    for nick in sorted(set(nicknames)):
         for m in _mention_regex(nick).finditer(text):
-            if (m.start(), m.end()) in seen or any(s <= m.start() < e for s, e in seen):
+            if any(s < m.end() and m.start() < e for s, e in spans):
                 continue
             if _reads_as_word(text, m.start(), m.end(), nick, language):
                 continue
-            seen.add((m.start(), m.end()))
+            spans.append((m.start(), m.end()))
             out.append(Finding(m.start(), m.end(), "PERSON", m.group(), 0.55, "nickname_cue", canonical=nick))
     return out

@@ -25,7 +25,7 @@ from spacy.lang.es.stop_words import STOP_WORDS as _ES_STOP
 
 from core.deid.findings import Finding, is_person_type
 from core.deid.lexicon import COMMON_GIVEN_NAMES, COMMON_SURNAMES, EVERYDAY_NAMES
-from core.deid.readings import verb_form, word_form
+from core.deid.readings import describing_form, verb_form, word_form
 from core.deid.tabfile import read_tab_file
 
 _LEXICON = Path(__file__).with_name("name_lexicon.txt")
@@ -56,7 +56,11 @@ _STRONG_BEFORE = re.compile(
     r"encargado|encargada|mayordomo|patr[oó]n|compañero|compañera|compa|amigo|amiga|esposo|esposa|"
     r"marido|hijo|hija|hermano|hermana|primo|prima|t[ií]o|t[ií]a|señor|señora|señorita|sr|sra|srta|"
     # a period only after an abbreviated title ("sr. ", "dr. "), not at a sentence's end ("mi hermano. tacaño")
-    r"don|doña|oye|gracias)(?:(?:(?<=mr)|(?<=ms)|(?<=dr)|(?<=sr)|(?<=mrs)|(?<=sra)|(?<=srta))\.)?,?\s+$",
+    r"don|doña|oye|gracias|"
+    # "my best friend there is fe", "mi mejor amiga ahí es fe", "the lead was hope" (decision 0220)
+    r"(?:friend|amig[oa]|roommate|partner|compañer[oa]|coworker|co-worker|lead|supervisor|supervisora|manager|"
+    r"boss|jefe|jefa|encargad[oa]|trainer)(?:\s+(?:there|here|ahí|ahi|aquí|aqui|allá|alla))?\s+(?:is|was|es|era)"
+    r")(?:(?:(?<=mr)|(?<=ms)|(?<=dr)|(?<=sr)|(?<=mrs)|(?<=sra)|(?<=srta))\.)?,?\s+$",
     re.IGNORECASE)
 _WEAK_BEFORE = re.compile(r"\b(?:with|to|and|by|from|about|for|con|al|para|y|que)\s+$", re.IGNORECASE)
 _STRONG_AFTER = re.compile(
@@ -308,6 +312,7 @@ _WHOSE_BEFORE = re.compile(r"\b(?:espos[oa]|hij[oa]|sobrin[oa]|herman[oa]|prim[o
                            r"mujer|marido|novi[oa]|cuñad[oa]|suegr[oa]|niet[oa]|jef[ea]|encargad[oa]|"
                            r"amig[oa]|vecin[oa]|casa|carro|troca)\s+$", re.IGNORECASE)
 _MODAL_NAMES = {"will", "may"}
+_IS_CUE = re.compile(r"\b(?:is|was|es|era)\s+$", re.IGNORECASE)
 
 
 def _lexicon_ok(text: str, start: int, end: int, base: str, kinds: str, language: str, capital: bool,
@@ -335,6 +340,10 @@ def _lexicon_ok(text: str, start: int, end: int, base: str, kinds: str, language
     if wordlike and where == "after" and not capital and re.match(r",?\s+(?:and\s+(?:i|me)|y\s+yo)\b",
                                                                    text[end:end + 12], re.IGNORECASE):
         return False  # "twelve rooms and i", "four minutes late and i", "ella mete y yo saco"
+    if wordlike and not capital and _IS_CUE.search(before) and (
+            describing_form(base, language) or language == "en" and describing_form(base, "es")
+            or re.search(r"(?:í|és|esa)$", base)):
+        return False  # "my boss is rich", "mi jefa es dura", "es somalí": what the person is like
     if wordlike and not capital and _DESCRIBED.search(before):
         return False  # "un señor serio": an article, a person noun, then a word that describes
     if base in _MODAL_NAMES and not capital and _bare_verb_after(text, end):

@@ -206,6 +206,7 @@ def make_detect_job(vault: Vault, interview_id: str) -> Callable[[ReportFn, Canc
             findings += _detect_chunk(chunk, matcher, language)
             report(Progress(first + len(chunk), len(todo), "Looking for names and numbers"))
         findings += _echoes(todo, findings, _vault_people(vault, interview_id), language)
+        findings += _nickname_echoes(todo, findings, language)
         taken: dict[int, list[tuple[int, int]]] = {}
         for r in existing:
             taken.setdefault(r.segment_id, []).append((r.start_char, r.end_char))
@@ -264,6 +265,20 @@ def _echoes(todo: list[Segment], findings: list[tuple[Segment, Finding]], known:
     for seg, f in findings:
         spans.setdefault(id(seg), []).append((f.start, f.end))
     return [(seg, f) for seg in todo for f in echo_people(seg.text, names, spans.get(id(seg), ()), language)]
+
+
+def _nickname_echoes(todo: list[Segment], findings: list[tuple[Segment, Finding]],
+                     language: str) -> list[tuple[Segment, Finding]]:
+    """A nickname given in one chunk of the interview ("le decimos el gordo") in every other
+    segment (each chunk already found its own mentions; decision 0218)."""
+    from core.deid.nicknamed import nickname_mentions
+    nicks = {f.canonical for _, f in findings if f.recognizer == "nickname_cue"}
+    if not nicks:
+        return []
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for seg, f in findings:
+        spans.setdefault(id(seg), []).append((f.start, f.end))
+    return [(seg, f) for seg in todo for f in nickname_mentions(seg.text, nicks, spans.get(id(seg), ()), language)]
 
 
 def _detect_chunk(chunk: list[Segment], matcher: NameMatcher, language: str = "en") -> list[tuple[Segment, Finding]]:

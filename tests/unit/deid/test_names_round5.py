@@ -152,3 +152,59 @@ def test_word_names_that_stay_words(text: str, language: str) -> None:
 def test_a_particle_surname_after_a_title_and_a_place_after_one() -> None:
     assert covered("la señora de la cruz nos dio las llaves", "de la cruz", "es")
     assert persons("el señor de la tienda nos dio las llaves", language="es") == []
+
+
+# --- 1b. nickname said before its cue, and more ways to say it ----------------------------------------
+@pytest.mark.parametrize(("text", "secret", "language"), [
+    ("her name is rochelle but shelly, we call her. shelly does payroll", "shelly", "en"),
+    ("his name is marcus, moe for short, and moe drives", "moe", "en"),
+    ("they nicknamed him smokey after the fire drill", "smokey", "en"),
+    ("le pusieron de apodo el güero por lo blanco", "el güero", "es"),
+    ("lo conocen como el profe flaco en el almacén", "el profe flaco", "es"),
+    ("beto, así le dicen, maneja el montacargas", "beto", "es"),
+    ("my best friend there is hope, she trained me", "hope", "en"),
+    ("mi mejor amiga ahí es fe, es filipina", "fe", "es"),
+])
+def test_more_ways_to_give_a_nickname(text: str, secret: str, language: str) -> None:
+    assert covered(text, secret, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("she goes by the book, always", "en"),
+    ("he was known as a hard worker", "en"),
+    ("i call her when i'm late", "en"),
+    ("my boss is rich but cheap", "en"),
+    ("mi supervisor es somalí, muy serio", "es"),
+    ("la conocen como una buena trabajadora", "es"),
+    ("eso le dicen, lo que me dicen a mí", "es"),
+])
+def test_ways_of_calling_that_give_no_nickname(text: str, language: str) -> None:
+    assert persons(text, language=language) == []
+
+
+# --- a nickname given once is the person in the whole interview ------------------------------------
+def test_the_interview_path_finds_a_nickname_given_many_segments_earlier(vault):
+    from core.deid import review
+    from core.jobs import run_job
+    from core.vault.interviews import InterviewRepo
+    from core.vault.transcripts import Segment, TranscriptRepo
+    # 45 segments: more than one detection chunk, so the cue and the late mention are read
+    # in different detector calls.
+    texts = ["en la bodega le decimos el chapulín, brinca de un lado a otro."] + \
+            ["cargamos las trocas y luego esperamos." for _ in range(43)] + \
+            ["y el chapulín otra vez con el horario. está chapulín el clima."]
+    iv = InterviewRepo(vault).create("P-500", "SITE-A")
+    TranscriptRepo(vault).create(iv.id, [Segment(i * 1000, (i + 1) * 1000, t) for i, t in enumerate(texts)])
+    run_job(review.make_detect_job(vault, iv.id))
+    found = review.list_redactions(vault, iv.id)
+    last_segment = max(r.segment_id for r in found)
+    assert [r.original for r in found if r.segment_id == last_segment] == ["el chapulín"]
+
+
+def test_a_long_text_finds_a_nickname_in_every_piece() -> None:
+    from core.deid.detect import CHUNK_CHARS
+    filler = "we load the trucks and then we wait for the next load. " * (CHUNK_CHARS // 50)
+    text = "everybody calls him moose. " + filler + "then moose said the dock was closed."
+    found = [f for f in detect(text, use_presidio=False) if is_person_type(f.entity_type)]
+    assert [text[f.start:f.end] for f in found] == ["moose", "moose"]
+    assert found[1].start > CHUNK_CHARS
