@@ -65,6 +65,9 @@ SETS = [
      "dev", "1 voice", None),
     ("dev4_joined", DATA / "dev4_joined.flac", DATA / "dev4_joined.rttm", "dev", "4 voices taking turns", None),
     ("dev4_room", DATA / "dev4_room.flac", DATA / "dev4_room.rttm", "dev", "4 voices, 2 from one room", None),
+    ("dev2_quick", DATA / "dev2_quick.flac", DATA / "dev2_quick.rttm", "dev", "2 voices, quick turns", None),
+    ("dev2_room_quick", DATA / "dev2_room_quick.flac", DATA / "dev2_room_quick.rttm", "dev",
+     "2 voices of one room, quick turns", None),
 ]
 JFK = SHARED.parent / "audio" / "jfk.flac"
 RESULTS = REPO / "benchmarks" / "results" / "speakers.json"
@@ -346,7 +349,8 @@ def main() -> int:
     previous = json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
     new = {"sets": rows, "speed": curve or None, "hour": hour, "three_hours": long_run, "live": live,
            "threads": 2, "model": encoder.name}
-    RESULTS.write_text(json.dumps({k: (v if v is not None else previous.get(k)) for k, v in new.items()},
+    # Keys this script does not write (one-off measures of earlier rounds) are kept.
+    RESULTS.write_text(json.dumps({**previous, **{k: (v if v is not None else previous.get(k)) for k, v in new.items()}},
                                   indent=2) + "\n")
     print(f"wrote {RESULTS.relative_to(REPO)}")
     return 0

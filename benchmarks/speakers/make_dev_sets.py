@@ -59,6 +59,17 @@ def level(x: np.ndarray, dbfs: float = -26.0) -> np.ndarray:
     return (x * (10 ** (dbfs / 20) / max(rms, 1e-6))).astype(np.float32)
 
 
+def cut_quiet(x: np.ndarray, target_s: float, reach_s: float = 0.3) -> np.ndarray:
+    """The first ``target_s`` of a clip, cut at its quietest 20 ms within ``reach_s`` of that
+    length (between words, mostly), so a short turn does not end in the middle of a word."""
+    if len(x) <= (target_s + reach_s) * SR:
+        return x
+    hop = SR // 50
+    lo, hi = int((target_s - reach_s) * SR) // hop, int((target_s + reach_s) * SR) // hop
+    energy = [float(np.mean(x[i * hop:(i + 1) * hop] ** 2)) for i in range(lo, hi)]
+    return x[:(lo + int(np.argmin(energy)) + 1) * hop]
+
+
 def ami_turns(speaker: str) -> list[np.ndarray]:
     """The single-speaker stretches of one AMI speaker in the dev meeting clip (overlaps cut)."""
     audio = load(SHARED / "speakers" / "ami_ES2003a_0-30.wav")
@@ -74,7 +85,8 @@ def ami_turns(speaker: str) -> list[np.ndarray]:
     return out
 
 
-def build(name: str, voices: dict[str, list[np.ndarray]], order: list[str], seed: int) -> None:
+def build(name: str, voices: dict[str, list[np.ndarray]], order: list[str], seed: int,
+          pause_s: tuple[float, float] = (0.3, 0.9)) -> None:
     rng = np.random.default_rng(seed)
     used = {k: 0 for k in voices}
     pieces = [np.zeros(int(0.5 * SR), np.float32)]
@@ -85,7 +97,7 @@ def build(name: str, voices: dict[str, list[np.ndarray]], order: list[str], seed
         clip = level(clips[used[who] % len(clips)])
         used[who] += 1
         lines.append(f"SPEAKER {name} 1 {t:.3f} {len(clip) / SR:.3f} <NA> <NA> {who} <NA> <NA>")
-        pause = int(float(rng.uniform(0.3, 0.9)) * SR)
+        pause = int(float(rng.uniform(*pause_s)) * SR)
         pieces += [clip, np.zeros(pause, np.float32)]
         t += (len(clip) + pause) / SR
     audio = np.concatenate(pieces)
@@ -113,6 +125,15 @@ def main() -> int:
     order = ["mee009", "mee012", "jfk", "mee009", "allison", "mee012", "jfk", "mee009", "allison",
              "mee012", "mee009", "jfk", "allison", "mee012", "mee009", "allison", "jfk", "mee012"]
     build("dev4_room", room, order, 18)
+    # Quick turn-taking (decision 0227): two voices answering each other with 50-200 ms gaps,
+    # the way an interview's changes of speaker mostly come; every change is a boundary to find.
+    # Short clips (about the first 0.9-3.0 s of each utterance, cut in a quiet spot) keep the
+    # turns short, as in conversation.
+    quick = {k: [cut_quiet(c, keep_s) for c, keep_s in zip(v, np.resize([0.9, 2.4, 1.4, 3.0, 1.8], len(v)))]
+             for k, v in room.items()}
+    build("dev2_room_quick", {k: quick[k] for k in ("mee009", "mee012")},
+          ["mee009", "mee012"] * 10, 19, (0.05, 0.2))
+    build("dev2_quick", {k: quick[k] for k in ("allison", "jfk")}, ["allison", "jfk"] * 10, 20, (0.05, 0.2))
     return 0
 
 
