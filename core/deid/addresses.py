@@ -22,7 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from core.deid.findings import Finding
 from core.deid.numbers import NumberRun
 from core.deid.places import is_place
-from core.deid.streets import bare_streets, cued_house_numbers
+from core.deid.streets import bare_crossings, bare_streets, cued_house_numbers
 
 _SUFFIX = (r"(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|"
            r"parkway|pkwy|highway|hwy|circle|cir|terrace|ter|trail|trl|square|sq|alley|row|pike|"
@@ -395,8 +395,8 @@ def _named(text: str) -> list[Finding]:
     for rx, rec, score in ((_LIVE_ON, "street_name", 0.6), (_CORNER, "street_name", 0.65), (_CROSS, "street_name", 0.6)):
         for m in rx.finditer(text):
             group = m.group(1)
-            if rx is _CROSS and not _STREETISH.search(" " + group + " "):
-                continue  # "on time and budget" is not a crossing
+            if rx is _CROSS and (not _STREETISH.search(" " + group + " ") or re.search(r"['’]s\s+\S+$", group)):
+                continue  # "on time and budget", "at tom and jerry's place" are not crossings
             out.append(Finding(m.start(1), m.end(1), "ADDRESS", group, score, rec, canonical=group.lower()))
     for m in _NAMED_STREET.finditer(text):
         span = m.group()
@@ -440,8 +440,8 @@ def _crossings(text: str) -> list[Finding]:
         if len(sides) != 2:
             continue
         words = [w.lower() for w in " ".join(sides).split()]
-        if any(w in _ES_STOP or w in _NOT_STREET_ES or w in STOP_WORDS for w in words):
-            continue
+        if any(w in _ES_STOP or w in _NOT_STREET_ES or w in STOP_WORDS or _verb(w) for w in words):
+            continue  # "entramos a la 8 y salimos": a verb is no street
         if re.match(r"\s+(?:horas|hours|años|years|d[oó]lares|dollars|pesos|minutos|de\s+la\s+(?:mañana|tarde|noche))\b",
                     text[m.end(1):], re.IGNORECASE):
             continue  # "de la 8 y la 10 de la noche", "la 24 horas": times and counts, not streets
@@ -458,6 +458,11 @@ def _crossings(text: str) -> list[Finding]:
         out.append(Finding(m.start(1), end, "ADDRESS", text[m.start(1):end], 0.6, "street_name",
                            canonical=text[m.start(1):end].lower()))
     return out
+
+
+def _verb(word: str) -> bool:
+    from core.deid.readings import verb_form
+    return not word.isdigit() and verb_form(word, "es") and not verb_form(word, "en") and word.endswith(("mos", "ron", "ó", "é"))
 
 
 def _zips(text: str, runs: list[NumberRun]) -> list[Finding]:
@@ -511,7 +516,7 @@ def addresses(text: str, runs: list[NumberRun]) -> list[Finding]:
     codes, and the Spanish forms."""
     out = _pyap(text) + _numbered(text, runs) + _named(text) + _zips(text, runs) + _spanish(text) + _crossings(text)
     out += _flats(text) + _prep_streets(text) + _ordinal_crossings(text)
-    out += bare_streets(text) + cued_house_numbers(text, runs)
+    out += bare_streets(text) + cued_house_numbers(text, runs) + bare_crossings(text)
     out += [Finding(m.start(), m.end(), "ADDRESS", m.group(), 0.6, "street_name", canonical=m.group().lower())
             for m in _TRAILER.finditer(text) if any(ch.isdigit() for ch in m.group()) or len(m.group().split()) > 2]
     out = [f for f in out if not _plain_road(f)]

@@ -70,6 +70,11 @@ _EN_WHERE = re.compile(
     r"\b(?:off\s+of|over\s+on|over\s+off|(?:live|lives|lived|living|stay|stays|staying|moved)\s+(?:over\s+)?"
     r"(?:on|off(?:\s+of)?))\s+(?=[^\W\d_])", re.IGNORECASE)
 _WORD = re.compile(r"([^\W\d_][\w'’-]*)")
+# "de la 137" after a place, not after a thing that is numbered ("la línea de la 12", "la talla").
+_DE_LA_NUMBER = re.compile(r"\b(?<!n[uú]mero )(?<!l[ií]nea )(?<!ruta )(?<!talla )(?<!p[aá]gina )(?<!mesa )(?<!caja )"
+                           r"(?<!puerta )(?<!sala )(?<!hora )(?<!clase )(?<!salida )(?<!exit )(?<!cuarto )de\s+la\s+"
+                           r"(?P<n>\d{2,3}\b(?![:.,]\d)|" + _NUMBER_WORDS_ES + r"(?:\s+y\s+" + _UNITS_ES + r")?\b)",
+                           re.IGNORECASE)
 _KIND_AFTER = re.compile(r"\s+(?:street|avenue|road|boulevard|drive|calle|avenida|st\.?|ave\.?|rd\.?|blvd\.?)(?![^\W\d_])",
                          re.IGNORECASE)
 
@@ -166,6 +171,14 @@ def bare_streets(text: str) -> list[Finding]:
         end = _bare_name_end(text, pos)
         if end > pos:
             out.append(_finding(text, pos, end))
+    for m in _DE_LA_NUMBER.finditer(text):
+        # "el publix de la 137", "la tienda de la 24": a place and its numbered street
+        said = m.group("n")
+        end = m.end("n")
+        if _NOT_STREET_AFTER_NUMBER.match(text, end) or re.match(r"\s*(?:y|o|a|al)\s+(?:la\s+)?\d", text[end:]):
+            continue
+        if not any(o.start <= m.start("n") < o.end for o in out):
+            out.append(_finding(text, m.start("n"), m.start("n") + len(said.rstrip())))
     for m in _EN_WHERE.finditer(text):
         pos = m.end()
         end = _bare_name_end(text, pos, 2)
@@ -231,3 +244,54 @@ maple oak elm pine cedar walnut willow birch spruce ash chestnut cherry magnolia
 laurel locust cypress juniper aspen alder beech palm olive orange lemon peach park lake hill ridge
 main broadway church market washington lincoln jefferson madison franklin grand central prospect
 """.split())  # noqa: SIM905
+
+
+# --- Two bare streets said as a crossing -----------------------------------------------------
+# "gets on at Jefferson and Alter", "near stockton and jackson", "en la tully y la king": two
+# street names joined by and/y after a where-word, with no suffix and no home cue.
+_SIDE = r"(?:\d{1,3}(?:st|nd|rd|th)?|[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)"
+_BARE_CROSS = re.compile(
+    r"\b(?:on|at|near|by|off\s+of|over\s+on|over\s+by|around|corner\s+of|en|por|cerca\s+de|pasando|entre)\s+"
+    r"(?P<la>la\s+|el\s+)?(?P<a>" + _SIDE + r")\s+(?:and|&|y|con)\s+(?P<la2>la\s+|el\s+)?(?P<b>" + _SIDE + r")(?![\w'’])",
+    re.IGNORECASE)
+
+
+def _side_ok(text: str, start: int, side: str) -> bool:
+    """A side of a crossing: a numbered street, or words that are each no everyday word (a
+    capitalised one mid-sentence counts as a name), no common given name, no region."""
+    from core.deid.lexicon import COMMON_GIVEN_NAMES
+    if re.fullmatch(r"\d{1,3}(?:st|nd|rd|th)?", side, re.IGNORECASE):
+        return True
+    words = side.split()
+    cased = start > 2 and not re.search(r"[.!?:]\s*$", text[max(0, start - 3):start])
+    for w in words:
+        low = w.lower()
+        if low in COMMON_GIVEN_NAMES or fold(w) in _regions() or low in STOP_WORDS or low in ES_STOP_WORDS:
+            return False
+        if ordinary(w) and not (cased and w[:1].isupper() and not w.isupper()):
+            return False
+    return True
+
+
+def bare_crossings(text: str) -> list[Finding]:
+    """Two bare street names said as a crossing after a where-word."""
+    out: list[Finding] = []
+    pos = 0
+    while m := _BARE_CROSS.search(text, pos):
+        pos = m.start("a")  # a rejected match is read again from its next word ("on at X and Y")
+        spanish = m.group("la") is not None
+        if spanish != (m.group("la2") is not None) and not (spanish and m.group("b").isdigit()):
+            continue  # "en la tully y la king" has "la" twice; "at X and Y" has none
+        if re.match(r"\s*['’]s\b", text[m.end():]) or _NOT_STREET_AFTER_NUMBER.match(text, m.end()):
+            continue  # "at jerome and tina's", "la 8 y la 10 de la noche"
+        b, end = m.group("b"), m.end("b")
+        if " " in b and not _side_ok(text, m.start("b"), b):
+            b = b.split()[0]  # "at Jefferson and Alter every morning"
+            end = m.start("b") + len(b)
+        if not (_side_ok(text, m.start("a"), m.group("a")) and _side_ok(text, m.start("b"), b)):
+            continue
+        if m.group("a").isdigit() and b.isdigit():
+            continue  # "entre la 8 y la 10": hours or counts as often as streets
+        out.append(_finding(text, m.start("a"), end))
+        pos = end
+    return out

@@ -87,3 +87,28 @@ def test_numbers_after_a_home_cue_that_are_no_house(text):
 def test_the_vocabulary_test_reads_both_languages():
     assert ordinary("mañana") and ordinary("factory") and ordinary("lechería") and ordinary("SEIU")
     assert not ordinary("gessner") and not ordinary("fulton") and not ordinary("milliken")
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("the lady gets off at Wabansia and Kostner every night", "Wabansia and Kostner"),
+    ("we wait near tidwell and wurzbach for the van", "tidwell and wurzbach"),
+    ("la parada está en la wurzbach y la tidwell, enfrente", "wurzbach y la tidwell"),
+    ("la tienda de abarrotes, la de la 145, ahí compro", "145"),
+    ("el taller de la cuarenta y dos cierra temprano", "cuarenta y dos"),
+])
+def test_bare_crossings_and_numbered_streets_after_de_la(text, secret):
+    assert _covered(text, secret)
+
+
+@pytest.mark.parametrize("text", [
+    "we had dinner at tom and jerry's place",
+    "I sat near maria and jose at the party",
+    "she was on time and budget for once",
+    "entramos a la 8 y salimos a la 10",
+    "la línea de la 12 es la más rápida",
+    "es la talla de la 32 y no me queda",
+    "llegó como de la 10 a la 11 de la noche",
+    "trabajo de la 12 de la noche hasta las 8",
+])
+def test_names_times_and_numbered_things_are_no_crossing(text):
+    assert _addresses(text) == []
