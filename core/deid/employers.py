@@ -107,10 +107,13 @@ def _name_end(text: str, pos: int) -> int:
 
 # Only a brand may follow these: "I drive doordash", "I do uber eats", "en la noche hago uber".
 _BRAND_CUE = re.compile(r"\b(?:drive|drives|drove|driving|do|does|did|doing|hago|hace|hacía|hacia|hacemos|manejo|maneja|"
+                        r"work|works|worked|working|been\s+(?:at|with)|hired\s+me\s+(?:at|on\s+at)|"
+                        r"(?:planta|almac[eé]n|bodega|f[aá]brica|empacadora|centro\s+de\s+distribuci[oó]n)\s+(?:de|del)|"
                         r"(?:estaba|estuve|estoy|está|estaban|estábamos)\s+en(?:\s+(?:el|la|un|una))?)"
                         r"\s+(?=\w)", re.IGNORECASE)
 # A brand followed by what an employer does: "walmart pays more", "costco hired me".
 _EMPLOYER_VERB = re.compile(r"\s+(?:pays|paid|pay|is\s+hiring|was\s+hiring|hired\s+me|fired\s+me|paga|pagaba|pagan|"
+                            r"warehouse|plant|dc|hub|distribution\s+center|fulfillment\s+center|sort\s+center|"
                             r"me\s+contrat[óo]|me\s+corri[óo])\b", re.IGNORECASE)
 # Words before a later mention of an everyday-word brand that say it is the place ("at target").
 _PLACE_BEFORE = re.compile(r"\b(?:at|to|from|for|in|with|en|de|del|a|al|para|con)\s+(?:(?:the|el|la)\s+)?$", re.IGNORECASE)
@@ -148,7 +151,8 @@ def _cued(text: str) -> list[Finding]:
     for rx in (_BRAND_CUE,):
         for m in rx.finditer(text):
             brand = _BRAND_RX.match(text, m.end())
-            if brand and not all(ordinary(w) for w in brand.group().lower().split()):  # "do target practice"
+            doing = re.match(r"(?:do|does|did|doing|hago|hace|hac[ií]a|hacemos)\b", m.group(), re.IGNORECASE)
+            if brand and not (doing and all(ordinary(w) for w in brand.group().lower().split())):  # "do target practice"
                 out.append(_finding(text, brand.start(), brand.end()))
     for brand in _BRAND_RX.finditer(text):
         if _EMPLOYER_VERB.match(text, brand.end()) and not any(f.start == brand.start() for f in out):

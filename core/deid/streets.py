@@ -64,11 +64,13 @@ _NOT_STREET_AFTER_NUMBER = re.compile(
 _ES_WHERE = re.compile(
     r"\b(?:en|por|sobre|hasta|desde|hacia|cerca\s+de|lejos\s+de|pasando|pasandito|cruzando|agarrando|"
     r"tomando|bajando(?:\s+por)?|subiendo(?:\s+por)?|saliendo\s+(?:de|a)|llegando\s+a|frente\s+a|enfrente\s+de|"
-    r"junto\s+a|rumbo\s+a|(?:a|al)\s+lado\s+de|off\s+de|off)\s+la\s+(?=[^\W_])", re.IGNORECASE)
+    r"junto\s+a|rumbo\s+a|(?:a|al)\s+lado\s+de|off\s+de|off|cuadras?\s+de|esquina\s+(?:con|de))\s+la\s+(?=[^\W_])",
+    re.IGNORECASE)
 # English where-words with no article: "off of bellaire", "over on gessner", "I live on fulton".
 _EN_WHERE = re.compile(
-    r"\b(?:off\s+of|over\s+on|over\s+off|(?:live|lives|lived|living|stay|stays|staying|moved)\s+(?:over\s+)?"
-    r"(?:on|off(?:\s+of)?))\s+(?=[^\W\d_])", re.IGNORECASE)
+    r"\b(?:off\s+of|off|over\s+on|over\s+off|over\s+by|out\s+on|down\s+on|up\s+on|"
+    r"(?:live|lives|lived|living|stay|stays|staying|moved)\s+(?:over\s+)?(?:on|off(?:\s+of)?))\s+(?=[^\W\d_])",
+    re.IGNORECASE)
 _WORD = re.compile(r"([^\W\d_][\w'’-]*)")
 # "de la 137" after a place, not after a thing that is numbered ("la línea de la 12", "la talla").
 _DE_LA_NUMBER = re.compile(r"\b(?<!n[uú]mero )(?<!l[ií]nea )(?<!ruta )(?<!talla )(?<!p[aá]gina )(?<!mesa )(?<!caja )"
@@ -197,6 +199,7 @@ def _finding(text: str, start: int, end: int) -> Finding:
 # "send it to 88 fulton": the cue says address, the number and one name say which.
 _HOUSE_CUE = re.compile(
     r"(?:\b(?:live|lives|lived|living|stay|stays|staying|moved|house\s+is|home\s+is|address\s+is|address['’]s|"
+    r"i['’]m\s+at|we['’]re\s+at|house\s+at|apartment\s+at|"
     r"address|send\s+(?:it|them|everything|that|the\s+\w+)\s+to|mail\s+(?:it|them|everything)?\s*to|"
     r"ship\s+(?:it|them)\s+to|deliver(?:ed)?\s+(?:it\s+)?to|vivo|vive|viven|vivimos|vivía|vivia|viví|vivi|"
     r"mi\s+direcci[oó]n\s+(?:es|era)|la\s+direcci[oó]n\s+(?:es|era)|direcci[oó]n:|mándalo|mandalo|mándenlo|"

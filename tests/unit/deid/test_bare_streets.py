@@ -112,3 +112,23 @@ def test_bare_crossings_and_numbered_streets_after_de_la(text, secret):
 ])
 def test_names_times_and_numbered_things_are_no_crossing(text):
     assert _addresses(text) == []
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("the apartments right off wurzbach are cheaper", "wurzbach"),
+    ("we were out on tidwell waiting for the bus", "tidwell"),
+    ("vivimos a dos cuadras de la kostner, en un sótano", "kostner"),
+    ("I'm at 2204 wurzbach now, the back house", "2204 wurzbach"),
+])
+def test_more_where_words_before_a_bare_street(text, secret):
+    assert _covered(text, secret)
+
+
+@pytest.mark.parametrize("text", [
+    "i get off work at six and then off tuesday",
+    "we were out on break when it happened",
+    "a dos cuadras de la casa hay una tienda",
+    "I'm at 40 hours this week, no more",
+])
+def test_more_where_words_before_everyday_words(text):
+    assert _addresses(text) == []

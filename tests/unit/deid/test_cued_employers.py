@@ -63,3 +63,13 @@ def test_later_mentions_of_a_cued_employer_are_found_too():
     text = "i was at Target for two years. target was fine, the pay at target was not. our target is 90 an hour."
     found = [f for f in detect(text, use_presidio=False) if f.entity_type == "WORKPLACE"]
     assert [f.start for f in found] == [text.index("Target"), text.index("target was"), text.index("target was not")]
+
+
+@pytest.mark.parametrize(("text", "brand"), [
+    ("i've been at costco going on six years", "costco"),
+    ("he works amazon nights, the one in the valley", "amazon"),
+    ("mi esposo está en la planta de tyson, en el deshuese", "tyson"),
+    ("the fedex hub out by the airport is where i sort", "fedex"),
+])
+def test_more_work_cues_before_a_brand(text, brand):
+    assert any(brand in w for w in _workplaces(text))
