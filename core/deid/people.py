@@ -251,6 +251,16 @@ _PERSON_CUE = re.compile(
     r"co-worker|neighbou?r|friend|husband|wife|son|daughter|brother|sister|cousin|jefe|jefa|encargad[oa]|"
     r"compañer[oa]|vecin[oa]|amig[oa]|espos[oa]|marido|herman[oa]|prim[oa]|hij[oa])|señora|señor|doña|don|"
     r"mr|mrs|ms|mister|hey|hi|hello|hola|oye)\.?,?\s+$", re.IGNORECASE)
+_INITIAL = re.compile(r"[A-Z]\.?")
+# A name written as a form's value or given as the answer to a name question (decision 0220):
+# "Name: Sieda Batukayev", "Nombre: Rocío Paz", "What's your last name? Boyle",
+# "What's the name on the account? User: Maja S Hermansen", "¿cómo se llama? R: Eulalia".
+_NAME_FIELD = re.compile(
+    r"(?:\b(?:full\s+name|first\s+name|last\s+name|surname|name|nombre(?:\s+completo)?|apellidos?)[ \t]*:[ \t]*|"
+    r"\b(?:your|his|her|the|su|tu)\s+(?:(?:full|first|last)\s+)?name(?:\s+on\s+the\s+\w+)?\s*\?\s*"
+    r"(?:[^\W\d_]+\s*:\s*)?|c[oó]mo\s+se\s+llama\s*\?\s*(?:[^\W\d_]+\s*:\s*)?)"
+    r"(?P<who>[^\W\d_][\w'’-]*(?:[ \t]+(?:[A-Z]\.?[ \t]+)?[^\W\d_][\w'’-]*){0,2})(?=[ \t]*(?:$|[\n,.;!?]))",
+    re.IGNORECASE | re.MULTILINE)
 # A speaker label at a line's start in pasted text: "Maria: yeah", "> Tomás Ibarra: no".
 _SPEAKER = re.compile(r"(?m)^[>\s]*([^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?)\s?:(?!\d)")
 _LABELS = {"q", "a", "p", "r", "interviewer", "participant", "entrevistador", "entrevistadora", "participante",
@@ -392,6 +402,15 @@ def lexicon_people(text: str, language: str = "en") -> list[Finding]:
                for w, k in zip(label.split(), label_kinds)):
             continue  # "Break:", "Total:": a heading, not a speaker ("Ubul:" is one)
         out.append(Finding(m.start(1), m.end(1), "PERSON", label, 0.55, "name_lexicon", canonical=label.lower()))
+    for m in _NAME_FIELD.finditer(text):
+        value = m.group("who")
+        given = value.split()
+        names = [w for w in given if not _INITIAL.fullmatch(w)]
+        if all(w.lower() not in _STOPS and w.lower() not in _LABELS for w in given) and \
+                all(w[:1].isupper() or _kinds(w) for w in names) and \
+                all(set(_kinds(w)) & {"f", "l"} or not everyday_word(w, language) for w in names):  # "Name: Maintenance Request", "nombre: Taller Mecánico" are nobody
+            out.append(Finding(m.start("who"), m.end("who"), "PERSON", value, 0.6, "name_lexicon",
+                               canonical=value.lower()))
     for m in _APPOSITIVE.finditer(text):
         parts = [w for w in m.group(1).split() if w.lower() not in ("de", "la", "los", "del")]
         if all(p.lower() not in _STOPS and not _NOT_APPOSITIVE.search(p) for p in parts):
@@ -434,7 +453,7 @@ def lexicon_people(text: str, language: str = "en") -> list[Finding]:
     return out
 
 
-_INITIAL = re.compile(r"[A-Z]\.?")
+
 
 
 def _plain_capital(word: str, language: str) -> bool:

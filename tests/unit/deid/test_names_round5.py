@@ -208,3 +208,23 @@ def test_a_long_text_finds_a_nickname_in_every_piece() -> None:
     found = [f for f in detect(text, use_presidio=False) if is_person_type(f.entity_type)]
     assert [text[f.start:f.end] for f in found] == ["moose", "moose"]
     assert found[1].start > CHUNK_CHARS
+
+
+# --- 5b. a name as a form's value or as the answer to a name question -------------------------------
+@pytest.mark.parametrize(("text", "secret", "language"), [
+    ("Shift report\nName: Oksana Bilyk\nBadge: on file", "Oksana Bilyk", "en"),
+    ("Q: and what's your last name? A: Thibodeaux", "Thibodeaux", "en"),
+    ("Hoja de incidente\nNombre: rocío paz\nTurno: noche", "rocío paz", "es"),
+])
+def test_a_name_given_as_a_value(text: str, secret: str, language: str) -> None:
+    assert covered(text, secret, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Form name: Maintenance Request", "en"),
+    ("Name: the one on the badge.", "en"),
+    ("what was his name? i forget.", "en"),
+    ("Nombre: Taller Mecánico", "es"),
+])
+def test_a_name_field_with_no_name(text: str, language: str) -> None:
+    assert persons(text, language=language) == []
