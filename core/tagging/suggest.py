@@ -11,7 +11,8 @@ combined into one score in 0..1:
 
 An answer ends at every interviewer turn and at a follow-up question the speaker marking
 took for the participant's (a segment of 3+ words ending in "?"), so the answer to a
-follow-up gets its own tags; an answer under ``MIN_ANSWER_WORDS`` words gets none.
+follow-up gets its own tags; an answer under ``MIN_ANSWER_WORDS`` words, or one that declines
+the question ("I'd rather not talk about that one"), gets none.
 
 A theme is suggested when the score reaches ``DEFAULT_THRESHOLD``. The question's own theme
 goes on the answer's longest segment (the best-matching one was often a fragment of the
@@ -22,6 +23,7 @@ Threshold chosen by ``benchmarks/tagging/run.py --tune`` (nested leave-one-inter
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -39,6 +41,13 @@ DEFAULT_THRESHOLD = 0.4
 MIN_ANSWER_WORDS = 4
 # A follow-up question inside a participant run: this many words or more, ending in "?".
 _FOLLOW_UP_MIN_WORDS = 3
+# A participant declining a question ("I'd rather not talk about that one", "de eso prefiero
+# no hablar") answers nothing: no theme. Only in a short answer, where it is the whole reply.
+_DECLINE = re.compile(r"\b(?:(?:i'd|i would) rather (?:not (?:talk|say|answer|get into|go into|on that|that)|skip)|"
+                      r"prefer not to (?:say|talk|answer)|skip that|pass on that|no comment|"
+                      r"prefiero no (?:hablar|contestar|decir)|de eso (?:mejor )?no|mejor lo dejamos|"
+                      r"mejor no hablo|pasemos a otra)")
+_DECLINE_MAX_WORDS = 25
 W_EXPECTED, W_MEANING, W_KEYWORDS = 0.5, 0.3, 0.2
 # Cosine similarity between a sentence and a theme phrase: LOW says nothing, HIGH is clear.
 SIM_LOW, SIM_HIGH = 0.2, 0.55
@@ -77,6 +86,11 @@ class Suggestion:
 def is_follow_up(text: str) -> bool:
     """A participant-marked segment that is a question ("wait, the driving's not paid at all?")."""
     return text.rstrip().endswith("?") and len(words(text)) >= _FOLLOW_UP_MIN_WORDS
+
+
+def is_declined(text: str) -> bool:
+    """A short answer that declines the question."""
+    return len(words(text)) <= _DECLINE_MAX_WORDS and bool(_DECLINE.search(" ".join(words(text))))
 
 
 def answers_of(question_ids: Sequence[str | None], speakers: Sequence[str],
@@ -132,7 +146,8 @@ def suggest(texts: Sequence[str], question_ids: Sequence[str | None], speakers: 
             threshold: float = DEFAULT_THRESHOLD) -> list[Suggestion]:
     """Suggest themes for every answer; ``expected`` maps question id -> theme ids."""
     answers = [a for a in answers_of(question_ids, speakers, texts)
-               if sum(len(words(texts[i])) for i in a.segments) >= MIN_ANSWER_WORDS]
+               if sum(len(words(texts[i])) for i in a.segments) >= MIN_ANSWER_WORDS
+               and not is_declined(" ".join(texts[i] for i in a.segments))]
     wanted = sorted({i for a in answers for i in a.segments})
     sent_owner, sent_texts = [], []
     for i in wanted:

@@ -51,3 +51,19 @@ def test_a_two_word_reply_gets_no_theme(guide, embedder):
     tags = _tags([(I, "autonomy", "Can you choose your own hours?"), (P, "autonomy", "Not really.")],
                  guide, embedder)
     assert tags == set()
+
+
+@pytest.mark.parametrize("reply", ["Uh, I'd rather not talk about that one. It's a sore spot. Next question.",
+                                   "Mira, de eso prefiero no hablar, todavía está abierto, así que mejor lo dejamos."])
+def test_a_reply_that_declines_the_question_gets_no_theme(guide, embedder, reply):
+    tags = _tags([(I, "leadership", "How would you describe the way your supervisor treats people?"),
+                  (P, "leadership", reply)], guide, embedder)
+    assert tags == set()
+
+
+def test_a_long_answer_that_says_rather_not_still_gets_its_theme(guide, embedder):
+    answer = ("I'd rather not work weekends, but the office makes the schedule and puts me on every "
+              "Saturday since March, and nobody asks what I want.")
+    tags = _tags([(I, "autonomy", "Do you get any say in your schedule?"), (P, "autonomy", answer)],
+                 guide, embedder)
+    assert (answer, "autonomy") in tags
