@@ -20,6 +20,9 @@ prints only totals, so a held-out set can be scored without anyone reading it; `
 refits the question scorer used without markers on every set in FIT_SETS, after a
 leave-one-interview-out table over them (decisions 0180, 0205).
 
+Every set is scored three ways (``METHODS``): with markers, by the text alone, and by the text
+split and labelled by voice as diarization leaves it, without roles (``voices``, decision 0221).
+
 ``--language es`` runs the Spanish set (data-es/, the Spanish guide) written the same way:
     .venv/bin/python benchmarks/tagging/run.py --language es --split dev --no-timing
 """
@@ -34,7 +37,7 @@ import re
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -70,6 +73,8 @@ class Case:
     answers: list[tuple[int, int, set[str]]]   # (start_ms, end_ms, gold themes)
     markers: list[Boundary] = field(default_factory=list)
     asks: list[tuple[int, int, str | None]] = field(default_factory=list)  # (start_ms, end_ms, question)
+    # As diarization leaves them: split where the voice changes, each with its voice, no roles.
+    voice_segments: list[Segment] = field(default_factory=list)
 
 
 def _words(text: str, t: int) -> tuple[list[Word], int]:
@@ -93,6 +98,7 @@ def build_case(path: Path, rng: random.Random) -> Case:
                 if key in turn:
                     turn[key] = _plain(turn[key])
     segs: list[Segment] = []
+    voiced: list[Segment] = []
     gold: dict[int, str | None] = {}
     answers, markers, asks = [], [], []
     t, qid, n_questions = 0, None, 0
@@ -105,6 +111,7 @@ def build_case(path: Path, rng: random.Random) -> Case:
                 markers.append(Boundary(max(0, t + rng.randint(-1500, 3000)), turn["q"]))
             seg = Segment(start_ms=t, end_ms=words[-1].end_ms, text=turn["ask"], words=words)
             asks.append((t, seg.end_ms, turn.get("q")))
+            voiced.append(replace(seg, voice="V1"))
             if "q" in turn and n_questions % 3 == 0 and segs:
                 prev = segs[-1]  # glued onto the previous segment, as Whisper often does
                 segs[-1] = Segment(start_ms=prev.start_ms, end_ms=seg.end_ms, text=prev.text + " " + seg.text,
@@ -119,10 +126,12 @@ def build_case(path: Path, rng: random.Random) -> Case:
             for w in words:
                 gold[w.start_ms] = qid
             segs.append(Segment(start_ms=t, end_ms=words[-1].end_ms, text=turn["say"][s0:s1], words=words))
+            voiced.append(replace(segs[-1], voice="V2"))
             t = end + GAP_MS // 3
         answers.append((start, t, set(turn.get("themes", []))))
         t += GAP_MS
-    return Case(str(doc.get("id", path.stem)), str(doc.get("split", "data")), segs, gold, answers, markers, asks)
+    return Case(str(doc.get("id", path.stem)), str(doc.get("split", "data")), segs, gold, answers, markers, asks,
+                voiced)
 
 
 def word_accuracy(case: Case, segments: list[Segment]) -> tuple[int, int]:
@@ -151,15 +160,22 @@ def theme_counts(case: Case, segments: list[Segment], found) -> tuple[int, int, 
     return tp, len(predicted) + fp_outside, len(gold)
 
 
+# markers: next-question markers; wording: text alone (no markers, no voices); voices: text split
+# and labelled by voice as diarization leaves it, roles unknown (decision 0221).
+METHODS = ("markers", "wording", "voices")
+
+
 def evaluate(cases: list[Case], guide, emb, threshold: float) -> dict:
     index = ThemeIndex(guide.themes, emb)
     expected = {q.id: q.themes for q in guide.questions()}
-    agg = {"markers": [0, 0], "wording": [0, 0]}
-    th = {"markers": [0, 0, 0], "wording": [0, 0, 0]}
+    agg = {m: [0, 0] for m in METHODS}
+    th = {m: [0, 0, 0] for m in METHODS}
     for case in cases:
-        for method in ("markers", "wording"):
+        for method in METHODS:
             if method == "markers":
                 res = align_with_markers(case.segments, case.markers, guide, emb)
+            elif method == "voices":  # no markers, but diarization's voices (no roles)
+                res = align_by_wording(case.voice_segments, guide, emb)
             else:
                 res = align_by_wording(case.segments, guide, emb)
             r, n = word_accuracy(case, res.segments)
@@ -170,7 +186,7 @@ def evaluate(cases: list[Case], guide, emb, threshold: float) -> dict:
             for i, v in enumerate(theme_counts(case, res.segments, found)):
                 th[method][i] += v
     out = {}
-    for method in ("markers", "wording"):
+    for method in METHODS:
         tp, pred, gold = th[method]
         out[method] = {"alignment_word_accuracy": round(agg[method][0] / max(1, agg[method][1]), 4),
                        "answer_words": agg[method][1],
@@ -231,9 +247,15 @@ def fit_asking(thresholds=(0.05, 0.075, 0.1, 0.15), backs=(0.1, 0.2, 0.3, 0.5)) 
         blocks.extend(asking_blocks(found, guide, emb))
     saved = (asking.QUESTION_WEIGHTS, asking.NONE_WEIGHTS, asking.PLACE_THRESHOLD, asking.BACK_PENALTY)
     scores: dict[tuple[float, float], dict[str, list[int]]] = {}
+    voiced: dict[str, list[int]] = {}  # the written threshold and back, segments with voices
     started = time.monotonic()
     for k, (name, case, guide, emb) in enumerate(cases):
         asking.QUESTION_WEIGHTS, asking.NONE_WEIGHTS = asking.fit([b for i, b in enumerate(blocks) if i != k])
+        asking.PLACE_THRESHOLD, asking.BACK_PENALTY = saved[2], saved[3]
+        r, n = word_accuracy(case, align_by_wording(case.voice_segments, guide, emb).segments)
+        acc = voiced.setdefault(name, [0, 0])
+        acc[0] += r
+        acc[1] += n
         for thr in thresholds:
             for back in backs:
                 asking.PLACE_THRESHOLD, asking.BACK_PENALTY = thr, back
@@ -248,10 +270,13 @@ def fit_asking(thresholds=(0.05, 0.075, 0.1, 0.15), backs=(0.1, 0.2, 0.3, 0.5)) 
         cells = "  ".join(f"{name} {r / max(1, n):.3f}" for name, (r, n) in by_set.items())
         mean = sum(r / max(1, n) for r, n in by_set.values()) / len(by_set)
         print(f"  threshold {thr:<5} back {back:<4} mean {mean:.3f}  {cells}")
+    cells = "  ".join(f"{name} {r / max(1, n):.3f}" for name, (r, n) in voiced.items())
+    print(f"  with voices (threshold {saved[2]}, back {saved[3]})  {cells}")
     table = [{"threshold": thr, "back": back, **{name: round(r / max(1, n), 4) for name, (r, n) in by_set.items()}}
              for (thr, back), by_set in scores.items()]
     RESULTS.with_name("tagging-fit.json").write_text(json.dumps(
         {"leave_one_interview_out": table, "interviews": len(cases),
+         "leave_one_interview_out_with_voices": {name: round(r / max(1, n), 4) for name, (r, n) in voiced.items()},
          "chosen": {"threshold": asking.PLACE_THRESHOLD, "back": asking.BACK_PENALTY}}, indent=2) + "\n",
         encoding="utf-8")
     qw, nw = asking.fit(blocks)
@@ -391,7 +416,7 @@ def score_directory(folder: Path, language: str, guide, emb, out: Path | None) -
     result = evaluate(cases, guide, emb, threshold)
     print(f"{folder.name} ({language}, {len(cases)} interviews)")
     print(f"{'method':<10}{'word acc':>10}{'theme P':>9}{'theme R':>9}")
-    for method in ("markers", "wording"):
+    for method in METHODS:
         m = result[method]
         print(f"{method:<10}{m['alignment_word_accuracy']:>10.3f}{m['theme_precision']:>9.3f}{m['theme_recall']:>9.3f}")
     path = out or ROOT / "benchmarks" / "results" / f"tagging-{folder.name}-{language}.json"
@@ -454,7 +479,7 @@ def main() -> int:
         results["one_hour"] = time_one_hour(cases, guide, emb)
     print(f"{'split':<6}{'alignment':<10}{'word acc':>10}{'theme P':>9}{'theme R':>9}")
     for split in splits:
-        for method in ("markers", "wording"):
+        for method in METHODS:
             m = results[split][method]
             print(f"{split:<6}{method:<10}{m['alignment_word_accuracy']:>10.3f}"
                   f"{m['theme_precision']:>9.3f}{m['theme_recall']:>9.3f}")

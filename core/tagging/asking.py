@@ -18,7 +18,8 @@ chooses among the guide's questions *and* "no guide question is asked here":
   in the themes' words, "what's the hardest part"), shared content words with the question's
   whole topic, the answer sentence that fits the question's topic best (one clear sentence
   says more than a long answer's mean), and the guide's first question at the opening of the
-  transcript;
+  transcript where an answer follows it (chat before the first question gets a short reply,
+  decision 0222);
 * for "none": how much the unit reads like asking (a '?', a question word, a short turn
   followed by a long answer, the sentences around it), its best wording score, how many of
   the transcript's questions lack a '?' (unpunctuated transcripts hide the asking form), and
@@ -57,6 +58,8 @@ LONG_FIT_UNITS = 8
 
 # The first this share of a transcript is its opening, where the guide's first question sits.
 OPENING_SHARE = 0.1
+# The opening counts fully where an answer of this many words follows (less for a short reply).
+OPENING_ANSWER_WORDS = 15.0
 # How many units before a sentence are read as "the answer just given" (follow-up evidence).
 FOLLOW_BACK_UNITS = 4
 
@@ -147,14 +150,30 @@ def question_features(texts: Sequence[str], uv: np.ndarray, wording: np.ndarray,
     # the unit's place in the transcript (both as fractions).
     order = -np.abs(np.arange(n)[:, None] / max(1, n - 1) - np.arange(m)[None, :] / max(1, m - 1))
     # Interviews open with the guide's first question: near the start, it is the likely one.
+    # Only where a real answer follows: chat before the first question ("can you hear me okay?",
+    # "twenty minutes left on break?") gets a short reply (decision 0222).
     opening = np.zeros((n, m), dtype=np.float32)
     if m:
-        opening[:, 0] = np.arange(n) / max(1, n - 1) < OPENING_SHARE
+        after = answer_words(texts, np.array([asking_form(t) for t in texts], dtype=np.float32))
+        opening[:, 0] = (np.arange(n) / max(1, n - 1) < OPENING_SHARE) * np.minimum(1.0, after / OPENING_ANSWER_WORDS)
     return np.stack([c_text, c_probe, _relative(best), wording, _relative(wording), fit,
                      _relative(fit), c_pair, _relative(c_pair), combined, _relative(combined),
                      order, _relative(long_fit), c_theme, _relative(c_theme),
                      _relative(topic_hits), opening,
                      _relative(peak if peak is not None else np.zeros((n, m), dtype=np.float32))], axis=2).astype(np.float32)
+
+
+def answer_words(texts: Sequence[str], form: np.ndarray) -> np.ndarray:
+    """Per unit: the words of the answer after it (up to the next asking unit, FOLLOW_UNITS)."""
+    n = len(texts)
+    n_words = np.array([len(t.split()) for t in texts], dtype=np.float32)
+    after = np.zeros(n, dtype=np.float32)
+    for u in range(n):
+        k = u + 1
+        while k < n and k < u + FOLLOW_UNITS and form[k] < 0.9:
+            after[u] += n_words[k]
+            k += 1
+    return after
 
 
 def none_features(texts: Sequence[str], wording: np.ndarray, uv: np.ndarray | None = None,
@@ -170,12 +189,7 @@ def none_features(texts: Sequence[str], wording: np.ndarray, uv: np.ndarray | No
     n_words = np.array([len(t.split()) for t in texts], dtype=np.float32)
     marks = np.array([1.0 if "?" in t else 0.0 for t in texts], dtype=np.float32)
     like = np.array([1.0 if is_question_like(t) else 0.0 for t in texts], dtype=np.float32)
-    after = np.zeros(n, dtype=np.float32)
-    for u in range(n):
-        k = u + 1
-        while k < n and k < u + FOLLOW_UNITS and form[k] < 0.9:
-            after[u] += n_words[k]
-            k += 1
+    after = answer_words(texts, form)
     before = np.concatenate(([0.0], form[:-1])) if n else form
     next_ = np.concatenate((form[1:], [0.0])) if n else form
     best = wording.max(axis=1) if wording.shape[1] else np.zeros(n, dtype=np.float32)

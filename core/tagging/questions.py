@@ -37,6 +37,9 @@ SPEAKER_AUTO = "speaker_auto"
 _MIN_SPLIT_WORDS = 3
 # A sentence just before an asking sentence, scoring this for the same question, is its lead-in.
 LEAD_IN_THRESHOLD = 0.12
+# A voice whose share of asking sentences is under this part of the most-asking voice's is a
+# participant's when the alignment looks for questions (decision 0221).
+VOICE_ASKING_SHARE = 0.5
 
 
 @dataclass
@@ -138,13 +141,17 @@ def align_by_wording(segments: Sequence[Segment], guide: Guide,
     questions = guide.questions()
     units = split_plain(units_of(segments))
     uv = embedder.encode([u.text for u in units]) if embedder is not None and units else None
-    speakers = [segments[u.segment].speaker for u in units]
-    wording = ask_scores(units, questions, embedder, uv, form=False)
     texts = [u.text for u in units]
+    speakers = [segments[u.segment].speaker for u in units]
+    if not any(speakers):
+        # Voices known (diarization) but no roles yet: the voices that do not ask ask nothing.
+        roles = roles_by_asking([segments[u.segment].voice for u in units], texts)
+        speakers = [roles.get(segments[u.segment].voice, "") for u in units]
+    wording = ask_scores(units, questions, embedder, uv, form=False)
     if embedder is not None and uv is not None:
         scores = asking.asked_probabilities(texts, speakers, wording, uv, guide, embedder)
         places = viterbi_places(scores, threshold=asking.PLACE_THRESHOLD, back_penalty=asking.BACK_PENALTY)
-        places = asked_once(places, scores)
+        places = asked_once(places, scores, min_score=asking.PLACE_THRESHOLD)
     else:  # no sentence model: 0034's hand-weighted evidence
         scores = unmarked_scores(texts, speakers, wording, uv, guide, embedder)
         places = viterbi_places(scores)
@@ -196,11 +203,34 @@ def align_by_wording(segments: Sequence[Segment], guide: Guide,
     return result
 
 
-def asked_once(places: list[tuple[int, int, float]], scores: np.ndarray) -> list[tuple[int, int, float]]:
+def roles_by_asking(voices: Sequence[str], texts: Sequence[str]) -> dict[str, str]:
+    """Per voice, before any question is placed: "participant" for a voice that asks far less
+    than the voice asking most (its sentences then ask no guide question), "" for the rest (the
+    scorer decides among their sentences: an interviewer also chats and follows up, and a pair of
+    interviewers share the asking). Empty with fewer than two voices (decision 0221)."""
+    asking: dict[str, float] = {}
+    spoken: dict[str, int] = {}
+    for voice, text in zip(voices, texts):
+        if voice:
+            spoken[voice] = spoken.get(voice, 0) + 1
+            asking[voice] = asking.get(voice, 0.0) + (1.0 if asking_form(text) >= 0.9 else 0.0)
+    if len(spoken) < 2:
+        return {}
+    share = {v: asking[v] / spoken[v] for v in spoken}
+    top = max(share.values())
+    if top <= 0.0:
+        return {}
+    return {v: "" if s >= VOICE_ASKING_SHARE * top else "participant" for v, s in share.items()}
+
+
+def asked_once(places: list[tuple[int, int, float]], scores: np.ndarray,
+               min_score: float = 0.0) -> list[tuple[int, int, float]]:
     """A guide question is asked once (with its probes): when the same question is placed in
     two stretches apart, the weaker stretch was another question worded alike ("¿Qué haces en
     el almacén?" read as motivation's "¿Qué te hace seguir?"). It takes its best question not
-    placed anywhere else (decision 0205)."""
+    placed anywhere else (decision 0205). The first stretch of the transcript, when even that
+    question scores under ``min_score`` there, asked nothing: it was chat before the first
+    question ("alright we're good"), and its place is dropped (decision 0222)."""
     runs: list[list[int]] = []                     # indices into places, one run per asking
     for k, (_u, qi, _s) in enumerate(places):
         if runs and places[runs[-1][-1]][1] == qi:
@@ -210,7 +240,7 @@ def asked_once(places: list[tuple[int, int, float]], scores: np.ndarray) -> list
     by_q: dict[int, list[list[int]]] = {}
     for run in runs:
         by_q.setdefault(places[run[0]][1], []).append(run)
-    out = list(places)
+    out: list[tuple[int, int, float] | None] = list(places)
     used = {qi for _u, qi, _s in places}
     for qi, q_runs in by_q.items():
         if len(q_runs) < 2:
@@ -224,10 +254,14 @@ def asked_once(places: list[tuple[int, int, float]], scores: np.ndarray) -> list
             if not free:
                 continue
             alt = int(free[0])
+            if run[0] == 0 and float(scores[u0, alt]) < min_score:
+                for k in run:
+                    out[k] = None
+                continue
             used.add(alt)
             for k in run:
                 out[k] = (places[k][0], alt, float(scores[places[k][0], alt]))
-    return out
+    return [p for p in out if p is not None]
 
 
 def _turn_start(units: Sequence[Unit], scores: np.ndarray, ui: int, qi: int) -> int:

@@ -81,3 +81,21 @@ def test_a_question_placed_twice_keeps_its_stronger_place_and_the_other_takes_a_
     # A question asked again right away (a probe) is one asking: nothing changes.
     repeat = [(0, 2, 0.5), (1, 2, 0.6), (3, 1, 0.9)]
     assert asked_once(repeat, scores) == repeat
+
+
+def test_chat_before_the_first_question_taken_for_a_question_asked_later_is_dropped():
+    from core.tagging.questions import asked_once
+    # "Can you hear me okay?" (unit 0) read as question 0, which is really asked at unit 4
+    # after question 1; nothing else fits unit 0 (every free question under 0.1): no question yet.
+    scores = np.zeros((7, 3), dtype=np.float32)
+    scores[0] = [0.3, 0.05, 0.02]
+    scores[2] = [0.0, 0.8, 0.0]
+    scores[4] = [0.9, 0.0, 0.0]
+    places = [(0, 0, 0.3), (2, 1, 0.8), (4, 0, 0.9)]
+    assert asked_once(places, scores, min_score=0.1) == [(2, 1, 0.8), (4, 0, 0.9)]
+    # Without the floor it becomes the best free question, as before (decision 0205).
+    assert asked_once(places, scores) == [(0, 2, pytest.approx(0.02)), (2, 1, 0.8), (4, 0, 0.9)]
+    # Later in the transcript a weaker repeat still takes the free question, however weak.
+    scores[6] = [0.0, 0.3, 0.05]
+    later = [(2, 1, 0.8), (4, 0, 0.9), (6, 1, 0.3)]
+    assert asked_once(later, scores, min_score=0.1) == [(2, 1, 0.8), (4, 0, 0.9), (6, 2, pytest.approx(0.05))]
