@@ -10,7 +10,7 @@ combined into one score in 0..1:
 * keywords: the theme's own words (label and examples) appearing in the answer.
 
 An answer ends at every interviewer turn and at a follow-up question the speaker marking
-took for the participant's (a segment of 3+ words ending in "?"), so the answer to a
+took for the participant's (a segment of 3+ words ending in "?" or opening with "¿"), so the answer to a
 follow-up gets its own tags; an answer under ``MIN_ANSWER_WORDS`` words, or one that declines
 the question ("I'd rather not talk about that one"), gets none.
 
@@ -39,7 +39,8 @@ from core.tagging.text import STOPWORDS, content_words, sentences, stem, words
 DEFAULT_THRESHOLD = 0.4
 # An answer this short ("two months", "no, never") says too little to tag.
 MIN_ANSWER_WORDS = 4
-# A follow-up question inside a participant run: this many words or more, ending in "?".
+# A follow-up question inside a participant run: this many words or more, ending in "?"
+# (or, in Spanish, opening with "¿").
 _FOLLOW_UP_MIN_WORDS = 3
 # A participant declining a question ("I'd rather not talk about that one", "de eso prefiero
 # no hablar") answers nothing: no theme. Only in a short answer, where it is the whole reply.
@@ -84,8 +85,10 @@ class Suggestion:
 
 
 def is_follow_up(text: str) -> bool:
-    """A participant-marked segment that is a question ("wait, the driving's not paid at all?")."""
-    return text.rstrip().endswith("?") and len(words(text)) >= _FOLLOW_UP_MIN_WORDS
+    """A participant-marked segment that is a question ("wait, the driving's not paid at all?");
+    a Spanish one opens with "¿" even where the transcript cut its closing "?"."""
+    t = text.strip()
+    return (t.endswith("?") or t.startswith("¿")) and len(words(t)) >= _FOLLOW_UP_MIN_WORDS
 
 
 def is_declined(text: str) -> bool:

@@ -18,6 +18,14 @@ def guide():
     return load_guide((default_guides_dir() / "job-quality.en.yaml").read_text(encoding="utf-8"))
 
 
+@pytest.fixture(scope="module")
+def e5():
+    from core.tagging import embed_e5
+    if not embed_e5.is_available():
+        pytest.skip("multilingual sentence model not installed")
+    return embed_e5.E5Embedder()
+
+
 def _tags(turns: list[tuple[str, str, str]], guide, embedder) -> set[tuple[str, str]]:
     """(speaker, question id, text) turns -> {(text of the tagged segment, theme)}."""
     texts = [t for _, _, t in turns]
@@ -67,3 +75,15 @@ def test_a_long_answer_that_says_rather_not_still_gets_its_theme(guide, embedder
     tags = _tags([(I, "autonomy", "Do you get any say in your schedule?"), (P, "autonomy", answer)],
                  guide, embedder)
     assert (answer, "autonomy") in tags
+
+
+def test_a_spanish_follow_up_cut_before_its_question_mark_still_ends_the_answer(e5):
+    guide = load_guide((default_guides_dir() / "job-quality.es.yaml").read_text(encoding="utf-8"))
+    first = "No. El horario lo hace la oficina y si dices que no a un cliente te bajan las horas."
+    follow_up = "¿y eso te lo cambian si lo pides con tiempo"
+    second = "Pedí los martes libres por la clase de mi hija y tardaron dos meses en cambiarlo."
+    tags = _tags([(I, "autonomy", "¿Puedes elegir tus horarios o cambiar un turno si lo necesitas?"),
+                  (P, "autonomy", first), (P, "autonomy", follow_up), (P, "autonomy", second)], guide, e5)
+    assert (first, "autonomy") in tags
+    assert (second, "autonomy") in tags
+    assert not any(text == follow_up for text, _ in tags)
