@@ -59,6 +59,8 @@ _NAMED = re.compile(r"\b(?:named|called|name\s+is|name's|name\s+was|goes\s+by)\s
 _TITLED = re.compile(r"\b(?:mr|mrs|ms|miss|mister|missus|dr|doctor|señor|senor|señora|senora|doña|"
                      r"dona|licenciad[oa]|lic|ingenier[oa]|inge|profe|profesor|profesora)\.?\s+([^\W\d_][\w'-]+)",
                      re.IGNORECASE)
+_ROLE_TITLED = re.compile(r"\b(?:coach|officer|sergeant|sgt|captain|capt|pastor|nurse|sheriff|deputy|"
+                          r"professor|judge|father|padre|sister)\.?\s+([^\W\d_][\w'-]+)", re.IGNORECASE)
 # "my son mateo", "my wife lan": kin and work relations are often followed by a name.
 _KIN = re.compile(r"\bmy\s+(?:son|daughter|wife|husband|partner|boyfriend|girlfriend|brother|sister|"
                   r"cousin|nephew|niece|uncle|aunt|mom|mother|dad|father|grandson|granddaughter|"
@@ -600,6 +602,18 @@ def unlisted_people(text: str, language: str = "en") -> list[Finding]:
             # "un señor mexicano"; "era ingeniero eléctrico allá"
             out.append(Finding(m.start(1), m.end(1), "PERSON", name, 0.55, "named_cue",
                                canonical=name.lower()))
+    for m in _ROLE_TITLED.finditer(text):
+        # "coach brown", "officer price", "sergeant ruiz" (decision 0220): a surname after a
+        # work title, not "the coach bus", "officer came", "coach said".
+        name = m.group(1)
+        low = name.lower()
+        kinds = _kinds(low)
+        if re.search(r"\b(?:the|a|an|my|our|your|his|her|their|this|that|el|la|un|una|mi|su)\s+$",
+                     text[max(0, m.start() - 8):m.start()]) or low in _STOP_WORDS or low in es_stop \
+                or low in _NOT_A_NAME or not set(kinds) & {"l", "f"} or _VERBISH.search(low) \
+                or low in ("said", "says", "told", "was", "is", "class", "bus", "seat", "seats"):
+            continue
+        out.append(Finding(m.start(1), m.end(1), "PERSON", name, 0.5, "named_cue", canonical=low))
     for m in _NAMED.finditer(text):
         name = m.group(1)
         if name.lower() in _NOT_A_NAME or name.split()[0].lower() in _NOT_A_NAME:

@@ -36,9 +36,10 @@ _EN_CUE = (r"\b(?:call|calls|called|calling)\s+(?:me|him|her|you)|\bgo(?:es)?\s+
 _ES_CUE = (r"\b(?:me|te|le|lo|la)\s+(?:dicen|decimos|dec[ií]an|dec[ií]amos|llaman|llamamos|"
            r"llamaban|llam[aá]bamos|(?:pusieron|pusimos|puso)(?:\s+(?:de|por)\s+apodo)?|apodan|apodamos|dice|"
            r"dec[ií]a|llama|llamaba|conocen\s+como|conocemos\s+como)|"
-           r"\b(?:su|mi|el)\s+apodo(?:\s+(?:es|era))?|\bapodo(?:\s+(?:es|era))?|\balias|\bapodad[oa]|"
+           r"\b(?:su|mi|el)\s+(?:apodo|sobrenombre)(?:\s+(?:es|era))?|\b(?:apodo|sobrenombre)(?:\s+(?:es|era))?|\balias|\bapodad[oa]|"
            r"\bconocid[oa]\s+como|\bd[ií]game|\bdime|\bll[aá]m(?:ame|enme|eme)")
-_CUE = re.compile(r"(?P<cue>" + _EN_CUE + "|" + _ES_CUE + r")(?:\b|(?<=\.))\s*[,:]?\s*[\"“'‘]?(?=[^\W\d_])", re.IGNORECASE)
+_CUE = re.compile(r"(?P<cue>(?:" + _EN_CUE + "|" + _ES_CUE + r")(?:\s+(?:de|por)\s+(?:apodo|cariño|sobrenombre))?)"
+                  r"(?:\b|(?<=\.))\s*[,:]?\s*[\"“'‘]?(?=[^\W\d_])", re.IGNORECASE)
 _SPANISH_CUE = re.compile(r"^(?:" + _ES_CUE + ")", re.IGNORECASE)
 _WEAK_CUES = re.compile(r"^(?:\w+\s+(?:dice|dec[ií]a|llama|llamaba|puso)|d[ií]game|dime)$", re.IGNORECASE)
 # The nickname before a Spanish cue at a clause's start: "gus junior le dicen", "ah fong le dicen los chinos".

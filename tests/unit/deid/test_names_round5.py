@@ -228,3 +228,27 @@ def test_a_name_given_as_a_value(text: str, secret: str, language: str) -> None:
 ])
 def test_a_name_field_with_no_name(text: str, language: str) -> None:
     assert persons(text, language=language) == []
+
+
+# --- 5c. a surname after a work title; Spanish "de apodo" ---------------------------------------------
+@pytest.mark.parametrize(("text", "secret", "language"), [
+    ("coach brown is the one who schedules us", "brown", "en"),
+    ("officer price came by the loading dock", "price", "en"),
+    ("sergeant ruiz wrote the report", "ruiz", "en"),
+    ("le dicen de apodo el tigre", "el tigre", "es"),
+    ("le decimos de cariño la güera, y la güera se ríe", "la güera", "es"),
+    ("su sobrenombre es chato", "chato", "es"),
+])
+def test_titles_and_nickname_fillers(text: str, secret: str, language: str) -> None:
+    assert covered(text, secret, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("the coach bus was late again", "en"),
+    ("an officer came by the dock", "en"),
+    ("my father works nights too", "en"),
+    ("we sat in coach class", "en"),
+    ("le decimos de todo cuando llega tarde", "es"),
+])
+def test_titles_and_fillers_that_name_nobody(text: str, language: str) -> None:
+    assert persons(text, language=language) == []
