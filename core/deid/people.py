@@ -585,4 +585,33 @@ def linked_people(text: str, findings: list[Finding]) -> list[Finding]:
     for m in _ROLE_APPOSITION.finditer(text):
         if _word_name(m.group(1)):
             add(m.start(1), m.end(1))
+    return out + _repeated_word_names(text, findings + out, taken)
+
+
+_ES_ARTICLE_BEFORE = re.compile(r"\b(?:el|la|los|las|un|una|unos|unas|mi|tu|su|sus|mis|esta|este|esa|ese|qué|que|"
+                                r"mucha|mucho|poca|poco|tanta|tanto|con\s+la|de\s+la|a\s+la)\s+$", re.IGNORECASE)
+
+
+def _repeated_word_names(text: str, findings: list[Finding], taken: list[tuple[int, int]]) -> list[Finding]:
+    """A word-name nobody listed, once taken as a person by a cue in this text ("my coworker
+    rose", "grace laughed", "maria and joy"), is that person where it is said again, unless it
+    reads as the word there (a determiner, a subject, "to be", a modal, a Spanish article:
+    0194's test for listed names, decision 0220)."""
+    from core.deid.names import _reads_as_word
+    seeds = set()
+    for f in findings:
+        word = f.text.lower()
+        if is_person_type(f.entity_type) and f.recognizer in ("name_lexicon", "named_cue") and f.score >= 0.5 \
+                and " " not in word.strip() and _word_name(word) and (set(_kinds(word)) & {"w", "s"} or word in EVERYDAY_NAMES):
+            seeds.add(word)
+    out: list[Finding] = []
+    for word in sorted(seeds):
+        for m in re.finditer(r"(?<![\w'’-])(" + re.escape(word) + r")(?=(?:['’]s)?(?![\w'’-]))", text, re.IGNORECASE):
+            if any(s < m.end(1) and m.start(1) < e for s, e in taken):
+                continue
+            if _reads_as_word(text, m) or _ES_ARTICLE_BEFORE.search(text[max(0, m.start() - 12):m.start()]) \
+                    or _NOT_AFTER_PAIR.match(text[m.end():m.end() + 16]):
+                continue
+            taken.append((m.start(1), m.end(1)))
+            out.append(Finding(m.start(1), m.end(1), "PERSON", m.group(1), 0.5, "name_lexicon", canonical=word))
     return out

@@ -252,3 +252,19 @@ def test_titles_and_nickname_fillers(text: str, secret: str, language: str) -> N
 ])
 def test_titles_and_fillers_that_name_nobody(text: str, language: str) -> None:
     assert persons(text, language=language) == []
+
+
+# --- 3b. a word-name taken as a person once is the person when said again ---------------------------
+def test_a_word_name_found_once_is_the_person_again_unless_it_reads_as_the_word() -> None:
+    text = "my coworker rose trains the new people. rose is strict. the rose bush died. i rose early."
+    found = [text[f.start:f.end] for f in detect(text, use_presidio=False) if is_person_type(f.entity_type)]
+    starts = [f.start for f in detect(text, use_presidio=False) if is_person_type(f.entity_type)]
+    assert found == ["rose", "rose"]
+    assert starts == [text.index("rose"), text.index("rose is")]
+
+
+def test_a_spanish_word_name_after_an_article_stays_the_word() -> None:
+    text = "mi compañera consuelo me enseñó todo. consuelo es buena gente. es un consuelo tenerla."
+    found = [text[f.start:f.end] for f in detect(text, use_presidio=False, language="es")
+             if is_person_type(f.entity_type)]
+    assert found == ["consuelo", "consuelo"]
