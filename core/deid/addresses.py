@@ -22,7 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from core.deid.findings import Finding
 from core.deid.numbers import NumberRun
 from core.deid.places import is_place
-from core.deid.streets import bare_crossings, bare_streets, cued_house_numbers
+from core.deid.streets import bare_crossings, bare_streets, cued_house_numbers, everyday_es
 
 _SUFFIX = (r"(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|"
            r"parkway|pkwy|highway|hwy|circle|cir|terrace|ter|trail|trl|square|sq|alley|row|pike|"
@@ -69,7 +69,8 @@ _COUNTY_ROAD_END = re.compile(r"\s+(?:[A-Z]{1,2}|\d{1,4})\b(?![\w'’])")
 _DE_LA = re.compile(r"\s+(?:de\s+la|de\s+el|del)(?=\s)", re.IGNORECASE)
 _NOT_STREET_WORDS = {"years", "year", "hours", "hour", "dollars", "bucks", "minutes", "days", "weeks",
                      "months", "times", "people", "of", "and", "or", "but", "to", "the", "a", "in",
-                     "on", "at", "for", "i", "we", "they", "he", "she", "it", "you", "was", "is",
+                     "on", "at", "for", "i", "we", "they", "he", "she", "it", "you", "was", "is", "by", "near",
+                     "with", "from", "off", "behind", "past",
                      "percent", "cents", "miles", "pounds", "boxes", "cases", "orders", "units", "am", "pm",
                      "años", "horas", "dólares", "dolares", "pesos", "minutos", "días", "dias"}
 _PO_BOX = re.compile(r"\b(?:p\.?\s?o\.?|post\s+office|apartado(?:\s+postal)?)\s*(?:box\s+)?(?:#\s*)?"
@@ -440,8 +441,8 @@ def _crossings(text: str) -> list[Finding]:
         if len(sides) != 2:
             continue
         words = [w.lower() for w in " ".join(sides).split()]
-        if any(w in _ES_STOP or w in _NOT_STREET_ES or w in STOP_WORDS or _verb(w) for w in words):
-            continue  # "entramos a la 8 y salimos": a verb is no street
+        if any(w in _ES_STOP or w in _NOT_STREET_ES or w in STOP_WORDS or _verb(w) or everyday_es(w) for w in words):
+            continue  # "entramos a la 8 y salimos", "entre la navidad y el año": no streets
         if re.match(r"\s+(?:horas|hours|años|years|d[oó]lares|dollars|pesos|minutos|de\s+la\s+(?:mañana|tarde|noche))\b",
                     text[m.end(1):], re.IGNORECASE):
             continue  # "de la 8 y la 10 de la noche", "la 24 horas": times and counts, not streets

@@ -27,7 +27,7 @@ from core.deid.places import fold, is_place
 # lemmatizer tables miss: "en la troca", "por la yarda", "en la lonchera", "en la break".
 _EVERYDAY = frozenset("""
 troca troka traila trailer yarda marqueta lonchera break lunch bill job chamba jale raite ride
-factory fabrica fábrica high school escuela daycare marketa parking parqueo freeway highway
+factory fabrica fábrica escuela daycare marketa parking parqueo freeway highway
 interstate beltway loop tollway carretera autopista bus troque pickup van mall shopping sala
 mañana tarde noche madrugada semana línea linea migra policía policia clínica clinica iglesia
 casa calle esquina cuadra manzana parada estación estacion gasolinera lavandería lavanderia tienda
@@ -39,11 +39,15 @@ onda neta buena mala chingada fregada friega madre vida muerte virgen santa guad
 cruda peda pisca pizca labor temporada cosecha siembra poda empaque corte línea pieza
 shift hora horas junta reunión reunion unión union huelga marcha renta luz agua comida cena
 beca ayuda aseguranza seguranza dompe dompa yonke yonque wachar cuora daime navidad prepa rampa
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december lunes martes miércoles miercoles jueves viernes sábado sabado domingo enero
+febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre christmas easter thanksgiving
+halloween navidad pascua año nuevo new year eve
 everybody everyone anybody anyone nobody somebody someone app apps internet online facebook whatsapp instagram youtube tiktok zoom google computer phone
 """.split())  # noqa: SIM905 (a word block reads better than a list literal)
 # Shapes of Spanish nouns the lemmatizer tables miss ("la lechería", "la planchadora", "la
 # checada", "la computadora"); street names seldom end so ("gessner", "milliken", "juárez").
-_SPANISH_SHAPE = re.compile(r"(?:er[ií]a|r[ií]a|ía|doras?|dor(?:es)?|ci[oó]n|si[oó]n|dad|tad|adas?|ido|ida|ura|aje|"
+_SPANISH_SHAPE = re.compile(r"(?:er[ií]a|r[ií]a|ía|[^a]ia|dera|doras?|dor(?:es)?|ci[oó]n|si[oó]n|dad|tad|adas?|ido|ida|ura|aje|"
                             r"ismo|ista|ill[oa]s?|it[oa]s?|ncia|mi?ento)$")
 _NUMBER_WORD = re.compile(r"(?:(?:veinti|dieci|twenty-?|thirty-?|forty-?|fifty-?|sixty-?|seventy-?|eighty-?|ninety-?)\w+|"
                           r"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|"
@@ -112,6 +116,12 @@ def ordinary(word: str) -> bool:
         kinds = _name_kinds().get(low, "")
         return not (kinds and "d" not in kinds or is_place(low))
     return False
+
+
+def everyday_es(word: str) -> bool:
+    """A day, month, holiday or listed everyday word ("navidad", "año", "troca"); Spanish words
+    that name streets ("la bandera") are not asked about."""
+    return word.lower() in _EVERYDAY
 
 
 def name_word(word: str) -> bool:
@@ -259,17 +269,19 @@ _BARE_CROSS = re.compile(
     re.IGNORECASE)
 
 
-def _side_ok(text: str, start: int, side: str) -> bool:
+def _side_ok(text: str, start: int, side: str, spanish: bool = False) -> bool:
     """A side of a crossing: a numbered street, or words that are each no everyday word (a
     capitalised one mid-sentence counts as a name), no common given name, no region."""
     from core.deid.lexicon import COMMON_GIVEN_NAMES
     if re.fullmatch(r"\d{1,3}(?:st|nd|rd|th)?", side, re.IGNORECASE):
         return True
     words = side.split()
-    cased = start > 2 and not re.search(r"[.!?:]\s*$", text[max(0, start - 3):start])
+    cased = start > 2 and not re.search(r"[.!?:]\s*$", text[max(0, start - 3):start]) and not spanish
+    if re.search(r"['’]s$", side):
+        return False  # "at Pat and Jim's place": a home named by its people
     for w in words:
         low = w.lower()
-        if low in COMMON_GIVEN_NAMES or fold(w) in _regions() or low in STOP_WORDS or low in ES_STOP_WORDS:
+        if low in COMMON_GIVEN_NAMES or fold(w) in _regions() or low in STOP_WORDS or low in ES_STOP_WORDS or low in _EVERYDAY:
             return False
         if ordinary(w) and not (cased and w[:1].isupper() and not w.isupper()):
             return False
@@ -288,10 +300,10 @@ def bare_crossings(text: str) -> list[Finding]:
         if re.match(r"\s*['’]s\b", text[m.end():]) or _NOT_STREET_AFTER_NUMBER.match(text, m.end()):
             continue  # "at jerome and tina's", "la 8 y la 10 de la noche"
         b, end = m.group("b"), m.end("b")
-        if " " in b and not _side_ok(text, m.start("b"), b):
+        if " " in b and not _side_ok(text, m.start("b"), b, spanish):
             b = b.split()[0]  # "at Jefferson and Alter every morning"
             end = m.start("b") + len(b)
-        if not (_side_ok(text, m.start("a"), m.group("a")) and _side_ok(text, m.start("b"), b)):
+        if not (_side_ok(text, m.start("a"), m.group("a"), spanish) and _side_ok(text, m.start("b"), b, spanish)):
             continue
         if m.group("a").isdigit() and b.isdigit():
             continue  # "entre la 8 y la 10": hours or counts as often as streets

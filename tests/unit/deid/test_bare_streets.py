@@ -132,3 +132,16 @@ def test_more_where_words_before_a_bare_street(text, secret):
 ])
 def test_more_where_words_before_everyday_words(text):
     assert _addresses(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "me caí en la regadera del trabajo",
+    "por la pandemia cerraron todo",
+    "we're closed on Monday and Tuesday",
+    "it gets busy by Christmas and New Year",
+    "we ate at Pat and Jim's place",
+    "entre la Navidad y el Año Nuevo no hay descanso",
+    "I clean rooms for Motel 6 by the freeway",
+])
+def test_words_days_holidays_and_homes_are_no_streets(text):
+    assert _addresses(text) == []

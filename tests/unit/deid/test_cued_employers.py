@@ -73,3 +73,13 @@ def test_later_mentions_of_a_cued_employer_are_found_too():
 ])
 def test_more_work_cues_before_a_brand(text, brand):
     assert any(brand in w for w in _workplaces(text))
+
+
+@pytest.mark.parametrize(("text", "brand", "found"), [
+    ("I'm a CNA at Brookdale, the one on the hill", "brookdale", True),
+    ("she is a cook at Zaxby's near the school", "zaxby's", True),
+    ("I'm a regular at Starbucks, every morning", "starbucks", False),
+    ("she's a patient at Kaiser for her knee", "kaiser", False),
+])
+def test_a_job_said_before_at(text, brand, found):
+    assert any(brand in w for w in _workplaces(text)) is found
