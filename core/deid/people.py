@@ -252,6 +252,14 @@ _PERSON_CUE = re.compile(
     r"compañer[oa]|vecin[oa]|amig[oa]|espos[oa]|marido|herman[oa]|prim[oa]|hij[oa])|señora|señor|doña|don|"
     r"mr|mrs|ms|mister|hey|hi|hello|hola|oye)\.?,?\s+$", re.IGNORECASE)
 _INITIAL = re.compile(r"[A-Z]\.?")
+# Honorifics of the languages many workers speak (decision 0220): Hindi/Punjabi "ji", "bhenji",
+# "bhai", "didi", "sahib" after the name ("harjinder ji", "bindi bhenji"); Tagalog "ate",
+# "kuya", "tita", "tito", "manang", "manong", "mang", "aling" before it ("kuya jun", "ate
+# weng"; "ate" only before a given name: "i ate rice").
+_HONORIFIC_AFTER = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]+)[ \t]+(?:ji|bhenji|behenji|bhaiji|bhai|bhaiya|didi|"
+                              r"sahib|saab|sahab)\b", re.IGNORECASE)
+_HONORIFIC_BEFORE = re.compile(r"\b(?P<title>ate|kuya|tita|tito|manang|manong|mang|aling)[ \t]+([^\W\d_][\w'’-]+)",
+                               re.IGNORECASE)
 # A name written as a form's value or given as the answer to a name question (decision 0220):
 # "Name: Sieda Batukayev", "Nombre: Rocío Paz", "What's your last name? Boyle",
 # "What's the name on the account? User: Maja S Hermansen", "¿cómo se llama? R: Eulalia".
@@ -411,6 +419,14 @@ def lexicon_people(text: str, language: str = "en") -> list[Finding]:
                 all(set(_kinds(w)) & {"f", "l"} or not everyday_word(w, language) for w in names):  # "Name: Maintenance Request", "nombre: Taller Mecánico" are nobody
             out.append(Finding(m.start("who"), m.end("who"), "PERSON", value, 0.6, "name_lexicon",
                                canonical=value.lower()))
+    for m in list(_HONORIFIC_AFTER.finditer(text)) + list(_HONORIFIC_BEFORE.finditer(text)):
+        low = m.group(1).lower()
+        kinds = _kinds(low)
+        if low in _STOPS or low in _TITLES or len(low) < 3 or _NOT_APPOSITIVE.search(low) or (
+                m.re is _HONORIFIC_BEFORE and m.group("title").lower() == "ate" and "f" not in kinds) or (
+                not set(kinds) & {"f", "l"} and everyday_word(low, language)):
+            continue  # "i ate rice": the verb; "kuya said"
+        out.append(Finding(m.start(1), m.end(1), "PERSON", m.group(1), 0.55, "name_lexicon", canonical=low))
     for m in _APPOSITIVE.finditer(text):
         parts = [w for w in m.group(1).split() if w.lower() not in ("de", "la", "los", "del")]
         if all(p.lower() not in _STOPS and not _NOT_APPOSITIVE.search(p) for p in parts):

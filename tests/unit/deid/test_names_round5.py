@@ -268,3 +268,19 @@ def test_a_spanish_word_name_after_an_article_stays_the_word() -> None:
     found = [text[f.start:f.end] for f in detect(text, use_presidio=False, language="es")
              if is_person_type(f.entity_type)]
     assert found == ["consuelo", "consuelo"]
+
+
+# --- 5d. honorifics of workers' other languages ---------------------------------------------------------
+@pytest.mark.parametrize(("text", "secret"), [
+    ("on the night shift gurpreet ji checks the labels", "gurpreet"),
+    ("and simran bhenji said to drink water", "simran"),
+    ("kuya jun drives the forklift", "jun"),
+    ("ate weng covers my breaks", "weng"),
+])
+def test_a_name_with_an_honorific(text: str, secret: str) -> None:
+    assert covered(text, secret)
+
+
+@pytest.mark.parametrize("text", ["i ate rice at lunch", "we ate lunch early", "yes ji, okay"])
+def test_honorific_words_that_name_nobody(text: str) -> None:
+    assert persons(text) == []
