@@ -42,7 +42,7 @@ beca ayuda aseguranza seguranza dompe dompa yonke yonque wachar cuora daime navi
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december lunes martes miércoles miercoles jueves viernes sábado sabado domingo enero
 febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre christmas easter thanksgiving
-halloween navidad pascua año nuevo new year eve
+halloween navidad pascua año nuevo new year eve side
 everybody everyone anybody anyone nobody somebody someone app apps internet online facebook whatsapp instagram youtube tiktok zoom google computer phone
 """.split())  # noqa: SIM905 (a word block reads better than a list literal)
 # Shapes of Spanish nouns the lemmatizer tables miss ("la lechería", "la planchadora", "la
@@ -150,7 +150,8 @@ def _bare_name_end(text: str, pos: int, words: int = 3) -> int:
         if ordinary(word):
             # "harry hines": an everyday word that is a name leads a name that goes on
             nxt = re.compile(r"\s+([^\W\d_][\w'’-]*)").match(text, m.end())
-            if not (n < words - 1 and name_word(word) and not word.isupper() and not word_form(word, "es") and nxt
+            if not (n < words - 1 and name_word(word) and not word.isupper() and not word_form(word, "es")
+                    and word.lower() not in STOP_WORDS and word.lower() not in _EVERYDAY and nxt
                     and not ordinary(nxt.group(1)) and fold(nxt.group(1)) not in _regions()):
                 break
         end = m.start(1) + len(word)

@@ -142,6 +142,7 @@ def test_more_where_words_before_everyday_words(text):
     "we ate at Pat and Jim's place",
     "entre la Navidad y el Año Nuevo no hay descanso",
     "I clean rooms for Motel 6 by the freeway",
+    "He lives on the north side of town",
 ])
 def test_words_days_holidays_and_homes_are_no_streets(text):
     assert _addresses(text) == []
