@@ -73,7 +73,10 @@ _ES_WHERE = re.compile(
 # English where-words with no article: "off of bellaire", "over on gessner", "I live on fulton".
 _EN_WHERE = re.compile(
     r"\b(?:off\s+of|off|over\s+on|over\s+off|over\s+by|out\s+on|down\s+on|up\s+on|"
-    r"(?:live|lives|lived|living|stay|stays|staying|moved)\s+(?:over\s+)?(?:on|off(?:\s+of)?))\s+(?=[^\W\d_])",
+    r"(?:live|lives|lived|living|stay|stays|staying|moved)\s+(?:over\s+)?(?:on|off(?:\s+of)?)|"
+    # "the rent on bellaire", "the one on kedzie", "a church off wurzbach": a home or site and its street
+    r"(?:house|home|apartment|apartments|place|rent|building|one|store|shop|church|school|clinic|office|plant|"
+    r"warehouse|station|stop|corner|motel|hotel|restaurant|laundromat)\s+(?:on|off(?:\s+of)?))\s+(?=[^\W\d_])",
     re.IGNORECASE)
 _WORD = re.compile(r"([^\W\d_][\w'’-]*)")
 # "de la 137" after a place, not after a thing that is numbered ("la línea de la 12", "la talla").

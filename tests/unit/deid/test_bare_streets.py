@@ -146,3 +146,14 @@ def test_more_where_words_before_everyday_words(text):
 ])
 def test_words_days_holidays_and_homes_are_no_streets(text):
     assert _addresses(text) == []
+
+
+@pytest.mark.parametrize(("text", "secret", "found"), [
+    ("the rent on wurzbach went up again", "wurzbach", True),
+    ("the church off kostner gives out food", "kostner", True),
+    ("the one on facebook said it was free", "facebook", False),
+    ("we pay the rent on time every month", "time", False),
+    ("the store on sundays is empty", "sundays", False),
+])
+def test_a_home_or_site_and_its_bare_street(text, secret, found):
+    assert _covered(text, secret) is found
