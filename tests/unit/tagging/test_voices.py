@@ -58,3 +58,19 @@ def test_two_interviewers_sharing_the_questions_both_keep_asking():
 def test_one_voice_or_none_says_nothing():
     assert roles_by_asking(["V1", "V1"], ["What do you do?", "I drive."]) == {}
     assert roles_by_asking(["", ""], ["What do you do?", "I drive."]) == {}
+
+
+def test_the_tag_job_reads_the_voices_when_the_roles_were_only_guessed(vault, guided_interview, embedder):
+    # As `transcribe --speakers auto` leaves a transcript without a voice sample: voices, and
+    # roles guessed from who asks (flag speaker_auto), which the tag job works out again.
+    from core.jobs import run_job
+    from core.tagging.service import make_tag_job
+    from core.vault.transcripts import TranscriptRepo
+    segments = [replace(s, voice="V1" if kind == "ask" else "V2",
+                        speaker="interviewer" if kind == "ask" else "participant", flags=["speaker_auto"])
+                for s, (kind, _) in zip(build_segments([t for _, t in TURNS]), TURNS)]
+    TranscriptRepo(vault).create(guided_interview.id, segments)
+    run_job(make_tag_job(vault, guided_interview.id, embedder=embedder))
+    stored = TranscriptRepo(vault).current_segments(guided_interview.id)
+    quoted = next(s for s in stored if "yelled at you" in s.text)
+    assert quoted.question_id == "leadership" and quoted.speaker == "participant"
