@@ -83,12 +83,12 @@ def _presidio(text: str, language: str = "en") -> list[Finding]:
             continue
         if etype == "PERSON" and not _plausible_person(text, start, end, language):
             continue
-        if etype == "PERSON" and span.lower() in _speaker_labels():
-            continue  # "Participant: yes": a turn's label, not a person
         if etype in ("LOCATION", "WORKPLACE") and not _plausible_place(text, start, end):
             continue
         if etype == "LOCATION" and _named_like_a_person(text, start, end):
             etype = "PERSON"  # "then Oyelowo got moved to days": a person, not a town (decision 0195)
+        if etype == "PERSON" and span.lower() in _speaker_labels():
+            continue  # "Participant: yes", "Entrevistadora:" read as a town: a turn's label (0232)
         canonical = re.sub(r"\s+", " ", span.lower()).strip()
         out.append(Finding(start, end, etype, span, float(r.score), "presidio", canonical=canonical))
     return out

@@ -541,6 +541,10 @@ def _sentence_start(text: str, pos: int) -> bool:
     return not before or before[-1] in ".?!:\n\"“"  # ":" after a speaker label ("A: Yes")
 
 
+# What follows a turn's label: "HABLANTE 3:", "SPEAKER:" (the word before it labels a turn).
+_TURN_LABEL_AFTER = re.compile(r"[ \t]*\d{0,2}[ \t]*:(?!\d)")
+
+
 def unlisted_people(text: str, language: str = "en") -> list[Finding]:
     """People nobody listed: common given names (plus a following surname) and "named X".
 
@@ -566,7 +570,8 @@ def unlisted_people(text: str, language: str = "en") -> list[Finding]:
             gap = text[end:nxt.start()]
             nw = nxt.group().lower()
             base = nw[:-2] if nw.endswith(("'s", "’s")) else nw
-            if gap.strip() == "" and (base in COMMON_SURNAMES or (nxt.group()[:1].isupper() and base not in _NOT_A_NAME)):
+            if gap.strip() == "" and not _TURN_LABEL_AFTER.match(text, nxt.end()) and (
+                    base in COMMON_SURNAMES or (nxt.group()[:1].isupper() and base not in _NOT_A_NAME)):
                 end = nxt.start() + len(base)
         out.append(Finding(start, end, "PERSON", text[start:end], 0.5, "given_name_list",
                            canonical=text[start:end].lower()))

@@ -117,6 +117,16 @@ altagracia tata
 jose chepe
 francisco kiko
 ignacio nacho
+ernesto neto
+rosalba rosy
+rosa rosy rosita
+gonzalo chalo
+josefa chepa pepa
+caridad cachita
+herminia mina
+gildardo gilo
+jacinto chinto cinto
+terrell rell
 """.strip().splitlines()
 
 _INDEX: dict[str, set[str]] = {}

@@ -276,7 +276,10 @@ _LABELS = {"q", "a", "p", "r", "interviewer", "participant", "entrevistador", "e
            "teléfono", "telefono", "mobile", "fax", "desk", "office", "email", "e-mail", "website", "date", "fecha",
            "time", "hora", "where", "when", "who", "what", "why", "how", "subject", "re", "to", "from", "cc", "user",
            "bot", "agent", "customer", "client", "answer", "question", "pregunta", "respuesta", "zip", "title",
-           "personal info", "directed by", "moderator", "host", "unknown", "inaudible", "crosstalk"}
+           "personal info", "directed by", "moderator", "host", "unknown", "inaudible", "crosstalk",
+           # a turn's role label ("HABLANTE 2:", "ESPOSA:", "Daughter:"): who speaks, not a name
+           "hablante", "interviewee", "respondent", "entrevistado", "entrevistada", "esposa", "esposo",
+           "wife", "husband", "daughter", "hija", "translator", "intérprete", "interpreter"}
 
 
 def _unknown_after_person_cue(text: str, m: re.Match[str], base: str, language: str = "en") -> bool:
