@@ -260,10 +260,13 @@ def _union_text(a: Finding, b: Finding, start: int, end: int) -> str:
 
 def with_echoes(text: str, findings: list[Finding], known_people: Iterable[str] = (),
                 language: str = "en") -> list[Finding]:
-    """``findings`` plus the lone parts of every full name among them or in ``known_people``."""
+    """``findings`` plus the lone parts of every full name among them or in ``known_people``, and
+    the phones, IDs and ages among them said again (``core.deid.number_echo``)."""
     from core.deid.echo import echo_people, full_names
+    from core.deid.number_echo import number_echoes
     names = full_names(findings) | {n.lower() for n in known_people}
     echoes = echo_people(text, names, [(f.start, f.end) for f in findings], language)
+    echoes += number_echoes(text, findings)
     return _resolve(findings + echoes) if echoes else findings
 
 

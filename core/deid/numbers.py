@@ -41,6 +41,8 @@ SEPARATOR_WORDS = {"dash", "hyphen", "guion", "guión"}
 # Joins tens and units: "treinta y cinco", "forty and two" is not said.
 _TENS_JOINER = {"y"}
 _SEPARATOR_CHARS = set(",-.()/+–—:")
+# Put between two words of a run where the speaker paused (", "): the end of a spoken group.
+GROUP_BREAK = ","
 
 # ``\d`` is any Unicode decimal digit ("217", full-width "２１７", Arabic-Indic); superscripts
 # and fractions ("m²", "½") are not decimal and stay single symbols. ``str.isdigit`` is true
@@ -113,8 +115,9 @@ def _below_hundred(words: list[str], i: int) -> tuple[int | None, int]:
         return TENS[w], i + 1
     if w in HUNDREDS:
         rest, j = _below_hundred(words, i + 1)
-        # "ciento veinte" is 120; "quinientos, cinco cinco..." in dictation starts a new group.
-        if rest is not None and not (words[i + 1] in UNITS and j < len(words)):
+        # "ciento veinte" is 120; "quinientos, cinco cinco..." in dictation starts a new group,
+        # but "quinientos cuatro, cinco cinco cinco": a comma closes the group "504".
+        if rest is not None and not (words[i + 1] in UNITS and j < len(words) and words[j] != GROUP_BREAK):
             return HUNDREDS[w] + rest, j
         return HUNDREDS[w], i + 1
     if w in TEENS:
@@ -141,6 +144,8 @@ def words_to_chunks(words: list[str]) -> list[str]:
             digit = "0" if nxt in ZERO_LETTERS else (str(UNITS[nxt]) if nxt in UNITS else "")
             chunks.append(digit * REPEATS[w] if digit else "")
             i += 2 if digit else 1
+        elif w == GROUP_BREAK:
+            i += 1
         elif w in SCALES:
             i += 1  # a bare "hundred" with nothing before it; ignore
         else:
@@ -163,13 +168,25 @@ def words_to_chunks(words: list[str]) -> list[str]:
                 rest, k = _below_hundred(words, i)
                 # "eight hundred five five five...": in dictation a digit after "hundred"
                 # starts the next group; "five hundred three" (run ends) is 503.
-                if rest is not None and words[i] in UNITS and k < len(words):
+                if rest is not None and words[i] in UNITS and k < len(words) and words[k] != GROUP_BREAK:
                     rest = None
                 if rest is not None:
                     value += rest
                     i = k
             chunks.append(str(value))
     return [c for c in chunks if c]
+
+
+def _ends_run(text: str, last: Token, sep: Token, nxt: Token) -> bool:
+    """A sentence end ("... oh one oh eight. nine oh one") or a switch between written digits and
+    number words at a pause ("555-0108, nine oh one", "cuatro dos tres, 0071423") ends a run: the
+    same number is being said again, not continued. "03.93.92.16.85", "281 . 630 . 5512" and
+    "(313) five five five" stay one."""
+    if sep.text not in ",." or not text[sep.end:sep.end + 1].isspace():
+        return False
+    if sep.text == "." and not text[sep.start - 1:sep.start].isspace():
+        return True  # "281 . 630 . 5512" (dots set apart by spaces) is one written number
+    return is_digits(last.text) != is_digits(nxt.text)
 
 
 def number_runs(text: str, toks: list[Token] | None = None) -> list[NumberRun]:
@@ -183,6 +200,7 @@ def number_runs(text: str, toks: list[Token] | None = None) -> list[NumberRun]:
             i += 1
             continue
         members = [tok]
+        breaks: set[int] = set()  # indices in members after which a ", " pause falls
         j = i + 1
         while j < len(toks):
             if _is_number_token(toks[j]):
@@ -195,6 +213,10 @@ def number_runs(text: str, toks: list[Token] | None = None) -> list[NumberRun]:
                 members.append(toks[j])  # "treinta y cinco": kept so the words read as 35
                 j += 1
             elif _is_separator(toks[j]) and j + 1 < len(toks) and _is_number_token(toks[j + 1]):
+                if _ends_run(text, members[-1], toks[j], toks[j + 1]):
+                    break
+                if toks[j].text == "," and text[toks[j].end:toks[j].end + 1].isspace():
+                    breaks.add(len(members) - 1)
                 j += 1
             else:
                 break
@@ -209,7 +231,11 @@ def number_runs(text: str, toks: list[Token] | None = None) -> list[NumberRun]:
             # "... ocho ocho cero siete. o por correo": the number is whole without the "o"
             if len(full) not in (7, 10, 11) or len(full) == short or short in (7, 10):
                 members = trimmed
-        words = [m.lower for m in members]
+        words: list[str] = []
+        for k, m in enumerate(members):
+            words.append(m.lower)
+            if k in breaks and k + 1 < len(members):
+                words.append(GROUP_BREAK)
         chunks = words_to_chunks(words)
         if chunks:
             runs.append(NumberRun(members[0].start, members[-1].end, "".join(chunks), tuple(chunks),

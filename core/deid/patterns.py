@@ -117,7 +117,8 @@ _ID_CONTEXT = re.compile(
     r"confirmation|reference|report|incident|"
     # Spanish: "mi número de empleado es", "el número de mi gafete", "mi credencial"
     r"empleado|empleada|gafete|credencial|folio|reclamo|expediente|matr[ií]cula|licencia|tarjeta|caso|"
-    r"seguro\s+social|n[uú]mero\s+de\s+(?:mi\s+)?(?:empleado|gafete|trabajador|seguro|caso|reclamo))"
+    # "mi número de cajera es el 4471", "número del reloj" (the time clock's punch number)
+    r"seguro\s+social|n[uú]mero\s+del?\s+(?:mi\s+)?(?:empleado|gafete|trabajador|seguro|caso|reclamo|reloj|cajer[oa]))"
     r"(?![^\W\d_])"  # whole words: "rep" is not the start of "report"
     r"(?:\s+(?:id|i\.\s?d\.?|number|num|no\.?|#|code|card|n[uú]mero))?\s*(?:is|was|are|were|es|era|:|=|#)?\s*"
     r"(?:like\s+|it'?s\s+|number\s+|el\s+|la\s+)?", re.IGNORECASE)
@@ -130,7 +131,8 @@ _WRITTEN_ID = re.compile(r"(?:[a-z]{1,3}[\s-]?)?#?\d[\d-]{2,}(?:\s\d{3,})*[a-z]?
 # Said a few words after the cue ("my guard card number is, you need that? it's G 1654309",
 # "mi número de licencia, la de florida, es D 3318427"): a code with a letter prefix or five or
 # more digits (in groups or not) within the next few words.
-_LATE_ID = re.compile(r"(?<![\w.])(?:(?P<pre>[a-z]{1,3})[\s-]?)?\d{3,}(?:[\s-]\d{3,})*[a-z]?\b", re.IGNORECASE)
+_LATE_ID = re.compile(r"(?<![\w.])(?:(?P<pre>[a-z]{1,3})[\s-]?)?(?:\d{2}-)?\d{3,}(?:[\s-]\d{3,})*[a-z]?\b",
+                      re.IGNORECASE)
 _LATE_WINDOW = 64
 _NOT_PREFIX = {"a", "i", "s", "is", "it", "my", "no", "es", "el", "la", "un", "de", "y", "o", "and", "the", "was",
                "me", "mi", "su", "his", "her", "its", "at", "in", "on", "to", "of", "or", "en", "al", "lo", "le",
@@ -167,7 +169,16 @@ def id_numbers(text: str, runs: list[NumberRun]) -> list[Finding]:
         out.append(Finding(m.start(), m.end(), "ID_NUMBER", m.group(), 0.9, "ssn", canonical=m.group()))
     for m in _I_AM_NUMBER.finditer(text):
         out.append(Finding(m.start(1), m.end(1), "ID_NUMBER", m.group(1), 0.75, "id_number", canonical=m.group(1)))
+    for m in _LETTER_CODE.finditer(text):
+        if sum(ch.isdigit() for ch in m.group()) >= 5:
+            out.append(Finding(m.start(), m.end(), "ID_NUMBER", m.group(), 0.8, "id_code", canonical=m.group().lower()))
     return out + _long_codes(text, runs)
+
+
+# "el de skyassist es el SA-30917", "my number is SKY-20417", "WC-21-448109", "VF20931": capitals
+# joined to five digits or more are a code issued to one person (a case, a badge, a vendor),
+# with or without a cue. Fewer digits ("N95", "COVID-19", "I-94", "SB-1383") are names of things.
+_LETTER_CODE = re.compile(r"(?<![\w-])[A-Z]{1,4}-?\d{2,}(?:-\d{2,})*(?![\w-]|\.\d)")
 
 
 # "yo soy el número 40517", "i'm number 4471 to them": a worker called by a number.
@@ -216,8 +227,9 @@ def _late_id(text: str, pos: int) -> Finding | None:
         code = window[start:w.end()]
         digits = sum(ch.isdigit() for ch in code)
         # "my card number, the punch card, is 3307": four digits said as the answer to the cue
+        # ("¿el mío? es el 2281", "si lo necesitan, el 7719")
         answer = digits == 4 and code.isdecimal() and not 1950 <= int(code) <= 2039 and \
-            re.search(r"\b(?:is|es|was|era)\s*:?\s*$|:\s*$", window[:start], re.IGNORECASE)
+            re.search(r"\b(?:is|es|was|era)\s*:?\s*(?:el\s+|la\s+)?$|:\s*$|,\s*el\s+$", window[:start], re.IGNORECASE)
         if not (pre and pre.lower() not in _NOT_PREFIX and digits >= 4) and digits < 5 and not answer:
             continue
         return Finding(pos + start, pos + w.end(), "ID_NUMBER", code, 0.8, _id_recognizer(code),
@@ -227,13 +239,13 @@ def _late_id(text: str, pos: int) -> Finding | None:
 
 _AGE_BEFORE = re.compile(
     r"\b(?:age|aged|turned|turning|turns|i'?m|i\s+am|he'?s|she'?s|he\s+is|she\s+is|they'?re|"
-    r"(?:she|he|i)\s+(?:was|is)\s+(?:about|almost|nearly|over)|"
+    r"(?:she|he|i)\s+(?:was|is)\s+(?:about|almost|nearly|over)|(?:she|he)\s+was|"
     # "a resident who was ninety-seven", "her grandma, who's 91"
     r"who'?s|who\s+(?:is|was|turned|just\s+turned|is\s+now|was\s+like)|"
     r"(?:husband|wife|mother|mom|father|dad|grandma|grandpa|grandmother|grandfather|clients?|residents?|"
     r"patients?|aunt|uncle|neighbou?r)\s+(?:is|was|turned|just\s+turned)|"
     # Spanish: "tiene noventa y cuatro", "cumplió 96", "de 93 años"
-    r"cumpli[oó]|cumple|cumplir|va\s+a\s+cumplir|edad\s+de|a\s+los|señora\s+de|señor\s+de|"
+    r"cumpli[oó]|cumple|cumplir|va\s+a\s+cumplir|edad\s+de|a\s+los|hasta\s+los|señora\s+de|señor\s+de|"
     # "tiene noventa y uno", "que tiene 101", "died at ninety-six", "at ninety-one!", "like ninety"
     r"tiene|ten[ií]a|tienen|died\s+at|passed\s+at|murió\s+a\s+los|de)\s*$",
     re.IGNORECASE)
@@ -274,7 +286,7 @@ def ages(text: str, runs: list[NumberRun]) -> list[Finding]:
         if _QUANTITY_AFTER.match(after) or re.match(r"\s*(?:and\s+)?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|"
                                                      r"ninety)", after, re.IGNORECASE):
             continue  # "a hundred and eighty cases", "a hundred degrees"
-        if _AGE_AFTER.match(after) or re.search(r"\b(?:(?:he|she|who)\s+(?:is|was)|he'?s|she'?s|turning|turned|turns|"
+        if _AGE_AFTER.match(after) or re.search(r"\b(?:(?:he|she|who)\s+(?:is|was)|he'?s|she'?s|turning|turned|turns|turn|"
                                                  r"who'?s|is\s+now)\s*$", before, re.IGNORECASE):
             out.append(Finding(m.start(), m.end(), "AGE", m.group(), 0.75, "age_over_89", canonical="90+"))
     for run in runs:
@@ -285,7 +297,9 @@ def ages(text: str, runs: list[NumberRun]) -> list[Finding]:
         before = text[max(0, run.start - 16):run.start]
         if re.search(r"\bhace\s*$", before, re.IGNORECASE):
             continue  # "hace 95 años": a time ago, not an age
-        if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before) and not _QUANTITY_AFTER.match(after):
+        # "my grandmother, she ninety nine, she live with me": the age said with no verb, then a pause
+        dropped = re.search(r",\s*(?:she|he)\s+$", before, re.IGNORECASE) and re.match(r"\s*(?:[,;!?]|\.(?!\.))(?!\s*no\b)", after)
+        if _AGE_AFTER.match(after) or (_AGE_BEFORE.search(before) or dropped) and not _QUANTITY_AFTER.match(after):
             end = run.end
             years = _YEARS_AFTER.match(text, end)
             if years and "año" in years.group().lower():

@@ -1,0 +1,119 @@
+"""A number said once is said again: "my badge is 30418 ... three zero four one eight".
+
+Participants repeat a phone, an ID or an age to be understood ("badge is 4 0 8 8 2, four zero
+eight eight two"), say it in the other form (digits, then words) or give only the tail again
+("zero one eight three. no wait, eight six. zero one eight six"). The first pass finds the
+number where its cue is; the repeat has no cue of its own. Once a phone, an ID or an age over
+89 has been found in an interview, the same digits said alone elsewhere in it are that number
+too (decision 0230):
+
+* the same digits (four or more) as a found phone or ID: that phone or ID; four digits only
+  near it (a short number recurs by chance further away);
+* the last four or seven digits of a found phone, near it: the phone's tail said again; four
+  digits said one by one after a correction ("no, sorry") just after a phone: its new tail;
+* the same age (90 to 120) as a found age, near it and not followed by a quantity
+  ("noventa y cuatro años, noventa y cuatro y más lúcido"; never "ninety dollars").
+
+A spelled letter prefix said before the digits ("V F dash two oh nine three one" after
+"VF-20931") joins the repeat.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.deid.findings import Finding
+from core.deid.numbers import NumberRun, ascii_digits, number_runs
+
+_NEAR = 600           # characters: how far a short repeat or an age repeat may be
+_MIN_FAR_DIGITS = 5   # a repeat this long may be anywhere in the interview
+_TYPES = ("PHONE", "ID_NUMBER")
+# An age said again stands alone: "noventa y tres, y todavía", "ninety-two. she drives" (never
+# "ninety-two tamales").
+_ALONE_AFTER = re.compile(r"\s*(?:[,.;:!?)\]]|$|(?:y|and|now|ya|años|añitos|years?|cumplid[oa]s)\b)", re.IGNORECASE)
+# "... zero one three two. no, sorry, three seven. zero one three seven": the speaker corrects the tail.
+_CORRECTION = re.compile(r"\b(?:no|sorry|wait|i\s+mean|perd[oó]n|digo|mejor\s+dicho|espera)\b", re.IGNORECASE)
+_TAIL_REACH = 120
+
+
+def _digits_of(f: Finding, runs: list[NumberRun]) -> str:
+    inside = [r for r in runs if f.start <= r.start and r.end <= f.end]
+    return "".join(r.digits for r in inside) or ascii_digits(f.text)
+
+
+def _letter_prefix(text: str, start: int, code: str) -> int:
+    """Where a spelled prefix of ``code``'s letters ("V F dash ") before ``start`` begins."""
+    letters = [ch for ch in code if ch.isalpha()]
+    if not letters or len(letters) > 4:
+        return start
+    pattern = r"(?<![\w])" + r"[\s.-]*".join(re.escape(ch) for ch in letters) + r"(?:\s*(?:dash|gui[oó]n|-)\s*|\s+)$"
+    m = re.search(pattern, text[max(0, start - 24):start], re.IGNORECASE)
+    return start - (len(text[max(0, start - 24):start]) - m.start()) if m else start
+
+
+def number_echoes(text: str, findings: list[Finding]) -> list[Finding]:
+    """Repeats of the phones, IDs and ages among ``findings`` that no finding covers yet."""
+    from core.deid.patterns import _QUANTITY_AFTER, _age_value
+    wanted = [f for f in findings if f.entity_type in _TYPES or f.entity_type == "AGE"]
+    if not wanted:
+        return []
+    runs = number_runs(text)
+    known: list[tuple[str, str, int, Finding]] = []  # (digits, type, position, finding)
+    ages: list[tuple[int, int]] = []                 # (value, position)
+    for f in wanted:
+        if f.entity_type == "AGE":
+            values = {v for r in runs if f.start <= r.start and r.end <= f.end
+                      if (v := _age_value(r)) is not None and 90 <= v <= 120}
+            ages += [(v, f.start) for v in values]
+            continue
+        digits = _digits_of(f, runs)
+        if len(digits) >= 4:
+            known.append((digits, f.entity_type, f.start, f))
+    taken = [(f.start, f.end) for f in findings]
+    out: list[Finding] = []
+    for run in runs:
+        if any(run.start < e and s < run.end for s, e in taken):
+            continue
+        hit = _repeat_of(run, known)
+        if hit is not None:
+            etype, source = hit
+            start = _letter_prefix(text, run.start, source.text) if etype == "ID_NUMBER" else run.start
+            recognizer = "spoken_phone" if etype == "PHONE" else "id_number"
+            out.append(Finding(start, run.end, etype, text[start:run.end], 0.7, recognizer,
+                               canonical=source.canonical))
+            continue
+        fix = _corrected_tail(text, run, known)
+        if fix is not None:
+            out.append(Finding(run.start, run.end, "PHONE", text[run.start:run.end], 0.7, "spoken_phone",
+                               canonical=fix.canonical))
+            continue
+        value = _age_value(run)
+        if value is not None and any(v == value and abs(p - run.start) <= _NEAR for v, p in ages) \
+                and _ALONE_AFTER.match(text, run.end) and not _QUANTITY_AFTER.match(text[run.end:run.end + 24]):
+            out.append(Finding(run.start, run.end, "AGE", text[run.start:run.end], 0.7, "age_over_89",
+                               canonical="90+"))
+    return out
+
+
+def _corrected_tail(text: str, run: NumberRun, known: list[tuple[str, str, int, Finding]]) -> Finding | None:
+    """A found phone, then a correction, then four digits said one by one: the phone's new tail."""
+    if len(run.digits) != 4 or len(run.chunks) != 4 or not run.is_spoken:
+        return None
+    for digits, etype, _pos, f in known:
+        if etype == "PHONE" and len(digits) >= 10 and 0 <= run.start - f.end <= _TAIL_REACH \
+                and _CORRECTION.search(text, f.end, run.start):
+            return f
+    return None
+
+
+def _repeat_of(run: NumberRun, known: list[tuple[str, str, int, Finding]]) -> tuple[str, Finding] | None:
+    d = run.digits
+    if len(d) < 4:
+        return None
+    for digits, etype, pos, f in known:
+        near = abs(pos - run.start) <= _NEAR
+        if d == digits and (len(d) >= _MIN_FAR_DIGITS or near):
+            return etype, f
+        if etype == "PHONE" and near and len(d) in (4, 7) and len(digits) >= 10 and digits.endswith(d):
+            return etype, f
+    return None
