@@ -385,7 +385,8 @@ class NameMatcher:
                                        score, rec, canonical=ent.canonical))
                     mine.append((m.start(1), m.end(1)))
             for variant, rx in cued:
-                matches = list(rx.finditer(folded))
+                matches = [m for m in rx.finditer(folded)
+                           if not _function_word_unaccented(text[m.start(1):m.end(1)], ent.cued)]
                 named = [m for m in matches if _cued_is_name(folded, m.start(), m.start(1), m.end(1), mine)]
                 # Once the text has used the word as this person, its other bare uses are the
                 # person too, unless they read as the word (decision 0194).
@@ -448,6 +449,14 @@ _SET_OFF = re.compile(r"^,\s+([^\W\d_][\w'’-]{1,14}),\s+(?:he|she|him|her|who|
 
 _ARTICLE_OR_SUBJECT = re.compile(r"\b(?:a|an|the|my|your|his|our|their|el|la|los|las|un|una|i|you|we|they|"
                                  r"to|will|would|can|could|should|must)\s+$", re.IGNORECASE)
+
+
+def _function_word_unaccented(word: str, forms: set[str]) -> bool:
+    """A listed name with accents ("Lê") met without them as a function word ("le dicen"):
+    the accent-folded match is the word, not the name (decision 0233)."""
+    from core.deid.people import _STOPS
+    low = word.lower()
+    return low in _STOPS and low not in {f.lower() for f in forms}
 
 
 def _set_off_nicknames(folded: str, text: str, listed: list[Finding]) -> list[Finding]:

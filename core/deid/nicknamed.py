@@ -29,7 +29,7 @@ _NAME_WORD = r"[^\W\d_][\w'’-]*"
 # "call" forms with the person called; "everybody call him" (no -s) is how many people speak.
 _EN_CUE = (r"\b(?:call|calls|called|calling)\s+(?:me|him|her|you)|\bgo(?:es)?\s+by|\bwent\s+by|"
            r"\bknown\s+as|\bknows?\s+(?:me|him|her)\s+as|\bnicknamed(?:\s+(?:me|him|her))?|\bnickname\s+(?:is|was)|"
-           r"\bnickname|\ba\.?k\.?a\.?")
+           r"\bnickname|\ba\.?k\.?a\.?|\b(?:everybody|everyone)\s+(?:here\s+|there\s+)?(?:say|says|said)")
 # A group's nickname ("they called us essential", "nos dice oaxaquitas") names nobody.
 # Plural "they call him" is a nickname; singular "me dice" is also "he tells me", so it needs a
 # nickname that is no everyday word (see _WEAK_CUES).
@@ -80,10 +80,14 @@ _ROLES = {"míster", "mister", "mr", "ingeniero", "ingeniera", "inge", "licencia
           "madrina", "compadre", "comadre", "manager", "supervisor", "supervisora", "lead", "boss", "agent",
           "chief", "captain", "sarge", "teacher", "señorita", "seño", "miss", "madam", "don", "doña",
           "pops", "pop", "papi", "mami", "mom", "dad", "gramps", "grandpa", "grandma", "granny", "nana", "auntie",
-          "unc", "homie", "primo", "prima", "carnal", "viejo", "vieja", "jefecita", "madre", "padre"}
+          "unc", "homie", "primo", "prima", "carnal", "viejo", "vieja", "jefecita", "madre", "padre",
+          # kin words other languages address people with ("tita", "lola", "ate", "anak", "chacha")
+          "tita", "tito", "lola", "lolo", "ate", "kuya", "anak", "chacha", "chachi", "dadi", "nani", "bhaiya",
+          "didi", "uncle", "aunty"}
 # Greetings and thanks quoted after "me dice" ("aloha, brother", "hello").
 _GREETINGS = {"aloha", "hello", "hola", "hi", "hey", "bye", "adiós", "adios", "gracias", "thanks", "buenos",
-              "buenas", "welcome", "bienvenido", "bienvenida", "órale", "orale", "ándale", "andale", "oye"}
+              "buenas", "welcome", "bienvenido", "bienvenida", "órale", "orale", "ándale", "andale", "oye",
+              "happy", "feliz", "merry", "felices"}
 _CONTRACTION = re.compile(r"['’](?:s|re|m|t|ll|ve|d)$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’]*)[ \t]+$")
 # A word before a mention that makes an everyday-word nickname the word: "a bear", "tan gordo".
@@ -130,6 +134,11 @@ def _take(words: list[str], spanish: bool, weak: bool, language: str) -> list[st
         return []
     if weak and not ("f" in _kinds(core[0]) or len(core[0]) <= 3):
         return []  # "me dice apúrese", "nos dice oaxaquitas": "dice" is also "tells"
+    if spanish and any(verb_form(w, "es") and not _kinds_first(w) for w in core):
+        return []  # "el que la puso la puso mal": a verb, not a name
+    plain = [w for w in core if w not in _TITLES]
+    if spanish and len(plain) >= 2 and all(everyday_word(w, "en") and not _kinds_first(w) for w in plain):
+        return []  # "el split shift, le dicen", "me pusieron 'needs improvement'": an English term
     if len(core) == 1:
         w = core[0]
         # "call him lazy", "they called me late", "me dicen cosas": a word that only
@@ -143,6 +152,26 @@ def _take(words: list[str], spanish: bool, weak: bool, language: str) -> list[st
         if spanish and w.endswith("s") and len(w) > 3 and everyday_word(w, "es"):
             return []  # "me dicen groserías", "le dicen cosas"
     return out
+
+
+# What everybody says that is no name ("everybody say great.").
+_SAID = {"great", "nice", "good", "fine", "cool", "awesome", "amen", "wow", "sure", "sorry", "cheese", "whatever",
+         "same", "true", "exactly", "congratulations", "congrats", "thank", "thanks", "goodbye", "goodnight",
+         "welcome", "bravo", "perfect", "wonderful", "beautiful", "sweet", "alright", "yay", "boo", "ouch"}
+
+
+def _said_name(word: str, language: str) -> list[str]:
+    """The one word after "everybody say" (how the name is said, "everybody say bo."): a name
+    when a lexicon holds it as a given name or it is no everyday word; "yes", "hi", "okay" are
+    what everybody says."""
+    from core.deid.people import _STOPS, everyday_word
+    w = word.lower()
+    if w in _STOPS or w in _ENDERS or w in _NOT_NICKNAMES or w in _GREETINGS or w in _ROLES or w in _SAID \
+            or len(w) < 2:
+        return []
+    if "f" in _kinds(w) or not (everyday_word(w, language) or everyday_word(w, "es" if language == "en" else "en")):
+        return [w]
+    return []
 
 
 def _kinds(word: str) -> str:
@@ -181,10 +210,20 @@ def nickname_cues(text: str, language: str = "en") -> list[tuple[int, int, str]]
             weak = weak or not re.search(r"\b(?:we|they|everybody|everyone|people|folks|guys|all|kids|can|to|"
                                           r"everybody\s+at\s+work|y'all|i)\s+$",
                                           text[max(0, m.start() - 20):m.start()], re.IGNORECASE)
+        if weak and re.match(r"\s*[,:]", text[m.end("cue"):m.end()]):
+            continue  # "te dice, mira, yo sé": what was said follows, not a name
+        if _NAMES_A_THING.search(text[max(0, m.start() - 12):m.start()]):
+            continue  # "lo que le dicen soiled", "what they call a double": a thing's name
         words = _words_after(text, m.end())
-        nick = _take(words, spanish, weak, language)
-        if not nick:
-            continue
+        if re.search(r"\bsa(?:y|ys|id)$", cue, re.IGNORECASE) and (
+                len(words) != 1 or not re.match(r"[^\w\s]|\s*$", text[m.end() + len(words[0]):m.end() + len(words[0]) + 1])):
+            continue  # "everybody say bo." names; "everybody say the same thing" does not
+        if re.search(r"\bsa(?:y|ys|id)$", cue, re.IGNORECASE):
+            nick = _said_name(words[0], language)
+        else:
+            nick = _take(words, spanish, weak, language)
+        if not nick or set(nick) - _ARTICLES & {w.lower() for w in cue.split()}:
+            continue  # "el que la puso la puso mal": the cue's own verb again
         start = m.end()
         if re.fullmatch(r"(?:[^\W\d_]\.){2,3}", words[0]):
             end = start + len(words[0])
@@ -194,10 +233,18 @@ def nickname_cues(text: str, language: str = "en") -> list[tuple[int, int, str]]
             if not span:
                 continue
             end = start + span.end()
+        if _TURN_LABEL.match(text, end):
+            continue  # "what should i call you participant: ...": the next turn's label
         out.append((start, end, " ".join(nick)))
     for rx, spanish in ((_BEFORE_CUE, True), (_BEFORE_CUE_EN, False)):
         out += _before_cue(text, rx, spanish, language)
     return out
+
+
+# Before a cue, what makes the called one a thing: "lo que le dicen X" (what they call X).
+_NAMES_A_THING = re.compile(r"\blo\s+que\s+(?:\w+\s+)?$", re.IGNORECASE)
+# After a word: a turn's label ("participant:", "HABLANTE 2:").
+_TURN_LABEL = re.compile(r"[ \t]*\d{0,2}[ \t]*:(?!\d)")
 
 
 def _before_cue(text: str, rx: re.Pattern[str], spanish: bool, language: str) -> list[tuple[int, int, str]]:

@@ -336,6 +336,12 @@ _MODAL_NAMES = {"will", "may"}
 _IS_CUE = re.compile(r"\b(?:is|was|es|era)\s+$", re.IGNORECASE)
 
 
+# Right after a clitic pronoun or a form of "haber" a Spanish word is a verb ("se ríe", "me
+# da", "no he ido"): a name is never said there.
+_VERB_SLOT_ES = re.compile(r"(?:^|[^\w'’])(?:se|me|te|le|les|nos|os|he|has|ha|hemos|han|hab[ií]a|hab[ií]an)\s+$",
+                           re.IGNORECASE)
+
+
 def _lexicon_ok(text: str, start: int, end: int, base: str, kinds: str, language: str, capital: bool,
                 cue: int, where: str) -> bool:
     """Whether a word the lexicon holds is a person here (decisions 0106, 0190)."""
@@ -351,6 +357,8 @@ def _lexicon_ok(text: str, start: int, end: int, base: str, kinds: str, language
         return False  # "on Monday, Tuesday and Friday"
     if base in _TITLES:
         return False  # "que le digamos doña": a title alone is nobody
+    if not capital and language == "es" and (base in ("al", "del") or _VERB_SLOT_ES.search(before)):
+        return False  # "se ríe", "no he ido", "le dije al güero": a verb's or article's place (0233)
     if wordlike and _VERBISH.search(base) and not _STRONG_AFTER.match(text[end:end + 24]):
         return False  # "my daughter set up", "i live": a verb after a kin word, not a name
     if wordlike and not capital and language == "es" and "f" not in kinds and verb_form(base, "es"):

@@ -69,3 +69,72 @@ def test_short_form_of_a_listed_given_name(listed, text, secret):
 def test_short_form_without_the_listed_person_stays_a_word(text, secret, language):
     found = [f.lower() for f in persons(text, names=[("Dana Ruiz", "supervisor")], language=language)]
     assert secret not in found
+
+
+# --- 3. what a nickname cue is followed by that names nobody ------------------------------------
+@pytest.mark.parametrize(("text", "word", "language"), [
+    ("interviewer: what should i call you participant: everybody call me lulu", "participant", "en"),
+    ("estamos en el área sucia, lo que le dicen soiled, donde llega la ropa", "soiled", "es"),
+    ("el turno partido, el split shift, le dicen. nadie lo quiere", "split shift", "es"),
+    ("en la evaluación me pusieron needs improvement en todo", "needs improvement", "es"),
+    ("el supervisor te llama y te dice, mira, yo sé que es mucho", "mira", "es"),
+    ("porque el que la puso la puso mal, y se cayó", "puso", "es"),
+    ("se lo aprendió y me dice happy birthday cada año", "happy birthday", "es"),
+    ("she's the owner, but everybody call her tita, like an auntie", "tita", "en"),
+])
+def test_a_nickname_cue_followed_by_no_name(text, word, language):
+    assert not any(word in f.lower() for f in persons(text, language=language))
+
+
+@pytest.mark.parametrize(("text", "secret", "language"), [
+    ("what should i call you? everybody call me lulu, since school", "lulu", "en"),
+    ("a la de la caja le dicen la güera, y la güera no se deja", "la güera", "es"),
+    ("el del montacargas, le dicen chispa, ya se fue", "chispa", "es"),
+    ("my sister goes by coco, she runs line two", "coco", "en"),
+])
+def test_a_nickname_cue_still_finds_the_nickname(text, secret, language):
+    assert secret in [f.lower() for f in persons(text, language=language)]
+
+
+# --- 4. a Spanish verb's or article's place is no name's ----------------------------------------
+@pytest.mark.parametrize(("text", "word"), [
+    ("mi mujer, mercedes, se ríe, dice que eso vale poco", "ríe"),
+    ("pero yo no he ido, me da miedo que se enteren", "ido"),
+    ("yo le dije al güero que lo llevaran al doctor", "al"),
+])
+def test_spanish_verb_slot_is_no_name(text, word):
+    assert word not in [f.lower() for f in persons(text, language="es")]
+
+
+def test_a_name_after_a_verb_in_spanish_is_still_found():
+    # near miss: "le dije a mercedes": the name follows the preposition, not the clitic
+    assert "mercedes" in [f.lower() for f in persons("yo le dije a mercedes que no", language="es")]
+
+
+# --- 5. a listed name with accents met without them as a function word --------------------------
+def test_listed_accented_name_is_not_the_pronoun():
+    text = "la señora lê no escucha. uno le dice algo y ella okay, se va. así le decimos, la señora lê"
+    found = [f for f in detect(text, names=[("Lê Thị Hoa", "supervisor")], use_presidio=False, language="es")
+             if is_person_type(f.entity_type)]
+    assert [text[f.start:f.end] for f in found].count("lê") == 2
+    assert not any(text[f.start:f.end] == "le" for f in found)
+
+
+# --- 6. "everybody say X.": how a name is said --------------------------------------------------
+@pytest.mark.parametrize(("text", "secret"), [
+    ("her name is długosz but here everybody say bo. he say bo, i know", "bo"),
+    ("the supervisor was russell. everybody say rusty. he don't yell much", "rusty"),
+])
+def test_everybody_say_a_name(text, secret):
+    found = [f.lower() for f in persons(text)]
+    assert found.count(secret) == text.count(f" {secret}")
+
+
+@pytest.mark.parametrize("text", [
+    "we got the raise and everybody said great. then nothing",
+    "everybody say the same thing about the manager",
+    "when the truck come everybody say okay, let's go",
+    "everybody said yes.",
+])
+def test_everybody_say_what_is_no_name(text):
+    assert persons(text) == []
