@@ -32,9 +32,24 @@ _SPOKEN_YEAR = (r"(?:(?:nineteen|twenty)[\s-](?:(?:oh|o)[\s-]" + _UNIT + r"|" + 
 _YEAR = r"(?P<year>(?:19|20)\d{2}|'\d{2}|" + _SPOKEN_YEAR + r")"
 _YEAR_TAIL = r"(?:,?\s*(?:of\s+|in\s+)?" + _YEAR + r")?"
 
+# "june fourteen", "june twenty-one": a day from ten up said as a cardinal after the month; never
+# the start of a spoken year ("june twenty twenty-four" is a month and a year) or a count ("july
+# twelve people"). "june five" stays out: too often "in june five of us quit".
+_CARDINAL_DAY = (r"(?P<day>(?:twenty|thirty)[\s-](?:one|two|three|four|five|six|seven|eight|nine)|"
+                 r"thirty|twenty|" + _TEEN + r")"
+                 r"(?![\s-]+(?:twenty|nineteen|thousand|two\s+thousand|" + _UNIT + r"|hundred|dollars|bucks|hours|"
+                 r"o'?clock|percent|people|days|years|times|more|guys|workers)\b)")
+_FULL_MONTH = r"(?P<month>january|february|april|june|july|august|september|october|november|december)"
+
+_CARDINAL_DATE = re.compile(r"\b" + _FULL_MONTH + r"\s+" + _CARDINAL_DAY + r"\b" + _YEAR_TAIL + r"\b", re.IGNORECASE)
+# Feast days said as a month and a day ("december twelve she still wants to go to the basilica"):
+# a holiday, nobody's date, unless a year or a birthday comes with it (decision 0197).
+_FEAST_DAYS = {(11, 12), (11, 24), (11, 25), (11, 31), (9, 31), (10, 1), (10, 2), (8, 15), (8, 16), (1, 14), (6, 4)}
+
 _PATTERNS = [
     # March 3rd, 2024 / march the third twenty twenty four
     re.compile(r"\b" + _MONTH + r"\s+(?:the\s+)?" + _DAY + r"\b" + _YEAR_TAIL + r"\b", re.IGNORECASE),
+    _CARDINAL_DATE,
     # the 3rd of March 2024 / third of march
     re.compile(r"\b(?:the\s+)?" + _DAY + r"\s+of\s+" + _MONTH + r"\b" + _YEAR_TAIL + r"\b",
                re.IGNORECASE),
@@ -42,6 +57,8 @@ _PATTERNS = [
     re.compile(r"\b(?P<day>[0-3]?\d(?:st|nd|rd|th)?)\s+" + _MONTH + r"\b,?\s*" + _YEAR + r"\b",
                re.IGNORECASE),
     re.compile(r"\b(?P<day>[0-3]?\d(?:st|nd|rd|th))\s+" + _MONTH + r"\b", re.IGNORECASE),
+    # "one time the heat, 8 august": a digit day before a month's full name (not "may", "march")
+    re.compile(r"\b(?P<day>[0-3]?\d)\s+" + _FULL_MONTH + r"\b", re.IGNORECASE),
     # 3/14/2024, 03-14-24
     re.compile(r"\b(?P<nmonth>[01]?\d)[/-](?P<nday>[0-3]?\d)[/-](?P<year>(?:19|20)?\d{2})\b"),
     # 2024-03-14
@@ -57,10 +74,12 @@ def _day_value(day: str) -> int | None:
     if digits:
         return int(digits.group())
     parts = day.split()
-    if len(parts) == 2:
-        base = {"twenty": 20, "thirty": 30}[parts[0]]
-        return base + _ORDINAL_VALUES.get(parts[1], 0)
-    return _ORDINAL_VALUES.get(day)
+    if day in _ORDINAL_VALUES or len(parts) == 2 and parts[1] in _ORDINAL_VALUES:
+        if len(parts) == 2:
+            return {"twenty": 20, "thirty": 30}[parts[0]] + _ORDINAL_VALUES[parts[1]]
+        return _ORDINAL_VALUES[day]
+    chunks = words_to_chunks(parts)  # "fourteen", "twenty one"
+    return int(chunks[0]) if len(chunks) == 1 else None
 
 
 def _year_value(year: str | None) -> int | None:
@@ -91,6 +110,7 @@ _HOLIDAY_MONTH = {"christmas": 11, "new": 0, "valentine": 1, "halloween": 9, "in
                   "fourth": 6, "july": 6, "veterans": 10}
 
 
+_BIRTHDAY = re.compile(r"\b(?:birthday|born|cumpleaños|nac[ií]|naci[oó]|nacieron|nacimos)\b", re.IGNORECASE)
 MESES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
          "noviembre", "diciembre"]
 _ES_DAY = (r"(?P<day>[0-3]?\d|primero|treinta\s+y\s+uno|treinta|veinti\w+|veinte|dieci\w+|diez|once|doce|trece|"
@@ -104,7 +124,9 @@ _ES_YEAR = (r"(?:\s+(?:de|del)\s+(?P<year>(?:19|20)\d{2}|'?\d{2}\b|dos\s+mil(?:\
 _ES_HOLIDAYS = {("cinco", 4), ("quince", 8), ("dieciséis", 8), ("dieciseis", 8), ("doce", 11), ("veinticinco", 11),
                 ("primero", 4)}
 # "el 3 de marzo de 2024", "quince de agosto", "el primero de mayo del dos mil veinte"
-_ES_DATE = re.compile(r"\b" + _ES_DAY + r"\s+de\s+(?P<mes>" + "|".join(MESES) + r"|setiembre)\b" + _ES_YEAR,
+_ES_WEEKDAY = r"(?:(?P<wd>lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\s+(?:el\s+)?)?"
+# "el lunes quince de enero", "el viernes 7 de marzo": the weekday is part of the date said.
+_ES_DATE = re.compile(r"\b" + _ES_WEEKDAY + _ES_DAY + r"\s+de\s+(?P<mes>" + "|".join(MESES) + r"|setiembre)\b" + _ES_YEAR,
                       re.IGNORECASE)
 
 
@@ -126,7 +148,10 @@ def _es_dates(text: str, taken: list[tuple[int, int]]) -> list[Finding]:
         mes = m.group("mes").lower()
         month = 8 if mes == "setiembre" else MESES.index(mes)
         year_text = m.group("year")
-        if not year_text and (day_text, month) in _ES_HOLIDAYS:
+        # a holiday by its name is nobody's date, unless said as one's own day ("nací el veinticinco
+        # de diciembre") or with its weekday ("el viernes doce de diciembre")
+        if not year_text and (day_text, month) in _ES_HOLIDAYS and not m.group("wd") \
+                and not _BIRTHDAY.search(text[max(0, m.start() - 40):m.start()]):
             continue
         year = None
         if year_text:
@@ -139,7 +164,7 @@ def _es_dates(text: str, taken: list[tuple[int, int]]) -> list[Finding]:
     return out
 
 
-_BIRTHDAY = re.compile(r"\b(?:birthday|born|cumpleaños|nac[ií])\b", re.IGNORECASE)
+
 
 
 def dates(text: str) -> list[Finding]:
@@ -163,7 +188,7 @@ def dates(text: str) -> list[Finding]:
                 continue
             groups = m.groupdict()
             if not groups.get("year") and re.search(r"(?:fourth|4th)\s+of\s+july|july\s+(?:fourth|4th)", m.group(),
-                                                    re.IGNORECASE) and not _BIRTHDAY.search(text[max(0, m.start() - 30):m.start()]):
+                                                    re.IGNORECASE) and not _BIRTHDAY.search(text[max(0, m.start() - 40):m.start()]):
                 continue  # the holiday by its name (decision 0197)
             if groups.get("month"):
                 month = _MONTH_ALIASES[groups["month"].lower()]
@@ -175,6 +200,9 @@ def dates(text: str) -> list[Finding]:
             else:
                 month, day = int(groups["nmonth"]) - 1, int(groups["nday"])
             if not (0 <= month < 12) or day is None or not 1 <= day <= 31:
+                continue
+            if pattern is _CARDINAL_DATE and not groups.get("year") and (month, day) in _FEAST_DAYS \
+                    and not _BIRTHDAY.search(text[max(0, m.start() - 40):m.start()]):
                 continue
             year = _year_value(groups.get("year"))
             label = generalise(month, year)

@@ -22,11 +22,16 @@ def phones(text: str, runs: list[NumberRun]) -> list[Finding]:
 _TLDS = r"(?:com|org|net|edu|gov|mil|io|us|co|info|biz|me|ca|uk|mx|ai|app)"
 _WRITTEN_EMAIL = re.compile(r"(?<![\w.+-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _SPOKEN_SEP = r"(?:\s*(?:dot|period|underscore|under\s+score|dash|hyphen|punto|guion\s+bajo|gui[oó]n)\s*|[._-])"
+_LOCAL = r"\b[^\W_]+(?:" + _SPOKEN_SEP + r"[^\W_]+)*"      # local part: maria dot gonzalez, mai punto briceño
+_AT = r"\s*(?:\bat\b|\bat\s+sign\b|,?\s*\barroba\b|,?\s*@)\s*"  # at ("ochenta y siete, arroba yahoo")
 _SPOKEN_EMAIL = re.compile(
-    r"\b[a-z0-9]+(?:" + _SPOKEN_SEP + r"[a-z0-9]+)*"       # local part: maria dot gonzalez
-    r"\s*(?:\bat\b|\bat\s+sign\b|\barroba\b|@)\s*"           # at
+    _LOCAL + _AT +
     r"[a-z0-9]+(?:" + _SPOKEN_SEP + r"[a-z0-9]+)*?"         # domain labels
     r"\s*(?:\bdot\b|\bpunto\b|\.)\s*" + _TLDS + r"\b", re.IGNORECASE)
+# "yesi punto rosado punto p r arroba gmail": a mail provider's name is the whole domain when the
+# speaker stops before "punto com".
+_PROVIDER_EMAIL = re.compile(_LOCAL + _AT + r"(?:gmail|hotmail|yahoo|outlook|icloud|aol|protonmail|proton)\b"
+                             r"(?!\s*(?:dot|punto|\.)\s*\w)", re.IGNORECASE)
 _LOCAL_STOP = {"me", "him", "her", "them", "us", "it", "is", "was", "email", "address", "mail",
                "e", "its", "it's", "and", "or", "the", "my", "his", "hers", "their", "just", "like",
                "um", "uh", "that", "so", "say", "says", "said", "at", "to", "me,", "es", "mi", "correo", "su", "el"}
@@ -52,15 +57,18 @@ def _extend_local_part(text: str, start: int) -> int:
     return start
 
 
-_SPELLED = re.compile(r"(?:[a-z0-9]|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
-                      r"sixty|seventy|eighty|ninety)(?:-[a-z]+)?|dot|underscore|dash|punto|guion)$", re.IGNORECASE)
+_SPELLED = re.compile(r"(?:[a-z0-9]|[b-df-hj-np-tv-z]{2}|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|twenty|"
+                      r"thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|dot|underscore|dash|punto|guion|"
+                      # "reinita punto chicas ochenta y dos arroba ...": Spanish number words
+                      r"cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|veinte|veinti\w+|treinta|"
+                      r"cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)$", re.IGNORECASE)
 
 
 def _spelled_local_part(text: str, start: int) -> int:
     """"keisha m o n r o e 2 1 at gmail dot com", "tigist dot alemayehu eighty-four at …": letters,
     digits and number words spelled before the address belong to it, and so does one word
     before them that is no filler ("it's keisha m o n r o e …")."""
-    words = list(re.finditer(r"[A-Za-z0-9][\w-]*", text[max(0, start - 80):start]))
+    words = list(re.finditer(r"[^\W_][\w-]*", text[max(0, start - 80):start]))
     base = max(0, start - 80)
     taken = 0
     i = len(words) - 1
@@ -73,14 +81,30 @@ def _spelled_local_part(text: str, start: int) -> int:
     if i >= 0 and words[i].group().lower() not in _LOCAL_STOP and len(words[i].group()) > 1 and \
             not text[base + words[i].end():base + words[i + 1].start()].strip():
         i -= 1
+        # "... yahoo.com. osmany ferrer ochenta y siete, arroba ...": a second word when the sentence
+        # starts with it (a full name said as the address)
+        if i >= 1 and words[i].group().lower() not in _LOCAL_STOP and len(words[i].group()) > 1 and \
+                not text[base + words[i].end():base + words[i + 1].start()].strip() and \
+                re.search(r"[.!?:]\s*$", text[base + words[i - 1].end():base + words[i].start()]):
+            i -= 1
     return base + words[i + 1].start()
+
+
+def _provider_cued(text: str, m: re.Match[str]) -> bool:
+    """"arroba gmail" is an address; "at yahoo" only after an e-mail word ("she works at yahoo")."""
+    if re.search(r"arroba|@", m.group(), re.IGNORECASE):
+        return True
+    return bool(re.search(r"\b(?:e-?mail|correo|mail)\b", text[max(0, m.start() - 80):m.start()], re.IGNORECASE))
 
 
 def emails(text: str) -> list[Finding]:
     """Written addresses and spoken ones ("maria dot g at gmail dot com")."""
     out = [Finding(m.start(), m.end(), "EMAIL", m.group(), 0.95, "email",
                    canonical=m.group().lower()) for m in _WRITTEN_EMAIL.finditer(text)]
-    for m in _SPOKEN_EMAIL.finditer(text):
+    spoken = list(_SPOKEN_EMAIL.finditer(text))
+    spoken += [m for m in _PROVIDER_EMAIL.finditer(text) if not any(o.start() < m.end() and m.start() < o.end()
+                                                                      for o in spoken) and _provider_cued(text, m)]
+    for m in spoken:
         start, matched = m.start(), m.group()
         # The local part's regex is greedy to the left ("email is maria ..."); drop filler words.
         words = re.split(r"(\s+)", matched)

@@ -108,3 +108,33 @@ def test_a_short_id_after_a_spanish_cue_or_in_the_answer_is_found():
     # near misses: the clock's time, a year after a cue
     assert "ID_NUMBER" not in _anything_on("el reloj marca las 1130 y nos vamos", "1130")
     assert "ID_NUMBER" not in _anything_on("mi número de cajera me lo dieron, el 2019, en enero", "2019")
+
+
+# --- e-mails said with number words, a pause, an accent, or no ".com" ---------------------------
+def test_spoken_emails_with_number_words_or_a_provider_alone():
+    text = "el correo es lupita punto flores noventa y uno arroba hotmail punto com, con ele"
+    assert "EMAIL" in _types(text, "lupita punto flores noventa y uno arroba hotmail punto com")
+    text = "lo escribo así: nayeli ortega ochenta y tres, arroba yahoo punto com, todo junto"
+    assert "EMAIL" in _types(text, "ortega ochenta y tres, arroba yahoo punto com")
+    text = "y el correo es toño punto ibáñez arroba gmail punto com"
+    assert "EMAIL" in _types(text, "toño punto ibáñez arroba gmail punto com")
+    text = "mi correo, dani punto reyes punto m arroba gmail y ya"
+    assert "EMAIL" in _types(text, "dani punto reyes punto m arroba gmail")
+    text = "the email is better. it's darnell kq forty one at yahoo dot com."
+    assert "EMAIL" in _types(text, "darnell kq forty one at yahoo dot com")
+    # near misses: a provider as an employer, "at" a place
+    assert "EMAIL" not in _anything_on("my sister works at yahoo now, in the office", "yahoo")
+    assert "EMAIL" not in _anything_on("i was at gmail for two years, then google fired us", "gmail")
+
+
+# --- dates: a weekday, a cardinal day, a day before a month, a birthday on a holiday -------------
+def test_dates_with_a_weekday_a_cardinal_day_or_a_birthday():
+    assert "DATE" in _types("fue el martes diecinueve de noviembre, en la mañana", "martes diecinueve de noviembre")
+    assert "DATE" in _types("el sábado 8 de febrero me caí", "sábado 8 de febrero")
+    assert "DATE" in _types("he pushed me. october seventeen, last year.", "october seventeen")
+    assert "DATE" in _types("the heat, 9 august, it was bad", "9 august")
+    assert "DATE" in _types("yo nací el veinticinco de diciembre, imagínate", "veinticinco de diciembre")
+    # near misses: a spoken year, a count, a holiday by its name
+    assert "DATE" not in _anything_on("back in june twenty twenty-two we moved", "june twenty")
+    assert "DATE" not in _anything_on("in july twelve people quit", "july twelve")
+    assert "DATE" not in _anything_on("el veinticinco de diciembre hacemos tamales", "veinticinco de diciembre")
