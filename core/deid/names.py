@@ -341,7 +341,9 @@ def _workplace(entry: str, kind: str = "workplace") -> _Entity:
 
 
 def _variant_regex(variant: str) -> re.Pattern[str]:
-    body = r"[\s-]+".join(re.escape(w) for w in variant.split())
+    # A middle initial may stand between a listed given name and surname ("deshawn l.
+    # merriweather", "Ana M Ortiz"): with its dot, or a capital alone (decision 0233).
+    body = r"[\s-]+(?:[^\W\d_]\.[ \t]+|(?-i:[A-Z])[ \t]+)?".join(re.escape(w) for w in variant.split())
     # A bare "s" ("marias" for "maria's") only after a name of four letters or more: "Ye" of
     # "Ye Lin" is not in "Yes".
     tail = _POSSESSIVE if len(variant) >= 4 else r"(?=(?:['’]s|['’])?\b)"

@@ -41,6 +41,7 @@ class Run:
     end: int
     joined: str   # the letters and digits, lower case, joined
     digits: int
+    units: tuple[tuple[int, int, str], ...] = ()  # each letter or digit: start, end, value
 
 
 def _letter(word: str) -> str | None:
@@ -63,7 +64,7 @@ def runs(text: str) -> list[Run]:
     def close() -> None:
         if len(cur) >= 2:
             joined = "".join(c for _, _, c in cur)
-            out.append(Run(cur[0][0], cur[-1][1], joined, sum(c.isdigit() for c in joined)))
+            out.append(Run(cur[0][0], cur[-1][1], joined, sum(c.isdigit() for c in joined), tuple(cur)))
         cur.clear()
 
     for m in _UNIT.finditer(text):
@@ -104,9 +105,19 @@ def spelled(text: str, findings: list[Finding], person_parts: dict[str, str]) ->
         if any(f.start < run.end and run.start < f.end for f in out):
             continue
         letters = run.joined
+        inner = None if run.digits or letters in parts else _listed_inside(run, parts)
+        said = None if run.digits or letters in parts or inner else _spells_the_word_beside(text, run)
         if not run.digits and letters in parts:
             added.append(Finding(run.start, run.end, parts[letters], text[run.start:run.end], 0.9, "name_spelled",
                                  canonical=letters))
+        elif inner is not None:
+            s0, e0, joined = inner
+            added.append(Finding(s0, e0, parts[joined], text[s0:e0], 0.9, "name_spelled", canonical=joined))
+        elif said is not None:
+            for s0, e0 in said:
+                if not any(f.start < e0 and s0 < f.end for f in out + added):
+                    added.append(Finding(s0, e0, "PERSON", text[s0:e0], 0.8, "spelled_cued",
+                                         canonical=letters))
         elif run.digits >= 4 and patterns.id_context_before(text, run.start):
             added.append(Finding(run.start, run.end, "ID_NUMBER", text[run.start:run.end], 0.8, "spelled_id",
                                  canonical=letters))
@@ -117,6 +128,45 @@ def spelled(text: str, findings: list[Finding], person_parts: dict[str, str]) ->
             added.append(Finding(run.start, run.end, etype, text[run.start:run.end], 0.8, "spelled_cued",
                                  canonical=letters))
     return sorted(out + added, key=lambda f: f.start)
+
+
+def _listed_inside(run: Run, parts: dict[str, str]) -> tuple[int, int, str] | None:
+    """A listed name spelled inside a longer run: the run took a word of the sentence on an
+    edge ("a-r-b-e-l-a-e-z. y el teléfono": Spanish "y" is also a letter). Up to two units
+    off either end, at least four letters left."""
+    units = run.units
+    for cut in range(1, 5):
+        for head in range(min(cut, 2) + 1):
+            tail = cut - head
+            if tail > 2 or len(units) - cut < 4:
+                continue
+            kept = units[head:len(units) - tail]
+            joined = "".join(u[2] for u in kept)
+            if joined in parts:
+                return kept[0][0], kept[-1][1], joined
+    return None
+
+
+_WORD_BESIDE_BEFORE = re.compile(r"([^\W\d_][\w'’]+)[ \t]*[,:]?[ \t]*$")
+_WORD_BESIDE_AFTER = re.compile(r"^[ \t]*[,:]?[ \t]*([^\W\d_][\w'’]+)")
+
+
+def _spells_the_word_beside(text: str, run: Run) -> list[tuple[int, int]] | None:
+    """A word said and spelled right next to each other ("Claudie, C-L-A-U-D-I-E", "M I N A,
+    mina"): what a speaker spells out is a name or a part of an address. The spans of the run
+    and the word; None when the letters spell no word beside them (four letters at least)."""
+    from core.deid.people import _kinds, everyday_word
+    if len(run.joined) < 4 or everyday_word(run.joined, "en") and not set(_kinds(run.joined)) & {"f", "l"} \
+            or everyday_word(run.joined, "es") and not set(_kinds(run.joined)) & {"f", "l"}:
+        return None  # "T-E-A-M, team": a word spelled to make a point
+    before = _WORD_BESIDE_BEFORE.search(text[max(0, run.start - 40):run.start])
+    after = _WORD_BESIDE_AFTER.match(text[run.end:run.end + 40])
+    if before and fold(before.group(1)).lower() == run.joined:
+        base = run.start - len(before.group()) + before.start(1) - before.start()
+        return [(base, base + len(before.group(1))), (run.start, run.end)]
+    if after and fold(after.group(1)).lower() == run.joined:
+        return [(run.start, run.end), (run.end + after.start(1), run.end + after.end(1))]
+    return None
 
 
 def _anchor(text: str, run: Run, found: list[Finding]) -> Finding | None:

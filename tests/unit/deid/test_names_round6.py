@@ -138,3 +138,44 @@ def test_everybody_say_a_name(text, secret):
 ])
 def test_everybody_say_what_is_no_name(text):
     assert persons(text) == []
+
+
+# --- 7. names spelled out -----------------------------------------------------------------------
+def test_a_listed_name_spelled_with_a_sentence_word_on_its_edge():
+    text = "mi apellido es ibáñez, sin tilde, i-b-a-n-e-z. y el teléfono es el mismo"
+    found = [f for f in detect(text, names=[("Rocío Ibáñez", "participant")], use_presidio=False, language="es")
+             if is_person_type(f.entity_type)]
+    assert any(text[f.start:f.end] == "i-b-a-n-e-z" for f in found)
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("the username is odalys. Odalys, O-D-A-L-Y-S, all small letters", "O-D-A-L-Y-S"),
+    ("write it like this, Y E S E N I A, yesenia, with the y", "Y E S E N I A"),
+])
+def test_a_word_said_and_spelled_beside_it(text, secret):
+    found = persons(text)
+    assert secret in found
+    assert secret.replace("-", "").replace(" ", "").lower() in [f.lower() for f in found]
+
+
+@pytest.mark.parametrize("text", [
+    "there is no i in T-E-A-M, team, that's what he say",
+    "the sign on the wall, S-A-F-E-T-Y, safety first, and nobody reads it",
+])
+def test_an_everyday_word_spelled_to_make_a_point(text):
+    assert persons(text) == []
+
+
+# --- 8. a middle initial inside a listed name ---------------------------------------------------
+@pytest.mark.parametrize(("text", "secret"), [
+    ("the write-up says employee, kendrick t. oduya, department ramp", "kendrick t. oduya"),
+    ("my lead Kendrick T Oduya signed it", "Kendrick T Oduya"),
+])
+def test_listed_name_with_a_middle_initial(text, secret):
+    assert secret in persons(text, names=[("Kendrick Oduya", "co-worker")])
+
+
+def test_a_word_between_given_name_and_surname_is_no_initial():
+    # near miss: "y" (and) between two listed parts joins nothing
+    found = persons("kendrick y oduya llegaron tarde", names=[("Kendrick Oduya", "co-worker")], language="es")
+    assert "kendrick y oduya" not in found
