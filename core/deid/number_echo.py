@@ -14,6 +14,10 @@ too (decision 0230):
 * the same age (90 to 120) as a found age, near it and not followed by a quantity
   ("noventa y cuatro años, noventa y cuatro y más lúcido"; never "ninety dollars").
 
+An age over a hundred said again in words ("he's 101, a hundred and one") is found the same
+way, and a second ID given as another person's right after a found one ("el mío es el 1187 ...
+y el de ella es el 1342", "hers is ...") is an ID too.
+
 A spelled letter prefix said before the digits ("V F dash two oh nine three one" after
 "VF-20931") joins the repeat.
 """
@@ -92,6 +96,46 @@ def number_echoes(text: str, findings: list[Finding]) -> list[Finding]:
                 and _ALONE_AFTER.match(text, run.end) and not _QUANTITY_AFTER.match(text[run.end:run.end + 24]):
             out.append(Finding(run.start, run.end, "AGE", text[run.start:run.end], 0.7, "age_over_89",
                                canonical="90+"))
+    out += _hundreds_again(text, ages, taken)
+    out += _second_ids(text, runs, [f for f in findings if f.entity_type == "ID_NUMBER"], taken)
+    return out
+
+
+_HUNDRED_VALUES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                   "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _hundreds_again(text: str, ages: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Finding]:
+    """"he's 101, a hundred and one": an age over a hundred said again in words."""
+    from core.deid.patterns import _HUNDRED_AGE
+    out: list[Finding] = []
+    for m in _HUNDRED_AGE.finditer(text):
+        words = m.group().lower().split()
+        value = 100 + (_HUNDRED_VALUES.get(words[-1], 0) if words[-2] == "and" else 0)
+        if any(m.start() < e and s < m.end() for s, e in taken) or not _ALONE_AFTER.match(text, m.end()):
+            continue
+        if any(v == value and abs(p - m.start()) <= _NEAR for v, p in ages):
+            out.append(Finding(m.start(), m.end(), "AGE", m.group(), 0.7, "age_over_89", canonical="90+"))
+    return out
+
+
+# "el mío es el 1187, ... y el de ella es el 1342", "mine is 4471 and hers is 4472": a second ID
+# given right after the first, as the other person's.
+_SECOND_ID_BEFORE = re.compile(r"(?:\b(?:el|la)\s+de\s+(?:ella|él|el|la|mi|su|los|las)\b[^.?!]{0,30}?\b(?:es|era)\b"
+                               r"[^.?!\d]{0,12}?\b(?:el|la)|\b(?:hers|his|mine|theirs)\s+(?:is|was))\s+$",
+                               re.IGNORECASE)
+_SECOND_REACH = 150
+
+
+def _second_ids(text: str, runs: list[NumberRun], ids: list[Finding], taken: list[tuple[int, int]]) -> list[Finding]:
+    out: list[Finding] = []
+    for run in runs:
+        if not 3 <= len(run.digits) <= 12 or any(run.start < e and s < run.end for s, e in taken):
+            continue
+        if any(0 <= run.start - f.end <= _SECOND_REACH for f in ids) and \
+                _SECOND_ID_BEFORE.search(text, max(0, run.start - 60), run.start):
+            out.append(Finding(run.start, run.end, "ID_NUMBER", text[run.start:run.end], 0.7, "id_number",
+                               canonical=run.digits))
     return out
 
 

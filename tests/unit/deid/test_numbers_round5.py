@@ -138,3 +138,14 @@ def test_dates_with_a_weekday_a_cardinal_day_or_a_birthday():
     assert "DATE" not in _anything_on("back in june twenty twenty-two we moved", "june twenty")
     assert "DATE" not in _anything_on("in july twelve people quit", "july twelve")
     assert "DATE" not in _anything_on("el veinticinco de diciembre hacemos tamales", "veinticinco de diciembre")
+
+
+def test_an_age_over_a_hundred_said_again_and_a_second_persons_id():
+    text = "one resident, mrs. okafor, she's 102, a hundred and two, she still knits."
+    assert "AGE" in _types(text, "a hundred and two")
+    text = "¿y su número de empleado? R: el mío es el 2264, sale en el talón, y el de ella es el 2719 R: gracias"
+    assert "ID_NUMBER" in _types(text, "2719")
+    # near misses: a hundred as a count after an age; a number after "el de ella" with no ID before
+    text = "she's 102, a hundred and two boxes we packed for her party."
+    assert "AGE" not in _anything_on(text, "a hundred and two boxes")
+    assert "ID_NUMBER" not in _anything_on("la casa de ella es la 2719 de la calle ocho", "2719")
