@@ -96,7 +96,7 @@ _CROSS = re.compile(r"\b(?:on|at|off(?:\s+of)?|near|by|over\s+by|around)\s+((?:"
                     + r")?)(?![^\W\d_])", re.IGNORECASE)
 _STREETISH = re.compile(r"(?:^|\s)(?:" + _ORDINAL + r"|" + _SUFFIX + r"|(?:six|seven|eight|nine|ten|eleven|twelve)\s+mile)"
                         r"(?:$|\s)", re.IGNORECASE)
-_ZIP_CUE = re.compile(r"\b(?:zip(?:\s+code)?|zipcode|c[oó]digo\s+postal|c\.?p\.?)\s*(?:is|es|was|:)?\s*$",
+_ZIP_CUE = re.compile(r"\b(?:zip(?:\s+code)?|zipcode|c[oó]digo(?:\s+postal)?|c\.?p\.?)\s*(?:is|es|was|:)?\s*$",
                       re.IGNORECASE)
 
 # --- Spanish -------------------------------------------------------------------------------
@@ -447,18 +447,46 @@ def _crossings(text: str) -> list[Finding]:
                     text[m.end(1):], re.IGNORECASE):
             continue  # "de la 8 y la 10 de la noche", "la 24 horas": times and counts, not streets
         numbered = any(side.strip().isdigit() for side in sides)
-        # "entre la slauson y la gage": between two "la" is between two streets
-        between = re.match(r"entre\s", m.group(), re.IGNORECASE) and re.search(r"\s(?:y|con)\s+(?:la|el)\s", group,
-                                                                             re.IGNORECASE)
-        if not numbered and not between and not _HOME_CUE.search(text[max(0, m.start() - 48):m.start() + 1]):
-            continue
+        # "entre la slauson y la gage": between two "la" is between two streets; so is "en la
+        # elysian fields con la claiborne", "la main con la appleton" (decision 0235)
+        between = re.match(r"(?:entre|en|por|de)\s", m.group(), re.IGNORECASE) and re.search(
+            r"\s(?:y|con)\s+(?:la|el)\s", group, re.IGNORECASE) and (
+            re.match(r"entre\s", m.group(), re.IGNORECASE) or re.search(r"\scon\s+la\s", group, re.IGNORECASE))
+        if not numbered and not between and (not _HOME_CUE.search(text[max(0, m.start() - 48):m.start() + 1])
+                                             or any(_spanish_word(w) for w in words)):
+            continue  # a home cue alone does not make "trabaja en la construcción y llega" a corner
         end = m.end(1)
         kind = re.compile(r"\s+(?:avenida|calle|street|avenue)\b", re.IGNORECASE).match(text, end)
         if kind and sides[1].strip().isdigit():
             end = kind.end()  # "la 82 con la 37 avenida"
         out.append(Finding(m.start(1), end, "ADDRESS", text[m.start(1):end], 0.6, "street_name",
                            canonical=text[m.start(1):end].lower()))
+    for m in _ES_NUMBER_BETWEEN.finditer(text):
+        words = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", m.group("a") + " " + m.group("b"))]
+        if any(w in _ES_STOP or w in _NOT_STREET_ES or w in STOP_WORDS or _verb(w) or everyday_es(w) for w in words):
+            continue  # "los 300 entre semana y domingo": no streets
+        out.append(Finding(m.start(1), m.end(1), "ADDRESS", m.group(1), 0.6, "street_name", canonical=m.group(1).lower()))
     return out
+
+
+# "vivo en la 174 entre audubon y amsterdam": a house number and the two streets it is between
+# (decision 0235).
+_ES_NUMBER_BETWEEN = re.compile(r"\b(?:en|por|de)\s+(?:la|el)\s+(\d{1,5}[a-z]?\s+entre\s+(?:la\s+|el\s+)?"
+                                r"(?P<a>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)\s+y\s+(?:la\s+|el\s+)?"
+                                r"(?P<b>[^\W\d_][\w'’-]*))(?![\w'’])", re.IGNORECASE)
+
+
+def _spanish_word(word: str) -> bool:
+    """An everyday Spanish word by spaCy's tables and its shape ("construcción", "carnicería"),
+    a Spanish verb form ("llega") or a Spanish function word ("los") (decision 0235)."""
+    from spacy.lang.es.stop_words import STOP_WORDS as ES_STOP_WORDS
+
+    from core.deid.readings import verb_form, word_form
+    from core.deid.streets import _SPANISH_SHAPE
+    if word.isdigit():
+        return False
+    return word in ES_STOP_WORDS or bool(word_form(word, "es") and _SPANISH_SHAPE.search(word)) or (
+        verb_form(word, "es") and not verb_form(word, "en"))
 
 
 def _verb(word: str) -> bool:
@@ -568,6 +596,13 @@ def join_places(text: str, findings: list[Finding]) -> list[Finding]:
         unit = _UNIT_AFTER.match(text, f.end)
         if unit and not any(o.start < unit.end() and f.end < o.end for o in out if o is not f):
             f = out[i] = _widened(text, f, unit.end())
+        tail = _DIRECTION_AFTER.match(text, f.end)
+        if tail and re.search(_STRONG_SUFFIX + r"$", f.text, re.IGNORECASE) and \
+                not any(o.start < tail.end() and f.end < o.end for o in out if o is not f):
+            f = out[i] = _widened(text, f, tail.end())  # "fourteenth avenue south" (decision 0235)
+        flat = _SPOKEN_FLAT_AFTER.match(text, f.end)
+        if flat and not any(o.start < flat.end() and f.end < o.end for o in out if o is not f):
+            f = out[i] = _widened(text, f, flat.end())  # "…entre audubon y amsterdam, el cuatro d"
         z = _ZIP_AFTER.match(text, f.end)
         if z and not any(o.start < z.end() and f.end < o.end for o in out if o is not f):
             out[i] = _widened(text, f, z.end())
@@ -588,6 +623,12 @@ _CROSS_GAP = re.compile(r",?\s+(?:and|&|y|con|esquina(?:\s+(?:con|de))?)\s+(?:(?
 _UNIT_AFTER = re.compile(r",?\s{1,2}(?:(?:upstairs|downstairs|arriba|atrás),?\s+)?(?:apartment|apartamento|apto\.?|apt\.?|unit|"
                          r"unidad|suite|ste\.?|number|n[uú]mero|no\.|#|room|cuarto|depto\.?|departamento|space|espacio|lot|"
                          r"lote|trailer)\s*#?\s*(?:[a-z]?\d{1,5}[a-z]?\b|(?-i:[A-H])\b(?![’'-]))", re.IGNORECASE)
+_DIRECTION_AFTER = re.compile(r"\s+(?:north|south|east|west|northeast|northwest|southeast|southwest)\b"
+                              r"(?!\s+(?:of|side|end|coast|bay)\b)", re.IGNORECASE)
+# The flat said right after a street in Spanish: ", el cuatro d", ", el 3b", ", el número 12".
+_SPOKEN_FLAT_AFTER = re.compile(r",\s{1,2}el\s+(?:n[uú]mero\s+)?(?:\d{1,4}[a-z]?|(?:uno|dos|tres|cuatro|cinco|seis|siete|"
+                                r"ocho|nueve|diez|once|doce)(?:\s+(?-i:[a-h]))?)(?![\w'’])(?!\s+(?:de|del|y)\b)",
+                                re.IGNORECASE)
 _ZIP_AFTER_TOWN = re.compile(r"\b([^\W\d_][\w'’.-]*(?:\s[^\W\d_][\w'’.-]*){0,2}),\s{1,2}(\d{5}(?:-\d{4})?)\b(?![\d,.]\d)")
 
 

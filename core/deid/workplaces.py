@@ -105,7 +105,8 @@ def workplace_phrases(text: str) -> list[Finding]:
             continue
         if len(name_words) == 1 and (name.lower() in GENERIC_WORKPLACE_WORDS or name.lower() in _TIME_WORDS):
             continue  # "the university in davis", "the morning at the picnic table": no name in it
-        if m.group("prep").lower() in _ES_PREPS and _common_noun_phrase(name_words, place_words, m.group("art").lower()):
+        if m.group("prep").lower() in _ES_PREPS and (_common_noun_phrase(name_words, place_words, m.group("art").lower())
+                                                     or _all_spanish(name_words, text[m.start("place"):])):
             continue
         if m.group("prep").lower() in ("in", "at") and (
                 place_words[0].lower() in _NOT_PLACE_IN or place_words[0][:1].isdigit()
@@ -119,10 +120,61 @@ def workplace_phrases(text: str) -> list[Finding]:
         start = m.start("name")
         end = m.start("place") + len(" ".join(place_words)) if len(place_words) == len(place.split()) \
             else m.start("place") + len(place_words[0])
+        street = _street_at(text, m.start("place"))
+        end = max(end, street or 0)  # "the nwcs on port of tacoma road"
         span = text[start:end]
         out.append(Finding(start, end, "WORKPLACE", span, 0.55, "workplace_phrase", canonical=span.lower()))
+    for m in _ON_STREET.finditer(text):
+        name_words = m.group("name").split()
+        if any(_stop(w) or w.lower() in _HOME_WORDS or w.lower() in _TIME_WORDS for w in name_words):
+            continue  # "the house on lake street" is a home; "the one on X" says nothing of a firm
+        from core.deid.lexicon import GENERIC_WORKPLACE_WORDS
+        if all(w.lower() in GENERIC_WORKPLACE_WORDS for w in name_words):
+            continue  # "the warehouse on lake street": the street is the address rule's
+        street_end = _street_at(text, m.start("street"))
+        if street_end is None:
+            continue
+        span = text[m.start("name"):street_end]
+        out.append(Finding(m.start("name"), street_end, "WORKPLACE", span, 0.55, "workplace_phrase",
+                           canonical=span.lower()))
     from core.deid.employers import cued_employers
     return out + cued_employers(text)
+
+
+# "the walgreens on lake street", "the nwcs on port of tacoma road": a firm and the street it is
+# on, said with the street's kind word (decision 0234).
+_STREET_KIND = r"(?:street|avenue|road|boulevard|blvd|drive|lane|parkway|highway|pike|way)"
+_STREET_REST = re.compile(r"(?:[^\W\d_][\w'’-]*\s+){1,3}?(?:of\s+[^\W\d_][\w'’-]*\s+)?" + _STREET_KIND + r"\b"
+                          r"(?:\s+(?:north|south|east|west)\b(?!\s+(?:of|side)\b))?", re.IGNORECASE)
+_ON_STREET = re.compile(rf"\bthe\s+(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}}?)\s+(?:on|off)\s+(?:of\s+)?(?P<street>{_WORD})",
+                        re.IGNORECASE)
+_HOME_WORDS = {"house", "home", "apartment", "apartments", "place", "one", "ones", "building", "corner", "lot", "block",
+               "bus", "light", "sign", "stop", "traffic", "accident", "side", "end", "other", "same", "new", "old",
+               "big", "little", "small", "rent", "room", "trailer", "park"}
+
+
+def _street_at(text: str, pos: int) -> int | None:
+    """Where a street said with its kind word ends, when one starts at ``pos``."""
+    m = _STREET_REST.match(text, pos)
+    if m is None:
+        return None
+    words = m.group().split()
+    if any(_stop(w) and w.lower() != "of" for w in words[:-1]):
+        return None  # "on time for the day shift road trip"
+    return m.end()
+
+
+def _all_spanish(name_words: list[str], after: str) -> bool:
+    """"el pago de la entrevista", "los apartamentos atrás de la carnicería": everyday Spanish on
+    both sides of "de" is a noun phrase, not a firm and where it is (decision 0234)."""
+    from core.deid.readings import word_form
+    from core.deid.streets import _SPANISH_SHAPE
+
+    def spanish(word: str) -> bool:
+        low = word.lower().strip("'’.,")
+        return bool(word_form(low, "es") or _SPANISH_SHAPE.search(low)) and not is_place(low)
+    place = re.match(r"\s*(?:(?:la|el|los|las)\s+)?([^\W\d_][\w'’-]*)", after)
+    return all(spanish(w) for w in name_words) and place is not None and spanish(place.group(1))
 
 
 # --- listed workplaces said in part ---------------------------------------------------------
@@ -188,12 +240,29 @@ def _patterns(listed: str) -> tuple[list[tuple[str, re.Pattern[str]]], list[re.P
     return words, kinds
 
 
+@functools.lru_cache(maxsize=1024)
+def _ampersand(listed: str) -> re.Pattern[str] | None:
+    """A listed name written with "&" as it is said: "Sunrise Lawn & Tree Care" is "sunrise lawn
+    and tree care", "Silver Palms Resort & Casino" is "silver palms resort y casino" (decision 0234)."""
+    if "&" not in listed:
+        return None
+    body = r"\s*(?:&|\band\b|\by\b|\bn\b|['’]n['’]?)\s*".join(
+        r"[\s-]+".join(re.escape(w) for w in part.split()) for part in listed.split("&") if part.strip())
+    tail = r"(?:,?\s+(?:inc|llc|corp|co)\b\.?)?"
+    return re.compile(r"(?<![\w'’])(" + body + tail + r")(?![\w'’])", re.IGNORECASE)
+
+
 def listed_parts(text: str, workplaces: list[str]) -> list[Finding]:
     """Parts of listed workplaces the list matcher does not take alone (decision 0196): codes
     ("for UPS", "con IHSS", "at SMF1"), brand words ("the macy's at serramonte"), and a run of the
-    name with a kind word after it ("the del monte plant", "oakland airport")."""
+    name with a kind word after it ("the del monte plant", "oakland airport"); a name written
+    with "&" said with "and"/"y" (decision 0234)."""
     out: list[Finding] = []
     for listed in workplaces:
+        amp = _ampersand(listed)
+        if amp is not None:
+            out += [Finding(m.start(1), m.end(1), "WORKPLACE", m.group(1), 0.95, "workplace_list",
+                            canonical=listed.lower()) for m in amp.finditer(text)]
         alone, runs = _patterns(listed)
         for word, rx in alone:
             for m in rx.finditer(text):
@@ -268,12 +337,22 @@ cna lvn lpn rn np emt cma hha cpr bls acls cdl ead tps daca ssn itin ged esl eit
 hvac er icu or evs ppe aht kpi uph qa qc it ceo cfo coo gm dm ada fmla edd sdi ui covid seiu ufcw unite ibt
 afl cio afscme uaw cwa flsa wic snap ebt mri ot pt dmv id w2 w-2 tsa ice tv usa us uk eu ny la sf dc np
 rfid wms ot dot fda usda ssi ssdi medi-cal ihss-pa cal cvs sop lms sat act gpa ap iep ell tot eld eap sro cda
-dsp don app lead gm sup hub rn's
+dsp don app lead gm sup hub rn's noc llc inc bsn ba bs ma mba phd evv pca
 """.split())  # noqa: SIM905
 _GENERIC_EXTRA = {"district", "call", "car", "wash", "centro", "cuido", "unified", "public", "learning", "room",
                   "de", "del", "la", "el", "los", "las", "the", "of", "and", "y"}
 _AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
                             r"hundred|thousand|cien|mil|dos|tres|cinco|diez|veinte)\b)\s*$", re.IGNORECASE)
+
+
+def _everyday_only(words: list[str]) -> bool:
+    """Only kind-of-place words and everyday Spanish words, no town (decision 0234)."""
+    from core.deid.lexicon import GENERIC_WORKPLACE_WORDS
+    from core.deid.readings import word_form
+    return all(w in GENERIC_WORKPLACE_WORDS or word_form(w, "es") and not is_place(w) for w in words)
+
+
+_LABEL_AFTER = re.compile(r"\.?(?:\s?\d{1,2})?\s?:")
 
 
 def _generic_only(words: list[str], head: bool) -> bool:
@@ -316,8 +395,13 @@ def sort_out(text: str, findings: list[Finding]) -> list[Finding]:
         if not full and listed and (_generic_only(words, head) or (
                 len(words) == 1 and _AMOUNT_BEFORE.search(text[max(0, f.start - 12):f.start]))):
             continue
-        if not listed and (len(words) == 1 and said in NOT_EMPLOYER_ACRONYMS or text[f.end:f.end + 1] == ":"):
-            continue  # "the CDL school"; "INTERVIEWER:", "PAR:" are speaker labels
+        if not listed and (len(words) == 1 and said in NOT_EMPLOYER_ACRONYMS or _LABEL_AFTER.match(text, f.end)):
+            continue  # "the CDL school"; "INTERVIEWER:", "PAR:", "Int.:", "HABLANTE 1:" are speaker labels
+        if not listed and f.text.islower() and _everyday_only(words):
+            continue  # "ni de la jefa", "llego al yard", "en la cocina, food service": no firm's name
+        if not listed and len(words) == 1 and is_place(said):
+            out.append(Finding(f.start, f.end, "LOCATION", f.text, f.score, f.recognizer, canonical=said))
+            continue  # "i live in gallup now": a town the model read as a firm (decision 0234)
         # A town that ends a listed name ("Cheesecake Factory Walnut Creek") said alone is where
         # the site is; a listed name that starts with one ("Riverside Care") is the workplace.
         if not full and listed and not head and is_place(said):
