@@ -263,7 +263,7 @@ def _late_id(text: str, pos: int) -> Finding | None:
 
 _AGE_BEFORE = re.compile(
     r"\b(?:age|aged|turned|turning|turns|i'?m|i\s+am|he'?s|she'?s|he\s+is|she\s+is|they'?re|"
-    r"(?:she|he|i)\s+(?:was|is)\s+(?:about|almost|nearly|over)|(?:she|he)\s+was|"
+    r"(?:she|he|i)\s+(?:was|is)\s+(?:about|almost|nearly|over)|(?:she|he)\s+was|(?:she'?s|he'?s|who'?s)\s+(?:like|about|almost|nearly|over)|"
     # "a resident who was ninety-seven", "her grandma, who's 91"
     r"who'?s|who\s+(?:is|was|turned|just\s+turned|is\s+now|was\s+like)|"
     r"(?:husband|wife|mother|mom|father|dad|grandma|grandpa|grandmother|grandfather|clients?|residents?|"
@@ -336,4 +336,5 @@ def ages(text: str, runs: list[NumberRun]) -> list[Finding]:
 _QUANTITY_AFTER = re.compile(r"^\s*(?:%|percent|por\s+ciento|dollars?|bucks|degrees|grados|mph|miles|millas|"
                              r"an?\s+hour|la\s+hora|minutes?|minutos|hours|horas|days|d[ií]as|pounds|libras|kilos|"
                              r"cases|boxes|cajas|pallets|units|unidades|items|orders|cars|carros|trucks|people|personas|"
-                             r"rooms|cuartos|beds|camas|stops|paradas|drawings|d[oó]lares|pesos)\b", re.IGNORECASE)
+                             r"rooms|cuartos|beds|camas|stops|paradas|drawings|d[oó]lares|pesos|feet|foot|yards|meters|metros|"
+                             r"seconds|segundos|calls|llamadas|texts)\b", re.IGNORECASE)

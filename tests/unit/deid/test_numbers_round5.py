@@ -84,10 +84,12 @@ def test_an_age_after_she_was_or_with_no_verb_is_found():
     assert "AGE" in _types("one patient, she was ninety three, she held my hand", "ninety three")
     assert "AGE" in _types("and my grandma, she ninety seven, she live with us", "ninety seven")
     assert "AGE" in _types("mi abuela vivió hasta los ciento dos, trabajando", "ciento dos")
+    assert "AGE" in _types("an old lady, she's like ninety, she comes every friday", "ninety")
     # near misses: a correction, a quantity, a speed
     assert "AGE" not in _anything_on("my grandma, she ninety... no, she eighty-one", "ninety")
     assert "AGE" not in _anything_on("the van, she was ninety miles an hour", "ninety")
     assert "AGE" not in _anything_on("that shift, she was ninety, ninety-five percent done", "ninety")
+    assert "AGE" not in _anything_on("the truck, he's like ninety feet away from the dock", "ninety")
 
 
 # --- codes with a letter prefix; short IDs after a Spanish cue ----------------------------------
