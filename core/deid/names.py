@@ -632,7 +632,8 @@ def unlisted_people(text: str, language: str = "en") -> list[Finding]:
         out.append(Finding(m.start(1), m.end(1), "PERSON", name, 0.5, "named_cue", canonical=low))
     for m in _NAMED.finditer(text):
         name = m.group(1)
-        if name.lower() in _NOT_A_NAME or name.split()[0].lower() in _NOT_A_NAME:
-            continue
+        if name.lower() in _NOT_A_NAME or name.split()[0].lower() in _NOT_A_NAME \
+                or " " in name and all(w.lower() in _STOP_WORDS for w in name.split()):
+            continue  # "her real name is on the badge": where it is, not what it is
         out.append(Finding(m.start(1), m.end(1), "PERSON", name, 0.55, "named_cue", canonical=name.lower()))
     return out

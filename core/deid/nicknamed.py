@@ -238,6 +238,27 @@ def nickname_cues(text: str, language: str = "en") -> list[tuple[int, int, str]]
         out.append((start, end, " ".join(nick)))
     for rx, spanish in ((_BEFORE_CUE, True), (_BEFORE_CUE_EN, False)):
         out += _before_cue(text, rx, spanish, language)
+    out += _before_real_name(text)
+    return out
+
+
+# The nickname just before "her real name is …" / "su nombre real es …": "oh, peaches is, her real
+# name patricia", "tita baby. her real name is rosario".
+_REAL_NAME = re.compile(r"(?:^|[.!?;:,\n]\s*|\b(?:oh|and|but|so|y|pero|pues)\s+)"
+                        r"(?P<nick>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")??)\s*(?:[,.]|\s+(?:is|es)\s*,?)\s*"
+                        r"(?:(?:her|his|my|their)\s+(?:real|actual|legal|given)\s+name|"
+                        r"(?:su|mi)\s+nombre\s+(?:real|verdadero|de\s+verdad))\b", re.IGNORECASE)
+
+
+def _before_real_name(text: str) -> list[tuple[int, int, str]]:
+    from core.deid.people import _STOPS
+    out: list[tuple[int, int, str]] = []
+    for m in _REAL_NAME.finditer(text):
+        words = [w.lower() for w in m.group("nick").split()]
+        if any(w in _STOPS or w in _stops(True) or w in _ENDERS or _CONTRACTION.search(w) or w in _GREETINGS or w in _SAID
+               for w in words) or len(words) == 1 and (words[0] in _NOT_NICKNAMES or words[0] in _ROLES):
+            continue  # "okay. her real name", "the owner. her real name": no nickname before it
+        out.append((m.start("nick"), m.end("nick"), " ".join(words)))
     return out
 
 

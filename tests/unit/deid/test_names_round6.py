@@ -179,3 +179,25 @@ def test_a_word_between_given_name_and_surname_is_no_initial():
     # near miss: "y" (and) between two listed parts joins nothing
     found = persons("kendrick y oduya llegaron tarde", names=[("Kendrick Oduya", "co-worker")], language="es")
     assert "kendrick y oduya" not in found
+
+
+# --- 9. the nickname just before "her real name is ..." -----------------------------------------
+def test_nickname_before_her_real_name():
+    text = ("ask about biscuit. oh, biscuit is, her real name marlene. biscuit runs the grill "
+            "and biscuit don't get no rest")
+    assert [f.lower() for f in persons(text)].count("biscuit") == 4
+
+
+@pytest.mark.parametrize("text", [
+    "okay. her real name is on the badge",
+    "the owner. her real name is on the sign",
+    "i know. his real name is on the check",
+    "that is fine, her real name is on the form",
+])
+def test_no_nickname_before_her_real_name(text):
+    assert persons(text) == []
+
+
+def test_a_name_after_name_is_still_found():
+    # near miss of "is on the badge": one word after "her name is" stays a name
+    assert "may" in persons("her name is may, she works nights")
