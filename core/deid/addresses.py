@@ -500,6 +500,11 @@ def _zips(text: str, runs: list[NumberRun]) -> list[Finding]:
         if len(run.digits) == 5 and _ZIP_CUE.search(text[max(0, run.start - 24):run.start]):
             out.append(Finding(run.start, run.end, "ADDRESS", text[run.start:run.end], 0.8, "zip_code",
                                canonical=run.digits))
+    # The same five digits said again ("el mío es 07513 … ok, 07513") are the same ZIP code
+    # (decision 0235); written digits only, so a spoken count is not read as one.
+    cued = {f.text for f in out if f.text.isdigit()}
+    out += [Finding(run.start, run.end, "ADDRESS", text[run.start:run.end], 0.7, "zip_code", canonical=run.digits)
+            for run in runs if text[run.start:run.end] in cued and not any(f.start == run.start for f in out)]
     return out
 
 
@@ -593,6 +598,12 @@ def join_places(text: str, findings: list[Finding]) -> list[Finding]:
     for i, f in enumerate(out):
         if f.entity_type != "ADDRESS":
             continue
+        house = _HOUSE_BEFORE.search(text[max(0, f.start - 8):f.start])
+        if house and re.match(r"\d{1,3}(?:st|nd|rd|th)\b", f.text, re.IGNORECASE) and \
+                not any(o.end > f.start - len(house.group()) and o.start < f.start for o in out if o is not f):
+            start = f.start - len(house.group())  # "388 21st avenue": the house number before a numbered street
+            f = out[i] = Finding(start, f.end, "ADDRESS", text[start:f.end], f.score, f.recognizer,
+                                 canonical=text[start:f.end].lower())
         unit = _UNIT_AFTER.match(text, f.end)
         if unit and not any(o.start < unit.end() and f.end < o.end for o in out if o is not f):
             f = out[i] = _widened(text, f, unit.end())
@@ -623,13 +634,15 @@ _CROSS_GAP = re.compile(r",?\s+(?:and|&|y|con|esquina(?:\s+(?:con|de))?)\s+(?:(?
 _UNIT_AFTER = re.compile(r",?\s{1,2}(?:(?:upstairs|downstairs|arriba|atrás),?\s+)?(?:apartment|apartamento|apto\.?|apt\.?|unit|"
                          r"unidad|suite|ste\.?|number|n[uú]mero|no\.|#|room|cuarto|depto\.?|departamento|space|espacio|lot|"
                          r"lote|trailer)\s*#?\s*(?:[a-z]?\d{1,5}[a-z]?\b|(?-i:[A-H])\b(?![’'-]))", re.IGNORECASE)
+_HOUSE_BEFORE = re.compile(r"(?<![\w.,-])\d{1,6}\s$")
 _DIRECTION_AFTER = re.compile(r"\s+(?:north|south|east|west|northeast|northwest|southeast|southwest)\b"
                               r"(?!\s+(?:of|side|end|coast|bay)\b)", re.IGNORECASE)
 # The flat said right after a street in Spanish: ", el cuatro d", ", el 3b", ", el número 12".
 _SPOKEN_FLAT_AFTER = re.compile(r",\s{1,2}el\s+(?:n[uú]mero\s+)?(?:\d{1,4}[a-z]?|(?:uno|dos|tres|cuatro|cinco|seis|siete|"
                                 r"ocho|nueve|diez|once|doce)(?:\s+(?-i:[a-h]))?)(?![\w'’])(?!\s+(?:de|del|y)\b)",
                                 re.IGNORECASE)
-_ZIP_AFTER_TOWN = re.compile(r"\b([^\W\d_][\w'’.-]*(?:\s[^\W\d_][\w'’.-]*){0,2}),\s{1,2}(\d{5}(?:-\d{4})?)\b(?![\d,.]\d)")
+_ZIP_AFTER_TOWN = re.compile(r"\b([^\W\d_][\w'’.-]*(?:\s[^\W\d_][\w'’.-]*){0,2}),\s{1,2}(?:el\s+)?(\d{5}(?:-\d{4})?)\b"
+                             r"(?![\d,.]\d)")
 
 
 def _widened(text: str, f: Finding, end: int) -> Finding:

@@ -68,7 +68,9 @@ _NOT_STREET_AFTER_NUMBER = re.compile(
 _ES_WHERE = re.compile(
     r"\b(?:en|por|sobre|hasta|desde|hacia|cerca\s+de|lejos\s+de|pasando|pasandito|cruzando|agarrando|"
     r"tomando|bajando(?:\s+por)?|subiendo(?:\s+por)?|saliendo\s+(?:de|a)|llegando\s+a|frente\s+a|enfrente\s+de|"
-    r"junto\s+a|rumbo\s+a|(?:a|al)\s+lado\s+de|off\s+de|off|cuadras?\s+de|esquina\s+(?:con|de))\s+la\s+(?=[^\W_])",
+    r"junto\s+a|rumbo\s+a|(?:a|al)\s+lado\s+de|off\s+de|off|cuadras?\s+de|esquina\s+(?:con|de)|"
+    # "el de la essex", "la de la pico": the one on that street (decision 0235)
+    r"(?<![\w'’])(?:el|la)\s+de)\s+la\s+(?=[^\W_])",
     re.IGNORECASE)
 # English where-words with no article: "off of bellaire", "over on gessner", "I live on fulton".
 _EN_WHERE = re.compile(

@@ -94,3 +94,25 @@ def test_a_spanish_firm_and_its_town_is_still_a_workplace() -> None:
 ])
 def test_speaker_labels_are_no_workplace(text: str, label: str) -> None:
     assert not [t for t in _types(text, presidio=True) if t[0] == "WORKPLACE" and t[1] == label]
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("mándelo a 412 17th avenue, apartamento 3, por favor", "412 17th avenue"),
+    ("el zip es 60644, creo. sí, el mío es 60644", "el mío es 60644"),
+    ("la carta llega a la casa, en cicero, el 60804, porque", "60804"),
+    ("compro en la carnicería, la de la kedzie, cerca de mi casa", "kedzie"),
+])
+def test_more_address_forms_are_found(text: str, secret: str) -> None:
+    secret = secret.split()[-1] if secret.startswith("el mío") else secret
+    start = text.rindex(secret)
+    assert [f for f in detect(text, use_presidio=False)
+            if f.entity_type == "ADDRESS" and f.start <= start and f.end >= start + len(secret)]
+
+
+@pytest.mark.parametrize(("text", "not_found"), [
+    ("trabajé 8 horas y luego 21st avenue", "8 horas y luego 21st"),
+    ("the zip is 60644 and we packed 60645 boxes", "60645"),
+    ("la de la derecha es mía, la de la tienda no", "derecha"),
+])
+def test_near_misses_of_the_more_address_forms_stay_speech(text: str, not_found: str) -> None:
+    assert not [f for f in detect(text, use_presidio=False) if f.entity_type == "ADDRESS" and not_found in f.text]
