@@ -128,6 +128,11 @@ def test_every_researcher_screen_in_spanish_shows_no_english(
     TagRepo(vault).add_manual(iid, segments[1].id, theme, None, None)   # a confirmed theme on the tab
     MemoRepo(vault).add(iid, "Habló con calma.", segment_id=segments[1].id)
     interviews.create("P-003", "PLANTA-NORTE", guide_pk=es.pk)        # one not recorded yet
+    from core.packets.keys import device_public_key, fingerprint_words
+    # The device key's fingerprint words (settings, privacy check) are drawn from a fixed
+    # English word list whatever the language: data to read aloud, not the interface's words.
+    # The key is random, so without this the walk failed whenever its words were common English.
+    device_words = fingerprint_words(device_public_key(vault))
     vault.close()
     (tmp_path / "temp").mkdir()
     (tmp_path / "app").mkdir()
@@ -141,7 +146,7 @@ def test_every_researcher_screen_in_spanish_shows_no_english(
     window.unlock_view.show_start()
     unlock(qtbot, window)
     data = {t for _, _, t in SPANISH_TRANSCRIPT} | {"P-002", "P-003", "PLANTA-NORTE", "Rosa Díaz", str(tmp_path),
-                                                    "Habló con calma."}
+                                                    "Habló con calma.", device_words}
     # A guide is named by its own title, in its own language (the English guide says "(en)").
     data |= _guide_titles()
     walk = Walk(qtbot, english_sources(), data)
