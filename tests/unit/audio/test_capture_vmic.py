@@ -141,7 +141,9 @@ def test_record_import_and_no_plaintext(vmic, closed_vault, jfk_path):  # noqa: 
     assert player.wait(timeout=60) == 0, player.stderr.read() if player.stderr else ""
     time.sleep(1.0)
     cli.proc.send_signal(signal.SIGINT)            # Ctrl-C stops and keeps the audio
-    assert cli.proc.wait(timeout=30) == 0, "".join(cli.stderr)
+    # Stopping saves and finishes the live transcript and voices: 30 s was too short on a busy
+    # 2-core machine; a hang still fails.
+    assert cli.proc.wait(timeout=120) == 0, "".join(cli.stderr)
     assert any(line.startswith("Saved recording") for line in cli.stderr)
 
     # The interview has the recording now: a second audio is another take, asked for explicitly.
