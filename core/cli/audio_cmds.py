@@ -86,8 +86,11 @@ def cmd_record(args: argparse.Namespace) -> int:
         check_new_take(vault, args.id, another_take=args.another_take)
         questions = _guide_question_ids(vault, args.id)
         recorder = Recorder(vault, args.id, device=args.device)
-        # SIGTERM stops like Ctrl-C (the audio is kept); kill -9 is covered by recovery.
+        # SIGTERM stops like Ctrl-C (the audio is kept); kill -9 is covered by recovery. SIGINT
+        # is set too: a process started in the background inherits it ignored, and Python then
+        # never turns Ctrl-C into KeyboardInterrupt, so the recording could not be stopped.
         signal.signal(signal.SIGTERM, _raise_interrupt)
+        signal.signal(signal.SIGINT, _raise_interrupt)
         recorder.start()
         say(Msg("cli.recording_from", id=args.id, recording=recorder.recording_id,
                 device=recorder.device_name or Msg("cli.default_microphone")), err=True)
