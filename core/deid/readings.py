@@ -177,8 +177,11 @@ _PLACE_CHECKED = ("name_lexicon", "given_name_list", "presidio")
 
 def drop_place_readings(text: str, findings: list[Finding]) -> list[Finding]:
     """``findings`` less the unlisted persons that read as places here ("salvador" of "el
-    salvador", "yuma" of "in yuma"), unless a person cue stands next to them ("told yuma")."""
+    salvador", "yuma" of "in yuma"), unless a person cue stands next to them ("told yuma"), and
+    less the other readings of ``core.deid.other_readings`` (a people, a holiday, a turn label...)."""
+    from core.deid.other_readings import drop_other_readings
     from core.deid.people import _cue
+    findings = drop_other_readings(text, findings)
     return [f for f in findings
             if not (f.entity_type == "PERSON" and f.recognizer in _PLACE_CHECKED
                     and place_reading(text, f.start, f.end) and _cue(text, f.start, f.end) < 2)]

@@ -1,0 +1,123 @@
+"""Words the name signals read as people that are something else here (issue 14, precision round
+6, decision 0242): a people or a language, a holiday, a hurricane, a bus route, a turn's label, a
+greeting or a kin word of another language. Every sentence is written for these tests (none is
+copied from a set); each class has near misses where the same word is a person and must be found.
+Through the real detector.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from core.deid.detect import detect
+from core.deid.findings import is_person_type
+
+
+def persons(text: str, names=(), language: str = "en", use_presidio: bool = False) -> list[str]:
+    return [f.text for f in detect(text, names=names, use_presidio=use_presidio, language=language)
+            if is_person_type(f.entity_type) or f.entity_type == "WORKPLACE"]
+
+
+def hidden(found: list[str], word: str) -> bool:
+    return any(word.lower() in f.lower() for f in found)
+
+
+# --- 1. a people or a language --------------------------------------------------------------
+@pytest.mark.parametrize("text,word", [
+    ("the new lead is nice, she's jamaican, from kingston i think", "jamaican"),
+    ("half the line only speaks lao, the other half hmong", "lao"),
+    ("in the kitchen we talk tagalog and a little english", "tagalog"),
+    ("the Karen people on my shift are very quiet", "Karen"),
+    ("a man from Burma, not Karen, Chin, got hurt on the belt", "Chin"),
+])
+def test_a_people_or_a_language_is_nobody(text, word):
+    assert not hidden(persons(text), word)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("mi supervisora es una señora somalí, muy seria", "somalí"),
+    ("en la planta casi todos hablan mam o q'anjob'al", "mam"),
+    ("el dueño es dominicano y la mitad de los choferes son hondureños", "dominicano"),
+])
+def test_spanish_peoples_and_languages_are_nobody(text, word):
+    assert not hidden(persons(text, language="es"), word)
+
+
+def test_a_people_word_that_is_also_a_name_is_a_person_with_a_cue():
+    # near misses: Karen and Chin as a person's name
+    assert hidden(persons("my supervisor karen said no overtime this week"), "karen")
+    assert hidden(persons("then karen told me to clock out"), "karen")
+    assert hidden(persons("I asked Chin about the schedule and Chin said fine", use_presidio=True), "Chin")
+
+
+# --- 2. holidays, hurricanes ------------------------------------------------------------------
+@pytest.mark.parametrize("text,word,language", [
+    ("during ramadan they let us take the break at sunset", "ramadan", "en"),
+    ("at eid we switch shifts with the others", "eid", "en"),
+    ("my neighbor brings me food for tet every year", "tet", "en"),
+    ("at new year they give lai see, twenty dollars", "lai", "en"),
+    ("cuando es el ramadán él ayuna todo el día", "ramadán", "es"),
+])
+def test_a_holiday_is_nobody(text, word, language):
+    assert not hidden(persons(text, language=language), word)
+
+
+def test_a_hurricane_is_nobody_but_a_woman_of_that_name_is_someone():
+    text = "we lost the house after katrina, the hurricane. after katrina nothing was the same"
+    assert not hidden(persons(text), "katrina")
+    assert not hidden(persons("me vine después del huracán maría, en el diecisiete", language="es"), "maría")
+    # near misses: the same names as people, with no storm in sight
+    assert hidden(persons("my coworker katrina covers for me on sundays"), "katrina")
+    assert hidden(persons("mi compañera maría me ayuda con las camas", language="es"), "maría")
+
+
+# --- 3. bus routes ---------------------------------------------------------------------------
+def test_a_bus_route_named_after_a_street_is_nobody():
+    text = "Right now I drive the 12, Washington, and on weekends the 40 Dexter"
+    found = persons(text, use_presidio=True)
+    assert not hidden(found, "Washington") and not hidden(found, "Dexter")
+
+
+def test_a_person_after_a_number_that_is_no_route_is_found():
+    # near miss: a count, then a name with a cue
+    found = persons("there were 12 of us and dexter said we could go home", use_presidio=True)
+    assert hidden(found, "dexter")
+
+
+# --- 4. turn labels ----------------------------------------------------------------------------
+def test_a_turn_label_is_cut_from_a_name_and_never_echoed():
+    text = ("yo soy de san miguel entrevistadora: ¿y su compañera? P2: se llama rosario peña "
+            "entrevistadora: gracias")
+    found = persons(text, language="es", use_presidio=True)
+    assert not hidden(found, "entrevistadora")
+    assert hidden(found, "rosario")
+
+
+def test_a_question_label_before_a_verb_is_nobody():
+    found = persons("It was fine. Q. Tell me about the breaks. A. We get two.", use_presidio=True)
+    assert not any(f.startswith("Q") for f in found)
+
+
+def test_a_role_label_after_a_name_still_leaves_the_name():
+    # near miss: the name before the label is kept
+    found = persons("no me llevó al doctor teodoro ESPOSA: yo lo llevé", names=[("Teodoro Ramos", "participant")],
+                    language="es")
+    assert hidden(found, "teodoro")
+    assert not hidden(found, "esposa")
+
+
+# --- 5. greetings and kin words of other languages ---------------------------------------------
+@pytest.mark.parametrize("text,word", [
+    ("thank you so much for your time. xie xie", "xie"),
+    ("ten years for a pin. Bondye. that is what they give", "Bondye"),
+    ("i love them like my lolo and lola back home", "lolo"),
+    ("my uncle, chacha ji, had two trucks", "chacha"),
+])
+def test_greetings_and_kin_words_are_nobody(text, word):
+    assert not hidden(persons(text, use_presidio=True), word)
+
+
+def test_lola_is_a_person_when_she_is_named():
+    # near miss: Lola as a co-worker's name after a cue
+    assert hidden(persons("my coworker lola told me to wait"), "lola")
+    assert hidden(persons("la señora lola me dijo que no", language="es"), "lola")
