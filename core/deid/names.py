@@ -415,7 +415,7 @@ class NameMatcher:
                 if word == target or abs(len(word) - len(target)) > 2 or word[0] != target[0]:
                     continue
                 cutoff = 80 if len(target) >= 7 else 85
-                if fuzz.ratio(word, target) >= cutoff:
+                if fuzz.ratio(word, target) >= cutoff and not _plain_word(word):
                     end = m.start() + len(m.group().rstrip("'’-"))
                     if m.group().lower().endswith(("'s", "’s")):
                         end -= 2
@@ -423,6 +423,19 @@ class NameMatcher:
                                        "name_fuzzy", canonical=ent.canonical))
                     break
         return out
+
+
+def _plain_word(word: str) -> bool:
+    """A near spelling of a listed name that is a word of English or Spanish ("wrong" for Wong,
+    "brand" for Brandt, "milagro" for Milagros, "cuida" for Cuidado): the word (decision 0243).
+    A form the name lexicon holds as a name and no word ("gonzales") still counts."""
+    from core.deid.people import _kinds
+    from core.deid.readings import word_form
+    kinds = _kinds(word)
+    if kinds and "w" not in kinds and "d" not in kinds:
+        return False
+    # English by the lexicon's own word mark: spaCy's English index holds proper nouns ("disney").
+    return "w" in kinds and word_form(word, "en") or word_form(word, "es")
 
 
 _ARTICLE_BEFORE_NAME = re.compile(r"\b(?:the|la|las|los|el|un|una|de|como)\s+$", re.IGNORECASE)

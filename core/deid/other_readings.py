@@ -19,7 +19,7 @@ from functools import lru_cache
 from core.deid.findings import Finding, is_person_type
 
 # Recognizers that guess a name or workplace nobody listed.
-GUESSING = frozenset({"name_lexicon", "presidio", "named_cue", "given_name_list", "workplace_phrase"})
+GUESSING = frozenset({"name_lexicon", "presidio", "named_cue", "given_name_list", "workplace_phrase", "name_fuzzy"})
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 

@@ -124,6 +124,15 @@ _PLACE_BEFORE = re.compile(r"(?:\b(?:in|from|near|outside|around|en|desde|hasta|
                            r"(?:soy|es|eres|somos|son|era|eran|vengo|vino|vine|venimos|viene|vienen|los|las|"
                            r"gente|pueblo|ciudad|estado)\s+de)\s+)$", re.IGNORECASE)
 
+# Where someone comes from: "she's from", "we came from", "i'm originally from", "vine de", "llegué de".
+_ORIGIN_BEFORE = re.compile(
+    r"(?:\b(?:i['’]m|i\s+am|she['’]s|he['’]s|she\s+is|he\s+is|we['’]re|they['’]re|we\s+are|they\s+are|"
+    r"you['’]re|came|come|comes|coming|moved|immigrated|fled|escaped)\s+(?:(?:here|originally|all|also|too|"
+    r"both|the\s+same\s+year)\s+)*from|"
+    r"\b(?:vengo|vine|vino|viene|vienen|venimos|vinieron|vinimos|llegu[eé]|lleg[oó]|llegaron|llegamos|"
+    r"naci[oó]|nac[ií]|nacimos|emigr[eé]|emigr[oó])\s+(?:aqu[ií]\s+|ac[aá]\s+)?(?:de|desde|del))\s+$",
+    re.IGNORECASE)
+
 _SAINT_BEFORE = re.compile(r"\b(?:san|santa|santo|sao|são|puerto|porto|ciudad|colonia)\s+$", re.IGNORECASE)
 
 
@@ -155,9 +164,13 @@ def place_reading(text: str, start: int, end: int) -> bool:
     if _SAINT_BEFORE.search(text[max(0, start - 12):start]):
         return True  # "san pablo", "santa cruz", "puerto rico": a town named after a saint or a port
     name = " ".join(span.split())
+    before = text[max(0, start - 30):start]
+    if " " not in name and (_ORIGIN_BEFORE.search(before) or re.match(r",?\s*\d{5}\b(?![-.:/]\d)", text[end:end + 8])):
+        return True  # "she's from asmara", "desde que llegué de santiago", "Flushing, 11355" (0244)
     if name not in known:
         return False
-    before = text[max(0, start - 30):start]
+    if known[name] == "c" and re.search(r"\b(?:to|for|a|para|hacia)\s+$", before, re.IGNORECASE):
+        return True  # "he let me go to yemen", "a party for guatemala": a country (0244)
     if _PLACE_BEFORE.search(before):
         return True
     # "yuma, arizona", "bethel, pennsylvania": a town, a comma, its region or country.

@@ -121,3 +121,38 @@ def test_lola_is_a_person_when_she_is_named():
     # near miss: Lola as a co-worker's name after a cue
     assert hidden(persons("my coworker lola told me to wait"), "lola")
     assert hidden(persons("la señora lola me dijo que no", language="es"), "lola")
+
+
+# --- 6. a near spelling of a listed name that is a plain word (decision 0243) ---------------
+def test_a_word_a_letter_away_from_a_listed_name_is_the_word():
+    names = [("Kevin Wong", "supervisor"), ("Milagros Peña", "co-worker")]
+    found = persons("i never know if something is wrong with the machine", names=names)
+    assert not hidden(found, "wrong")
+    found = persons("fue un milagro que no se cayera", names=names, language="es")
+    assert not hidden(found, "milagro")
+
+
+def test_a_misspelt_listed_name_is_still_found():
+    # near misses: misspellings that are no word
+    names = [("Ana Gonzalez", "participant"), ("Milagros Peña", "co-worker"), ("Walt Disney World", "workplace")]
+    assert hidden(persons("ana gonzales told me", names=names), "gonzales")
+    assert hidden(persons("milagross me dijo que sí", names=names, language="es"), "milagross")
+
+
+# --- 7. where someone comes from (decision 0244) ------------------------------------------------
+@pytest.mark.parametrize("text,word,language", [
+    ("my best friend there, she's from asmara like me", "asmara", "en"),
+    ("when my father died they let me go to yemen for three weeks", "yemen", "en"),
+    ("once años, desde que llegué de santiago", "santiago", "es"),
+    ("41-22 Kissena Boulevard, apartment 5F. Flushing, 11355", "Flushing", "en"),
+])
+def test_where_someone_comes_from_is_a_place(text, word, language):
+    found = [f.text for f in detect(text, language=language, use_presidio=True)
+             if is_person_type(f.entity_type)]
+    assert not hidden(found, word)
+
+
+def test_a_person_after_from_without_an_origin_verb_is_found():
+    # near misses: "from" before a person who sent something; "de" of whose it is
+    assert hidden(persons("i got a text from deshawn last night"), "deshawn")
+    assert hidden(persons("ese carro es de santiago, mi compañero", language="es"), "santiago")
