@@ -281,6 +281,15 @@ def _partial_names(words: list[str]) -> set[str]:
     return out
 
 
+def _kind_word(word: str) -> bool:
+    """A kind of place said first in a Spanish name: the listed ones, and any shop named by
+    "-ería" ("Pupusería La Ceiba", "Paletería", "Tortillería"): alone it is what the place
+    is, not which one (decision 0243)."""
+    from core.deid.people import _kinds
+    return word in LEADING_KIND_WORDS or word.endswith("ería") or (
+        word.endswith("eria") and len(word) >= 8 and "f" not in _kinds(word))
+
+
 def _workplace(entry: str, kind: str = "workplace") -> _Entity:
     """Variants: the full name, the name without its trailing kind-of-place words
     ("Valley Fresh Farms" -> "valley fresh"), distinctive single words ("riverside")."""
@@ -306,14 +315,14 @@ def _workplace(entry: str, kind: str = "workplace") -> _Entity:
         # every run of two or more leading words, cut before "of"/"de"/"at"..., and every
         # two-word run with a word of its own in it.
         ent.exact |= _partial_names(words)
-        if words and words[0] in LEADING_KIND_WORDS:  # "Empacadora Los Álamos Delano" -> "los álamos"
+        if words and _kind_word(words[0]):  # "Empacadora Los Álamos Delano" -> "los álamos"
             ent.exact |= _partial_names(words[1:])
         # Spanish names put the kind first ("Hotel Las Palmas", "Rancho San Isidro"): the rest
         # names the place, with or without its article ("las palmas", "el güero").
         lead = list(words)
-        if lead and lead[0] in LEADING_KIND_WORDS:
+        if lead and _kind_word(lead[0]):
             ent.exact |= {"la " + " ".join(words), "el " + " ".join(words)}  # "la empacadora del valle"
-        while len(lead) > 1 and lead[0].strip(".,") in LEADING_KIND_WORDS:
+        while len(lead) > 1 and _kind_word(lead[0].strip(".,")):
             lead = lead[1:]
             rest = " ".join(lead)
             if len(rest) >= 4:
@@ -328,7 +337,7 @@ def _workplace(entry: str, kind: str = "workplace") -> _Entity:
         # usually what it is or does ("harbor call center": "call" is not the workplace).
         first = words[0].strip(".,") if words else ""
         if len(first) >= 4 and first not in GENERIC_WORKPLACE_WORDS and first not in COMMON_ALONE \
-                and first not in LEADING_KIND_WORDS:  # "empacadora" alone is the job, not the place
+                and not _kind_word(first):  # "empacadora" alone is the job, not the place
             ent.exact.add(first)
             if len(first) >= 6:
                 ent.fuzzy.add(first)
@@ -382,6 +391,8 @@ class NameMatcher:
                         continue  # "at a crossroads" is not Crossroads Mall
                     if " " not in variant and rec == "name_list" and _word_after_article(folded, m, variant):
                         continue  # "apagar la luz", "prayed the rosario": the word, not Luz or Rosario
+                    if " " not in variant and rec == "workplace_list" and _workplace_word_here(text, folded, m):
+                        continue  # "before sunrise", "tener fe": the word, not Sunrise Lawn Care or La Fe
                     score = 0.95 if " " in variant else 0.85
                     out.append(Finding(m.start(1), m.end(1), ent.entity_type, text[m.start(1):m.end(1)],
                                        score, rec, canonical=ent.canonical))
@@ -436,6 +447,45 @@ def _plain_word(word: str) -> bool:
         return False
     # English by the lexicon's own word mark: spaCy's English index holds proper nouns ("disney").
     return "w" in kinds and word_form(word, "en") or word_form(word, "es")
+
+
+# Where a listed workplace is said as one ("i been with sunrise", "trabajo en la fe", "sunrise
+# pays late"): a preposition of work before it, or a verb of what an employer does after it.
+_WORK_BEFORE = re.compile(
+    r"(?:\b(?:at|for|with|from|joined|left|quit|leave|by|to|in|work(?:s|ed|ing)?|hired|"
+    r"en|para|con|de|del|desde|al|dej[eé]|entr[eé]\s+a|trabaj\w*)\s+(?:the\s+|la\s+|el\s+|los\s+|las\s+)?|"
+    r"\b(?:salon|store|shop|place|company|job|restaurant|hotel|agency|employer|plant|tienda|compañía|compania|"
+    r"empresa|trabajo|negocio|agencia|planta)\s+(?:is|was|es|era|se\s+llama|called|named)\s+|"
+    r"(?:^|[.!?:]\s*))$", re.IGNORECASE)
+_EMPLOYER_AFTER = re.compile(
+    r"^['’]?s?\s+(?:pays?|paid|is|was|has|had|gave|gives|give|makes?|made|hired|fired|said|says|sent|wants?|"
+    r"told|don['’]t|doesn['’]t|didn['’]t|won['’]t|never|always|treats?|cares?|does|did|knows?|changed|"
+    r"paga|pagaba|pag[oó]|es|era|tiene|ten[ií]a|nos|me|les|da|dio|daba|quiere|cambi[oó]|contrat[oó]|corri[oó])\b",
+    re.IGNORECASE)
+
+
+def _workplace_word_here(text: str, folded: str, m: re.Match[str]) -> bool:
+    """Whether a listed workplace's one-word part that is an everyday word ("sunrise" of
+    "Sunrise Lawn & Tree Care", "magic" of "Magic Kingdom", "fe" of "La Fe", "volunteer")
+    reads as the word here: lower case (or a sentence's first word), with no preposition of
+    work before it and no employer's verb after it (decision 0243)."""
+    from core.deid.people import _kinds
+    from core.deid.readings import word_form
+    word = folded[m.start(1):m.end(1)].lower()
+    kinds = _kinds(word)
+    # English by the lexicon's word mark only: spaCy's English index holds "amazon" and "taft".
+    if not ("w" in kinds or word_form(word, "es") or word in _EVERYDAY_SHORT):
+        return False
+    said = text[m.start(1):m.end(1)]
+    if said[:1].isupper() and not _sentence_start(text, m.start(1)):
+        return False
+    if said.isupper() and len(said) > 1:
+        return False
+    return not (_WORK_BEFORE.search(folded[max(0, m.start(1) - 30):m.start(1)])
+                or _EMPLOYER_AFTER.match(folded[m.end(1):m.end(1) + 20]))
+
+
+_EVERYDAY_SHORT = {"fe", "sol", "mar", "paz", "luz", "sun", "joy", "hope", "ace", "top", "key"}
 
 
 _ARTICLE_BEFORE_NAME = re.compile(r"\b(?:the|la|las|los|el|un|una|de|como)\s+$", re.IGNORECASE)

@@ -156,3 +156,34 @@ def test_a_person_after_from_without_an_origin_verb_is_found():
     # near misses: "from" before a person who sent something; "de" of whose it is
     assert hidden(persons("i got a text from deshawn last night"), "deshawn")
     assert hidden(persons("ese carro es de santiago, mi compañero", language="es"), "santiago")
+
+
+# --- 8. a listed workplace's part that is a plain word, and shop kinds (decision 0243) ----------
+def test_a_listed_workplace_word_said_as_the_word_is_not_the_workplace():
+    found = [f.text for f in detect("uno tiene que tener fe, fe en dios", workplaces=["Supermercado La Fe"],
+                                    language="es", use_presidio=False) if f.entity_type == "WORKPLACE"]
+    assert found == []
+    found = [f.text for f in detect("it's the little things, you know", workplaces=["Little Sprouts Learning Center"],
+                                    use_presidio=False) if f.entity_type == "WORKPLACE"]
+    assert found == []
+
+
+def test_a_listed_workplace_word_said_as_the_workplace_is_found():
+    # near misses: the same words where the place is meant
+    wp = ["Supermercado La Fe", "Little Sprouts Learning Center", "Lily Nails & Spa"]
+    for text, word in (("yo trabajo en la fe desde el 2019", "fe"), ("i been with little for six years", "little"),
+                       ("the salon is lily, i do the pedicures", "lily"), ("Little pays us every two weeks", "Little")):
+        found = [f.text for f in detect(text, workplaces=wp, language="es" if "trabajo" in text else "en",
+                                        use_presidio=False) if f.entity_type == "WORKPLACE"]
+        assert any(word.lower() in f.lower() for f in found), text
+
+
+def test_a_shop_kind_alone_is_not_the_listed_shop():
+    wp = ["Pupusería La Ceiba"]
+    found = [f.text for f in detect("mi tía abrió la pupusería con su esposo", workplaces=wp, language="es",
+                                    use_presidio=False) if f.entity_type == "WORKPLACE"]
+    assert found == []
+    # near miss: the shop's own name is still found
+    found = [f.text for f in detect("trabajo en la ceiba, la pupusería la ceiba", workplaces=wp, language="es",
+                                    use_presidio=False) if f.entity_type == "WORKPLACE"]
+    assert any("ceiba" in f for f in found)
