@@ -269,6 +269,72 @@ def strip_labels(text: str, f: Finding) -> Finding | None:
     return Finding(start, end, f.entity_type, piece, f.score, f.recognizer, piece.lower(), f.label)
 
 
+# What a customer does with a brand: "drive a Nissan", "took Tylenol", "order on amazon", "read the
+# New York Times", "mando por whatsapp", "my car is a ford".
+_CUSTOMER_BEFORE = re.compile(
+    r"(?:\b(?:drive|drives|drove|driving|took|take|takes|taking|read|reads|reading|watch|watches|watched|"
+    r"order|orders|ordered|ordering|buy|buys|bought|shop|shops|shopped|eat|eats|ate|drink|drinks|drank|"
+    r"ship|ships|shipped|send|sends|sent|mail|mailed|use|uses|used|download|downloaded|wear|wears|wore|"
+    r"tomo|tom[eé]|toma|compro|compr[eé]|compra|como|com[ií]|coma|manejo|maneja|uso|us[oa]|leo|le[ií]a|"
+    r"mando|mand[eé]|manda|mandamos|env[ií]o|envi[eé]|pido|ped[ií])"
+    r"(?:\s+(?:it|them|everything|something|stuff|my\s+[^\W\d_]+|lo|la|los|las|todo))?"
+    r"(?:\s+(?:on|from|at|with|by|in|through|via|por|en|de|con))?(?:\s+(?:the|a|an|some|every|el|la|los|las|un|una))?|"
+    r"\b(?:car|truck|phone|carro|troca|tel[eé]fono|celular)\s+(?:is|was|es|era)\s+(?:a|an|un|una)|"
+    r"\b(?:mand\w*|env[ií]\w*|habl\w*|llam\w*)\s+(?:\w+\s+)?por(?:\s+el)?|\bpor\s+el)\s+$", re.IGNORECASE)
+_WORK_PREPOSITION = re.compile(r"\b(?:at|for|with|from|joined|en|para|con|de|del|a|al)\s+(?:the\s+|la\s+|el\s+)?$",
+                               re.IGNORECASE)
+
+
+def customer_brand(text: str, start: int, end: int) -> bool:
+    """A brand the speaker buys or uses, not where anyone works ("I drive a Nissan, a Frontier",
+    "took Tylenol", "le mando por whatsapp"). Working for one reads "drive for", "trabajo para"."""
+    before = text[max(0, start - 40):start]
+    if _CUSTOMER_BEFORE.search(before):
+        return True
+    # "a Nissan, a Frontier": the second of two things named after a customer's verb.
+    prev = re.search(r"(?:,\s*(?:a|an|un|una)\s+)$", before)
+    return bool(prev) and bool(_CUSTOMER_BEFORE.search(
+        re.sub(r"[^\W\d_][\w'’-]*\s*,\s*(?:a|an|un|una)\s+$", "", before)))
+
+
+def defined_term(text: str, start: int, end: int) -> bool:
+    """An acronym said with what it stands for ("the PPH, packages per hour", "OGP, online
+    grocery pickup"): a term of the job, not a workplace."""
+    span = text[start:end].strip()
+    if not re.fullmatch(r"[A-Za-z]{2,6}", span):
+        return False
+    letters = span.lower()
+    for m in re.finditer(r"\b" + re.escape(span) + r"\b", text, re.IGNORECASE):
+        n = len(letters) - 1
+        after = re.match(r"\s*[,(:-]\s*((?:[^\W\d_]+\s+){" + str(n) + r"}[^\W\d_]+)", text[m.end():m.end() + 80])
+        if after and "".join(w[0] for w in after.group(1).lower().split()) == letters:
+            return True
+    return False
+
+
+def kind_not_name(text: str, start: int, end: int) -> bool:
+    """A guessed workplace in lower case made only of everyday words ("team lead", "culinary
+    academy", "chapter house", "oficina de seguridad del hospital"), with no preposition of work
+    before it: what kind of place, not which one."""
+    span = text[start:end]
+    if any(c.isupper() for c in span) or _WORK_PREPOSITION.search(text[max(0, start - 20):start]):
+        return False
+    from core.deid.people import _STOPS, _kinds
+    from core.deid.readings import word_form
+    words = _words(span)
+    if len(words) < 2:
+        return False
+    for w in words:
+        if w in _STOPS or w in ("pa", "pa'"):
+            continue
+        kinds = _kinds(w)
+        if kinds and "w" not in kinds:
+            return False
+        if not (word_form(w, "en") or word_form(w, "es") or "w" in kinds):
+            return False
+    return True
+
+
 def drop_other_readings(text: str, findings: list[Finding]) -> list[Finding]:
     """``findings`` less the guessed persons and workplaces that are a people, a language, a
     holiday, a hurricane, a bus route, a greeting or a kin word here, and with turn labels cut
@@ -285,6 +351,11 @@ def drop_other_readings(text: str, findings: list[Finding]) -> list[Finding]:
             continue
         s, e = g.start, g.end
         if people_word(text, s, e):
+            continue
+        if g.recognizer == "presidio" and (customer_brand(text, s, e) or defined_term(text, s, e)) and \
+                (g.entity_type == "WORKPLACE" or " " in text[s:e].strip() and _cue(text, s, e) < 2):
+            continue
+        if g.recognizer == "presidio" and g.entity_type == "WORKPLACE" and kind_not_name(text, s, e):
             continue
         if (holiday(text, s, e) or interjection(text, s, e)) and not (
                 _cue(text, s, e) == 2 and all(_is_first_name(w) for w in _words(text[s:e]))):

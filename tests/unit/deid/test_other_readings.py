@@ -187,3 +187,30 @@ def test_a_shop_kind_alone_is_not_the_listed_shop():
     found = [f.text for f in detect("trabajo en la ceiba, la pupusería la ceiba", workplaces=wp, language="es",
                                     use_presidio=False) if f.entity_type == "WORKPLACE"]
     assert any("ceiba" in f for f in found)
+
+
+# --- 9. brands bought or used, terms of the job, kinds of place (decision 0242) ----------------
+def workplaces_in(text: str, language: str = "en", workplaces=()) -> list[str]:
+    return [f.text for f in detect(text, language=language, workplaces=workplaces)
+            if f.entity_type == "WORKPLACE"]
+
+
+def test_a_brand_the_speaker_uses_is_no_workplace(presidio):
+    assert not hidden(workplaces_in("So I took Tylenol and kept going."), "Tylenol")
+    assert not hidden(workplaces_in("my car is a ford, an old one, from my uncle"), "ford")
+    assert not hidden(workplaces_in("Every morning we read the New York Times together."), "Times")
+
+
+def test_a_brand_the_speaker_works_for_is_found(presidio):
+    # near miss: the same brand as the employer
+    assert hidden(workplaces_in("i worked at the ford plant for nine years"), "ford")
+
+
+def test_an_acronym_said_with_its_meaning_is_a_term(presidio):
+    found = workplaces_in("he is always trying to chase the numbers, the PPH, packages per hour.")
+    assert not hidden(found, "PPH")
+
+
+def test_a_kind_of_place_in_plain_words_is_no_workplace(presidio):
+    found = workplaces_in("we carpool from out by the chapter house, it's forty minutes each way")
+    assert not hidden(found, "chapter house")
