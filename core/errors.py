@@ -373,6 +373,14 @@ class EmbeddingModelMissing(CoreError):
             "`python installer/export_minilm_onnx.py DIR` and set CONFIDANT_MINILM_ONNX=DIR).")
 
 
+# --- de-identification ---------------------------------------------------------------
+class TaggerUnavailable(CoreError):
+    user_message = "The learned de-identification tagger could not be loaded, so this scan used the rules alone."
+    hint = ("Reinstall Confidant (or, in a source checkout, rebuild the model with "
+            "`python -m core.deid.build_tagger`), then scan again. Until then, review the proposals with extra care.")
+    desktop_hint = "Reinstall Confidant, then scan again. Until then, review the proposals with extra care."
+
+
 # --- damaged storage (review) ------------------------------------------------------------
 class AudioDamaged(AudioError):
     user_message = "Part of this recording is damaged in the vault and cannot be read."

@@ -38,20 +38,24 @@ import json, sys
 from core.deid.detect import detect
 out = []
 for iv in json.load(sys.stdin):
-    spans = detect(iv["text"], names=[tuple(n) for n in iv["names"]], workplaces=iv["workplaces"])
+    try:  # the interview's language, where that commit's detect takes one
+        spans = detect(iv["text"], names=[tuple(n) for n in iv["names"]], workplaces=iv["workplaces"],
+                       language=iv["language"])
+    except TypeError:
+        spans = detect(iv["text"], names=[tuple(n) for n in iv["names"]], workplaces=iv["workplaces"])
     out.append([(f.start, f.end, f.entity_type) for f in spans])
 json.dump(out, sys.stdout)
 """
 
 
-def _before_spans(interviews: list) -> list[list[tuple[int, int, str]]]:
+def _before_spans(interviews: list, commit: str = BEFORE) -> list[list[tuple[int, int, str]]]:
     """Run the old detector (its own code, its own process) on every interview."""
     with tempfile.TemporaryDirectory() as tmp:
-        archive = subprocess.run(["git", "-C", str(REPO), "archive", BEFORE, "core"], check=True,
+        archive = subprocess.run(["git", "-C", str(REPO), "archive", commit, "core"], check=True,
                                  capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
-        payload = json.dumps([{"text": iv.text, "names": iv.names, "workplaces": iv.workplaces}
-                              for iv in interviews])
+        payload = json.dumps([{"text": iv.text, "names": iv.names, "workplaces": iv.workplaces,
+                               "language": iv.language} for iv in interviews])
         env = dict(os.environ, PYTHONPATH=tmp)
         done = subprocess.run([sys.executable, "-c", _CHILD], input=payload, capture_output=True, text=True,
                               cwd=tmp, env=env, check=True)
@@ -65,6 +69,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--set", dest="path", type=Path, help="score this file instead of a v2 split")
     ap.add_argument("--name", help="results file name: benchmarks/results/deid_<NAME>.json")
     ap.add_argument("--misses", action="store_true", help="list what the new detector left in")
+    ap.add_argument("--before", default=BEFORE, help="the commit whose detector is 'before' (default: pre-#14)")
     a = ap.parse_args(argv)
     path = a.path.resolve() if a.path else SETS[a.split]
     if not path.is_file():
@@ -80,10 +85,15 @@ def main(argv: list[str]) -> int:
     t0 = time.perf_counter()
     engine.analyzer("confidant"), engine.analyzer("es"), engine.analyzer("stock")
     load_s = time.perf_counter() - t0
-    before = dict(zip((iv.id for iv in interviews), _before_spans(interviews)))
+    before = dict(zip((iv.id for iv in interviews), _before_spans(interviews, a.before)))
+
+    # The pre-#14 detector proposed places as it behaved; a later "before" files them as notes
+    # (decision 0195), so they are left out exactly as "after" leaves them out.
+    keep_notes = a.before == BEFORE
 
     def before_fn(iv):
-        return [(s, e, "PERSON" if is_person_type(t) else t) for s, e, t in before[iv.id]]
+        return [(s, e, "PERSON" if is_person_type(t) else t) for s, e, t in before[iv.id]
+                if keep_notes or t != "LOCATION"]
 
     # "+notes": the same run scored as if every place note (a town or country named alone,
     # kept in the text; decision 0195) were a proposal, so nothing about them is hidden.
@@ -92,7 +102,7 @@ def main(argv: list[str]) -> int:
         shown = str(path.relative_to(REPO))
     except ValueError:
         shown = path.name  # a file outside the checkout: its name only
-    out: dict = {"split": split, "file": shown, "before_commit": BEFORE,
+    out: dict = {"split": split, "file": shown, "before_commit": a.before,
                  "load_s": round(load_s, 1), "languages": {}}
     for lang in ("en", "es", "all"):
         subset = [iv for iv in interviews if lang == "all" or iv.language == lang]

@@ -151,13 +151,24 @@ def _scan(_: argparse.Namespace, a: argparse.Namespace) -> int:
         reps = [Replacement(f.start, f.end, book.placeholder(f.entity_type, f.canonical or f.text, f.label))
                 for f in findings if not is_place_note(f.entity_type)]
         print(apply(text, reps)[0])
+        _raise_learned_problem()
         return 0
     if a.json:
         print_json([f.to_json() for f in findings])
     else:
         for f in findings:
             print(f"{f.start:>6} {f.end:>6}  {f.entity_type:<12} {f.score:.2f}  {f.text}")
+    _raise_learned_problem()
     return 0
+
+
+def _raise_learned_problem() -> None:
+    """A scan that could not use the learned tagger ran on the rules alone: after showing
+    what the rules found, say so and exit non-zero (never a silent skip; decision 0236)."""
+    from core.deid.detect import learned_problem
+    problem = learned_problem()
+    if problem is not None:
+        raise problem
 
 
 def _print_redactions(redactions: list[Any], as_json: bool) -> None:

@@ -25,6 +25,7 @@ from core.deid.numbers import number_runs, tokens
 from core.deid.people import lexicon_people, linked_people
 from core.deid.readings import drop_place_readings
 from core.deid.workplaces import attach_locators, listed_parts, sort_out, workplace_phrases
+from core.errors import CoreError, TaggerUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,8 @@ PRESIDIO_MIN_SCORE = 0.35
 _PRIORITY = {"email": 10, "spoken_email": 10, "ssn": 9, "id_code": 9, "phone": 9, "spoken_phone": 9,
              "street_address": 8, "street_address_es": 8, "zip_code": 8, "po_box": 8, "id_number": 8, "exact_date": 7, "age_over_89": 7,
              "name_list": 6, "name_spelled": 6, "spelled_id": 8, "spelled_cued": 5, "workplace_list": 6, "name_list_cued": 5, "nickname_cue": 5, "initials": 4, "workplace_list_cued": 5, "workplace_list_part": 5,
-             "street_name": 4, "name_fuzzy": 4, "name_echo": 4, "workplace_phrase": 4, "named_cue": 3, "name_lexicon": 3, "presidio": 2, "given_name_list": 1}
+             "street_name": 4, "name_fuzzy": 4, "name_echo": 4, "workplace_phrase": 4, "named_cue": 3, "name_lexicon": 3, "presidio": 2, "given_name_list": 1,
+             "learned_tagger": 1}
 _STOP = {"i", "me", "my", "we", "you", "he", "she", "they", "it", "yeah", "okay", "ok", "um", "uh",
          "like", "so", "well", "the", "a", "oh", "mm", "hmm", "right", "no", "yes", "sir", "ma'am",
          "god", "lord", "jesus christ", "mom", "dad", "mama", "papa", "grandma", "grandpa"}
@@ -227,7 +229,8 @@ def _resolve(findings: list[Finding]) -> list[Finding]:
         if len(hits) == 1:
             c = chosen[hits[0]]
             same_kind = c.entity_type == f.entity_type or is_person_type(c.entity_type) and is_person_type(f.entity_type)
-            if same_kind and (f.start < c.start or f.end > c.end):
+            # A rule's edges stand: a learned span never widens it ("… oh one nine two ok").
+            if same_kind and f.recognizer != _LEARNED and (f.start < c.start or f.end > c.end):
                 start, end = min(c.start, f.start), max(c.end, f.end)
                 if not any(o.start < end and start < o.end for o in chosen if o is not c):
                     text = f.text if f.start == start and f.end == end else None
@@ -270,9 +273,44 @@ def with_echoes(text: str, findings: list[Finding], known_people: Iterable[str] 
     return _resolve(findings + echoes) if echoes else findings
 
 
+# Learned models whose spans join the rules' findings: modules with a
+# ``learned_findings(text, *, language, names, workplaces) -> list[Finding]`` (decision 0236).
+LEARNED_MODELS = ("core.deid.tagger",)
+_LEARNED = "learned_tagger"
+
+
+def learned_spans(text: str, language: str, matcher: NameMatcher) -> list[Finding]:
+    """Every learned model's proposals in ``text``, for the interview's listed names and workplaces.
+
+    Raises:
+        TaggerUnavailable: a model's file is missing or damaged (callers say so; see ``detect``).
+    """
+    import importlib
+
+    from core.deid.tagger import listed
+    names, workplaces = listed(matcher)
+    out: list[Finding] = []
+    for module in LEARNED_MODELS:
+        out += importlib.import_module(module).learned_findings(text, language=language, names=names,
+                                                                 workplaces=workplaces)
+    return out
+
+
+def learned_problem() -> CoreError | None:
+    """Why the learned models cannot run (missing or damaged file), or None when they can: a
+    scan that ran on the rules alone must say so."""
+    import importlib
+    for module in LEARNED_MODELS:
+        try:
+            importlib.import_module(module).check_model()
+        except TaggerUnavailable as exc:
+            return exc
+    return None
+
+
 def detect(text: str, *, names: Iterable[str | tuple[str, str]] = (), workplaces: Iterable[str] = (),
            use_presidio: bool = True, matcher: NameMatcher | None = None,
-           language: str = "en", known_people: Iterable[str] = ()) -> list[Finding]:
+           language: str = "en", known_people: Iterable[str] = (), use_learned: bool = True) -> list[Finding]:
     """Findings in ``text``, sorted by position, never overlapping.
 
     Args:
@@ -289,6 +327,9 @@ def detect(text: str, *, names: Iterable[str | tuple[str, str]] = (), workplaces
             so mixed English/Spanish speech is covered either way.
         known_people: Full names found elsewhere in the interview or the vault; their parts
             alone ("holloway") are persons here too (``core.deid.echo``).
+        use_learned: False leaves out the learned models (``LEARNED_MODELS``). When their file is
+            missing or damaged the rules still run and ``learned_problem()`` says why; callers
+            that show a scan (the CLI, the review job) report it.
     """
     if not text.strip():
         return []
@@ -301,7 +342,7 @@ def detect(text: str, *, names: Iterable[str | tuple[str, str]] = (), workplaces
             out += [Finding(f.start + base, f.end + base, f.entity_type, f.text, f.score, f.recognizer,
                             f.canonical, f.label)
                     for f in detect(piece, matcher=matcher, use_presidio=use_presidio, language=language,
-                                    known_people=known_people)]
+                                    known_people=known_people, use_learned=use_learned)]
         # A nickname given in one piece is the person in every piece (decision 0218).
         nicks = {f.canonical for f in out if f.recognizer == "nickname_cue"}
         out = sorted(out + nickname_mentions(text, nicks, [(f.start, f.end) for f in out], language),
@@ -324,6 +365,11 @@ def detect(text: str, *, names: Iterable[str | tuple[str, str]] = (), workplaces
     found += initials_people(text)
     if use_presidio:
         found += _presidio_any_case(text, language if language in ("en", "es") else "en")
+    if use_learned:
+        try:
+            found += learned_spans(text, language, matcher)
+        except TaggerUnavailable:
+            log.warning("learned tagger unavailable: this scan uses the rules alone")
     from core.deid.addresses import join_places
     first = _spelled.spelled(text, _resolve(drop_place_readings(text, found)), _person_parts(matcher))
     first = _resolve(first + linked_people(text, first))

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from core.deid.detect import detect
+from core.deid.detect import detect, learned_problem
 from core.deid.findings import PLACE_NOTE_SOURCE, Finding, is_place_note
 from core.deid.names import NameMatcher
 from core.deid.pseudonyms import PseudonymBook
@@ -235,6 +235,11 @@ def make_detect_job(vault: Vault, interview_id: str) -> Callable[[ReportFn, Canc
                                      "segments": len(todo)})
         log.info("deid scan interview=%s language=%s segments=%d new=%d in %.2f s", interview_id, language,
                  len(todo), len(new), time.monotonic() - started)
+        problem = learned_problem()
+        if problem is not None:
+            # The rules' proposals are filed; the person must hear that the learned tagger
+            # did not run (decision 0236), so the job fails with that message.
+            raise problem
         return len(new)
 
     return job
