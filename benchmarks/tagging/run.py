@@ -75,6 +75,7 @@ class Case:
     asks: list[tuple[int, int, str | None]] = field(default_factory=list)  # (start_ms, end_ms, question)
     # As diarization leaves them: split where the voice changes, each with its voice, no roles.
     voice_segments: list[Segment] = field(default_factory=list)
+    ask_texts: list[tuple[str, str]] = field(default_factory=list)  # (question, wording) where one starts
 
 
 def _words(text: str, t: int) -> tuple[list[Word], int]:
@@ -100,7 +101,7 @@ def build_case(path: Path, rng: random.Random) -> Case:
     segs: list[Segment] = []
     voiced: list[Segment] = []
     gold: dict[int, str | None] = {}
-    answers, markers, asks = [], [], []
+    answers, markers, asks, ask_texts = [], [], [], []
     t, qid, n_questions = 0, None, 0
     for turn in doc["turns"]:
         if "ask" in turn:
@@ -108,6 +109,7 @@ def build_case(path: Path, rng: random.Random) -> Case:
             words, end = _words(turn["ask"], t)
             if "q" in turn:
                 n_questions += 1
+                ask_texts.append((turn["q"], turn["ask"]))
                 markers.append(Boundary(max(0, t + rng.randint(-1500, 3000)), turn["q"]))
             seg = Segment(start_ms=t, end_ms=words[-1].end_ms, text=turn["ask"], words=words)
             asks.append((t, seg.end_ms, turn.get("q")))
@@ -131,7 +133,7 @@ def build_case(path: Path, rng: random.Random) -> Case:
         answers.append((start, t, set(turn.get("themes", []))))
         t += GAP_MS
     return Case(str(doc.get("id", path.stem)), str(doc.get("split", "data")), segs, gold, answers, markers, asks,
-                voiced)
+                voiced, ask_texts)
 
 
 def word_accuracy(case: Case, segments: list[Segment]) -> tuple[int, int]:
@@ -196,101 +198,232 @@ def evaluate(cases: list[Case], guide, emb, threshold: float) -> dict:
     return out
 
 
-def asking_blocks(cases: list[Case], guide, emb) -> list[tuple]:
-    """Per interview: the asking scorer's features and, per unit, the guide question asked there
-    (-1: none; small talk and follow-ups without a question count as none)."""
-    from core.tagging import asking
-    from core.tagging.align import ask_scores, units_of
-    from core.tagging.questions import _unit_time
-    from core.tagging.unmarked import split_plain
-    qids = [q.id for q in guide.questions()]
+# Every labelled set the question scorer may learn from (decision 0205): (language, folder).
+FIT_SETS = (("en", DATA), ("en", DATA.with_name("data-blind") / "en"), ("en", DATA.with_name("data-blind2") / "en"),
+            ("en", DATA.with_name("data-blind3") / "en"),
+            ("es", DATA.with_name("data-es")), ("es", DATA.with_name("data-blind") / "es"),
+            ("es", DATA.with_name("data-blind2") / "es"), ("es", DATA.with_name("data-blind3") / "es"))
+
+
+def set_name(lang: str, folder: Path) -> str:
+    return f"{lang}/{folder.parent.name if folder.name == lang else folder.name}"
+
+
+@dataclass
+class Prepared:
+    """One interview read one way (``wording`` or ``voices``), with the scorer's features."""
+
+    set_name: str
+    case: Case
+    guide: object
+    method: str
+    segments: list[Segment]
+    units: list
+    qf: np.ndarray
+    nf: np.ndarray
+    participant: np.ndarray
+    gold: np.ndarray      # per unit: the guide question asked there, -1 none
+
+
+def bank_wordings(case: Case) -> list[tuple[str, str]]:
+    """(question, wording) for each guide question asked in ``case``: the whole turn, and each
+    of its sentences that asks, when it has several ("Okay, thanks. So what about your boss?")."""
+    from core.tagging.unmarked import asking_form
     out = []
-    for case in cases:
-        units = split_plain(units_of(case.segments))
-        texts = [u.text for u in units]
-        uv = emb.encode(texts)
-        wording = ask_scores(units, guide.questions(), emb, uv, form=False)
-        qf, nf = asking.features(texts, [""] * len(texts), wording, uv, guide, emb)
-        gold = []
-        for u in units:
-            t = _unit_time(case.segments[u.segment], u)
-            asked = [q for a, b, q in case.asks if a <= t <= b]
-            gold.append(qids.index(asked[-1]) if asked and asked[-1] in qids else -1)
-        out.append((qf, nf, np.array(gold)))
+    for q, text in case.ask_texts:
+        out.append((q, text))
+        spans = sentences(text)
+        if len(spans) > 1:
+            out.extend((q, text[a:b].strip()) for a, b in spans if asking_form(text[a:b]) >= 0.9)
     return out
 
 
-# Every labelled set the question scorer may learn from (decision 0205): (language, folder).
-FIT_SETS = (("en", DATA), ("en", DATA.with_name("data-blind") / "en"), ("en", DATA.with_name("data-blind2") / "en"),
-            ("es", DATA.with_name("data-es")), ("es", DATA.with_name("data-blind") / "es"),
-            ("es", DATA.with_name("data-blind2") / "es"))
+# A wording of fewer words is no evidence of which question it asks ("¿no?", "chef?").
+BANK_MIN_WORDS = 2
 
 
-def fit_asking(thresholds=(0.05, 0.075, 0.1, 0.15), backs=(0.1, 0.2, 0.3, 0.5)) -> None:
-    """Fit the asking scorer on every labelled set, both languages (decisions 0180, 0205).
+def bank_lists(entries: list[tuple[int, str]], m: int) -> list[tuple[str, ...]]:
+    """Per guide question (0..m-1), its wordings from ``entries`` (question index, wording),
+    without the very short ones and without any wording found for two questions."""
+    def key(t: str) -> str:
+        return " ".join(re.sub(r"[^\w\s']", " ", t.lower()).split())
+    owners: dict[str, set[int]] = {}
+    for qi, t in entries:
+        owners.setdefault(key(t), set()).add(qi)
+    keep = [(qi, t) for qi, t in entries if len(key(t).split()) >= BANK_MIN_WORDS and len(owners[key(t)]) == 1]
+    return [tuple(dict.fromkeys(t for qi, t in keep if qi == k)) for k in range(m)]
 
-    First leave-one-interview-out over all of them (each interview scored by weights fit on
-    every other interview of every set) for the threshold grid and the per-set table, then the
-    weights from all interviews, written to core/tagging/asking_weights.py. A held-out set
-    scored with ``--data`` must not be in FIT_SETS.
+
+def prepare(name: str, case: Case, guide, emb, method: str, bank) -> Prepared:
+    from core.tagging import asking
+    from core.tagging.questions import _unit_time, wording_inputs
+    segments = case.voice_segments if method == "voices" else case.segments
+    units, texts, speakers, voices, wording, uv = wording_inputs(segments, guide, emb)
+    qf, nf = asking.features(texts, speakers, wording, uv, guide, emb, voices, bank)
+    qids = [q.id for q in guide.questions()]
+    gold = []
+    for u in units:
+        t = _unit_time(segments[u.segment], u)
+        asked = [q for a, b, q in case.asks if a <= t <= b]
+        gold.append(qids.index(asked[-1]) if asked and asked[-1] in qids else -1)
+    return Prepared(name, case, guide, method, list(segments), units, qf, nf,
+                    np.array([sp == "participant" for sp in speakers], dtype=bool), np.array(gold))
+
+
+def placed_accuracy(prep: Prepared, qw, nw, threshold: float, back: float, skip: float) -> tuple[int, int]:
+    """Answer words right in ``prep`` with these weights and Viterbi costs (the app's path)."""
+    from core.tagging import asking
+    from core.tagging.questions import asked_once, segments_from_places
+    from core.tagging.unmarked import viterbi_places
+    p = asking.probabilities(prep.qf, prep.nf, qw, nw)[:, :-1]
+    p[prep.participant] = 0.0
+    places = viterbi_places(p, threshold=threshold, back_penalty=back, skip_penalty=skip)
+    places = asked_once(places, p, min_score=threshold)
+    segs, _anchors, _splits = segments_from_places(prep.segments, prep.units, p, places, prep.guide)
+    return word_accuracy(prep.case, segs)
+
+
+def _no_bank(qf: np.ndarray) -> np.ndarray:
+    from core.tagging import asking
+    out = qf.copy()
+    for name in ("bank", "bank_rel"):
+        out[:, :, asking.QUESTION_FEATURES.index(name)] = 0.0
+    return out
+
+
+# The weights written, by the name asking.py reads them under (decisions 0239, 0240): text alone or
+# two voices or more, each with the bank's features (a guide question the bank knows) or without.
+WRITTEN_MODELS = (("", "no bank"), ("BANK_", "bank"), ("VOICES_", "no bank, voices"),
+                  ("VOICES_BANK_", "bank, voices only"))
+
+
+def fit_asking(thresholds=(0.05, 0.075, 0.1, 0.15), backs=(0.1, 0.2, 0.3), skips=(0.0, 0.02, 0.05),
+               write: bool = True, only: tuple[str, ...] | None = None, evaluate: bool = True) -> None:
+    """Fit the asking scorer on every labelled set, both languages (decisions 0180, 0205, 0239).
+
+    Each interview is read twice, by its text alone and split by voice (``voices``), and its
+    features are computed once; the bank of wordings an interview sees holds only the *other*
+    sets' wordings of its language (a new writer's interview is in none of them). Then
+    leave-one-interview-out (weights fit on every other interview) and leave-one-set-out
+    (weights fit on the other sets) over the grid of threshold, back and skip costs, for two
+    models: with the bank's features and without (the weights used for a guide the bank does
+    not know). The weights from all interviews are written to core/tagging/asking_weights.py
+    and the bank (every set's wordings) to core/tagging/asking_bank.py. A held-out set scored
+    with ``--data`` must not be in FIT_SETS.
     """
+    import itertools
+
     from core.tagging import asking
     from core.tagging.embed import embedder_for
-    cases, blocks = [], []
+    started = time.monotonic()
+    loaded = []
     for lang, folder in FIT_SETS:
         guide = load_guide((default_guides_dir() / SETS[lang][1]).read_text(encoding="utf-8"))
-        emb = embedder_for(lang)
         rng = random.Random(20240611)
-        found = [build_case(p, rng) for p in sorted(folder.glob("*.yaml"))]
-        name = f"{lang}/{folder.parent.name if folder.name == lang else folder.name}"
-        cases.extend((name, c, guide, emb) for c in found)
-        blocks.extend(asking_blocks(found, guide, emb))
-    saved = (asking.QUESTION_WEIGHTS, asking.NONE_WEIGHTS, asking.PLACE_THRESHOLD, asking.BACK_PENALTY)
-    scores: dict[tuple[float, float], dict[str, list[int]]] = {}
-    voiced: dict[str, list[int]] = {}  # the written threshold and back, segments with voices
-    started = time.monotonic()
-    for k, (name, case, guide, emb) in enumerate(cases):
-        asking.QUESTION_WEIGHTS, asking.NONE_WEIGHTS = asking.fit([b for i, b in enumerate(blocks) if i != k])
-        asking.PLACE_THRESHOLD, asking.BACK_PENALTY = saved[2], saved[3]
-        r, n = word_accuracy(case, align_by_wording(case.voice_segments, guide, emb).segments)
-        acc = voiced.setdefault(name, [0, 0])
-        acc[0] += r
-        acc[1] += n
-        for thr in thresholds:
-            for back in backs:
-                asking.PLACE_THRESHOLD, asking.BACK_PENALTY = thr, back
-                r, n = word_accuracy(case, align_by_wording(case.segments, guide, emb).segments)
-                acc = scores.setdefault((thr, back), {}).setdefault(name, [0, 0])
-                acc[0] += r
-                acc[1] += n
-    asking.QUESTION_WEIGHTS, asking.NONE_WEIGHTS, asking.PLACE_THRESHOLD, asking.BACK_PENALTY = saved
-    print(f"leave-one-interview-out over {len(cases)} interviews ({time.monotonic() - started:.0f} s), "
-          "alignment without markers (answer words right):")
-    for (thr, back), by_set in scores.items():
-        cells = "  ".join(f"{name} {r / max(1, n):.3f}" for name, (r, n) in by_set.items())
-        mean = sum(r / max(1, n) for r, n in by_set.values()) / len(by_set)
-        print(f"  threshold {thr:<5} back {back:<4} mean {mean:.3f}  {cells}")
-    cells = "  ".join(f"{name} {r / max(1, n):.3f}" for name, (r, n) in voiced.items())
-    print(f"  with voices (threshold {saved[2]}, back {saved[3]})  {cells}")
-    table = [{"threshold": thr, "back": back, **{name: round(r / max(1, n), 4) for name, (r, n) in by_set.items()}}
-             for (thr, back), by_set in scores.items()]
-    RESULTS.with_name("tagging-fit.json").write_text(json.dumps(
-        {"leave_one_interview_out": table, "interviews": len(cases),
-         "leave_one_interview_out_with_voices": {name: round(r / max(1, n), 4) for name, (r, n) in voiced.items()},
-         "chosen": {"threshold": asking.PLACE_THRESHOLD, "back": asking.BACK_PENALTY}}, indent=2) + "\n",
-        encoding="utf-8")
-    qw, nw = asking.fit(blocks)
+        loaded.extend((lang, set_name(lang, folder), build_case(p, rng), guide)
+                      for p in sorted(folder.glob("*.yaml")))
+    embedders = {lang: embedder_for(lang) for lang in SETS}
+    preps: list[Prepared] = []
+    for lang, name, case, guide in loaded:
+        qids = [q.id for q in guide.questions()]
+        others = [(qids.index(q), t) for lg, n, c, _g in loaded if lg == lang and n != name
+                  for q, t in bank_wordings(c) if q in qids]
+        bank = bank_lists(others, len(qids))
+        preps.extend(prepare(name, case, guide, embedders[lang], method, bank) for method in ("wording", "voices"))
+    print(f"features of {len(loaded)} interviews, two readings each: {time.monotonic() - started:.0f} s")
+    # model -> (its question features, the readings it is fit on). Fit on both readings, the
+    # voice features (zero in a text-only reading) get their weights (decision 0240).
+    models = {"bank": (lambda p: p.qf, ("wording",)), "no bank": (lambda p: _no_bank(p.qf), ("wording",)),
+              "bank, voices": (lambda p: p.qf, ("wording", "voices")),
+              "no bank, voices": (lambda p: _no_bank(p.qf), ("wording", "voices")),
+              "bank, voices only": (lambda p: p.qf, ("voices",))}
+    models = {m: v for m, v in models.items() if only is None or m in only}
+    grid = list(itertools.product(thresholds, backs, skips))
+    # results[model][way][setting][(set, method)] = [right, total]
+    results: dict = {m: {w: {g: {} for g in grid} for w in ("loo", "loso")} for m in models}
+    cases = sorted({(p.set_name, p.case.id) for p in preps})
+    sets = sorted({p.set_name for p in preps})
+    folds = [("loo", {c}) for c in cases] + [("loso", {c for c in cases if c[0] == s}) for s in sets]
+    folds = folds if evaluate else []
+    weights = {m: asking.fit([(qf_of(p), p.nf, p.gold) for p in preps if p.method in readings])
+               for m, (qf_of, readings) in models.items()}
+    for way, out in folds:
+        test = [p for p in preps if (p.set_name, p.case.id) in out]
+        for model, (qf_of, readings) in models.items():
+            train = [p for p in preps if (p.set_name, p.case.id) not in out and p.method in readings]
+            qw, nw = asking.fit([(qf_of(p), p.nf, p.gold) for p in train], start=weights[model])
+            for prep in test:
+                held = replace(prep, qf=qf_of(prep))
+                for g in grid:
+                    r, n = placed_accuracy(held, qw, nw, *g)
+                    acc = results[model][way][g].setdefault(f"{prep.set_name} {prep.method}", [0, 0])
+                    acc[0] += r
+                    acc[1] += n
+    print(f"leave-one-interview-out and leave-one-set-out over {len(cases)} interviews "
+          f"({time.monotonic() - started:.0f} s), alignment without markers (answer words right)")
+
+    def mean(cells: dict) -> float:
+        return sum(r / max(1, n) for r, n in cells.values()) / max(1, len(cells))
+    table = []
+    for model in models:
+        for g in grid:
+            row = {"model": model, "threshold": g[0], "back": g[1], "skip": g[2]}
+            for way in ("loo", "loso"):
+                cells = results[model][way][g]
+                row[f"{way}_mean"] = round(mean(cells), 4)
+                row[way] = {k: round(r / max(1, n), 4) for k, (r, n) in sorted(cells.items())}
+            table.append(row)
+    best = {m: max((r for r in table if r["model"] == m), key=lambda r: r["loo_mean"]) for m in models}
+    for model, row in best.items():
+        print(f"{model}: best by leave-one-interview-out mean: threshold {row['threshold']} back {row['back']} "
+              f"skip {row['skip']}  LOO mean {row['loo_mean']:.3f}  LOSO mean {row['loso_mean']:.3f}")
+    written = {m: next(r for r in table if r["model"] == m and (r["threshold"], r["back"], r["skip"])
+                       == (asking.PLACE_THRESHOLD, asking.BACK_PENALTY, asking.SKIP_PENALTY)) for m in models}
+    print(f"\nat the written threshold {asking.PLACE_THRESHOLD}, back {asking.BACK_PENALTY}, skip {asking.SKIP_PENALTY}:")
+    print(f"{'set':<18}{'reading':<9}" + "".join(f"{m + ' ' + w:>16}" for m in models for w in ("LOO", "LOSO")))
+    for key in sorted(next(iter(written.values()))["loo"]):
+        name, method = key.split(" ")
+        print(f"{name:<18}{method:<9}" + "".join(f"{written[m][w.lower()][key]:>16.3f}" for m in models
+                                                   for w in ("LOO", "LOSO")))
+    if evaluate:  # the grid's means per model; per set at the written setting and at each model's best
+        grid_means = [{k: v for k, v in r.items() if k not in ("loo", "loso")} for r in table]
+        RESULTS.with_name("tagging-fit.json" if write else "tagging-fit-trial.json").write_text(json.dumps(
+            {"interviews": len(cases), "grid": grid_means, "best": best,
+             "written": {"threshold": asking.PLACE_THRESHOLD, "back": asking.BACK_PENALTY,
+                         "skip": asking.SKIP_PENALTY, "used": dict(WRITTEN_MODELS),
+                         **{m: {"loo": r["loo"], "loso": r["loso"]} for m, r in written.items()}}},
+            indent=2) + "\n", encoding="utf-8")
+    if not write:
+        return
     path = ROOT / "core" / "tagging" / "asking_weights.py"
-    path.write_text(
-        '"""Weights of ``core.tagging.asking`` (written by ``benchmarks/tagging/run.py --fit``).\n\n'
-        "Fit on every interview of " + ", ".join(f"benchmarks/tagging/{f.relative_to(DATA.parent)}"
-                                               for _, f in FIT_SETS)
-        + " (decision 0205).\n\"\"\"\n\n"
-        + "".join(f"# {name}: {w:+.3f}\n" for name, w in zip(asking.QUESTION_FEATURES, qw))
-        + f"QUESTION_WEIGHTS = {tuple(round(float(w), 4) for w in qw)!r}\n"
-        + "".join(f"# {name}: {w:+.3f}\n" for name, w in zip(asking.NONE_FEATURES, nw))
-        + f"NONE_WEIGHTS = {tuple(round(float(w), 4) for w in nw)!r}\n", encoding="utf-8")
-    print(f"weights from all {len(cases)} interviews written to {path.relative_to(ROOT)}")
+    lines = ['"""Weights of ``core.tagging.asking`` (written by ``benchmarks/tagging/run.py --fit``).\n\n'
+             "Fit on every interview of " + ", ".join(f"benchmarks/tagging/{f.relative_to(DATA.parent)}"
+                                                    for _, f in FIT_SETS)
+             + " (decisions 0205, 0239). ``BANK_*``: with the wording bank's features (a guide\n"
+             "question the bank knows); the others: without (the bank features are zero there).\n\"\"\"\n\n"]
+    for prefix, model in WRITTEN_MODELS:
+        qw, nw = weights[model]
+        lines.append("".join(f"# {name}: {w:+.3f}\n" for name, w in zip(asking.QUESTION_FEATURES, qw)))
+        lines.append(f"{prefix}QUESTION_WEIGHTS = {tuple(round(float(w), 4) for w in qw)!r}\n")
+        lines.append("".join(f"# {name}: {w:+.3f}\n" for name, w in zip(asking.NONE_FEATURES, nw)))
+        lines.append(f"{prefix}NONE_WEIGHTS = {tuple(round(float(w), 4) for w in nw)!r}\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    bank: dict[str, tuple[str, ...]] = {}
+    for lang in SETS:
+        guide = next(g for lg, _n, _c, g in loaded if lg == lang)
+        qids = [q.id for q in guide.questions()]
+        entries = [(qids.index(q), t) for lg, _n, c, _g in loaded if lg == lang for q, t in bank_wordings(c) if q in qids]
+        bank.update((q.text, ws) for q, ws in zip(guide.questions(), bank_lists(entries, len(qids))) if ws)
+    (ROOT / "core" / "tagging" / "asking_bank.py").write_text(
+        '"""How interviewers asked each default guide question: the wordings of the question-starting\n'
+        "turns in every labelled set (written by ``benchmarks/tagging/run.py --fit``, decision 0239).\n\n"
+        "Keyed by the guide question's exact text, so an edited question is not matched. These are the\n"
+        "benchmark's invented interviews, not anyone's transcript.\n\"\"\"\n\n"
+        "WORDINGS: dict[str, tuple[str, ...]] = {\n"
+        + "".join(f"    {k!r}: (\n" + "".join(f"        {t!r},\n" for t in v) + "    ),\n" for k, v in bank.items())
+        + "}\n", encoding="utf-8")
+    print(f"weights from all {len(cases)} interviews written to {path.relative_to(ROOT)}; "
+          f"bank of {sum(len(v) for v in bank.values())} wordings to core/tagging/asking_bank.py")
 
 
 # Theme suggestions: the most recall that keeps precision at least this (the target is 0.75).

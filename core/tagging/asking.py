@@ -26,6 +26,17 @@ chooses among the guide's questions *and* "no guide question is asked here":
   (0205) whether it is a follow-up or off-guide chat: close in meaning and words to the answer
   just given, far from every guide question and theme, or a turn of three words or fewer.
 
+* (decision 0239) how real interviewers asked each question: the nearest of the wordings of
+  that question's asking turns in every labelled set (``asking_bank.py``, "and the boss?",
+  "¿y los jefes?", "what keeps you here then"), absolute and relative, so very short questions
+  and paraphrases are recognised by their likeness to other people's askings. The bank is
+  found by the guide question's exact text; a question it does not know (an edited guide) is
+  scored by weights fit without these two features;
+* (decision 0240) with diarization's voices (two or more): whether the unit opens a voice's
+  turn, whether it is the first asking sentence of its turn, and how long the other voice
+  speaks next (the answer ends where the voice changes). Transcripts with voices use weights
+  fit on both readings of every labelled set (the text alone and split by voice).
+
 The weights (``asking_weights.py``) are fit on every labelled set of both languages
 (``benchmarks/tagging/run.py --fit``), one set for both languages and both sentence models:
 the features are relative or already on one scale (``similarity_gain``). The probabilities
@@ -41,7 +52,17 @@ import numpy as np
 
 from core.guide.model import Guide
 from core.tagging.align import similarity_gain
-from core.tagging.asking_weights import NONE_WEIGHTS, QUESTION_WEIGHTS
+from core.tagging.asking_bank import WORDINGS
+from core.tagging.asking_weights import (
+    BANK_NONE_WEIGHTS,
+    BANK_QUESTION_WEIGHTS,
+    NONE_WEIGHTS,
+    QUESTION_WEIGHTS,
+    VOICES_BANK_NONE_WEIGHTS,
+    VOICES_BANK_QUESTION_WEIGHTS,
+    VOICES_NONE_WEIGHTS,
+    VOICES_QUESTION_WEIGHTS,
+)
 from core.tagging.embed import Embedder
 from core.tagging.text import content_words, is_question_like, sentences
 from core.tagging.unmarked import answer_fit, asking_form, unmarked_scores
@@ -50,7 +71,9 @@ from core.tagging.unmarked import answer_fit, asking_form, unmarked_scores
 # going back to an earlier question costs this much (both chosen by leave-one-interview-out
 # over every labelled set, decisions 0205 and 0207).
 PLACE_THRESHOLD = 0.1
-BACK_PENALTY = 0.1
+BACK_PENALTY = 0.2
+# Skipping each guide question forward (up to unmarked.MAX_SKIPS of them).
+SKIP_PENALTY = 0.02
 # How far ahead the answer after a unit is read for its length (units).
 FOLLOW_UNITS = 8
 # The whole answer (up to this many units) against each question's topic, besides 0034's 3.
@@ -65,10 +88,11 @@ FOLLOW_BACK_UNITS = 4
 
 QUESTION_FEATURES = ("text", "probe", "best_rel", "wording", "wording_rel", "fit", "fit_rel",
                      "pair", "pair_rel", "combined", "combined_rel", "order", "long_fit_rel",
-                     "theme", "theme_rel", "topic_words_rel", "opening", "peak_rel")
+                     "theme", "theme_rel", "topic_words_rel", "opening", "peak_rel", "bank", "bank_rel")
 NONE_FEATURES = ("form", "question_mark", "question_like", "length", "answer_after",
                  "asking_before", "asking_after", "best_wording", "plain", "plain_form", "bias",
-                 "follow_sim", "follow_words", "best_sim", "short")
+                 "follow_sim", "follow_words", "best_sim", "short", "voice_turn_start", "voice_first_ask",
+                 "voice_answer_after")
 
 
 def _relative(x: np.ndarray) -> np.ndarray:
@@ -123,7 +147,8 @@ def _best_cosine(uv: np.ndarray, texts: Sequence[Sequence[str]], embedder: Embed
 
 def question_features(texts: Sequence[str], uv: np.ndarray, wording: np.ndarray, fit: np.ndarray,
                       combined: np.ndarray, guide: Guide, embedder: Embedder,
-                      long_fit: np.ndarray, peak: np.ndarray | None = None) -> np.ndarray:
+                      long_fit: np.ndarray, peak: np.ndarray | None = None,
+                      bank: Sequence[Sequence[str]] | None = None) -> np.ndarray:
     """(units, questions, len(QUESTION_FEATURES))."""
     questions = guide.questions()
     n, m = len(texts), len(questions)
@@ -156,11 +181,16 @@ def question_features(texts: Sequence[str], uv: np.ndarray, wording: np.ndarray,
     if m:
         after = answer_words(texts, np.array([asking_form(t) for t in texts], dtype=np.float32))
         opening[:, 0] = (np.arange(n) / max(1, n - 1) < OPENING_SHARE) * np.minimum(1.0, after / OPENING_ANSWER_WORDS)
+    # How real interviewers asked each question (decision 0239): the nearest of their wordings.
+    c_bank = np.zeros((n, m), dtype=np.float32)
+    if bank is not None and any(bank):
+        c_bank = np.maximum(_best_cosine(uv, bank, embedder, gain), 0.0)
     return np.stack([c_text, c_probe, _relative(best), wording, _relative(wording), fit,
                      _relative(fit), c_pair, _relative(c_pair), combined, _relative(combined),
                      order, _relative(long_fit), c_theme, _relative(c_theme),
                      _relative(topic_hits), opening,
-                     _relative(peak if peak is not None else np.zeros((n, m), dtype=np.float32))], axis=2).astype(np.float32)
+                     _relative(peak if peak is not None else np.zeros((n, m), dtype=np.float32)),
+                     c_bank, _relative(c_bank)], axis=2).astype(np.float32)
 
 
 def answer_words(texts: Sequence[str], form: np.ndarray) -> np.ndarray:
@@ -176,8 +206,38 @@ def answer_words(texts: Sequence[str], form: np.ndarray) -> np.ndarray:
     return after
 
 
+def voice_features(texts: Sequence[str], voices: Sequence[str] | None, form: np.ndarray) -> np.ndarray:
+    """(units, 3), from diarization's voices (zeros with fewer than two voices): the unit opens
+    a voice's turn; it is the first asking sentence of its turn; and the words the *other*
+    voice says next (log scale), the answer that ends where the voice changes (decision 0240)."""
+    n = len(texts)
+    out = np.zeros((n, 3), dtype=np.float32)
+    if voices is None or not has_voices(voices):
+        return out
+    n_words = [len(t.split()) for t in texts]
+    asked_in_turn = False
+    for u in range(n):
+        start = u == 0 or voices[u] != voices[u - 1]
+        if start:
+            asked_in_turn = False
+        out[u, 0] = float(start)
+        if form[u] >= 0.9 and not asked_in_turn:
+            out[u, 1] = 1.0
+            asked_in_turn = True
+        k = u + 1
+        while k < n and voices[k] == voices[u]:
+            k += 1
+        said = 0
+        while k < n and voices[k] != voices[u] and said < 400:
+            said += n_words[k]
+            k += 1
+        out[u, 2] = np.log1p(said) / 3
+    return out
+
+
 def none_features(texts: Sequence[str], wording: np.ndarray, uv: np.ndarray | None = None,
-                  best_sim: np.ndarray | None = None, gain: float = 1.0) -> np.ndarray:
+                  best_sim: np.ndarray | None = None, gain: float = 1.0,
+                  voices: Sequence[str] | None = None) -> np.ndarray:
     """(units, len(NONE_FEATURES)): how much each unit does *not* read like a guide question.
 
     Besides the asking form: a follow-up ("And the driving isn't paid?") is about the answer
@@ -213,16 +273,18 @@ def none_features(texts: Sequence[str], wording: np.ndarray, uv: np.ndarray | No
         if unit_words[u]:
             follow_words[u] = len(unit_words[u] & said) / len(unit_words[u])
     best_any = best_sim if best_sim is not None else np.zeros(n, dtype=np.float32)
-    return np.stack([form, marks, like, np.minimum(n_words, 40) / 20, np.log1p(after) / 3,
+    out = np.stack([form, marks, like, np.minimum(n_words, 40) / 20, np.log1p(after) / 3,
                      before, next_, best, plain, plain * form, np.ones(n, dtype=np.float32),
                      follow_sim, follow_words, best_any, (n_words <= 3).astype(np.float32)],
-                    axis=1).astype(np.float32)
+                    axis=1)
+    return np.concatenate([out, voice_features(texts, voices, form)], axis=1).astype(np.float32)
 
 
 def features(texts: Sequence[str], speakers: Sequence[str], wording: np.ndarray, uv: np.ndarray,
-             guide: Guide, embedder: Embedder) -> tuple[np.ndarray, np.ndarray]:
+             guide: Guide, embedder: Embedder, voices: Sequence[str] | None = None,
+             bank: Sequence[Sequence[str]] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Both feature blocks for a transcript's units (what ``fit`` and ``asked_probabilities``
-    read)."""
+    read). ``bank``: per guide question, wordings real interviewers used for it (None: none)."""
     form = np.array([asking_form(t) for t in texts], dtype=np.float32)
     fit = answer_fit(uv, form, guide, embedder)
     # 0034's score as the scorer was fit on it: no speakers (the labelled sets carry none).
@@ -231,11 +293,11 @@ def features(texts: Sequence[str], speakers: Sequence[str], wording: np.ndarray,
     # The answer's best-fitting sentence: one clear sentence ("she gives the good clients to the
     # girls she likes") says more than the mean of a long answer (decision 0205).
     peak = answer_fit(uv, form, guide, embedder, units=LONG_FIT_UNITS, peak=True)
-    qf = question_features(texts, uv, wording, fit, combined, guide, embedder, long_fit, peak)
+    qf = question_features(texts, uv, wording, fit, combined, guide, embedder, long_fit, peak, bank)
     idx = {name: k for k, name in enumerate(QUESTION_FEATURES)}
     best_sim = qf[:, :, [idx["text"], idx["probe"], idx["theme"]]].max(axis=(1, 2)) if qf.shape[1] \
         else np.zeros(len(texts), dtype=np.float32)
-    return qf, none_features(texts, wording, uv, best_sim, similarity_gain(embedder))
+    return qf, none_features(texts, wording, uv, best_sim, similarity_gain(embedder), voices)
 
 
 def probabilities(qf: np.ndarray, nf: np.ndarray, question_weights: np.ndarray,
@@ -247,8 +309,33 @@ def probabilities(qf: np.ndarray, nf: np.ndarray, question_weights: np.ndarray,
     return e / e.sum(axis=1, keepdims=True)
 
 
+def bank_for(guide: Guide) -> list[tuple[str, ...]] | None:
+    """Per guide question, how interviewers in the labelled sets asked it (``asking_bank``),
+    found by the question's exact text; None when the guide has no question the bank knows
+    (an edited or new guide: the scorer then reads the question's own wording only)."""
+    bank = [WORDINGS.get(q.text, ()) for q in guide.questions()]
+    return bank if any(bank) else None
+
+
+def weights_for(bank: object, voiced: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """The scorer's weights: fit with the bank's features or without them (decision 0239), on
+    text alone or on transcripts split by two voices or more (decision 0240)."""
+    table = {(False, False): (QUESTION_WEIGHTS, NONE_WEIGHTS),
+             (True, False): (BANK_QUESTION_WEIGHTS, BANK_NONE_WEIGHTS),
+             (False, True): (VOICES_QUESTION_WEIGHTS, VOICES_NONE_WEIGHTS),
+             (True, True): (VOICES_BANK_QUESTION_WEIGHTS, VOICES_BANK_NONE_WEIGHTS)}
+    qw, nw = table[(bank is not None, voiced)]
+    return np.asarray(qw, dtype=np.float32), np.asarray(nw, dtype=np.float32)
+
+
+def has_voices(voices: Sequence[str] | None) -> bool:
+    """Two voices or more among the units (diarization ran and heard both people)."""
+    return voices is not None and len({v for v in voices if v}) >= 2
+
+
 def asked_probabilities(texts: Sequence[str], speakers: Sequence[str], wording: np.ndarray,
-                        uv: np.ndarray | None, guide: Guide, embedder: Embedder | None) -> np.ndarray:
+                        uv: np.ndarray | None, guide: Guide, embedder: Embedder | None,
+                        voices: Sequence[str] | None = None) -> np.ndarray:
     """``p[u, q]``: probability that guide question ``q`` is asked in unit ``u``.
 
     Without a sentence model this falls back to 0034's combined score. Known speakers
@@ -256,20 +343,21 @@ def asked_probabilities(texts: Sequence[str], speakers: Sequence[str], wording: 
     """
     if embedder is None or uv is None or not len(texts) or not guide.questions():
         return unmarked_scores(texts, speakers, wording, uv, guide, embedder)
-    qf, nf = features(texts, speakers, wording, uv, guide, embedder)
-    p = probabilities(qf, nf, np.asarray(QUESTION_WEIGHTS, dtype=np.float32),
-                      np.asarray(NONE_WEIGHTS, dtype=np.float32))[:, :-1]
+    bank = bank_for(guide)
+    qf, nf = features(texts, speakers, wording, uv, guide, embedder, voices, bank)
+    p = probabilities(qf, nf, *weights_for(bank, has_voices(voices)))[:, :-1]
     participant = np.array([sp == "participant" for sp in speakers], dtype=bool)
     p[participant] = 0.0
     return p.astype(np.float32)
 
 
 def fit(blocks: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]], l2: float = 1.0,
-        steps: int = 500) -> tuple[np.ndarray, np.ndarray]:
+        steps: int = 500, start: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Fit the weights on the multinomial log-likelihood (L2-penalised, L-BFGS).
 
     ``blocks``: per interview (question features, none features, gold) with gold[u] the
-    question index asked in unit u, or -1 for none.
+    question index asked in unit u, or -1 for none. ``start``: weights to start from (the
+    optimum is the same; a near start only gets there sooner).
     """
     from scipy.optimize import minimize
 
@@ -301,6 +389,7 @@ def fit(blocks: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]], l2: float =
             grad = grad + np.einsum("nm,nmf->f", e / z, x) - picked
         return value / scale, grad / scale
 
-    w = minimize(loss, np.zeros(fq + fn), jac=True, method="L-BFGS-B",
+    x0 = np.concatenate([np.asarray(start[0]), np.asarray(start[1])]) if start is not None else np.zeros(fq + fn)
+    w = minimize(loss, x0, jac=True, method="L-BFGS-B",
                  options={"maxiter": steps}).x
     return w[:fq], w[fq:]

@@ -135,26 +135,53 @@ def align_with_markers(segments: Sequence[Segment], boundaries: list[Boundary], 
     return result
 
 
-def align_by_wording(segments: Sequence[Segment], guide: Guide,
-                     embedder: Embedder | None = None) -> Alignment:
-    """Find where each question was asked from the wording (paraphrases and skips allowed)."""
-    questions = guide.questions()
+def wording_inputs(segments: Sequence[Segment], guide: Guide, embedder: Embedder | None
+                   ) -> tuple[list[Unit], list[str], list[str], list[str], np.ndarray, np.ndarray | None]:
+    """What alignment without markers reads: the units (sentences, unpunctuated stretches cut
+    at question openers), their texts, speakers (roles; with voices but no roles, a voice that
+    asks far less than another is the participant's, decision 0221), voices, wording scores
+    and sentence vectors."""
     units = split_plain(units_of(segments))
     uv = embedder.encode([u.text for u in units]) if embedder is not None and units else None
     texts = [u.text for u in units]
     speakers = [segments[u.segment].speaker for u in units]
+    voices = [segments[u.segment].voice for u in units]
     if not any(speakers):
         # Voices known (diarization) but no roles yet: the voices that do not ask ask nothing.
-        roles = roles_by_asking([segments[u.segment].voice for u in units], texts)
-        speakers = [roles.get(segments[u.segment].voice, "") for u in units]
-    wording = ask_scores(units, questions, embedder, uv, form=False)
+        roles = roles_by_asking(voices, texts)
+        speakers = [roles.get(v, "") for v in voices]
+    wording = ask_scores(units, guide.questions(), embedder, uv, form=False)
+    return units, texts, speakers, voices, wording, uv
+
+
+def align_by_wording(segments: Sequence[Segment], guide: Guide,
+                     embedder: Embedder | None = None) -> Alignment:
+    """Find where each question was asked from the wording (paraphrases and skips allowed)."""
+    questions = guide.questions()
+    units, texts, speakers, voices, wording, uv = wording_inputs(segments, guide, embedder)
     if embedder is not None and uv is not None:
-        scores = asking.asked_probabilities(texts, speakers, wording, uv, guide, embedder)
-        places = viterbi_places(scores, threshold=asking.PLACE_THRESHOLD, back_penalty=asking.BACK_PENALTY)
+        scores = asking.asked_probabilities(texts, speakers, wording, uv, guide, embedder, voices)
+        places = viterbi_places(scores, threshold=asking.PLACE_THRESHOLD, back_penalty=asking.BACK_PENALTY,
+                                skip_penalty=asking.SKIP_PENALTY)
         places = asked_once(places, scores, min_score=asking.PLACE_THRESHOLD)
     else:  # no sentence model: 0034's hand-weighted evidence
         scores = unmarked_scores(texts, speakers, wording, uv, guide, embedder)
         places = viterbi_places(scores)
+    out, anchors, splits = segments_from_places(segments, units, scores, places, guide)
+    placed = {questions[qi].id: round(score, 3) for _ui, qi, score in anchors}
+    plain_split = len(units) != sum(len(sentences(s.text)) for s in segments)
+    result = Alignment(out, "wording", placed, splits, uv if not (splits or plain_split) else None)
+    mark_speakers(result, guide, embedder)
+    return result
+
+
+def segments_from_places(segments: Sequence[Segment], units: Sequence[Unit], scores: np.ndarray,
+                         places: Sequence[tuple[int, int, float]], guide: Guide
+                         ) -> tuple[list[Segment], list[tuple[int, int, float]], int]:
+    """The segments with ``question_id`` and ``question_score`` set from the places found (split
+    so that each asking sentence starts its own segment), the anchors (places widened over
+    their lead-ins) and the number of splits."""
+    questions = guide.questions()
     anchors = [(_turn_start(units, scores, ui, qi), qi, sc) for ui, qi, sc in places]
     # Split segments so that each asking sentence starts (and ends) its own segment.
     cuts: dict[int, set[int]] = {}
@@ -196,11 +223,7 @@ def align_by_wording(segments: Sequence[Segment], guide: Guide,
             current = starts[i]
         out[i] = replace(seg, question_id=current[0] if current else None,
                          question_score=round(current[1], 3) if current else None)
-    placed = {questions[qi].id: round(score, 3) for _ui, qi, score in anchors}
-    plain_split = len(units) != sum(len(sentences(s.text)) for s in segments)
-    result = Alignment(out, "wording", placed, splits, uv if not (splits or plain_split) else None)
-    mark_speakers(result, guide, embedder)
-    return result
+    return out, anchors, splits
 
 
 def roles_by_asking(voices: Sequence[str], texts: Sequence[str]) -> dict[str, str]:
