@@ -281,8 +281,11 @@ _CUSTOMER_BEFORE = re.compile(
     r"(?:\s+(?:on|from|at|with|by|in|through|via|por|en|de|con))?(?:\s+(?:the|a|an|some|every|el|la|los|las|un|una))?|"
     r"\b(?:car|truck|phone|carro|troca|tel[eé]fono|celular)\s+(?:is|was|es|era)\s+(?:a|an|un|una)|"
     r"\b(?:mand\w*|env[ií]\w*|habl\w*|llam\w*)\s+(?:\w+\s+)?por(?:\s+el)?|\bpor\s+el)\s+$", re.IGNORECASE)
-_WORK_PREPOSITION = re.compile(r"\b(?:at|for|with|from|joined|en|para|con|de|del|a|al)\s+(?:the\s+|la\s+|el\s+)?$",
-                               re.IGNORECASE)
+_WORK_PREPOSITION = re.compile(r"\b(?:at|for|with|from|joined|para|con|trabaj\w*\s+en|entr[eé]\s+a)\s+"
+                               r"(?:the\s+|la\s+|el\s+)?$", re.IGNORECASE)
+_ARTICLED_CUSTOMER = re.compile(r"\b(?:drive|drives|drove|driving|read|reads|took|take|takes|bought|buy|buys|"
+                                r"wear|wears|manejo|maneja|compr[eé]|compro)\s+(?:a|an|the|un|una|el|la)\s+$",
+                                re.IGNORECASE)
 
 
 def customer_brand(text: str, start: int, end: int) -> bool:
@@ -335,6 +338,44 @@ def kind_not_name(text: str, start: int, end: int) -> bool:
     return True
 
 
+_SUBJECT_PRONOUN = re.compile(r"(?:^|[^\w'’])(?:él|el|ella|yo|tú|usted|ellos|ellas|nosotros|he|she|they|we|i)\s+$",
+                              re.IGNORECASE)
+# Words for who someone is, said where a name could stand ("his wife cousin", "lead porter",
+# "a guatemalan fella", "my cousin kind of", "mi esposa allá en guate").
+_ROLE_NOUNS = {
+    "cousin", "porter", "houseman", "housekeeper", "cook", "dishwasher", "driver", "cashier", "picker", "packer",
+    "loader", "janitor", "custodian", "aide", "caregiver", "nanny", "server", "busser", "runner", "fella",
+    "fellow", "guy", "dude", "crew", "staff", "worker", "helper", "trainee", "temp", "lady", "boss", "manager",
+    "supervisor", "lead", "foreman", "nurse", "doctor", "teacher", "mechanic", "welder", "roofer", "painter",
+    "primo", "prima", "cocinero", "cocinera", "chofer", "cajero", "cajera", "ayudante", "mayordomo", "trabajador",
+    "trabajadora", "señora", "señor", "muchacho", "muchacha", "chavo", "chava", "jefe", "jefa", "supervisora",
+}
+_PLACE_ADVERBS = {"allá", "alla", "aquí", "aqui", "ahí", "ahi", "acá", "aca", "allí", "alli", "there", "here",
+                  "también", "tambien", "too", "also"}
+
+
+def role_word(text: str, start: int, end: int) -> bool:
+    """A word for who someone is, or where, standing where a name could ("his wife cousin",
+    "i could be lead porter", "my cousin kind of", "mi esposa allá en guate")."""
+    words = _words(text[start:end])
+    if len(words) != 1:
+        return False
+    w = words[0]
+    if w in _PLACE_ADVERBS or w in ("kind", "sort") and re.match(r"\s+of\b", text[end:end + 5]):
+        return True
+    return w in _ROLE_NOUNS and not _common_name(w)
+
+
+def verb_after_subject(text: str, start: int, end: int) -> bool:
+    """A verb right after a subject pronoun ("él maneja la troca", "she orders the same"): a
+    name never stands there."""
+    from core.deid.readings import verb_form
+    words = _words(text[start:end])
+    if len(words) != 1 or not _SUBJECT_PRONOUN.search(text[max(0, start - 12):start]):
+        return False
+    return verb_form(words[0], "es") or verb_form(words[0], "en")
+
+
 def drop_other_readings(text: str, findings: list[Finding]) -> list[Finding]:
     """``findings`` less the guessed persons and workplaces that are a people, a language, a
     holiday, a hurricane, a bus route, a greeting or a kin word here, and with turn labels cut
@@ -357,6 +398,11 @@ def drop_other_readings(text: str, findings: list[Finding]) -> list[Finding]:
             continue
         if g.recognizer == "presidio" and g.entity_type == "WORKPLACE" and kind_not_name(text, s, e):
             continue
+        if is_person_type(g.entity_type) and (role_word(text, s, e) or verb_after_subject(text, s, e)):
+            continue
+        if is_person_type(g.entity_type) and " " not in text[s:e].strip() and _ARTICLED_CUSTOMER.search(
+                text[max(0, s - 30):s]):
+            continue  # "I drive a Nissan", "read the Times": a thing bought or used
         if (holiday(text, s, e) or interjection(text, s, e)) and not (
                 _cue(text, s, e) == 2 and all(_is_first_name(w) for w in _words(text[s:e]))):
             continue

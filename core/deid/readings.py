@@ -167,6 +167,15 @@ def place_reading(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 30):start]
     if " " not in name and (_ORIGIN_BEFORE.search(before) or re.match(r",?\s*\d{5}\b(?![-.:/]\d)", text[end:end + 8])):
         return True  # "she's from asmara", "desde que llegué de santiago", "Flushing, 11355" (0244)
+    # "mándamela a paterson, 388 21st avenue": a town before its street address (0244).
+    if re.match(r",\s*\d{1,6}\s+(?:[^\W\d_]+|\d+(?:st|nd|rd|th))\s+(?:[^\W\d_]+\s+)?(?:street|st|avenue|ave|road|rd|"
+                r"boulevard|blvd|drive|dr|lane|ln|way|calle|avenida)\b", text[end:end + 50], re.IGNORECASE):
+        return True
+    # "de honduras, de san pedro sula", "de usulután y yo de san miguel": a place in a list of places.
+    prev_place = re.search(r"([^\W\d_]{4,}(?:\s+[^\W\d_]+)?)\s*(?:,|\by\s+yo|\band\s+i)\s+(?:de|from)\s+$",
+                           fold(before).lower())
+    if prev_place and (prev_place.group(1) in known or prev_place.group(1).split()[-1] in known):
+        return True
     if name not in known:
         return False
     if known[name] == "c" and re.search(r"\b(?:to|for|a|para|hacia)\s+$", before, re.IGNORECASE):

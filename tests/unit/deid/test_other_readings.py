@@ -214,3 +214,30 @@ def test_an_acronym_said_with_its_meaning_is_a_term(presidio):
 def test_a_kind_of_place_in_plain_words_is_no_workplace(presidio):
     found = workplaces_in("we carpool from out by the chapter house, it's forty minutes each way")
     assert not hidden(found, "chapter house")
+
+
+# --- 10. a role word, a verb after a pronoun, a thing bought (decision 0242) ----------------------
+@pytest.mark.parametrize("text,word,language", [
+    ("she get more because she's his wife cousin", "cousin", "en"),
+    ("after five years i could be lead porter, or go to the front", "porter", "en"),
+    ("sione, my cousin kind of, not blood", "kind", "en"),
+    ("él maneja la troca y la traila con las máquinas", "maneja", "es"),
+    ("mi esposa allá en guate me dice que me regrese", "allá", "es"),
+    ("And I drive a Nissan with the employee discount.", "Nissan", "en"),
+])
+def test_role_words_verbs_and_things_are_nobody(text, word, language):
+    assert not hidden(persons(text, language=language, use_presidio=True), word)
+
+
+def test_a_name_after_a_role_word_or_a_pronoun_is_still_found():
+    # near misses: a real name in the same slots
+    assert hidden(persons("my cousin deshawn drives the forklift"), "deshawn")
+    assert hidden(persons("ella, marisol, maneja la troca", language="es", use_presidio=True), "marisol")
+
+
+# --- 11. a town in a list of places or before its street (decision 0244) ------------------------
+def test_a_town_in_a_list_of_places_or_before_a_street_is_a_place():
+    found = persons("soy de honduras, de san pedro sula, y llegué en el 2010", language="es", use_presidio=True)
+    assert not hidden(found, "sula")
+    found = persons("mándamela a paterson, 388 21st avenue, apartamento 2", language="es", use_presidio=True)
+    assert not hidden(found, "paterson")
