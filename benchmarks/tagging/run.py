@@ -11,9 +11,11 @@ timings, and every third question glued onto the end of the previous answer's se
 Markers are placed where each question starts, pressed between 1.5 s early and 3 s late.
 An interview with ``style: plain`` is stored as some transcribers (and imported captions)
 give it: lower case, no punctuation, one segment per turn.
-Since decisions 0205, 0206 and 0207 every interview here (dev, test, data-blind and
-data-blind2) is used to fit and choose, by leave-one-interview-out (``--fit``, ``--tune``): held-out numbers come only
-from a set scored with ``--data`` that is not in FIT_SETS.
+Since decisions 0205, 0206, 0207 and 0241 every interview here (dev, test, data-blind,
+data-blind2 and data-blind3) is used to fit and choose, by leave-one-interview-out and
+leave-one-set-out (``--fit``, ``--tune``): held-out numbers come only from a set scored with
+``--data`` that is not in FIT_SETS. ``--fit`` also writes the wording bank (decision 0239), so a
+fit set scored with ``--data`` is in-sample twice over.
 
 ``--data DIR`` scores another set written the same way (every file, whatever its split) and
 prints only totals, so a held-out set can be scored without anyone reading it; ``--fit``
