@@ -7,9 +7,11 @@ of proposed spans (right if it overlaps an identifier), per proposed type. With 
 wrong span is printed with a little context, to sort them into classes.
 
 Run:  python benchmarks/deid/bench_precision.py [--fps] [--only NAME ...] [--skip NAME ...]
-          [--save NAME] [--compare NAME]
-Writes benchmarks/results/deid_precision_<NAME>.json with --save (numbers and wrong spans'
-words; the sets are committed, invented text).
+          [--save NAME] [--compare NAME] [--before DIR]
+``--before DIR`` scores another checkout of the code (e.g. ``git archive`` of an older commit
+unpacked in DIR, with this script) in a child process first, in the same run, and prints
+before -> after. Writes benchmarks/results/deid_precision_<NAME>.json with --save (numbers and
+the wrong spans' words; the sets are committed, invented text).
 """
 
 from __future__ import annotations
@@ -69,6 +71,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--skip", nargs="*", default=[], help="leave these sets out (a held-out file)")
     ap.add_argument("--save", help="write benchmarks/results/deid_precision_<NAME>.json")
     ap.add_argument("--compare", help="a saved run to print beside this one")
+    ap.add_argument("--before", type=Path, help="another checkout to score first, in a child process")
+    ap.add_argument("--save-to", type=Path, help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     sys.path.insert(0, str(REPO))
     sys.path.insert(0, str(HERE))
@@ -78,6 +82,17 @@ def main(argv: list[str]) -> int:
     engine.analyzer("confidant"), engine.analyzer("es")
     results = REPO / "benchmarks" / "results"
     old = json.loads((results / f"deid_precision_{a.compare}.json").read_text(encoding="utf-8")) if a.compare else {}
+    if a.before:
+        import os
+        import subprocess
+        import tempfile
+        with tempfile.TemporaryDirectory() as tmp:
+            dest = Path(tmp) / "before.json"
+            args = [sys.executable, str(a.before / "benchmarks" / "deid" / "bench_precision.py"), "--save-to", str(dest)]
+            args += (["--only", *a.only] if a.only else []) + (["--skip", *a.skip] if a.skip else [])
+            subprocess.run(args, cwd=a.before, env=dict(os.environ, PYTHONPATH=str(a.before)), check=True,
+                           stdout=subprocess.DEVNULL)
+            old = json.loads(dest.read_text(encoding="utf-8"))
     out: dict = {}
     started = time.perf_counter()
     for name, path in SETS.items():
@@ -112,11 +127,33 @@ def main(argv: list[str]) -> int:
             for f in fps:
                 print(f"   FP {f['id']} {f['type']}: {f['context']!r}")
     print(f"\n{time.perf_counter() - started:.0f} s")
+    if old:
+        _table(old, out)
+    if a.save_to:
+        a.save_to.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
     if a.save:
         results.mkdir(parents=True, exist_ok=True)
         (results / f"deid_precision_{a.save}.json").write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n",
                                                                encoding="utf-8")
     return 0
+
+
+def _table(old: dict, new: dict) -> None:
+    """before -> after per set: recall, precision, and the precision of each proposed type."""
+    print(f"\n{'set':<12} {'recall':>15} {'precision':>15} {'wrong spans':>13}  precision by type (before -> after)")
+    for name, row in new.items():
+        was = old.get(name)
+        if not was:
+            continue
+        wrong = lambda r: sum(p - ok for ok, p in r["per_type_precision"].values())  # noqa: E731
+        types = sorted(set(row["per_type_precision"]) | set(was["per_type_precision"]))
+        by_type = []
+        for t in types:
+            a, b = was["per_type_precision"].get(t, [0, 0]), row["per_type_precision"].get(t, [0, 0])
+            if a != b:
+                by_type.append(f"{t} {a[0] / max(1, a[1]):.3f}->{b[0] / max(1, b[1]):.3f}")
+        print(f"{name:<12} {was['recall']:.3f} -> {row['recall']:.3f} {was['precision']:.3f} -> {row['precision']:.3f} "
+              f"{wrong(was):>5} -> {wrong(row):<5}  " + ", ".join(by_type))
 
 
 if __name__ == "__main__":
