@@ -83,6 +83,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("path", type=Path, help="local copy of synth_dataset_v2.json (or its first records)")
     ap.add_argument("--first", type=int, default=400, help="score the first N records (default 400)")
     ap.add_argument("--misses", action="store_true", help="print what each detector missed")
+    ap.add_argument("--rules-only", action="store_true",
+                    help="leave the learned tagger out of Confidant's detector (decision 0236)")
     a = ap.parse_args(argv)
     sys.path.insert(0, str(REPO))
     from core.deid import engine
@@ -94,7 +96,7 @@ def main(argv: list[str]) -> int:
     load_s = time.perf_counter() - t0
 
     def ours(text: str) -> list[tuple[int, int]]:
-        return [(f.start, f.end) for f in detect(text, language="en")]
+        return [(f.start, f.end) for f in detect(text, language="en", use_learned=not a.rules_only)]
 
     def presidio(text: str) -> list[tuple[int, int]]:
         return [(r.start, r.end) for r in engine.analyzer("stock").analyze(text=text, language="en")]
@@ -118,7 +120,7 @@ def main(argv: list[str]) -> int:
            "found_share": FOUND_SHARE, "load_s": round(load_s, 1),
            **{name: {k: v for k, v in res.items() if k != "misses"} | {"missed": len(res["misses"])}
               for name, res in results.items()}}
-    dest = REPO / "benchmarks" / "results" / "deid_presidio_synth.json"
+    dest = REPO / "benchmarks" / "results" / f"deid_presidio_synth{'_rules_only' if a.rules_only else ''}.json"
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     return 0

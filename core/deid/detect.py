@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from core.deid import dates as _dates
 from core.deid import patterns
 from core.deid import spelled as _spelled
-from core.deid.findings import Finding, is_person_type
+from core.deid.findings import Finding, is_person_type, is_place_note
 from core.deid.initials import initials_people
 from core.deid.names import NameMatcher, unlisted_people
 from core.deid.nicknamed import nickname_mentions, nicknamed_people
@@ -226,11 +226,13 @@ def _resolve(findings: list[Finding]) -> list[Finding]:
         if not hits:
             chosen.append(f)
             continue
+        if f.recognizer == _LEARNED:
+            _join_learned(chosen, f, hits)
+            continue
         if len(hits) == 1:
             c = chosen[hits[0]]
-            same_kind = c.entity_type == f.entity_type or is_person_type(c.entity_type) and is_person_type(f.entity_type)
-            # A rule's edges stand: a learned span never widens it ("… oh one nine two ok").
-            if same_kind and f.recognizer != _LEARNED and (f.start < c.start or f.end > c.end):
+            same_kind = _same_kind(c, f)
+            if same_kind and (f.start < c.start or f.end > c.end):
                 start, end = min(c.start, f.start), max(c.end, f.end)
                 if not any(o.start < end and start < o.end for o in chosen if o is not c):
                     text = f.text if f.start == start and f.end == end else None
@@ -239,6 +241,57 @@ def _resolve(findings: list[Finding]) -> list[Finding]:
                     chosen[hits[0]] = Finding(start, end, c.entity_type, merged_text, c.score, c.recognizer,
                                               canonical, c.label)
     return sorted(chosen, key=lambda f: f.start)
+
+
+def _same_kind(a: Finding, b: Finding) -> bool:
+    return a.entity_type == b.entity_type or is_person_type(a.entity_type) and is_person_type(b.entity_type)
+
+
+def _join_learned(chosen: list[Finding], f: Finding, hits: list[int]) -> None:
+    """Place a learned span ``f`` that overlaps the findings ``chosen[hits]`` (decision 0236).
+
+    The rules win a type conflict: ``f`` is dropped when it overlaps a finding of another type or
+    two findings. One finding of the same type is widened to cover ``f`` and keeps its type and
+    pseudonym ("fourteenth avenue" + the tagger's "fourteenth avenue south"). A street address or
+    workplace over place notes takes them in ("2231 east 14th street, apartment 3b, oakland":
+    the town was only a note).
+    """
+    notes = [i for i in hits if is_place_note(chosen[i].entity_type) and f.entity_type in ("ADDRESS", "WORKPLACE")]
+    rest = [i for i in hits if i not in notes]
+    if len(rest) > 1 or rest and not _same_kind(chosen[rest[0]], f):
+        chosen += _outside(f, [chosen[i] for i in hits])
+        return
+    merged = chosen[rest[0]] if rest else f
+    for other in [f] + [chosen[i] for i in notes]:
+        start, end = min(merged.start, other.start), max(merged.end, other.end)
+        if (start, end) != (merged.start, merged.end):
+            text = _union_text(merged, other, start, end)
+            canonical = merged.canonical if _PRIORITY.get(merged.recognizer, 0) >= 5 else text.lower()
+            merged = Finding(start, end, merged.entity_type, text, merged.score, merged.recognizer, canonical,
+                             merged.label)
+    keep = [c for i, c in enumerate(chosen) if i not in hits]
+    if any(o.start < merged.end and merged.start < o.end for o in keep):
+        chosen += _outside(f, [chosen[i] for i in hits])
+        return
+    chosen[:] = keep + [merged]
+
+
+def _outside(f: Finding, inside: list[Finding]) -> list[Finding]:
+    """The stretches of learned span ``f`` outside the findings ``inside``, each trimmed to its
+    letters and digits: the rules keep what they found and its type, and nothing the tagger
+    read as an identifier is left out ("marisol's address, 412 pine" with the name found)."""
+    out: list[Finding] = []
+    pos = f.start
+    for c in sorted(inside, key=lambda c: c.start) + [Finding(f.end, f.end, "", "", 0.0, "")]:
+        lo, hi = pos, min(c.start, f.end)
+        piece = f.text[lo - f.start:hi - f.start]
+        m = re.search(r"[^\W_](?:.*[^\W_])?", piece, re.DOTALL)
+        if m and len(m.group()) > 1:
+            s, e = lo + m.start(), lo + m.end()
+            out.append(Finding(s, e, f.entity_type, f.text[s - f.start:e - f.start], f.score, f.recognizer,
+                               " ".join(f.text[s - f.start:e - f.start].lower().split())))
+        pos = max(pos, c.end)
+    return out
 
 
 def _person_parts(matcher: NameMatcher) -> dict[str, str]:

@@ -13,7 +13,8 @@ import pytest
 from core.cli import main
 from tests.conftest import FAST_KDF, PASSPHRASE
 
-pytestmark = pytest.mark.slow  # Presidio, spaCy and two vaults
+# Presidio, spaCy and two vaults; the whole detector, learned tagger included (decision 0236).
+pytestmark = [pytest.mark.slow, pytest.mark.learned]
 
 TRANSCRIPT = """\
 Interviewer: Where does the company send your paperwork?

@@ -158,3 +158,46 @@ def test_scan_job_without_a_model_files_the_rules_and_fails(no_model, transcript
     with pytest.raises(TaggerUnavailable):
         run_job(review.make_detect_job(vault, transcript.id))
     assert review.list_redactions(vault, transcript.id), "the rules' proposals were not filed"
+
+
+_RULES_MISS = "the badge they gave me is k r seven seven four one, i say it every morning"
+
+
+def test_cli_scan_and_the_interview_path_both_use_the_tagger(vault, interview, monkeypatch, capsys, presidio):
+    """A spoken ID with no cue the rules know: only the tagger finds it, in `deid scan` and in
+    the interview's scan job alike."""
+    from core.cli import main
+    from core.deid import review
+    from core.jobs import run_job
+    from core.vault.transcripts import Segment, TranscriptRepo
+    assert not [f for f in detect(_RULES_MISS, use_learned=False) if "seven" in f.text]
+    monkeypatch.setattr("sys.stdin", io.StringIO(_RULES_MISS))
+    assert main(["deid", "scan", "-", "--json"]) == 0
+    spans = json.loads(capsys.readouterr().out)
+    assert [(s["text"], s["entity_type"], s["recognizer"]) for s in spans] == [
+        ("k r seven seven four one", "ID_NUMBER", "learned_tagger")]
+    TranscriptRepo(vault).create(interview.id, [Segment(0, 4000, _RULES_MISS)])
+    run_job(review.make_detect_job(vault, interview.id))
+    assert [(r.original, r.entity_type, r.state) for r in review.list_redactions(vault, interview.id)] == [
+        ("k r seven seven four one", "ID_NUMBER", "proposed")]
+
+
+def test_how_a_learned_span_joins_the_rules_findings():
+    """Rules win a type conflict and keep their edges; the learned span's stretches outside them
+    still count; one finding of the same type is widened and keeps its recognizer (its pseudonym)."""
+    from core.deid.detect import _resolve
+    from core.deid.findings import Finding
+    text = "marisol lives at 412 pine street and fourteenth avenue south"
+
+    def at(piece, etype, recognizer):
+        s = text.index(piece)
+        return Finding(s, s + len(piece), etype, piece, 0.9, recognizer, piece)
+
+    out = _resolve([at("marisol", "PERSON", "name_list"),
+                    at("marisol lives at 412 pine street", "ADDRESS", "learned_tagger"),
+                    at("fourteenth avenue", "ADDRESS", "street_name"),
+                    at("fourteenth avenue south", "ADDRESS", "learned_tagger")])
+    assert [(f.text, f.entity_type, f.recognizer) for f in out] == [
+        ("marisol", "PERSON", "name_list"),
+        ("lives at 412 pine street", "ADDRESS", "learned_tagger"),
+        ("fourteenth avenue south", "ADDRESS", "street_name")]
