@@ -288,7 +288,7 @@ def placed_accuracy(prep: Prepared, qw, nw, threshold: float, back: float, skip:
 def _no_bank(qf: np.ndarray) -> np.ndarray:
     from core.tagging import asking
     out = qf.copy()
-    for name in ("bank", "bank_rel"):
+    for name in ("bank", "bank_rel", "bank_knn"):
         out[:, :, asking.QUESTION_FEATURES.index(name)] = 0.0
     return out
 
@@ -387,9 +387,9 @@ def fit_asking(thresholds=(0.05, 0.075, 0.1, 0.15), backs=(0.1, 0.2, 0.3), skips
         name, method = key.split(" ")
         print(f"{name:<18}{method:<9}" + "".join(f"{written[m][w.lower()][key]:>16.3f}" for m in models
                                                    for w in ("LOO", "LOSO")))
-    if evaluate:  # the grid's means per model; per set at the written setting and at each model's best
+    if evaluate and write:  # the grid's means per model; per set at the written setting and at each model's best
         grid_means = [{k: v for k, v in r.items() if k not in ("loo", "loso")} for r in table]
-        RESULTS.with_name("tagging-fit.json" if write else "tagging-fit-trial.json").write_text(json.dumps(
+        RESULTS.with_name("tagging-fit.json").write_text(json.dumps(
             {"interviews": len(cases), "grid": grid_means, "best": best,
              "written": {"threshold": asking.PLACE_THRESHOLD, "back": asking.BACK_PENALTY,
                          "skip": asking.SKIP_PENALTY, "used": dict(WRITTEN_MODELS),

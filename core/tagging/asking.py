@@ -28,7 +28,8 @@ chooses among the guide's questions *and* "no guide question is asked here":
 
 * (decision 0239) how real interviewers asked each question: the nearest of the wordings of
   that question's asking turns in every labelled set (``asking_bank.py``, "and the boss?",
-  "¿y los jefes?", "what keeps you here then"), absolute and relative, so very short questions
+  "¿y los jefes?", "what keeps you here then"), absolute, relative, and the share of the 5
+  nearest wordings of the whole bank that are the question's, so very short questions
   and paraphrases are recognised by their likeness to other people's askings. The bank is
   found by the guide question's exact text; a question it does not know (an edited guide) is
   scored by weights fit without these two features;
@@ -88,7 +89,7 @@ FOLLOW_BACK_UNITS = 4
 
 QUESTION_FEATURES = ("text", "probe", "best_rel", "wording", "wording_rel", "fit", "fit_rel",
                      "pair", "pair_rel", "combined", "combined_rel", "order", "long_fit_rel",
-                     "theme", "theme_rel", "topic_words_rel", "opening", "peak_rel", "bank", "bank_rel")
+                     "theme", "theme_rel", "topic_words_rel", "opening", "peak_rel", "bank", "bank_rel", "bank_knn")
 NONE_FEATURES = ("form", "question_mark", "question_like", "length", "answer_after",
                  "asking_before", "asking_after", "best_wording", "plain", "plain_form", "bias",
                  "follow_sim", "follow_words", "best_sim", "short", "voice_turn_start", "voice_first_ask",
@@ -145,6 +146,23 @@ def _best_cosine(uv: np.ndarray, texts: Sequence[Sequence[str]], embedder: Embed
     return out
 
 
+# The nearest this many wordings of the whole bank vote for their questions.
+BANK_VOTES = 5
+
+
+def _bank_votes(uv: np.ndarray, bank: Sequence[Sequence[str]], embedder: Embedder) -> np.ndarray:
+    """(units, questions): the share of the unit's BANK_VOTES nearest wordings, over every
+    question's, that are wordings of each question (one odd wording does not decide)."""
+    owner = np.array([qi for qi, ws in enumerate(bank) for _ in ws])
+    sims = uv @ embedder.encode([w for ws in bank for w in ws]).T
+    k = min(BANK_VOTES, sims.shape[1])
+    top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+    out = np.zeros((len(uv), len(bank)), dtype=np.float32)
+    for u in range(len(uv)):
+        np.add.at(out[u], owner[top[u]], 1.0 / k)
+    return out
+
+
 def question_features(texts: Sequence[str], uv: np.ndarray, wording: np.ndarray, fit: np.ndarray,
                       combined: np.ndarray, guide: Guide, embedder: Embedder,
                       long_fit: np.ndarray, peak: np.ndarray | None = None,
@@ -183,14 +201,16 @@ def question_features(texts: Sequence[str], uv: np.ndarray, wording: np.ndarray,
         opening[:, 0] = (np.arange(n) / max(1, n - 1) < OPENING_SHARE) * np.minimum(1.0, after / OPENING_ANSWER_WORDS)
     # How real interviewers asked each question (decision 0239): the nearest of their wordings.
     c_bank = np.zeros((n, m), dtype=np.float32)
+    knn = np.zeros((n, m), dtype=np.float32)
     if bank is not None and any(bank):
         c_bank = np.maximum(_best_cosine(uv, bank, embedder, gain), 0.0)
+        knn = _bank_votes(uv, bank, embedder)
     return np.stack([c_text, c_probe, _relative(best), wording, _relative(wording), fit,
                      _relative(fit), c_pair, _relative(c_pair), combined, _relative(combined),
                      order, _relative(long_fit), c_theme, _relative(c_theme),
                      _relative(topic_hits), opening,
                      _relative(peak if peak is not None else np.zeros((n, m), dtype=np.float32)),
-                     c_bank, _relative(c_bank)], axis=2).astype(np.float32)
+                     c_bank, _relative(c_bank), knn], axis=2).astype(np.float32)
 
 
 def answer_words(texts: Sequence[str], form: np.ndarray) -> np.ndarray:

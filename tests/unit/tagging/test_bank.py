@@ -86,3 +86,11 @@ def test_voice_features_read_where_each_voice_turn_starts_and_how_long_the_other
     # Text alone (one voice or none): nothing is read from voices.
     assert not asking.voice_features(texts, ["V1"] * 5, form).any()
     assert not asking.voice_features(texts, None, form).any()
+
+
+def test_the_nearest_wordings_vote_so_one_odd_wording_does_not_decide(embedder):
+    bank = [("and the boss?",),
+            ("and your supervisor?", "how's your manager?", "and the managers?", "what about your boss?",
+             "how is the supervisor with you?")]
+    votes = asking._bank_votes(embedder.encode(["and the boss?"]), bank, embedder)
+    assert asking.np.allclose(votes, [[0.2, 0.8]])
