@@ -226,9 +226,9 @@ def speed() -> dict:
     for n in (1_000, 10_000, 50_000):
         text = " ".join(words[:n])
         row = {}
-        for name, fn in (("tagger_alone", lambda: tagger.learned_findings(text)),
-                         ("detect_rules", lambda: detect(text, names=names, workplaces=places, use_learned=False)),
-                         ("detect_with_tagger", lambda: detect(text, names=names, workplaces=places))):
+        for name, fn in (("tagger_alone", lambda t=text: tagger.learned_findings(t)),
+                         ("detect_rules", lambda t=text: detect(t, names=names, workplaces=places, use_learned=False)),
+                         ("detect_with_tagger", lambda t=text: detect(t, names=names, workplaces=places))):
             started = time.perf_counter()
             found = fn()
             row[name] = {"seconds": round(time.perf_counter() - started, 2), "findings": len(found)}

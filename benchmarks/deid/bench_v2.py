@@ -69,7 +69,9 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--set", dest="path", type=Path, help="score this file instead of a v2 split")
     ap.add_argument("--name", help="results file name: benchmarks/results/deid_<NAME>.json")
     ap.add_argument("--misses", action="store_true", help="list what the new detector left in")
-    ap.add_argument("--before", default=BEFORE, help="the commit whose detector is 'before' (default: pre-#14)")
+    ap.add_argument("--before", default=BEFORE,
+                    help="the commit whose detector is 'before' (default: pre-#14), or 'rules': this checkout without "
+                         "the learned tagger")
     a = ap.parse_args(argv)
     path = a.path.resolve() if a.path else SETS[a.split]
     if not path.is_file():
@@ -85,7 +87,13 @@ def main(argv: list[str]) -> int:
     t0 = time.perf_counter()
     engine.analyzer("confidant"), engine.analyzer("es"), engine.analyzer("stock")
     load_s = time.perf_counter() - t0
-    before = dict(zip((iv.id for iv in interviews), _before_spans(interviews, a.before)))
+    if a.before == "rules":  # this checkout's rules alone: what the learned tagger adds (decision 0236)
+        from core.deid.detect import detect
+        before = {iv.id: [(f.start, f.end, f.entity_type) for f in detect(
+            iv.text, names=iv.names, workplaces=iv.workplaces, language=iv.language, use_learned=False)]
+            for iv in interviews}
+    else:
+        before = dict(zip((iv.id for iv in interviews), _before_spans(interviews, a.before)))
 
     # The pre-#14 detector proposed places as it behaved; a later "before" files them as notes
     # (decision 0195), so they are left out exactly as "after" leaves them out.
