@@ -24,9 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
-import subprocess
 import sys
 import tempfile
 import time
@@ -38,6 +36,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(HERE))
 
 from bench_deid import Interview, evaluate, load_set
+from bench_v2 import spans_at
 
 from core.deid import build_tagger, tagger
 from core.deid.findings import is_person_type, is_place_note
@@ -48,32 +47,14 @@ HELD_OUT = "test-v5"
 WRITER_FILES = ("data/blind-v1/blind.txt", "data/blind-v3/blind-v3.txt", "data/dev-v4/dev-v4-en.txt",
                 "data/dev-v4/dev-v4-es.txt", "data/test-v4/test-v4-en.txt", "data/test-v4/test-v4-es.txt")
 
-_CHILD = r"""
-import json, sys
-from core.deid.detect import detect
-from core.deid.findings import is_place_note
-out = []
-for iv in json.load(sys.stdin):
-    spans = detect(iv["text"], names=[tuple(n) for n in iv["names"]], workplaces=iv["workplaces"],
-                   language=iv["language"])
-    out.append([(f.start, f.end, f.entity_type) for f in spans if not is_place_note(f.entity_type)])
-json.dump(out, sys.stdout)
-"""
-
 Spans = list[tuple[int, int, str]]
 
 
 def rules_at(commit: str, interviews: list[Interview]) -> list[Spans]:
-    """The detector of ``commit`` (its own code, its own process) on every interview."""
-    with tempfile.TemporaryDirectory() as tmp:
-        archive = subprocess.run(["git", "-C", str(REPO), "archive", commit, "core"], check=True,
-                                 capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
-        payload = json.dumps([{"text": iv.text, "names": iv.names, "workplaces": iv.workplaces,
-                               "language": iv.language} for iv in interviews])
-        done = subprocess.run([sys.executable, "-c", _CHILD], input=payload, capture_output=True, text=True,
-                              cwd=tmp, env=dict(os.environ, PYTHONPATH=tmp), check=True)
-    return [[(s, e, "PERSON" if is_person_type(t) else t) for s, e, t in spans] for spans in json.loads(done.stdout)]
+    """The detector of ``commit`` (its own code, its own process; ``bench_v2.spans_at``) on every
+    interview, place notes left out and person roles folded into PERSON."""
+    return [[(s, e, "PERSON" if is_person_type(t) else t) for s, e, t in spans if not is_place_note(t)]
+            for spans in spans_at(interviews, commit)]
 
 
 def rules_here(interviews: list[Interview]) -> list[Spans]:

@@ -48,7 +48,7 @@ json.dump(out, sys.stdout)
 """
 
 
-def _before_spans(interviews: list, commit: str = BEFORE) -> list[list[tuple[int, int, str]]]:
+def spans_at(interviews: list, commit: str = BEFORE) -> list[list[tuple[int, int, str]]]:
     """Run the old detector (its own code, its own process) on every interview."""
     with tempfile.TemporaryDirectory() as tmp:
         archive = subprocess.run(["git", "-C", str(REPO), "archive", commit, "core"], check=True,
@@ -93,7 +93,7 @@ def main(argv: list[str]) -> int:
             iv.text, names=iv.names, workplaces=iv.workplaces, language=iv.language, use_learned=False)]
             for iv in interviews}
     else:
-        before = dict(zip((iv.id for iv in interviews), _before_spans(interviews, a.before)))
+        before = dict(zip((iv.id for iv in interviews), spans_at(interviews, a.before)))
 
     # The pre-#14 detector proposed places as it behaved; a later "before" files them as notes
     # (decision 0195), so they are left out exactly as "after" leaves them out.

@@ -310,7 +310,7 @@ def fit_asking(thresholds=(0.05, 0.075, 0.1, 0.15), backs=(0.1, 0.2, 0.3), skips
     (weights fit on the other sets) over the grid of threshold, back and skip costs, for two
     models: with the bank's features and without (the weights used for a guide the bank does
     not know). The weights from all interviews are written to core/tagging/asking_weights.py
-    and the bank (every set's wordings) to core/tagging/asking_bank.py. A held-out set scored
+    and the bank (every set's wordings) to core/tagging/asking_bank.json. A held-out set scored
     with ``--data`` must not be in FIT_SETS.
     """
     import itertools
@@ -416,16 +416,11 @@ def fit_asking(thresholds=(0.05, 0.075, 0.1, 0.15), backs=(0.1, 0.2, 0.3), skips
         qids = [q.id for q in guide.questions()]
         entries = [(qids.index(q), t) for lg, _n, c, _g in loaded if lg == lang for q, t in bank_wordings(c) if q in qids]
         bank.update((q.text, ws) for q, ws in zip(guide.questions(), bank_lists(entries, len(qids))) if ws)
-    (ROOT / "core" / "tagging" / "asking_bank.py").write_text(
-        '"""How interviewers asked each default guide question: the wordings of the question-starting\n'
-        "turns in every labelled set (written by ``benchmarks/tagging/run.py --fit``, decision 0239).\n\n"
-        "Keyed by the guide question's exact text, so an edited question is not matched. These are the\n"
-        "benchmark's invented interviews, not anyone's transcript.\n\"\"\"\n\n"
-        "WORDINGS: dict[str, tuple[str, ...]] = {\n"
-        + "".join(f"    {k!r}: (\n" + "".join(f"        {t!r},\n" for t in v) + "    ),\n" for k, v in bank.items())
-        + "}\n", encoding="utf-8")
+    from core.tagging.asking_bank import BANK_FILE
+    BANK_FILE.write_text(json.dumps({k: list(v) for k, v in bank.items()}, ensure_ascii=False, indent=1),
+                         encoding="utf-8")
     print(f"weights from all {len(cases)} interviews written to {path.relative_to(ROOT)}; "
-          f"bank of {sum(len(v) for v in bank.values())} wordings to core/tagging/asking_bank.py")
+          f"bank of {sum(len(v) for v in bank.values())} wordings to core/tagging/asking_bank.json")
 
 
 # Theme suggestions: the most recall that keeps precision at least this (the target is 0.75).

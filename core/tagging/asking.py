@@ -27,7 +27,7 @@ chooses among the guide's questions *and* "no guide question is asked here":
   just given, far from every guide question and theme, or a turn of three words or fewer.
 
 * (decision 0239) how real interviewers asked each question: the nearest of the wordings of
-  that question's asking turns in every labelled set (``asking_bank.py``, "and the boss?",
+  that question's asking turns in every labelled set (``asking_bank.json``, "and the boss?",
   "¿y los jefes?", "what keeps you here then"), absolute, relative, and the share of the 5
   nearest wordings of the whole bank that are the question's, so very short questions
   and paraphrases are recognised by their likeness to other people's askings. The bank is
