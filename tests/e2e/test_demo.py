@@ -82,7 +82,10 @@ def test_planted_identifiers_never_leave_in_the_packet(opened):
     for name, text in texts.items():
         flat = " ".join(text.lower().split())
         for needle in forbidden:
-            assert needle.lower() not in flat, f"{needle!r} found in {name}"
+            # As a whole word: "217" inside a sha256 in the manifest is not the planted room number
+            # (CI once failed on exactly that), while "217" or "room 217." in any text is a leak.
+            leak = re.search(rf"(?<![0-9a-z]){re.escape(needle.lower())}(?![0-9a-z])", flat)
+            assert leak is None, f"{needle!r} found in {name}"
     assert "[PERSON" in texts["interview.json"] or "[SUPERVISOR" in texts["interview.json"]
     assert not any(name.endswith((".wav", ".flac", ".ogg")) for name in packet.files)
 
