@@ -47,7 +47,8 @@ _MONTH_BEFORE = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il
                            r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?:the\s+)?$",
                            re.IGNORECASE)
 _STREET_TAIL = re.compile(
-    r"\s+(?:" + _DIRECTION + r"\s+)?(?:" + _NAME_WORD + r"\s+){0,3}?" + _SUFFIX + r"(?![^\W\d_])" + _UNIT
+    r"\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+\d{1,3}\s+|(?:" + _DIRECTION
+    + r"\s+)?(?:" + _NAME_WORD + r"\s+){0,3}?)" + _SUFFIX + r"(?![^\W\d_])" + _UNIT
     + _ZIP + r"?", re.IGNORECASE)
 # "3920 west 1820 south": a grid address (a direction, a number, a direction).
 _GRID = r"(?:north|south|east|west)\s+\d{1,5}\s+(?:north|south|east|west)\b"
@@ -73,9 +74,6 @@ _NOT_STREET_WORDS = {"years", "year", "hours", "hour", "dollars", "bucks", "minu
                      "with", "from", "off", "behind", "past",
                      "percent", "cents", "miles", "pounds", "boxes", "cases", "orders", "units", "am", "pm",
                      "años", "horas", "dólares", "dolares", "pesos", "minutos", "días", "dias"}
-_PO_BOX = re.compile(r"\b(?:p\.?\s?o\.?|post\s+office|apartado(?:\s+postal)?)\s*(?:box\s+)?(?:#\s*)?"
-                     r"(?:\d+|(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b\s*){1,6})",
-                     re.IGNORECASE)
 _LIVE_ON = re.compile(
     r"\b(?:live|lives|lived|living|house|home|place|apartment|moved|stay|stays|staying|i'?m|we['’]re|we\s+are|i\s+am|"
     r"address\s+is)\s+(?:is\s+)?(?:on|over\s+on|off|at|to|by)\s+((?:the\s+)?(?:" + _DIRECTION + r"\s+)?(?:"
@@ -96,7 +94,8 @@ _CROSS = re.compile(r"\b(?:on|at|off(?:\s+of)?|near|by|over\s+by|around)\s+((?:"
                     + r")?)(?![^\W\d_])", re.IGNORECASE)
 _STREETISH = re.compile(r"(?:^|\s)(?:" + _ORDINAL + r"|" + _SUFFIX + r"|(?:six|seven|eight|nine|ten|eleven|twelve)\s+mile)"
                         r"(?:$|\s)", re.IGNORECASE)
-_ZIP_CUE = re.compile(r"\b(?:zip(?:\s+code)?|zipcode|c[oó]digo(?:\s+postal)?|c\.?p\.?)\s*(?:is|es|was|:)?\s*$",
+_ZIP_CUE = re.compile(r"\b(?:zip(?:\s+code)?|zipcode|c[oó]digo(?:\s+postal)?|c\.?p\.?)\s*(?:is|es|was|:)?"
+                      r"[\s,]*(?:(?:uh|um|eh|este|pues)[\s,]+)?$",
                       re.IGNORECASE)
 
 # --- Spanish -------------------------------------------------------------------------------
@@ -121,7 +120,12 @@ _ES_WORD = re.compile(r"\s+([^\W_][\w'’.-]*)")
 _ES_SIDE_OF_TOWN = re.compile(r"\s+(?:norte|sur|oriente|poniente|este|oeste)\b", re.IGNORECASE)
 # What follows a Spanish street: ", casa B 12", ", apartamento 3B", ", interior 4", ", calle 4, …"
 _ES_SPOKEN = (r"(?:(?:cero|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|"
-              r"dieci\w+|veinti\w+|veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien|ciento|y)\b\s*){1,4}")
+              r"dieci\w+|veinti\w+|veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien|ciento|"
+              r"(?:dos|tres|cuatro|seis|sete|ocho|nove)cientos|quinientos|y)\b\s*){1,4}")
+_PO_BOX = re.compile(r"\b(?:p\.?\s?o\.?|post\s+office|apartado(?:\s+postal)?)\s*(?:box\s+)?(?:#\s*)?"
+                     r"(?:\d+|(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b\s*){1,6}|" + _ES_SPOKEN
+                     + r"(?<!\s))",
+                     re.IGNORECASE)
 _ES_UNIT = re.compile(r",?\s*(?:casa|apartamento|apto\.?|departamento|depto\.?|interior|int\.|piso|edificio|"
                       r"torre|bloque|pasaje|lote|manzana)\s+(?:n[uú]mero\s+)?(?:(?:[a-z]\s?)?\d{1,4}[a-z]?\b|"
                       + _ES_SPOKEN + r"(?:[a-f]\b)?)", re.IGNORECASE)
@@ -284,9 +288,22 @@ def _place_end(words: list[tuple[int, str]], tail: list[tuple[str, str]], end: i
     return new_end
 
 
+def _last_groups(text: str, runs: list[NumberRun]) -> list[NumberRun]:
+    """The part after the last ", " of each run that has one: "off of FM 725, 3318 ebano lane"
+    reads as one seven-digit run, but its house number is the last group."""
+    from core.deid.numbers import number_runs
+    out = []
+    for run in runs:
+        cut = text.rfind(", ", run.start, run.end)
+        if cut > 0:
+            out += [NumberRun(r.start + cut + 2, r.end + cut + 2, r.digits, r.chunks, r.is_spoken)
+                    for r in number_runs(text[cut + 2:run.end])[:1]]
+    return out
+
+
 def _numbered(text: str, runs: list[NumberRun]) -> list[Finding]:
     out: list[Finding] = []
-    for run in runs:
+    for run in runs + _last_groups(text, runs):
         if len(run.digits) > 6:
             continue
         said = text[run.start:run.end].lower()

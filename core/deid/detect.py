@@ -37,7 +37,7 @@ PRESIDIO_MIN_SCORE = 0.35
 _PRIORITY = {"email": 10, "spoken_email": 10, "ssn": 9, "id_code": 9, "phone": 9, "spoken_phone": 9,
              "street_address": 8, "street_address_es": 8, "zip_code": 8, "po_box": 8, "id_number": 8, "exact_date": 7, "age_over_89": 7,
              "name_list": 6, "name_spelled": 6, "spelled_id": 8, "spelled_cued": 5, "workplace_list": 6, "name_list_cued": 5, "nickname_cue": 5, "initials": 4, "workplace_list_cued": 5, "workplace_list_part": 5,
-             "street_name": 4, "name_fuzzy": 4, "name_echo": 4, "workplace_phrase": 4, "named_cue": 3, "name_lexicon": 3, "presidio": 2, "given_name_list": 1,
+             "street_name": 4, "address_context": 4, "name_fuzzy": 4, "name_echo": 4, "workplace_phrase": 4, "named_cue": 3, "name_lexicon": 3, "presidio": 2, "given_name_list": 1,
              "learned_tagger": 1}
 _STOP = {"i", "me", "my", "we", "you", "he", "she", "they", "it", "yeah", "okay", "ok", "um", "uh",
          "like", "so", "well", "the", "a", "oh", "mm", "hmm", "right", "no", "yes", "sir", "ma'am",
@@ -423,10 +423,14 @@ def detect(text: str, *, names: Iterable[str | tuple[str, str]] = (), workplaces
             found += learned_spans(text, language, matcher)
         except TaggerUnavailable:
             log.warning("learned tagger unavailable: this scan uses the rules alone")
+    from core.deid.address_context import address_context
     from core.deid.addresses import join_places
     first = _spelled.spelled(text, _resolve(drop_place_readings(text, found)), _person_parts(matcher))
     first = _resolve(first + linked_people(text, first))
     resolved = attach_locators(text, join_places(text, sort_out(text, first)))
+    near_home = address_context(text, resolved)  # flats, echoes and crossings of a found address (0251)
+    if near_home:
+        resolved = join_places(text, _resolve(resolved + near_home))
     result = with_echoes(text, resolved, known_people, language)
     log.debug("detected %d findings (%d candidates) in %d chars", len(result), len(found), len(text))
     return result

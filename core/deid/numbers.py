@@ -23,7 +23,7 @@ TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, 
          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
          "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciseis": 16,
          "dieciséis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
-         "veintiuno": 21, "veintiun": 21, "veintidos": 22, "veintidós": 22, "veintitres": 23, "veintitrés": 23,
+         "veintiuno": 21, "veintiun": 21, "veintiún": 21, "veintidos": 22, "veintidós": 22, "veintitres": 23, "veintitrés": 23,
          "veinticuatro": 24, "veinticinco": 25, "veintiseis": 26, "veintiséis": 26, "veintisiete": 27,
          "veintiocho": 28, "veintinueve": 29}
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
@@ -146,6 +146,12 @@ def words_to_chunks(words: list[str]) -> list[str]:
             i += 2 if digit else 1
         elif w == GROUP_BREAK:
             i += 1
+        elif w == "mil" and i + 1 < len(words) and (words[i + 1] in HUNDREDS or words[i + 1] in TEENS
+                                                    or words[i + 1] in TENS):
+            # "mil ciento ocho" is 1108: Spanish says a thousand without "un"
+            rest, j = _below_hundred(words, i + 1)
+            chunks.append(str(1000 + (rest or 0)))
+            i = j
         elif w in SCALES:
             i += 1  # a bare "hundred" with nothing before it; ignore
         else:
@@ -189,6 +195,13 @@ def _ends_run(text: str, last: Token, sep: Token, nxt: Token) -> bool:
     return is_digits(last.text) != is_digits(nxt.text)
 
 
+def _mil_leads(toks: list[Token], i: int) -> bool:
+    """"mil ciento ocho de story road": Spanish "mil" starts a number when a hundreds, teen or
+    tens word follows it ("mil gracias", "mil pesos" are no numbers)."""
+    nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+    return toks[i].lower == "mil" and (nxt in HUNDREDS or nxt in TEENS or nxt in TENS)
+
+
 def number_runs(text: str, toks: list[Token] | None = None) -> list[NumberRun]:
     """Every run of number tokens (written digits, number words or both) in ``text``."""
     toks = tokens(text) if toks is None else toks
@@ -196,7 +209,7 @@ def number_runs(text: str, toks: list[Token] | None = None) -> list[NumberRun]:
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if not _is_number_token(tok) or tok.lower in ZERO_LETTERS or tok.lower in SCALES:
+        if not _is_number_token(tok) or tok.lower in ZERO_LETTERS or tok.lower in SCALES and not _mil_leads(toks, i):
             i += 1
             continue
         members = [tok]
