@@ -58,23 +58,27 @@ def _letter_prefix(text: str, start: int, code: str) -> int:
 def number_echoes(text: str, findings: list[Finding]) -> list[Finding]:
     """Repeats of the phones, IDs and ages among ``findings`` that no finding covers yet."""
     from core.deid.patterns import _QUANTITY_AFTER, _age_value
-    wanted = [f for f in findings if f.entity_type in _TYPES or f.entity_type == "AGE"]
-    if not wanted:
-        return []
     runs = number_runs(text)
+    taken = [(f.start, f.end) for f in findings]
+    wanted = [f for f in findings if f.entity_type in _TYPES or f.entity_type == "AGE"]
     known: list[tuple[str, str, int, Finding]] = []  # (digits, type, position, finding)
     ages: list[tuple[int, int]] = []                 # (value, position)
     for f in wanted:
         if f.entity_type == "AGE":
             values = {v for r in runs if f.start <= r.start and r.end <= f.end
                       if (v := _age_value(r)) is not None and 90 <= v <= 120}
+            if re.fullmatch(r"(?:a|one)\s+hundred", f.text.strip(), re.IGNORECASE):
+                values.add(100)  # "she turned a hundred": no run starts on "hundred"
             ages += [(v, f.start) for v in values]
             continue
         digits = _digits_of(f, runs)
         if len(digits) >= 4:
             known.append((digits, f.entity_type, f.start, f))
-    taken = [(f.start, f.end) for f in findings]
     out: list[Finding] = []
+    fixes = _corrected_groups(text, runs, known, taken)
+    out += [fix for fix, _ in fixes]
+    known += [(digits, "PHONE", fix.start, fix) for fix, digits in fixes]
+    taken = [(f.start, f.end) for f in findings + out]
     for run in runs:
         if any(run.start < e and s < run.end for s, e in taken):
             continue
@@ -98,7 +102,7 @@ def number_echoes(text: str, findings: list[Finding]) -> list[Finding]:
                                canonical="90+"))
     out += _hundreds_again(text, ages, taken)
     out += _second_ids(text, runs, [f for f in findings if f.entity_type == "ID_NUMBER"], taken)
-    return out
+    return out + _said_twice(text, runs, [(f.start, f.end) for f in findings + out])
 
 
 _HUNDRED_VALUES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -121,7 +125,7 @@ def _hundreds_again(text: str, ages: list[tuple[int, int]], taken: list[tuple[in
 
 # "el mío es el 1187, ... y el de ella es el 1342", "mine is 4471 and hers is 4472": a second ID
 # given right after the first, as the other person's.
-_SECOND_ID_BEFORE = re.compile(r"(?:\b(?:el|la)\s+de\s+(?:ella|él|el|la|mi|su|los|las)\b[^.?!]{0,30}?\b(?:es|era)\b"
+_SECOND_ID_BEFORE = re.compile(r"(?:\b(?:y\s+yo|and\s+me|and\s+i['’]?m)\s+(?:(?:soy\s+)?(?:el|la)\s+)?$|\b(?:el|la)\s+de\s+(?:ella|él|el|la|mi|su|los|las)\b[^.?!]{0,30}?\b(?:es|era)\b"
                                r"[^.?!\d]{0,12}?\b(?:el|la)|\b(?:hers|his|mine|theirs)\s+(?:is|was))\s+$",
                                re.IGNORECASE)
 _SECOND_REACH = 150
@@ -137,6 +141,66 @@ def _second_ids(text: str, runs: list[NumberRun], ids: list[Finding], taken: lis
             out.append(Finding(run.start, run.end, "ID_NUMBER", text[run.start:run.end], 0.7, "id_number",
                                canonical=run.digits))
     return out
+
+
+# "... cero uno, noventa y dos, no, noventa y tres": the last group of a phone said again corrected.
+_CORRECTED_GROUP = re.compile(r"^[\s,.;]*(?:no|sorry|wait|perd[oó]n|digo|mejor\s+dicho|i\s+mean)\b[\s,.;]*"
+                              r"(?:(?:sorry|wait|perd[oó]n|digo|i\s+mean|es)\b[\s,.;]*)?(?:it['’]?s\s+|it\s+is\s+)?$", re.IGNORECASE)
+
+
+def _corrected_groups(text: str, runs: list[NumberRun], known: list[tuple[str, str, int, Finding]],
+                      taken: list[tuple[int, int]]) -> list[tuple[Finding, str]]:
+    """A group of one to four digits said right after a found phone and a correction: part of the
+    phone, and the phone as corrected (its digits with the new group at the end) is what a later
+    repeat of its tail matches."""
+    out: list[tuple[Finding, str]] = []
+    for digits, etype, _pos, f in known:
+        if etype != "PHONE" or len(digits) < 7:
+            continue
+        run = next((r for r in runs if 0 < r.start - f.end <= 30 and _CORRECTED_GROUP.match(text[f.end:r.start])), None)
+        if run is None or not 1 <= len(run.digits) <= 4 or any(run.start < e and s < run.end for s, e in taken):
+            continue
+        fixed = digits[:-len(run.digits)] + run.digits
+        out.append((Finding(f.start, run.end, "PHONE", text[f.start:run.end], 0.7, "spoken_phone",
+                            canonical=f.canonical), fixed))
+    return out
+
+
+# A number said twice near itself is a code, not a count: people repeat an ID to be understood
+# ("3371 ... three three seven one", "cuatro mil ochocientos treinta ... cuatro ocho tres cero",
+# "24-117 ... twenty-four dash one seventeen"), and say a count once.
+_TWICE_REACH = 300
+_NOT_CODE = re.compile(r"^\s*(?:%|percent|por\s+ciento|dollars?|bucks|d[oó]lares|pesos|cents|centavos|an?\s+hour|"
+                       r"la\s+hora|the\s+hour|per|a\s+(?:week|month|year)|al\s+(?:mes|año)|a\s+la\s+semana|"
+                       r"years?|años|miles|millas|pounds|libras|people|personas|hours|horas|minutes|minutos|"
+                       r"feet|pies|boxes|cajas|units|unidades)\b", re.IGNORECASE)
+
+
+def _said_twice(text: str, runs: list[NumberRun], taken: list[tuple[int, int]]) -> list[Finding]:
+    """Two runs with the same digits (four to twelve) within ``_TWICE_REACH`` characters, said in
+    different forms (digits and words, or one group and digit by digit) or five digits or more,
+    none of them inside a finding: both are an ID. Years, amounts and counts are left out."""
+    from core.deid.patterns import _QUANTITY_AFTER
+    free = [r for r in runs if 4 <= len(r.digits) <= 12 and not any(r.start < e and s < r.end for s, e in taken)
+            and not _NOT_CODE.match(text[r.end:r.end + 30]) and not _QUANTITY_AFTER.match(text[r.end:r.end + 24]) and text[max(0, r.start - 1):r.start] != "$"
+            and not re.search(r"\d[.:]\d", text[r.start:r.end]) and not _year_like(r)]
+    out: list[Finding] = []
+    for i, a in enumerate(free):
+        for b in free[i + 1:]:
+            if b.start - a.end > _TWICE_REACH:
+                break
+            if a.digits != b.digits or not (len(a.digits) >= 5 or a.chunks != b.chunks or a.is_spoken != b.is_spoken):
+                continue
+            for r in (a, b):
+                if not any(o.start == r.start for o in out):
+                    out.append(Finding(r.start, r.end, "ID_NUMBER", text[r.start:r.end], 0.65, "id_number",
+                                       canonical=r.digits))
+    return out
+
+
+def _year_like(run: NumberRun) -> bool:
+    """"2019", "two thousand nineteen", "twenty nineteen": a year, said twice as often as not."""
+    return len(run.digits) == 4 and 1900 <= int(run.digits) <= 2039 and len(run.chunks) <= 2
 
 
 def _corrected_tail(text: str, run: NumberRun, known: list[tuple[str, str, int, Finding]]) -> Finding | None:

@@ -193,6 +193,10 @@ def id_numbers(text: str, runs: list[NumberRun]) -> list[Finding]:
         out.append(Finding(m.start(), m.end(), "ID_NUMBER", m.group(), 0.9, "ssn", canonical=m.group()))
     for m in _I_AM_NUMBER.finditer(text):
         out.append(Finding(m.start(1), m.end(1), "ID_NUMBER", m.group(1), 0.75, "id_number", canonical=m.group(1)))
+    for run in runs:
+        if _called_by_number(text, run):
+            out.append(Finding(run.start, run.end, "ID_NUMBER", text[run.start:run.end], 0.7, "id_number",
+                               canonical=run.digits))
     for m in _LETTER_CODE.finditer(text):
         if sum(ch.isdigit() for ch in m.group()) >= 5:
             out.append(Finding(m.start(), m.end(), "ID_NUMBER", m.group(), 0.8, "id_code", canonical=m.group().lower()))
@@ -207,6 +211,27 @@ _LETTER_CODE = re.compile(r"(?<![\w-])[A-Z]{1,4}-?\d{2,}(?:-\d{2,})*(?![\w-]|\.\
 
 # "yo soy el número 40517", "i'm number 4471 to them": a worker called by a number.
 _I_AM_NUMBER = re.compile(r"\b(?:soy\s+el|i'?m|i\s+am)\s+(?:el\s+)?(?:n[uú]mero|number|#)\s+(\d{3,8})\b", re.IGNORECASE)
+# "yo soy el 3118 en el reloj", "yo soy la cuatro mil ochocientos treinta", "que ella es el número 312",
+# "i'm twenty four seventeen on the sheet", "we're store 14482": a person or a site called by a number.
+_CALLED_BY_NUMBER = re.compile(r"(?:\b(?:soy|yo\s+soy)\s+(?:el|la)\s+(?:n[uú]mero\s+)?|\b(?:ella|él)\s+es\s+(?:el|la)\s+(?:n[uú]mero\s+)?|\b(?:el\s+mío|la\s+mía)\s+es\s+"
+                               r"(?:el\s+|la\s+)?(?:n[uú]mero\s+)?|\bi['’]?m\s+|\bi\s+am\s+|\b(?:store|tienda)\s+(?:number\s+|#)?)$",
+                               re.IGNORECASE)
+
+
+def _called_by_number(text: str, run: NumberRun) -> bool:
+    """A number of three digits or more (four after "i'm") right after a "called by a number"
+    cue, not a year, an amount or an age."""
+    cue = _CALLED_BY_NUMBER.search(text[max(0, run.start - 30):run.start])
+    if cue is None or len(run.digits) < (4 if cue.group().lower().startswith("i") else 3) or len(run.digits) > 10:
+        return False
+    if len(run.digits) == 4 and 1900 <= int(run.digits) <= 2039 and len(run.chunks) <= 2:
+        return False  # "i'm 2019 grad": a year
+    if cue.group().lower().startswith("i") and run.is_spoken and \
+            not re.match(r"\s+(?:on|in|to|at|for)\s+(?:the|their|them|his|her)\b", text[run.end:]):
+        return False  # "now i'm seventeen twenty five": a wage; "i'm twenty four seventeen on the sheet": a number
+    if re.match(r"\s+(?:de\s+la|de\s+el|del|de)\s", text[run.end:]) or _street_after(text, run.end):
+        return False  # "la casa de ella es la 2719 de la calle ocho": a house number
+    return not _QUANTITY_AFTER.match(text[run.end:run.end + 24]) and not re.match(r"\s*(?:years?|años)\b", text[run.end:])
 
 
 def _street_after(text: str, end: int) -> bool:
@@ -271,7 +296,9 @@ _AGE_BEFORE = re.compile(
     # Spanish: "tiene noventa y cuatro", "cumplió 96", "de 93 años"
     r"cumpli[oó]|cumple|cumplir|va\s+a\s+cumplir|edad\s+de|a\s+los|hasta\s+los|señora\s+de|señor\s+de|"
     # "tiene noventa y uno", "que tiene 101", "died at ninety-six", "at ninety-one!", "like ninety"
-    r"tiene|ten[ií]a|tienen|died\s+at|passed\s+at|murió\s+a\s+los|de)\s*$",
+    r"tiene|ten[ií]a|tienen|died\s+at|passed\s+at|murió\s+a\s+los|de|"
+    # "in december she'll be ninety-five", "a lady that was like ninety", "va a tener noventa"
+    r"(?:she|he|i|you|they)['’]?ll\s+be|(?:she|he)\s+will\s+be|(?:that|who)\s+was\s+like|va\s+a\s+tener)\s*$",
     re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*(?:-|\s)?\s*(?:years?|yrs?)[\s-]*old\b|^\s*(?:-|\s)\s*year-old\b|"
                         r"^\s+(?:this|next|last)\s+(?:year|month|week)\b|^(?:th)?\s+birthday\b|"
@@ -282,7 +309,7 @@ _AGE_AFTER = re.compile(r"^\s*(?:-|\s)?\s*(?:years?|yrs?)[\s-]*old\b|^\s*(?:-|\s
 
 # "noventa y un años", "ciento un años": "un" is an article far more often than a digit, so the
 # number reader stops before it; said before "años" it is the last digit of an age.
-_ES_AGE_UN = re.compile(r"\b(?:noventa\s+y|ciento)\s+una?(?=\s+(?:años|añitos)\b)", re.IGNORECASE)
+_ES_AGE_UN = re.compile(r"\b(?:noventa\s+y|ciento)\s+una?\s+(?:años|añitos)\b", re.IGNORECASE)
 
 
 # "he is a hundred and four", "turning a hundred", "ciento uno": the number reader does not start a
@@ -296,6 +323,8 @@ def _age_value(run: NumberRun) -> int | None:
     """The age a run says, also when it is said twice ("noventa y uno, ninety-one")."""
     if run.value is not None:
         return run.value
+    if len(run.chunks) == 2 and re.fullmatch(r"[2-9]0", run.chunks[0]) and re.fullmatch(r"[1-9]", run.chunks[1]):
+        return int(run.chunks[0]) + int(run.chunks[1])  # "ninety-one": tens and unit joined by a hyphen
     values = {int(c) for c in run.chunks if c}
     return values.pop() if len(values) == 1 and len(run.chunks) <= 3 else None
 
