@@ -39,7 +39,23 @@ tj maxx|marshalls|burlington|old navy|ikea|autozone|o'reilly|jiffy lube|7-eleven
 sheetz|quiktrip|buc-ee's|bucees|goodwill|disney|disneyland|universal studios|six flags|pepsi|
 coca-cola|frito-lay|nestle|nestlé|dole|driscoll's|del monte|chiquita|bimbo|smart & final|food 4 less|
 save mart|stater bros|el super|vallarta|cardenas|northgate|la michoacana|carmax|hertz|
-tesla|foxconn|goodyear|mcdonald|waste management|republic services|cintas|unifirst
+tesla|foxconn|goodyear|mcdonald|waste management|republic services|cintas|unifirst|
+qfc|fred meyer|hy-vee|hyvee|winn-dixie|winn dixie|piggly wiggly|food city|ingles|harris teeter|stop & shop|
+stop and shop|shoprite|price chopper|jewel-osco|jewel osco|mariano's|fiesta mart|el rancho|sprouts|smart and final|
+grocery outlet|save-a-lot|save a lot|food maxx|foodmaxx|lucky supermarkets|raley's|nob hill|hannaford|
+love's|loves travel stop|flying j|pilot flying j|travelcenters|petro stopping center|
+jetblue|delta air lines|american airlines|united airlines|alaska airlines|spirit airlines|frontier airlines|
+southwest airlines|swissport|menzies|prospect airport services|g2 secure staff|huntleigh|eulen|
+foxwoods|mohegan sun|harrah's|harrahs|bellagio|wynn|station casinos|pechanga|
+omni hotels|fairmont|four seasons|ritz-carlton|ritz carlton|embassy suites|doubletree|courtyard marriott|
+whataburger|arby's|arbys|dairy queen|el pollo loco|church's chicken|raising cane's|culver's|zaxby's|
+bojangles|krispy kreme|tim hortons|jersey mike's|jimmy john's|panda express|five guys|
+tractor supply|big lots|petsmart|petco|ulta|sephora|bath & body works|nordstrom|jcpenney|dillard's|
+academy sports|dick's sporting goods|hobby lobby|at&t|t-mobile|
+amazon flex|ontrac|lasership|xpo|jb hunt|j.b. hunt|werner|schneider national|ryder|penske|estes|
+old dominion|yrc|saia|terminix|servpro|stanley steemer|merry maids|molly maid|regal nails|
+select staffing|peopleready|labor ready|manpower|adecco|kelly services|randstad|express employment|
+trident seafoods|american seafoods|ocean beauty|peter pan seafoods|ohsu|spirit halloween
 """.replace("\n", "").split("|"))
 _BRAND_RX = re.compile(r"(?:" + "|".join(re.escape(b) for b in sorted(BRANDS, key=len, reverse=True))
                        + r")(?![\w'’-])", re.IGNORECASE)
@@ -47,7 +63,10 @@ _BRAND_RX = re.compile(r"(?:" + "|".join(re.escape(b) for b in sorted(BRANDS, ke
 # Cues that say "where I work", in English and Spanish, ending where the name begins.
 _CUE = re.compile(
     r"\b(?:(?:work|works|worked|working|job|jobs|shift|shifts|started|start|training|"
-    r"applied|interviewed|clock\s+in)\s+(?:at|for|with|in|on\s+at|to)|(?:hired|employed)\s+(?:at|for|with|in|on\s+at|by)|(?:drive|drives|drove|driving|deliver|"
+    r"applied|interviewed|clock\s+in)\s+(?:at|for|with|in|on\s+at|to)|"
+    # "one year at foxwoods", "a season at trident", "i work the starbucks in concourse b"
+    r"(?:years?|months?|seasons?|summers?|winters?)\s+(?:at|with|for)|(?:clean|cleans|cleaned|cleaning|cook|cooks|cooked|cooking|stock|stocks|"
+    r"stocked|sort|sorts|sorted|pack|packs|packed|load|loads|loaded|push\s+wheelchairs)\s+for|(?:work|works|worked|working)(?=\s+the\s)|(?:hired|employed)\s+(?:at|for|with|in|on\s+at|by)|(?:drive|drives|drove|driving|deliver|"
     r"delivers|delivered|delivering|shop|shops|dash|dashing)\s+for|got\s+(?:a\s+job|hired|on)\s+(?:at|with)|"
     r"(?:cashier|stocker|picker|packer|driver|cook|server|housekeeper|manager|associate|janitor|caregiver|"
     r"aide|nurse|guard|loader|sorter|dishwasher|barista|clerk|supervisor|lead|worker)\s+(?:at|for|in)|"
@@ -115,9 +134,16 @@ _BRAND_CUE = re.compile(r"\b(?:drive|drives|drove|driving|do|does|did|doing|hago
                         r"(?:estaba|estuve|estoy|está|estaban|estábamos)\s+en(?:\s+(?:el|la|un|una))?)"
                         r"\s+(?=\w)", re.IGNORECASE)
 # A brand followed by what an employer does: "walmart pays more", "costco hired me".
-_EMPLOYER_VERB = re.compile(r"\s+(?:pays|paid|pay|is\s+hiring|was\s+hiring|hired\s+me|fired\s+me|paga|pagaba|pagan|"
+_EMPLOYER_VERB = re.compile(r"(?:\s+(?:down\s+the\s+(?:road|street)|by\s+the\s+\w+|over\s+there|in\s+town))?"
+                            r"\s+(?:pays|paid|pay|is\s+hiring|was\s+hiring|hired\s+me|fired\s+me|paga|pagaba|pagan|"
                             r"warehouse|plant|dc|hub|distribution\s+center|fulfillment\s+center|sort\s+center|"
                             r"me\s+contrat[óo]|me\s+corri[óo])\b", re.IGNORECASE)
+_ERRAND_AFTER = re.compile(r"\s+(?:run|runs|trip|trips|app|order|orders|box|boxes|bag|bags|card|delivery|account|points|"
+                           r"thing|stuff|shopping|package|packages|truck\s+came|gift\s+card)\b", re.IGNORECASE)
+# "eighteen fifty, that's more than heb": an employer compared by its pay.
+_PAID_THAN = re.compile(r"\b(?:pay|pays|paid|money|an\s+hour|la\s+hora|dollars|d[oó]lares|wage|salary|sueldo|pagan)\b"
+                        r"[^.?!]{0,60}\b(?:more|less|better|worse|m[aá]s|menos|mejor|peor)\s+(?:than|que)\s+(?:the\s+|el\s+|en\s+)?$",
+                        re.IGNORECASE)
 # Words before a later mention of an everyday-word brand that say it is the place ("at target").
 _PLACE_BEFORE = re.compile(r"\b(?:at|to|from|for|in|with|en|de|del|a|al|para|con)\s+(?:(?:the|el|la)\s+)?$", re.IGNORECASE)
 
@@ -153,12 +179,17 @@ def _cued(text: str) -> list[Finding]:
     out: list[Finding] = []
     for rx in (_BRAND_CUE,):
         for m in rx.finditer(text):
-            brand = _BRAND_RX.match(text, m.end())
+            the = re.match(r"the\s+", text[m.end():], re.IGNORECASE) if re.match(r"(?:do|does|did|doing)\b", m.group(),
+                                                                               re.IGNORECASE) else None
+            brand = _BRAND_RX.match(text, m.end() + (the.end() if the else 0))  # "i do the qfc on the weekends"
+            if the and brand and _ERRAND_AFTER.match(text, brand.end()):
+                continue  # "i did the walmart run": an errand, not a job
             doing = re.match(r"(?:do|does|did|doing|hago|hace|hac[ií]a|hacemos)\b", m.group(), re.IGNORECASE)
             if brand and not (doing and all(ordinary(w) for w in brand.group().lower().split())):  # "do target practice"
                 out.append(_finding(text, brand.start(), brand.end()))
     for brand in _BRAND_RX.finditer(text):
-        if _EMPLOYER_VERB.match(text, brand.end()) and not any(f.start == brand.start() for f in out):
+        if (_EMPLOYER_VERB.match(text, brand.end()) or _PAID_THAN.search(text[max(0, brand.start() - 90):brand.start()])) \
+                and not any(f.start == brand.start() for f in out):
             out.append(_finding(text, brand.start(), brand.end()))
     for m in _CUE.finditer(text):
         pos = m.end()
@@ -166,7 +197,7 @@ def _cued(text: str) -> list[Finding]:
             # "work at a nail salon", "en un vivero": a kind of place; "worked with Jennifer
             # Lopez", "trabaja con chuy": a co-worker; only a brand is an employer here
             brand = _BRAND_RX.match(text, pos)
-            end = brand.end() if brand else pos
+            end = brand.end() if brand and not _ERRAND_AFTER.match(text, brand.end()) else pos  # "left a ups box"
         else:
             end = _name_end(text, pos)
         if end <= pos:

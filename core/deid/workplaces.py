@@ -284,6 +284,20 @@ _LOCATOR = re.compile(r"\s+(?:on|at|in|by|near|off|de|del|en|por)\s+(?:the\s+|la
 _PLACE_WORDS = re.compile(rf"{_WORD}(?:\s+{_WORD}){{0,2}}")
 
 
+def _site_part() -> re.Pattern[str]:
+    from core.deid.employers import BRANDS
+    brands = "|".join(re.escape(b) for b in sorted(BRANDS, key=len, reverse=True))
+    value = (r"(?:\d{1,3}[a-z]?|(?-i:[A-H])|[a-h](?=[\s,.;!?]|$)|one|two|three|four|five|six|seven|eight|nine|ten|"
+             r"uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)(?![\w'’-])")
+    return re.compile(r"\s+(?:(?:in|at|on|en)\s+(?:the\s+|la\s+|el\s+)?(?:concourse|terminal|gate|pier|hangar|"
+                      r"building|edificio|terminal|muelle)\s+" + value + r"|(?:in|inside|at|en|dentro\s+de)\s+(?:the\s+|el\s+|la\s+)"
+                      r"(?:" + brands + r")(?![\w'’-])|off\s+(?:of\s+)?(?:highway\s+|route\s+|hwy\s+)?\d{1,3}(?![\w:.,]\d|\w))",
+                      re.IGNORECASE)
+
+
+_SITE_PART = _site_part()
+
+
 def attach_locators(text: str, findings: list[Finding]) -> list[Finding]:
     """A workplace and the place said right after it are one name ("the macy's at serramonte",
     "la amazon de tracy", "the fairmont in san jose", "JBS en worthington"): the locator joins
@@ -299,7 +313,13 @@ def attach_locators(text: str, findings: list[Finding]) -> list[Finding]:
             continue
         m = _LOCATOR.match(text, f.end)
         end = None
-        if m:
+        part = _SITE_PART.match(text, f.end)
+        if part:
+            end = part.end()  # "the starbucks in concourse b", "regal nails in the walmart", "off of 23"
+            while i < len(findings) and findings[i].start < end:
+                end = max(end, findings[i].end)
+                i += 1
+        elif m:
             nxt = findings[i] if i < len(findings) else None
             if nxt is not None and nxt.start == m.end() and nxt.entity_type in ("WORKPLACE", "LOCATION", "ADDRESS"):
                 end = nxt.end
