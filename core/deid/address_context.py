@@ -43,7 +43,8 @@ _SPOKEN = r"(?:" + _EN_SPOKEN + r"|" + _ES_SPOKEN + r")"
 # A flat's value: "312", "3b", "3 d", "12 b", "doce-b", "c", "catorce", "three twelve", "dos b".
 _VALUE = (r"(?:\d{1,4}(?:\s?-?(?-i:[a-hA-H])(?![\w'’]))?|(?-i:[a-hA-H])(?![\w'’-])|"
           r"" + _SPOKEN + r"(?:[\s-]+(?:y\s+)?" + _SPOKEN + r"){0,2}(?:[\s-](?-i:[a-hA-H])(?![\w'’]))?(?![\w'’-]))")
-_UNIT_WORD = (r"(?:apartment|apartamento|apt\.?|apto\.?|unit|unidad|suite|ste\.?|depto\.?|departamento|interior|"
+_UNIT_WORD = (r"(?:apartment|apartamento|apt\.?|apto\.?|unit|unidad|suite|ste\.?|depto\.?|departamento|interior|building|"
+              r"bldg\.?|edificio|"
               r"casita|basement|room|cuarto|lot|lote|space|espacio|trailer|traila)")
 _UNIT = re.compile(r"\b(?:la\s+|the\s+)?" + _UNIT_WORD + r"(?:\s*#\s*|\s+)(?P<v>" + _VALUE + r")", re.IGNORECASE)
 _NUMBER_UNIT = re.compile(r"\b(?:n[uú]mero|number|#)\s*(?P<v>\d{1,4}[a-h]?\b|" + _SPOKEN + r"(?:\s+" + _SPOKEN + r"){0,2}\b)"
@@ -69,6 +70,8 @@ the and y on at in off of en por near by interior depto departamento colonia có
 _ES_HOUSE = re.compile(r"\b(?:el|al|en\s+el)\s+$", re.IGNORECASE)
 _ES_HOUSE_TAIL = re.compile(r"\s+(?:de\s+la|de\s+el|del|de)\s+(?P<name>[^\W\d_][\w'’-]*(?:\s+(?:road|street|avenue|drive|"
                             r"boulevard|lane|way|calle|avenida|st|ave|rd|blvd))?)(?![\w'’])", re.IGNORECASE)
+_ES_KIND_TAIL = re.compile(r"\s+(?:de\s+la|del|de)\s+(?:calle|avenida|calzada|carretera|street|avenue)\s+"
+                           r"[^\W\d_][\w'’-]*(?![\w'’])", re.IGNORECASE)
 # "la esquina de slaughter y manchaca", "la de pico y normandie", "de la cermak y kedzie"
 _ES_CROSS = re.compile(r"\b(?P<cue>(?:la\s+)?esquina\s+de(?:\s+la)?|(?:la|el)\s+de(?:\s+la)?|de\s+la|en\s+la)\s+"
                        r"(?P<a>[^\W\d_][\w'’-]*)\s+y\s+(?:la\s+)?(?P<b>[^\W\d_][\w'’-]*)(?![\w'’])", re.IGNORECASE)
@@ -82,7 +85,7 @@ def address_context(text: str, findings: list[Finding]) -> list[Finding]:
     """New ADDRESS findings that the addresses among ``findings`` (sorted, not overlapping) make
     readable in ``text``, plus the Spanish house numbers and crossings that need none."""
     runs = number_runs(text, tokens(text))
-    out = _es_houses(text, runs) + _es_crossings(text) + _el_flats(text)
+    out = _es_houses(text, runs) + _es_crossings(text) + _el_flats(text) + _parks(text)
     anchors = [f for f in findings if f.entity_type == "ADDRESS"] + out
     if not anchors:
         return out
@@ -219,7 +222,7 @@ def _street_echoes(text: str, anchors: list[Finding], runs: list[NumberRun]) -> 
                           and len(r.digits) >= 2), None)
             if house:
                 start = house.start
-            cross = re.match(r"\s+(?:and|&|y)\s+(?:la\s+|el\s+)?([^\W\d_][\w'’-]*|\d{1,3}(?:st|nd|rd|th)?)(?![\w'’])",
+            cross = re.match(r"\s+(?:and|&|y|con)\s+(?:la\s+|el\s+)?([^\W\d_][\w'’-]*|\d{1,3}(?:st|nd|rd|th)?)(?![\w'’])",
                              text[end:], re.IGNORECASE)
             if cross and cross.group(1).lower() not in _ES_CROSS_STOP and (
                     not ordinary(cross.group(1)) or re.match(r"\d", cross.group(1))):
@@ -274,6 +277,11 @@ def _es_houses(text: str, runs: list[NumberRun]) -> list[Finding]:
     before "de la" and a name that is no everyday word."""
     out = []
     for r in runs:
+        kind = _ES_KIND_TAIL.match(text, r.end)
+        if kind and len(r.digits) >= 2 and not _QUANTITY.match(text, r.end):
+            # "es trescientos doce de la calle sargeant": the street's kind says it, no "el" needed
+            out.append(_finding(text, r.start, kind.end(), 0.7))
+            continue
         if len(r.digits) < 3 or not _ES_HOUSE.search(text[max(0, r.start - 8):r.start]):
             continue
         m = _ES_HOUSE_TAIL.match(text, r.end)
@@ -285,6 +293,28 @@ def _es_houses(text: str, runs: list[NumberRun]) -> list[Finding]:
                 or fold(word) in _regions() or len(r.chunks) == 1 and 1900 <= int(r.digits) <= 2039:
             continue
         out.append(_finding(text, r.start, m.end(), 0.7))
+    return out
+
+
+# "pecan grove, lot 27", "lakeview mobile home park, lote veintisiete": a park's name said before its lot.
+_LOT = re.compile(r",\s+(?:lot|lote|space|espacio|trailer|traila)\s+(?:n[uú]mero\s+|number\s+|#\s*)?(?:\d{1,4}[a-z]?\b|"
+                  + _SPOKEN + r"(?:\s+(?:y\s+)?" + _SPOKEN + r")?\b)", re.IGNORECASE)
+_PARK_KIND = re.compile(r"\b(?:park|grove|estates|village|court|manor|homes|acres|meadows|villa|villas)$", re.IGNORECASE)
+
+
+def _parks(text: str) -> list[Finding]:
+    out = []
+    for m in _LOT.finditer(text):
+        words = re.findall(r"[^\W\d_][\w'’-]*", text[max(0, m.start() - 48):m.start()].split(",")[-1])[-4:]
+        while words and (words[0].lower() in STOP_WORDS or words[0].lower() in ES_STOP_WORDS):
+            words.pop(0)
+        if not words or any(w.lower() in STOP_WORDS or w.lower() in ES_STOP_WORDS for w in words):
+            continue
+        name = " ".join(words)
+        if not (_PARK_KIND.search(name) or any(not ordinary(w) for w in words)):
+            continue
+        start = text.rfind(words[0], max(0, m.start() - 48), m.start())
+        out.append(_finding(text, start, m.end(), 0.6))
     return out
 
 

@@ -54,6 +54,12 @@ def _addresses(text: str, language: str = "en") -> list[str]:
     # a numbered street after a direction; a house number after a road said before it
     ("la dirección es 7740 northwest 36 street, unit 12, en doral", "7740 northwest 36 street, unit 12", "es"),
     ("we're off of the farm road, 725, 4418 mesquite lane, past the church", "4418 mesquite lane", "en"),
+    # a house number before "de la calle X" with no "el"; a park's name before its lot; a building
+    ("sí, es doscientos ocho de la calle pemberton, apartamento 2", "doscientos ocho de la calle pemberton", "es"),
+    ("we're behind the gas station, cedar meadows, lot 14, the blue one", "cedar meadows, lot 14", "en"),
+    ("our place is apartment 6, building 14, by the pool", "apartment 6, building 14", "en"),
+    # a crossing said with "con" on a found street
+    ("nos juntamos en la murfreesboro pike, la de murfreesboro pike con thompson", "murfreesboro pike con thompson", "es"),
 ])
 def test_what_a_found_address_makes_readable_is_part_of_it(text, secret, language):
     assert _covered(text, secret, language), _addresses(text, language)
@@ -69,10 +75,12 @@ def test_what_a_found_address_makes_readable_is_part_of_it(text, secret, languag
     ("en el dos mil veinte de la pandemia cerraron todo", "es"),
     # a street's name that is a building or a town said alone
     ("212 church street is the house. we go to the church on sunday", "en"),
+    # a lot said after people, not a park's name
+    ("i came with my mom, lot 27 is where we park", "en"),
 ])
 def test_near_misses_stay_ordinary_speech(text, language):
     found = _addresses(text, language)
-    for word in ("unit 5", "555", "jamón", "dos mil veinte", "the church on"):
+    for word in ("unit 5", "555", "jamón", "dos mil veinte", "the church on", "my mom"):
         assert not any(word in f for f in found), found
 
 
