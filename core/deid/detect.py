@@ -17,10 +17,11 @@ from collections.abc import Iterable
 from core.deid import dates as _dates
 from core.deid import patterns
 from core.deid import spelled as _spelled
+from core.deid.email_said import said_emails
 from core.deid.findings import Finding, is_person_type, is_place_note
-from core.deid.initials import initials_people
+from core.deid.initials import initialled_names, initials_people
 from core.deid.names import NameMatcher, unlisted_people
-from core.deid.nicknamed import nickname_mentions, nicknamed_people
+from core.deid.nicknamed import nickname_mentions, nicknamed_people, nicknames_beside_names
 from core.deid.numbers import number_runs, tokens
 from core.deid.people import lexicon_people, linked_people
 from core.deid.readings import drop_place_readings
@@ -34,7 +35,7 @@ log = logging.getLogger(__name__)
 PRESIDIO_MIN_SCORE = 0.35
 
 # Which recognizer wins when two findings overlap: the most specific one.
-_PRIORITY = {"email": 10, "spoken_email": 10, "ssn": 9, "id_code": 9, "phone": 9, "spoken_phone": 9,
+_PRIORITY = {"email": 10, "spoken_email": 10, "email_echo": 7, "ssn": 9, "id_code": 9, "phone": 9, "spoken_phone": 9,
              "street_address": 8, "street_address_es": 8, "zip_code": 8, "po_box": 8, "id_number": 8, "exact_date": 7, "age_over_89": 7,
              "name_list": 6, "name_spelled": 6, "spelled_id": 8, "spelled_cued": 5, "workplace_list": 6, "name_list_cued": 5, "nickname_cue": 5, "initials": 4, "workplace_list_cued": 5, "workplace_list_part": 5,
              "street_name": 4, "address_context": 4, "name_fuzzy": 4, "name_echo": 4, "workplace_phrase": 4, "named_cue": 3, "name_lexicon": 3, "presidio": 2, "given_name_list": 1,
@@ -426,7 +427,9 @@ def detect(text: str, *, names: Iterable[str | tuple[str, str]] = (), workplaces
     from core.deid.address_context import address_context
     from core.deid.addresses import join_places
     first = _spelled.spelled(text, _resolve(drop_place_readings(text, found)), _person_parts(matcher))
+    first = initialled_names(text, _resolve(said_emails(text, first)))
     first = _resolve(first + linked_people(text, first))
+    first = _resolve(first + nicknames_beside_names(text, first, language))
     resolved = attach_locators(text, join_places(text, sort_out(text, first)))
     near_home = address_context(text, resolved)  # flats, echoes and crossings of a found address (0251)
     if near_home:

@@ -84,3 +84,35 @@ def _mixed(text: str) -> bool:
 def _sentence_start(text: str, pos: int) -> bool:
     before = text[:pos].rstrip()
     return not before or before[-1] in ".?!:\n"
+
+
+_INITIAL_BEFORE = re.compile(r"(?<![\w.'’-])([A-Za-z])\.[ \t]*$")
+_INITIAL_GAP = re.compile(r"^[ \t]+[A-Za-z]\.[ \t]+$")  # a dot: "kendrick y oduya" is two people
+_LISTED = ("name_list", "name_list_cued", "name_echo", "name_fuzzy")
+
+
+def initialled_names(text: str, findings: list[Finding]) -> list[Finding]:
+    """Listed people written with an initial (decision 0250): "d. mancuso" (the initial before a
+    listed surname joins it) and "wandy r. almonte" (a middle initial between two parts of the same
+    listed name: one finding). ``findings`` are resolved; the result replaces them."""
+    from core.deid.findings import is_person_type
+    out = sorted(findings, key=lambda f: f.start)
+    merged: list[Finding] = []
+    for f in out:
+        if not (is_person_type(f.entity_type) and f.recognizer in _LISTED):
+            merged.append(f)
+            continue
+        prev = merged[-1] if merged else None
+        if prev is not None and is_person_type(prev.entity_type) and prev.recognizer in _LISTED \
+                and prev.canonical == f.canonical and _INITIAL_GAP.match(text[prev.end:f.start]):
+            merged[-1] = Finding(prev.start, f.end, prev.entity_type, text[prev.start:f.end], prev.score,
+                                 prev.recognizer, prev.canonical, prev.label)
+            continue
+        m = _INITIAL_BEFORE.search(text[max(0, f.start - 4):f.start])
+        lo = prev.end if prev is not None else 0
+        if m and f.canonical and " " in f.canonical and m.group(1).lower() == f.canonical[0].lower() \
+                and f.start - len(m.group()) >= lo and " " not in f.text.strip():
+            start = f.start - len(m.group())
+            f = Finding(start, f.end, f.entity_type, text[start:f.end], f.score, f.recognizer, f.canonical, f.label)
+        merged.append(f)
+    return merged

@@ -49,7 +49,7 @@ _STRONG_BEFORE = re.compile(
     r"\b(?:named|called|told|tell|asked|ask|thank|thanks|"
     r"supervisor|manager|boss|lead|foreman|forewoman|coworker|co-worker|friend|guy|lady|girl|dude|"
     r"husband|wife|son|daughter|brother|sister|cousin|mom|dad|uncle|aunt|nephew|niece|neighbou?r|"
-    r"mr|mrs|ms|miss|mister|dr|doctor|nurse|officer|coach|chef|hey|hi|hello|hola|"
+    r"mr|mrs|ms|miss|mister|dr|doctor|doctora|dra|enfermera|enfermero|nurse|officer|coach|chef|hey|hi|hello|hola|"
     r"llamado|llamada|se\s+llama|dije|pregunt[eé]|pregunt[eé]\s+a|le\s+dije\s+a|habl[eé]\s+con|"
     r"talked\s+to|spoke\s+to|spoke\s+with|supervisor|supervisora|jefe|jefa|"
     r"vecino|vecina|cuñado|cuñada|suegro|suegra|novio|novia|nieto|nieta|sobrino|sobrina|"
@@ -60,7 +60,7 @@ _STRONG_BEFORE = re.compile(
     # "my best friend there is fe", "mi mejor amiga ahí es fe", "the lead was hope" (decision 0220)
     r"(?:friend|amig[oa]|roommate|partner|compañer[oa]|coworker|co-worker|lead|supervisor|supervisora|manager|"
     r"boss|jefe|jefa|encargad[oa]|trainer)(?:\s+(?:there|here|ahí|ahi|aquí|aqui|allá|alla))?\s+(?:is|was|es|era)"
-    r")(?:(?:(?<=mr)|(?<=ms)|(?<=dr)|(?<=sr)|(?<=mrs)|(?<=sra)|(?<=srta))\.)?,?\s+$",
+    r")(?:(?:(?<=mr)|(?<=ms)|(?<=dr)|(?<=sr)|(?<=mrs)|(?<=sra)|(?<=srta)|(?<=dra))\.)?,?\s+$",
     re.IGNORECASE)
 _WEAK_BEFORE = re.compile(r"\b(?:with|to|and|by|from|about|for|con|al|para|y|que)\s+$", re.IGNORECASE)
 _STRONG_AFTER = re.compile(

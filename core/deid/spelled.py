@@ -28,7 +28,9 @@ _ES_LETTERS = {"be": "b", "ce": "c", "de": "d", "efe": "f", "ge": "g", "hache": 
                "ele": "l", "eme": "m", "ene": "n", "ene~": "n", "pe": "p", "cu": "q", "erre": "r", "ere": "r",
                "ese": "s", "te": "t", "uve": "v", "ve": "v", "equis": "x", "ye": "y", "zeta": "z", "ceta": "z"}
 _UNIT = re.compile(r"(?<![\w'’])(?<![^\W\d_]{2}-)(?:doble\s+(?:u|ve)|i\s+griega|[^\W\d_]+|\d)(?![\w'’]|-[^\W\d_]{2})", re.IGNORECASE)
-_GAP = re.compile(r"^(?:\s*[-,.]\s*|\s+)$")
+# Between letters: a pause mark, or the word for the name's own hyphen ("p-i-e-r-r-e, dash, l-o-u-i-s").
+_GAP = re.compile(r"^(?:\s*[-,.]\s*|\s+|[\s,]*\b(?:dash|hyphen|guion|guión)\b[\s,]*)$", re.IGNORECASE)
+_JOINER_WORDS = {"dash", "hyphen", "guion", "guión"}
 _CUE = re.compile(r"(?:\bspell(?:s|ed|ing)?\b(?:\s+it)?|\bse\s+escribe\b|\bletter\s+by\s+letter\b|\bletra\s+por\s+letra\b|"
                   r"\bmy\s+name\s+is\b|\bme\s+llamo\b|\bmi\s+nombre\s+es\b|\bdeletre\w*)[^.?!]{0,40}$", re.IGNORECASE)
 _CUE_AFTER = re.compile(r"^[\s,.]*(?:letter\s+by\s+letter|letra\s+por\s+letra)\b", re.IGNORECASE)
@@ -69,6 +71,8 @@ def runs(text: str) -> list[Run]:
 
     for m in _UNIT.finditer(text):
         ch = _letter(m.group())
+        if ch is None and cur and m.group().lower() in _JOINER_WORDS:
+            continue  # "p-i-e-r-r-e, dash, l-o-u-i-s": the hyphen said between the letters
         if ch is None:
             close()
             continue
