@@ -333,8 +333,10 @@ LEARNED_MODELS = ("core.deid.tagger",)
 _LEARNED = "learned_tagger"
 
 
-def learned_spans(text: str, language: str, matcher: NameMatcher) -> list[Finding]:
-    """Every learned model's proposals in ``text``, for the interview's listed names and workplaces.
+def learned_spans(text: str, language: str, matcher: NameMatcher, rules: Iterable[Finding] = ()) -> list[Finding]:
+    """Every learned model's proposals in ``text``, for the interview's listed names and workplaces;
+    a proposal that overlaps none of the rules' candidates ``rules`` (place notes aside) must pass
+    ``tagger.lone_checked`` (decision 0245).
 
     Raises:
         TaggerUnavailable: a model's file is missing or damaged (callers say so; see ``detect``).
@@ -347,7 +349,8 @@ def learned_spans(text: str, language: str, matcher: NameMatcher) -> list[Findin
     for module in LEARNED_MODELS:
         out += importlib.import_module(module).learned_findings(text, language=language, names=names,
                                                                  workplaces=workplaces)
-    return out
+    from core.deid.tagger import lone_checked
+    return lone_checked(text, out, [(f.start, f.end) for f in rules if not is_place_note(f.entity_type)])
 
 
 def learned_problem() -> CoreError | None:
@@ -421,7 +424,7 @@ def detect(text: str, *, names: Iterable[str | tuple[str, str]] = (), workplaces
         found += _presidio_any_case(text, language if language in ("en", "es") else "en")
     if use_learned:
         try:
-            found += learned_spans(text, language, matcher)
+            found += learned_spans(text, language, matcher, found)
         except TaggerUnavailable:
             log.warning("learned tagger unavailable: this scan uses the rules alone")
     from core.deid.address_context import address_context

@@ -265,8 +265,42 @@ def _function_word(found: str) -> bool:
     return word.islower() and word in _STOPS
 
 
+def said_again(text: str, hidden: list[tuple[int, int, str]]) -> list[Finding]:
+    """Each word of a hidden person's span said elsewhere in ``text`` and not hidden there
+    (decision 0247): "goyo" hidden once and left in three lines on. ``hidden`` holds the hidden
+    spans as (start, end, entity type); only person types count, and only words that are not
+    function words, titles or months."""
+    from core.deid.findings import is_person_type
+    forms: set[str] = set()
+    for s, e, t in hidden:
+        if is_person_type(t):
+            forms |= {w.lower() for w in re.findall(r"[^\W\d_]{3,}", text[s:e])}
+    forms -= _STOPS | _TITLES | _MONTHS
+    out: list[Finding] = []
+    for m in re.finditer(r"[^\W\d_]{3,}", text):
+        if m.group().lower() in forms and not any(m.start() < e and s < m.end() for s, e, _ in hidden):
+            out.append(Finding(m.start(), m.end(), "PERSON", m.group(), 0.5, "second_look_said_again"))
+    return out
+
+
+def tagger_band(text: str, matcher, language: str = "en") -> list[Finding]:  # type: ignore[no-untyped-def]
+    """The learned tagger's spans down to ``tagger.GATE_LOW`` in ``text`` for the interview's
+    listed names (``matcher``, a ``NameMatcher``); none when its model is missing or damaged
+    (the scan has already said so, and the rest of the second look still runs)."""
+    from core.deid import detect
+    from core.deid.tagger import listed, uncertain_spans
+    from core.errors import TaggerUnavailable
+    if "core.deid.tagger" not in detect.LEARNED_MODELS:
+        return []  # the learned models are switched off (the rules' own tests)
+    names, workplaces = listed(matcher)
+    try:
+        return uncertain_spans(text, language=language, names=names, workplaces=workplaces)
+    except TaggerUnavailable:
+        return []
+
+
 def second_look(text: str, hidden: list[tuple[int, int, str]], decided: list[tuple[int, int]],
-                detect_fn) -> list[Suspect]:
+                detect_fn, band: list[Finding] | None = None) -> list[Suspect]:
     """Suspects in one segment.
 
     Args:
@@ -274,6 +308,8 @@ def second_look(text: str, hidden: list[tuple[int, int, str]], decided: list[tup
         hidden: Accepted redactions ``(start, end, placeholder)``: what leaves is the text with these in.
         decided: Spans a person already decided about (accepted or marked fine); not asked again.
         detect_fn: ``text -> list[Finding]``, the full detector (the interview's names and language).
+        band: The learned tagger's weaker spans in the ORIGINAL text (``tagger.uncertain_spans``,
+            decision 0247); each one that no decision covers is asked about too.
     """
     leaving, pieces = _masked(text, hidden)
     # Places named alone are notes filed at the scan, not flags (decision 0195).
@@ -295,4 +331,15 @@ def second_look(text: str, hidden: list[tuple[int, int, str]], decided: list[tup
             continue
         taken.append((s, e))
         out.append(Suspect(s, e, f.entity_type, text[s:e], f.recognizer))
-    return out
+    for f in sorted(band or [], key=lambda f: (f.start, -f.length)):
+        s, e = f.start, f.end
+        while s < e and not text[s].isalnum():
+            s += 1
+        while e > s and not text[e - 1].isalnum():
+            e -= 1
+        if s >= e or _function_word(text[s:e]) or any(s < de and ds < e for ds, de in taken) \
+                or any(s < he and hs < e for hs, he, _ in hidden):
+            continue
+        taken.append((s, e))
+        out.append(Suspect(s, e, f.entity_type, text[s:e], "second_look_tagger"))
+    return sorted(out, key=lambda x: x.start)

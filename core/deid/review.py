@@ -456,6 +456,7 @@ def second_look(vault: Vault, interview_id: str) -> list[Flag]:
     """What in the de-identified text still looks like a person, an address or a number
     sequence and has no decision yet (see ``core.deid.gate``)."""
     from core.deid.gate import second_look as look
+    from core.deid.gate import tagger_band
     segments = [s for s in _segments(vault, interview_id) if not s.off_record and s.text.strip()]
     names, workplaces = _names(vault, interview_id)
     matcher = NameMatcher(names, workplaces)
@@ -474,7 +475,8 @@ def second_look(vault: Vault, interview_id: str) -> list[Flag]:
             decided.append(where)
             if r.state == "accepted":
                 hidden.append((where[0], where[1], r.placeholder))
-        for s in look(seg.text, hidden, decided, lambda t: detect(t, matcher=matcher, language=language)):
+        for s in look(seg.text, hidden, decided, lambda t: detect(t, matcher=matcher, language=language),
+                      band=tagger_band(seg.text, matcher, language)):
             flags.append(Flag(seg.id or 0, s.start, s.end, s.entity_type, s.text, s.reason))
     log.info("second look interview=%s segments=%d flags=%d", interview_id, len(segments), len(flags))
     return flags

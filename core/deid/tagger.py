@@ -10,7 +10,7 @@ were tuned on the training data, so as features they would look more reliable th
 
 ``learned_findings`` gives the spans whose marginal probability of being an identifier is at
 least ``THRESHOLD``; ``core.deid.detect`` adds them to the rules' findings (the rules win on
-a type conflict). ``uncertain_spans`` gives the spans in the band below it, for the export gate.
+a type conflict). ``uncertain_spans`` gives the spans down to ``GATE_LOW``, for the export gate.
 The model is ``tagger.crfsuite`` next to this file, our own artifact; nothing is downloaded.
 """
 
@@ -38,6 +38,18 @@ TYPES = ("PERSON", "WORKPLACE", "ADDRESS", "PHONE", "EMAIL", "DATE", "AGE", "ID_
 THRESHOLD = 0.3
 # Spans between this and THRESHOLD are not proposed; the export gate may flag them.
 LOW_THRESHOLD = 0.1
+# The export gate asks about the tagger's spans from this probability up that nobody decided
+# on (decision 0247), chosen by leave-one-writer-file-out.
+GATE_LOW = 0.1
+# A learned span that overlaps no rule finding needs this mean probability (decision 0245):
+# that is where the tagger's precision is lost. Chosen by leave-one-writer-file-out.
+LONE_THRESHOLD = 0.3
+# Pooling within one interview (decision 0246): an occurrence of a word form the model gives
+# at least POOL_FLOOR takes POOL_WEIGHT of the form's strongest person reading elsewhere in the
+# interview when that reading is at least POOL_MIN.
+POOL_MIN = 1.1
+POOL_WEIGHT = 0.0
+POOL_FLOOR = 0.05
 _MAX_SEQUENCE = 120
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
@@ -316,6 +328,90 @@ def proposals(text: str, toks: Sequence[tuple[int, int]], probs: Sequence[dict[s
     return out
 
 
+def _pool_key(text: str, tok: tuple[int, int]) -> str | None:
+    word = text[tok[0]:tok[1]]
+    if not word.isalpha() or len(word) < 3:
+        return None
+    from core.deid.people import _STOPS
+    low = word.lower()
+    return None if low in _STOPS or low in _TITLES or low in _MONTHS or low in _WEEKDAYS else _fold(low)
+
+
+def pooled(text: str, toks: Sequence[tuple[int, int]], probs: Sequence[dict[str, float]],
+           pool_min: float | None = None, weight: float | None = None,
+           floor: float | None = None) -> list[dict[str, float]]:
+    """The marginals with every occurrence of a word form in this interview read together
+    (decision 0246): where the form is read as a person somewhere with probability at least
+    ``pool_min``, each other occurrence the model gives at least ``floor`` is raised to
+    ``weight`` times that reading, with its labels, so a name read as one once is read as one
+    wherever it is said again. An occurrence under ``floor`` ("my hope is", "the bill from") was
+    read as a word there and stays one. Other tokens are unchanged."""
+    pool_min = POOL_MIN if pool_min is None else pool_min
+    weight = POOL_WEIGHT if weight is None else weight
+    floor = POOL_FLOOR if floor is None else floor
+    if weight <= 0 or pool_min > 1:
+        return list(probs)
+    where: dict[str, list[int]] = {}
+    for i, tok in enumerate(toks):
+        key = _pool_key(text, tok)
+        if key is not None:
+            where.setdefault(key, []).append(i)
+
+    def person(i: int) -> float:
+        return probs[i].get("B-PERSON", 0.0) + probs[i].get("I-PERSON", 0.0)
+
+    out = list(probs)
+    for idx in where.values():
+        if len(idx) < 2:
+            continue
+        best = max(idx, key=person)
+        top = person(best)
+        if top < pool_min:
+            continue
+        lift = weight * top
+        for i in idx:
+            own = 1.0 - probs[i].get("O", 1.0)
+            if own >= lift or own < floor:
+                continue
+            p = {k: v * lift / top for k, v in probs[best].items() if k in ("B-PERSON", "I-PERSON")}
+            p["O"] = 1.0 - lift
+            out[i] = p
+    return out
+
+
+def lone_checked(text: str, learned: Iterable[Finding], rule_spans: Sequence[tuple[int, int]],
+                 lone_threshold: float | None = None, checks: bool = True) -> list[Finding]:
+    """``learned`` less the spans that overlap no rule finding and are weak (mean probability
+    under ``LONE_THRESHOLD``) or, for a person or workplace, read otherwise here by the rules'
+    own precision checks (``core.deid.other_readings``: a people, a holiday, a role word, a turn
+    label...; ``core.deid.readings.place_reading``: a town) unless a strong person cue stands
+    next to it (decision 0245). Spans that overlap a rule finding are kept as they are."""
+    from core.deid.other_readings import drop_other_readings
+    from core.deid.people import _cue
+    from core.deid.readings import place_reading
+    lone_threshold = LONE_THRESHOLD if lone_threshold is None else lone_threshold
+    out: list[Finding] = []
+    for f in learned:
+        if any(f.start < b and a < f.end for a, b in rule_spans):
+            out.append(f)
+            continue
+        if f.score < lone_threshold:
+            continue
+        if not checks or not (is_person_type(f.entity_type) or f.entity_type == "WORKPLACE"):
+            out.append(f)
+            continue
+        as_guess = Finding(f.start, f.end, f.entity_type, f.text, f.score, "presidio", f.canonical, f.label)
+        kept = drop_other_readings(text, [as_guess])
+        if not kept:
+            continue
+        g = kept[0]
+        if is_person_type(g.entity_type) and place_reading(text, g.start, g.end) and _cue(text, g.start, g.end) < 2:
+            continue
+        out.append(Finding(g.start, g.end, g.entity_type, g.text, g.score, RECOGNIZER,
+                           " ".join(g.text.lower().split()), g.label))
+    return out
+
+
 def _as_findings(text: str, spans: Iterable[tuple[int, int, str, float]]) -> list[Finding]:
     return [Finding(s, e, t, text[s:e], round(score, 3), RECOGNIZER, canonical=" ".join(text[s:e].lower().split()))
             for s, e, t, score in spans]
@@ -329,12 +425,15 @@ def learned_findings(text: str, *, language: str = "en", names: Iterable[str] = 
         TaggerUnavailable: the model file is missing or damaged.
     """
     toks, probs = marginals(text, language=language, names=names, workplaces=workplaces)
-    return _as_findings(text, proposals(text, toks, probs, threshold))
+    return _as_findings(text, proposals(text, toks, pooled(text, toks, probs), threshold))
 
 
 def uncertain_spans(text: str, *, language: str = "en", names: Iterable[str] = (),
-                    workplaces: Iterable[str] = ()) -> list[Finding]:
-    """Spans the tagger gives a probability between LOW_THRESHOLD and THRESHOLD (not
-    proposed; the export gate may ask about them)."""
+                    workplaces: Iterable[str] = (), low: float | None = None) -> list[Finding]:
+    """Every span the tagger gives a probability of at least ``low`` (``GATE_LOW``), for the
+    export gate's second look (decision 0247): the weak ones the first pass does not propose,
+    and the ones it left out by the lone check. The gate asks only about those that no decision
+    covers yet."""
     toks, probs = marginals(text, language=language, names=names, workplaces=workplaces)
-    return _as_findings(text, [s for s in proposals(text, toks, probs, LOW_THRESHOLD) if s[3] < THRESHOLD])
+    probs = pooled(text, toks, probs)
+    return _as_findings(text, proposals(text, toks, probs, GATE_LOW if low is None else low))
