@@ -194,6 +194,10 @@ def id_numbers(text: str, runs: list[NumberRun]) -> list[Finding]:
     for m in _I_AM_NUMBER.finditer(text):
         out.append(Finding(m.start(1), m.end(1), "ID_NUMBER", m.group(1), 0.75, "id_number", canonical=m.group(1)))
     for run in runs:
+        if len(run.digits) >= 3 and _NUMBER_COMMA.search(text[max(0, run.start - 40):run.start]):
+            out.append(Finding(run.start, run.end, "ID_NUMBER", text[run.start:run.end], 0.8, "id_number",
+                               canonical=run.digits))
+            continue
         if _called_by_number(text, run):
             out.append(Finding(run.start, run.end, "ID_NUMBER", text[run.start:run.end], 0.7, "id_number",
                                canonical=run.digits))
@@ -216,6 +220,13 @@ _I_AM_NUMBER = re.compile(r"\b(?:soy\s+el|i'?m|i\s+am)\s+(?:el\s+)?(?:n[uú]mero
 _CALLED_BY_NUMBER = re.compile(r"(?:\b(?:soy|yo\s+soy)\s+(?:el|la)\s+(?:n[uú]mero\s+)?|\b(?:ella|él)\s+es\s+(?:el|la)\s+(?:n[uú]mero\s+)?|\b(?:el\s+mío|la\s+mía)\s+es\s+"
                                r"(?:el\s+|la\s+)?(?:n[uú]mero\s+)?|\bi['’]?m\s+|\bi\s+am\s+|\b(?:store|tienda)\s+(?:number\s+|#)?)$",
                                re.IGNORECASE)
+
+
+# "her clock number, 3371", "team member number, 0 0 6 1 4 4 8 2", "employee ID, cero cero siete":
+# an ID's name and its number word, then a pause (a bare "case, 500" is no cue).
+_NUMBER_COMMA = re.compile(r"\b(?:employee|badge|member|clock|worker|staff|payroll|associate|license|licence|licencia|"
+                           r"empleado|gafete)\s+(?:id|i\.d\.?|number|num|no\.?|#|n[uú]mero)\s*[,:]\s*(?:it['’]?s\s+|es\s+)?$"
+                           r"|\b(?:employee|badge|member|worker)\s+id\s*[,:]\s*$", re.IGNORECASE)
 
 
 def _called_by_number(text: str, run: NumberRun) -> bool:

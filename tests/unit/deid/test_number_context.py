@@ -34,6 +34,9 @@ def _covered(text: str, secret: str, language: str = "en", kinds: tuple[str, ...
     ("en la caja el mío es 5532. el de ella no sé", ("5532",), "es"),
     ("to corporate we're store 20931, that's all we are", ("20931",), "en"),
     ("to them i'm thirty one forty on the sheet, not a name", ("thirty one forty",), "en"),
+    # an ID's name and number word, then a pause
+    ("the write-up says team member number, 0 0 4 7 1 9 3. then the date", ("0 0 4 7 1 9 3",), "en"),
+    ("el talón dice employee ID, cero cero cuatro uno ocho ocho. y la fecha", ("cero cero cuatro uno ocho ocho",), "es"),
 ])
 def test_a_number_said_as_a_code_is_an_id(text, secrets, language):
     for secret in secrets:
@@ -65,6 +68,7 @@ def test_ages_said_with_a_hyphen_a_future_or_again(text, secret):
     "that was in 2019, twenty nineteen, before the new manager",
     "we started at sixteen fifty. now i'm seventeen twenty five. the rent went up too",
     "the rent was $1200, twelve hundred, and then more",
+    "in that case, 500 people came to the meeting",
 ])
 def test_counts_years_wages_and_amounts_are_no_ids(text):
     assert not [f for f in detect(text, use_presidio=False) if f.entity_type == "ID_NUMBER"], _found(text)
