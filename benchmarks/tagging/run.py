@@ -11,11 +11,12 @@ timings, and every third question glued onto the end of the previous answer's se
 Markers are placed where each question starts, pressed between 1.5 s early and 3 s late.
 An interview with ``style: plain`` is stored as some transcribers (and imported captions)
 give it: lower case, no punctuation, one segment per turn.
-Since decisions 0205, 0206, 0207 and 0241 every interview here (dev, test, data-blind,
-data-blind2 and data-blind3) is used to fit and choose, by leave-one-interview-out and
-leave-one-set-out (``--fit``, ``--tune``): held-out numbers come only from a set scored with
+Since decisions 0205, 0206, 0207, 0241 and 0255 every interview here (dev, test, data-blind,
+data-blind2, data-blind3 and data-blind4) is used to fit and choose, by leave-one-interview-out
+and leave-one-set-out (``--fit``, ``--tune``): held-out numbers come only from a set scored with
 ``--data`` that is not in FIT_SETS. ``--fit`` also writes the wording bank (decision 0239), so a
-fit set scored with ``--data`` is in-sample twice over.
+fit set scored with ``--data`` is in-sample twice over. ``--fit`` scores its folds in
+``--jobs`` processes (default one per CPU), each model only on the reading the app uses it for.
 
 ``--data DIR`` scores another set written the same way (every file, whatever its split) and
 prints only totals, so a held-out set can be scored without anyone reading it; ``--fit``
@@ -202,9 +203,10 @@ def evaluate(cases: list[Case], guide, emb, threshold: float) -> dict:
 
 # Every labelled set the question scorer may learn from (decision 0205): (language, folder).
 FIT_SETS = (("en", DATA), ("en", DATA.with_name("data-blind") / "en"), ("en", DATA.with_name("data-blind2") / "en"),
-            ("en", DATA.with_name("data-blind3") / "en"),
+            ("en", DATA.with_name("data-blind3") / "en"), ("en", DATA.with_name("data-blind4") / "en"),
             ("es", DATA.with_name("data-es")), ("es", DATA.with_name("data-blind") / "es"),
-            ("es", DATA.with_name("data-blind2") / "es"), ("es", DATA.with_name("data-blind3") / "es"))
+            ("es", DATA.with_name("data-blind2") / "es"), ("es", DATA.with_name("data-blind3") / "es"),
+            ("es", DATA.with_name("data-blind4") / "es"))
 
 
 def set_name(lang: str, folder: Path) -> str:
@@ -275,12 +277,12 @@ def prepare(name: str, case: Case, guide, emb, method: str, bank) -> Prepared:
 def placed_accuracy(prep: Prepared, qw, nw, threshold: float, back: float, skip: float) -> tuple[int, int]:
     """Answer words right in ``prep`` with these weights and Viterbi costs (the app's path)."""
     from core.tagging import asking
-    from core.tagging.questions import asked_once, segments_from_places
+    from core.tagging.questions import asked_once, opening_places, segments_from_places
     from core.tagging.unmarked import viterbi_places
     p = asking.probabilities(prep.qf, prep.nf, qw, nw)[:, :-1]
     p[prep.participant] = 0.0
     places = viterbi_places(p, threshold=threshold, back_penalty=back, skip_penalty=skip)
-    places = asked_once(places, p, min_score=threshold)
+    places = asked_once(opening_places(places), p, min_score=threshold)
     segs, _anchors, _splits = segments_from_places(prep.segments, prep.units, p, places, prep.guide)
     return word_accuracy(prep.case, segs)
 
@@ -299,8 +301,43 @@ WRITTEN_MODELS = (("", "no bank"), ("BANK_", "bank"), ("VOICES_", "no bank, voic
                   ("VOICES_BANK_", "bank, voices only"))
 
 
-def fit_asking(thresholds=(0.05, 0.075, 0.1, 0.15), backs=(0.1, 0.2, 0.3), skips=(0.0, 0.02, 0.05),
-               write: bool = True, only: tuple[str, ...] | None = None, evaluate: bool = True) -> None:
+def _with_bank(p: Prepared) -> np.ndarray:
+    return p.qf
+
+
+def _no_bank_of(p: Prepared) -> np.ndarray:
+    return _no_bank(p.qf)
+
+
+# What the forked fold workers read (set by fit_asking before the pool starts).
+_FOLD_STATE: dict = {}
+
+
+def _fold(task: tuple[str, list[tuple[str, str]]]) -> dict:
+    """One fold: refit every model without the held-out interviews, score them on the grid.
+    Returns {(model, setting, "set reading"): (right, total)}."""
+    from core.tagging import asking
+    _way, held = task
+    out = set(held)
+    st = _FOLD_STATE
+    cells: dict = {}
+    for model, (qf_of, readings, used) in st["models"].items():
+        train = [p for p in st["preps"] if (p.set_name, p.case.id) not in out and p.method in readings]
+        qw, nw = asking.fit([(qf_of(p), p.nf, p.gold) for p in train], start=st["weights"][model])
+        for prep in st["preps"]:
+            if (prep.set_name, prep.case.id) not in out or prep.method not in used:
+                continue
+            test = replace(prep, qf=qf_of(prep))
+            for g in st["grid"]:
+                r, n = placed_accuracy(test, qw, nw, *g)
+                key = (model, g, f"{prep.set_name} {prep.method}")
+                cells[key] = (cells.get(key, (0, 0))[0] + r, cells.get(key, (0, 0))[1] + n)
+    return cells
+
+
+def fit_asking(thresholds=(0.075, 0.1, 0.15), backs=(0.1, 0.2, 0.3), skips=(0.02, 0.05),
+               write: bool = True, only: tuple[str, ...] | None = None, evaluate: bool = True,
+               jobs: int = 1) -> None:
     """Fit the asking scorer on every labelled set, both languages (decisions 0180, 0205, 0239).
 
     Each interview is read twice, by its text alone and split by voice (``voices``), and its
@@ -333,13 +370,15 @@ def fit_asking(thresholds=(0.05, 0.075, 0.1, 0.15), backs=(0.1, 0.2, 0.3), skips
         bank = bank_lists(others, len(qids))
         preps.extend(prepare(name, case, guide, embedders[lang], method, bank) for method in ("wording", "voices"))
     print(f"features of {len(loaded)} interviews, two readings each: {time.monotonic() - started:.0f} s")
-    # model -> (its question features, the readings it is fit on). Fit on both readings, the
-    # voice features (zero in a text-only reading) get their weights (decision 0240).
-    models = {"bank": (lambda p: p.qf, ("wording",)), "no bank": (lambda p: _no_bank(p.qf), ("wording",)),
-              "bank, voices": (lambda p: p.qf, ("wording", "voices")),
-              "no bank, voices": (lambda p: _no_bank(p.qf), ("wording", "voices")),
-              "bank, voices only": (lambda p: p.qf, ("voices",))}
-    models = {m: v for m, v in models.items() if only is None or m in only}
+    # model -> (its question features, the readings it is fit on, the readings the app uses it
+    # for). Fit on both readings, the voice features (zero in a text-only reading) get their
+    # weights (decision 0240). "bank, voices" (fit on both, not written) only with ``only``.
+    models = {"bank": (_with_bank, ("wording",), ("wording",)),
+              "no bank": (_no_bank_of, ("wording",), ("wording",)),
+              "bank, voices": (_with_bank, ("wording", "voices"), ("voices",)),
+              "no bank, voices": (_no_bank_of, ("wording", "voices"), ("voices",)),
+              "bank, voices only": (_with_bank, ("voices",), ("voices",))}
+    models = {m: v for m, v in models.items() if (m in only if only is not None else m != "bank, voices")}
     grid = list(itertools.product(thresholds, backs, skips))
     # results[model][way][setting][(set, method)] = [right, total]
     results: dict = {m: {w: {g: {} for g in grid} for w in ("loo", "loso")} for m in models}
@@ -348,19 +387,22 @@ def fit_asking(thresholds=(0.05, 0.075, 0.1, 0.15), backs=(0.1, 0.2, 0.3), skips
     folds = [("loo", {c}) for c in cases] + [("loso", {c for c in cases if c[0] == s}) for s in sets]
     folds = folds if evaluate else []
     weights = {m: asking.fit([(qf_of(p), p.nf, p.gold) for p in preps if p.method in readings])
-               for m, (qf_of, readings) in models.items()}
-    for way, out in folds:
-        test = [p for p in preps if (p.set_name, p.case.id) in out]
-        for model, (qf_of, readings) in models.items():
-            train = [p for p in preps if (p.set_name, p.case.id) not in out and p.method in readings]
-            qw, nw = asking.fit([(qf_of(p), p.nf, p.gold) for p in train], start=weights[model])
-            for prep in test:
-                held = replace(prep, qf=qf_of(prep))
-                for g in grid:
-                    r, n = placed_accuracy(held, qw, nw, *g)
-                    acc = results[model][way][g].setdefault(f"{prep.set_name} {prep.method}", [0, 0])
-                    acc[0] += r
-                    acc[1] += n
+               for m, (qf_of, readings, _used) in models.items()}
+    # Each fold (one interview or one set held out) refits every model and scores the held-out
+    # interviews at every setting of the grid; folds run in parallel (``jobs`` processes).
+    _FOLD_STATE.update(preps=preps, models=models, weights=weights, grid=grid)
+    tasks = [(way, sorted(out)) for way, out in folds]
+    if jobs > 1 and len(tasks) > 1:
+        import multiprocessing
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            done = pool.map(_fold, tasks, chunksize=1)
+    else:
+        done = [_fold(t) for t in tasks]
+    for (way, _out), cells in zip(tasks, done):
+        for (model, g, key), (r, n) in cells.items():
+            acc = results[model][way][g].setdefault(key, [0, 0])
+            acc[0] += r
+            acc[1] += n
     print(f"leave-one-interview-out and leave-one-set-out over {len(cases)} interviews "
           f"({time.monotonic() - started:.0f} s), alignment without markers (answer words right)")
 
@@ -383,10 +425,10 @@ def fit_asking(thresholds=(0.05, 0.075, 0.1, 0.15), backs=(0.1, 0.2, 0.3), skips
                        == (asking.PLACE_THRESHOLD, asking.BACK_PENALTY, asking.SKIP_PENALTY)) for m in models}
     print(f"\nat the written threshold {asking.PLACE_THRESHOLD}, back {asking.BACK_PENALTY}, skip {asking.SKIP_PENALTY}:")
     print(f"{'set':<18}{'reading':<9}" + "".join(f"{m + ' ' + w:>16}" for m in models for w in ("LOO", "LOSO")))
-    for key in sorted(next(iter(written.values()))["loo"]):
-        name, method = key.split(" ")
-        print(f"{name:<18}{method:<9}" + "".join(f"{written[m][w.lower()][key]:>16.3f}" for m in models
-                                                   for w in ("LOO", "LOSO")))
+    for key in sorted({k for r in written.values() for k in r["loo"]}):
+        name, method = key.split(" ")  # each model is scored on the reading the app uses it for
+        print(f"{name:<18}{method:<9}" + "".join(f"{written[m][w.lower()][key]:>16.3f}" if key in written[m]["loo"]
+                                                   else f"{'-':>16}" for m in models for w in ("LOO", "LOSO")))
     if evaluate and write:  # the grid's means per model; per set at the written setting and at each model's best
         grid_means = [{k: v for k, v in r.items() if k not in ("loo", "loso")} for r in table]
         RESULTS.with_name("tagging-fit.json").write_text(json.dumps(
@@ -563,6 +605,8 @@ def main() -> int:
                         help="theme weights and threshold by leave-one-interview-out over every set")
     parser.add_argument("--fit", action="store_true",
                         help="fit the question scorer for alignment without markers (dev splits only)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        help="--fit: folds scored in this many processes (default: one per CPU)")
     parser.add_argument("--no-timing", action="store_true")
     parser.add_argument("--split", choices=("dev", "test", "both"), default="both",
                         help="evaluate one split only (develop with dev; test only to report)")
@@ -577,7 +621,7 @@ def main() -> int:
     import torch
     torch.set_num_threads(1)
     if args.fit:
-        fit_asking()
+        fit_asking(jobs=args.jobs)
         return 0
     data, guide_file, results_path = SETS[args.language]
     guide = load_guide((default_guides_dir() / guide_file).read_text(encoding="utf-8"))

@@ -5,6 +5,7 @@ Pure functions over segments (no vault): ``core.tagging.service`` reads and writ
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -163,7 +164,7 @@ def align_by_wording(segments: Sequence[Segment], guide: Guide,
         scores = asking.asked_probabilities(texts, speakers, wording, uv, guide, embedder, voices)
         places = viterbi_places(scores, threshold=asking.PLACE_THRESHOLD, back_penalty=asking.BACK_PENALTY,
                                 skip_penalty=asking.SKIP_PENALTY)
-        places = asked_once(places, scores, min_score=asking.PLACE_THRESHOLD)
+        places = asked_once(opening_places(places), scores, min_score=asking.PLACE_THRESHOLD)
     else:  # no sentence model: 0034's hand-weighted evidence
         scores = unmarked_scores(texts, speakers, wording, uv, guide, embedder)
         places = viterbi_places(scores)
@@ -246,14 +247,43 @@ def roles_by_asking(voices: Sequence[str], texts: Sequence[str]) -> dict[str, st
     return {v: "" if s >= VOICE_ASKING_SHARE * top else "participant" for v, s in share.items()}
 
 
+# A repeat of a question placed earlier stays that question unless its best free question
+# scores at least this share of the repeat's own score there (decision 0254).
+REPEAT_KEEP_SHARE = 0.25
+# The transcript's first question is placed from its clearest asking: a weaker place of it up to
+# this many units before one at least twice as strong was chat or consent (decision 0254).
+OPENING_UNITS = 8
+
+
+def opening_places(places: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """Drop the weak leading places of the transcript's first question ("okay it's recording
+    i think", "can you hear me okay?" read as "tell me about your job") when the same question
+    is placed again soon after at least twice as strongly: that later place is where it was
+    asked, and the chat before it asked nothing (decision 0254)."""
+    if not places:
+        return places
+    first_q = places[0][1]
+    run = list(itertools.takewhile(lambda p: p[1] == first_q, places))
+    drop = 0
+    for k, (u, _qi, score) in enumerate(run):
+        if any(v - u <= OPENING_UNITS and s >= 2 * score for v, _q, s in run[k + 1:]):
+            drop = k + 1
+        else:
+            break
+    return places[drop:]
+
+
 def asked_once(places: list[tuple[int, int, float]], scores: np.ndarray,
-               min_score: float = 0.0) -> list[tuple[int, int, float]]:
+               min_score: float = 0.0, keep_share: float = REPEAT_KEEP_SHARE) -> list[tuple[int, int, float]]:
     """A guide question is asked once (with its probes): when the same question is placed in
-    two stretches apart, the weaker stretch was another question worded alike ("¿Qué haces en
-    el almacén?" read as motivation's "¿Qué te hace seguir?"). It takes its best question not
-    placed anywhere else (decision 0205). The first stretch of the transcript, when even that
-    question scores under ``min_score`` there, asked nothing: it was chat before the first
-    question ("alright we're good"), and its place is dropped (decision 0222)."""
+    two stretches apart, the weaker stretch was either another question worded alike ("¿Qué
+    haces en el almacén?" read as motivation's "¿Qué te hace seguir?"), which takes its best
+    question not placed anywhere else (decision 0205), or the same question asked again later
+    ("so going back to your supervisor"): it stays that question when no free question scores
+    at least ``keep_share`` of its own score there (decision 0254). The first stretch of the
+    transcript, when even that question scores under ``min_score`` there, asked nothing: it
+    was chat before the first question ("alright we're good"), and its place is dropped
+    (decision 0222)."""
     runs: list[list[int]] = []                     # indices into places, one run per asking
     for k, (_u, qi, _s) in enumerate(places):
         if runs and places[runs[-1][-1]][1] == qi:
@@ -281,6 +311,8 @@ def asked_once(places: list[tuple[int, int, float]], scores: np.ndarray,
                 for k in run:
                     out[k] = None
                 continue
+            if float(scores[u0, alt]) < keep_share * max(places[k][2] for k in run):
+                continue  # asked again: the same question
             used.add(alt)
             for k in run:
                 out[k] = (places[k][0], alt, float(scores[places[k][0], alt]))

@@ -93,9 +93,44 @@ def test_chat_before_the_first_question_taken_for_a_question_asked_later_is_drop
     scores[4] = [0.9, 0.0, 0.0]
     places = [(0, 0, 0.3), (2, 1, 0.8), (4, 0, 0.9)]
     assert asked_once(places, scores, min_score=0.1) == [(2, 1, 0.8), (4, 0, 0.9)]
-    # Without the floor it becomes the best free question, as before (decision 0205).
-    assert asked_once(places, scores) == [(0, 2, pytest.approx(0.02)), (2, 1, 0.8), (4, 0, 0.9)]
-    # Later in the transcript a weaker repeat still takes the free question, however weak.
+    # Without the floor, and when any free question may take a repeat, it becomes the best
+    # free question, as before decision 0254.
+    assert asked_once(places, scores, keep_share=0.0) == [(0, 2, pytest.approx(0.02)), (2, 1, 0.8), (4, 0, 0.9)]
+    # Later in the transcript a weaker repeat takes a free question only when that question
+    # reads at least a quarter as well there (decision 0254); else it was asked again.
     scores[6] = [0.0, 0.3, 0.05]
     later = [(2, 1, 0.8), (4, 0, 0.9), (6, 1, 0.3)]
-    assert asked_once(later, scores, min_score=0.1) == [(2, 1, 0.8), (4, 0, 0.9), (6, 2, pytest.approx(0.05))]
+    assert asked_once(later, scores, min_score=0.1, keep_share=0.0) == [(2, 1, 0.8), (4, 0, 0.9),
+                                                                        (6, 2, pytest.approx(0.05))]
+    assert asked_once(later, scores, min_score=0.1) == later
+
+
+def test_a_question_asked_again_later_stays_that_question():
+    from core.tagging.questions import asked_once
+    # Question 1 (the supervisor) at unit 2, then questions 2 and 3; at unit 8 the interviewer
+    # goes back to the supervisor (p 0.6). The only free question (0) reads 0.05 there: the
+    # repeat is the supervisor again, and its answer stays under it, not under question 0.
+    scores = np.zeros((10, 4), dtype=np.float32)
+    scores[2] = [0.0, 0.9, 0.0, 0.0]
+    scores[4] = [0.0, 0.0, 0.8, 0.0]
+    scores[6] = [0.0, 0.0, 0.0, 0.85]
+    scores[8] = [0.05, 0.6, 0.1, 0.1]
+    places = [(2, 1, 0.9), (4, 2, 0.8), (6, 3, 0.85), (8, 1, 0.6)]
+    assert asked_once(places, scores, min_score=0.1) == places
+    # A free question that reads at least a quarter as well there takes it (decision 0205).
+    scores[8, 0] = 0.2
+    assert asked_once(places, scores, min_score=0.1)[-1] == (8, 0, pytest.approx(0.2))
+
+
+def test_weak_chat_before_the_first_question_asked_clearly_soon_after_is_dropped():
+    from core.tagging.questions import opening_places
+    # "Okay, it's recording, I think." read weakly as the first question (0.18), which is asked
+    # clearly three units later (0.9): the place starts at the clear asking.
+    places = [(0, 0, 0.18), (3, 0, 0.9), (9, 1, 0.7)]
+    assert opening_places(places) == [(3, 0, 0.9), (9, 1, 0.7)]
+    # A real first question followed by a probe not twice as strong keeps its place...
+    assert opening_places([(0, 0, 0.5), (3, 0, 0.9), (9, 1, 0.7)]) == [(0, 0, 0.5), (3, 0, 0.9), (9, 1, 0.7)]
+    # ...and so does a weak one whose clear asking comes much later (over 8 units).
+    assert opening_places([(0, 0, 0.18), (12, 0, 0.9)]) == [(0, 0, 0.18), (12, 0, 0.9)]
+    # Only the transcript's first question: a later question is never trimmed.
+    assert opening_places([(0, 1, 0.9), (4, 2, 0.2), (6, 2, 0.9)]) == [(0, 1, 0.9), (4, 2, 0.2), (6, 2, 0.9)]
