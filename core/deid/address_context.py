@@ -95,6 +95,7 @@ def address_context(text: str, findings: list[Finding]) -> list[Finding]:
     out += _house_before(text, anchors, runs)
     out += _number_echoes(text, anchors + out, runs)
     out += _number_cut(text, anchors, runs)
+    out += _state_zips(text, anchors, runs) + _numbered_crossings(text, anchors)
     # A guessed name or a town note gives way ("denver and bryant", "de la larkin"); a phone,
     # an e-mail, a date, an ID or a listed name does not.
     taken = [(f.start, f.end) for f in findings if f.entity_type != "ADDRESS" and f.recognizer not in _GUESSES
@@ -239,6 +240,33 @@ def _street_echoes(text: str, anchors: list[Finding], runs: list[NumberRun]) -> 
             if any(a.start <= start and end <= a.end for a in anchors):
                 continue
             out.append(_finding(text, start, end, 0.55))
+    return out
+
+
+def _state_zips(text: str, anchors: list[Finding], runs: list[NumberRun]) -> list[Finding]:
+    """"p.o. box cuatrocientos diecinueve, cactus, texas, siete nueve cero uno tres": five digits
+    right after a state and a comma, shortly after an address, are its ZIP code."""
+    out = []
+    for r in runs:
+        if len(r.digits) != 5 or not any(0 <= r.start - a.end <= 80 for a in anchors):
+            continue
+        m = re.search(r"([^\W\d_]+(?:\s[^\W\d_]+)?),?\s+$", text[max(0, r.start - 30):r.start])
+        if m and (fold(m.group(1)) in _regions() or fold(m.group(1).split()[-1]) in _regions()):
+            out.append(_finding(text, r.start, r.end, 0.7))
+    return out
+
+
+# "en la cincuenta y dos y la veintiséis": a numbered street crossing another said after it.
+_NUMBERED_CROSS = re.compile(r"\s+(?:y|con)\s+la\s+(\d{1,3}\b|" + _ES_SPOKEN + r"(?:\s+y\s+" + _ES_SPOKEN + r")?\b)",
+                             re.IGNORECASE)
+
+
+def _numbered_crossings(text: str, anchors: list[Finding]) -> list[Finding]:
+    out = []
+    for a in anchors:
+        m = _NUMBERED_CROSS.match(text, a.end)
+        if m and not _QUANTITY.match(text, m.end()) and not re.match(r"\s+(?:de|del)\b", text[m.end():]):
+            out.append(_finding(text, a.start, m.end(), 0.6))
     return out
 
 

@@ -60,6 +60,9 @@ def _addresses(text: str, language: str = "en") -> list[str]:
     ("our place is apartment 6, building 14, by the pool", "apartment 6, building 14", "en"),
     # a crossing said with "con" on a found street
     ("nos juntamos en la murfreesboro pike, la de murfreesboro pike con thompson", "murfreesboro pike con thompson", "es"),
+    # a ZIP after the town and the state; a numbered street crossing another
+    ("al p.o. box doscientos uno, alpine, texas, siete nueve ocho tres cero, ahí", "siete nueve ocho tres cero", "es"),
+    ("vivo en la treinta y uno y la cuarenta, en un basement", "treinta y uno y la cuarenta", "es"),
 ])
 def test_what_a_found_address_makes_readable_is_part_of_it(text, secret, language):
     assert _covered(text, secret, language), _addresses(text, language)
