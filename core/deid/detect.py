@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from core.deid import dates as _dates
 from core.deid import patterns
 from core.deid import spelled as _spelled
-from core.deid.email_said import said_emails
+from core.deid.email_said import given_names, said_emails
 from core.deid.findings import Finding, is_person_type, is_place_note
 from core.deid.initials import initialled_names, initials_people
 from core.deid.names import NameMatcher, unlisted_people
@@ -431,6 +431,9 @@ def detect(text: str, *, names: Iterable[str | tuple[str, str]] = (), workplaces
     from core.deid.addresses import join_places
     first = _spelled.spelled(text, _resolve(drop_place_readings(text, found)), _person_parts(matcher))
     first = initialled_names(text, _resolve(said_emails(text, first)))
+    called = given_names(first, _person_parts(matcher))
+    if called:  # the name someone's e-mail gives them, wherever they are called by it
+        first = _resolve(first + nickname_mentions(text, called, [(f.start, f.end) for f in first], language))
     first = _resolve(first + linked_people(text, first))
     first = _resolve(first + nicknames_beside_names(text, first, language))
     resolved = attach_locators(text, join_places(text, sort_out(text, first)))

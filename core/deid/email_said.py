@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from core.deid.findings import Finding
+from core.deid.findings import Finding, is_person_type
 from core.deid.names import fold
 from core.deid.numbers import TEENS, TENS, UNITS, ZERO_LETTERS
 
@@ -78,7 +78,7 @@ def widen(text: str, findings: list[Finding]) -> list[Finding]:
             if len(word) == 1 and re.search(r"[,-]", gap) and _PAUSE_GAP.match(gap):
                 start = w.start()  # "m, p, l, o, u, i, s": a letter between pauses, even "i"
                 continue
-            if word in _STOP or any(o is not f and o.start < start and w.start() < o.end and o.entity_type != "PERSON"
+            if word in _STOP or any(o is not f and o.start < start and w.start() < o.end and not is_person_type(o.entity_type)
                                     for o in findings):
                 break
             if _spelled_unit(word) and _PAUSE_GAP.match(gap):
@@ -241,3 +241,36 @@ def said_emails(text: str, findings: list[Finding]) -> list[Finding]:
     local part said again (callers resolve the overlaps: the e-mail outranks a name inside it)."""
     widened = widen(text, findings + _split_providers(text, findings))
     return widened + echoes(text, widened)
+
+
+def given_names(findings: list[Finding], person_parts: dict[str, str]) -> set[str]:
+    """Names a person goes by, read from their e-mail (decision 0249): beside a listed name part
+    in the local part, the other word is what they are called ("lily underscore zhao" with Mei-Ling
+    Zhao listed: "lily"; "juniorrivera787" with Héctor Rivera listed: "junior"). Only a word a
+    lexicon holds as a first name, or no everyday word, three letters or more."""
+    from core.deid.people import _STOPS, _kinds, everyday_word
+    parts = {fold(p).lower() for p in person_parts if len(p) >= 3}
+    out: set[str] = set()
+    for f in findings:
+        if f.entity_type != "EMAIL":
+            continue
+        pieces = [p for p in re.split(r"[._+\-\d]+", fold(local_part(f.text)).lower()) if p]
+        rest: list[str] = []
+        listed = False
+        for piece in pieces:
+            if piece in parts:
+                listed = True
+                continue
+            cut = next((p for p in sorted(parts, key=len, reverse=True)
+                        if len(piece) > len(p) + 2 and (piece.endswith(p) or piece.startswith(p))), None)
+            if cut:
+                listed = True
+                piece = piece[:-len(cut)] if piece.endswith(cut) else piece[len(cut):]
+            rest.append(piece)
+        if not listed:
+            continue
+        for r in rest:
+            if len(r) >= 3 and r not in parts and r not in _STOPS and (
+                    "f" in _kinds(r) or not everyday_word(r, "en") and not everyday_word(r, "es")):
+                out.add(r)
+    return out

@@ -163,3 +163,18 @@ def test_everybody_says_the_name_before_the_next_turns_label():
     text = "P1: okay, i'm yesenia P2: luz. lucha, everybody says lucha P3: and i'm shirley"
     assert hidden(text, "lucha", nth=1)
     assert not hidden("P2: everybody says the same thing P3: yes", "the")
+
+
+def test_the_name_an_email_gives_a_listed_person():
+    names = [("Mei-Ling Zhao", "participant")]
+    text = ("respondent: lily. my chinese name is mei-ling, but at work it's lily. he told me, lily, sign it. "
+            "she grows a lily in the garden. my email is lily underscore zhao at gmail dot com. thank you lily")
+    # "respondent: lily.", "it's lily", ", lily,", "a lily in the garden" (the flower), the e-mail, "thank you lily"
+    assert [hidden(text, "lily", names, nth=k) for k in range(6)] == [True, True, True, False, True, True]
+    names = [("Héctor Luis Rivera Ayala", "participant")]
+    text = ("y yo junior. bueno, héctor luis rivera, pero nadie me dice héctor. escríbanme, junior rivera 787 "
+            "arroba icloud punto com, todo junto. el junior de la casa es mi hijo.")
+    assert [hidden(text, "junior", names, "es", nth=k) for k in range(3)] == [True, True, False]
+    # without a listed name part in the address, nothing is read from it
+    text = "my email is lily underscore rose at gmail dot com. a lily, she said, is a flower."
+    assert not hidden(text, "lily", nth=1)
