@@ -85,7 +85,7 @@ def address_context(text: str, findings: list[Finding]) -> list[Finding]:
     """New ADDRESS findings that the addresses among ``findings`` (sorted, not overlapping) make
     readable in ``text``, plus the Spanish house numbers and crossings that need none."""
     runs = number_runs(text, tokens(text))
-    out = _es_houses(text, runs) + _es_crossings(text) + _el_flats(text) + _parks(text)
+    out = _es_houses(text, runs) + _es_crossings(text) + _el_flats(text) + _parks(text) + _cued_crossings(text)
     anchors = [f for f in findings if f.entity_type == "ADDRESS"] + out
     if not anchors:
         return out
@@ -343,6 +343,26 @@ def _parks(text: str) -> list[Finding]:
             continue
         start = text.rfind(words[0], max(0, m.start() - 48), m.start())
         out.append(_finding(text, start, m.end(), 0.6))
+    return out
+
+
+# "the address, if you need, east shields and clovis", "mail it to the apartment, wilcrest and
+# beechnut": a crossing said as the answer to an address or mail cue.
+_CUED_CROSS = re.compile(r"\b(?:(?:the|my|our|mi|la)\s+address|direcci[oó]n|(?:mail|send)\s+(?:it|them|that|everything)\s+to"
+                         r"(?:\s+the\s+\w+)?|m[aá]ndel[oa]s?\s+a(?:\s+la\s+\w+)?)(?:\s+(?:is|es))?\s*[,:]"
+                         r"(?:[^.?!,]{0,20},)?\s+(?P<x>(?:(?:north|south|east|west)\s+)?(?P<a>[^\W\d_][\w'’-]+)\s+(?:and|&|y|con)\s+"
+                         r"(?:la\s+)?(?P<b>[^\W\d_][\w'’-]+))(?![\w'’-])", re.IGNORECASE)
+
+
+def _cued_crossings(text: str) -> list[Finding]:
+    out = []
+    for m in _CUED_CROSS.finditer(text):
+        a, b = m.group("a"), m.group("b")
+        if any(w.lower() in STOP_WORDS or w.lower() in ES_STOP_WORDS or w.lower() in _ES_CROSS_STOP for w in (a, b)):
+            continue
+        if ordinary(a) and ordinary(b):
+            continue
+        out.append(_finding(text, m.start("x"), m.end("x"), 0.6))
     return out
 
 

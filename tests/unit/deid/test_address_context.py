@@ -63,6 +63,9 @@ def _addresses(text: str, language: str = "en") -> list[str]:
     # a ZIP after the town and the state; a numbered street crossing another
     ("al p.o. box doscientos uno, alpine, texas, siete nueve ocho tres cero, ahí", "siete nueve ocho tres cero", "es"),
     ("vivo en la treinta y uno y la cuarenta, en un basement", "treinta y uno y la cuarenta", "es"),
+    # a crossing given as the answer to an address or mail cue
+    ("and the address, if you want it, west kearny and tulare, the duplex", "west kearny and tulare", "en"),
+    ("mail it to the apartment, fondren and bissonnet, the tall one", "fondren and bissonnet", "en"),
 ])
 def test_what_a_found_address_makes_readable_is_part_of_it(text, secret, language):
     assert _covered(text, secret, language), _addresses(text, language)
@@ -78,12 +81,14 @@ def test_what_a_found_address_makes_readable_is_part_of_it(text, secret, languag
     ("en el dos mil veinte de la pandemia cerraron todo", "es"),
     # a street's name that is a building or a town said alone
     ("212 church street is the house. we go to the church on sunday", "en"),
+    # an address cue answered with everyday words
+    ("the address is, um, bread and butter, i don't know", "en"),
     # a lot said after people, not a park's name
     ("i came with my mom, lot 27 is where we park", "en"),
 ])
 def test_near_misses_stay_ordinary_speech(text, language):
     found = _addresses(text, language)
-    for word in ("unit 5", "555", "jamón", "dos mil veinte", "the church on", "my mom"):
+    for word in ("unit 5", "555", "jamón", "dos mil veinte", "the church on", "my mom", "bread"):
         assert not any(word in f for f in found), found
 
 
