@@ -70,9 +70,9 @@ from core.tagging.unmarked import answer_fit, asking_form, unmarked_scores
 
 # A question is placed where its probability beats this (Viterbi gain = p - threshold), and
 # going back to an earlier question costs this much (both chosen by leave-one-interview-out
-# over every labelled set, decisions 0205 and 0207).
+# over every labelled set, decisions 0205, 0207, 0241 and 0255).
 PLACE_THRESHOLD = 0.1
-BACK_PENALTY = 0.2
+BACK_PENALTY = 0.1
 # Skipping each guide question forward (up to unmarked.MAX_SKIPS of them).
 SKIP_PENALTY = 0.02
 # How far ahead the answer after a unit is read for its length (units).
