@@ -265,24 +265,6 @@ def _function_word(found: str) -> bool:
     return word.islower() and word in _STOPS
 
 
-def said_again(text: str, hidden: list[tuple[int, int, str]]) -> list[Finding]:
-    """Each word of a hidden person's span said elsewhere in ``text`` and not hidden there
-    (decision 0247): "goyo" hidden once and left in three lines on. ``hidden`` holds the hidden
-    spans as (start, end, entity type); only person types count, and only words that are not
-    function words, titles or months."""
-    from core.deid.findings import is_person_type
-    forms: set[str] = set()
-    for s, e, t in hidden:
-        if is_person_type(t):
-            forms |= {w.lower() for w in re.findall(r"[^\W\d_]{3,}", text[s:e])}
-    forms -= _STOPS | _TITLES | _MONTHS
-    out: list[Finding] = []
-    for m in re.finditer(r"[^\W\d_]{3,}", text):
-        if m.group().lower() in forms and not any(m.start() < e and s < m.end() for s, e, _ in hidden):
-            out.append(Finding(m.start(), m.end(), "PERSON", m.group(), 0.5, "second_look_said_again"))
-    return out
-
-
 def tagger_band(text: str, matcher, language: str = "en") -> list[Finding]:  # type: ignore[no-untyped-def]
     """The learned tagger's spans down to ``tagger.GATE_LOW`` in ``text`` for the interview's
     listed names (``matcher``, a ``NameMatcher``); none when its model is missing or damaged

@@ -27,13 +27,20 @@ def _texts(found: list[Finding]) -> list[str]:
 
 def test_a_lone_learned_person_that_the_rules_read_otherwise_is_dropped():
     text = "my coworker is hmong, she talks to everybody at the plant"
-    hmong = _span(text, "hmong")
+    hmong = _span(text, "hmong", score=0.6)
     # a people, not a name: the rules' own check (other_readings) says so
     assert tagger.lone_checked(text, [hmong], []) == []
     # with a rule finding under it the join decides, not this check
     assert tagger.lone_checked(text, [hmong], [(hmong.start, hmong.end)]) == [hmong]
     # the checks can be left out (the benchmark's "as shipped" row)
     assert tagger.lone_checked(text, [hmong], [], checks=False) == [hmong]
+
+
+def test_a_description_the_model_is_sure_is_used_as_a_name_is_kept():
+    text = "todo es por el mayordomo, por el güero, y el güero dice lo que hay que hacer"
+    sure, unsure = _span(text, "güero", score=0.95, nth=1), _span(text, "güero", score=0.6, nth=1)
+    assert tagger.lone_checked(text, [sure], []) == [sure]
+    assert tagger.lone_checked(text, [unsure], []) == []
 
 
 def test_a_lone_learned_span_needs_the_lone_threshold_but_one_the_rules_back_does_not():
@@ -87,3 +94,20 @@ def test_the_gate_asks_about_the_taggers_weaker_spans_nobody_decided_on():
     got = second_look(text, [(first.start, first.end, "[PERSON 1]")], [(first.start, first.end), (band[1].start, band[1].end)],
                       lambda t: [], band=band)
     assert [s for s in got if s.reason == "second_look_tagger"] == []
+
+
+def test_sign_off_asks_about_a_name_only_the_taggers_band_sees(vault, interview, presidio):
+    from core.deid import review
+    from core.errors import SecondLookFlags
+    from core.jobs import run_job
+    from core.vault.transcripts import Segment, TranscriptRepo
+    TranscriptRepo(vault).create(interview.id, [Segment(0, 4000, "the guy at the gate, big mo, he waves everybody in")])
+    run_job(review.make_detect_job(vault, interview.id))
+    review.accept_all(vault, interview.id)
+    with pytest.raises(SecondLookFlags):
+        review.sign_off(vault, interview.id)
+    flags = [r for r in review.list_redactions(vault, interview.id, "proposed") if r.source == review.SECOND_LOOK]
+    assert [r.original for r in flags] == ["big mo"]
+    review.reject(vault, flags[0].id)  # marked fine: the sign-off holds and it is not asked again
+    review.sign_off(vault, interview.id)
+    assert review.is_signed_off(vault, interview.id)
