@@ -134,6 +134,8 @@ def local_part(email: str) -> str:
 
 def _targets(local: str) -> set[str]:
     """The whole local part and every run of its dotted pieces, letters and digits only."""
+    if re.fullmatch(r"(?:\w[-.]){2,}\w", local):
+        local = re.sub(r"[-.]", "", local)  # "m-p-l-o-u-i-s-5-0-9": letters spelled, not pieces
     pieces = [p for p in re.split(r"[._+-]", local) if p]
     out = {"".join(pieces)}
     for i in range(len(pieces)):
@@ -190,7 +192,7 @@ def echoes(text: str, findings: list[Finding]) -> list[Finding]:
             i += 1
             continue
         others = [f for f in findings if f.start < e and s < f.end]
-        if (one or plain_only) and others:
+        if others and (one or plain_only or any(f.recognizer == "name_spelled" for f in others)):
             i += 1
             continue  # a listed name said in full stays that person
         out.append(Finding(s, e, "EMAIL", text[s:e], 0.8, "email_echo", re.sub(r"\W+", "", text[s:e].lower())))

@@ -178,3 +178,12 @@ def test_the_name_an_email_gives_a_listed_person():
     # without a listed name part in the address, nothing is read from it
     text = "my email is lily underscore rose at gmail dot com. a lily, she said, is a flower."
     assert not hidden(text, "lily", nth=1)
+
+
+def test_a_spelled_email_read_back_does_not_claim_a_spelled_name():
+    names = [("Mirlande Pierre-Louis", "participant")]
+    text = ("the last name is pierre-louis, with the dash. p-i-e-r-r-e, dash, l-o-u-i-s Interviewer: perfect. "
+            "Participant: email. m, p, l, o, u, i, s, five, zero, nine, at g mail dot com Interviewer: let me read "
+            "it back. m-p-l-o-u-i-s-5-0-9 at gmail dot com?")
+    assert hidden(text, "p-i-e-r-r-e, dash, l-o-u-i-s", names, etype="PERSON")
+    assert hidden(text, "m, p, l, o, u, i, s, five, zero, nine, at g mail dot com", names, etype="EMAIL")
