@@ -77,7 +77,10 @@ def test_transcription_and_tagging_never_stall_the_ui(qtbot, imported_window):
     assert view.job.label.text() == "Typed up, with the questions and suggested themes."
     text = " ".join(w.text.toPlainText() for w in view.widgets).lower()
     assert "country" in text
-    assert view.data.tags  # the suggester really ran inside the measured time
+    # The tag job (MiniLM loaded, questions aligned, speakers marked, themes suggested) really
+    # ran inside the measured time: it marked every segment's speaker. JFK's line is no
+    # interview: since decision 0255 it asks no guide question, so no theme need be suggested.
+    assert view.data.segments and all(s.speaker for s in view.data.segments)
     print(meter.gaps)
     print(f"longest UI-thread stall: transcription {transcribing_s * 1000:.1f} ms, "
           f"theme suggestion {tagging_s * 1000:.1f} ms")
