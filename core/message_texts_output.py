@@ -174,7 +174,7 @@ OUTPUT_TEXTS: dict[str, str] = {
                   "{recipients} X25519 recipient(s) (the number of recipients is visible); {size} bytes of "
                   "ciphertext{runs}"),
     "audit.age_no_runs": " with no readable text runs.",
-    "audit.age_runs": " with {n} readable run(s) of 12+ characters.",
+    "audit.age_runs": " with {n} readable run(s) of 32+ characters.",
     "audit.age.hint": "Readable text in ciphertext is very unlikely; check the file with the `age` command.",
     "audit.signed": "Signed by enrolled device {device}…; the Ed25519 signature and the payload hash verify.",
     "audit.no_device_keys": "No enrolled device keys were given, so the signature was not checked.",
